@@ -1,0 +1,155 @@
+//! The `annals/1` JSON export of DESIGN.md: a contract other tools read.
+
+use crate::model::{Corpus, DateValue, Resolution};
+use serde::Serialize;
+use std::io::{self, Write};
+
+pub const SCHEMA: &str = "annals/1";
+
+#[derive(Serialize)]
+struct Export<'a> {
+    schema: &'static str,
+    sources: Vec<SourceOut<'a>>,
+    entities: Vec<EntityOut<'a>>,
+    events: Vec<EventOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct SourceOut<'a> {
+    id: &'a str,
+    path: &'a str,
+    title: &'a str,
+    kind: &'static str,
+    published: Option<&'a str>,
+    published_basis: Option<&'a str>,
+    bytes: usize,
+}
+
+#[derive(Serialize)]
+struct EntityOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    aliases: &'a [String],
+    mentions: Vec<MentionOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct MentionOut<'a> {
+    source: &'a str,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct DateOut<'a> {
+    value: &'a str,
+    start: String,
+    end: String,
+    precision: &'static str,
+}
+
+impl<'a> From<&'a DateValue> for DateOut<'a> {
+    fn from(d: &'a DateValue) -> Self {
+        DateOut { value: &d.value, start: d.start.to_string(), end: d.end.to_string(), precision: d.precision.as_str() }
+    }
+}
+
+#[derive(Serialize)]
+struct EventOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    kind: &'a str,
+    date: DateOut<'a>,
+    actors: Vec<&'a str>,
+    conflict: bool,
+    claims: Vec<ClaimOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ClaimOut<'a> {
+    source: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    date: &'a str,
+    date_text: &'a str,
+    date_start: usize,
+    date_end: usize,
+    resolved: Resolution,
+}
+
+fn document(corpus: &Corpus) -> Export<'_> {
+    let sources = corpus
+        .sources
+        .iter()
+        .map(|s| SourceOut {
+            id: &s.id,
+            path: &s.path,
+            title: &s.title,
+            kind: s.kind.as_str(),
+            published: s.published.as_ref().map(|d| d.value.as_str()),
+            published_basis: s.published_basis.as_deref(),
+            bytes: s.raw.len(),
+        })
+        .collect();
+    let entities = corpus
+        .entities
+        .iter()
+        .map(|e| EntityOut {
+            id: &e.id,
+            name: &e.name,
+            kind: e.kind.as_str(),
+            aliases: &e.aliases,
+            mentions: e
+                .mentions
+                .iter()
+                .map(|m| MentionOut { source: &corpus.sources[m.source].id, start: m.raw.start, end: m.raw.end })
+                .collect(),
+        })
+        .collect();
+    let events = corpus
+        .events
+        .iter()
+        .map(|ev| EventOut {
+            id: &ev.id,
+            title: &ev.title,
+            kind: &ev.kind,
+            date: DateOut::from(&ev.date),
+            actors: ev.actors.iter().map(|a| corpus.entities[*a].id.as_str()).collect(),
+            conflict: ev.conflict,
+            claims: ev
+                .claims
+                .iter()
+                .map(|&c| {
+                    let claim = &corpus.claims[c];
+                    ClaimOut {
+                        source: &corpus.sources[claim.source].id,
+                        start: claim.span.start,
+                        end: claim.span.end,
+                        text: corpus.claim_text(claim),
+                        date: &claim.date.value,
+                        date_text: corpus.date_text(claim),
+                        date_start: claim.date_span.start,
+                        date_end: claim.date_span.end,
+                        resolved: claim.resolved,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    Export { schema: SCHEMA, sources, entities, events }
+}
+
+/// Writes the corpus as pretty-printed `annals/1` JSON.
+pub fn write(corpus: &Corpus, out: impl Write) -> io::Result<()> {
+    let mut out = io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, &document(corpus))?;
+    writeln!(out)?;
+    out.flush()
+}
+
+/// The export as a JSON value (for tests and snapshots).
+pub fn to_value(corpus: &Corpus) -> serde_json::Value {
+    serde_json::to_value(document(corpus)).expect("the export is plain data")
+}

@@ -1,0 +1,276 @@
+//! Finding entities the gazetteer does not know: acronym definitions, titled
+//! people, organisational and programme names, bylines, web domains and the
+//! cable's markup hints. Everything here is a candidate; the gazetteer wins
+//! where they overlap.
+
+use super::names::{self, is_capitalised, person_name, words};
+use crate::assets::Rules;
+use crate::ingest::clean::{Hint, HintLabel};
+use crate::model::EntityKind;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub range: Range<usize>,
+    pub name: String,
+    pub kind: EntityKind,
+    /// Found after a title (`President Keita`): a person for sure.
+    pub titled: bool,
+    pub why: Why,
+}
+
+/// Which rule found it; earlier rules win overlaps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Why {
+    Acronym,
+    Title,
+    Pattern,
+    Byline,
+    Domain,
+    Hint,
+}
+
+static ACRONYM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(\s*([A-Z][A-Za-z0-9]{1,9})\s*\)").expect("regex"));
+static BYLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^(?:Posted|Published|Written)\b[^\n]{0,60}?\bby\s+([\p{L}][\p{L}\p{N}_.\-]{1,40}(?: [\p{Lu}][\p{L}\-]+){0,2})\s*$").expect("regex"));
+static DOMAIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b[A-Z][A-Za-z0-9\-]{2,}\.(?:org|com|net|info)\b").expect("regex"));
+
+const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "in", "&", "de", "du", "des", "to"];
+
+pub struct Discoverer<'r> {
+    rules: &'r Rules,
+    titles: Regex,
+}
+
+impl<'r> Discoverer<'r> {
+    pub fn new(rules: &'r Rules) -> Self {
+        let mut titles: Vec<&str> = rules.person_titles.iter().map(String::as_str).collect();
+        titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        let alternatives: Vec<String> = titles.iter().map(|t| regex::escape(t)).collect();
+        let pattern = format!(
+            r"(?:^|[^\p{{L}}])(?:{})(?:\s+of\s+(?:the\s+)?[A-Z][\p{{L}}\-]+(?:\s+(?:and|&)\s+[A-Z][\p{{L}}\-]+)?)?(?:\s+(?:to|of|for)\s+[A-Z][\p{{L}}\-]+(?:\s+[A-Z][\p{{L}}\-]+)?\s*,)?\s+",
+            alternatives.join("|")
+        );
+        Discoverer { rules, titles: Regex::new(&pattern).expect("title regex") }
+    }
+
+    /// Candidates in one document's clean text; `sentences` lets heading-like
+    /// lines be skipped by the name patterns.
+    pub fn find(&self, text: &str, sentences: &[Range<usize>], hints: &[Hint]) -> Vec<Found> {
+        let mut found = Vec::new();
+        self.acronyms(text, &mut found);
+        self.titled(text, &mut found);
+        for s in sentences.iter().filter(|s| !heading_like(&text[(*s).clone()])) {
+            self.patterns(text, s.clone(), &mut found);
+        }
+        bylines(text, &mut found);
+        domains(text, &mut found);
+        for h in hints {
+            if let Some(f) = self.hint(text, h) {
+                found.push(f);
+            }
+        }
+        found
+    }
+
+    fn not_name(&self, name: &str) -> bool {
+        self.rules.not_names.iter().any(|n| n == name)
+    }
+
+    fn kind_of(&self, name: &str) -> EntityKind {
+        let last = name.rsplit(' ').next().unwrap_or("");
+        let first = name.split(' ').next().unwrap_or("");
+        let lower = crate::text::fold(name);
+        if self.rules.group_words.iter().any(|g| lower.split(' ').any(|w| w == g) || (g.contains(' ') && lower.contains(g.as_str()))) {
+            EntityKind::Group
+        } else if self.rules.program_heads.iter().any(|h| h == last) || self.rules.program_starts.iter().any(|s| s == first) {
+            EntityKind::Program
+        } else {
+            EntityKind::Organization
+        }
+    }
+
+    fn acronyms(&self, text: &str, out: &mut Vec<Found>) {
+        for caps in ACRONYM.captures_iter(text) {
+            let whole = caps.get(0).expect("group 0");
+            let acronym = caps.get(1).expect("group 1");
+            let head = &text[..whole.start()];
+            let line_start = head.rfind(['\n', '(', ';', ':']).map_or(0, |i| i + 1);
+            let ws: Vec<names::Word> = words(text, line_start).take_while(|w| w.range.1 <= whole.start()).collect();
+            let texts: Vec<&str> = ws.iter().map(|w| w.text).filter(|t| *t != ",").collect();
+            let plain: Vec<&names::Word> = ws.iter().filter(|w| w.text != ",").collect();
+            let Some(start) = names::acronym_tail(&texts, acronym.as_str()) else { continue };
+            let range = plain[start].range.0..plain.last().expect("non-empty").range.1;
+            let name = text[range.clone()].to_string();
+            if self.not_name(&name) {
+                continue;
+            }
+            let kind = self.kind_of(&name);
+            out.push(Found { range: range.clone(), name: name.clone(), kind, titled: false, why: Why::Acronym });
+            out.push(Found { range: acronym.range(), name, kind, titled: false, why: Why::Acronym });
+        }
+    }
+
+    fn titled(&self, text: &str, out: &mut Vec<Found>) {
+        for m in self.titles.find_iter(text) {
+            let particles = &self.rules.name_particles;
+            let Some(range) = person_name(text, m.end(), particles, &self.rules.not_names) else { continue };
+            let name = split_glued(&text[range.clone()]);
+            let range = range.end - name.len()..range.end;
+            if self.not_name(name) || name.chars().count() < 2 {
+                continue;
+            }
+            out.push(Found { range, name: name.to_string(), kind: EntityKind::Person, titled: true, why: Why::Title });
+        }
+    }
+
+    /// `Millennium Challenge Corporation`, `Ministry of Defense`, `Operation Barkhane`.
+    fn patterns(&self, text: &str, sentence: Range<usize>, out: &mut Vec<Found>) {
+        let ws: Vec<names::Word> = words(text, sentence.start).take_while(|w| w.range.1 <= sentence.end).collect();
+        let mut i = 0;
+        while i < ws.len() {
+            if !is_capitalised(ws[i].text) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j + 1 < ws.len() && (is_capitalised(ws[j + 1].text) || (CONNECTORS.contains(&ws[j + 1].text) && ws.get(j + 2).is_some_and(|w| is_capitalised(w.text)))) {
+                j += 1;
+            }
+            if let Some(f) = self.organisation(text, &ws[i..=j]) {
+                out.push(f);
+            }
+            i = j + 1;
+        }
+    }
+
+    fn organisation(&self, text: &str, run: &[names::Word]) -> Option<Found> {
+        let skip = run.iter().take_while(|w| self.not_name(w.text) && !self.starts_org(run, w)).count();
+        let run = &run[skip.min(run.len())..];
+        if run.len() < 2 {
+            return None;
+        }
+        let last = run.last()?.text;
+        let heads = self.rules.organization_heads.iter().chain(&self.rules.program_heads);
+        let by_head = heads.clone().any(|h| h == last);
+        let by_start = self.starts_org(run, &run[0]) && run.len() >= 3;
+        if !(by_head || by_start) {
+            return None;
+        }
+        let range = run[0].range.0..run.last()?.range.1;
+        let name = &text[range.clone()];
+        if self.rules.event_nouns.iter().any(|e| e == last) {
+            return None;
+        }
+        Some(Found { range, name: name.to_string(), kind: self.kind_of(name), titled: false, why: Why::Pattern })
+    }
+
+    fn starts_org(&self, run: &[names::Word], w: &names::Word) -> bool {
+        let at = run.iter().position(|x| x.range == w.range).unwrap_or(0);
+        let two = run.get(at + 1).map(|n| format!("{} {}", w.text, n.text)).unwrap_or_default();
+        self.rules.organization_starts.iter().any(|s| *s == two) || self.rules.program_starts.iter().any(|s| s == w.text)
+    }
+
+    fn hint(&self, text: &str, h: &Hint) -> Option<Found> {
+        let raw = text[h.clean.clone()].trim();
+        let name = split_glued(raw);
+        let start = h.clean.start + (raw.len() - name.len()) + (text[h.clean.clone()].len() - text[h.clean.clone()].trim_start().len());
+        let range = start..start + name.len();
+        let unusable = name.is_empty()
+            || self.not_name(name)
+            || name.contains([':', '<', '>'])
+            || name.chars().any(|c| c.is_ascii_digit())
+            || name.split_whitespace().any(is_month_name);
+        if unusable {
+            return None;
+        }
+        let last = name.rsplit(' ').next().unwrap_or("");
+        let kind = match h.label {
+            HintLabel::Misc => return None,
+            HintLabel::Person => EntityKind::Person,
+            HintLabel::Location if self.rules.event_nouns.iter().any(|e| e == last) => return None,
+            HintLabel::Location => EntityKind::Place,
+            HintLabel::Organization => self.kind_of(name),
+        };
+        if kind == EntityKind::Person && self.kind_of(name) == EntityKind::Group {
+            return None;
+        }
+        let all_words_generic = name.split_whitespace().all(|w| self.not_name(w) || CONNECTORS.contains(&w));
+        (!all_words_generic).then(|| Found { range, name: dedupe_words(name), kind, titled: false, why: Why::Hint })
+    }
+}
+
+/// `PresidencyDiango Cissoko` (two words run together by the markup): the name.
+fn split_glued(name: &str) -> &str {
+    let first = name.split(' ').next().unwrap_or("");
+    // `Mc`, `Mac`, `De` prefixes are part of a name; a run-together word is longer.
+    let glued = first.char_indices().skip(4).find(|&(i, c)| {
+        let head = &first[..i];
+        c.is_uppercase() && head.chars().skip(1).all(char::is_lowercase)
+    });
+    match glued {
+        Some((i, _)) if name.contains(' ') => &name[i..],
+        _ => name,
+    }
+}
+
+fn is_month_name(word: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ];
+    MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
+}
+
+/// `MILOVANOVIC MILOVANOVIC` → `MILOVANOVIC`.
+fn dedupe_words(name: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for w in name.split_whitespace() {
+        if out.last() != Some(&w) {
+            out.push(w);
+        }
+    }
+    out.join(" ")
+}
+
+/// A heading or label: short, no closing full stop, mostly capitalised words.
+pub fn heading_like(s: &str) -> bool {
+    let ws: Vec<&str> = s.split_whitespace().collect();
+    let capitalised = ws.iter().filter(|w| is_capitalised(w)).count();
+    ws.len() <= 14 && !s.trim_end().ends_with(['.', '?', '!', ';']) && capitalised * 2 >= ws.len()
+}
+
+fn bylines(text: &str, out: &mut Vec<Found>) {
+    for caps in BYLINE.captures_iter(text) {
+        let m = caps.get(1).expect("group 1");
+        out.push(Found { range: m.range(), name: m.as_str().to_string(), kind: EntityKind::Person, titled: false, why: Why::Byline });
+    }
+}
+
+fn domains(text: &str, out: &mut Vec<Found>) {
+    for m in DOMAIN.find_iter(text) {
+        out.push(Found { range: m.range(), name: m.as_str().to_string(), kind: EntityKind::Organization, titled: false, why: Why::Domain });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glued_names_are_split() {
+        assert_eq!(split_glued("PresidencyDiango Cissoko"), "Diango Cissoko");
+        assert_eq!(split_glued("McDonald Smith"), "McDonald Smith");
+        assert_eq!(split_glued("iPhone"), "iPhone");
+    }
+
+    #[test]
+    fn headings() {
+        assert!(heading_like("Strategic Resources and Economic Partnerships:"));
+        assert!(!heading_like("The Millennium Challenge Corporation signed a compact."));
+    }
+}

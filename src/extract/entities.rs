@@ -1,0 +1,210 @@
+//! Entities of one document: gazetteer hits, short forms resolved by titles,
+//! full mentions and terms of office, and discovered names, made into one
+//! list of mentions without overlaps.
+
+use super::discover::{Discoverer, Found, Why};
+use super::gazetteer::{Hit, Matcher};
+use crate::assets::{Gazetteer, Rules};
+use crate::model::{DateValue, EntityKind};
+use crate::text::{fold, is_word_char};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// Which entity a mention names: a gazetteer entry, or a discovered name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKey {
+    Known(usize),
+    Found { folded: String, kind: EntityKind },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocMention {
+    pub range: Range<usize>,
+    pub key: EntityKey,
+    /// The name to give a discovered entity.
+    pub name: Option<String>,
+}
+
+pub struct Resolver<'a> {
+    matcher: &'a Matcher,
+    gazetteer: &'a Gazetteer,
+    rules: &'a Rules,
+    discoverer: Discoverer<'a>,
+}
+
+/// What is known about dates around a position, to pick among namesakes.
+pub trait DateContext {
+    fn date_at(&self, offset: usize) -> Option<DateValue>;
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(matcher: &'a Matcher, gazetteer: &'a Gazetteer, rules: &'a Rules) -> Self {
+        Resolver { matcher, gazetteer, rules, discoverer: Discoverer::new(rules) }
+    }
+
+    pub fn resolve(
+        &self,
+        text: &str,
+        sentences: &[Range<usize>],
+        hints: &[crate::ingest::clean::Hint],
+        dates: &dyn DateContext,
+    ) -> Vec<DocMention> {
+        let hits = self.matcher.find(text);
+        let mut known: Vec<(Range<usize>, usize)> = Vec::new();
+        let mut strong: HashSet<usize> = HashSet::new();
+        for h in hits.iter().filter(|h| !h.short) {
+            if !known.iter().any(|(r, _)| *r == h.range) {
+                known.push((h.range.clone(), h.entry));
+                strong.insert(h.entry);
+            }
+        }
+        let shorts: Vec<&Hit> = hits.iter().filter(|h| h.short && !known.iter().any(|(r, _)| overlaps(r, &h.range))).collect();
+        for titled_pass in [true, false] {
+            let mut ranges: Vec<Range<usize>> = shorts.iter().map(|h| h.range.clone()).collect();
+            ranges.dedup();
+            for range in ranges {
+                if known.iter().any(|(r, _)| *r == range) || self.titled(text, range.start) != titled_pass {
+                    continue;
+                }
+                let candidates: Vec<usize> = shorts.iter().filter(|h| h.range == range).map(|h| h.entry).collect();
+                if let Some(e) = self.pick(&candidates, &strong, titled_pass, dates.date_at(range.start)) {
+                    strong.insert(e);
+                    known.push((range, e));
+                }
+            }
+        }
+        let found = self.discoverer.find(text, sentences, hints);
+        let mut mentions: Vec<DocMention> =
+            known.into_iter().map(|(range, e)| DocMention { range, key: EntityKey::Known(e), name: None }).collect();
+        self.add_found(text, found, &mut mentions, &strong, dates);
+        mentions.sort_by_key(|m| (m.range.start, m.range.end));
+        mentions
+    }
+
+    /// Whether a title (`President`, `General`) stands right before `at`.
+    fn titled(&self, text: &str, at: usize) -> bool {
+        let before = text[..at].trim_end();
+        self.rules.person_titles.iter().any(|t| {
+            before.ends_with(t.as_str()) && !before[..before.len() - t.len()].ends_with(is_word_char)
+        })
+    }
+
+    fn in_term(&self, entry: usize, date: Option<&DateValue>) -> bool {
+        let terms = &self.matcher.terms[entry];
+        match date {
+            Some(d) if !terms.is_empty() => terms.iter().any(|t| t.start <= d.end && d.start <= t.end),
+            _ => true,
+        }
+    }
+
+    /// The one entry a short form names here, if it can be told.
+    fn pick(&self, candidates: &[usize], strong: &HashSet<usize>, titled: bool, date: Option<DateValue>) -> Option<usize> {
+        let fitting: Vec<usize> = candidates.iter().copied().filter(|e| self.in_term(*e, date.as_ref())).collect();
+        let strong_fitting: Vec<usize> = fitting.iter().copied().filter(|e| strong.contains(e)).collect();
+        match (strong_fitting.as_slice(), fitting.as_slice()) {
+            ([one], _) => Some(*one),
+            ([], [one]) if titled => Some(*one),
+            _ => None,
+        }
+    }
+
+    fn add_found(&self, text: &str, mut found: Vec<Found>, mentions: &mut Vec<DocMention>, strong: &HashSet<usize>, dates: &dyn DateContext) {
+        found.sort_by_key(|f| (f.why, f.range.start));
+        let mut persons: Vec<(String, EntityKey)> = strong
+            .iter()
+            .filter(|e| self.gazetteer.entities[**e].kind == EntityKind::Person)
+            .map(|e| (self.gazetteer.entities[*e].name.clone(), EntityKey::Known(*e)))
+            .collect();
+        let mut extra: Vec<DocMention> = Vec::new();
+        for f in found {
+            let longer_name = matches!(f.why, Why::Acronym | Why::Pattern);
+            let blocked = mentions.iter().chain(&extra).any(|m| {
+                overlaps(&m.range, &f.range) && !(longer_name && contains(&f.range, &m.range) && f.range != m.range && matches!(m.key, EntityKey::Known(_)))
+            });
+            if blocked {
+                continue;
+            }
+            if longer_name {
+                mentions.retain(|m| !contains(&f.range, &m.range));
+            }
+            let key = match f.kind {
+                EntityKind::Person => self.person_key(&f, &persons, dates),
+                kind => EntityKey::Found { folded: fold(&f.name), kind },
+            };
+            if f.kind == EntityKind::Person && !persons.iter().any(|(_, k)| *k == key) {
+                persons.push((f.name.clone(), key.clone()));
+            }
+            extra.push(DocMention { range: f.range.clone(), key, name: Some(f.name.clone()) });
+        }
+        let repeats = repeated_mentions(text, &extra, mentions);
+        mentions.extend(extra);
+        mentions.extend(repeats);
+    }
+
+    /// A discovered person is a known one when the names agree (`Mousa
+    /// Traore` is Moussa Traoré in 1972; `Poudiougou` is the document's
+    /// `Gabriel Poudiougou`; `William E` is William E. Ward).
+    fn person_key(&self, f: &Found, persons: &[(String, EntityKey)], dates: &dyn DateContext) -> EntityKey {
+        let name = fold(&f.name).replace('.', "");
+        let tokens: Vec<&str> = name.split_whitespace().collect();
+        let last = tokens.last().copied().unwrap_or("");
+        for (other, key) in persons {
+            let other = fold(other).replace('.', "");
+            let other_tokens: Vec<&str> = other.split_whitespace().collect();
+            let same_last = other_tokens.last() == Some(&last);
+            let prefix = tokens.len() >= 2 && other.starts_with(&name) && other.len() > name.len();
+            if (tokens.len() == 1 && same_last) || prefix {
+                return key.clone();
+            }
+        }
+        if tokens.len() >= 2 {
+            let date = dates.date_at(f.range.start);
+            for (i, e) in self.gazetteer.entities.iter().enumerate() {
+                let first_agrees = fold(&e.name).get(..3) == name.get(..3);
+                let last_agrees = e.short.iter().any(|s| fold(s) == last);
+                if e.kind == EntityKind::Person && first_agrees && last_agrees && self.in_term(i, date.as_ref()) {
+                    return EntityKey::Known(i);
+                }
+            }
+        }
+        EntityKey::Found { folded: fold(&f.name), kind: EntityKind::Person }
+    }
+}
+
+/// Later mentions of discovered names: a person's surname, an
+/// organisation's name or acronym, wherever they stand alone.
+fn repeated_mentions(text: &str, found: &[DocMention], taken: &[DocMention]) -> Vec<DocMention> {
+    let mut out: Vec<DocMention> = Vec::new();
+    let mut seen: HashSet<(String, EntityKey)> = HashSet::new();
+    for m in found {
+        let name = &text[m.range.clone()];
+        let mut forms = vec![name.to_string()];
+        if let EntityKey::Found { kind: EntityKind::Person, .. } = m.key {
+            if let Some(last) = name.rsplit(' ').next().filter(|l| l.len() > 3 && name.contains(' ')) {
+                forms.push(last.to_string());
+            }
+        }
+        for form in forms {
+            if !seen.insert((form.clone(), m.key.clone())) {
+                continue;
+            }
+            for (at, _) in text.match_indices(form.as_str()) {
+                let r = at..at + form.len();
+                let bounded = !text[..at].ends_with(is_word_char) && !text[r.end..].starts_with(is_word_char);
+                let free = !taken.iter().chain(found).chain(&out).any(|t| overlaps(&t.range, &r));
+                if bounded && free {
+                    out.push(DocMention { range: r, key: m.key.clone(), name: m.name.clone() });
+                }
+            }
+        }
+    }
+    out
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}

@@ -1,0 +1,186 @@
+//! Matching the gazetteer: every alias, demonym and short form of every
+//! known entity, found on word boundaries, leftmost-longest, in one
+//! aho-corasick pass over an accent- and apostrophe-folded copy of the text.
+
+use crate::assets::{GazetteerEntry, Gazetteer};
+use crate::model::DateValue;
+use crate::text::{fold_char, is_word_char};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::ops::Range;
+
+/// Text folded for matching, with the way back to the clean text.
+pub struct Folded {
+    pub text: String,
+    /// For each byte of `text` (and one past the end), the clean offset.
+    map: Vec<u32>,
+}
+
+impl Folded {
+    /// Accents and typographic apostrophes folded; an apostrophe inside a
+    /// word is dropped (`Q'Aida` = `Qa'ida` = `Qaida`) unless it marks a
+    /// possessive (`Mali's`), so that the word boundary stays.
+    pub fn new(clean: &str) -> Self {
+        let mut text = String::with_capacity(clean.len());
+        let mut map = Vec::with_capacity(clean.len() + 1);
+        let mut chars = clean.char_indices().peekable();
+        let mut prev_letter = false;
+        while let Some((i, c)) = chars.next() {
+            let f = fold_char(c);
+            if f == '\'' && prev_letter {
+                let rest = &clean[i + c.len_utf8()..];
+                let next_letter = rest.chars().next().is_some_and(char::is_alphabetic);
+                let possessive = rest.starts_with(['s', 'S'])
+                    && !rest[1..].starts_with(|c: char| c.is_alphanumeric());
+                if next_letter && !possessive {
+                    continue;
+                }
+            }
+            prev_letter = f.is_alphabetic();
+            for _ in 0..f.len_utf8() {
+                map.push(i as u32);
+            }
+            text.push(f);
+        }
+        map.push(clean.len() as u32);
+        Folded { text, map }
+    }
+
+    /// The clean range of a folded range (both ends on folded char boundaries).
+    pub fn clean_range(&self, r: Range<usize>) -> Range<usize> {
+        self.map[r.start] as usize..self.map[r.end] as usize
+    }
+}
+
+/// How a pattern may match.
+#[derive(Debug, Clone)]
+struct PatternInfo {
+    entry: usize,
+    /// All capitals (`US`, `ATT`): only that exact spelling counts.
+    exact: bool,
+    /// Which words of the pattern must be capitalised in the text.
+    capitals: Vec<bool>,
+    short: bool,
+}
+
+/// A known entity's mention candidate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Range in the clean text.
+    pub range: Range<usize>,
+    pub entry: usize,
+    /// Matched a short form: valid only after a title or where the entity
+    /// is named in full in the same document.
+    pub short: bool,
+}
+
+pub struct Matcher {
+    automaton: AhoCorasick,
+    patterns: Vec<PatternInfo>,
+    folded_patterns: Vec<String>,
+    pub terms: Vec<Vec<DateValue>>,
+}
+
+fn plurals(demonym: &str) -> Option<String> {
+    let ends = demonym.ends_with('n') || demonym.ends_with('i');
+    ends.then(|| format!("{demonym}s"))
+}
+
+impl Matcher {
+    pub fn new(gazetteer: &Gazetteer) -> Self {
+        let mut folded_patterns = Vec::new();
+        let mut patterns = Vec::new();
+        for (index, entry) in gazetteer.entities.iter().enumerate() {
+            for (surface, short) in surfaces(entry) {
+                let folded: String = Folded::new(&surface).text;
+                if folded.trim().is_empty() {
+                    continue;
+                }
+                let exact = surface.len() <= 6 && !surface.chars().any(char::is_lowercase);
+                let capitals = folded.split(' ').map(|w| w.starts_with(char::is_uppercase)).collect();
+                patterns.push(PatternInfo { entry: index, exact, capitals, short });
+                folded_patterns.push(folded);
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&folded_patterns)
+            .expect("gazetteer patterns build an automaton");
+        let terms = gazetteer
+            .entities
+            .iter()
+            .map(|e| e.terms.iter().filter_map(|t| DateValue::parse(t)).collect())
+            .collect();
+        Matcher { automaton, patterns, folded_patterns, terms }
+    }
+
+    /// Every candidate in `clean`, leftmost-longest, on word boundaries.
+    /// Several entries may share one range (a short form like `Keita`).
+    pub fn find(&self, clean: &str) -> Vec<Hit> {
+        let folded = Folded::new(clean);
+        let text = folded.text.as_str();
+        let mut candidates: Vec<(Range<usize>, usize)> = self
+            .automaton
+            .find_overlapping_iter(text)
+            .filter(|m| self.accepts(text, m.range(), m.pattern().as_usize()))
+            .map(|m| (m.range(), m.pattern().as_usize()))
+            .collect();
+        candidates.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut taken_until = 0;
+        let mut last: Option<Range<usize>> = None;
+        for (r, p) in candidates {
+            let same_as_last = last.as_ref() == Some(&r);
+            if r.start < taken_until && !same_as_last {
+                continue;
+            }
+            let info = &self.patterns[p];
+            let range = folded.clean_range(r.clone());
+            if !hits.iter().any(|h| h.range == range && h.entry == info.entry) {
+                hits.push(Hit { range, entry: info.entry, short: info.short });
+            }
+            taken_until = r.end;
+            last = Some(r);
+        }
+        hits
+    }
+
+    fn accepts(&self, text: &str, r: Range<usize>, pattern: usize) -> bool {
+        let before = text[..r.start].chars().next_back();
+        let after = text[r.end..].chars().next();
+        let pattern_text = &self.folded_patterns[pattern];
+        let ends_with_dot = pattern_text.ends_with('.');
+        if before.is_some_and(is_word_char) || (!ends_with_dot && after.is_some_and(is_word_char)) {
+            return false;
+        }
+        let found = &text[r];
+        let info = &self.patterns[pattern];
+        if info.exact {
+            return found == pattern_text;
+        }
+        let words: Vec<&str> = found.split(' ').collect();
+        if words.len() != info.capitals.len() {
+            return false;
+        }
+        let all_caps = !found.chars().any(char::is_lowercase);
+        found.chars().any(char::is_uppercase)
+            && (all_caps
+                || words
+                    .iter()
+                    .zip(&info.capitals)
+                    .all(|(w, &cap)| !cap || w.starts_with(char::is_uppercase)))
+    }
+}
+
+/// All the spellings of an entry: name, aliases, demonyms and their
+/// plurals, and (flagged) short forms.
+fn surfaces(entry: &GazetteerEntry) -> Vec<(String, bool)> {
+    let mut out: Vec<(String, bool)> = vec![(entry.name.clone(), false)];
+    out.extend(entry.aliases.iter().map(|a| (a.clone(), false)));
+    for d in &entry.demonyms {
+        out.push((d.clone(), false));
+        out.extend(plurals(d).map(|p| (p, false)));
+    }
+    out.extend(entry.short.iter().map(|s| (s.clone(), true)));
+    out
+}

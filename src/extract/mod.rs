@@ -1,0 +1,12 @@
+//! Extraction: from clean text to sentences, dates, entities, claims and
+//! events. Every rule reads its words from the curated assets.
+
+pub mod claims;
+pub mod discover;
+pub mod entities;
+pub mod events;
+pub mod gazetteer;
+pub mod metadata;
+pub mod names;
+pub mod sentences;
+pub mod timex;

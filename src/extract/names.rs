@@ -1,0 +1,149 @@
+//! Reading names in running text: titled people (`General William E. Ward`),
+//! runs of capitalised words, and acronym definitions.
+
+use std::ops::Range;
+
+/// A word of the text and where it is.
+#[derive(Debug, Clone, Copy)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    pub range: (usize, usize),
+}
+
+/// Words of `text` from `from` on: runs of letters, digits, apostrophes,
+/// hyphens and inner dots (`U.S.`, `al-Qadhafi`, `Q'Aida`), and single
+/// punctuation marks as words of their own.
+pub fn words(text: &str, from: usize) -> impl Iterator<Item = Word<'_>> + '_ {
+    let mut at = from;
+    std::iter::from_fn(move || {
+        let rest = &text[at..];
+        let skip = rest.len() - rest.trim_start().len();
+        at += skip;
+        let rest = &text[at..];
+        let first = rest.chars().next()?;
+        let len = if first.is_alphanumeric() {
+            let mut len = 0;
+            let mut chars = rest.char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                let next_alnum = chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+                if c.is_alphanumeric() || ("'’-".contains(c) && next_alnum) {
+                    len = i + c.len_utf8();
+                } else if c == '.' && (next_alnum || is_initial(&rest[..i])) {
+                    len = i + 1;
+                } else {
+                    break;
+                }
+            }
+            len
+        } else {
+            first.len_utf8()
+        };
+        let word = Word { text: &text[at..at + len], range: (at, at + len) };
+        at += len;
+        Some(word)
+    })
+}
+
+/// `E` of `William E.`, `U.S` of `U.S.`: the dot belongs to the word.
+fn is_initial(before_dot: &str) -> bool {
+    let last = before_dot.rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
+    let letters: Vec<char> = last.chars().filter(|c| *c != '.').collect();
+    !letters.is_empty() && letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase())
+}
+
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A personal name from `from` on: capitalised words and initials, with
+/// particles (`al-`, `bin`, `Ould`) between them; at most five words.
+pub fn person_name(text: &str, from: usize, particles: &[String], not_names: &[String]) -> Option<Range<usize>> {
+    let mut end = None;
+    let mut start = None;
+    let mut count = 0;
+    let mut pending_particle = false;
+    for w in words(text, from) {
+        let t = w.text;
+        let particle = particles.iter().any(|p| p == t || (p.ends_with('-') && t.starts_with(p.as_str()) && t.len() > p.len()));
+        let hyphen_particle = particle && t.contains('-') && !particles.iter().any(|p| p == t);
+        let name_like = is_capitalised(t)
+            && t.chars().any(char::is_lowercase) | (t.trim_end_matches('.').chars().count() == 1)
+            && !t.chars().any(|c| c.is_ascii_digit());
+        if hyphen_particle || (name_like && !(count == 0 && not_names.iter().any(|n| n == t))) {
+            start.get_or_insert(w.range.0);
+            end = Some(w.range.1);
+            count += 1;
+            pending_particle = false;
+            if count == 5 {
+                break;
+            }
+        } else if particle && count > 0 && !pending_particle {
+            pending_particle = true;
+        } else {
+            break;
+        }
+    }
+    let (start, end) = (start?, end?);
+    let name = text[start..end].trim_end_matches('.');
+    Some(start..start + name.len())
+}
+
+/// Initials of a name's significant words, splitting hyphens and dotted
+/// abbreviations: `Echelons Tactiques Inter-Arme` → `ETIA`, `U.S. Agency` → `USA`.
+pub fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-' || c == '/')
+        .filter(|w| is_capitalised(w) || w.chars().all(|c| c.is_uppercase() || c == '.'))
+        .flat_map(|w| {
+            if w.contains('.') {
+                w.chars().filter(|c| c.is_uppercase()).collect::<Vec<_>>()
+            } else {
+                w.chars().next().into_iter().collect()
+            }
+        })
+        .collect()
+}
+
+/// Whether `acronym` is the initials of the last few words of `words`:
+/// the start (a word index) of the shortest such tail.
+pub fn acronym_tail(words: &[&str], acronym: &str) -> Option<usize> {
+    let acronym: String = acronym.trim_end_matches('s').chars().filter(|c| c.is_alphanumeric()).collect();
+    if acronym.chars().count() < 2 {
+        return None;
+    }
+    (0..words.len()).rev().find(|&start| {
+        is_capitalised(words[start]) && initials(&words[start..].join(" ")).eq_ignore_ascii_case(&acronym)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn particles() -> Vec<String> {
+        ["al", "al-", "bin", "ould"].map(String::from).to_vec()
+    }
+
+    #[test]
+    fn names_after_titles() {
+        let t = "General William E. Ward met Libyan leader Muammar al-Qadhafi and Colonel Frank Childress .";
+        let name = |from: usize| person_name(t, from, &particles(), &[]).map(|r| &t[r]);
+        assert_eq!(name(8), Some("William E. Ward"));
+        assert_eq!(name(t.find("Muammar").unwrap()), Some("Muammar al-Qadhafi"));
+        assert_eq!(name(t.find("Frank").unwrap()), Some("Frank Childress"));
+    }
+
+    #[test]
+    fn a_trailing_initial_loses_its_dot() {
+        let t = "General William E . ( Kip ) Ward";
+        assert_eq!(person_name(t, 8, &particles(), &[]).map(|r| &t[r]), Some("William E"));
+    }
+
+    #[test]
+    fn acronyms() {
+        assert_eq!(initials("Echelons Tactiques Inter-Arme"), "ETIA");
+        let words = ["in", "the", "Al", "Qa’ida", "in", "the", "Islamic", "Maghreb"];
+        assert_eq!(acronym_tail(&words, "AQIM"), Some(2));
+        assert_eq!(acronym_tail(&["Echelons", "Tactiques", "Inter-Arme"], "ETIAs"), Some(0));
+        assert_eq!(acronym_tail(&["the", "World", "Bank"], "IMF"), None);
+    }
+}

@@ -1,0 +1,197 @@
+//! The sentence segmenter. Lines are units unless the text is hard-wrapped;
+//! within a unit, a full stop ends a sentence unless it ends an abbreviation
+//! or an initial; footnote marks (`1961[34] Both`) and paragraph anchors
+//! (`¶5 .`) end sentences too. Units lose their portion marks (`( S )`),
+//! footnote marks and bullets at either end.
+
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+static LEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s+|\[\d{1,4}\]|\(\s*(?:[A-Z]{1,4}(?:\s*//\s*[A-Z]{1,6})?)\s*\)|[•·▪►■◦‣]|¶\s*\d*\s*\.?)+").expect("regex")
+});
+static TRAILING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\s+|\[\d{1,4}\]|¶\s*\d*\s*\.?)+$").expect("regex"));
+static FOOTNOTE_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}.,)\x22”’]\[\d{1,4}\]\s+[\p{Lu}\[\x22“(]").expect("regex"));
+
+pub struct Segmenter {
+    abbreviations: Vec<String>,
+    starters: Vec<String>,
+}
+
+impl Segmenter {
+    pub fn new(abbreviations: &[String], starters: &[String]) -> Self {
+        Segmenter { abbreviations: abbreviations.to_vec(), starters: starters.to_vec() }
+    }
+
+    /// Sentence ranges of `text`, in order, trimmed, none empty.
+    pub fn split(&self, text: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        for block in blocks(text) {
+            let mut start = block.start;
+            for cut in self.breaks(text, block.clone()) {
+                push_trimmed(text, start..cut, &mut out);
+                start = cut;
+            }
+            push_trimmed(text, start..block.end, &mut out);
+        }
+        out
+    }
+
+    /// Offsets inside `block` where a new sentence starts.
+    fn breaks(&self, text: &str, block: Range<usize>) -> Vec<usize> {
+        let s = &text[block.clone()];
+        let mut cuts = Vec::new();
+        for (i, c) in s.char_indices() {
+            match c {
+                '.' | '!' | '?' | '…' => {
+                    let after_marks = i + c.len_utf8()
+                        + s[i + c.len_utf8()..].chars().take_while(|c| "\"”’')]".contains(*c)).map(char::len_utf8).sum::<usize>();
+                    let rest = &s[after_marks..];
+                    let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+                    if gap == 0 || !starts_sentence(&rest[gap..]) {
+                        continue;
+                    }
+                    if c == '.' && !self.ends_sentence(&s[..i + 1], &rest[gap..]) {
+                        continue;
+                    }
+                    cuts.push(block.start + after_marks + gap);
+                }
+                '¶' if i > 0 => cuts.push(block.start + i),
+                _ => {}
+            }
+        }
+        for m in FOOTNOTE_BREAK.find_iter(s) {
+            let at = m.as_str().rfind(char::is_whitespace).map_or(m.end(), |w| m.start() + w + 1);
+            cuts.push(block.start + at);
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        cuts
+    }
+
+    /// Whether the full stop ending `before` ends a sentence, given the next word.
+    fn ends_sentence(&self, before: &str, next: &str) -> bool {
+        let token = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        let token = token.trim_start_matches(['(', '"', '“', '[']);
+        let letters = token.trim_end_matches('.');
+        let initial = letters.chars().count() == 1 && letters.chars().all(char::is_uppercase);
+        let abbreviation = self.abbreviations.iter().any(|a| a == token);
+        if !initial && !abbreviation {
+            return true;
+        }
+        // `in the U.S. The next …`: an abbreviation can end a sentence too.
+        let next_word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        abbreviation && token.chars().filter(|&c| c == '.').count() > 1 && self.starters.iter().any(|w| w == next_word)
+    }
+}
+
+fn starts_sentence(rest: &str) -> bool {
+    rest.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'([¶".contains(c))
+}
+
+fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[r.clone()];
+    let lead = LEADING.find(s).map_or(0, |m| m.end());
+    let trail = TRAILING.find(&s[lead..]).map_or(s.len(), |m| lead + m.start());
+    if trail > lead && s[lead..trail].chars().any(char::is_alphanumeric) {
+        out.push(r.start + lead..r.start + trail);
+    }
+}
+
+/// Lines, or paragraphs when the text is hard-wrapped.
+fn blocks(text: &str) -> Vec<Range<usize>> {
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        lines.push(at..at + content.len());
+        at += line.len();
+    }
+    if !hard_wrapped(text, &lines) {
+        return lines;
+    }
+    let mut paragraphs: Vec<Range<usize>> = Vec::new();
+    let mut open: Option<Range<usize>> = None;
+    for line in lines {
+        let blank = text[line.clone()].trim().is_empty();
+        match (&mut open, blank) {
+            (Some(p), false) => p.end = line.end,
+            (None, false) => open = Some(line),
+            (Some(_), true) => paragraphs.extend(open.take()),
+            (None, true) => {}
+        }
+    }
+    paragraphs.extend(open);
+    paragraphs
+}
+
+/// Most lines of similar, moderate length that run on without punctuation.
+fn hard_wrapped(text: &str, lines: &[Range<usize>]) -> bool {
+    let lengths: Vec<usize> = lines
+        .iter()
+        .map(|l| text[l.clone()].chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    if lengths.len() < 6 {
+        return false;
+    }
+    let wrapped = lines
+        .iter()
+        .map(|l| text[l.clone()].trim_end())
+        .filter(|l| (40..=100).contains(&l.chars().count()))
+        .filter(|l| !l.ends_with(['.', '!', '?', ':', '"', '”']))
+        .count();
+    let mut sorted = lengths.clone();
+    sorted.sort_unstable();
+    let median = sorted[sorted.len() / 2];
+    (45..=100).contains(&median) && wrapped * 2 > lengths.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg() -> Segmenter {
+        let abbr = ["U.S.", "Gen.", "Dr.", "Mr.", "Jan.", "E.O."].map(String::from);
+        Segmenter::new(&abbr, &["The".to_string()])
+    }
+
+    fn texts(s: &str) -> Vec<&str> {
+        seg().split(s).into_iter().map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        let s = "The U.S. Government agreed. Gen. Ward met Dr. Brown on Jan. 5. William E. Ward left.";
+        assert_eq!(texts(s), ["The U.S. Government agreed.", "Gen. Ward met Dr. Brown on Jan. 5.", "William E. Ward left."]);
+    }
+
+    #[test]
+    fn abbreviation_before_a_sentence_starter_ends_one() {
+        assert_eq!(texts("aid from the U.S. The next year"), ["aid from the U.S.", "The next year"]);
+    }
+
+    #[test]
+    fn footnote_marks_end_sentences_and_are_trimmed() {
+        let s = "[121] The UK did so on 15 March 1961[34] Both countries agreed on 24 September 1960[18] The agenda.";
+        assert_eq!(texts(s), ["The UK did so on 15 March 1961", "Both countries agreed on 24 September 1960", "The agenda."]);
+        assert_eq!(texts("in states,[11] but Mali"), ["in states,[11] but Mali"]);
+    }
+
+    #[test]
+    fn cable_lines_lose_portion_marks_and_anchors() {
+        let s = "( S ) On November 27 the Ambassador met ATT .\nThe Salafists will get. ¶5 .\n( U ) General Ward cleared this message .";
+        assert_eq!(texts(s), ["On November 27 the Ambassador met ATT .", "The Salafists will get.", "General Ward cleared this message ."]);
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let line = "word ".repeat(13);
+        let s = format!("{line}\n{line}\n{line}end.\n\n{line}\n{line}\n{line}\n{line}done.\n");
+        let got = seg().split(&s);
+        assert_eq!(got.len(), 2, "{got:?}");
+    }
+}

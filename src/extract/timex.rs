@@ -1,0 +1,445 @@
+//! The temporal tagger: finds date expressions in clean text and says what
+//! they stand for. Absolute expressions carry their value; relative ones
+//! (`On November 27`, `in January`, `last year`) are resolved afterwards,
+//! against the document's date or the narrative (see [`resolve`]).
+
+use crate::model::{DateValue, Resolution};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use regex::{Captures, Regex};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// What an expression says, before resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Meaning {
+    Absolute(DateValue),
+    /// `November 27`: a day without its year.
+    MonthDay { month: u32, day: u32 },
+    /// `in January`: a month without its year.
+    Month { month: u32 },
+    /// `last year` (-1), `this year` (0), `next year` (1).
+    YearOffset(i32),
+    MonthOffset(i32),
+    DayOffset(i64),
+    /// `on Friday`: the latest such weekday on or before the document date.
+    Weekday(Weekday),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timex {
+    /// Byte range in the text that was tagged.
+    pub range: Range<usize>,
+    pub meaning: Meaning,
+    /// Written with a determiner (`the June 20 accord`): it refers back to
+    /// something the narrative already dated.
+    pub anaphoric: bool,
+}
+
+const MONTH: &str = r"(?i:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sep(?:tember|t\.?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)";
+const MONTH_FULL: &str =
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)";
+const DAY: &str = r"(?:[012]?[1-9]|10|20|3[01])(?:st|nd|rd|th)?";
+const YEAR: &str = r"(?:1[6-9]\d\d|20\d\d)";
+
+fn build(pattern: &str) -> Regex {
+    let p = pattern
+        .replace("{MONTH}", MONTH)
+        .replace("{MONTHFULL}", MONTH_FULL)
+        .replace("{DAY}", DAY)
+        .replace("{YEAR}", YEAR);
+    Regex::new(&p).unwrap_or_else(|e| panic!("timex pattern {pattern}: {e}"))
+}
+
+/// Patterns in order of priority; a later match that overlaps an earlier
+/// accepted one is dropped.
+#[derive(Debug, Clone, Copy)]
+enum Pattern {
+    Iso,
+    Numeric,
+    Dtg,
+    DayMonthYear,
+    MonthDayYear,
+    DayRange,
+    PartOfMonth,
+    MonthYear,
+    Between,
+    FiscalYear,
+    YearRange,
+    PartOfYear,
+    Decade,
+    MonthDay,
+    DayMonth,
+    BareMonth,
+    Relative,
+    Weekday,
+    Year,
+}
+
+static PATTERNS: LazyLock<Vec<(Pattern, Regex)>> = LazyLock::new(|| {
+    use Pattern::*;
+    vec![
+        (Iso, build(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+        (Numeric, build(r"\b(\d{1,2})([-/.])(\d{1,2})[-/.](\d{4})\b")),
+        (Dtg, build(r"\b(\d{2})\d{4}Z\s+(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+(\d{2})\b")),
+        (DayMonthYear, build(r"\b({DAY})\s+(?:of\s+)?({MONTH}),?\s+({YEAR})\b")),
+        (MonthDayYear, build(r"\b({MONTH})\s+({DAY}),?\s+({YEAR})\b")),
+        (DayRange, build(r"\b({DAY})\s*[-–]\s*({DAY})\s+({MONTH}),?\s+({YEAR})\b")),
+        (PartOfMonth, build(r"(?i:\b(early|mid|late|the end of|end of|the beginning of|beginning of))[- ]({MONTH}),?\s+({YEAR})\b")),
+        (MonthYear, build(r"\b({MONTH}),?\s+(?:of\s+)?({YEAR})\b")),
+        (Between, build(r"\b(?:[Bb]etween\s+({YEAR})\s+and|[Ff]rom\s+({YEAR})\s+(?:to|until|till|through))\s+({YEAR})\b")),
+        (FiscalYear, build(r"\b(?:FY|[Ff]iscal [Yy]ear)\s?'?(\d{4}|\d{2})(?:\s*[-–/]\s*(?:FY\s?)?(\d{4}|\d{2}))?\b")),
+        (YearRange, build(r"\b({YEAR})\s*[-–—]\s*(\d{4}|\d{2})\b")),
+        (PartOfYear, build(r"(?i:\b(early|mid|late|the end of|end of|the beginning of|beginning of))[- ]({YEAR})\b")),
+        (Decade, build(r"\b(1[6-9]\d0|20\d0)'?s\b")),
+        (MonthDay, build(r"\b({MONTH})\s+({DAY})\b")),
+        (DayMonth, build(r"\b({DAY})\s+(?:of\s+)?({MONTHFULL})\b")),
+        (BareMonth, build(r"\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|[Ff]or|[Dd]uring|[Bb]efore|[Aa]fter|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id-|[Nn]ext|[Ll]ast|[Tt]his)\s+({MONTHFULL})\b")),
+        (Relative, build(r"\b(?i:(last|next|this|previous|coming)\s+(year|month)|(yesterday))\b")),
+        (Weekday, build(r"\b(?:[Oo]n|[Ll]ast)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+        (Year, build(r"\b({YEAR})\b")),
+    ]
+});
+
+static DECL: LazyLock<Regex> = LazyLock::new(|| build(r"(?i)(?:DECL|Declassify on)\s*:\s*$"));
+
+/// Words whose following number is a count or amount, not a year.
+const AMOUNT_WORDS: &[&str] = &[
+    "approximately", "about", "nearly", "almost", "some", "roughly", "around", "over", "under",
+    "than", "total", "number", "ranked", "ranking", "No.", "no.", "page", "pp.", "p.", "Section",
+];
+/// Capitalised words that may stand right before a year.
+const YEAR_PRECEDERS: &[&str] = &[
+    "In", "By", "Since", "Until", "Of", "As", "Before", "After", "During", "From", "Between",
+    "And", "Or", "Through", "Summer", "Spring", "Autumn", "Fall", "Winter", "Early", "Late",
+    "Mid", "Circa", "FY", "Posted", "Updated", "Published", "The", "On", "Year", "Until",
+];
+
+pub fn month_number(name: &str) -> Option<u32> {
+    let lower = name.trim_end_matches('.').to_ascii_lowercase();
+    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    months.iter().position(|m| lower.starts_with(m)).map(|i| i as u32 + 1)
+}
+
+fn num<T: std::str::FromStr>(caps: &Captures, i: usize) -> Option<T> {
+    let text = caps.get(i)?.as_str();
+    text.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse().ok()
+}
+
+fn two_or_four_digit_year(text: &str, century_of: i32) -> Option<i32> {
+    let n: i32 = text.parse().ok()?;
+    Some(if text.len() == 2 { century_of / 100 * 100 + n } else { n })
+}
+
+/// The tagger: finds expressions; `count_nouns` from the lexicon tell
+/// counts from years (`2,400 troops`, `1500 soldiers`).
+pub struct Tagger {
+    count_nouns: Vec<String>,
+}
+
+impl Tagger {
+    pub fn new(count_nouns: &[String]) -> Self {
+        Tagger { count_nouns: count_nouns.to_vec() }
+    }
+
+    /// Every date expression in `text`, in order, without overlaps.
+    pub fn find(&self, text: &str) -> Vec<Timex> {
+        let mut found: Vec<Timex> = Vec::new();
+        for (pattern, re) in PATTERNS.iter() {
+            for caps in re.captures_iter(text) {
+                let whole = caps.get(0).expect("group 0");
+                if found.iter().any(|t| t.range.start < whole.end() && whole.start() < t.range.end) {
+                    continue;
+                }
+                if let Some(t) = self.interpret(*pattern, &caps, text) {
+                    found.push(t);
+                }
+            }
+        }
+        found.sort_by_key(|t| t.range.start);
+        found
+    }
+
+    fn interpret(&self, pattern: Pattern, caps: &Captures, text: &str) -> Option<Timex> {
+        use Pattern::*;
+        let whole = caps.get(0)?;
+        let mut range = whole.range();
+        let absolute = |v: Option<DateValue>| v.map(Meaning::Absolute);
+        let meaning = match pattern {
+            Iso => absolute(DateValue::day(num(caps, 1)?, num(caps, 2)?, num(caps, 3)?)),
+            Numeric => {
+                if DECL.is_match(&text[..range.start]) {
+                    return None;
+                }
+                let (a, b, year): (u32, u32, i32) = (num(caps, 1)?, num(caps, 3)?, num(caps, 4)?);
+                // Slashes are American (month first) unless that cannot be; dashes and dots day first.
+                let month_first = if &caps[2] == "/" { a <= 12 } else { b > 12 };
+                let (m, d) = if month_first { (a, b) } else { (b, a) };
+                absolute(DateValue::day(year, m, d))
+            }
+            Dtg => {
+                let year = 2000 + num::<i32>(caps, 3)?;
+                absolute(DateValue::day(year, month_number(&caps[2])?, num(caps, 1)?))
+            }
+            DayMonthYear => absolute(DateValue::day(num(caps, 3)?, month_number(&caps[2])?, num(caps, 1)?)),
+            MonthDayYear => absolute(DateValue::day(num(caps, 3)?, month_number(&caps[1])?, num(caps, 2)?)),
+            DayRange => {
+                let (y, m) = (num(caps, 4)?, month_number(&caps[3])?);
+                absolute(DateValue::days_of_month(y, m, num(caps, 1)?, num(caps, 2)?))
+            }
+            PartOfMonth => {
+                let (y, m) = (num(caps, 3)?, month_number(&caps[2])?);
+                let (first, last) = match caps[1].to_ascii_lowercase().as_str() {
+                    "early" | "the beginning of" | "beginning of" => (1, 10),
+                    "mid" => (11, 20),
+                    _ => (21, 31),
+                };
+                absolute(DateValue::days_of_month(y, m, first, last))
+            }
+            MonthYear => {
+                let month = &caps[1];
+                if !plausible_month_word(month) {
+                    return None;
+                }
+                absolute(DateValue::month(num(caps, 2)?, month_number(month)?))
+            }
+            Between => {
+                let from = num(caps, 1).or_else(|| num(caps, 2))?;
+                absolute(DateValue::range(&DateValue::year(from)?, &DateValue::year(num(caps, 3)?)?))
+            }
+            FiscalYear => {
+                let first = two_or_four_digit_year(&caps[1], 2000)?;
+                match caps.get(2) {
+                    None => absolute(DateValue::fiscal_year(first)),
+                    Some(second) => {
+                        let last = two_or_four_digit_year(second.as_str(), first)?;
+                        absolute(DateValue::range(&DateValue::fiscal_year(first)?, &DateValue::fiscal_year(last)?))
+                    }
+                }
+            }
+            YearRange => {
+                let first: i32 = num(caps, 1)?;
+                let last = two_or_four_digit_year(&caps[2], first)?;
+                if last <= first || last - first > 100 || self.is_amount(text, range.clone()) {
+                    return None;
+                }
+                absolute(DateValue::range(&DateValue::year(first)?, &DateValue::year(last)?))
+            }
+            PartOfYear => {
+                let y = num(caps, 2)?;
+                let (a, b) = match caps[1].to_ascii_lowercase().as_str() {
+                    "early" | "the beginning of" | "beginning of" => (1, 4),
+                    "mid" => (5, 8),
+                    _ => (9, 12),
+                };
+                absolute(DateValue::range(&DateValue::month(y, a)?, &DateValue::month(y, b)?))
+            }
+            Decade => {
+                let start: i32 = num(caps, 1)?;
+                absolute(DateValue::range(&DateValue::year(start)?, &DateValue::year(start + 9)?))
+            }
+            MonthDay | DayMonth => {
+                let (m, d) = if matches!(pattern, MonthDay) { (1, 2) } else { (2, 1) };
+                let month_text = &caps[m];
+                if !plausible_month_word(month_text) || self.is_amount(text, range.clone()) {
+                    return None;
+                }
+                let day: u32 = num(caps, d)?;
+                let month = month_number(month_text)?;
+                DateValue::day(2000, month, day)?; // a real day of that month in a leap year
+                Some(Meaning::MonthDay { month, day })
+            }
+            BareMonth => {
+                let m = caps.get(1)?;
+                let after = text[m.end()..].trim_start();
+                if &caps[1] == "May" && !after.starts_with(|c: char| c.is_ascii_punctuation()) {
+                    return None;
+                }
+                range = m.range();
+                Some(Meaning::Month { month: month_number(m.as_str())? })
+            }
+            Relative => relative(caps),
+            Weekday => {
+                let m = caps.get(1)?;
+                range = if whole.as_str().starts_with(['O', 'o']) { m.range() } else { range };
+                Some(Meaning::Weekday(m.as_str().parse().ok()?))
+            }
+            Year => {
+                if !self.plausible_year(text, range.clone()) {
+                    return None;
+                }
+                absolute(DateValue::year(num(caps, 1)?))
+            }
+        }?;
+        let before = text[..range.start].trim_end();
+        let anaphoric = before.ends_with(" the") || before.ends_with(" The") || before == "the";
+        Some(Timex { range, meaning, anaphoric })
+    }
+
+    /// A number that counts or measures (`$2,000`, `2000 troops`, `about 1500`).
+    fn is_amount(&self, text: &str, r: Range<usize>) -> bool {
+        let before = &text[..r.start];
+        let after = &text[r.end..];
+        if before.ends_with(['$', '€', '£', '#', '+', '-', '–']) || after.starts_with(['%', '+']) {
+            return true;
+        }
+        if after.starts_with([',', '.']) && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        if before.ends_with([',', '.']) && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        let prev_word = before.split_whitespace().next_back().unwrap_or("");
+        if AMOUNT_WORDS.contains(&prev_word) {
+            return true;
+        }
+        let next_word = after.split_whitespace().next().unwrap_or("");
+        let next_word = next_word.trim_end_matches(|c: char| c.is_ascii_punctuation());
+        self.count_nouns.iter().any(|n| n == next_word)
+            || ["million", "billion", "thousand", "percent", "per"].contains(&next_word)
+    }
+
+    fn plausible_year(&self, text: &str, r: Range<usize>) -> bool {
+        if self.is_amount(text, r.clone()) || in_url_or_file(text, r.clone()) {
+            return false;
+        }
+        let before = &text[..r.start];
+        let after = &text[r.end..];
+        if before.ends_with('[') && after.starts_with(']') {
+            return false; // a footnote mark
+        }
+        if DECL.is_match(before) {
+            return false;
+        }
+        if is_cable_reference(after) {
+            return false;
+        }
+        // `Vision 2030`, `Boeing 2707`: a name, unless it begins the sentence.
+        let trimmed = before.trim_end_matches(' ');
+        let prev_word = trimmed.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        let capitalised = prev_word.chars().next().is_some_and(char::is_uppercase);
+        let at_sentence_start = trimmed.len() == prev_word.len()
+            || trimmed[..trimmed.len() - prev_word.len()].trim_end().ends_with(['.', '\n', ':', '!', '?']);
+        !(capitalised
+            && !at_sentence_start
+            && !YEAR_PRECEDERS.contains(&prev_word)
+            && month_number(prev_word).is_none_or(|_| prev_word.len() < 3))
+    }
+}
+
+/// `may` and `march` are also verbs: as months they are capitalised.
+fn plausible_month_word(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    !(lower == "may" || lower == "march") || word.starts_with(|c: char| c.is_uppercase())
+}
+
+/// `2008 BAMAKO 217`: a cable reference, not a date.
+fn is_cable_reference(after: &str) -> bool {
+    let mut words = after.split_whitespace();
+    let office = words.next().unwrap_or("");
+    let number = words.next().unwrap_or("");
+    office.len() >= 3
+        && office.chars().all(|c| c.is_ascii_uppercase())
+        && !number.is_empty()
+        && number.chars().all(|c| c.is_ascii_digit())
+}
+
+fn in_url_or_file(text: &str, r: Range<usize>) -> bool {
+    let start = text[..r.start].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let end = text[r.end..].find(char::is_whitespace).map_or(text.len(), |i| r.end + i);
+    let token = &text[start..end];
+    const MARKS: &[&str] = &["://", "www.", ".htm", ".pdf", ".jpg", ".png", ".txt", ".php", ".asp", "_", "=", "@", ".gov", ".org", ".com"];
+    MARKS.iter().any(|m| token.contains(m))
+        || token.split('/').count() > 2
+        || token.contains('/') && token.chars().any(|c| c.is_alphabetic())
+}
+
+fn relative(caps: &Captures) -> Option<Meaning> {
+    if caps.get(3).is_some() {
+        return Some(Meaning::DayOffset(-1));
+    }
+    let offset = match caps[1].to_ascii_lowercase().as_str() {
+        "last" | "previous" => -1,
+        "this" => 0,
+        _ => 1,
+    };
+    match caps[2].to_ascii_lowercase().as_str() {
+        "year" => Some(Meaning::YearOffset(offset)),
+        _ => Some(Meaning::MonthOffset(offset)),
+    }
+}
+
+/// Resolves every expression of one document, in order. Relative ones take
+/// their year from the document's date (the nearest such date to it), or,
+/// when the document has none or the expression refers back (`the June 20
+/// accord`), from the latest preceding absolute date of the narrative.
+/// What cannot be resolved is `None`: never guessed.
+pub fn resolve(timexes: &[Timex], doc_date: Option<&DateValue>) -> Vec<Option<(DateValue, Resolution)>> {
+    let mut out = Vec::with_capacity(timexes.len());
+    let mut narrative: Vec<&DateValue> = Vec::new();
+    for t in timexes {
+        let resolved = match &t.meaning {
+            Meaning::Absolute(v) => Some((v.clone(), Resolution::Absolute)),
+            Meaning::MonthDay { month, day } => {
+                let pick = |y: i32| DateValue::day(y, *month, *day);
+                by_context(t, &narrative, *month, doc_date, pick)
+            }
+            Meaning::Month { month } => {
+                let pick = |y: i32| DateValue::month(y, *month);
+                by_context(t, &narrative, *month, doc_date, pick)
+            }
+            other => doc_date.and_then(|d| offset(other, d)).map(|v| (v, Resolution::DocumentDate)),
+        };
+        if let Meaning::Absolute(v) = &t.meaning {
+            narrative.push(v);
+        }
+        out.push(resolved);
+    }
+    out
+}
+
+fn by_context(
+    t: &Timex,
+    narrative: &[&DateValue],
+    month: u32,
+    doc_date: Option<&DateValue>,
+    pick: impl Fn(i32) -> Option<DateValue>,
+) -> Option<(DateValue, Resolution)> {
+    let same_month = narrative
+        .iter()
+        .rev()
+        .find(|d| d.precision <= crate::model::Precision::Month && d.start.month() == month);
+    if let (true, Some(d)) = (t.anaphoric || doc_date.is_none(), same_month) {
+        return pick(d.year_of()).map(|v| (v, Resolution::Context));
+    }
+    if let Some(doc) = doc_date.filter(|d| d.precision <= crate::model::Precision::Month) {
+        let anchor = doc.start;
+        let best = (doc.year_of() - 1..=doc.year_of() + 1)
+            .filter_map(&pick)
+            .min_by_key(|v| (v.start - anchor).num_days().abs().min((v.end - anchor).num_days().abs()))?;
+        return Some((best, Resolution::DocumentDate));
+    }
+    let last = narrative.last()?;
+    pick(last.year_of()).map(|v| (v, Resolution::Context))
+}
+
+fn offset(meaning: &Meaning, doc: &DateValue) -> Option<DateValue> {
+    use crate::model::Precision::*;
+    let d = doc.start;
+    match meaning {
+        Meaning::YearOffset(n) => DateValue::year(d.year() + n),
+        Meaning::MonthOffset(n) if doc.precision <= Month => {
+            let index = d.year() * 12 + d.month0() as i32 + n;
+            DateValue::month(index.div_euclid(12), index.rem_euclid(12) as u32 + 1)
+        }
+        Meaning::DayOffset(n) if doc.precision == Day => day_value(d + Duration::days(*n)),
+        Meaning::Weekday(w) if doc.precision == Day => {
+            let back = (7 + d.weekday().num_days_from_monday() - w.num_days_from_monday()) % 7;
+            day_value(d - Duration::days(back as i64))
+        }
+        _ => None,
+    }
+}
+
+fn day_value(d: NaiveDate) -> Option<DateValue> {
+    DateValue::day(d.year(), d.month(), d.day())
+}

@@ -1,0 +1,397 @@
+//! Decoded text to clean text in one pass: HTML tags and entities, Markdown
+//! syntax, YAML front matter, the cable's `[PER Name  ]` markup, mojibake,
+//! and control, bidi and zero-width characters. Every output run is recorded
+//! in an [`OffsetMap`] back to the decoded text.
+
+use super::markup::{self, Tag};
+use super::mojibake;
+use crate::model::OffsetMap;
+use std::ops::Range;
+
+/// The label of a cable's inline entity markup: a hint, not a verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HintLabel {
+    Person,
+    Organization,
+    Location,
+    Misc,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub clean: Range<usize>,
+    pub label: HintLabel,
+}
+
+#[derive(Debug, Default)]
+pub struct Cleaned {
+    pub text: String,
+    pub map: OffsetMap,
+    pub hints: Vec<Hint>,
+    /// `key: value` lines of a YAML front matter block.
+    pub front_matter: Vec<(String, String)>,
+    /// The `<title>` of an HTML document.
+    pub html_title: Option<String>,
+    pub repairs: usize,
+}
+
+/// Which syntaxes the text is read with.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Syntax {
+    /// HTML: line breaks are spaces except in `<pre>`; block tags break lines.
+    pub html: bool,
+}
+
+/// A stretch of input ahead that is dropped when reached, possibly closing
+/// a cable hint (`  ]`) or a Markdown link (`](url)`).
+#[derive(Debug, Clone)]
+struct Pending {
+    drop: Range<usize>,
+    hint: Option<(HintLabel, usize)>,
+}
+
+struct Cleaner<'a> {
+    s: &'a str,
+    i: usize,
+    out: Cleaned,
+    pending: Vec<Pending>,
+    mojibake: bool,
+    html: bool,
+    in_pre: bool,
+}
+
+pub fn clean(s: &str, syntax: Syntax) -> Cleaned {
+    let mut c = Cleaner {
+        s,
+        i: 0,
+        out: Cleaned::default(),
+        pending: Vec::new(),
+        mojibake: mojibake::detect(s),
+        html: syntax.html,
+        in_pre: false,
+    };
+    if let Some((fields, end)) = markup::front_matter(s) {
+        c.out.front_matter = fields;
+        c.i = end;
+    }
+    if c.html {
+        c.out.html_title = markup::html_title(s);
+    }
+    c.line_start();
+    c.run();
+    c.out
+}
+
+/// Bytes that may start something other than plain text.
+fn special(b: u8) -> bool {
+    b < 0x20 || b >= 0x7F || matches!(b, b'<' | b'&' | b'[' | b'!' | b'*' | b'_' | b'`' | b'{')
+}
+
+impl Cleaner<'_> {
+    fn copy(&mut self, r: Range<usize>) {
+        self.out.map.push(r.clone(), r.len());
+        self.out.text.push_str(&self.s[r]);
+    }
+
+    fn replace(&mut self, r: Range<usize>, with: &str) {
+        self.out.map.push(r, with.len());
+        self.out.text.push_str(with);
+    }
+
+    fn next_pending(&self) -> usize {
+        self.pending.iter().map(|p| p.drop.start).min().unwrap_or(self.s.len())
+    }
+
+    fn run(&mut self) {
+        let bytes = self.s.as_bytes();
+        while self.i < bytes.len() {
+            let limit = self.next_pending();
+            if self.i == limit {
+                self.close_pending();
+                continue;
+            }
+            let start = self.i;
+            while self.i < limit && !special(bytes[self.i]) {
+                self.i += 1;
+            }
+            if self.i > start {
+                self.copy(start..self.i);
+                continue;
+            }
+            self.special();
+        }
+    }
+
+    fn close_pending(&mut self) {
+        let at = self.pending.iter().position(|p| p.drop.start == self.i).expect("pending at i");
+        let p = self.pending.remove(at);
+        if let Some((label, start)) = p.hint {
+            let end = self.out.text.trim_end().len().max(start);
+            if end > start {
+                self.out.hints.push(Hint { clean: start..end, label });
+            }
+        }
+        self.i = p.drop.end;
+    }
+
+    fn special(&mut self) {
+        let rest = &self.s[self.i..];
+        let c = rest.chars().next().expect("not at end");
+        let handled = match c {
+            '<' => self.tag(rest),
+            '&' => self.entity(rest),
+            '[' => self.bracket(rest),
+            '!' => rest.starts_with("![") && {
+                self.i += 1;
+                true
+            },
+            '*' | '_' | '`' => self.emphasis(c),
+            '{' => self.skip_match(markup::attributes(rest)),
+            _ => false,
+        };
+        if !handled {
+            self.character(c);
+        }
+    }
+
+    fn skip_match(&mut self, len: Option<usize>) -> bool {
+        match len {
+            Some(n) => {
+                self.i += n;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn tag(&mut self, rest: &str) -> bool {
+        let Some(tag) = markup::tag(rest) else { return false };
+        let r = self.i..self.i + tag.len();
+        match tag {
+            Tag::Skip { .. } => self.i = r.end,
+            Tag::Block { name, closing, .. } => {
+                if name == "pre" {
+                    self.in_pre = !closing;
+                }
+                self.i = r.end;
+                let at_line_start = self.out.text.is_empty() || self.out.text.ends_with('\n');
+                if !at_line_start {
+                    self.replace(r, "\n");
+                }
+            }
+            Tag::Inline { .. } => self.i = r.end,
+        }
+        true
+    }
+
+    fn entity(&mut self, rest: &str) -> bool {
+        let Some((len, decoded)) = markup::entity(rest) else { return false };
+        let r = self.i..self.i + len;
+        self.i = r.end;
+        let text: String = decoded.chars().filter_map(visible).collect();
+        self.replace(r, &text);
+        true
+    }
+
+    fn bracket(&mut self, rest: &str) -> bool {
+        if let Some((open, close, label)) = markup::cable_hint(rest) {
+            let base = self.i;
+            self.pending.push(Pending {
+                drop: base + close.start..base + close.end,
+                hint: Some((label, self.out.text.len())),
+            });
+            self.i += open;
+            return true;
+        }
+        if let Some((text_end, link_end)) = markup::link(rest) {
+            let base = self.i;
+            self.pending.push(Pending { drop: base + text_end..base + link_end, hint: None });
+            self.i += 1;
+            return true;
+        }
+        false
+    }
+
+    fn emphasis(&mut self, c: char) -> bool {
+        let prev = self.s[..self.i].chars().next_back();
+        let rest = &self.s[self.i + 1..];
+        let next = rest.chars().next();
+        let alnum = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+        let space = |x: Option<char>| x.is_none_or(char::is_whitespace);
+        if c == '`' || rest.starts_with(c) {
+            self.i += if c == '`' { 1 } else { 2 };
+            return true;
+        }
+        // `*word*` and `_word_` flank a word; `a*b`, `snake_case`, ` * ` do not.
+        let flanking = (!alnum(prev) && !space(next)) || (!space(prev) && !alnum(next));
+        let inside_word = alnum(prev) && alnum(next);
+        if flanking && !inside_word {
+            self.i += 1;
+            return true;
+        }
+        false
+    }
+
+    fn character(&mut self, c: char) {
+        let r = self.i..self.i + c.len_utf8();
+        self.i = r.end;
+        match c {
+            '\n' => {
+                if self.html && !self.in_pre {
+                    self.replace(r, " ");
+                } else {
+                    self.copy(r);
+                    self.line_start();
+                }
+            }
+            '\r' if self.s[self.i..].starts_with('\n') => {}
+            '\r' => {
+                self.replace(r, "\n");
+                self.line_start();
+            }
+            '\u{1B}' | '\u{9B}' => {
+                let len = markup::escape_sequence(&self.s[r.start..]);
+                self.i = r.start + len;
+                self.replace(r.start..self.i, "\u{241B}");
+            }
+            c if self.mojibake => match mojibake::repair(c, &self.s[..r.start], &self.s[r.end..]) {
+                Some(fixed) => {
+                    self.out.repairs += 1;
+                    self.replace(r, fixed.encode_utf8(&mut [0; 4]));
+                }
+                None => self.visible_char(r, c),
+            },
+            c => self.visible_char(r, c),
+        }
+    }
+
+    fn visible_char(&mut self, r: Range<usize>, c: char) {
+        match visible(c) {
+            Some(v) if v == c => self.copy(r),
+            Some(v) => self.replace(r, v.encode_utf8(&mut [0; 4])),
+            None => {}
+        }
+    }
+
+    /// Markdown constructs that only count at the start of a line.
+    fn line_start(&mut self) {
+        if self.html {
+            return;
+        }
+        if let Some(len) = markup::line_marker(&self.s[self.i..]) {
+            self.i += len;
+        }
+    }
+}
+
+/// What a character becomes in clean text: controls, bidi and zero-width
+/// characters vanish, odd spaces become spaces, the rest stays.
+pub fn visible(c: char) -> Option<char> {
+    match c {
+        '\n' => Some('\n'),
+        '\t' => Some(' '),
+        '\u{2028}' | '\u{2029}' => Some('\n'),
+        '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Some(' '),
+        c if c.is_control() => None,
+        '\u{AD}' | '\u{61C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' => None,
+        '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}' => {
+            None
+        }
+        c => Some(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(s: &str) -> Cleaned {
+        clean(s, Syntax::default())
+    }
+
+    /// Every output character maps back to input that cleans to it.
+    fn assert_mapped(input: &str, c: &Cleaned) {
+        for (i, ch) in c.text.char_indices() {
+            let r = c.map.range(i..i + ch.len_utf8());
+            assert!(r.end <= input.len() && input.is_char_boundary(r.start) && input.is_char_boundary(r.end));
+        }
+    }
+
+    #[test]
+    fn cable_markup_becomes_hints() {
+        let s = "met with [MISC Malian  ] President [PER Amadou Toumani Toure  ] ( [ORG ATT  ] ) .";
+        let c = plain(s);
+        assert_eq!(c.text, "met with Malian President Amadou Toumani Toure ( ATT ) .");
+        let names: Vec<_> = c.hints.iter().map(|h| &c.text[h.clean.clone()]).collect();
+        assert_eq!(names, ["Malian", "Amadou Toumani Toure", "ATT"]);
+        let att = &c.hints[2];
+        assert_eq!(&s[c.map.range(att.clean.clone())], "ATT");
+        assert_mapped(s, &c);
+    }
+
+    #[test]
+    fn markup_inside_a_date_stays_in_its_span() {
+        let s = "left [ORG Bamako November  ] 26 after";
+        let c = plain(s);
+        assert_eq!(c.text, "left Bamako November 26 after");
+        let at = c.text.find("November").unwrap();
+        assert_eq!(&s[c.map.range(at..at + "November 26".len())], "November  ] 26");
+    }
+
+    #[test]
+    fn html_tags_and_entities() {
+        let s = "<code><pre>A &amp; B <a id='p1' href='#p1'>¶</a>1 .</pre>";
+        let c = plain(s);
+        assert_eq!(c.text, "A & B ¶1 .\n");
+        assert_mapped(s, &c);
+    }
+
+    #[test]
+    fn unterminated_markup_is_text() {
+        let c = plain("a [PER Name and <a href= b");
+        assert_eq!(c.text, "a [PER Name and <a href= b");
+        assert!(c.hints.is_empty());
+    }
+
+    #[test]
+    fn markdown_syntax() {
+        let s = "### **Preface**\n\nSee [the page](http://x.y/1999.html) and ![map](m.png){.wide} *now*.\n- item\n---\n";
+        let c = plain(s);
+        assert_eq!(c.text, "Preface\n\nSee the page and map now.\nitem\n\n");
+        assert_mapped(s, &c);
+    }
+
+    #[test]
+    fn front_matter_is_metadata() {
+        let s = "---\ntitle: \"Mali\"\ndate: 2020-08-18\n---\nBody text.";
+        let c = plain(s);
+        assert_eq!(c.text, "Body text.");
+        assert_eq!(c.front_matter[0], ("title".into(), "Mali".into()));
+        assert_eq!(&s[c.map.range(0..4)], "Body");
+    }
+
+    #[test]
+    fn controls_never_pass() {
+        let s = "a\u{1B}[31mred\u{1B}]0;title\u{7}\u{202E}b\u{200B}c\td\r\ne\u{9B}2Jf";
+        let c = plain(s);
+        assert_eq!(c.text, "a\u{241B}red\u{241B}bc d\ne\u{241B}f");
+        assert_mapped(s, &c);
+    }
+
+    #[test]
+    fn mojibake_is_repaired_and_counted() {
+        let s = "the coup díetat in Mali. Maliís transition. goal: ďMalians secureĒ. Touré, Goïta.";
+        let c = plain(s);
+        assert_eq!(c.text, "the coup d\u{2019}etat in Mali. Mali\u{2019}s transition. goal: \u{201C}Malians secure\u{201D}. Touré, Goïta.");
+        assert_eq!(c.repairs, 4);
+        assert_mapped(s, &c);
+    }
+
+    #[test]
+    fn html_mode_joins_lines_and_breaks_blocks() {
+        let s = "<html><head><title>T</title></head><body><p>One\ntwo</p><p>Three</p></body></html>";
+        let c = clean(s, Syntax { html: true });
+        assert_eq!(c.text.trim(), "One two\nThree");
+        assert_eq!(c.html_title.as_deref(), Some("T"));
+    }
+}

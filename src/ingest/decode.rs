@@ -1,0 +1,171 @@
+//! Bytes to text: BOMs, UTF-8, UTF-16, detected legacy encodings, and
+//! binary files refused. Every decoded character keeps its raw byte range.
+
+use crate::model::OffsetMap;
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+
+/// Decoded text and, unless it is the file's own bytes, its map to them.
+#[derive(Debug)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
+    /// `None` when `text` is byte for byte the file.
+    pub map: Option<OffsetMap>,
+    pub warnings: Vec<String>,
+}
+
+/// Why a file is not text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("binary file ({0})")]
+    Binary(&'static str),
+}
+
+const MAGIC: &[(&[u8], &str)] = &[
+    (b"\x89PNG", "PNG image"),
+    (b"%PDF", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"GIF8", "GIF image"),
+    (b"\xFF\xD8\xFF", "JPEG image"),
+    (b"\x7FELF", "executable"),
+];
+
+pub fn decode(raw: &[u8]) -> Result<Decoded, DecodeError> {
+    if let Some(rest) = raw.strip_prefix(b"\xEF\xBB\xBF") {
+        return Ok(utf8(rest, 3, "UTF-8 (BOM)"));
+    }
+    if raw.starts_with(b"\xFF\xFE") {
+        return Ok(with_encoding(raw, 2, UTF_16LE));
+    }
+    if raw.starts_with(b"\xFE\xFF") {
+        return Ok(with_encoding(raw, 2, UTF_16BE));
+    }
+    if let Some((_, what)) = MAGIC.iter().find(|(m, _)| raw.starts_with(m)) {
+        return Err(DecodeError::Binary(what));
+    }
+    if raw.contains(&0) {
+        return Err(DecodeError::Binary("NUL bytes"));
+    }
+    if std::str::from_utf8(raw).is_ok() {
+        return Ok(utf8(raw, 0, "UTF-8"));
+    }
+    if mostly_utf8(raw) {
+        return Ok(utf8(raw, 0, "UTF-8 (invalid bytes replaced)"));
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(raw, true);
+    let encoding = detector.guess(None, false);
+    Ok(with_encoding(raw, 0, encoding))
+}
+
+/// UTF-8 with a few broken bytes, rather than a legacy encoding: it has
+/// valid multi-byte sequences and the invalid bytes are rare.
+fn mostly_utf8(raw: &[u8]) -> bool {
+    let (mut valid_multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in raw.utf8_chunks() {
+        valid_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    valid_multibyte > 0 && invalid <= valid_multibyte
+}
+
+/// UTF-8 from `offset` on; invalid bytes become U+FFFD, each mapped to them.
+fn utf8(bytes: &[u8], offset: usize, name: &'static str) -> Decoded {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        let map = (offset > 0).then(|| OffsetMap::identity(text.len(), offset));
+        return Decoded { text: text.to_string(), encoding: name, map, warnings: vec![] };
+    }
+    let mut text = String::with_capacity(bytes.len());
+    let mut map = OffsetMap::default();
+    let mut at = offset;
+    let mut bad = 0;
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        map.push(at..at + valid.len(), valid.len());
+        text.push_str(valid);
+        at += valid.len();
+        let invalid = chunk.invalid().len();
+        if invalid > 0 {
+            map.push(at..at + invalid, '\u{FFFD}'.len_utf8());
+            text.push('\u{FFFD}');
+            at += invalid;
+            bad += invalid;
+        }
+    }
+    let warnings = vec![format!("{bad} invalid UTF-8 byte(s) shown as \u{FFFD}")];
+    Decoded { text, encoding: name, map: Some(map), warnings }
+}
+
+/// Decodes with a non-UTF-8 encoding one input byte at a time, so that each
+/// character knows the raw bytes it came from.
+fn with_encoding(raw: &[u8], offset: usize, encoding: &'static Encoding) -> Decoded {
+    if encoding == UTF_8 {
+        return utf8(&raw[offset..], offset, "UTF-8 (invalid bytes replaced)");
+    }
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(raw.len());
+    let mut map = OffsetMap::default();
+    let mut pending_from = offset;
+    let mut buf = [0u8; 16];
+    for i in offset..raw.len() {
+        let last = i + 1 == raw.len();
+        let (_, _, written, _) = decoder.decode_to_utf8(&raw[i..=i], &mut buf, last);
+        if written > 0 {
+            let s = std::str::from_utf8(&buf[..written]).unwrap_or("\u{FFFD}");
+            map.push(pending_from..i + 1, s.len());
+            text.push_str(s);
+            pending_from = i + 1;
+        }
+    }
+    let warnings = vec![format!("decoded as {}", encoding.name())];
+    Decoded { text, encoding: encoding.name(), map: Some(map), warnings }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_is_identity() {
+        let d = decode("Touré".as_bytes()).unwrap();
+        assert_eq!(d.text, "Touré");
+        assert!(d.map.is_none());
+    }
+
+    #[test]
+    fn bom_is_skipped_and_mapped() {
+        let d = decode(b"\xEF\xBB\xBFabc").unwrap();
+        assert_eq!(d.text, "abc");
+        assert_eq!(d.map.unwrap().range(0..3), 3..6);
+    }
+
+    #[test]
+    fn utf16_maps_each_character() {
+        let raw = b"\xFF\xFEa\x00\xe9\x00";
+        let d = decode(raw).unwrap();
+        assert_eq!(d.text, "aé");
+        let map = d.map.unwrap();
+        assert_eq!(map.range(1..3), 4..6);
+    }
+
+    #[test]
+    fn latin1_is_detected() {
+        let raw = b"Le pr\xe9sident du Mali a visit\xe9 la r\xe9gion de Kidal en d\xe9cembre.";
+        let d = decode(raw).unwrap();
+        assert!(d.text.contains("président"), "{}", d.text);
+        let map = d.map.unwrap();
+        assert_eq!(map.range(5..7), 5..6);
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        assert_eq!(decode(b"\x89PNG\r\n").unwrap_err(), DecodeError::Binary("PNG image"));
+        assert!(decode(b"ab\0cd").is_err());
+    }
+
+    #[test]
+    fn broken_utf8_keeps_the_rest() {
+        let d = decode("Goïta \u{2014} ".as_bytes().iter().chain(b"\xff ok").copied().collect::<Vec<_>>().as_slice()).unwrap();
+        assert!(d.text.ends_with("\u{FFFD} ok"));
+    }
+}

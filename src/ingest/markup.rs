@@ -1,0 +1,215 @@
+//! Recognisers for the syntaxes the cleaner removes. Each looks at the text
+//! from the current position and says how many bytes the construct takes.
+
+use super::clean::HintLabel;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("valid regex")
+}
+
+static TAG: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^<(/?)([A-Za-z][A-Za-z0-9:-]{0,30})(?:\s[^<>]{0,2000})?/?>"));
+static DECLARATION: LazyLock<Regex> = LazyLock::new(|| re(r"^<[!?][^<>]{0,2000}>"));
+static ENTITY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"));
+static CABLE_HINT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\[(PER|ORG|LOC|MISC) [^\[\]\n]{1,300}?(\s*)\]"));
+static LINK: LazyLock<Regex> =
+    LazyLock::new(|| re(r#"^\[[^\[\]\n]{1,300}\]\([^()\s]{0,2000}(?:\s+"[^"\n]*")?\)"#));
+static ATTRIBUTES: LazyLock<Regex> = LazyLock::new(|| re(r"^\{[#.][^{}\n]{0,200}\}"));
+static LINE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:[ ]{0,3}#{1,6}[ \t]+|[ ]{0,3}(?:[-*_][ \t]*){3,}(?:$|\n)|[ \t]*[-*+][ \t]+|[ ]{0,3}>[ ]?)")
+});
+static TITLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?is)<title[^>]*>(.{0,500}?)</title>"));
+
+const BLOCK_TAGS: &[&str] = &[
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
+    "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
+    "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
+];
+/// Elements whose content is not text for a reader.
+const SKIPPED_ELEMENTS: &[&str] = &["script", "style", "head", "noscript", "template", "svg"];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Tag {
+    /// A comment, a declaration, or a whole element to leave out.
+    Skip { through: usize },
+    Block { name: String, closing: bool, len: usize },
+    Inline { len: usize },
+}
+
+impl Tag {
+    pub fn len(&self) -> usize {
+        match self {
+            Tag::Skip { through } => *through,
+            Tag::Block { len, .. } | Tag::Inline { len } => *len,
+        }
+    }
+}
+
+pub fn tag(rest: &str) -> Option<Tag> {
+    if let Some(body) = rest.strip_prefix("<!--") {
+        return body.find("-->").map(|end| Tag::Skip { through: 4 + end + 3 });
+    }
+    if let Some(m) = DECLARATION.find(rest) {
+        return Some(Tag::Skip { through: m.end() });
+    }
+    let caps = TAG.captures(rest)?;
+    let len = caps.get(0)?.end();
+    let closing = !caps[1].is_empty();
+    let name = caps[2].to_ascii_lowercase();
+    if !closing && SKIPPED_ELEMENTS.contains(&name.as_str()) {
+        let close = format!("</{name}");
+        let lower = rest.get(len..)?.to_ascii_lowercase();
+        let end = lower.find(&close).map_or(rest.len() - len, |at| {
+            at + lower[at..].find('>').map_or(close.len(), |gt| gt + 1)
+        });
+        return Some(Tag::Skip { through: len + end });
+    }
+    if BLOCK_TAGS.contains(&name.as_str()) {
+        return Some(Tag::Block { name, closing, len });
+    }
+    Some(Tag::Inline { len })
+}
+
+/// An HTML entity and what it stands for.
+pub fn entity(rest: &str) -> Option<(usize, String)> {
+    let m = ENTITY.find(rest)?;
+    let decoded = html_escape::decode_html_entities(m.as_str());
+    (decoded != m.as_str()).then(|| (m.end(), decoded.into_owned()))
+}
+
+/// A cable's `[PER Name  ]`: the opener's length, the closing `  ]` (relative
+/// to `rest`), and the label.
+pub fn cable_hint(rest: &str) -> Option<(usize, Range<usize>, HintLabel)> {
+    let caps = CABLE_HINT.captures(rest)?;
+    let label = match &caps[1] {
+        "PER" => HintLabel::Person,
+        "ORG" => HintLabel::Organization,
+        "LOC" => HintLabel::Location,
+        _ => HintLabel::Misc,
+    };
+    let whole = caps.get(0)?;
+    let close_start = caps.get(2)?.start();
+    Some((caps[1].len() + 2, close_start..whole.end(), label))
+}
+
+/// A Markdown link `[text](url)`: where its text ends and the link ends.
+pub fn link(rest: &str) -> Option<(usize, usize)> {
+    let m = LINK.find(rest)?;
+    let text_end = rest[..m.end()].find("](")?;
+    Some((text_end, m.end()))
+}
+
+pub fn attributes(rest: &str) -> Option<usize> {
+    ATTRIBUTES.find(rest).map(|m| m.end())
+}
+
+/// A Markdown heading mark, list bullet, rule or quote mark at a line start.
+pub fn line_marker(rest: &str) -> Option<usize> {
+    let m = LINE_MARKER.find(rest)?;
+    Some(m.as_str().strip_suffix('\n').map_or(m.end(), str::len))
+}
+
+/// The length of a terminal escape sequence starting at `rest` (ESC or CSI).
+pub fn escape_sequence(rest: &str) -> usize {
+    let bytes = rest.as_bytes();
+    let (mut i, kind) = match rest.chars().next() {
+        Some('\u{9B}') => (2, b'['),
+        _ => match bytes.get(1) {
+            Some(&b) if (0x40..=0x5F).contains(&b) => (2, b),
+            Some(&b) if b.is_ascii() && b >= 0x20 => return 2,
+            _ => return 1,
+        },
+    };
+    match kind {
+        b'[' => {
+            while i < bytes.len() && (0x20..0x40).contains(&bytes[i]) {
+                i += 1;
+            }
+            if i < bytes.len() && (0x40..0x7F).contains(&bytes[i]) {
+                i += 1;
+            }
+            i
+        }
+        b']' | b'P' | b'X' | b'^' | b'_' => {
+            while i < bytes.len() {
+                match bytes[i] {
+                    0x07 => return i + 1,
+                    0x1B if bytes.get(i + 1) == Some(&b'\\') => return i + 2,
+                    b'\n' => return i,
+                    _ => i += 1,
+                }
+            }
+            while !rest.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        }
+        _ => i,
+    }
+}
+
+/// A YAML front matter block at the very start: its `key: value` fields and
+/// where the body begins.
+pub fn front_matter(s: &str) -> Option<(Vec<(String, String)>, usize)> {
+    let body = s.strip_prefix("---\n").or_else(|| s.strip_prefix("---\r\n"))?;
+    let mut fields = Vec::new();
+    let mut at = s.len() - body.len();
+    for line in body.split_inclusive('\n').take(500) {
+        at += line.len();
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            return Some((fields, at));
+        }
+        if line.starts_with([' ', '\t', '-', '#']) {
+            continue;
+        }
+        if let Some((key, value)) = trimmed.split_once(':') {
+            let value = value.trim().trim_matches(['"', '\'']).trim();
+            if !key.contains(' ') && !value.is_empty() {
+                fields.push((key.trim().to_ascii_lowercase(), value.to_string()));
+            }
+        }
+    }
+    None
+}
+
+pub fn html_title(s: &str) -> Option<String> {
+    let caps = TITLE.captures(s)?;
+    let raw = html_escape::decode_html_entities(caps.get(1)?.as_str()).into_owned();
+    let title = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!title.is_empty()).then_some(title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences() {
+        assert_eq!(escape_sequence("\u{1B}[31mX"), 5);
+        assert_eq!(escape_sequence("\u{1B}]52;c;aGk=\u{7}X"), 12);
+        assert_eq!(escape_sequence("\u{1B}"), 1);
+        assert_eq!(escape_sequence("\u{9B}2JX"), 4);
+    }
+
+    #[test]
+    fn tags() {
+        assert_eq!(tag("<a href='x'>¶</a>"), Some(Tag::Inline { len: 12 }));
+        assert_eq!(tag("<script>x<y</script>z"), Some(Tag::Skip { through: 20 }));
+        assert_eq!(tag("<a href="), None);
+        assert_eq!(tag("< 3"), None);
+    }
+
+    #[test]
+    fn line_markers() {
+        assert_eq!(line_marker("## Title"), Some(3));
+        assert_eq!(line_marker("- item"), Some(2));
+        assert_eq!(line_marker("---\nnext"), Some(3));
+        assert_eq!(line_marker("-5 degrees"), None);
+    }
+}

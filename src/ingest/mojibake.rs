@@ -1,0 +1,74 @@
+//! Windows-1252 punctuation misread as Mac Central European (`Maliís`,
+//! `ďMalians …Ē`). Repaired only where the document shows the pattern
+//! often enough, and only in positions where punctuation belongs, so that
+//! real accented words (Touré, Goïta, Côte d'Ivoire) are left alone.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+static TELLTALE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\p{Ll}í(?:s|t|ll|re|ve|d|m)\b|\bď\p{L}|\p{L}[.,!?]?Ē").expect("valid regex")
+});
+
+/// Whether a text carries this mojibake: two tell-tales or more, in a text
+/// that is otherwise mostly ASCII or made mostly of tell-tales (a Czech
+/// text legitimately has `ď`).
+pub fn detect(text: &str) -> bool {
+    let hits = TELLTALE.find_iter(text).count();
+    if hits < 2 {
+        return false;
+    }
+    let non_ascii = text.chars().filter(|c| !c.is_ascii()).count();
+    non_ascii * 20 < text.len() || hits * 4 >= non_ascii
+}
+
+/// The repair for `c` at this position, if it is mojibake here;
+/// `before` and `after` are the text on either side of `c`.
+pub fn repair(c: char, before: &str, after: &str) -> Option<char> {
+    let prev = before.chars().next_back();
+    let next = after.chars().next();
+    let letter = |x: Option<char>| x.is_some_and(char::is_alphabetic);
+    let space_or_none = |x: Option<char>| x.is_none_or(char::is_whitespace);
+    match c {
+        'í' if letter(prev) => {
+            let rest: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+            let contraction = matches!(rest.as_str(), "" | "s" | "t" | "ll" | "re" | "ve" | "d" | "m");
+            let word_start = before.trim_end_matches(char::is_alphabetic).len();
+            (contraction || elision(&before[word_start..])).then_some('\u{2019}')
+        }
+        'ď' if !letter(prev) && next.is_some_and(char::is_alphanumeric) => Some('\u{201C}'),
+        'Ď' if !letter(prev) && letter(next) => Some('\u{2018}'),
+        'Ē' if !space_or_none(prev) && !letter(next) => Some('\u{201D}'),
+        'Ė' if space_or_none(prev) || prev.is_some_and(|p| p.is_ascii_digit()) => Some('\u{2013}'),
+        'ó' if space_or_none(prev) && space_or_none(next) => Some('\u{2014}'),
+        'Ö' if !space_or_none(prev) && space_or_none(next) => Some('\u{2026}'),
+        'ē' if space_or_none(prev) && space_or_none(next) => Some('\u{2022}'),
+        _ => None,
+    }
+}
+
+/// A French elision (`díetat`, `líAfrique`) also takes an apostrophe.
+fn elision(word_before: &str) -> bool {
+    matches!(word_before, "d" | "l" | "D" | "L" | "qu" | "j" | "n" | "s")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_only_with_repeated_tell_tales() {
+        assert!(detect("Maliís transition and the countryís future"));
+        assert!(!detect("Maliís transition"));
+        assert!(!detect("Amadou Toumani Touré met Assimi Goïta in Côte d'Ivoire."));
+    }
+
+    #[test]
+    fn repairs_in_punctuation_positions_only() {
+        assert_eq!(repair('í', "Mali", "s civilian"), Some('\u{2019}'));
+        assert_eq!(repair('í', "coup d", "etat in"), Some('\u{2019}'));
+        assert_eq!(repair('í', "Mart", "n Luther"), None);
+        assert_eq!(repair('ď', "goal: ", "Malians"), Some('\u{201C}'));
+        assert_eq!(repair('Ē', "future", " through"), Some('\u{201D}'));
+    }
+}

@@ -1,0 +1,11 @@
+//! annals: a corpus of documents turned into a timeline of dated, sourced
+//! events. The library holds the model and the pipeline; the binary is a
+//! thin command line over it.
+
+pub mod assets;
+pub mod export;
+pub mod extract;
+pub mod ingest;
+pub mod model;
+pub mod pipeline;
+pub mod text;

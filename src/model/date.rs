@@ -1,0 +1,189 @@
+//! The date model of DESIGN.md: a calendar interval with a precision.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+use std::fmt;
+
+/// How finely a date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Precision {
+    Day,
+    Month,
+    Year,
+    /// A U.S. fiscal year: FY2014 = 2013-10-01..2014-09-30.
+    FiscalYear,
+    Range,
+}
+
+impl Precision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Year => "year",
+            Precision::FiscalYear => "fiscal-year",
+            Precision::Range => "range",
+        }
+    }
+}
+
+/// A date as an interval of days (both ends inclusive) with its precision and
+/// its ISO 8601 spelling (`2021-05-24`, `2012-03`, `1960`, `FY2014`, `2016/2020`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DateValue {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub precision: Precision,
+    pub value: String,
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
+    let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    ymd(ny, nm, 1)?.pred_opt()
+}
+
+impl DateValue {
+    pub fn day(year: i32, month: u32, day: u32) -> Option<Self> {
+        let d = ymd(year, month, day)?;
+        Some(DateValue {
+            start: d,
+            end: d,
+            precision: Precision::Day,
+            value: format!("{year:04}-{month:02}-{day:02}"),
+        })
+    }
+
+    pub fn month(year: i32, month: u32) -> Option<Self> {
+        Some(DateValue {
+            start: ymd(year, month, 1)?,
+            end: last_day_of_month(year, month)?,
+            precision: Precision::Month,
+            value: format!("{year:04}-{month:02}"),
+        })
+    }
+
+    pub fn year(year: i32) -> Option<Self> {
+        Some(DateValue {
+            start: ymd(year, 1, 1)?,
+            end: ymd(year, 12, 31)?,
+            precision: Precision::Year,
+            value: format!("{year:04}"),
+        })
+    }
+
+    pub fn fiscal_year(year: i32) -> Option<Self> {
+        Some(DateValue {
+            start: ymd(year - 1, 10, 1)?,
+            end: ymd(year, 9, 30)?,
+            precision: Precision::FiscalYear,
+            value: format!("FY{year:04}"),
+        })
+    }
+
+    /// The interval from the start of `from` to the end of `to`; `None` when
+    /// `to` ends before `from` starts.
+    pub fn range(from: &DateValue, to: &DateValue) -> Option<Self> {
+        if to.end < from.start {
+            return None;
+        }
+        Some(DateValue {
+            start: from.start,
+            end: to.end,
+            precision: Precision::Range,
+            value: format!("{}/{}", from.value, to.value),
+        })
+    }
+
+    /// Days `first..=last` of a month, as a range (`early March 2012`).
+    pub fn days_of_month(year: i32, month: u32, first: u32, last: u32) -> Option<Self> {
+        let last = last.min(last_day_of_month(year, month)?.day());
+        Self::range(&Self::day(year, month, first)?, &Self::day(year, month, last)?)
+    }
+
+    pub fn year_of(&self) -> i32 {
+        self.start.year()
+    }
+
+    /// Whether one interval lies inside the other: `1960` and `1960-09-24`
+    /// are compatible, `2 June` and `3 June` are not.
+    pub fn compatible(&self, other: &DateValue) -> bool {
+        self.contains(other) || other.contains(self)
+    }
+
+    pub fn contains(&self, other: &DateValue) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// Length in days; finer dates are shorter.
+    pub fn span_days(&self) -> i64 {
+        (self.end - self.start).num_days() + 1
+    }
+
+    /// Parses the ISO spelling this type writes (`2021-05-24`, `2012-03`,
+    /// `1960`, `FY2014`, `2016/2020`).
+    pub fn parse(text: &str) -> Option<Self> {
+        if let Some((a, b)) = text.split_once('/') {
+            return Self::range(&Self::parse(a)?, &Self::parse(b)?);
+        }
+        if let Some(fy) = text.strip_prefix("FY") {
+            return Self::fiscal_year(fy.parse().ok()?);
+        }
+        let parts: Vec<&str> = text.split('-').collect();
+        let num = |i: usize| parts.get(i).and_then(|p| p.parse::<u32>().ok());
+        let year = parts.first()?.parse::<i32>().ok()?;
+        match parts.len() {
+            1 => Self::year(year),
+            2 => Self::month(year, num(1)?),
+            3 => Self::day(year, num(1)?, num(2)?),
+            _ => None,
+        }
+    }
+
+    /// How a reader sees it: `1960`, `2012-03`, `2021-05-24`, `FY2014`, `2016–2020`.
+    pub fn display(&self) -> String {
+        self.value.replace('/', "–")
+    }
+}
+
+impl fmt::Display for DateValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fiscal_year_runs_october_to_september() {
+        let fy = DateValue::fiscal_year(2014).unwrap();
+        assert_eq!(fy.start.to_string(), "2013-10-01");
+        assert_eq!(fy.end.to_string(), "2014-09-30");
+        assert_eq!(fy.value, "FY2014");
+    }
+
+    #[test]
+    fn compatibility_is_nesting() {
+        let y = DateValue::year(1960).unwrap();
+        let d = DateValue::day(1960, 9, 24).unwrap();
+        assert!(y.compatible(&d) && d.compatible(&y));
+        let a = DateValue::day(2015, 6, 2).unwrap();
+        let b = DateValue::day(2015, 6, 3).unwrap();
+        assert!(!a.compatible(&b));
+    }
+
+    #[test]
+    fn parse_round_trips() {
+        for v in ["2021-05-24", "2012-03", "1960", "FY2014", "2016/2020", "FY2016/FY2020"] {
+            assert_eq!(DateValue::parse(v).unwrap().value, v);
+        }
+        assert!(DateValue::parse("2021-02-30").is_none());
+        assert!(DateValue::parse("2020/2016").is_none());
+    }
+}

@@ -1,0 +1,202 @@
+//! The corpus model: sources, entities, claims and events. Built once by the
+//! pipeline, then read-only; it knows nothing of terminals or parsing.
+
+pub mod date;
+pub mod offsets;
+
+pub use date::{DateValue, Precision};
+pub use offsets::{ChainedMap, OffsetMap};
+
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+pub type SourceId = usize;
+pub type EntityId = usize;
+pub type ClaimId = usize;
+pub type EventId = usize;
+
+/// What kind of document a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    WebPage,
+    BlogPost,
+    Encyclopedia,
+    Analysis,
+    Cable,
+    News,
+    FactSheet,
+    Other,
+}
+
+impl SourceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::WebPage => "web-page",
+            SourceKind::BlogPost => "blog-post",
+            SourceKind::Encyclopedia => "encyclopedia",
+            SourceKind::Analysis => "analysis",
+            SourceKind::Cable => "cable",
+            SourceKind::News => "news",
+            SourceKind::FactSheet => "fact-sheet",
+            SourceKind::Other => "other",
+        }
+    }
+}
+
+/// What kind of actor an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Country,
+    Place,
+    Group,
+    Program,
+}
+
+impl EntityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Country => "country",
+            EntityKind::Place => "place",
+            EntityKind::Group => "group",
+            EntityKind::Program => "program",
+        }
+    }
+}
+
+/// One loaded document: its bytes as stored, and the clean text that
+/// analysis and display use, with the map between the two.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The file name without its extension.
+    pub id: String,
+    /// The path as given or as bundled (`seeds/000_….txt`).
+    pub path: String,
+    pub title: String,
+    pub kind: SourceKind,
+    pub publisher: Option<String>,
+    pub published: Option<DateValue>,
+    /// Where `published` came from: `manifest`, `text: Posted on …`, ….
+    pub published_basis: Option<String>,
+    pub raw: Vec<u8>,
+    pub encoding: &'static str,
+    /// The clean text: markup removed, mojibake repaired, controls gone.
+    pub text: String,
+    pub map: ChainedMap,
+    /// Characters repaired from mojibake.
+    pub repairs: usize,
+    pub warnings: Vec<String>,
+    /// Sentence ranges in the clean text, in order.
+    pub sentences: Vec<Range<usize>>,
+}
+
+impl Source {
+    /// The raw byte span of a clean range.
+    pub fn raw_span(&self, clean: Range<usize>) -> Range<usize> {
+        self.map.range(clean)
+    }
+
+    /// The clean text that a raw byte span stands for.
+    pub fn clean_of_raw(&self, raw: Range<usize>) -> &str {
+        let r = self.map.clean_range(raw);
+        self.text.get(r).unwrap_or("")
+    }
+}
+
+/// Where an entity is named: a clean range and the raw bytes it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub source: SourceId,
+    pub clean: Range<usize>,
+    pub raw: Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// A stable slug of the canonical name (`amadou-toumani-toure`).
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    /// The other surface forms the corpus uses for it.
+    pub aliases: Vec<String>,
+    pub mentions: Vec<Mention>,
+    /// The name and aliases, accent-folded and lowercased, for matching.
+    pub folded: String,
+}
+
+/// How a claim's date was fixed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Resolution {
+    /// The expression carries its own year.
+    Absolute,
+    /// A relative expression resolved against the document's date.
+    DocumentDate,
+    /// A relative expression resolved against the narrative around it.
+    Context,
+}
+
+/// A sentence of a source that dates something.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub source: SourceId,
+    /// The sentence, in the clean text.
+    pub sentence: Range<usize>,
+    /// The sentence, in raw bytes.
+    pub span: Range<usize>,
+    pub date: DateValue,
+    /// The temporal expression, in the clean text and in raw bytes.
+    pub date_clean: Range<usize>,
+    pub date_span: Range<usize>,
+    pub resolved: Resolution,
+    pub actors: Vec<EntityId>,
+    pub kind: String,
+}
+
+/// A happening told by one or more claims.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub id: String,
+    pub title: String,
+    pub kind: String,
+    pub date: DateValue,
+    pub actors: Vec<EntityId>,
+    /// The claims date it differently.
+    pub conflict: bool,
+    pub claims: Vec<ClaimId>,
+}
+
+/// Everything the pipeline built; immutable once built.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub name: String,
+    pub sources: Vec<Source>,
+    pub entities: Vec<Entity>,
+    pub claims: Vec<Claim>,
+    /// Sorted by date start, then id.
+    pub events: Vec<Event>,
+    /// For each entity, the events it takes part in.
+    pub entity_events: Vec<Vec<EventId>>,
+}
+
+impl Corpus {
+    pub fn claim_text(&self, claim: &Claim) -> &str {
+        &self.sources[claim.source].text[claim.sentence.clone()]
+    }
+
+    pub fn date_text(&self, claim: &Claim) -> &str {
+        &self.sources[claim.source].text[claim.date_clean.clone()]
+    }
+
+    /// The first and last event dates.
+    pub fn date_span(&self) -> Option<(&DateValue, &DateValue)> {
+        let first = &self.events.first()?.date;
+        let last = self.events.iter().map(|e| &e.date).max_by_key(|d| d.end)?;
+        Some((first, last))
+    }
+}

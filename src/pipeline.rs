@@ -1,0 +1,261 @@
+//! The flow of DESIGN.md: load, extract, assemble, merge, index. Builds an
+//! immutable [`Corpus`] from inputs; failures are reported, never fatal.
+
+use crate::assets::Assets;
+use crate::extract::claims::{self, KindClassifier};
+use crate::extract::entities::{DateContext, DocMention, EntityKey, Resolver};
+use crate::extract::events::{self, ClaimView};
+use crate::extract::gazetteer::Matcher;
+use crate::extract::metadata;
+use crate::extract::sentences::Segmenter;
+use crate::extract::timex::{self, Tagger};
+use crate::ingest::{self, Failure, Input, Loaded};
+use crate::model::*;
+use crate::text::{fold, slug};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Everything compiled from the assets once, reused for every document.
+pub struct Pipeline {
+    pub assets: Assets,
+    matcher: Matcher,
+    tagger: Tagger,
+    segmenter: Segmenter,
+    classifier: KindClassifier,
+}
+
+/// One document after extraction, before corpus-wide assembly.
+struct Extracted {
+    source: Source,
+    mentions: Vec<DocMention>,
+    claims: Vec<Claim>,
+}
+
+/// Dates known in a document, to tell namesakes apart.
+struct DocDates {
+    sentences: Vec<Range<usize>>,
+    points: Vec<(usize, DateValue)>,
+}
+
+impl DateContext for DocDates {
+    fn date_at(&self, offset: usize) -> Option<DateValue> {
+        let sentence = self.sentences.iter().find(|s| s.start <= offset && offset < s.end);
+        if let Some(s) = sentence {
+            if let Some((_, d)) = self.points.iter().find(|(at, _)| s.start <= *at && *at < s.end) {
+                return Some(d.clone());
+            }
+        }
+        self.points.iter().rev().find(|(at, _)| *at < offset).map(|(_, d)| d.clone())
+    }
+}
+
+impl Pipeline {
+    pub fn new(assets: Assets) -> Self {
+        let rules = &assets.lexicon.rules;
+        Pipeline {
+            matcher: Matcher::new(&assets.gazetteer),
+            tagger: Tagger::new(&rules.count_nouns),
+            segmenter: Segmenter::new(&rules.abbreviations, &rules.sentence_starters),
+            classifier: KindClassifier::new(&assets.lexicon.kinds),
+            assets,
+        }
+    }
+
+    pub fn bundled() -> Self {
+        Pipeline::new(Assets::bundled())
+    }
+
+    /// Builds the corpus from inputs; inputs that cannot be loaded join `failures`.
+    pub fn build(&self, name: &str, inputs: Vec<Input>, mut failures: Vec<Failure>) -> (Corpus, Vec<Failure>) {
+        let mut extracted = Vec::new();
+        for input in inputs {
+            match ingest::load(input) {
+                Ok(loaded) => extracted.push(self.extract(loaded, extracted.len())),
+                Err(f) => failures.push(f),
+            }
+        }
+        (assemble(name, extracted, &self.assets), failures)
+    }
+
+    fn extract(&self, loaded: Loaded, id: SourceId) -> Extracted {
+        let Loaded { input, encoding, cleaned, map, mut warnings, .. } = loaded;
+        let text = cleaned.text;
+        let manifest = self.assets.manifest.source(input.file_name());
+        let meta = metadata::infer(&text, &cleaned.front_matter, cleaned.html_title.as_deref(), &input.id(), manifest, &self.tagger);
+        let sentences = self.segmenter.split(&text);
+        let timexes = self.tagger.find(&text);
+        let resolved = timex::resolve(&timexes, meta.published.as_ref());
+        let unresolved = resolved.iter().filter(|r| r.is_none()).count();
+        if unresolved > 0 {
+            warnings.push(format!("{unresolved} relative date(s) left unresolved (no document date or context)"));
+        }
+        let dated: Vec<(Range<usize>, DateValue, Resolution)> = timexes
+            .iter()
+            .zip(resolved)
+            .filter_map(|(t, r)| r.map(|(v, how)| (t.range.clone(), v, how)))
+            .collect();
+        let dates = DocDates { sentences: sentences.clone(), points: dated.iter().map(|(r, v, _)| (r.start, v.clone())).collect() };
+        let rules = &self.assets.lexicon.rules;
+        let resolver = Resolver::new(&self.matcher, &self.assets.gazetteer, rules);
+        let mentions = resolver.resolve(&text, &sentences, &cleaned.hints, &dates);
+        let source = Source {
+            id: input.id(),
+            title: meta.title,
+            kind: meta.kind,
+            publisher: meta.publisher,
+            published: meta.published,
+            published_basis: meta.published_basis,
+            encoding,
+            repairs: cleaned.repairs,
+            warnings,
+            sentences,
+            path: input.path,
+            raw: input.bytes,
+            text,
+            map,
+        };
+        let claims = self.claims(id, &source, &dated, &mentions);
+        Extracted { source, mentions, claims }
+    }
+
+    fn claims(&self, id: SourceId, source: &Source, dated: &[(Range<usize>, DateValue, Resolution)], mentions: &[DocMention]) -> Vec<Claim> {
+        let mut out = Vec::new();
+        for sentence in &source.sentences {
+            let inside = |r: &Range<usize>| sentence.start <= r.start && r.end <= sentence.end;
+            let text = &source.text[sentence.clone()];
+            let kind = self.classifier.classify(text);
+            for (range, value, how) in dated.iter().filter(|(r, _, _)| inside(r)) {
+                out.push(Claim {
+                    source: id,
+                    sentence: sentence.clone(),
+                    span: source.raw_span(sentence.clone()),
+                    date: value.clone(),
+                    date_clean: range.clone(),
+                    date_span: source.raw_span(range.clone()),
+                    resolved: *how,
+                    actors: Vec::new(),
+                    kind: kind.clone(),
+                });
+                // Actors are filled in once entities have corpus ids.
+                let _ = mentions;
+            }
+        }
+        out
+    }
+}
+
+/// Corpus-wide assembly: entity ids, actors, events, indexes.
+fn assemble(name: &str, docs: Vec<Extracted>, assets: &Assets) -> Corpus {
+    let mut corpus = Corpus { name: name.to_string(), ..Corpus::default() };
+    let mut ids: HashMap<EntityKey, EntityId> = HashMap::new();
+    let mut doc_mentions = Vec::new();
+    for (source_id, doc) in docs.into_iter().enumerate() {
+        let Extracted { source, mentions, claims } = doc;
+        for m in &mentions {
+            let entity = *ids.entry(m.key.clone()).or_insert_with(|| {
+                corpus.entities.push(new_entity(m, assets));
+                corpus.entities.len() - 1
+            });
+            let raw = source.raw_span(m.range.clone());
+            corpus.entities[entity].mentions.push(Mention { source: source_id, clean: m.range.clone(), raw });
+        }
+        doc_mentions.push(mentions.iter().map(|m| (m.range.clone(), ids[&m.key])).collect::<Vec<_>>());
+        corpus.sources.push(source);
+        corpus.claims.extend(claims);
+    }
+    for claim in &mut corpus.claims {
+        claim.actors = actors(&doc_mentions[claim.source], &claim.sentence, &corpus.entities);
+    }
+    finish_entities(&mut corpus);
+    build_events(&mut corpus);
+    corpus
+}
+
+fn new_entity(m: &DocMention, assets: &Assets) -> Entity {
+    let (name, kind, id) = match &m.key {
+        EntityKey::Known(i) => {
+            let e = &assets.gazetteer.entities[*i];
+            (e.name.clone(), e.kind, e.id.clone().unwrap_or_else(|| slug(&e.name)))
+        }
+        EntityKey::Found { kind, .. } => {
+            let name = m.name.clone().unwrap_or_default();
+            (name.clone(), *kind, slug(&name))
+        }
+    };
+    Entity { id, name, kind, aliases: Vec::new(), mentions: Vec::new(), folded: String::new() }
+}
+
+/// The actors of a sentence: the people, organisations, countries, groups
+/// and programmes it names, in order, once each; places are settings.
+fn actors(mentions: &[(Range<usize>, EntityId)], sentence: &Range<usize>, entities: &[Entity]) -> Vec<EntityId> {
+    let mut out = Vec::new();
+    for (r, e) in mentions {
+        if sentence.start <= r.start && r.end <= sentence.end && entities[*e].kind != EntityKind::Place && !out.contains(e) {
+            out.push(*e);
+        }
+    }
+    out
+}
+
+/// Unique ids, aliases from the surface forms, and folded match keys.
+fn finish_entities(corpus: &mut Corpus) {
+    let mut used: HashMap<String, usize> = HashMap::new();
+    for entity in &mut corpus.entities {
+        let n = used.entry(entity.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            entity.id = format!("{}-{}", entity.id, n);
+        }
+        let mut aliases: Vec<String> = entity
+            .mentions
+            .iter()
+            .map(|m| corpus.sources[m.source].text[m.clean.clone()].split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|a| *a != entity.name)
+            .collect();
+        aliases.sort();
+        aliases.dedup();
+        entity.folded = fold(&std::iter::once(entity.name.as_str()).chain(aliases.iter().map(String::as_str)).collect::<Vec<_>>().join(" | "));
+        entity.aliases = aliases;
+    }
+}
+
+fn build_events(corpus: &mut Corpus) {
+    let mut order: Vec<ClaimId> = (0..corpus.claims.len()).collect();
+    order.sort_by_key(|&c| {
+        let claim = &corpus.claims[c];
+        (claim.date.start, claim.date.end, claim.source, claim.sentence.start)
+    });
+    let views: Vec<ClaimView> = order
+        .iter()
+        .map(|&c| ClaimView { claim: &corpus.claims[c], words: events::content_words(corpus.claim_text(&corpus.claims[c])) })
+        .collect();
+    let groups = events::merge(&views);
+    let mut built: Vec<Event> = groups
+        .into_iter()
+        .map(|g| {
+            let claims: Vec<ClaimId> = g.claims.iter().map(|&i| order[i]).collect();
+            let mut actors: Vec<EntityId> = Vec::new();
+            for c in &claims {
+                for a in &corpus.claims[*c].actors {
+                    if !actors.contains(a) {
+                        actors.push(*a);
+                    }
+                }
+            }
+            let lead = &corpus.claims[claims[0]];
+            let title = claims::title(corpus.claim_text(lead), corpus.date_text(lead), 70);
+            Event { id: String::new(), title, kind: g.kind, date: g.date, actors, conflict: g.conflict, claims }
+        })
+        .collect();
+    built.sort_by_key(|e| (e.date.start, e.date.end, e.claims[0]));
+    for (i, e) in built.iter_mut().enumerate() {
+        e.id = format!("e{:04}", i + 1);
+    }
+    corpus.entity_events = vec![Vec::new(); corpus.entities.len()];
+    for (i, e) in built.iter().enumerate() {
+        for a in &e.actors {
+            corpus.entity_events[*a].push(i);
+        }
+    }
+    corpus.events = built;
+}

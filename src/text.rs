@@ -1,0 +1,90 @@
+//! Small text helpers shared by extraction, export and the browser.
+
+use unicode_normalization::char::decompose_canonical;
+
+/// The base letter of a character without its accents (`é` → `e`, `ï` → `i`);
+/// typographic apostrophes and dashes become their ASCII forms. Characters
+/// with no such base are returned as they are.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' | '\u{00B4}' => '\'',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        '\u{201C}' | '\u{201D}' => '"',
+        c if c.is_ascii() => c,
+        c => {
+            let mut base = c;
+            let mut first = true;
+            decompose_canonical(c, |d| {
+                if first {
+                    base = d;
+                    first = false;
+                }
+            });
+            base
+        }
+    }
+}
+
+/// Accent-folded, lowercased copy of `s`, for matching typed queries
+/// (`toure` finds Touré, `cote d'ivoire` Côte d'Ivoire).
+pub fn fold(s: &str) -> String {
+    s.chars().map(fold_char).flat_map(char::to_lowercase).collect()
+}
+
+/// A stable id from a name: `Amadou Toumani Touré` → `amadou-toumani-toure`.
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in fold(name).chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if c == '\'' || c == '.' {
+            continue;
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// Whether a position in `text` is a word boundary on the given side.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Shortens `s` to at most `max` characters at a word boundary, with `…`.
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max.saturating_sub(1)).collect();
+    let at_word = match cut.rfind(' ') {
+        Some(i) if i > cut.len() / 2 => &cut[..i],
+        _ => &cut,
+    };
+    format!("{}…", at_word.trim_end_matches([',', ';', ':', ' ', '-']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_accents_and_case() {
+        assert_eq!(fold("Amadou Toumani Touré"), "amadou toumani toure");
+        assert_eq!(fold("Assimi Goïta"), "assimi goita");
+        assert_eq!(fold("Côte d’Ivoire"), "cote d'ivoire");
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Amadou Toumani Touré"), "amadou-toumani-toure");
+        assert_eq!(slug("Côte d'Ivoire"), "cote-divoire");
+        assert_eq!(slug("U.S. Africa Command"), "us-africa-command");
+    }
+
+    #[test]
+    fn shortens_at_words() {
+        assert_eq!(shorten("one two three four", 12), "one two…");
+        assert_eq!(shorten("short", 12), "short");
+    }
+}
