@@ -8,4 +8,5 @@ pub mod extract;
 pub mod ingest;
 pub mod model;
 pub mod pipeline;
+pub mod synth;
 pub mod text;

@@ -5,7 +5,6 @@ use crate::assets::Assets;
 use crate::extract::claims::{self, KindClassifier};
 use crate::extract::entities::{DateContext, DocMention, EntityKey, Resolver};
 use crate::extract::events::{self, ClaimView};
-use crate::extract::gazetteer::Matcher;
 use crate::extract::metadata;
 use crate::extract::sentences::Segmenter;
 use crate::extract::timex::{self, Tagger};
@@ -18,7 +17,7 @@ use std::ops::Range;
 /// Everything compiled from the assets once, reused for every document.
 pub struct Pipeline {
     pub assets: Assets,
-    matcher: Matcher,
+    resolver: Resolver,
     tagger: Tagger,
     segmenter: Segmenter,
     classifier: KindClassifier,
@@ -53,7 +52,7 @@ impl Pipeline {
     pub fn new(assets: Assets) -> Self {
         let rules = &assets.lexicon.rules;
         Pipeline {
-            matcher: Matcher::new(&assets.gazetteer),
+            resolver: Resolver::new(&assets.gazetteer, rules),
             tagger: Tagger::new(&rules.count_nouns),
             segmenter: Segmenter::new(&rules.abbreviations, &rules.sentence_starters),
             classifier: KindClassifier::new(&assets.lexicon.kinds),
@@ -95,9 +94,7 @@ impl Pipeline {
             .filter_map(|(t, r)| r.map(|(v, how)| (t.range.clone(), v, how)))
             .collect();
         let dates = DocDates { sentences: sentences.clone(), points: dated.iter().map(|(r, v, _)| (r.start, v.clone())).collect() };
-        let rules = &self.assets.lexicon.rules;
-        let resolver = Resolver::new(&self.matcher, &self.assets.gazetteer, rules);
-        let mentions = resolver.resolve(&text, &sentences, &cleaned.hints, &dates);
+        let mentions = self.resolver.resolve(&text, &sentences, &cleaned.hints, &dates);
         let source = Source {
             id: input.id(),
             title: meta.title,
@@ -114,17 +111,24 @@ impl Pipeline {
             text,
             map,
         };
-        let claims = self.claims(id, &source, &dated, &mentions);
+        let claims = self.claims(id, &source, &dated);
         Extracted { source, mentions, claims }
     }
 
-    fn claims(&self, id: SourceId, source: &Source, dated: &[(Range<usize>, DateValue, Resolution)], mentions: &[DocMention]) -> Vec<Claim> {
+    /// One claim per date of each sentence; actors are added once entities have corpus ids.
+    fn claims(&self, id: SourceId, source: &Source, dated: &[(Range<usize>, DateValue, Resolution)]) -> Vec<Claim> {
         let mut out = Vec::new();
         for sentence in &source.sentences {
             let inside = |r: &Range<usize>| sentence.start <= r.start && r.end <= sentence.end;
             let text = &source.text[sentence.clone()];
-            let kind = self.classifier.classify(text);
+            // The line the document's own date was read from dates the document.
+            let dates_document = source.published_basis.as_deref().is_some_and(|b| b.contains(text.trim()));
             for (range, value, how) in dated.iter().filter(|(r, _, _)| inside(r)) {
+                let kind = if dates_document && source.published.as_ref() == Some(value) {
+                    "publication".to_string()
+                } else {
+                    self.classifier.classify(text, range.start - sentence.start..range.end - sentence.start)
+                };
                 out.push(Claim {
                     source: id,
                     sentence: sentence.clone(),
@@ -134,10 +138,8 @@ impl Pipeline {
                     date_span: source.raw_span(range.clone()),
                     resolved: *how,
                     actors: Vec::new(),
-                    kind: kind.clone(),
+                    kind,
                 });
-                // Actors are filled in once entities have corpus ids.
-                let _ = mentions;
             }
         }
         out
@@ -243,7 +245,11 @@ fn build_events(corpus: &mut Corpus) {
                 }
             }
             let lead = &corpus.claims[claims[0]];
-            let title = claims::title(corpus.claim_text(lead), corpus.date_text(lead), 70);
+            let title = if g.kind == "publication" {
+                format!("Published: {}", corpus.sources[lead.source].title)
+            } else {
+                claims::title(corpus.claim_text(lead), corpus.date_text(lead), 70)
+            };
             Event { id: String::new(), title, kind: g.kind, date: g.date, actors, conflict: g.conflict, claims }
         })
         .collect();

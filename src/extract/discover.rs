@@ -7,6 +7,7 @@ use super::names::{self, is_capitalised, person_name, words};
 use crate::assets::Rules;
 use crate::ingest::clean::{Hint, HintLabel};
 use crate::model::EntityKind;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -41,21 +42,24 @@ static DOMAIN: LazyLock<Regex> =
 
 const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "in", "&", "de", "du", "des", "to"];
 
-pub struct Discoverer<'r> {
-    rules: &'r Rules,
-    titles: Regex,
+/// After a title: `of Defense`, `to Mali,` and the space before the name.
+static AFTER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s+of\s+(?:the\s+)?[A-Z][\p{L}\-]+(?:\s+(?:and|&)\s+[A-Z][\p{L}\-]+)?)?(?:\s+(?:to|of|for)\s+[A-Z][\p{L}\-]+(?:\s+[A-Z][\p{L}\-]+)?\s*,)?\s+")
+        .expect("regex")
+});
+
+pub struct Discoverer {
+    rules: Rules,
+    titles: AhoCorasick,
 }
 
-impl<'r> Discoverer<'r> {
-    pub fn new(rules: &'r Rules) -> Self {
-        let mut titles: Vec<&str> = rules.person_titles.iter().map(String::as_str).collect();
-        titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
-        let alternatives: Vec<String> = titles.iter().map(|t| regex::escape(t)).collect();
-        let pattern = format!(
-            r"(?:^|[^\p{{L}}])(?:{})(?:\s+of\s+(?:the\s+)?[A-Z][\p{{L}}\-]+(?:\s+(?:and|&)\s+[A-Z][\p{{L}}\-]+)?)?(?:\s+(?:to|of|for)\s+[A-Z][\p{{L}}\-]+(?:\s+[A-Z][\p{{L}}\-]+)?\s*,)?\s+",
-            alternatives.join("|")
-        );
-        Discoverer { rules, titles: Regex::new(&pattern).expect("title regex") }
+impl Discoverer {
+    pub fn new(rules: &Rules) -> Self {
+        let titles = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&rules.person_titles)
+            .expect("titles build an automaton");
+        Discoverer { rules: rules.clone(), titles }
     }
 
     /// Candidates in one document's clean text; `sentences` lets heading-like
@@ -115,10 +119,29 @@ impl<'r> Discoverer<'r> {
         }
     }
 
+    /// Where the name after a title starting at `from` begins, if one may.
+    fn after_title(&self, text: &str, title_end: usize) -> Option<usize> {
+        if text[title_end..].starts_with(|c: char| c.is_alphanumeric()) {
+            return None;
+        }
+        AFTER_TITLE.find(&text[title_end..]).map(|m| title_end + m.end())
+    }
+
     fn titled(&self, text: &str, out: &mut Vec<Found>) {
         for m in self.titles.find_iter(text) {
+            if text[..m.start()].ends_with(char::is_alphanumeric) {
+                continue;
+            }
+            let Some(mut from) = self.after_title(text, m.end()) else { continue };
+            // `Director Colonel Frank Childress`, `Advisor Dr. Raymond L. Brown`: titles in a row.
+            while let Some(next) = self.titles.find(&text[from..]).filter(|n| n.start() == 0) {
+                match self.after_title(text, from + next.end()) {
+                    Some(after) => from = after,
+                    None => break,
+                }
+            }
             let particles = &self.rules.name_particles;
-            let Some(range) = person_name(text, m.end(), particles, &self.rules.not_names) else { continue };
+            let Some(range) = person_name(text, from, particles, &self.rules.not_names) else { continue };
             let name = split_glued(&text[range.clone()]);
             let range = range.end - name.len()..range.end;
             if self.not_name(name) || name.chars().count() < 2 {
@@ -138,7 +161,7 @@ impl<'r> Discoverer<'r> {
                 continue;
             }
             let mut j = i;
-            while j + 1 < ws.len() && (is_capitalised(ws[j + 1].text) || (CONNECTORS.contains(&ws[j + 1].text) && ws.get(j + 2).is_some_and(|w| is_capitalised(w.text)))) {
+            while j + 1 < ws.len() && !possessive(ws[j].text) && self.continues_run(&ws, j) {
                 j += 1;
             }
             if let Some(f) = self.organisation(text, &ws[i..=j]) {
@@ -148,10 +171,26 @@ impl<'r> Discoverer<'r> {
         }
     }
 
+    /// Whether the word after `j` continues a run of capitalised words: a
+    /// capitalised word, or a connector between two (`the` only after
+    /// another connector: `Bank of the West`, not `Mali the Millennium …`).
+    fn continues_run(&self, ws: &[names::Word], j: usize) -> bool {
+        let next = ws[j + 1].text;
+        if is_capitalised(next) {
+            return true;
+        }
+        let connector = CONNECTORS.contains(&next) && (next != "the" || CONNECTORS.contains(&ws[j].text));
+        connector && ws.get(j + 2).is_some_and(|w| is_capitalised(w.text) || (w.text == "the" && next != "the"))
+    }
+
     fn organisation(&self, text: &str, run: &[names::Word]) -> Option<Found> {
-        let skip = run.iter().take_while(|w| self.not_name(w.text) && !self.starts_org(run, w)).count();
+        let skip = run
+            .iter()
+            .take_while(|w| (self.not_name(w.text) || CONNECTORS.contains(&w.text)) && !self.starts_org(run, w))
+            .count();
         let run = &run[skip.min(run.len())..];
-        if run.len() < 2 {
+        let titled = run.first().is_some_and(|w| self.rules.person_titles.iter().any(|t| t == w.text));
+        if run.len() < 2 || titled {
             return None;
         }
         let last = run.last()?.text;
@@ -189,6 +228,10 @@ impl<'r> Discoverer<'r> {
             return None;
         }
         let last = name.rsplit(' ').next().unwrap_or("");
+        let model_number = text[h.clean.end..].trim_start().starts_with(|c: char| c.is_ascii_digit());
+        if h.label == HintLabel::Organization && model_number {
+            return None; // `Boeing 727`: a product, not its maker
+        }
         let kind = match h.label {
             HintLabel::Misc => return None,
             HintLabel::Person => EntityKind::Person,
@@ -202,6 +245,10 @@ impl<'r> Discoverer<'r> {
         let all_words_generic = name.split_whitespace().all(|w| self.not_name(w) || CONNECTORS.contains(&w));
         (!all_words_generic).then(|| Found { range, name: dedupe_words(name), kind, titled: false, why: Why::Hint })
     }
+}
+
+fn possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s")
 }
 
 /// `PresidencyDiango Cissoko` (two words run together by the markup): the name.

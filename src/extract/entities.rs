@@ -25,11 +25,12 @@ pub struct DocMention {
     pub name: Option<String>,
 }
 
-pub struct Resolver<'a> {
-    matcher: &'a Matcher,
-    gazetteer: &'a Gazetteer,
-    rules: &'a Rules,
-    discoverer: Discoverer<'a>,
+/// Resolves a document's entities; built once per pipeline.
+pub struct Resolver {
+    matcher: Matcher,
+    gazetteer: Gazetteer,
+    rules: Rules,
+    discoverer: Discoverer,
 }
 
 /// What is known about dates around a position, to pick among namesakes.
@@ -37,9 +38,14 @@ pub trait DateContext {
     fn date_at(&self, offset: usize) -> Option<DateValue>;
 }
 
-impl<'a> Resolver<'a> {
-    pub fn new(matcher: &'a Matcher, gazetteer: &'a Gazetteer, rules: &'a Rules) -> Self {
-        Resolver { matcher, gazetteer, rules, discoverer: Discoverer::new(rules) }
+impl Resolver {
+    pub fn new(gazetteer: &Gazetteer, rules: &Rules) -> Self {
+        Resolver {
+            matcher: Matcher::new(gazetteer),
+            gazetteer: gazetteer.clone(),
+            rules: rules.clone(),
+            discoverer: Discoverer::new(rules),
+        }
     }
 
     pub fn resolve(
@@ -49,7 +55,8 @@ impl<'a> Resolver<'a> {
         hints: &[crate::ingest::clean::Hint],
         dates: &dyn DateContext,
     ) -> Vec<DocMention> {
-        let hits = self.matcher.find(text);
+        let marked: Vec<Range<usize>> = hints.iter().map(|h| h.clean.clone()).collect();
+        let hits = self.matcher.find(text, &marked);
         let mut known: Vec<(Range<usize>, usize)> = Vec::new();
         let mut strong: HashSet<usize> = HashSet::new();
         for h in hits.iter().filter(|h| !h.short) {
@@ -121,7 +128,9 @@ impl<'a> Resolver<'a> {
             let blocked = mentions.iter().chain(&extra).any(|m| {
                 overlaps(&m.range, &f.range) && !(longer_name && contains(&f.range, &m.range) && f.range != m.range && matches!(m.key, EntityKey::Known(_)))
             });
-            if blocked {
+            // `ECOWAS and the African Union`: a coordination of names, not one.
+            let coordination = f.why == Why::Pattern && mentions.iter().filter(|m| contains(&f.range, &m.range)).count() >= 2;
+            if blocked || coordination {
                 continue;
             }
             if longer_name {

@@ -3,7 +3,8 @@
 //! event whose claims date it differently is marked as a conflict.
 
 use crate::model::{Claim, DateValue, EntityId};
-use std::collections::HashSet;
+use chrono::Datelike;
+use std::collections::{HashMap, HashSet};
 
 /// Words too common to say two sentences tell the same thing.
 const STOPWORDS: &[&str] = &[
@@ -42,16 +43,23 @@ pub struct Group {
     pub date: DateValue,
     pub kind: String,
     actors: HashSet<EntityId>,
+    /// The first claim's words: what later claims are compared with.
     words: HashSet<String>,
+    sources: HashSet<usize>,
+    sentences: HashSet<(usize, usize)>,
     pub conflict: bool,
 }
 
-/// Groups claims (given in date order) into events.
+/// Groups claims (given in date order) into events. Only groups of the same
+/// kind and a year in common are compared, so this stays near linear.
 pub fn merge(views: &[ClaimView]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
+    let mut by_year_kind: HashMap<(i32, &str), Vec<usize>> = HashMap::new();
     for (i, v) in views.iter().enumerate() {
         let actors: HashSet<EntityId> = v.claim.actors.iter().copied().collect();
-        let target = groups.iter().position(|g| same_happening(g, v, &actors));
+        let key = (v.claim.date.year_of(), v.claim.kind.as_str());
+        let candidates = by_year_kind.get(&key).map(Vec::as_slice).unwrap_or(&[]);
+        let target = candidates.iter().copied().find(|&g| same_happening(&groups[g], v, &actors));
         match target {
             Some(g) => {
                 let g = &mut groups[g];
@@ -61,31 +69,48 @@ pub fn merge(views: &[ClaimView]) -> Vec<Group> {
                     g.date = v.claim.date.clone();
                 }
                 g.claims.push(i);
+                g.sources.insert(v.claim.source);
+                g.sentences.insert((v.claim.source, v.claim.sentence.start));
                 g.actors.extend(actors);
-                g.words.extend(v.words.iter().cloned());
             }
-            None => groups.push(Group {
+            None => {
+                let years = v.claim.date.year_of()..=v.claim.date.end.year().min(v.claim.date.year_of() + 100);
+                for year in years {
+                    by_year_kind.entry((year, v.claim.kind.as_str())).or_default().push(groups.len());
+                }
+                groups.push(Group {
                 claims: vec![i],
                 date: v.claim.date.clone(),
                 kind: v.claim.kind.clone(),
                 actors,
                 words: v.words.clone(),
+                sources: HashSet::from([v.claim.source]),
+                sentences: HashSet::from([(v.claim.source, v.claim.sentence.start)]),
                 conflict: false,
-            }),
+                })
+            }
         }
     }
     groups
 }
 
 fn same_happening(g: &Group, v: &ClaimView, actors: &HashSet<EntityId>) -> bool {
-    let date = &v.claim.date;
-    let words = jaccard(&g.words, &v.words);
-    let shared_actors = !actors.is_empty() && !g.actors.is_disjoint(actors);
-    let actor_overlap = jaccard(&g.actors, actors);
-    if g.date.compatible(date) {
-        let same_kind = g.kind == v.claim.kind && g.kind != "other";
-        return (same_kind && shared_actors && actor_overlap >= 0.5 && words >= 0.12) || words >= 0.5;
+    let claim = v.claim;
+    // Two dates of one sentence are two happenings.
+    if g.sentences.contains(&(claim.source, claim.sentence.start)) {
+        return false;
     }
-    // Two dates for one happening: the same words and actors, the same year.
-    g.kind == v.claim.kind && g.date.year_of() == date.year_of() && actor_overlap >= 0.5 && words >= 0.6
+    let words = jaccard(&g.words, &v.words);
+    let same_kind = g.kind == claim.kind && g.kind != "other";
+    if g.kind != claim.kind {
+        return false;
+    }
+    // A source that repeats itself needs no shared actors.
+    let related = g.sources.contains(&claim.source) || (!actors.is_empty() && jaccard(&g.actors, actors) >= 0.5);
+    if g.date.compatible(&claim.date) {
+        let repeated = same_kind && g.sources.contains(&claim.source);
+        return repeated || (same_kind && related && words >= 0.1) || words >= 0.5;
+    }
+    // Two dates for one happening: the same kind, actors and words, the same year.
+    same_kind && related && g.date.year_of() == claim.date.year_of() && words >= 0.6
 }

@@ -116,13 +116,23 @@ impl Matcher {
 
     /// Every candidate in `clean`, leftmost-longest, on word boundaries.
     /// Several entries may share one range (a short form like `Keita`).
-    pub fn find(&self, clean: &str) -> Vec<Hit> {
+    /// A match may not cross the edge of a `marked` name (the cable's
+    /// markup says where names end).
+    pub fn find(&self, clean: &str, marked: &[Range<usize>]) -> Vec<Hit> {
         let folded = Folded::new(clean);
         let text = folded.text.as_str();
+        let crosses = |r: &Range<usize>| {
+            marked.iter().any(|m| {
+                let overlap = m.start < r.end && r.start < m.end;
+                let nested = (m.start <= r.start && r.end <= m.end) || (r.start <= m.start && m.end <= r.end);
+                overlap && !nested
+            })
+        };
         let mut candidates: Vec<(Range<usize>, usize)> = self
             .automaton
             .find_overlapping_iter(text)
             .filter(|m| self.accepts(text, m.range(), m.pattern().as_usize()))
+            .filter(|m| !crosses(&folded.clean_range(m.range())))
             .map(|m| (m.range(), m.pattern().as_usize()))
             .collect();
         candidates.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));

@@ -42,7 +42,9 @@ const DAY: &str = r"(?:[012]?[1-9]|10|20|3[01])(?:st|nd|rd|th)?";
 const YEAR: &str = r"(?:1[6-9]\d\d|20\d\d)";
 
 fn build(pattern: &str) -> Regex {
+    // ASCII word boundaries: dates are ASCII, and they are much faster.
     let p = pattern
+        .replace(r"\b", r"(?-u:\b)")
         .replace("{MONTH}", MONTH)
         .replace("{MONTHFULL}", MONTH_FULL)
         .replace("{DAY}", DAY)
@@ -66,6 +68,7 @@ enum Pattern {
     FiscalYear,
     YearRange,
     PartOfYear,
+    PartOfDecade,
     Decade,
     MonthDay,
     DayMonth,
@@ -90,6 +93,7 @@ static PATTERNS: LazyLock<Vec<(Pattern, Regex)>> = LazyLock::new(|| {
         (FiscalYear, build(r"\b(?:FY|[Ff]iscal [Yy]ear)\s?'?(\d{4}|\d{2})(?:\s*[-–/]\s*(?:FY\s?)?(\d{4}|\d{2}))?\b")),
         (YearRange, build(r"\b({YEAR})\s*[-–—]\s*(\d{4}|\d{2})\b")),
         (PartOfYear, build(r"(?i:\b(early|mid|late|the end of|end of|the beginning of|beginning of))[- ]({YEAR})\b")),
+        (PartOfDecade, build(r"(?i:\b(early|mid|late))[- ](?:the\s+)?(1[6-9]\d0|20\d0)'?s\b")),
         (Decade, build(r"\b(1[6-9]\d0|20\d0)'?s\b")),
         (MonthDay, build(r"\b({MONTH})\s+({DAY})\b")),
         (DayMonth, build(r"\b({DAY})\s+(?:of\s+)?({MONTHFULL})\b")),
@@ -101,6 +105,15 @@ static PATTERNS: LazyLock<Vec<(Pattern, Regex)>> = LazyLock::new(|| {
 });
 
 static DECL: LazyLock<Regex> = LazyLock::new(|| build(r"(?i)(?:DECL|Declassify on)\s*:\s*$"));
+
+/// Whether a classification line's `DECL:` stands right before.
+fn after_decl(before: &str) -> bool {
+    let mut start = before.len().saturating_sub(32);
+    while !before.is_char_boundary(start) {
+        start += 1;
+    }
+    DECL.is_match(&before[start..])
+}
 
 /// Words whose following number is a count or amount, not a year.
 const AMOUNT_WORDS: &[&str] = &[
@@ -167,7 +180,7 @@ impl Tagger {
         let meaning = match pattern {
             Iso => absolute(DateValue::day(num(caps, 1)?, num(caps, 2)?, num(caps, 3)?)),
             Numeric => {
-                if DECL.is_match(&text[..range.start]) {
+                if after_decl(&text[..range.start]) {
                     return None;
                 }
                 let (a, b, year): (u32, u32, i32) = (num(caps, 1)?, num(caps, 3)?, num(caps, 4)?);
@@ -233,6 +246,15 @@ impl Tagger {
                 };
                 absolute(DateValue::range(&DateValue::month(y, a)?, &DateValue::month(y, b)?))
             }
+            PartOfDecade => {
+                let start: i32 = num(caps, 2)?;
+                let (a, b) = match caps[1].to_ascii_lowercase().as_str() {
+                    "early" => (0, 3),
+                    "mid" => (4, 6),
+                    _ => (7, 9),
+                };
+                absolute(DateValue::range(&DateValue::year(start + a)?, &DateValue::year(start + b)?))
+            }
             Decade => {
                 let start: i32 = num(caps, 1)?;
                 absolute(DateValue::range(&DateValue::year(start)?, &DateValue::year(start + 9)?))
@@ -240,7 +262,7 @@ impl Tagger {
             MonthDay | DayMonth => {
                 let (m, d) = if matches!(pattern, MonthDay) { (1, 2) } else { (2, 1) };
                 let month_text = &caps[m];
-                if !plausible_month_word(month_text) || self.is_amount(text, range.clone()) {
+                if !plausible_month_word(month_text) || self.is_count(&text[range.end..]) {
                     return None;
                 }
                 let day: u32 = num(caps, d)?;
@@ -292,6 +314,11 @@ impl Tagger {
         if AMOUNT_WORDS.contains(&prev_word) {
             return true;
         }
+        self.is_count(after)
+    }
+
+    /// The number before `after` counts something (`2000 troops`).
+    fn is_count(&self, after: &str) -> bool {
         let next_word = after.split_whitespace().next().unwrap_or("");
         let next_word = next_word.trim_end_matches(|c: char| c.is_ascii_punctuation());
         self.count_nouns.iter().any(|n| n == next_word)
@@ -307,7 +334,7 @@ impl Tagger {
         if before.ends_with('[') && after.starts_with(']') {
             return false; // a footnote mark
         }
-        if DECL.is_match(before) {
+        if after_decl(before) {
             return false;
         }
         if is_cable_reference(after) {

@@ -14,6 +14,9 @@ static TELLTALE: LazyLock<Regex> = LazyLock::new(|| {
 /// that is otherwise mostly ASCII or made mostly of tell-tales (a Czech
 /// text legitimately has `ď`).
 pub fn detect(text: &str) -> bool {
+    if !text.contains(['í', 'ď', 'Ē']) {
+        return false;
+    }
     let hits = TELLTALE.find_iter(text).count();
     if hits < 2 {
         return false;

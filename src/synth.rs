@@ -1,0 +1,115 @@
+//! A synthetic corpus of realistic documents of every bundled kind, with
+//! dates, names, cable markup and mojibake, at a given size and seed: for
+//! benchmarks and robustness tests. Deterministic for a seed.
+
+use crate::ingest::Input;
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+const ACTORS: [&str; 12] = [
+    "the United States", "Mali", "France", "ECOWAS", "the African Union", "USAID",
+    "the Malian Armed Forces", "Algeria", "Niger", "the European Union", "MINUSMA", "Burkina Faso",
+];
+const PEOPLE: [&str; 8] = [
+    "President Ibrahim Boubacar Keïta", "Colonel Assimi Goïta", "General Carter Ham",
+    "Ambassador Mary Beth Leonard", "Foreign Minister Abdoulaye Diop", "President Macky Sall",
+    "Senator Chris Coons", "Prime Minister Moctar Ouane",
+];
+const VERBS: [&str; 10] = [
+    "signed an agreement with", "suspended assistance to", "met with", "condemned the coup against",
+    "pledged $40 million to", "deployed 1,200 troops alongside", "held talks with",
+    "announced sanctions on", "resumed aid to", "trained special forces with",
+];
+
+/// splitmix64: enough randomness for varied text, and reproducible.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+fn date(rng: &mut Rng) -> String {
+    let year = 1960 + rng.below(64);
+    let month = rng.pick(&MONTHS);
+    match rng.below(4) {
+        0 => format!("{} {month} {year}", 1 + rng.below(28)),
+        1 => format!("{month} {}, {year}", 1 + rng.below(28)),
+        2 => format!("{month} {year}"),
+        _ => format!("{year}"),
+    }
+}
+
+fn sentence(rng: &mut Rng) -> String {
+    let actor = rng.pick(&ACTORS);
+    let other = rng.pick(&ACTORS);
+    let verb = rng.pick(&VERBS);
+    match rng.below(4) {
+        0 => format!("In {}, {actor} {verb} {other}.", date(rng)),
+        1 => format!("{} {verb} {other} on {}.", rng.pick(&PEOPLE), date(rng)),
+        2 => format!("On {}, {actor} {verb} {other} in Bamako.", date(rng)),
+        _ => format!("{actor} has worked with {other} for more than 40 years, the statement said."),
+    }
+}
+
+fn cable_line(rng: &mut Rng) -> String {
+    let month = rng.pick(&MONTHS).to_uppercase();
+    match rng.below(3) {
+        0 => format!("( S ) On {} {} the Ambassador met with [MISC Malian  ] President [PER Amadou Toumani Toure  ] ( [ORG ATT  ] ) in [LOC Bamako  ] . ", rng.pick(&MONTHS), 1 + rng.below(28)),
+        1 => format!("[ORG ATT  ] said the [ORG AQIM  ] threat in [LOC Northern Mali  ] is growing , REF {month} 2008 [ORG BAMAKO  ] {} . ", rng.below(900)),
+        _ => format!("General [PER Ward  ] thanked the President for [LOC Mali  ] 's support . <a id='par{0}' href='#par{0}'>¶</a>{0} . ", rng.below(20)),
+    }
+}
+
+/// One document of a kind chosen by the seed, about `target` bytes long.
+fn document(rng: &mut Rng, index: usize, target: usize) -> Input {
+    let kind = rng.below(5);
+    let mut text = match kind {
+        0 => format!("Mali - US Relations {index}\n\n"),
+        1 => format!("US and Malian Relations\n\nPosted on {} by analyst{index}\n\n", date(rng)),
+        2 => format!("---\ntitle: Mali relations {index}\ndate: 2019-0{}-1{}\n---\n\n# Overview\n\n", 1 + rng.below(9), rng.below(9)),
+        3 => format!("<code><pre>S E C R E T SECTION 01 OF 02 [ORG BAMAKO  ] 000{index} SIPDIS E.O. 12958: [LOC DECL:  ] 11/30/2019 TAGS: PREL\n"),
+        _ => format!("**Mali: Strategic Analysis {index}**\n\n### **Preface**\n\n"),
+    };
+    while text.len() < target {
+        let line = if kind == 3 { cable_line(rng) } else { sentence(rng) };
+        text.push_str(&line);
+        text.push(if kind == 3 || rng.below(4) == 0 { '\n' } else { ' ' });
+        if kind == 0 && rng.below(10) == 0 {
+            text.push_str("The countryís transition and Maliís partners ďagreedĒ. ");
+        }
+    }
+    if kind == 0 {
+        text.push_str("\n\nPage last modified: 14-09-2021 15:43:31 ZULU");
+    }
+    let ext = if kind == 2 { "md" } else { "txt" };
+    Input { path: format!("synthetic/{index:06}.{ext}"), bytes: text.into_bytes() }
+}
+
+/// Documents of about `doc_bytes` each, adding up to about `total_bytes`.
+pub fn corpus(total_bytes: usize, doc_bytes: usize, seed: u64) -> Vec<Input> {
+    let mut rng = Rng(seed);
+    let mut out = Vec::new();
+    let mut size = 0;
+    while size < total_bytes {
+        let doc = document(&mut rng, out.len(), doc_bytes);
+        size += doc.bytes.len();
+        out.push(doc);
+    }
+    out
+}
