@@ -5,22 +5,54 @@
 use crate::ingest::Input;
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 const ACTORS: [&str; 12] = [
-    "the United States", "Mali", "France", "ECOWAS", "the African Union", "USAID",
-    "the Malian Armed Forces", "Algeria", "Niger", "the European Union", "MINUSMA", "Burkina Faso",
+    "the United States",
+    "Mali",
+    "France",
+    "ECOWAS",
+    "the African Union",
+    "USAID",
+    "the Malian Armed Forces",
+    "Algeria",
+    "Niger",
+    "the European Union",
+    "MINUSMA",
+    "Burkina Faso",
 ];
 const PEOPLE: [&str; 8] = [
-    "President Ibrahim Boubacar Keïta", "Colonel Assimi Goïta", "General Carter Ham",
-    "Ambassador Mary Beth Leonard", "Foreign Minister Abdoulaye Diop", "President Macky Sall",
-    "Senator Chris Coons", "Prime Minister Moctar Ouane",
+    "President Ibrahim Boubacar Keïta",
+    "Colonel Assimi Goïta",
+    "General Carter Ham",
+    "Ambassador Mary Beth Leonard",
+    "Foreign Minister Abdoulaye Diop",
+    "President Macky Sall",
+    "Senator Chris Coons",
+    "Prime Minister Moctar Ouane",
 ];
 const VERBS: [&str; 10] = [
-    "signed an agreement with", "suspended assistance to", "met with", "condemned the coup against",
-    "pledged $40 million to", "deployed 1,200 troops alongside", "held talks with",
-    "announced sanctions on", "resumed aid to", "trained special forces with",
+    "signed an agreement with",
+    "suspended assistance to",
+    "met with",
+    "condemned the coup against",
+    "pledged $40 million to",
+    "deployed 1,200 troops alongside",
+    "held talks with",
+    "announced sanctions on",
+    "resumed aid to",
+    "trained special forces with",
 ];
 
 /// splitmix64: enough randomness for varied text, and reproducible.
@@ -87,9 +119,17 @@ fn document(rng: &mut Rng, index: usize, target: usize) -> Input {
         _ => format!("**Mali: Strategic Analysis {index}**\n\n### **Preface**\n\n"),
     };
     while text.len() < target {
-        let line = if kind == 3 { cable_line(rng) } else { sentence(rng) };
+        let line = if kind == 3 {
+            cable_line(rng)
+        } else {
+            sentence(rng)
+        };
         text.push_str(&line);
-        text.push(if kind == 3 || rng.below(4) == 0 { '\n' } else { ' ' });
+        text.push(if kind == 3 || rng.below(4) == 0 {
+            '\n'
+        } else {
+            ' '
+        });
         if kind == 0 && rng.below(10) == 0 {
             text.push_str("The countryís transition and Maliís partners ďagreedĒ. ");
         }
@@ -98,7 +138,10 @@ fn document(rng: &mut Rng, index: usize, target: usize) -> Input {
         text.push_str("\n\nPage last modified: 14-09-2021 15:43:31 ZULU");
     }
     let ext = if kind == 2 { "md" } else { "txt" };
-    Input { path: format!("synthetic/{index:06}.{ext}"), bytes: text.into_bytes() }
+    Input {
+        path: format!("synthetic/{index:06}.{ext}"),
+        bytes: text.into_bytes(),
+    }
 }
 
 /// Documents of about `doc_bytes` each, adding up to about `total_bytes`.

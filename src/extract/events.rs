@@ -8,9 +8,44 @@ use std::collections::{HashMap, HashSet};
 
 /// Words too common to say two sentences tell the same thing.
 const STOPWORDS: &[&str] = &[
-    "the", "a", "an", "and", "or", "of", "in", "on", "to", "for", "with", "by", "from", "at",
-    "as", "its", "his", "her", "their", "was", "were", "is", "are", "be", "been", "has", "have",
-    "had", "that", "this", "which", "who", "it", "after", "following", "since", "also", "s",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "of",
+    "in",
+    "on",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "at",
+    "as",
+    "its",
+    "his",
+    "her",
+    "their",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "that",
+    "this",
+    "which",
+    "who",
+    "it",
+    "after",
+    "following",
+    "since",
+    "also",
+    "s",
 ];
 
 /// A claim's comparable content: its content words.
@@ -18,7 +53,7 @@ pub fn content_words(sentence: &str) -> HashSet<String> {
     sentence
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() > 2 && !w.chars().all(|c| c.is_ascii_digit()))
-        .map(|w| crate::text::fold(w))
+        .map(crate::text::fold)
         .filter(|w| !STOPWORDS.contains(&w.as_str()))
         .collect()
 }
@@ -59,7 +94,10 @@ pub fn merge(views: &[ClaimView]) -> Vec<Group> {
         let actors: HashSet<EntityId> = v.claim.actors.iter().copied().collect();
         let key = (v.claim.date.year_of(), v.claim.kind.as_str());
         let candidates = by_year_kind.get(&key).map(Vec::as_slice).unwrap_or(&[]);
-        let target = candidates.iter().copied().find(|&g| same_happening(&groups[g], v, &actors));
+        let target = candidates
+            .iter()
+            .copied()
+            .find(|&g| same_happening(&groups[g], v, &actors));
         match target {
             Some(g) => {
                 let g = &mut groups[g];
@@ -74,19 +112,23 @@ pub fn merge(views: &[ClaimView]) -> Vec<Group> {
                 g.actors.extend(actors);
             }
             None => {
-                let years = v.claim.date.year_of()..=v.claim.date.end.year().min(v.claim.date.year_of() + 100);
+                let years = v.claim.date.year_of()
+                    ..=v.claim.date.end.year().min(v.claim.date.year_of() + 100);
                 for year in years {
-                    by_year_kind.entry((year, v.claim.kind.as_str())).or_default().push(groups.len());
+                    by_year_kind
+                        .entry((year, v.claim.kind.as_str()))
+                        .or_default()
+                        .push(groups.len());
                 }
                 groups.push(Group {
-                claims: vec![i],
-                date: v.claim.date.clone(),
-                kind: v.claim.kind.clone(),
-                actors,
-                words: v.words.clone(),
-                sources: HashSet::from([v.claim.source]),
-                sentences: HashSet::from([(v.claim.source, v.claim.sentence.start)]),
-                conflict: false,
+                    claims: vec![i],
+                    date: v.claim.date.clone(),
+                    kind: v.claim.kind.clone(),
+                    actors,
+                    words: v.words.clone(),
+                    sources: HashSet::from([v.claim.source]),
+                    sentences: HashSet::from([(v.claim.source, v.claim.sentence.start)]),
+                    conflict: false,
                 })
             }
         }
@@ -106,7 +148,8 @@ fn same_happening(g: &Group, v: &ClaimView, actors: &HashSet<EntityId>) -> bool 
         return false;
     }
     // A source that repeats itself needs no shared actors.
-    let related = g.sources.contains(&claim.source) || (!actors.is_empty() && jaccard(&g.actors, actors) >= 0.5);
+    let related = g.sources.contains(&claim.source)
+        || (!actors.is_empty() && jaccard(&g.actors, actors) >= 0.5);
     if g.date.compatible(&claim.date) {
         let repeated = same_kind && g.sources.contains(&claim.source);
         return repeated || (same_kind && related && words >= 0.1) || words >= 0.5;

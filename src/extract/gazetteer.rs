@@ -2,7 +2,7 @@
 //! known entity, found on word boundaries, leftmost-longest, in one
 //! aho-corasick pass over an accent- and apostrophe-folded copy of the text.
 
-use crate::assets::{GazetteerEntry, Gazetteer};
+use crate::assets::{Gazetteer, GazetteerEntry};
 use crate::model::DateValue;
 use crate::text::{fold_char, is_word_char};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -22,9 +22,9 @@ impl Folded {
     pub fn new(clean: &str) -> Self {
         let mut text = String::with_capacity(clean.len());
         let mut map = Vec::with_capacity(clean.len() + 1);
-        let mut chars = clean.char_indices().peekable();
+        let chars = clean.char_indices();
         let mut prev_letter = false;
-        while let Some((i, c)) = chars.next() {
+        for (i, c) in chars {
             let f = fold_char(c);
             if f == '\'' && prev_letter {
                 let rest = &clean[i + c.len_utf8()..];
@@ -96,8 +96,16 @@ impl Matcher {
                     continue;
                 }
                 let exact = surface.len() <= 6 && !surface.chars().any(char::is_lowercase);
-                let capitals = folded.split(' ').map(|w| w.starts_with(char::is_uppercase)).collect();
-                patterns.push(PatternInfo { entry: index, exact, capitals, short });
+                let capitals = folded
+                    .split(' ')
+                    .map(|w| w.starts_with(char::is_uppercase))
+                    .collect();
+                patterns.push(PatternInfo {
+                    entry: index,
+                    exact,
+                    capitals,
+                    short,
+                });
                 folded_patterns.push(folded);
             }
         }
@@ -111,7 +119,12 @@ impl Matcher {
             .iter()
             .map(|e| e.terms.iter().filter_map(|t| DateValue::parse(t)).collect())
             .collect();
-        Matcher { automaton, patterns, folded_patterns, terms }
+        Matcher {
+            automaton,
+            patterns,
+            folded_patterns,
+            terms,
+        }
     }
 
     /// Every candidate in `clean`, leftmost-longest, on word boundaries.
@@ -124,7 +137,8 @@ impl Matcher {
         let crosses = |r: &Range<usize>| {
             marked.iter().any(|m| {
                 let overlap = m.start < r.end && r.start < m.end;
-                let nested = (m.start <= r.start && r.end <= m.end) || (r.start <= m.start && m.end <= r.end);
+                let nested = (m.start <= r.start && r.end <= m.end)
+                    || (r.start <= m.start && m.end <= r.end);
                 overlap && !nested
             })
         };
@@ -146,8 +160,15 @@ impl Matcher {
             }
             let info = &self.patterns[p];
             let range = folded.clean_range(r.clone());
-            if !hits.iter().any(|h| h.range == range && h.entry == info.entry) {
-                hits.push(Hit { range, entry: info.entry, short: info.short });
+            if !hits
+                .iter()
+                .any(|h| h.range == range && h.entry == info.entry)
+            {
+                hits.push(Hit {
+                    range,
+                    entry: info.entry,
+                    short: info.short,
+                });
             }
             taken_until = r.end;
             last = Some(r);

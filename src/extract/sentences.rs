@@ -13,8 +13,9 @@ static LEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TRAILING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:\s+|\[\d{1,4}\]|¶\s*\d*\s*\.?)+$").expect("regex"));
-static FOOTNOTE_BREAK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}.,)\x22”’]\[\d{1,4}\]\s+[\p{Lu}\[\x22“(]").expect("regex"));
+static FOOTNOTE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{L}\p{N}.,)\x22”’]\[\d{1,4}\]\s+[\p{Lu}\[\x22“(]").expect("regex")
+});
 
 pub struct Segmenter {
     abbreviations: Vec<String>,
@@ -23,7 +24,10 @@ pub struct Segmenter {
 
 impl Segmenter {
     pub fn new(abbreviations: &[String], starters: &[String]) -> Self {
-        Segmenter { abbreviations: abbreviations.to_vec(), starters: starters.to_vec() }
+        Segmenter {
+            abbreviations: abbreviations.to_vec(),
+            starters: starters.to_vec(),
+        }
     }
 
     /// Sentence ranges of `text`, in order, trimmed, none empty.
@@ -47,8 +51,13 @@ impl Segmenter {
         for (i, c) in s.char_indices() {
             match c {
                 '.' | '!' | '?' | '…' => {
-                    let after_marks = i + c.len_utf8()
-                        + s[i + c.len_utf8()..].chars().take_while(|c| "\"”’')]".contains(*c)).map(char::len_utf8).sum::<usize>();
+                    let after_marks = i
+                        + c.len_utf8()
+                        + s[i + c.len_utf8()..]
+                            .chars()
+                            .take_while(|c| "\"”’')]".contains(*c))
+                            .map(char::len_utf8)
+                            .sum::<usize>();
                     let rest = &s[after_marks..];
                     let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
                     if gap == 0 || !starts_sentence(&rest[gap..]) {
@@ -64,7 +73,10 @@ impl Segmenter {
             }
         }
         for m in FOOTNOTE_BREAK.find_iter(s) {
-            let at = m.as_str().rfind(char::is_whitespace).map_or(m.end(), |w| m.start() + w + 1);
+            let at = m
+                .as_str()
+                .rfind(char::is_whitespace)
+                .map_or(m.end(), |w| m.start() + w + 1);
             cuts.push(block.start + at);
         }
         cuts.sort_unstable();
@@ -83,19 +95,28 @@ impl Segmenter {
             return true;
         }
         // `in the U.S. The next …`: an abbreviation can end a sentence too.
-        let next_word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        abbreviation && token.chars().filter(|&c| c == '.').count() > 1 && self.starters.iter().any(|w| w == next_word)
+        let next_word = next
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        abbreviation
+            && token.chars().filter(|&c| c == '.').count() > 1
+            && self.starters.iter().any(|w| w == next_word)
     }
 }
 
 fn starts_sentence(rest: &str) -> bool {
-    rest.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'([¶".contains(c))
+    rest.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'([¶".contains(c))
 }
 
 fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[r.clone()];
     let lead = LEADING.find(s).map_or(0, |m| m.end());
-    let trail = TRAILING.find(&s[lead..]).map_or(s.len(), |m| lead + m.start());
+    let trail = TRAILING
+        .find(&s[lead..])
+        .map_or(s.len(), |m| lead + m.start());
     if trail > lead && s[lead..trail].chars().any(char::is_alphanumeric) {
         out.push(r.start + lead..r.start + trail);
     }
@@ -165,26 +186,54 @@ mod tests {
 
     #[test]
     fn abbreviations_and_initials_do_not_end_sentences() {
-        let s = "The U.S. Government agreed. Gen. Ward met Dr. Brown on Jan. 5. William E. Ward left.";
-        assert_eq!(texts(s), ["The U.S. Government agreed.", "Gen. Ward met Dr. Brown on Jan. 5.", "William E. Ward left."]);
+        let s =
+            "The U.S. Government agreed. Gen. Ward met Dr. Brown on Jan. 5. William E. Ward left.";
+        assert_eq!(
+            texts(s),
+            [
+                "The U.S. Government agreed.",
+                "Gen. Ward met Dr. Brown on Jan. 5.",
+                "William E. Ward left."
+            ]
+        );
     }
 
     #[test]
     fn abbreviation_before_a_sentence_starter_ends_one() {
-        assert_eq!(texts("aid from the U.S. The next year"), ["aid from the U.S.", "The next year"]);
+        assert_eq!(
+            texts("aid from the U.S. The next year"),
+            ["aid from the U.S.", "The next year"]
+        );
     }
 
     #[test]
     fn footnote_marks_end_sentences_and_are_trimmed() {
         let s = "[121] The UK did so on 15 March 1961[34] Both countries agreed on 24 September 1960[18] The agenda.";
-        assert_eq!(texts(s), ["The UK did so on 15 March 1961", "Both countries agreed on 24 September 1960", "The agenda."]);
-        assert_eq!(texts("in states,[11] but Mali"), ["in states,[11] but Mali"]);
+        assert_eq!(
+            texts(s),
+            [
+                "The UK did so on 15 March 1961",
+                "Both countries agreed on 24 September 1960",
+                "The agenda."
+            ]
+        );
+        assert_eq!(
+            texts("in states,[11] but Mali"),
+            ["in states,[11] but Mali"]
+        );
     }
 
     #[test]
     fn cable_lines_lose_portion_marks_and_anchors() {
         let s = "( S ) On November 27 the Ambassador met ATT .\nThe Salafists will get. ¶5 .\n( U ) General Ward cleared this message .";
-        assert_eq!(texts(s), ["On November 27 the Ambassador met ATT .", "The Salafists will get.", "General Ward cleared this message ."]);
+        assert_eq!(
+            texts(s),
+            [
+                "On November 27 the Ambassador met ATT .",
+                "The Salafists will get.",
+                "General Ward cleared this message ."
+            ]
+        );
     }
 
     #[test]

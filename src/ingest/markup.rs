@@ -21,14 +21,45 @@ static LINK: LazyLock<Regex> =
     LazyLock::new(|| re(r#"^\[[^\[\]\n]{1,300}\]\([^()\s]{0,2000}(?:\s+"[^"\n]*")?\)"#));
 static ATTRIBUTES: LazyLock<Regex> = LazyLock::new(|| re(r"^\{[#.][^{}\n]{0,200}\}"));
 static LINE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:[ ]{0,3}#{1,6}[ \t]+|[ ]{0,3}(?:[-*_][ \t]*){3,}(?:$|\n)|[ \t]*[-*+][ \t]+|[ ]{0,3}>[ ]?)")
+    re(
+        r"^(?:[ ]{0,3}#{1,6}[ \t]+|[ ]{0,3}(?:[-*_][ \t]*){3,}(?:$|\n)|[ \t]*[-*+][ \t]+|[ ]{0,3}>[ ]?)",
+    )
 });
 static TITLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?is)<title[^>]*>(.{0,500}?)</title>"));
 
 const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
-    "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
-    "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
 ];
 /// Elements whose content is not text for a reader.
 const SKIPPED_ELEMENTS: &[&str] = &["script", "style", "head", "noscript", "template", "svg"];
@@ -36,23 +67,38 @@ const SKIPPED_ELEMENTS: &[&str] = &["script", "style", "head", "noscript", "temp
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Tag {
     /// A comment, a declaration, or a whole element to leave out.
-    Skip { through: usize },
-    Block { name: String, closing: bool, len: usize },
-    Inline { len: usize },
+    Skip {
+        through: usize,
+    },
+    Block {
+        name: String,
+        closing: bool,
+        len: usize,
+    },
+    Inline {
+        len: usize,
+    },
 }
 
 impl Tag {
+    /// How many bytes the tag (or skipped element) takes.
     pub fn len(&self) -> usize {
         match self {
             Tag::Skip { through } => *through,
             Tag::Block { len, .. } | Tag::Inline { len } => *len,
         }
     }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 pub fn tag(rest: &str) -> Option<Tag> {
     if let Some(body) = rest.strip_prefix("<!--") {
-        return body.find("-->").map(|end| Tag::Skip { through: 4 + end + 3 });
+        return body.find("-->").map(|end| Tag::Skip {
+            through: 4 + end + 3,
+        });
     }
     if let Some(m) = DECLARATION.find(rest) {
         return Some(Tag::Skip { through: m.end() });
@@ -156,7 +202,9 @@ pub fn escape_sequence(rest: &str) -> usize {
 /// A YAML front matter block at the very start: its `key: value` fields and
 /// where the body begins.
 pub fn front_matter(s: &str) -> Option<(Vec<(String, String)>, usize)> {
-    let body = s.strip_prefix("---\n").or_else(|| s.strip_prefix("---\r\n"))?;
+    let body = s
+        .strip_prefix("---\n")
+        .or_else(|| s.strip_prefix("---\r\n"))?;
     let mut fields = Vec::new();
     let mut at = s.len() - body.len();
     for line in body.split_inclusive('\n').take(500) {
@@ -200,7 +248,10 @@ mod tests {
     #[test]
     fn tags() {
         assert_eq!(tag("<a href='x'>¶</a>"), Some(Tag::Inline { len: 12 }));
-        assert_eq!(tag("<script>x<y</script>z"), Some(Tag::Skip { through: 20 }));
+        assert_eq!(
+            tag("<script>x<y</script>z"),
+            Some(Tag::Skip { through: 20 })
+        );
         assert_eq!(tag("<a href="), None);
         assert_eq!(tag("< 3"), None);
     }

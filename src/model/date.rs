@@ -43,7 +43,11 @@ fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 }
 
 fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
-    let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
     ymd(ny, nm, 1)?.pred_opt()
 }
 
@@ -102,7 +106,10 @@ impl DateValue {
     /// Days `first..=last` of a month, as a range (`early March 2012`).
     pub fn days_of_month(year: i32, month: u32, first: u32, last: u32) -> Option<Self> {
         let last = last.min(last_day_of_month(year, month)?.day());
-        Self::range(&Self::day(year, month, first)?, &Self::day(year, month, last)?)
+        Self::range(
+            &Self::day(year, month, first)?,
+            &Self::day(year, month, last)?,
+        )
     }
 
     pub fn year_of(&self) -> i32 {
@@ -180,7 +187,14 @@ mod tests {
 
     #[test]
     fn parse_round_trips() {
-        for v in ["2021-05-24", "2012-03", "1960", "FY2014", "2016/2020", "FY2016/FY2020"] {
+        for v in [
+            "2021-05-24",
+            "2012-03",
+            "1960",
+            "FY2014",
+            "2016/2020",
+            "FY2016/FY2020",
+        ] {
             assert_eq!(DateValue::parse(v).unwrap().value, v);
         }
         assert!(DateValue::parse("2021-02-30").is_none());

@@ -1,0 +1,93 @@
+//! Resolution: relative expressions get their year from the document's
+//! date or from the narrative around them.
+
+use super::{Meaning, Timex};
+use crate::model::{DateValue, Precision, Resolution};
+use chrono::{Datelike, Duration, NaiveDate};
+
+/// Resolves every expression of one document, in order. Relative ones take
+/// their year from the document's date (the nearest such date to it), or,
+/// when the document has none or the expression refers back (`the June 20
+/// accord`), from the latest preceding absolute date of the narrative.
+/// What cannot be resolved is `None`: never guessed.
+pub fn resolve(
+    timexes: &[Timex],
+    doc_date: Option<&DateValue>,
+) -> Vec<Option<(DateValue, Resolution)>> {
+    let mut out = Vec::with_capacity(timexes.len());
+    let mut narrative: Vec<&DateValue> = Vec::new();
+    for t in timexes {
+        let resolved = match &t.meaning {
+            Meaning::Absolute(v) => Some((v.clone(), Resolution::Absolute)),
+            Meaning::MonthDay { month, day } => {
+                let pick = |y: i32| DateValue::day(y, *month, *day);
+                by_context(t, &narrative, *month, doc_date, pick)
+            }
+            Meaning::Month { month } => {
+                let pick = |y: i32| DateValue::month(y, *month);
+                by_context(t, &narrative, *month, doc_date, pick)
+            }
+            other => doc_date
+                .and_then(|d| offset(other, d))
+                .map(|v| (v, Resolution::DocumentDate)),
+        };
+        if let Meaning::Absolute(v) = &t.meaning {
+            narrative.push(v);
+        }
+        out.push(resolved);
+    }
+    out
+}
+
+fn by_context(
+    t: &Timex,
+    narrative: &[&DateValue],
+    month: u32,
+    doc_date: Option<&DateValue>,
+    pick: impl Fn(i32) -> Option<DateValue>,
+) -> Option<(DateValue, Resolution)> {
+    let same_month = narrative
+        .iter()
+        .rev()
+        .find(|d| d.precision <= Precision::Month && d.start.month() == month);
+    if let (true, Some(d)) = (t.anaphoric || doc_date.is_none(), same_month) {
+        return pick(d.year_of()).map(|v| (v, Resolution::Context));
+    }
+    if let Some(doc) = doc_date.filter(|d| d.precision <= Precision::Month) {
+        let anchor = doc.start;
+        let best = (doc.year_of() - 1..=doc.year_of() + 1)
+            .filter_map(&pick)
+            .min_by_key(|v| {
+                (v.start - anchor)
+                    .num_days()
+                    .abs()
+                    .min((v.end - anchor).num_days().abs())
+            })?;
+        return Some((best, Resolution::DocumentDate));
+    }
+    let last = narrative.last()?;
+    pick(last.year_of()).map(|v| (v, Resolution::Context))
+}
+
+fn offset(meaning: &Meaning, doc: &DateValue) -> Option<DateValue> {
+    let d = doc.start;
+    match meaning {
+        Meaning::YearOffset(n) => DateValue::year(d.year() + n),
+        Meaning::MonthOffset(n) if doc.precision <= Precision::Month => {
+            let index = d.year() * 12 + d.month0() as i32 + n;
+            DateValue::month(index.div_euclid(12), index.rem_euclid(12) as u32 + 1)
+        }
+        Meaning::DayOffset(n) if doc.precision == Precision::Day => {
+            day_value(d + Duration::days(*n))
+        }
+        Meaning::Weekday(w) if doc.precision == Precision::Day => {
+            let back = (7 + d.weekday().num_days_from_monday() - w.num_days_from_monday()) % 7;
+            day_value(d - Duration::days(back as i64))
+        }
+        _ => None,
+    }
+}
+
+fn day_value(d: NaiveDate) -> Option<DateValue> {
+    DateValue::day(d.year(), d.month(), d.day())
+}

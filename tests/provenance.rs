@@ -1,0 +1,135 @@
+//! The provenance contract of DESIGN.md, on every corpus the tests load.
+
+mod common;
+
+use annals::ingest::Input;
+use common::*;
+use proptest::prelude::*;
+
+#[test]
+fn bundled_corpus_keeps_the_contract() {
+    let corpus = bundled();
+    assert_eq!(corpus.sources.len(), 5);
+    assert!(corpus.claims.len() >= 60);
+    assert_provenance(&corpus);
+}
+
+#[test]
+fn fixture_documents_keep_the_contract() {
+    let corpus = build(fixture_inputs());
+    assert_eq!(corpus.sources.len(), 4);
+    assert_provenance(&corpus);
+}
+
+#[test]
+fn other_encodings_keep_the_contract() {
+    let corpus = build(encoded_inputs());
+    assert_eq!(corpus.sources.len(), 5);
+    assert_provenance(&corpus);
+    for s in &corpus.sources {
+        assert!(s.text.contains("Bamako"), "{}: {}", s.path, s.text);
+        assert!(!s.text.contains('\r'));
+    }
+    let latin = corpus
+        .sources
+        .iter()
+        .find(|s| s.path.ends_with("latin1.txt"))
+        .unwrap();
+    assert!(latin.text.contains("président"), "{}", latin.encoding);
+    let values: Vec<&str> = corpus
+        .claims
+        .iter()
+        .filter(|c| corpus.sources[c.source].path.contains("utf16le"))
+        .map(|c| c.date.value.as_str())
+        .collect();
+    assert_eq!(values, ["1960", "2021-05-24"]);
+}
+
+#[test]
+fn the_cable_date_keeps_its_markup_in_the_raw_span() {
+    let corpus = bundled();
+    let cable = corpus
+        .sources
+        .iter()
+        .position(|s| s.id.starts_with("004"))
+        .unwrap();
+    let claim = corpus
+        .claims
+        .iter()
+        .find(|c| c.source == cable && c.date.value == "2009-11-26")
+        .unwrap();
+    let raw = &corpus.sources[cable].raw[claim.date_span.clone()];
+    assert_eq!(raw, b"November  ] 26");
+}
+
+/// Pieces a mutation inserts: markup of every kind, controls, mojibake,
+/// broken bytes and dates.
+const PIECES: &[&[u8]] = &[
+    b"[PER ",
+    b"  ]",
+    b"[ORG Bamako November  ] 26",
+    b"<a href='#x'>",
+    b"</a>",
+    b"<pre>",
+    b"&amp;",
+    b"&#8217;",
+    b"**",
+    b"_",
+    b"`",
+    b"[link](http://x/2019.html)",
+    b"![img](a.png)",
+    b"{.c}",
+    b"\n# ",
+    b"\n- ",
+    b"\n---\n",
+    b"\x1b[31m",
+    b"\x1b]52;c;aGk=\x07",
+    b"\xc2\x9b",
+    b"\xe2\x80\xae",
+    b"\xe2\x80\x8b",
+    b"\t",
+    b"\r",
+    b"\r\n",
+    b"\xff",
+    b"\xc3",
+    b"\x00",
+    "Maliís ďgoalĒ".as_bytes(),
+    b" 24 May 2021 ",
+    b" FY 2016-2020 ",
+    b" in January ",
+    b" On November 27 ",
+    b" 2008 BAMAKO 217 ",
+    b" President Keita ",
+    b" (AQIM) ",
+    b"DECL: 11/30/2019",
+];
+
+fn mutate(base: &[u8], edits: &[(usize, usize, bool)]) -> Vec<u8> {
+    let mut doc = base.to_vec();
+    for &(at, piece, delete) in edits {
+        let at = at % (doc.len() + 1);
+        if delete && at < doc.len() {
+            doc.remove(at);
+        } else {
+            let p = PIECES[piece % PIECES.len()];
+            doc.splice(at..at, p.iter().copied());
+        }
+    }
+    doc
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn mutated_documents_keep_the_contract(
+        seed in 0usize..5,
+        edits in proptest::collection::vec((any::<usize>(), any::<usize>(), any::<bool>()), 1..40),
+    ) {
+        let seeds = annals::ingest::bundled_inputs();
+        let base = &seeds[seed].bytes[..seeds[seed].bytes.len().min(3000)];
+        let bytes = mutate(base, &edits);
+        let corpus = build(vec![Input { path: "mutated.txt".into(), bytes }]);
+        assert_provenance(&corpus);
+    }
+}

@@ -1,0 +1,153 @@
+//! Table tests for the temporal tagger: what is a date, what it stands for,
+//! and what is not a date. Each row: text, document date, expected
+//! (expression, value) pairs in order.
+
+use annals::extract::timex::{resolve, Tagger};
+use annals::model::DateValue;
+
+fn tag(text: &str, doc: Option<&str>) -> Vec<(String, String)> {
+    let counts: Vec<String> = ["troops", "people", "miles", "years", "soldiers", "km"]
+        .map(String::from)
+        .to_vec();
+    let tagger = Tagger::new(&counts);
+    let found = tagger.find(text);
+    let doc = doc.and_then(DateValue::parse);
+    let values = resolve(&found, doc.as_ref());
+    found
+        .iter()
+        .zip(values)
+        .filter_map(|(t, v)| v.map(|(v, _)| (text[t.range.clone()].to_string(), v.value)))
+        .collect()
+}
+
+/// Text, document date, expected (expression, value) pairs.
+type Case = (
+    &'static str,
+    Option<&'static str>,
+    &'static [(&'static str, &'static str)],
+);
+
+#[rustfmt::skip]
+const CASES: &[Case] = &[
+    // days
+    ("After the 24 May 2021 military coup", None, &[("24 May 2021", "2021-05-24")]),
+    ("On October 9, 2015, the U.S. signed", None, &[("October 9, 2015", "2015-10-09")]),
+    ("on 17 November 1972 when", None, &[("17 November 1972", "1972-11-17")]),
+    ("inauguration on September 4, 2013 the mission", None, &[("September 4, 2013", "2013-09-04")]),
+    ("signed on the 4th of July 2013", None, &[("4th of July 2013", "2013-07-04")]),
+    ("on March 3rd, 2021 officials", None, &[("March 3rd, 2021", "2021-03-03")]),
+    ("dated 2020-08-18 in", None, &[("2020-08-18", "2020-08-18")]),
+    ("Page last modified: 14-09-2021 15:43:31 ZULU", None, &[("14-09-2021", "2021-09-14")]),
+    ("memo of 11/30/2009 says", None, &[("11/30/2009", "2009-11-30")]),
+    ("issued 30/11/2009 here", None, &[("30/11/2009", "2009-11-30")]),
+    ("121530Z JAN 09 FM AMEMBASSY", None, &[("121530Z JAN 09", "2009-01-12")]),
+    ("Posted on February 26, 2013 by iajohnson", None, &[("February 26, 2013", "2013-02-26")]),
+    ("on Sept. 11, 2001 the attacks", None, &[("Sept. 11, 2001", "2001-09-11")]),
+    ("on 2–3 June 2015 talks", None, &[("2–3 June 2015", "2015-06-02/2015-06-03")]),
+    // months
+    ("In March 2012, Mali's government", None, &[("March 2012", "2012-03")]),
+    ("On february 2013, Senator Coons", None, &[("february 2013", "2013-02")]),
+    ("on january, 2013, to halt", None, &[("january, 2013", "2013-01")]),
+    ("by July 2013.", None, &[("July 2013", "2013-07")]),
+    ("in Dec. 2018 at", None, &[("Dec. 2018", "2018-12")]),
+    ("in March of 2012", None, &[("March of 2012", "2012-03")]),
+    ("early March 2012 saw", None, &[("early March 2012", "2012-03-01/2012-03-10")]),
+    ("by late June 2015", None, &[("late June 2015", "2015-06-21/2015-06-30")]),
+    // years
+    ("established relations in 1960, following", None, &[("1960", "1960")]),
+    ("In 1992, Mali moved", None, &[("1992", "1992")]),
+    ("Except for during the 2012 crisis", None, &[("2012", "2012")]),
+    ("As of 2023, the situation", None, &[("2023", "2023")]),
+    ("coups in 2020 and 2021 have", None, &[("2020", "2020"), ("2021", "2021")]),
+    ("(1960) independence", None, &[("1960", "1960")]),
+    ("which began in 2017.", None, &[("2017", "2017")]),
+    ("in mid-2012 the", None, &[("mid-2012", "2012-05/2012-08")]),
+    ("early 2013 French troops", None, &[("early 2013", "2013-01/2013-04")]),
+    ("by the end of 2014 it", None, &[("the end of 2014", "2014-09/2014-12")]),
+    // ranges and fiscal years
+    ("more than $135.4 million in FY 2014 with", None, &[("FY 2014", "FY2014")]),
+    ("requested for FY 2015.", None, &[("FY 2015", "FY2015")]),
+    ("investment for FY 2016-2020 will", None, &[("FY 2016-2020", "FY2016/FY2020")]),
+    ("in FY2019 the", None, &[("FY2019", "FY2019")]),
+    ("in fiscal year 2012 the", None, &[("fiscal year 2012", "FY2012")]),
+    ("for FY14 funds", None, &[("FY14", "FY2014")]),
+    ("Between 2000 and 2010, crop production", None, &[("Between 2000 and 2010", "2000/2010")]),
+    ("from 1968 to 1991 Traoré ruled", None, &[("from 1968 to 1991", "1968/1991")]),
+    ("the 2016–2020 strategy", None, &[("2016–2020", "2016/2020")]),
+    ("during 1960-68 Keita ruled", None, &[("1960-68", "1960/1968")]),
+    ("in the 1990s, multiparty", None, &[("1990s", "1990/1999")]),
+    ("in the early 1990s, protests", None, &[("early 1990s", "1990/1993")]),
+    // relative to the document date
+    ("On November 27 the Ambassador", Some("2009-11-30"), &[("November 27", "2009-11-27")]),
+    ("the fourth meeting is scheduled for December 15 in Tessalit", Some("2009-11-30"), &[("December 15", "2009-12-15")]),
+    ("now possibly in January .", Some("2009-11-30"), &[("January", "2010-01")]),
+    ("on or about October 30 may have", Some("2009-11-30"), &[("October 30", "2009-10-30")]),
+    ("after Tabaski ( November 28 ) , he", Some("2009-11-30"), &[("November 28", "2009-11-28")]),
+    ("left Bamako November 26 after", Some("2009-11-30"), &[("November 26", "2009-11-26")]),
+    ("27 November the envoy left", Some("2009-11-30"), &[("27 November", "2009-11-27")]),
+    ("elections scheduled for July.", Some("2013-02-26"), &[("July", "2013-07")]),
+    ("Last year, the junta", Some("2023-08-05"), &[("Last year", "2022")]),
+    ("last month the", Some("2023-08-05"), &[("last month", "2023-07")]),
+    ("next year elections", Some("2023-08-05"), &[("next year", "2024")]),
+    ("this year alone", Some("2023-08-05"), &[("this year", "2023")]),
+    ("The U.S. on Friday paused aid", Some("2023-08-05"), &[("Friday", "2023-08-04")]),
+    ("officials said yesterday", Some("2023-08-05"), &[("yesterday", "2023-08-04")]),
+    ("last month the", Some("2023"), &[]),
+    ("On November 27 the Ambassador", None, &[]),
+    ("in January the talks", None, &[]),
+    // relative to the narrative
+    ("A peace agreement signed in June 2015. Support the June 20 peace accord.", Some("2021-09-14"),
+        &[("June 2015", "2015-06"), ("June 20", "2015-06-20")]),
+    ("In March 2009 talks began. On March 12 they ended.", None, &[("March 2009", "2009-03"), ("March 12", "2009-03-12")]),
+    ("In 2013 French troops arrived. On June 5 they left.", None, &[("2013", "2013"), ("June 5", "2013-06-05")]),
+    // not dates
+    ("foreign assistance of $130 million officially", None, &[]),
+    ("the last 2,400 troops of", None, &[]),
+    ("about 1500 soldiers", None, &[]),
+    ("2000 troops were sent", None, &[]),
+    ("approximately 65 miles outside of Bamako", None, &[]),
+    ("for more than 40 years", None, &[]),
+    ("[167] This military intervention", None, &[]),
+    ("REF: A. BAMAKO 754 B. 2008 BAMAKO 217 Classified", None, &[]),
+    ("E.O. 12958: DECL: 11/30/2019 TAGS: PREL", None, &[]),
+    ("see https://www.state.gov/2019/report.html today", None, &[]),
+    ("file mali_2012.png attached", None, &[]),
+    ("the impact of COVID-19 on", None, &[]),
+    ("ranking of 178 out of 189 countries", None, &[]),
+    ("the Boeing 727 which", None, &[]),
+    ("the Vision 2030 plan", None, &[]),
+    ("increased 150% thanks", None, &[]),
+    ("a 5-year compact", None, &[]),
+    ("They may march in the streets.", None, &[]),
+    ("SECTION 01 OF 03 BAMAKO 000776", None, &[]),
+    ("up 2019% overall", None, &[]),
+    ("about 2,000 people", None, &[]),
+    ("it was 1.4 ( b ) ( d )", None, &[]),
+    ("in recent years and today", Some("2021-09-14"), &[]),
+    ("June 31, 2015 is not a day", None, &[("2015", "2015")]),
+];
+
+#[test]
+fn the_table() {
+    assert!(CASES.len() >= 80, "{} cases", CASES.len());
+    let mut failures = Vec::new();
+    for (text, doc, expected) in CASES {
+        let got = tag(text, *doc);
+        let want: Vec<(String, String)> = expected
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        if got != want {
+            failures.push(format!(
+                "{text:?} (doc {doc:?})\n    want {want:?}\n    got  {got:?}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
+}
