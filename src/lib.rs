@@ -10,3 +10,4 @@ pub mod model;
 pub mod pipeline;
 pub mod synth;
 pub mod text;
+pub mod tui;

@@ -1,5 +1,6 @@
 //! Command line: `annals [PATH...]`, `annals check`, `annals export`.
 
+mod browse;
 mod check;
 mod export;
 mod summary;
@@ -115,7 +116,7 @@ pub fn report_failures(failures: &[Failure]) -> ExitCode {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => summary::run(cli.input.load()),
+        None => browse::run(cli.input.load()),
         Some(Command::Check { input }) => check::run(input.load()),
         Some(Command::Export {
             format,

@@ -1,5 +1,5 @@
-//! `annals` with no subcommand: until the browser lands, a summary of the
-//! corpus and its timeline on standard output.
+//! A summary of the corpus and its timeline, when standard output is not a
+//! terminal (`annals | less`).
 
 use super::{report_failures, Loaded};
 use annals::text::shorten;

@@ -1,0 +1,85 @@
+//! The browser: a state machine. Keys and mouse become [`Action`]s,
+//! [`update`] changes the [`State`], [`view::draw`] draws it. The terminal is
+//! restored on every way out: quit, error and panic.
+
+pub mod action;
+pub mod keymap;
+pub mod palette;
+pub mod search;
+pub mod state;
+pub mod update;
+pub mod view;
+
+pub use action::Action;
+pub use state::State;
+pub use update::{update, Ctx};
+
+use crate::model::Corpus;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
+    MouseEventKind,
+};
+use ratatui::crossterm::execute;
+use std::io;
+
+/// The action for a terminal event, given whether text is being typed.
+pub fn translate(event: Event, typing: bool) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+            if typing && !ctrl {
+                return match key.code {
+                    KeyCode::Char(c) => Some(Action::Type(c)),
+                    KeyCode::Backspace => Some(Action::Backspace),
+                    _ => keymap::action_for(key),
+                };
+            }
+            keymap::action_for(key)
+        }
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(_) => Some(Action::Click(m.column, m.row)),
+            MouseEventKind::ScrollDown => Some(Action::Scroll(3, m.column, m.row)),
+            MouseEventKind::ScrollUp => Some(Action::Scroll(-3, m.column, m.row)),
+            _ => None,
+        },
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        _ => None,
+    }
+}
+
+fn restore() {
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+}
+
+/// Runs the browser until the user quits.
+pub fn run(corpus: &Corpus) -> io::Result<()> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+    let mut terminal = ratatui::try_init()?;
+    execute!(io::stdout(), EnableMouseCapture)?;
+    let result = event_loop(&mut terminal, corpus);
+    restore();
+    result
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, corpus: &Corpus) -> io::Result<()> {
+    let theme = view::theme::Theme::from_env();
+    let candidates = palette::Candidates::new(corpus);
+    let ctx = Ctx {
+        corpus,
+        candidates: &candidates,
+    };
+    let mut state = State::new(corpus);
+    while !state.quit {
+        terminal.draw(|frame| view::draw(&mut state, corpus, theme, frame))?;
+        let typing = state.palette.is_some() || state.search.as_ref().is_some_and(|s| s.editing);
+        if let Some(action) = translate(event::read()?, typing) {
+            update(&mut state, &ctx, action);
+        }
+    }
+    Ok(())
+}

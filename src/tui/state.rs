@@ -1,0 +1,303 @@
+//! The browser's state: indices into the corpus (selection, filter, scroll),
+//! never copies of its text.
+
+use crate::model::{ClaimId, Corpus, EntityId, EventId};
+use ratatui::layout::Rect;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Entities,
+    Timeline,
+    Source,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntitySort {
+    Count,
+    Name,
+    Kind,
+}
+
+/// A selection in a list and the first row shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cursor {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl Cursor {
+    pub fn move_by(&mut self, delta: isize, len: usize) {
+        let target = self.selected as isize + delta;
+        self.selected = target.clamp(0, len.saturating_sub(1) as isize) as usize;
+    }
+
+    /// Keeps the selection inside a window of `height` rows.
+    pub fn follow(&mut self, height: usize) {
+        let height = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+    }
+}
+
+/// What a palette row jumps to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Entity(EntityId),
+    Event(EventId),
+    Source(usize),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Palette {
+    pub query: String,
+    pub matches: Vec<Target>,
+    pub cursor: Cursor,
+}
+
+#[derive(Debug, Clone)]
+pub struct Search {
+    pub pane: Pane,
+    pub query: String,
+    pub editing: bool,
+    /// Timeline: positions in the shown events; source: byte offsets in the clean text.
+    pub hits: Vec<usize>,
+    pub current: usize,
+}
+
+/// A place to come back to with Ctrl-o.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Jump {
+    pub filter: Option<EntityId>,
+    pub event: Option<EventId>,
+    pub claim: Option<ClaimId>,
+}
+
+/// Where the panes were drawn, for the mouse and for paging.
+#[derive(Debug, Clone, Default)]
+pub struct Areas {
+    pub entities: Rect,
+    pub timeline: Rect,
+    pub source: Rect,
+    pub source_right: Rect,
+    /// The first line of the source pane as last drawn.
+    pub source_top: usize,
+    /// For each row of the timeline pane, the event position it shows.
+    pub timeline_rows: Vec<Option<usize>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct State {
+    pub focus: Pane,
+    pub filter: Option<EntityId>,
+    /// The events shown, in timeline order.
+    pub events: Vec<EventId>,
+    pub timeline: Cursor,
+    pub entity_order: Vec<EntityId>,
+    pub entity_sort: EntitySort,
+    pub entities: Cursor,
+    /// The claim shown in the source pane.
+    pub shown: Option<ClaimId>,
+    /// Side by side: the claim in the right pane, and whether it has the focus.
+    pub side: Option<ClaimId>,
+    pub right_focused: bool,
+    /// Manual scroll of the source pane (lines); `None` places the claim a third down.
+    pub source_scroll: Option<usize>,
+    pub palette: Option<Palette>,
+    pub search: Option<Search>,
+    pub help: bool,
+    pub history: Vec<Jump>,
+    pub future: Vec<Jump>,
+    pub quit: bool,
+    pub areas: Areas,
+    /// For each claim, its event.
+    pub claim_event: Vec<EventId>,
+    pub index: Index,
+    pub wrap: WrapCache,
+}
+
+/// Lookups derived once from the corpus: positions, never text.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    /// Per source: its mentions (clean range, kind) and claims, by position.
+    pub mentions: Vec<Vec<(std::ops::Range<usize>, crate::model::EntityKind)>>,
+    pub claims: Vec<Vec<ClaimId>>,
+    /// Events per year, in year order.
+    pub years: Vec<(i32, usize)>,
+}
+
+impl Index {
+    fn new(corpus: &Corpus) -> Self {
+        let mut mentions = vec![Vec::new(); corpus.sources.len()];
+        for e in &corpus.entities {
+            for m in &e.mentions {
+                mentions[m.source].push((m.clean.clone(), e.kind));
+            }
+        }
+        mentions
+            .iter_mut()
+            .for_each(|m| m.sort_by_key(|(r, _)| r.start));
+        let mut claims = vec![Vec::new(); corpus.sources.len()];
+        for (i, c) in corpus.claims.iter().enumerate() {
+            claims[c.source].push(i);
+        }
+        claims
+            .iter_mut()
+            .for_each(|c| c.sort_by_key(|&i| corpus.claims[i].sentence.start));
+        let mut years: Vec<(i32, usize)> = Vec::new();
+        for e in &corpus.events {
+            let y = e.date.year_of();
+            match years.last_mut() {
+                Some((last, n)) if *last == y => *n += 1,
+                _ => years.push((y, 1)),
+            }
+        }
+        Index {
+            mentions,
+            claims,
+            years,
+        }
+    }
+}
+
+/// The wrapped lines of the source last shown, for its width.
+#[derive(Debug, Clone, Default)]
+pub struct WrapCache {
+    pub key: Option<(usize, u16)>,
+    pub lines: Vec<std::ops::Range<usize>>,
+}
+
+impl State {
+    pub fn new(corpus: &Corpus) -> Self {
+        let mut claim_event = vec![0; corpus.claims.len()];
+        for (i, e) in corpus.events.iter().enumerate() {
+            for &c in &e.claims {
+                claim_event[c] = i;
+            }
+        }
+        let mut state = State {
+            focus: Pane::Timeline,
+            filter: None,
+            events: (0..corpus.events.len()).collect(),
+            timeline: Cursor::default(),
+            entity_order: Vec::new(),
+            entity_sort: EntitySort::Count,
+            entities: Cursor::default(),
+            shown: None,
+            side: None,
+            right_focused: false,
+            source_scroll: None,
+            palette: None,
+            search: None,
+            help: false,
+            history: Vec::new(),
+            future: Vec::new(),
+            quit: false,
+            areas: Areas::default(),
+            claim_event,
+            index: Index::new(corpus),
+            wrap: WrapCache::default(),
+        };
+        state.sort_entities(corpus);
+        state.show_selected_event(corpus);
+        state
+    }
+
+    pub fn selected_event(&self) -> Option<EventId> {
+        self.events.get(self.timeline.selected).copied()
+    }
+
+    pub fn selected_entity(&self) -> Option<EntityId> {
+        self.entity_order.get(self.entities.selected).copied()
+    }
+
+    /// Shows the first claim of the selected event.
+    pub fn show_selected_event(&mut self, corpus: &Corpus) {
+        self.shown = self
+            .selected_event()
+            .and_then(|e| corpus.events[e].claims.first().copied());
+        self.side = None;
+        self.source_scroll = None;
+    }
+
+    pub fn sort_entities(&mut self, corpus: &Corpus) {
+        let keep = self.selected_entity();
+        let mut order: Vec<EntityId> = (0..corpus.entities.len()).collect();
+        let count = |e: &EntityId| corpus.entity_events.get(*e).map_or(0, Vec::len);
+        match self.entity_sort {
+            EntitySort::Count => order.sort_by_key(|e| {
+                (
+                    std::cmp::Reverse(count(e)),
+                    corpus.entities[*e].folded.clone(),
+                )
+            }),
+            EntitySort::Name => order.sort_by_key(|e| corpus.entities[*e].folded.clone()),
+            EntitySort::Kind => {
+                order.sort_by_key(|e| (corpus.entities[*e].kind, std::cmp::Reverse(count(e))))
+            }
+        }
+        self.entity_order = order;
+        if let Some(pos) = keep.and_then(|k| self.entity_order.iter().position(|e| *e == k)) {
+            self.entities.selected = pos;
+        }
+    }
+
+    /// Shows only the events of `entity` (or all), keeping the selected event when it stays.
+    pub fn set_filter(&mut self, corpus: &Corpus, entity: Option<EntityId>) {
+        let keep = self.selected_event();
+        self.filter = entity;
+        self.events = match entity {
+            Some(e) => corpus.entity_events[e].clone(),
+            None => (0..corpus.events.len()).collect(),
+        };
+        self.timeline = Cursor::default();
+        if let Some(pos) = keep.and_then(|k| self.events.iter().position(|e| *e == k)) {
+            self.timeline.selected = pos;
+        }
+        self.show_selected_event(corpus);
+    }
+
+    pub fn here(&self) -> Jump {
+        Jump {
+            filter: self.filter,
+            event: self.selected_event(),
+            claim: self.shown,
+        }
+    }
+
+    /// Remembers where we are before a jump.
+    pub fn remember(&mut self) {
+        let here = self.here();
+        if self.history.last() != Some(&here) {
+            self.history.push(here);
+        }
+        self.future.clear();
+    }
+
+    pub fn go_to(&mut self, corpus: &Corpus, jump: Jump) {
+        if self.filter != jump.filter {
+            self.set_filter(corpus, jump.filter);
+        }
+        if let Some(pos) = jump
+            .event
+            .and_then(|e| self.events.iter().position(|x| *x == e))
+        {
+            self.timeline.selected = pos;
+        }
+        self.shown = jump.claim;
+        self.side = None;
+        self.source_scroll = None;
+    }
+
+    /// Selects `event` in the timeline, clearing a filter that hides it.
+    pub fn select_event(&mut self, corpus: &Corpus, event: EventId) {
+        if !self.events.contains(&event) {
+            self.set_filter(corpus, None);
+        }
+        if let Some(pos) = self.events.iter().position(|e| *e == event) {
+            self.timeline.selected = pos;
+        }
+    }
+}

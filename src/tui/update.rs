@@ -1,0 +1,374 @@
+//! `update(state, action)`: every change of the browser's state.
+
+use super::action::Action;
+use super::palette::{self, Candidates};
+use super::state::{EntitySort, Palette, Pane, Search, State, Target};
+use crate::model::Corpus;
+
+/// The context `update` needs besides the state.
+pub struct Ctx<'a> {
+    pub corpus: &'a Corpus,
+    pub candidates: &'a Candidates,
+}
+
+pub fn update(state: &mut State, ctx: &Ctx, action: Action) {
+    if state.help {
+        if matches!(
+            action,
+            Action::Back | Action::ToggleHelp | Action::Quit | Action::Enter
+        ) {
+            state.help = false;
+        }
+        return;
+    }
+    if state.palette.is_some() {
+        return palette_update(state, ctx, action);
+    }
+    if state.search.as_ref().is_some_and(|s| s.editing) {
+        return search_update(state, ctx.corpus, action);
+    }
+    browse(state, ctx, action);
+}
+
+fn browse(state: &mut State, ctx: &Ctx, action: Action) {
+    let corpus = ctx.corpus;
+    match action {
+        Action::FocusNext => state.focus = next_pane(state.focus, 1),
+        Action::FocusPrev => state.focus = next_pane(state.focus, 2),
+        Action::Down(n) => move_by(state, corpus, n as isize),
+        Action::Up(n) => move_by(state, corpus, -(n as isize)),
+        Action::PageDown => move_by(state, corpus, page(state) as isize),
+        Action::PageUp => move_by(state, corpus, -(page(state) as isize)),
+        Action::Top => move_by(state, corpus, isize::MIN / 2),
+        Action::Bottom => move_by(state, corpus, isize::MAX / 2),
+        Action::Enter => enter(state, corpus),
+        Action::Back => back(state, corpus),
+        Action::OpenPalette => {
+            let matches = palette::filter(corpus, ctx.candidates, "");
+            state.palette = Some(Palette {
+                matches,
+                ..Palette::default()
+            });
+        }
+        Action::PrevClaim => step_claim(state, corpus, -1),
+        Action::NextClaim => step_claim(state, corpus, 1),
+        Action::NextInSource => next_in_source(state, corpus, 1),
+        Action::PrevInSource => next_in_source(state, corpus, -1),
+        Action::SideBySide => side_by_side(state, corpus),
+        Action::CycleSort => {
+            state.entity_sort = match state.entity_sort {
+                EntitySort::Count => EntitySort::Name,
+                EntitySort::Name => EntitySort::Kind,
+                EntitySort::Kind => EntitySort::Count,
+            };
+            state.sort_entities(corpus);
+        }
+        Action::OpenSearch => {
+            let pane = if state.focus == Pane::Source {
+                Pane::Source
+            } else {
+                Pane::Timeline
+            };
+            state.search = Some(Search {
+                pane,
+                query: String::new(),
+                editing: true,
+                hits: Vec::new(),
+                current: 0,
+            });
+        }
+        Action::HistoryBack => travel(state, corpus, true),
+        Action::HistoryForward => travel(state, corpus, false),
+        Action::ToggleHelp => state.help = true,
+        Action::Quit => state.quit = true,
+        Action::Click(x, y) => click(state, corpus, x, y),
+        Action::Scroll(delta, x, y) => {
+            if let Some(pane) = pane_at(state, x, y) {
+                state.focus = pane;
+                move_by(state, corpus, delta as isize);
+            }
+        }
+        Action::Type(_) | Action::Backspace | Action::Resize(..) => {}
+    }
+}
+
+fn next_pane(p: Pane, steps: usize) -> Pane {
+    let order = [Pane::Entities, Pane::Timeline, Pane::Source];
+    let at = order.iter().position(|x| *x == p).unwrap_or(0);
+    order[(at + steps) % 3]
+}
+
+fn page(state: &State) -> usize {
+    let area = match state.focus {
+        Pane::Entities => state.areas.entities,
+        Pane::Timeline => state.areas.timeline,
+        Pane::Source => state.areas.source,
+    };
+    (area.height as usize).saturating_sub(3).max(1)
+}
+
+fn move_by(state: &mut State, corpus: &Corpus, delta: isize) {
+    match state.focus {
+        Pane::Entities => state.entities.move_by(delta, state.entity_order.len()),
+        Pane::Timeline => {
+            let before = state.timeline.selected;
+            state.timeline.move_by(delta, state.events.len());
+            if state.timeline.selected != before {
+                state.show_selected_event(corpus);
+            }
+        }
+        Pane::Source => {
+            let top = state.source_scroll.unwrap_or(state.areas.source_top) as isize;
+            state.source_scroll = Some((top + delta).max(0) as usize);
+        }
+    }
+}
+
+fn enter(state: &mut State, corpus: &Corpus) {
+    match state.focus {
+        Pane::Entities => {
+            if let Some(e) = state.selected_entity() {
+                state.remember();
+                state.set_filter(corpus, Some(e));
+                state.focus = Pane::Timeline;
+            }
+        }
+        Pane::Timeline => {
+            state.remember();
+            state.show_selected_event(corpus);
+            state.focus = Pane::Source;
+        }
+        Pane::Source => {
+            if let Some(c) = state.shown {
+                state.remember();
+                let event = state.claim_event[c];
+                state.select_event(corpus, event);
+                state.shown = Some(c);
+                state.focus = Pane::Timeline;
+            }
+        }
+    }
+}
+
+fn back(state: &mut State, corpus: &Corpus) {
+    if state.search.take().is_some() {
+        return;
+    }
+    if state.side.take().is_some() {
+        state.right_focused = false;
+        return;
+    }
+    if state.filter.is_some() {
+        state.remember();
+        state.set_filter(corpus, None);
+    }
+}
+
+/// `[` `]`: the previous or next claim of the selected event.
+fn step_claim(state: &mut State, corpus: &Corpus, delta: isize) {
+    let Some(event) = state.selected_event() else {
+        return;
+    };
+    let claims = &corpus.events[event].claims;
+    let slot = if state.side.is_some() && state.right_focused {
+        &mut state.side
+    } else {
+        &mut state.shown
+    };
+    let at = slot
+        .and_then(|c| claims.iter().position(|x| *x == c))
+        .unwrap_or(0) as isize;
+    let next = (at + delta).rem_euclid(claims.len() as isize) as usize;
+    *slot = Some(claims[next]);
+    state.source_scroll = None;
+}
+
+/// `n` `N`: the next search hit, or the next claim in the same source.
+fn next_in_source(state: &mut State, corpus: &Corpus, delta: isize) {
+    if let Some(search) = state.search.as_mut().filter(|s| !s.hits.is_empty()) {
+        search.current =
+            (search.current as isize + delta).rem_euclid(search.hits.len() as isize) as usize;
+        let hit = search.hits[search.current];
+        match search.pane {
+            Pane::Timeline => {
+                state.timeline.selected = hit;
+                state.show_selected_event(corpus);
+            }
+            _ => state.source_scroll = None,
+        }
+        return;
+    }
+    let Some(shown) = state.shown else { return };
+    let source = corpus.claims[shown].source;
+    let mut same: Vec<usize> = (0..corpus.claims.len())
+        .filter(|&c| corpus.claims[c].source == source)
+        .collect();
+    same.sort_by_key(|&c| (corpus.claims[c].sentence.start, c));
+    let at = same.iter().position(|&c| c == shown).unwrap_or(0) as isize;
+    state.shown = Some(same[(at + delta).rem_euclid(same.len() as isize) as usize]);
+    state.source_scroll = None;
+}
+
+fn side_by_side(state: &mut State, corpus: &Corpus) {
+    if state.side.take().is_some() {
+        state.right_focused = false;
+        return;
+    }
+    let Some(event) = state.selected_event() else {
+        return;
+    };
+    let claims = &corpus.events[event].claims;
+    let shown = state.shown.unwrap_or(claims[0]);
+    let source = corpus.claims[shown].source;
+    let other = claims
+        .iter()
+        .find(|c| corpus.claims[**c].source != source)
+        .or_else(|| claims.iter().find(|c| **c != shown));
+    state.side = Some(*other.unwrap_or(&shown));
+    state.focus = Pane::Source;
+}
+
+fn travel(state: &mut State, corpus: &Corpus, backwards: bool) {
+    let here = state.here();
+    let (from, to) = if backwards {
+        (&mut state.history, &mut state.future)
+    } else {
+        (&mut state.future, &mut state.history)
+    };
+    let Some(jump) = from.pop() else { return };
+    to.push(here);
+    state.go_to(corpus, jump);
+}
+
+fn pane_at(state: &State, x: u16, y: u16) -> Option<Pane> {
+    let inside =
+        |r: ratatui::layout::Rect| x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height;
+    let a = &state.areas;
+    [
+        (a.entities, Pane::Entities),
+        (a.timeline, Pane::Timeline),
+        (a.source, Pane::Source),
+        (a.source_right, Pane::Source),
+    ]
+    .into_iter()
+    .find(|(r, _)| inside(*r))
+    .map(|(_, p)| p)
+}
+
+fn click(state: &mut State, corpus: &Corpus, x: u16, y: u16) {
+    let Some(pane) = pane_at(state, x, y) else {
+        return;
+    };
+    state.focus = pane;
+    let row = |area: ratatui::layout::Rect, offset: usize| {
+        offset + (y.saturating_sub(area.y + 1)) as usize
+    };
+    match pane {
+        Pane::Entities => {
+            let r = row(state.areas.entities, state.entities.offset);
+            if r < state.entity_order.len() {
+                state.entities.selected = r;
+            }
+        }
+        Pane::Timeline => {
+            let r = y.saturating_sub(state.areas.timeline.y + 1) as usize;
+            if let Some(Some(pos)) = state.areas.timeline_rows.get(r).copied() {
+                state.timeline.selected = pos;
+                state.show_selected_event(corpus);
+            }
+        }
+        Pane::Source => {}
+    }
+}
+
+fn palette_update(state: &mut State, ctx: &Ctx, action: Action) {
+    let Some(p) = state.palette.as_mut() else {
+        return;
+    };
+    match action {
+        Action::Type(c) => {
+            p.query.push(c);
+            p.matches = palette::filter(ctx.corpus, ctx.candidates, &p.query);
+            p.cursor = Default::default();
+        }
+        Action::Backspace => {
+            p.query.pop();
+            p.matches = palette::filter(ctx.corpus, ctx.candidates, &p.query);
+            p.cursor = Default::default();
+        }
+        Action::Down(_) | Action::FocusNext => p.cursor.move_by(1, p.matches.len()),
+        Action::Up(_) | Action::FocusPrev => p.cursor.move_by(-1, p.matches.len()),
+        Action::Back | Action::OpenPalette => state.palette = None,
+        Action::Quit => state.quit = true,
+        Action::Enter => {
+            let target = p.matches.get(p.cursor.selected).copied();
+            state.palette = None;
+            if let Some(t) = target {
+                jump_to(state, ctx.corpus, t);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn jump_to(state: &mut State, corpus: &Corpus, target: Target) {
+    state.remember();
+    match target {
+        Target::Entity(e) => {
+            state.set_filter(corpus, Some(e));
+            if let Some(pos) = state.entity_order.iter().position(|x| *x == e) {
+                state.entities.selected = pos;
+            }
+            state.focus = Pane::Timeline;
+        }
+        Target::Event(e) => {
+            state.select_event(corpus, e);
+            state.show_selected_event(corpus);
+            state.focus = Pane::Timeline;
+        }
+        Target::Source(s) => {
+            let first = (0..corpus.claims.len()).find(|&c| corpus.claims[c].source == s);
+            if let Some(c) = first {
+                state.select_event(corpus, state.claim_event[c]);
+                state.shown = Some(c);
+                state.source_scroll = None;
+            }
+            state.focus = Pane::Source;
+        }
+    }
+}
+
+fn search_update(state: &mut State, corpus: &Corpus, action: Action) {
+    let Some(search) = state.search.as_mut() else {
+        return;
+    };
+    match action {
+        Action::Type(c) => search.query.push(c),
+        Action::Backspace => {
+            search.query.pop();
+        }
+        Action::Back => {
+            state.search = None;
+            return;
+        }
+        Action::Enter => search.editing = false,
+        Action::Quit => state.quit = true,
+        _ => {}
+    }
+    if let Some(search) = state.search.as_mut() {
+        search.hits = super::search::hits(
+            corpus,
+            state.shown,
+            &state.events,
+            search.pane,
+            &search.query,
+        );
+        search.current = 0;
+        if search.pane == Pane::Timeline {
+            if let Some(&first) = search.hits.first() {
+                state.timeline.selected = first;
+                state.show_selected_event(corpus);
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! The entity sidebar: every entity with its kind glyph and event count,
+//! and a card for the selected one.
+
+use super::pane_block;
+use super::theme::{inert, Theme};
+use crate::model::Corpus;
+use crate::text::shorten;
+use crate::tui::state::{EntitySort, Pane, State};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::Frame;
+
+pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: Rect) {
+    let card_height = if area.height > 24 { 9 } else { 0 };
+    let [list_area, card_area] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(card_height)]).areas(area);
+    let rows = list_area.height.saturating_sub(2) as usize;
+    state.entities.follow(rows);
+    let width = list_area.width.saturating_sub(2) as usize;
+    let lines: Vec<Line> = state
+        .entity_order
+        .iter()
+        .enumerate()
+        .skip(state.entities.offset)
+        .take(rows)
+        .map(|(i, &e)| {
+            let entity = &corpus.entities[e];
+            let count = corpus.entity_events[e].len();
+            let name = shorten(&inert(&entity.name), width.saturating_sub(6));
+            let pad = width.saturating_sub(name.chars().count() + 2 + count.to_string().len());
+            let mut line = Line::from(vec![
+                Span::styled(
+                    format!("{} ", Theme::glyph(entity.kind)),
+                    theme.kind(entity.kind),
+                ),
+                Span::raw(name),
+                Span::styled(format!("{}{count}", " ".repeat(pad)), theme.dim()),
+            ]);
+            if i == state.entities.selected {
+                line = line.style(theme.selected());
+            }
+            line
+        })
+        .collect();
+    let sort = match state.entity_sort {
+        EntitySort::Count => "count",
+        EntitySort::Name => "name",
+        EntitySort::Kind => "kind",
+    };
+    let title = Line::raw(format!(" Entities {} · by {sort} ", corpus.entities.len()));
+    let block = pane_block(title, state.focus == Pane::Entities, theme);
+    frame.render_widget(Paragraph::new(lines).block(block), list_area);
+    if card_height > 0 {
+        card(state, corpus, theme, frame, card_area);
+    }
+}
+
+/// Kind, aliases, first and last dated event, and sources of the selected entity.
+fn card(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: Rect) {
+    let Some(e) = state.selected_entity() else {
+        return;
+    };
+    let entity = &corpus.entities[e];
+    let events = &corpus.entity_events[e];
+    let mut sources: Vec<&str> = entity
+        .mentions
+        .iter()
+        .map(|m| corpus.sources[m.source].id.as_str())
+        .collect();
+    sources.sort_unstable();
+    sources.dedup();
+    let first_last = match (events.first(), events.last()) {
+        (Some(a), Some(b)) => format!(
+            "{} … {}",
+            corpus.events[*a].date.display(),
+            corpus.events[*b].date.display()
+        ),
+        _ => "no dated event".to_string(),
+    };
+    let lines = vec![
+        Line::from(Span::styled(
+            format!("{} {}", Theme::glyph(entity.kind), entity.kind.as_str()),
+            theme.kind(entity.kind),
+        )),
+        Line::raw(format!("aka {}", inert(&entity.aliases.join(", ")))),
+        Line::raw(format!("events {first_last}")),
+        Line::raw(format!(
+            "{} mentions in {}",
+            entity.mentions.len(),
+            sources.join(", ")
+        )),
+    ];
+    let block = pane_block(
+        Line::raw(format!(" {} ", shorten(&inert(&entity.name), 30))),
+        false,
+        theme,
+    );
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        area,
+    );
+}

@@ -1,0 +1,101 @@
+//! Drawing: `draw(state, corpus, frame)` lays out the panes, one file each.
+//! Views read the state and the corpus; they only record where they drew.
+
+mod entities;
+mod header;
+mod help;
+mod palette;
+mod source;
+mod status;
+pub mod theme;
+mod timeline;
+
+use super::state::{Pane, State};
+use crate::model::Corpus;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::Frame;
+use theme::Theme;
+
+/// Below this the browser says so instead of drawing.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+
+pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return too_small(frame, area);
+    }
+    let [header_area, body, status_area] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(5),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    header::draw(state, corpus, theme, frame, header_area);
+    // Narrow terminals collapse the sidebar; wide ones give the source more room.
+    let sidebar = if area.width >= 150 {
+        30
+    } else if area.width >= 100 {
+        24
+    } else {
+        0
+    };
+    let [side_area, main] =
+        Layout::horizontal([Constraint::Length(sidebar), Constraint::Min(10)]).areas(body);
+    let [timeline_area, source_area] =
+        Layout::horizontal([Constraint::Percentage(52), Constraint::Percentage(48)]).areas(main);
+    state.areas.entities = side_area;
+    state.areas.timeline = timeline_area;
+    if sidebar > 0 {
+        entities::draw(state, corpus, theme, frame, side_area);
+    } else if state.focus == Pane::Entities {
+        state.focus = Pane::Timeline;
+    }
+    timeline::draw(state, corpus, theme, frame, timeline_area);
+    source::draw(state, corpus, theme, frame, source_area);
+    status::draw(state, corpus, theme, frame, status_area);
+    if state.palette.is_some() {
+        palette::draw(state, corpus, theme, frame, area);
+    }
+    if state.help {
+        help::draw(theme, frame, area);
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::styled(
+            "terminal too small",
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
+        Line::raw(format!(
+            "annals needs {MIN_WIDTH}×{MIN_HEIGHT}; this is {}×{}",
+            area.width, area.height
+        )),
+        Line::raw("q quits"),
+    ];
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+/// A pane's frame, highlighted when focused.
+pub fn pane_block(title: Line<'static>, focused: bool, theme: Theme) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(focused))
+        .title(title)
+}
+
+/// A centred rectangle for overlays.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width.saturating_sub(2));
+    let h = height.min(area.height.saturating_sub(2));
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}

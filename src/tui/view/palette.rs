@@ -1,0 +1,98 @@
+//! The palette overlay: the query, and the matching rows with the matched
+//! characters highlighted (computed for the visible rows only).
+
+use super::theme::{inert, Theme};
+use super::{centered, pane_block};
+use crate::model::Corpus;
+use crate::text::shorten;
+use crate::tui::palette::highlights;
+use crate::tui::state::{State, Target};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+use ratatui::Frame;
+
+pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: Rect) {
+    let Some(p) = state.palette.as_mut() else {
+        return;
+    };
+    let rect = centered(area, 72, area.height.saturating_sub(4).min(22));
+    let rows = rect.height.saturating_sub(3) as usize;
+    p.cursor.follow(rows);
+    let width = rect.width.saturating_sub(4) as usize;
+    let mut lines = vec![Line::from(vec![
+        Span::styled("› ", theme.year()),
+        Span::raw(inert(&p.query)),
+        Span::styled("▏", theme.dim()),
+        Span::styled(format!("  {} matches", p.matches.len()), theme.dim()),
+    ])];
+    for (i, target) in p
+        .matches
+        .iter()
+        .enumerate()
+        .skip(p.cursor.offset)
+        .take(rows)
+    {
+        let (prefix, text, detail) = describe(corpus, *target, theme);
+        let text = shorten(
+            &inert(&text),
+            width.saturating_sub(prefix.width() + detail.len() + 2),
+        );
+        let hits = highlights(&text, &p.query);
+        let mut spans = vec![prefix];
+        for (n, ch) in text.chars().enumerate() {
+            let style = if hits.contains(&n) {
+                theme.matched()
+            } else {
+                Default::default()
+            };
+            spans.push(Span::styled(ch.to_string(), style));
+        }
+        spans.push(Span::styled(format!("  {detail}"), theme.dim()));
+        let mut line = Line::from(spans);
+        if i == p.cursor.selected {
+            line = line.style(theme.selected());
+        }
+        lines.push(line);
+    }
+    let title = Line::raw(" Jump to: actor · #event · @source ");
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).block(pane_block(title, true, theme)),
+        rect,
+    );
+}
+
+fn describe(corpus: &Corpus, target: Target, theme: Theme) -> (Span<'static>, String, String) {
+    match target {
+        Target::Entity(e) => {
+            let entity = &corpus.entities[e];
+            let glyph = Span::styled(
+                format!("{} ", Theme::glyph(entity.kind)),
+                theme.kind(entity.kind),
+            );
+            let detail = format!(
+                "{} · {} events",
+                entity.kind.as_str(),
+                corpus.entity_events[e].len()
+            );
+            (glyph, entity.name.clone(), detail)
+        }
+        Target::Event(e) => {
+            let event = &corpus.events[e];
+            (
+                Span::styled("# ", theme.year()),
+                format!("{} {}", event.date.display(), event.title),
+                event.kind.clone(),
+            )
+        }
+        Target::Source(s) => {
+            let source = &corpus.sources[s];
+            (
+                Span::styled("@ ", theme.year()),
+                source.title.clone(),
+                source.kind.as_str().to_string(),
+            )
+        }
+    }
+}

@@ -1,0 +1,234 @@
+//! The source viewer: the clean text of the shown claim's source, wrapped,
+//! with the claim highlighted about a third down the pane, entity mentions
+//! coloured by kind and the source's other claims underlined. Side by side,
+//! two such panes.
+
+use super::pane_block;
+use super::theme::{inert, Theme};
+use crate::model::{ClaimId, Corpus};
+use crate::tui::state::{Pane, State};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+use std::ops::Range;
+use unicode_width::UnicodeWidthChar;
+
+pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: Rect) {
+    match state.side {
+        None => {
+            state.areas.source = area;
+            state.areas.source_right = Rect::default();
+            let focused = state.focus == Pane::Source;
+            let top = pane(
+                state,
+                corpus,
+                theme,
+                frame,
+                area,
+                state.shown,
+                focused,
+                state.source_scroll,
+            );
+            state.areas.source_top = top;
+        }
+        Some(right) => {
+            let [left_area, right_area] =
+                Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)])
+                    .areas(area);
+            state.areas.source = left_area;
+            state.areas.source_right = right_area;
+            let focused = state.focus == Pane::Source;
+            let (left_scroll, right_scroll) = if state.right_focused {
+                (None, state.source_scroll)
+            } else {
+                (state.source_scroll, None)
+            };
+            let top = pane(
+                state,
+                corpus,
+                theme,
+                frame,
+                left_area,
+                state.shown,
+                focused && !state.right_focused,
+                left_scroll,
+            );
+            let right_top = pane(
+                state,
+                corpus,
+                theme,
+                frame,
+                right_area,
+                Some(right),
+                focused && state.right_focused,
+                right_scroll,
+            );
+            state.areas.source_top = if state.right_focused { right_top } else { top };
+        }
+    }
+}
+
+/// Draws one source pane; returns the first line shown.
+#[allow(clippy::too_many_arguments)]
+fn pane(
+    state: &mut State,
+    corpus: &Corpus,
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+    claim: Option<ClaimId>,
+    focused: bool,
+    scroll: Option<usize>,
+) -> usize {
+    let Some(claim_id) = claim else {
+        frame.render_widget(
+            Paragraph::new("no claim selected").block(pane_block(
+                Line::raw(" Source "),
+                focused,
+                theme,
+            )),
+            area,
+        );
+        return 0;
+    };
+    let claim = &corpus.claims[claim_id];
+    let source = &corpus.sources[claim.source];
+    let width = area.width.saturating_sub(2).max(1);
+    let height = area.height.saturating_sub(2) as usize;
+    if state.wrap.key != Some((claim.source, width)) {
+        state.wrap.lines = wrap(&source.text, width as usize);
+        state.wrap.key = Some((claim.source, width));
+    }
+    let lines = &state.wrap.lines;
+    let claim_line = lines
+        .partition_point(|l| l.end <= claim.sentence.start)
+        .min(lines.len().saturating_sub(1));
+    let top = scroll
+        .unwrap_or(claim_line.saturating_sub(height / 3))
+        .min(lines.len().saturating_sub(1));
+    let marks = marks(state, corpus, claim_id, theme);
+    let shown: Vec<Line> = lines[top..(top + height).min(lines.len())]
+        .iter()
+        .map(|l| styled_line(&source.text, l.clone(), &marks))
+        .collect();
+    let date = source
+        .published
+        .as_ref()
+        .map_or("undated".to_string(), |d| d.display());
+    let title = Line::raw(format!(
+        " {} · {} · {} ",
+        inert(&source.title),
+        source.kind.as_str(),
+        date
+    ));
+    frame.render_widget(
+        Paragraph::new(shown).block(pane_block(title, focused, theme)),
+        area,
+    );
+    top
+}
+
+/// Styled ranges of the shown source, later ones drawn over earlier ones.
+fn marks(
+    state: &State,
+    corpus: &Corpus,
+    claim_id: ClaimId,
+    theme: Theme,
+) -> Vec<(Range<usize>, Style)> {
+    let claim = &corpus.claims[claim_id];
+    let mut out: Vec<(Range<usize>, Style)> = Vec::new();
+    for &other in &state.index.claims[claim.source] {
+        out.push((corpus.claims[other].sentence.clone(), theme.other_claim()));
+    }
+    out.push((claim.sentence.clone(), theme.claim()));
+    for (range, kind) in &state.index.mentions[claim.source] {
+        let inside = claim.sentence.start <= range.start && range.end <= claim.sentence.end;
+        let base = if inside { theme.claim() } else { Style::new() };
+        out.push((range.clone(), base.patch(theme.kind(*kind))));
+    }
+    out.push((claim.date_clean.clone(), theme.claim_date()));
+    out
+}
+
+/// One wrapped line with the styles of the marks that cover each part.
+fn styled_line(text: &str, line: Range<usize>, marks: &[(Range<usize>, Style)]) -> Line<'static> {
+    let mut cuts: Vec<usize> = vec![line.start, line.end];
+    for (r, _) in marks
+        .iter()
+        .filter(|(r, _)| r.start < line.end && line.start < r.end)
+    {
+        cuts.extend([r.start.max(line.start), r.end.min(line.end)]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let spans: Vec<Span> = cuts
+        .windows(2)
+        .filter(|w| text.is_char_boundary(w[0]) && text.is_char_boundary(w[1]))
+        .map(|w| {
+            let style = marks
+                .iter()
+                .filter(|(r, _)| r.start <= w[0] && w[1] <= r.end)
+                .fold(Style::new(), |acc, (_, s)| acc.patch(*s));
+            Span::styled(inert(&text[w[0]..w[1]]), style)
+        })
+        .collect();
+    Line::from(spans)
+}
+
+/// Word-wraps `text` to `width` columns: byte ranges of the lines, without
+/// their line breaks.
+pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for paragraph in text.split_inclusive('\n') {
+        let body = paragraph.trim_end_matches('\n');
+        wrap_paragraph(body, at, width.max(1), &mut out);
+        at += paragraph.len();
+    }
+    if out.is_empty() {
+        out.push(0..0);
+    }
+    out
+}
+
+fn wrap_paragraph(body: &str, base: usize, width: usize, out: &mut Vec<Range<usize>>) {
+    let mut start = 0;
+    let mut col = 0;
+    let mut last_space: Option<usize> = None;
+    for (i, c) in body.char_indices() {
+        let w = c.width().unwrap_or(1);
+        if col + w > width && i > start {
+            let cut = last_space.filter(|&s| s > start).unwrap_or(i);
+            out.push(base + start..base + cut);
+            start = if last_space == Some(cut) {
+                cut + 1
+            } else {
+                cut
+            };
+            col = body[start..i].chars().map(|c| c.width().unwrap_or(1)).sum();
+            last_space = None;
+        }
+        if c == ' ' {
+            last_space = Some(i);
+        }
+        col += w;
+    }
+    out.push(base + start..base + body.len());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_at_words_and_keeps_every_byte_reachable() {
+        let text = "one two three four\nfive";
+        let lines: Vec<&str> = wrap(text, 9).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(lines, ["one two", "three", "four", "five"]);
+        let long = "abcdefghijkl";
+        let lines: Vec<&str> = wrap(long, 5).into_iter().map(|r| &long[r]).collect();
+        assert_eq!(lines, ["abcde", "fghij", "kl"]);
+    }
+}

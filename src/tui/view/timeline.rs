@@ -1,0 +1,112 @@
+//! The timeline: one row per event with its date at its own precision, its
+//! kind, a short title, how many sources tell it and a conflict mark; year
+//! separators between years. Only the visible rows are built.
+
+use super::pane_block;
+use super::theme::{inert, Theme};
+use crate::model::Corpus;
+use crate::text::shorten;
+use crate::tui::state::{Pane, State};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+use std::collections::BTreeSet;
+
+pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: Rect) {
+    let height = area.height.saturating_sub(2) as usize;
+    follow(state, corpus, height);
+    let width = area.width.saturating_sub(2) as usize;
+    let mut lines = Vec::with_capacity(height);
+    let mut rows = Vec::with_capacity(height);
+    let mut year = None;
+    for pos in state.timeline.offset..state.events.len() {
+        if lines.len() >= height {
+            break;
+        }
+        let event = &corpus.events[state.events[pos]];
+        let y = event.date.year_of();
+        if year != Some(y) {
+            year = Some(y);
+            lines.push(Line::styled(
+                format!("── {y} {}", "─".repeat(width.saturating_sub(8))),
+                theme.year(),
+            ));
+            rows.push(None);
+            if lines.len() >= height {
+                break;
+            }
+        }
+        let sources: BTreeSet<usize> = event
+            .claims
+            .iter()
+            .map(|&c| corpus.claims[c].source)
+            .collect();
+        let mark = if event.conflict { "≠" } else { " " };
+        let date = event.date.display();
+        let kind: String = event.kind.chars().take(8).collect();
+        let title_width = width.saturating_sub(date.chars().count().max(10) + 10 + 4);
+        let mut line = Line::from(vec![
+            Span::raw(format!("{date:<10} ")),
+            Span::styled(format!("{kind:<8} "), theme.kind_label(&event.kind)),
+            Span::raw(format!(
+                "{:<title_width$}",
+                shorten(&inert(&event.title), title_width)
+            )),
+            Span::styled(format!("{:>2}", sources.len()), theme.dim()),
+            Span::styled(format!("{mark} "), theme.conflict()),
+        ]);
+        if pos == state.timeline.selected {
+            line = line.style(theme.selected());
+        }
+        lines.push(line);
+        rows.push(Some(pos));
+    }
+    state.areas.timeline_rows = rows;
+    let filter = state.filter.map_or(String::new(), |e| {
+        format!(" · {}", inert(&corpus.entities[e].name))
+    });
+    let title = Line::raw(format!(" Timeline {}{filter} ", state.events.len()));
+    frame.render_widget(
+        Paragraph::new(lines).block(pane_block(title, state.focus == Pane::Timeline, theme)),
+        area,
+    );
+    if state.events.is_empty() {
+        let hint = Line::styled(" no events (Esc clears the filter)", theme.dim());
+        let inner = Rect {
+            x: area.x + 1,
+            y: area.y + 1,
+            width: area.width.saturating_sub(2),
+            height: 1,
+        };
+        frame.render_widget(Paragraph::new(hint), inner);
+    }
+}
+
+/// Scrolls so the selection is visible, counting the year separators.
+fn follow(state: &mut State, corpus: &Corpus, height: usize) {
+    let cursor = &mut state.timeline;
+    if cursor.selected < cursor.offset {
+        cursor.offset = cursor.selected;
+    }
+    // Without separators the selection would need this much; with them, a little more.
+    cursor.offset = cursor
+        .offset
+        .max((cursor.selected + 1).saturating_sub(height.max(1)));
+    let year = |pos: usize| corpus.events[state.events[pos]].date.year_of();
+    loop {
+        let mut rows = 0;
+        let mut last_year = None;
+        for pos in cursor.offset..=cursor.selected.min(state.events.len().saturating_sub(1)) {
+            if last_year != Some(year(pos)) {
+                rows += 1;
+                last_year = Some(year(pos));
+            }
+            rows += 1;
+        }
+        if rows <= height.max(1) || cursor.offset >= cursor.selected {
+            break;
+        }
+        cursor.offset += 1;
+    }
+}
