@@ -16,17 +16,18 @@ pub struct Candidates {
 
 impl Candidates {
     pub fn new(corpus: &Corpus) -> Self {
+        let event = |e: &crate::model::Event| {
+            let text = e
+                .claims
+                .first()
+                .map_or("", |&c| corpus.claim_text(&corpus.claims[c]));
+            fold(&format!("{} {} {} {text}", e.date.value, e.kind, e.title))
+        };
+        let source =
+            |s: &crate::model::Source| fold(&format!("{} {} {}", s.title, s.kind.as_str(), s.path));
         Candidates {
-            events: corpus
-                .events
-                .iter()
-                .map(|e| fold(&format!("{} {} {}", e.date.value, e.kind, e.title)))
-                .collect(),
-            sources: corpus
-                .sources
-                .iter()
-                .map(|s| fold(&format!("{} {}", s.title, s.path)))
-                .collect(),
+            events: corpus.events.iter().map(event).collect(),
+            sources: corpus.sources.iter().map(source).collect(),
         }
     }
 }

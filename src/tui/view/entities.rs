@@ -48,7 +48,7 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
         EntitySort::Name => "name",
         EntitySort::Kind => "kind",
     };
-    let title = Line::raw(format!(" Entities {} · by {sort} ", corpus.entities.len()));
+    let title = Line::raw(format!(" Entities {} ↓{sort} ", corpus.entities.len()));
     let block = pane_block(title, state.focus == Pane::Entities, theme);
     frame.render_widget(Paragraph::new(lines).block(block), list_area);
     if card_height > 0 {

@@ -139,7 +139,10 @@ fn marks(
 ) -> Vec<(Range<usize>, Style)> {
     let claim = &corpus.claims[claim_id];
     let mut out: Vec<(Range<usize>, Style)> = Vec::new();
-    for &other in &state.index.claims[claim.source] {
+    for &other in state.index.claims[claim.source]
+        .iter()
+        .filter(|&&c| corpus.claims[c].sentence != claim.sentence)
+    {
         out.push((corpus.claims[other].sentence.clone(), theme.other_claim()));
     }
     out.push((claim.sentence.clone(), theme.claim()));

@@ -1,0 +1,341 @@
+//! The browser without a terminal: `update` for every action, and views
+//! drawn on ratatui's TestBackend, as snapshots.
+
+mod common;
+
+use annals::model::Corpus;
+use annals::tui::palette::Candidates;
+use annals::tui::state::{EntitySort, Pane};
+use annals::tui::view::{self, theme::Theme};
+use annals::tui::{update, Action, Ctx, State};
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::Terminal;
+use std::sync::LazyLock;
+
+static CORPUS: LazyLock<Corpus> = LazyLock::new(common::bundled);
+static CANDIDATES: LazyLock<Candidates> = LazyLock::new(|| Candidates::new(&CORPUS));
+
+fn ctx() -> Ctx<'static> {
+    Ctx {
+        corpus: &CORPUS,
+        candidates: &CANDIDATES,
+    }
+}
+
+fn apply(state: &mut State, actions: &[Action]) {
+    for a in actions {
+        update(state, &ctx(), *a);
+    }
+}
+
+fn typed(s: &str) -> Vec<Action> {
+    s.chars().map(Action::Type).collect()
+}
+
+fn draw(state: &mut State, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| view::draw(state, &CORPUS, Theme { color: true }, f))
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    (0..area.height)
+        .map(|y| {
+            (0..area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn jump_to_ward() -> State {
+    let mut state = State::new(&CORPUS);
+    apply(&mut state, &[Action::OpenPalette]);
+    apply(&mut state, &typed("ward"));
+    apply(&mut state, &[Action::Enter]);
+    state
+}
+
+#[test]
+fn starts_on_the_first_event() {
+    let state = State::new(&CORPUS);
+    assert_eq!(state.focus, Pane::Timeline);
+    assert_eq!(state.events.len(), CORPUS.events.len());
+    assert_eq!(state.shown, Some(CORPUS.events[0].claims[0]));
+}
+
+#[test]
+fn focus_cycles_both_ways() {
+    let mut state = State::new(&CORPUS);
+    apply(&mut state, &[Action::FocusNext]);
+    assert_eq!(state.focus, Pane::Source);
+    apply(&mut state, &[Action::FocusNext, Action::FocusNext]);
+    assert_eq!(state.focus, Pane::Timeline);
+    apply(&mut state, &[Action::FocusPrev]);
+    assert_eq!(state.focus, Pane::Entities);
+}
+
+#[test]
+fn moving_in_the_timeline_shows_each_event() {
+    let mut state = State::new(&CORPUS);
+    apply(&mut state, &[Action::Down(1), Action::Down(1)]);
+    assert_eq!(state.timeline.selected, 2);
+    assert_eq!(state.shown, Some(CORPUS.events[2].claims[0]));
+    apply(&mut state, &[Action::Up(1)]);
+    assert_eq!(state.timeline.selected, 1);
+    apply(&mut state, &[Action::Bottom]);
+    assert_eq!(state.timeline.selected, CORPUS.events.len() - 1);
+    apply(&mut state, &[Action::Top]);
+    assert_eq!(state.timeline.selected, 0);
+    apply(&mut state, &[Action::PageDown]);
+    assert!(state.timeline.selected > 0);
+    apply(&mut state, &[Action::PageUp]);
+    assert_eq!(state.timeline.selected, 0);
+}
+
+#[test]
+fn enter_on_an_entity_filters_and_esc_clears() {
+    let mut state = State::new(&CORPUS);
+    apply(&mut state, &[Action::FocusPrev]);
+    let entity = state.selected_entity().unwrap();
+    apply(&mut state, &[Action::Enter]);
+    assert_eq!(state.filter, Some(entity));
+    assert_eq!(state.events, CORPUS.entity_events[entity]);
+    assert_eq!(state.focus, Pane::Timeline);
+    apply(&mut state, &[Action::Back]);
+    assert_eq!(state.filter, None);
+    assert_eq!(state.events.len(), CORPUS.events.len());
+}
+
+#[test]
+fn enter_on_an_event_focuses_its_claim_and_back() {
+    let mut state = State::new(&CORPUS);
+    apply(&mut state, &[Action::Down(1), Action::Enter]);
+    assert_eq!(state.focus, Pane::Source);
+    let claim = state.shown.unwrap();
+    apply(&mut state, &[Action::NextInSource, Action::Enter]);
+    let moved = state.shown.unwrap();
+    assert_ne!(claim, moved);
+    assert_eq!(state.focus, Pane::Timeline);
+    assert_eq!(state.selected_event(), Some(state.claim_event[moved]));
+}
+
+#[test]
+fn palette_finds_accented_names_and_jumps() {
+    let mut state = State::new(&CORPUS);
+    apply(&mut state, &[Action::OpenPalette]);
+    apply(&mut state, &typed("toure"));
+    let p = state.palette.as_ref().unwrap();
+    let first = match p.matches[0] {
+        annals::tui::state::Target::Entity(e) => &CORPUS.entities[e].name,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(first, "Amadou Toumani Touré");
+    apply(
+        &mut state,
+        &[
+            Action::Backspace,
+            Action::Backspace,
+            Action::Backspace,
+            Action::Backspace,
+            Action::Backspace,
+        ],
+    );
+    assert_eq!(
+        state.palette.as_ref().unwrap().matches.len(),
+        CORPUS.entities.len()
+    );
+    apply(&mut state, &[Action::Back]);
+    assert!(state.palette.is_none());
+}
+
+#[test]
+fn palette_jump_filters_to_the_actor_and_history_returns() {
+    let mut state = jump_to_ward();
+    let ward = CORPUS
+        .entities
+        .iter()
+        .position(|e| e.name == "William E. Ward")
+        .unwrap();
+    assert_eq!(state.filter, Some(ward));
+    let event = &CORPUS.events[state.selected_event().unwrap()];
+    assert_eq!(event.date.value, "2009-11-27");
+    apply(&mut state, &[Action::HistoryBack]);
+    assert_eq!(state.filter, None);
+    apply(&mut state, &[Action::HistoryForward]);
+    assert_eq!(state.filter, Some(ward));
+}
+
+#[test]
+fn palette_searches_events_and_sources() {
+    let mut state = State::new(&CORPUS);
+    apply(&mut state, &[Action::OpenPalette]);
+    apply(&mut state, &typed("#tessalit"));
+    apply(&mut state, &[Action::Enter]);
+    assert_eq!(
+        CORPUS.events[state.selected_event().unwrap()].date.value,
+        "2009-12-15"
+    );
+    apply(&mut state, &[Action::OpenPalette]);
+    apply(&mut state, &typed("@cable"));
+    apply(&mut state, &[Action::Enter]);
+    assert_eq!(state.focus, Pane::Source);
+    assert!(CORPUS.sources[CORPUS.claims[state.shown.unwrap()].source]
+        .id
+        .starts_with("004"));
+}
+
+#[test]
+fn brackets_walk_the_claims_of_an_event() {
+    let mut state = State::new(&CORPUS);
+    let event = CORPUS
+        .events
+        .iter()
+        .position(|e| e.claims.len() >= 2)
+        .unwrap();
+    state.select_event(&CORPUS, event);
+    state.show_selected_event(&CORPUS);
+    let claims = &CORPUS.events[event].claims;
+    apply(&mut state, &[Action::NextClaim]);
+    assert_eq!(state.shown, Some(claims[1]));
+    apply(&mut state, &[Action::PrevClaim]);
+    assert_eq!(state.shown, Some(claims[0]));
+}
+
+#[test]
+fn side_by_side_shows_another_source_and_toggles() {
+    let mut state = State::new(&CORPUS);
+    let event = CORPUS.events.iter().position(|e| {
+        let first = CORPUS.claims[e.claims[0]].source;
+        e.claims.iter().any(|c| CORPUS.claims[*c].source != first)
+    });
+    state.select_event(&CORPUS, event.unwrap());
+    state.show_selected_event(&CORPUS);
+    apply(&mut state, &[Action::SideBySide]);
+    let (left, right) = (state.shown.unwrap(), state.side.unwrap());
+    assert_ne!(CORPUS.claims[left].source, CORPUS.claims[right].source);
+    apply(&mut state, &[Action::SideBySide]);
+    assert!(state.side.is_none());
+}
+
+#[test]
+fn search_in_the_timeline_counts_hits_and_n_moves() {
+    let mut state = State::new(&CORPUS);
+    apply(&mut state, &[Action::OpenSearch]);
+    apply(&mut state, &typed("diplomatic"));
+    apply(&mut state, &[Action::Enter]);
+    let hits = state.search.as_ref().unwrap().hits.clone();
+    assert!(hits.len() >= 3, "{hits:?}");
+    assert_eq!(state.timeline.selected, hits[0]);
+    apply(&mut state, &[Action::NextInSource]);
+    assert_eq!(state.timeline.selected, hits[1]);
+    apply(&mut state, &[Action::Back]);
+    assert!(state.search.is_none());
+}
+
+#[test]
+fn sort_help_and_quit() {
+    let mut state = State::new(&CORPUS);
+    apply(&mut state, &[Action::CycleSort]);
+    assert_eq!(state.entity_sort, EntitySort::Name);
+    apply(&mut state, &[Action::ToggleHelp]);
+    assert!(state.help);
+    apply(&mut state, &[Action::Quit]);
+    assert!(!state.help && !state.quit, "q closes help first");
+    apply(&mut state, &[Action::Quit]);
+    assert!(state.quit);
+}
+
+#[test]
+fn clicks_select_rows() {
+    let mut state = State::new(&CORPUS);
+    draw(&mut state, 120, 40);
+    let area = state.areas.timeline;
+    let row = state
+        .areas
+        .timeline_rows
+        .iter()
+        .position(|r| *r == Some(3))
+        .unwrap();
+    apply(
+        &mut state,
+        &[Action::Click(area.x + 3, area.y + 1 + row as u16)],
+    );
+    assert_eq!(state.timeline.selected, 3);
+}
+
+#[test]
+fn snapshot_first_screen() {
+    insta::assert_snapshot!(
+        "first_screen",
+        text(&draw(&mut State::new(&CORPUS), 120, 40))
+    );
+}
+
+#[test]
+fn snapshot_filtered_to_ward() {
+    insta::assert_snapshot!("filtered_ward", text(&draw(&mut jump_to_ward(), 120, 40)));
+}
+
+#[test]
+fn snapshot_palette() {
+    let mut state = State::new(&CORPUS);
+    apply(&mut state, &[Action::OpenPalette]);
+    apply(&mut state, &typed("mali"));
+    insta::assert_snapshot!("palette_mali", text(&draw(&mut state, 120, 40)));
+}
+
+#[test]
+fn snapshot_side_by_side() {
+    let mut state = State::new(&CORPUS);
+    apply(&mut state, &[Action::SideBySide]);
+    insta::assert_snapshot!("side_by_side", text(&draw(&mut state, 120, 40)));
+}
+
+#[test]
+fn snapshot_help() {
+    let mut state = State::new(&CORPUS);
+    apply(&mut state, &[Action::ToggleHelp]);
+    insta::assert_snapshot!("help", text(&draw(&mut state, 120, 40)));
+}
+
+#[test]
+fn snapshot_too_small() {
+    insta::assert_snapshot!("too_small", text(&draw(&mut State::new(&CORPUS), 50, 12)));
+}
+
+#[test]
+fn the_highlighted_claim_is_styled() {
+    let mut state = jump_to_ward();
+    let buffer = draw(&mut state, 120, 40);
+    let theme = Theme { color: true };
+    let area = state.areas.source;
+    let claim_bg = theme.claim().bg;
+    let highlighted: String = (area.y..area.y + area.height)
+        .flat_map(|y| (area.x..area.x + area.width).map(move |x| (x, y)))
+        .filter(|&(x, y)| buffer[(x, y)].bg == claim_bg.unwrap())
+        .map(|(x, y)| buffer[(x, y)].symbol().to_string())
+        .collect();
+    assert!(
+        highlighted.starts_with("On November 27 the Ambassador"),
+        "{highlighted}"
+    );
+    let date_cells: String = (area.y..area.y + area.height)
+        .flat_map(|y| (area.x..area.x + area.width).map(move |x| (x, y)))
+        .filter(|&(x, y)| {
+            buffer[(x, y)]
+                .modifier
+                .contains(ratatui::style::Modifier::UNDERLINED)
+                && buffer[(x, y)].bg == claim_bg.unwrap()
+        })
+        .map(|(x, y)| buffer[(x, y)].symbol().to_string())
+        .collect();
+    assert!(date_cells.starts_with("November 27"), "{date_cells}");
+}
