@@ -1,0 +1,108 @@
+//! The browser's hot paths: palette filtering per keystroke at 10 k, 100 k
+//! and 1 M entities, and drawing a 200×60 frame on the bundled corpus and
+//! on a 100 k-event corpus (which must not cost more).
+//! `cargo bench --bench browser`.
+
+use annals::model::*;
+use annals::tui::palette::{self, Candidates};
+use annals::tui::view::{self, theme::Theme};
+use annals::tui::State;
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+const FIRST: [&str; 8] = ["Amadou", "Ibrahim", "Assimi", "Moussa", "Modibo", "Alpha", "Choguel", "Bah"];
+const LAST: [&str; 8] = ["Touré", "Keïta", "Goïta", "Traoré", "Konaré", "Maïga", "Diarra", "Coulibaly"];
+
+fn entity(i: usize) -> Entity {
+    let name = format!("{} {} {i}", FIRST[i % 8], LAST[(i / 8) % 8]);
+    let folded = annals::text::fold(&name);
+    Entity { id: format!("e{i}"), name, kind: EntityKind::Person, aliases: Vec::new(), mentions: Vec::new(), folded }
+}
+
+/// A corpus of `events` one-claim events in one source, and a few actors.
+fn synthetic(events: usize, entities: usize) -> Corpus {
+    let mut text = String::new();
+    let mut claims = Vec::with_capacity(events);
+    for i in 0..events {
+        let start = text.len();
+        let year = 1960 + (i % 64) as i32;
+        text.push_str(&format!("In {year}, Mali and the United States signed agreement number {i}.\n"));
+        let date = DateValue::year(year).unwrap();
+        let sentence = start..text.len() - 1;
+        claims.push(Claim {
+            source: 0,
+            span: sentence.clone(),
+            date_clean: start + 3..start + 7,
+            date_span: start + 3..start + 7,
+            sentence,
+            date,
+            resolved: Resolution::Absolute,
+            actors: vec![i % entities.max(1)],
+            kind: "agreement".into(),
+        });
+    }
+    let mut order: Vec<usize> = (0..events).collect();
+    order.sort_by_key(|&c| (claims[c].date.start, c));
+    let events_out: Vec<Event> = order
+        .iter()
+        .enumerate()
+        .map(|(n, &c)| Event { id: format!("e{n}"), title: format!("Agreement {c}"), kind: "agreement".into(), date: claims[c].date.clone(), actors: claims[c].actors.clone(), conflict: false, claims: vec![c] })
+        .collect();
+    let mut entity_events = vec![Vec::new(); entities];
+    for (n, e) in events_out.iter().enumerate() {
+        for a in &e.actors {
+            entity_events[*a].push(n);
+        }
+    }
+    let source = Source {
+        id: "synthetic".into(),
+        path: "synthetic.txt".into(),
+        title: "Synthetic".into(),
+        kind: SourceKind::Other,
+        publisher: None,
+        published: None,
+        published_basis: None,
+        raw: text.clone().into_bytes(),
+        encoding: "UTF-8",
+        map: ChainedMap { outer: OffsetMap::identity(text.len(), 0), inner: None },
+        text,
+        repairs: 0,
+        warnings: Vec::new(),
+        sentences: Vec::new(),
+    };
+    Corpus { name: "synthetic".into(), sources: vec![source], entities: (0..entities).map(entity).collect(), claims, events: events_out, entity_events }
+}
+
+fn palette_filtering(c: &mut Criterion) {
+    let mut group = c.benchmark_group("palette_keystroke");
+    group.sample_size(10);
+    for n in [10_000usize, 100_000, 1_000_000] {
+        let corpus = Corpus { entities: (0..n).map(entity).collect(), ..Corpus::default() };
+        let candidates = Candidates::new(&corpus);
+        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| b.iter(|| palette::filter(&corpus, &candidates, "keita")));
+    }
+    group.finish();
+}
+
+fn frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame_200x60");
+    let bundled = annals::pipeline::Pipeline::bundled().build("bundled", annals::ingest::bundled_inputs(), Vec::new()).0;
+    let large = synthetic(100_000, 1_000);
+    for (name, corpus) in [("bundled", &bundled), ("100k_events", &large)] {
+        let mut state = State::new(corpus);
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        let theme = Theme { color: true };
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                state.timeline.selected = (state.timeline.selected + 7) % state.events.len();
+                state.show_selected_event(corpus);
+                terminal.draw(|f| view::draw(&mut state, corpus, theme, f)).unwrap();
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, palette_filtering, frame);
+criterion_main!(benches);
