@@ -339,3 +339,24 @@ fn the_highlighted_claim_is_styled() {
         .collect();
     assert!(date_cells.starts_with("November 27"), "{date_cells}");
 }
+
+#[test]
+fn wheel_scrolls_the_pane_under_the_mouse_and_n_walks_back() {
+    let mut state = State::new(&CORPUS);
+    draw(&mut state, 120, 40);
+    let t = state.areas.timeline;
+    apply(&mut state, &[Action::Scroll(3, t.x + 2, t.y + 2)]);
+    assert_eq!((state.focus, state.timeline.selected), (Pane::Timeline, 3));
+    let s = state.areas.source;
+    let top = state.areas.source_top;
+    apply(&mut state, &[Action::Scroll(3, s.x + 2, s.y + 2)]);
+    assert_eq!(
+        (state.focus, state.source_scroll),
+        (Pane::Source, Some(top + 3))
+    );
+    let shown = state.shown;
+    apply(&mut state, &[Action::NextInSource, Action::PrevInSource]);
+    assert_eq!(state.shown, shown);
+    apply(&mut state, &[Action::Resize(80, 24)]);
+    assert_eq!(state.shown, shown);
+}
