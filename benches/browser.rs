@@ -11,31 +11,13 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
-const FIRST: [&str; 8] = [
-    "Amadou", "Ibrahim", "Assimi", "Moussa", "Modibo", "Alpha", "Choguel", "Bah",
-];
-const LAST: [&str; 8] = [
-    "Touré",
-    "Keïta",
-    "Goïta",
-    "Traoré",
-    "Konaré",
-    "Maïga",
-    "Diarra",
-    "Coulibaly",
-];
+const FIRST: [&str; 8] = ["Amadou", "Ibrahim", "Assimi", "Moussa", "Modibo", "Alpha", "Choguel", "Bah"];
+const LAST: [&str; 8] = ["Touré", "Keïta", "Goïta", "Traoré", "Konaré", "Maïga", "Diarra", "Coulibaly"];
 
 fn entity(i: usize) -> Entity {
     let name = format!("{} {} {i}", FIRST[i % 8], LAST[(i / 8) % 8]);
     let folded = annals::text::fold(&name);
-    Entity {
-        id: format!("e{i}"),
-        name,
-        kind: EntityKind::Person,
-        aliases: Vec::new(),
-        mentions: Vec::new(),
-        folded,
-    }
+    Entity { id: format!("e{i}"), name, kind: EntityKind::Person, aliases: Vec::new(), mentions: Vec::new(), folded }
 }
 
 /// A corpus of `events` one-claim events in one source, and a few actors.
@@ -45,9 +27,7 @@ fn synthetic(events: usize, entities: usize) -> Corpus {
     for i in 0..events {
         let start = text.len();
         let year = 1960 + (i % 64) as i32;
-        text.push_str(&format!(
-            "In {year}, Mali and the United States signed agreement number {i}.\n"
-        ));
+        text.push_str(&format!("In {year}, Mali and the United States signed agreement number {i}.\n"));
         let date = DateValue::year(year).unwrap();
         let sentence = start..text.len() - 1;
         claims.push(Claim {
@@ -93,10 +73,7 @@ fn synthetic(events: usize, entities: usize) -> Corpus {
         published_basis: None,
         raw: text.clone().into_bytes(),
         encoding: "UTF-8",
-        map: ChainedMap {
-            outer: OffsetMap::identity(text.len(), 0),
-            inner: None,
-        },
+        map: ChainedMap { outer: OffsetMap::identity(text.len(), 0), inner: None },
         text,
         repairs: 0,
         warnings: Vec::new(),
@@ -116,10 +93,7 @@ fn palette_filtering(c: &mut Criterion) {
     let mut group = c.benchmark_group("palette_keystroke");
     group.sample_size(10);
     for n in [10_000usize, 100_000, 1_000_000] {
-        let corpus = Corpus {
-            entities: (0..n).map(entity).collect(),
-            ..Corpus::default()
-        };
+        let corpus = Corpus { entities: (0..n).map(entity).collect(), ..Corpus::default() };
         let candidates = Candidates::new(&corpus);
         group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
             b.iter(|| palette::filter(&corpus, &candidates, "keita"))
@@ -130,9 +104,8 @@ fn palette_filtering(c: &mut Criterion) {
 
 fn frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame_200x60");
-    let bundled = annals::pipeline::Pipeline::bundled()
-        .build("bundled", annals::ingest::bundled_inputs(), Vec::new())
-        .0;
+    let bundled =
+        annals::pipeline::Pipeline::bundled().build("bundled", annals::ingest::bundled_inputs(), Vec::new()).0;
     let large = synthetic(100_000, 1_000);
     for (name, corpus) in [("bundled", &bundled), ("100k_events", &large)] {
         let mut state = State::new(corpus);
@@ -142,9 +115,7 @@ fn frame(c: &mut Criterion) {
             b.iter(|| {
                 state.timeline.selected = (state.timeline.selected + 7) % state.events.len();
                 state.show_selected_event(corpus);
-                terminal
-                    .draw(|f| view::draw(&mut state, corpus, theme, f))
-                    .unwrap();
+                terminal.draw(|f| view::draw(&mut state, corpus, theme, f)).unwrap();
             })
         });
     }

@@ -132,10 +132,8 @@ impl Assets {
 
 /// The bundled documents, as (file name, bytes), in name order.
 pub fn bundled_seeds() -> Vec<(&'static str, &'static [u8])> {
-    let mut files: Vec<_> = SEEDS
-        .files()
-        .filter_map(|f| Some((f.path().file_name()?.to_str()?, f.contents())))
-        .collect();
+    let mut files: Vec<_> =
+        SEEDS.files().filter_map(|f| Some((f.path().file_name()?.to_str()?, f.contents()))).collect();
     files.sort_by_key(|(name, _)| *name);
     files
 }

@@ -38,24 +38,13 @@ struct DocDates {
 
 impl DateContext for DocDates {
     fn date_at(&self, offset: usize) -> Option<DateValue> {
-        let sentence = self
-            .sentences
-            .iter()
-            .find(|s| s.start <= offset && offset < s.end);
+        let sentence = self.sentences.iter().find(|s| s.start <= offset && offset < s.end);
         if let Some(s) = sentence {
-            if let Some((_, d)) = self
-                .points
-                .iter()
-                .find(|(at, _)| s.start <= *at && *at < s.end)
-            {
+            if let Some((_, d)) = self.points.iter().find(|(at, _)| s.start <= *at && *at < s.end) {
                 return Some(d.clone());
             }
         }
-        self.points
-            .iter()
-            .rev()
-            .find(|(at, _)| *at < offset)
-            .map(|(_, d)| d.clone())
+        self.points.iter().rev().find(|(at, _)| *at < offset).map(|(_, d)| d.clone())
     }
 }
 
@@ -76,12 +65,7 @@ impl Pipeline {
     }
 
     /// Builds the corpus from inputs; inputs that cannot be loaded join `failures`.
-    pub fn build(
-        &self,
-        name: &str,
-        inputs: Vec<Input>,
-        mut failures: Vec<Failure>,
-    ) -> (Corpus, Vec<Failure>) {
+    pub fn build(&self, name: &str, inputs: Vec<Input>, mut failures: Vec<Failure>) -> (Corpus, Vec<Failure>) {
         let mut extracted = Vec::new();
         for input in inputs {
             match ingest::load(input) {
@@ -93,14 +77,7 @@ impl Pipeline {
     }
 
     fn extract(&self, loaded: Loaded, id: SourceId) -> Extracted {
-        let Loaded {
-            input,
-            encoding,
-            cleaned,
-            map,
-            mut warnings,
-            ..
-        } = loaded;
+        let Loaded { input, encoding, cleaned, map, mut warnings, .. } = loaded;
         let text = cleaned.text;
         let manifest = self.assets.manifest.source(input.file_name());
         let meta = metadata::infer(
@@ -116,22 +93,15 @@ impl Pipeline {
         let resolved = timex::resolve(&timexes, meta.published.as_ref());
         let unresolved = resolved.iter().filter(|r| r.is_none()).count();
         if unresolved > 0 {
-            warnings.push(format!(
-                "{unresolved} relative date(s) left unresolved (no document date or context)"
-            ));
+            warnings.push(format!("{unresolved} relative date(s) left unresolved (no document date or context)"));
         }
-        let dated: Vec<(Range<usize>, DateValue, Resolution)> = timexes
-            .iter()
-            .zip(resolved)
-            .filter_map(|(t, r)| r.map(|(v, how)| (t.range.clone(), v, how)))
-            .collect();
+        let dated: Vec<(Range<usize>, DateValue, Resolution)> =
+            timexes.iter().zip(resolved).filter_map(|(t, r)| r.map(|(v, how)| (t.range.clone(), v, how))).collect();
         let dates = DocDates {
             sentences: sentences.clone(),
             points: dated.iter().map(|(r, v, _)| (r.start, v.clone())).collect(),
         };
-        let mentions = self
-            .resolver
-            .resolve(&text, &sentences, &cleaned.hints, &dates);
+        let mentions = self.resolver.resolve(&text, &sentences, &cleaned.hints, &dates);
         let source = Source {
             id: input.id(),
             title: meta.title,
@@ -149,37 +119,22 @@ impl Pipeline {
             map,
         };
         let claims = self.claims(id, &source, &dated);
-        Extracted {
-            source,
-            mentions,
-            claims,
-        }
+        Extracted { source, mentions, claims }
     }
 
     /// One claim per date of each sentence; actors are added once entities have corpus ids.
-    fn claims(
-        &self,
-        id: SourceId,
-        source: &Source,
-        dated: &[(Range<usize>, DateValue, Resolution)],
-    ) -> Vec<Claim> {
+    fn claims(&self, id: SourceId, source: &Source, dated: &[(Range<usize>, DateValue, Resolution)]) -> Vec<Claim> {
         let mut out = Vec::new();
         for sentence in &source.sentences {
             let inside = |r: &Range<usize>| sentence.start <= r.start && r.end <= sentence.end;
             let text = &source.text[sentence.clone()];
             // The line the document's own date was read from dates the document.
-            let dates_document = source
-                .published_basis
-                .as_deref()
-                .is_some_and(|b| b.contains(text.trim()));
+            let dates_document = source.published_basis.as_deref().is_some_and(|b| b.contains(text.trim()));
             for (range, value, how) in dated.iter().filter(|(r, _, _)| inside(r)) {
                 let kind = if dates_document && source.published.as_ref() == Some(value) {
                     "publication".to_string()
                 } else {
-                    self.classifier.classify(
-                        text,
-                        range.start - sentence.start..range.end - sentence.start,
-                    )
+                    self.classifier.classify(text, range.start - sentence.start..range.end - sentence.start)
                 };
                 out.push(Claim {
                     source: id,
@@ -200,45 +155,25 @@ impl Pipeline {
 
 /// Corpus-wide assembly: entity ids, actors, events, indexes.
 fn assemble(name: &str, docs: Vec<Extracted>, assets: &Assets) -> Corpus {
-    let mut corpus = Corpus {
-        name: name.to_string(),
-        ..Corpus::default()
-    };
+    let mut corpus = Corpus { name: name.to_string(), ..Corpus::default() };
     let mut ids: HashMap<EntityKey, EntityId> = HashMap::new();
     let mut doc_mentions = Vec::new();
     for (source_id, doc) in docs.into_iter().enumerate() {
-        let Extracted {
-            source,
-            mentions,
-            claims,
-        } = doc;
+        let Extracted { source, mentions, claims } = doc;
         for m in &mentions {
             let entity = *ids.entry(m.key.clone()).or_insert_with(|| {
                 corpus.entities.push(new_entity(m, assets));
                 corpus.entities.len() - 1
             });
             let raw = source.raw_span(m.range.clone());
-            corpus.entities[entity].mentions.push(Mention {
-                source: source_id,
-                clean: m.range.clone(),
-                raw,
-            });
+            corpus.entities[entity].mentions.push(Mention { source: source_id, clean: m.range.clone(), raw });
         }
-        doc_mentions.push(
-            mentions
-                .iter()
-                .map(|m| (m.range.clone(), ids[&m.key]))
-                .collect::<Vec<_>>(),
-        );
+        doc_mentions.push(mentions.iter().map(|m| (m.range.clone(), ids[&m.key])).collect::<Vec<_>>());
         corpus.sources.push(source);
         corpus.claims.extend(claims);
     }
     for claim in &mut corpus.claims {
-        claim.actors = actors(
-            &doc_mentions[claim.source],
-            &claim.sentence,
-            &corpus.entities,
-        );
+        claim.actors = actors(&doc_mentions[claim.source], &claim.sentence, &corpus.entities);
     }
     finish_entities(&mut corpus);
     build_events(&mut corpus);
@@ -249,34 +184,19 @@ fn new_entity(m: &DocMention, assets: &Assets) -> Entity {
     let (name, kind, id) = match &m.key {
         EntityKey::Known(i) => {
             let e = &assets.gazetteer.entities[*i];
-            (
-                e.name.clone(),
-                e.kind,
-                e.id.clone().unwrap_or_else(|| slug(&e.name)),
-            )
+            (e.name.clone(), e.kind, e.id.clone().unwrap_or_else(|| slug(&e.name)))
         }
         EntityKey::Found { kind, .. } => {
             let name = m.name.clone().unwrap_or_default();
             (name.clone(), *kind, slug(&name))
         }
     };
-    Entity {
-        id,
-        name,
-        kind,
-        aliases: Vec::new(),
-        mentions: Vec::new(),
-        folded: String::new(),
-    }
+    Entity { id, name, kind, aliases: Vec::new(), mentions: Vec::new(), folded: String::new() }
 }
 
 /// The actors of a sentence: the people, organisations, countries, groups
 /// and programmes it names, in order, once each; places are settings.
-fn actors(
-    mentions: &[(Range<usize>, EntityId)],
-    sentence: &Range<usize>,
-    entities: &[Entity],
-) -> Vec<EntityId> {
+fn actors(mentions: &[(Range<usize>, EntityId)], sentence: &Range<usize>, entities: &[Entity]) -> Vec<EntityId> {
     let mut out = Vec::new();
     for (r, e) in mentions {
         if sentence.start <= r.start
@@ -302,12 +222,7 @@ fn finish_entities(corpus: &mut Corpus) {
         let mut aliases: Vec<String> = entity
             .mentions
             .iter()
-            .map(|m| {
-                corpus.sources[m.source].text[m.clean.clone()]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
+            .map(|m| corpus.sources[m.source].text[m.clean.clone()].split_whitespace().collect::<Vec<_>>().join(" "))
             .filter(|a| *a != entity.name)
             .collect();
         aliases.sort();
@@ -326,12 +241,7 @@ fn build_events(corpus: &mut Corpus) {
     let mut order: Vec<ClaimId> = (0..corpus.claims.len()).collect();
     order.sort_by_key(|&c| {
         let claim = &corpus.claims[c];
-        (
-            claim.date.start,
-            claim.date.end,
-            claim.source,
-            claim.sentence.start,
-        )
+        (claim.date.start, claim.date.end, claim.source, claim.sentence.start)
     });
     let views: Vec<ClaimView> = order
         .iter()
@@ -359,15 +269,7 @@ fn build_events(corpus: &mut Corpus) {
             } else {
                 claims::title(corpus.claim_text(lead), corpus.date_text(lead), 70)
             };
-            Event {
-                id: String::new(),
-                title,
-                kind: g.kind,
-                date: g.date,
-                actors,
-                conflict: g.conflict,
-                claims,
-            }
+            Event { id: String::new(), title, kind: g.kind, date: g.date, actors, conflict: g.conflict, claims }
         })
         .collect();
     built.sort_by_key(|e| (e.date.start, e.date.end, e.claims[0]));

@@ -119,17 +119,9 @@ fn document(rng: &mut Rng, index: usize, target: usize) -> Input {
         _ => format!("**Mali: Strategic Analysis {index}**\n\n### **Preface**\n\n"),
     };
     while text.len() < target {
-        let line = if kind == 3 {
-            cable_line(rng)
-        } else {
-            sentence(rng)
-        };
+        let line = if kind == 3 { cable_line(rng) } else { sentence(rng) };
         text.push_str(&line);
-        text.push(if kind == 3 || rng.below(4) == 0 {
-            '\n'
-        } else {
-            ' '
-        });
+        text.push(if kind == 3 || rng.below(4) == 0 { '\n' } else { ' ' });
         if kind == 0 && rng.below(10) == 0 {
             text.push_str("The countryís transition and Maliís partners ďagreedĒ. ");
         }
@@ -138,10 +130,7 @@ fn document(rng: &mut Rng, index: usize, target: usize) -> Input {
         text.push_str("\n\nPage last modified: 14-09-2021 15:43:31 ZULU");
     }
     let ext = if kind == 2 { "md" } else { "txt" };
-    Input {
-        path: format!("synthetic/{index:06}.{ext}"),
-        bytes: text.into_bytes(),
-    }
+    Input { path: format!("synthetic/{index:06}.{ext}"), bytes: text.into_bytes() }
 }
 
 /// Documents of about `doc_bytes` each, adding up to about `total_bytes`.

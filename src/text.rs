@@ -28,10 +28,7 @@ pub fn fold_char(c: char) -> char {
 /// Accent-folded, lowercased copy of `s`, for matching typed queries
 /// (`toure` finds Touré, `cote d'ivoire` Côte d'Ivoire).
 pub fn fold(s: &str) -> String {
-    s.chars()
-        .map(fold_char)
-        .flat_map(char::to_lowercase)
-        .collect()
+    s.chars().map(fold_char).flat_map(char::to_lowercase).collect()
 }
 
 /// A stable id from a name: `Amadou Toumani Touré` → `amadou-toumani-toure`.

@@ -7,10 +7,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn annals(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_annals"))
-        .args(args)
-        .output()
-        .expect("annals runs")
+    Command::new(env!("CARGO_BIN_EXE_annals")).args(args).output().expect("annals runs")
 }
 
 fn stderr(o: &Output) -> String {
@@ -24,11 +21,8 @@ fn stdout(o: &Output) -> String {
 /// A folder with one good document and one bad one.
 fn folder_with(name: &str, bad: &[u8]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("good.txt"),
-        "Mali and the United States established diplomatic relations in 1960.",
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("good.txt"), "Mali and the United States established diplomatic relations in 1960.")
+        .unwrap();
     std::fs::write(dir.path().join(name), bad).unwrap();
     dir
 }
@@ -52,11 +46,7 @@ fn bundled_corpus_checks_clean() {
 fn a_missing_path_is_named_and_fails() {
     let o = annals(&["check", "/no/such/place"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains("/no/such/place: no such file or folder"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("/no/such/place: no such file or folder"), "{}", stderr(&o));
 }
 
 #[test]
@@ -65,11 +55,7 @@ fn a_folder_with_no_documents() {
     std::fs::write(dir.path().join("data.json"), "{}").unwrap();
     let o = check(dir.path());
     assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains("no documents in this folder"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("no documents in this folder"), "{}", stderr(&o));
 }
 
 #[test]
@@ -77,35 +63,16 @@ fn bad_files_are_reported_and_the_rest_loads() {
     let cases: &[(&str, &[u8], &str)] = &[
         ("empty.txt", b"", "empty file (0 bytes)"),
         ("blank.txt", b"  \n\t\n", "no text"),
-        (
-            "binary.txt",
-            b"abc\x00\x01\x02def",
-            "binary file (NUL bytes)",
-        ),
-        (
-            "image.txt",
-            b"\x89PNG\r\n\x1a\n\x00\x00",
-            "binary file (PNG image)",
-        ),
+        ("binary.txt", b"abc\x00\x01\x02def", "binary file (NUL bytes)"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "binary file (PNG image)"),
     ];
     for (name, bytes, reason) in cases {
         let dir = folder_with(name, bytes);
         let o = check(dir.path());
         assert_eq!(o.status.code(), Some(1), "{name}");
-        assert!(
-            stderr(&o).contains(&format!("{name}: {reason}")),
-            "{name}: {}",
-            stderr(&o)
-        );
-        assert!(
-            stdout(&o).contains("good.txt"),
-            "{name}: the good file still loads"
-        );
-        assert!(
-            stdout(&o).contains("1 loaded, 1 failed"),
-            "{name}: {}",
-            stdout(&o)
-        );
+        assert!(stderr(&o).contains(&format!("{name}: {reason}")), "{name}: {}", stderr(&o));
+        assert!(stdout(&o).contains("good.txt"), "{name}: the good file still loads");
+        assert!(stdout(&o).contains("1 loaded, 1 failed"), "{name}: {}", stdout(&o));
     }
 }
 
@@ -117,17 +84,10 @@ fn odd_encodings_load_with_a_note() {
         assert!(o.status.success(), "{}: {}", input.path, stderr(&o));
         assert!(stdout(&o).contains("2 loaded, 0 failed"));
     }
-    let dir = folder_with(
-        "broken.txt",
-        b"Goita \xc3\xaf and \xff\xfe broken 2013 bytes \xc3\xa9t\xc3\xa9",
-    );
+    let dir = folder_with("broken.txt", b"Goita \xc3\xaf and \xff\xfe broken 2013 bytes \xc3\xa9t\xc3\xa9");
     let o = check(dir.path());
     assert!(o.status.success());
-    assert!(
-        stdout(&o).contains("invalid UTF-8 byte(s)"),
-        "{}",
-        stdout(&o)
-    );
+    assert!(stdout(&o).contains("invalid UTF-8 byte(s)"), "{}", stdout(&o));
 }
 
 #[test]
@@ -136,8 +96,7 @@ fn export_writes_annals_json() {
     let out = dir.path().join("out.json");
     let o = annals(&["export", "--format", "json", "-o", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let v: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
     assert_eq!(v["schema"], "annals/1");
     assert_eq!(v["sources"].as_array().unwrap().len(), 5);
 }
@@ -153,33 +112,19 @@ fn export_of_a_partly_bad_folder_exits_one_with_the_good_part() {
 
 #[test]
 fn usage_errors_exit_two_and_help_has_examples() {
-    assert_eq!(
-        annals(&["export", "--format", "pdf"]).status.code(),
-        Some(2)
-    );
+    assert_eq!(annals(&["export", "--format", "pdf"]).status.code(), Some(2));
     assert_eq!(annals(&["--no-such-flag"]).status.code(), Some(2));
     let help = stdout(&annals(&["--help"]));
-    assert!(
-        help.contains("Examples:") && help.contains("annals export"),
-        "{help}"
-    );
+    assert!(help.contains("Examples:") && help.contains("annals export"), "{help}");
 }
 
 #[test]
 fn oversized_files_name_the_limit_and_the_flag() {
     let dir = folder_with("big.txt", &vec![b'a'; 2048]);
-    let o = annals(&[
-        "check",
-        "--max-file-size",
-        "1000",
-        dir.path().to_str().unwrap(),
-    ]);
+    let o = annals(&["check", "--max-file-size", "1000", dir.path().to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(
-        err.contains("over the limit of 1000 bytes") && err.contains("--max-file-size"),
-        "{err}"
-    );
+    assert!(err.contains("over the limit of 1000 bytes") && err.contains("--max-file-size"), "{err}");
 }
 
 #[test]

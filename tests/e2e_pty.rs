@@ -14,14 +14,7 @@ struct Session {
 
 impl Session {
     fn start(rows: u16, cols: u16) -> Session {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pty");
+        let pair = native_pty_system().openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_annals"));
         cmd.env("TERM", "xterm-256color");
         let child = pair.slave.spawn_command(cmd).expect("annals starts");
@@ -40,11 +33,7 @@ impl Session {
                 sink.lock().unwrap().extend_from_slice(&buf[..n]);
             }
         });
-        Session {
-            output,
-            writer,
-            child,
-        }
+        Session { output, writer, child }
     }
 
     fn screen(&self, rows: u16, cols: u16) -> String {
@@ -60,10 +49,7 @@ impl Session {
             if needles.iter().all(|n| screen.contains(n)) {
                 return screen;
             }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "waited for {needles:?}; screen:\n{screen}"
-            );
+            assert!(start.elapsed() < Duration::from_secs(20), "waited for {needles:?}; screen:\n{screen}");
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -80,10 +66,7 @@ impl Session {
             if let Some(status) = self.child.try_wait().unwrap() {
                 return status;
             }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "annals did not exit"
-            );
+            assert!(start.elapsed() < Duration::from_secs(10), "annals did not exit");
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -108,17 +91,10 @@ fn jump_to_ward_then_quit_restores_the_terminal() {
     std::thread::sleep(Duration::from_millis(200));
     let out = s.output.lock().unwrap().clone();
     let text = String::from_utf8_lossy(&out);
-    let entered = text
-        .rfind("\x1b[?1049h")
-        .expect("entered the alternate screen");
-    let left = text
-        .rfind("\x1b[?1049l")
-        .expect("left the alternate screen");
+    let entered = text.rfind("\x1b[?1049h").expect("entered the alternate screen");
+    let left = text.rfind("\x1b[?1049l").expect("left the alternate screen");
     assert!(left > entered);
-    assert!(
-        text[left..].contains("\x1b[?25h") || text[entered..].contains("\x1b[?25h"),
-        "cursor shown again"
-    );
+    assert!(text[left..].contains("\x1b[?25h") || text[entered..].contains("\x1b[?25h"), "cursor shown again");
     assert!(text.contains("\x1b[?1000l"), "mouse capture turned off");
 }
 

@@ -15,10 +15,7 @@ fn gold() -> Value {
 
 /// `FY2014` == `2014`; `2016/2020` a pair; one-sided ranges collapse.
 fn norm_value(v: &str) -> Vec<String> {
-    let mut parts: Vec<String> = v
-        .split('/')
-        .map(|p| p.trim_start_matches("FY").to_string())
-        .collect();
+    let mut parts: Vec<String> = v.split('/').map(|p| p.trim_start_matches("FY").to_string()).collect();
     if parts.len() == 2 && parts[0] == parts[1] {
         parts.pop();
     }
@@ -28,27 +25,14 @@ fn norm_value(v: &str) -> Vec<String> {
 fn name_key(name: &str) -> String {
     let folded: String = annals::text::fold(name)
         .chars()
-        .map(|c| {
-            if c == '-' || c == '/' || c == '_' {
-                ' '
-            } else {
-                c
-            }
-        })
+        .map(|c| if c == '-' || c == '/' || c == '_' { ' ' } else { c })
         .filter(|c| c.is_alphanumeric() || c.is_whitespace())
         .collect();
-    folded
-        .split_whitespace()
-        .filter(|w| *w != "the")
-        .collect::<Vec<_>>()
-        .join(" ")
+    folded.split_whitespace().filter(|w| *w != "the").collect::<Vec<_>>().join(" ")
 }
 
 fn f1(tp: usize, pred: usize, gold: usize) -> f64 {
-    let (p, r) = (
-        tp as f64 / pred.max(1) as f64,
-        tp as f64 / gold.max(1) as f64,
-    );
+    let (p, r) = (tp as f64 / pred.max(1) as f64, tp as f64 / gold.max(1) as f64);
     if p + r == 0.0 {
         0.0
     } else {
@@ -68,18 +52,7 @@ fn claim_f1(export: &Value, gold: &Value) -> (f64, usize, usize, usize) {
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| {
-            (
-                s["id"].as_str().unwrap(),
-                s["path"]
-                    .as_str()
-                    .unwrap()
-                    .rsplit('/')
-                    .next()
-                    .unwrap()
-                    .to_string(),
-            )
-        })
+        .map(|s| (s["id"].as_str().unwrap(), s["path"].as_str().unwrap().rsplit('/').next().unwrap().to_string()))
         .collect();
     let preds: Vec<PredictedClaim> = export["events"]
         .as_array()
@@ -89,10 +62,7 @@ fn claim_f1(export: &Value, gold: &Value) -> (f64, usize, usize, usize) {
         .map(|c| {
             let file = file_of[c["source"].as_str().unwrap()].clone();
             let span = (c["start"].as_u64().unwrap(), c["end"].as_u64().unwrap());
-            let timex = (
-                c["date_start"].as_u64().unwrap(),
-                c["date_end"].as_u64().unwrap(),
-            );
+            let timex = (c["date_start"].as_u64().unwrap(), c["date_end"].as_u64().unwrap());
             (file, span, timex, norm_value(c["date"].as_str().unwrap()))
         })
         .collect();
@@ -100,17 +70,9 @@ fn claim_f1(export: &Value, gold: &Value) -> (f64, usize, usize, usize) {
     let mut pairs = Vec::new();
     for (pi, (file, span, timex, value)) in preds.iter().enumerate() {
         for (gi, g) in golds.iter().enumerate() {
-            let gs = (
-                g["sentence"]["start"].as_u64().unwrap(),
-                g["sentence"]["end"].as_u64().unwrap(),
-            );
-            let gt = (
-                g["timex"]["start"].as_u64().unwrap(),
-                g["timex"]["end"].as_u64().unwrap(),
-            );
-            if g["file"].as_str().unwrap() != file
-                || norm_value(g["value"].as_str().unwrap()) != *value
-            {
+            let gs = (g["sentence"]["start"].as_u64().unwrap(), g["sentence"]["end"].as_u64().unwrap());
+            let gt = (g["timex"]["start"].as_u64().unwrap(), g["timex"]["end"].as_u64().unwrap());
+            if g["file"].as_str().unwrap() != file || norm_value(g["value"].as_str().unwrap()) != *value {
                 continue;
             }
             let so = overlap(*span, gs);
@@ -129,22 +91,12 @@ fn claim_f1(export: &Value, gold: &Value) -> (f64, usize, usize, usize) {
             tp += 1;
         }
     }
-    (
-        f1(tp, preds.len(), golds.len()),
-        tp,
-        preds.len(),
-        golds.len(),
-    )
+    (f1(tp, preds.len(), golds.len()), tp, preds.len(), golds.len())
 }
 
 /// Maximum one-to-one matching (Kuhn's algorithm).
 fn max_matching(adj: &[Vec<usize>], n_gold: usize) -> usize {
-    fn augment(
-        p: usize,
-        adj: &[Vec<usize>],
-        seen: &mut [bool],
-        owner: &mut [Option<usize>],
-    ) -> bool {
+    fn augment(p: usize, adj: &[Vec<usize>], seen: &mut [bool], owner: &mut [Option<usize>]) -> bool {
         for &g in &adj[p] {
             if !seen[g] {
                 seen[g] = true;
@@ -157,54 +109,21 @@ fn max_matching(adj: &[Vec<usize>], n_gold: usize) -> usize {
         false
     }
     let mut owner = vec![None; n_gold];
-    (0..adj.len())
-        .filter(|&p| augment(p, adj, &mut vec![false; n_gold], &mut owner))
-        .count()
+    (0..adj.len()).filter(|&p| augment(p, adj, &mut vec![false; n_gold], &mut owner)).count()
 }
 
 fn entity_f1(export: &Value, gold: &Value) -> (f64, usize, usize, usize) {
     let keys = |e: &Value| -> HashSet<String> {
         let mut names = vec![e["name"].as_str().unwrap().to_string()];
-        names.extend(
-            e["aliases"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|a| a.as_str().unwrap().to_string()),
-        );
-        names
-            .iter()
-            .map(|n| name_key(n))
-            .filter(|k| !k.is_empty())
-            .collect()
+        names.extend(e["aliases"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_string()));
+        names.iter().map(|n| name_key(n)).filter(|k| !k.is_empty()).collect()
     };
-    let golds: Vec<HashSet<String>> = gold["entities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(keys)
-        .collect();
-    let preds: Vec<HashSet<String>> = export["entities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(keys)
-        .collect();
-    let adj: Vec<Vec<usize>> = preds
-        .iter()
-        .map(|p| {
-            (0..golds.len())
-                .filter(|&g| !p.is_disjoint(&golds[g]))
-                .collect()
-        })
-        .collect();
+    let golds: Vec<HashSet<String>> = gold["entities"].as_array().unwrap().iter().map(keys).collect();
+    let preds: Vec<HashSet<String>> = export["entities"].as_array().unwrap().iter().map(keys).collect();
+    let adj: Vec<Vec<usize>> =
+        preds.iter().map(|p| (0..golds.len()).filter(|&g| !p.is_disjoint(&golds[g])).collect()).collect();
     let tp = max_matching(&adj, golds.len());
-    (
-        f1(tp, preds.len(), golds.len()),
-        tp,
-        preds.len(),
-        golds.len(),
-    )
+    (f1(tp, preds.len(), golds.len()), tp, preds.len(), golds.len())
 }
 
 #[test]
@@ -214,12 +133,6 @@ fn seeds_meet_the_issue_thresholds() {
     let (claims, ctp, cpred, cgold) = claim_f1(&export, &gold);
     let (entities, etp, epred, egold) = entity_f1(&export, &gold);
     println!("claim strict F1 {claims:.3} ({ctp}/{cpred}/{cgold}); entity F1 {entities:.3} ({etp}/{epred}/{egold})");
-    assert!(
-        claims >= 0.95,
-        "claim strict F1 {claims:.3} ({ctp} of {cpred} predicted, {cgold} gold)"
-    );
-    assert!(
-        entities >= 0.90,
-        "entity F1 {entities:.3} ({etp} of {epred} predicted, {egold} gold)"
-    );
+    assert!(claims >= 0.95, "claim strict F1 {claims:.3} ({ctp} of {cpred} predicted, {cgold} gold)");
+    assert!(entities >= 0.90, "entity F1 {entities:.3} ({etp} of {epred} predicted, {egold} gold)");
 }

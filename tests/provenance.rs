@@ -30,11 +30,7 @@ fn other_encodings_keep_the_contract() {
         assert!(s.text.contains("Bamako"), "{}: {}", s.path, s.text);
         assert!(!s.text.contains('\r'));
     }
-    let latin = corpus
-        .sources
-        .iter()
-        .find(|s| s.path.ends_with("latin1.txt"))
-        .unwrap();
+    let latin = corpus.sources.iter().find(|s| s.path.ends_with("latin1.txt")).unwrap();
     assert!(latin.text.contains("président"), "{}", latin.encoding);
     let values: Vec<&str> = corpus
         .claims
@@ -48,16 +44,8 @@ fn other_encodings_keep_the_contract() {
 #[test]
 fn the_cable_date_keeps_its_markup_in_the_raw_span() {
     let corpus = bundled();
-    let cable = corpus
-        .sources
-        .iter()
-        .position(|s| s.id.starts_with("004"))
-        .unwrap();
-    let claim = corpus
-        .claims
-        .iter()
-        .find(|c| c.source == cable && c.date.value == "2009-11-26")
-        .unwrap();
+    let cable = corpus.sources.iter().position(|s| s.id.starts_with("004")).unwrap();
+    let claim = corpus.claims.iter().find(|c| c.source == cable && c.date.value == "2009-11-26").unwrap();
     let raw = &corpus.sources[cable].raw[claim.date_span.clone()];
     assert_eq!(raw, b"November  ] 26");
 }

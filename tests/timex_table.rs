@@ -6,26 +6,16 @@ use annals::extract::timex::{resolve, Tagger};
 use annals::model::DateValue;
 
 fn tag(text: &str, doc: Option<&str>) -> Vec<(String, String)> {
-    let counts: Vec<String> = ["troops", "people", "miles", "years", "soldiers", "km"]
-        .map(String::from)
-        .to_vec();
+    let counts: Vec<String> = ["troops", "people", "miles", "years", "soldiers", "km"].map(String::from).to_vec();
     let tagger = Tagger::new(&counts);
     let found = tagger.find(text);
     let doc = doc.and_then(DateValue::parse);
     let values = resolve(&found, doc.as_ref());
-    found
-        .iter()
-        .zip(values)
-        .filter_map(|(t, v)| v.map(|(v, _)| (text[t.range.clone()].to_string(), v.value)))
-        .collect()
+    found.iter().zip(values).filter_map(|(t, v)| v.map(|(v, _)| (text[t.range.clone()].to_string(), v.value))).collect()
 }
 
 /// Text, document date, expected (expression, value) pairs.
-type Case = (
-    &'static str,
-    Option<&'static str>,
-    &'static [(&'static str, &'static str)],
-);
+type Case = (&'static str, Option<&'static str>, &'static [(&'static str, &'static str)]);
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
@@ -133,21 +123,10 @@ fn the_table() {
     let mut failures = Vec::new();
     for (text, doc, expected) in CASES {
         let got = tag(text, *doc);
-        let want: Vec<(String, String)> = expected
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect();
+        let want: Vec<(String, String)> = expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
         if got != want {
-            failures.push(format!(
-                "{text:?} (doc {doc:?})\n    want {want:?}\n    got  {got:?}"
-            ));
+            failures.push(format!("{text:?} (doc {doc:?})\n    want {want:?}\n    got  {got:?}"));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        CASES.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), CASES.len(), failures.join("\n"));
 }

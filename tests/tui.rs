@@ -17,10 +17,7 @@ static CORPUS: LazyLock<Corpus> = LazyLock::new(common::bundled);
 static CANDIDATES: LazyLock<Candidates> = LazyLock::new(|| Candidates::new(&CORPUS));
 
 fn ctx() -> Ctx<'static> {
-    Ctx {
-        corpus: &CORPUS,
-        candidates: &CANDIDATES,
-    }
+    Ctx { corpus: &CORPUS, candidates: &CANDIDATES }
 }
 
 fn apply(state: &mut State, actions: &[Action]) {
@@ -35,22 +32,14 @@ fn typed(s: &str) -> Vec<Action> {
 
 fn draw(state: &mut State, width: u16, height: u16) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|f| view::draw(state, &CORPUS, Theme { color: true }, f))
-        .unwrap();
+    terminal.draw(|f| view::draw(state, &CORPUS, Theme { color: true }, f)).unwrap();
     terminal.backend().buffer().clone()
 }
 
 fn text(buffer: &Buffer) -> String {
     let area = buffer.area;
     (0..area.height)
-        .map(|y| {
-            (0..area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-        })
+        .map(|y| (0..area.width).map(|x| buffer[(x, y)].symbol()).collect::<String>().trim_end().to_string())
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -138,20 +127,8 @@ fn palette_finds_accented_names_and_jumps() {
         other => panic!("{other:?}"),
     };
     assert_eq!(first, "Amadou Toumani Touré");
-    apply(
-        &mut state,
-        &[
-            Action::Backspace,
-            Action::Backspace,
-            Action::Backspace,
-            Action::Backspace,
-            Action::Backspace,
-        ],
-    );
-    assert_eq!(
-        state.palette.as_ref().unwrap().matches.len(),
-        CORPUS.entities.len()
-    );
+    apply(&mut state, &[Action::Backspace, Action::Backspace, Action::Backspace, Action::Backspace, Action::Backspace]);
+    assert_eq!(state.palette.as_ref().unwrap().matches.len(), CORPUS.entities.len());
     apply(&mut state, &[Action::Back]);
     assert!(state.palette.is_none());
 }
@@ -159,11 +136,7 @@ fn palette_finds_accented_names_and_jumps() {
 #[test]
 fn palette_jump_filters_to_the_actor_and_history_returns() {
     let mut state = jump_to_ward();
-    let ward = CORPUS
-        .entities
-        .iter()
-        .position(|e| e.name == "William E. Ward")
-        .unwrap();
+    let ward = CORPUS.entities.iter().position(|e| e.name == "William E. Ward").unwrap();
     assert_eq!(state.filter, Some(ward));
     let event = &CORPUS.events[state.selected_event().unwrap()];
     assert_eq!(event.date.value, "2009-11-27");
@@ -179,27 +152,18 @@ fn palette_searches_events_and_sources() {
     apply(&mut state, &[Action::OpenPalette]);
     apply(&mut state, &typed("#tessalit"));
     apply(&mut state, &[Action::Enter]);
-    assert_eq!(
-        CORPUS.events[state.selected_event().unwrap()].date.value,
-        "2009-12-15"
-    );
+    assert_eq!(CORPUS.events[state.selected_event().unwrap()].date.value, "2009-12-15");
     apply(&mut state, &[Action::OpenPalette]);
     apply(&mut state, &typed("@cable"));
     apply(&mut state, &[Action::Enter]);
     assert_eq!(state.focus, Pane::Source);
-    assert!(CORPUS.sources[CORPUS.claims[state.shown.unwrap()].source]
-        .id
-        .starts_with("004"));
+    assert!(CORPUS.sources[CORPUS.claims[state.shown.unwrap()].source].id.starts_with("004"));
 }
 
 #[test]
 fn brackets_walk_the_claims_of_an_event() {
     let mut state = State::new(&CORPUS);
-    let event = CORPUS
-        .events
-        .iter()
-        .position(|e| e.claims.len() >= 2)
-        .unwrap();
+    let event = CORPUS.events.iter().position(|e| e.claims.len() >= 2).unwrap();
     state.select_event(&CORPUS, event);
     state.show_selected_event(&CORPUS);
     let claims = &CORPUS.events[event].claims;
@@ -258,25 +222,14 @@ fn clicks_select_rows() {
     let mut state = State::new(&CORPUS);
     draw(&mut state, 120, 40);
     let area = state.areas.timeline;
-    let row = state
-        .areas
-        .timeline_rows
-        .iter()
-        .position(|r| *r == Some(3))
-        .unwrap();
-    apply(
-        &mut state,
-        &[Action::Click(area.x + 3, area.y + 1 + row as u16)],
-    );
+    let row = state.areas.timeline_rows.iter().position(|r| *r == Some(3)).unwrap();
+    apply(&mut state, &[Action::Click(area.x + 3, area.y + 1 + row as u16)]);
     assert_eq!(state.timeline.selected, 3);
 }
 
 #[test]
 fn snapshot_first_screen() {
-    insta::assert_snapshot!(
-        "first_screen",
-        text(&draw(&mut State::new(&CORPUS), 120, 40))
-    );
+    insta::assert_snapshot!("first_screen", text(&draw(&mut State::new(&CORPUS), 120, 40)));
 }
 
 #[test]
@@ -323,16 +276,11 @@ fn the_highlighted_claim_is_styled() {
         .filter(|&(x, y)| buffer[(x, y)].bg == claim_bg.unwrap())
         .map(|(x, y)| buffer[(x, y)].symbol().to_string())
         .collect();
-    assert!(
-        highlighted.starts_with("On November 27 the Ambassador"),
-        "{highlighted}"
-    );
+    assert!(highlighted.starts_with("On November 27 the Ambassador"), "{highlighted}");
     let date_cells: String = (area.y..area.y + area.height)
         .flat_map(|y| (area.x..area.x + area.width).map(move |x| (x, y)))
         .filter(|&(x, y)| {
-            buffer[(x, y)]
-                .modifier
-                .contains(ratatui::style::Modifier::UNDERLINED)
+            buffer[(x, y)].modifier.contains(ratatui::style::Modifier::UNDERLINED)
                 && buffer[(x, y)].bg == claim_bg.unwrap()
         })
         .map(|(x, y)| buffer[(x, y)].symbol().to_string())
@@ -350,10 +298,7 @@ fn wheel_scrolls_the_pane_under_the_mouse_and_n_walks_back() {
     let s = state.areas.source;
     let top = state.areas.source_top;
     apply(&mut state, &[Action::Scroll(3, s.x + 2, s.y + 2)]);
-    assert_eq!(
-        (state.focus, state.source_scroll),
-        (Pane::Source, Some(top + 3))
-    );
+    assert_eq!((state.focus, state.source_scroll), (Pane::Source, Some(top + 3)));
     let shown = state.shown;
     apply(&mut state, &[Action::NextInSource, Action::PrevInSource]);
     assert_eq!(state.shown, shown);

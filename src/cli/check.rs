@@ -17,12 +17,7 @@ pub fn run(loaded: Loaded) -> ExitCode {
             .collect();
         println!("{}", s.path);
         println!("  title      {} ({})", s.title, s.kind.as_str());
-        println!(
-            "  bytes      {}  encoding {}  mojibake repairs {}",
-            s.raw.len(),
-            s.encoding,
-            s.repairs
-        );
+        println!("  bytes      {}  encoding {}  mojibake repairs {}", s.raw.len(), s.encoding, s.repairs);
         match (&s.published, &s.published_basis) {
             (Some(d), Some(basis)) => println!("  published  {d}  ({basis})"),
             _ => println!("  published  unknown (no date in the text or manifest; not guessed)"),

@@ -15,9 +15,7 @@ pub enum Format {
 
 pub fn run(loaded: Loaded, format: Format, output: Option<PathBuf>) -> ExitCode {
     let written = match (&output, format) {
-        (Some(path), Format::Json) => {
-            File::create(path).and_then(|f| json::write(&loaded.corpus, f))
-        }
+        (Some(path), Format::Json) => File::create(path).and_then(|f| json::write(&loaded.corpus, f)),
         (None, Format::Json) => json::write(&loaded.corpus, io::stdout().lock()),
     };
     if let Err(e) = written {

@@ -74,13 +74,7 @@ impl InputArgs {
     fn load(&self) -> Loaded {
         let pipeline = Pipeline::bundled();
         let (inputs, failures, name) = if self.paths.is_empty() {
-            let name = pipeline
-                .assets
-                .manifest
-                .corpus
-                .get("name")
-                .cloned()
-                .unwrap_or_else(|| "bundled corpus".into());
+            let name = pipeline.assets.manifest.corpus.get("name").cloned().unwrap_or_else(|| "bundled corpus".into());
             (ingest::bundled_inputs(), Vec::new(), name)
         } else {
             let (inputs, failures) = ingest::read_paths(&self.paths, self.max_file_size);
@@ -93,10 +87,7 @@ impl InputArgs {
 
 fn corpus_name(paths: &[PathBuf]) -> String {
     match paths {
-        [one] => one.file_name().map_or_else(
-            || one.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        ),
+        [one] => one.file_name().map_or_else(|| one.display().to_string(), |n| n.to_string_lossy().into_owned()),
         _ => format!("{} paths", paths.len()),
     }
 }
@@ -118,10 +109,6 @@ pub fn run() -> ExitCode {
     match cli.command {
         None => browse::run(cli.input.load()),
         Some(Command::Check { input }) => check::run(input.load()),
-        Some(Command::Export {
-            format,
-            output,
-            input,
-        }) => export::run(input.load(), format, output),
+        Some(Command::Export { format, output, input }) => export::run(input.load(), format, output),
     }
 }

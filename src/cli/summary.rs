@@ -7,9 +7,7 @@ use std::process::ExitCode;
 
 pub fn run(loaded: Loaded) -> ExitCode {
     let c = &loaded.corpus;
-    let span = c.date_span().map_or(String::new(), |(a, b)| {
-        format!(", {} – {}", a.display(), b.display())
-    });
+    let span = c.date_span().map_or(String::new(), |(a, b)| format!(", {} – {}", a.display(), b.display()));
     println!(
         "{}: {} sources, {} events, {} claims, {} entities{span}",
         c.name,
@@ -20,20 +18,9 @@ pub fn run(loaded: Loaded) -> ExitCode {
     );
     println!();
     for e in &c.events {
-        let sources = e
-            .claims
-            .iter()
-            .map(|&i| c.claims[i].source)
-            .collect::<std::collections::BTreeSet<_>>()
-            .len();
+        let sources = e.claims.iter().map(|&i| c.claims[i].source).collect::<std::collections::BTreeSet<_>>().len();
         let conflict = if e.conflict { " ≠" } else { "" };
-        println!(
-            "{:<12} {:<11} {:<72} {} src{conflict}",
-            e.date.display(),
-            e.kind,
-            shorten(&e.title, 72),
-            sources
-        );
+        println!("{:<12} {:<11} {:<72} {} src{conflict}", e.date.display(), e.kind, shorten(&e.title, 72), sources);
     }
     report_failures(&loaded.failures)
 }

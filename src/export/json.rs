@@ -51,12 +51,7 @@ struct DateOut<'a> {
 
 impl<'a> From<&'a DateValue> for DateOut<'a> {
     fn from(d: &'a DateValue) -> Self {
-        DateOut {
-            value: &d.value,
-            start: d.start.to_string(),
-            end: d.end.to_string(),
-            precision: d.precision.as_str(),
-        }
+        DateOut { value: &d.value, start: d.start.to_string(), end: d.end.to_string(), precision: d.precision.as_str() }
     }
 }
 
@@ -109,11 +104,7 @@ fn document(corpus: &Corpus) -> Export<'_> {
             mentions: e
                 .mentions
                 .iter()
-                .map(|m| MentionOut {
-                    source: &corpus.sources[m.source].id,
-                    start: m.raw.start,
-                    end: m.raw.end,
-                })
+                .map(|m| MentionOut { source: &corpus.sources[m.source].id, start: m.raw.start, end: m.raw.end })
                 .collect(),
         })
         .collect();
@@ -125,11 +116,7 @@ fn document(corpus: &Corpus) -> Export<'_> {
             title: &ev.title,
             kind: &ev.kind,
             date: DateOut::from(&ev.date),
-            actors: ev
-                .actors
-                .iter()
-                .map(|a| corpus.entities[*a].id.as_str())
-                .collect(),
+            actors: ev.actors.iter().map(|a| corpus.entities[*a].id.as_str()).collect(),
             conflict: ev.conflict,
             claims: ev
                 .claims
@@ -151,12 +138,7 @@ fn document(corpus: &Corpus) -> Export<'_> {
                 .collect(),
         })
         .collect();
-    Export {
-        schema: SCHEMA,
-        sources,
-        entities,
-        events,
-    }
+    Export { schema: SCHEMA, sources, entities, events }
 }
 
 /// Writes the corpus as pretty-printed `annals/1` JSON.

@@ -33,18 +33,14 @@ pub enum Why {
     Hint,
 }
 
-static ACRONYM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\(\s*([A-Z][A-Za-z0-9]{1,9})\s*\)").expect("regex"));
+static ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(\s*([A-Z][A-Za-z0-9]{1,9})\s*\)").expect("regex"));
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^(?:Posted|Published|Written)\b[^\n]{0,60}?\bby\s+([\p{L}][\p{L}\p{N}_.\-]{1,40}(?: [\p{Lu}][\p{L}\-]+){0,2})\s*$").expect("regex")
 });
-static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-Z][A-Za-z0-9\-]{2,}\.(?:org|com|net|info)\b").expect("regex")
-});
+static DOMAIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b[A-Z][A-Za-z0-9\-]{2,}\.(?:org|com|net|info)\b").expect("regex"));
 
-const CONNECTORS: &[&str] = &[
-    "of", "for", "and", "the", "on", "in", "&", "de", "du", "des", "to",
-];
+const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "in", "&", "de", "du", "des", "to"];
 
 /// After a title: `of Defense`, `to Mali,` and the space before the name.
 static AFTER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -63,10 +59,7 @@ impl Discoverer {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&rules.person_titles)
             .expect("titles build an automaton");
-        Discoverer {
-            rules: rules.clone(),
-            titles,
-        }
+        Discoverer { rules: rules.clone(), titles }
     }
 
     /// Candidates in one document's clean text; `sentences` lets heading-like
@@ -75,10 +68,7 @@ impl Discoverer {
         let mut found = Vec::new();
         self.acronyms(text, &mut found);
         self.titled(text, &mut found);
-        for s in sentences
-            .iter()
-            .filter(|s| !heading_like(&text[(*s).clone()]))
-        {
+        for s in sentences.iter().filter(|s| !heading_like(&text[(*s).clone()])) {
             self.patterns(text, s.clone(), &mut found);
         }
         bylines(text, &mut found);
@@ -99,9 +89,12 @@ impl Discoverer {
         let last = name.rsplit(' ').next().unwrap_or("");
         let first = name.split(' ').next().unwrap_or("");
         let lower = crate::text::fold(name);
-        if self.rules.group_words.iter().any(|g| {
-            lower.split(' ').any(|w| w == g) || (g.contains(' ') && lower.contains(g.as_str()))
-        }) {
+        if self
+            .rules
+            .group_words
+            .iter()
+            .any(|g| lower.split(' ').any(|w| w == g) || (g.contains(' ') && lower.contains(g.as_str())))
+        {
             EntityKind::Group
         } else if self.rules.program_heads.iter().any(|h| h == last)
             || self.rules.program_starts.iter().any(|s| s == first)
@@ -118,9 +111,7 @@ impl Discoverer {
             let acronym = caps.get(1).expect("group 1");
             let head = &text[..whole.start()];
             let line_start = head.rfind(['\n', '(', ';', ':']).map_or(0, |i| i + 1);
-            let ws: Vec<names::Word> = words(text, line_start)
-                .take_while(|w| w.range.1 <= whole.start())
-                .collect();
+            let ws: Vec<names::Word> = words(text, line_start).take_while(|w| w.range.1 <= whole.start()).collect();
             let texts: Vec<&str> = ws.iter().map(|w| w.text).filter(|t| *t != ",").collect();
             let plain: Vec<&names::Word> = ws.iter().filter(|w| w.text != ",").collect();
             let Some(start) = names::acronym_tail(&texts, acronym.as_str()) else {
@@ -132,20 +123,8 @@ impl Discoverer {
                 continue;
             }
             let kind = self.kind_of(&name);
-            out.push(Found {
-                range: range.clone(),
-                name: name.clone(),
-                kind,
-                titled: false,
-                why: Why::Acronym,
-            });
-            out.push(Found {
-                range: acronym.range(),
-                name,
-                kind,
-                titled: false,
-                why: Why::Acronym,
-            });
+            out.push(Found { range: range.clone(), name: name.clone(), kind, titled: false, why: Why::Acronym });
+            out.push(Found { range: acronym.range(), name, kind, titled: false, why: Why::Acronym });
         }
     }
 
@@ -154,9 +133,7 @@ impl Discoverer {
         if text[title_end..].starts_with(|c: char| c.is_alphanumeric()) {
             return None;
         }
-        AFTER_TITLE
-            .find(&text[title_end..])
-            .map(|m| title_end + m.end())
+        AFTER_TITLE.find(&text[title_end..]).map(|m| title_end + m.end())
     }
 
     fn titled(&self, text: &str, out: &mut Vec<Found>) {
@@ -183,21 +160,13 @@ impl Discoverer {
             if self.not_name(name) || name.chars().count() < 2 {
                 continue;
             }
-            out.push(Found {
-                range,
-                name: name.to_string(),
-                kind: EntityKind::Person,
-                titled: true,
-                why: Why::Title,
-            });
+            out.push(Found { range, name: name.to_string(), kind: EntityKind::Person, titled: true, why: Why::Title });
         }
     }
 
     /// `Millennium Challenge Corporation`, `Ministry of Defense`, `Operation Barkhane`.
     fn patterns(&self, text: &str, sentence: Range<usize>, out: &mut Vec<Found>) {
-        let ws: Vec<names::Word> = words(text, sentence.start)
-            .take_while(|w| w.range.1 <= sentence.end)
-            .collect();
+        let ws: Vec<names::Word> = words(text, sentence.start).take_while(|w| w.range.1 <= sentence.end).collect();
         let mut i = 0;
         while i < ws.len() {
             if !is_capitalised(ws[i].text) {
@@ -223,34 +192,22 @@ impl Discoverer {
         if is_capitalised(next) {
             return true;
         }
-        let connector =
-            CONNECTORS.contains(&next) && (next != "the" || CONNECTORS.contains(&ws[j].text));
-        connector
-            && ws
-                .get(j + 2)
-                .is_some_and(|w| is_capitalised(w.text) || (w.text == "the" && next != "the"))
+        let connector = CONNECTORS.contains(&next) && (next != "the" || CONNECTORS.contains(&ws[j].text));
+        connector && ws.get(j + 2).is_some_and(|w| is_capitalised(w.text) || (w.text == "the" && next != "the"))
     }
 
     fn organisation(&self, text: &str, run: &[names::Word]) -> Option<Found> {
         let skip = run
             .iter()
-            .take_while(|w| {
-                (self.not_name(w.text) || CONNECTORS.contains(&w.text)) && !self.starts_org(run, w)
-            })
+            .take_while(|w| (self.not_name(w.text) || CONNECTORS.contains(&w.text)) && !self.starts_org(run, w))
             .count();
         let run = &run[skip.min(run.len())..];
-        let titled = run
-            .first()
-            .is_some_and(|w| self.rules.person_titles.iter().any(|t| t == w.text));
+        let titled = run.first().is_some_and(|w| self.rules.person_titles.iter().any(|t| t == w.text));
         if run.len() < 2 || titled {
             return None;
         }
         let last = run.last()?.text;
-        let heads = self
-            .rules
-            .organization_heads
-            .iter()
-            .chain(&self.rules.program_heads);
+        let heads = self.rules.organization_heads.iter().chain(&self.rules.program_heads);
         let by_head = heads.clone().any(|h| h == last);
         let by_start = self.starts_org(run, &run[0]) && run.len() >= 3;
         if !(by_head || by_start) {
@@ -261,23 +218,13 @@ impl Discoverer {
         if self.rules.event_nouns.iter().any(|e| e == last) {
             return None;
         }
-        Some(Found {
-            range,
-            name: name.to_string(),
-            kind: self.kind_of(name),
-            titled: false,
-            why: Why::Pattern,
-        })
+        Some(Found { range, name: name.to_string(), kind: self.kind_of(name), titled: false, why: Why::Pattern })
     }
 
     fn starts_org(&self, run: &[names::Word], w: &names::Word) -> bool {
         let at = run.iter().position(|x| x.range == w.range).unwrap_or(0);
-        let two = run
-            .get(at + 1)
-            .map(|n| format!("{} {}", w.text, n.text))
-            .unwrap_or_default();
-        self.rules.organization_starts.contains(&two)
-            || self.rules.program_starts.iter().any(|s| s == w.text)
+        let two = run.get(at + 1).map(|n| format!("{} {}", w.text, n.text)).unwrap_or_default();
+        self.rules.organization_starts.contains(&two) || self.rules.program_starts.iter().any(|s| s == w.text)
     }
 
     fn hint(&self, text: &str, h: &Hint) -> Option<Found> {
@@ -296,9 +243,7 @@ impl Discoverer {
             return None;
         }
         let last = name.rsplit(' ').next().unwrap_or("");
-        let model_number = text[h.clean.end..]
-            .trim_start()
-            .starts_with(|c: char| c.is_ascii_digit());
+        let model_number = text[h.clean.end..].trim_start().starts_with(|c: char| c.is_ascii_digit());
         if h.label == HintLabel::Organization && model_number {
             return None; // `Boeing 727`: a product, not its maker
         }
@@ -312,16 +257,8 @@ impl Discoverer {
         if kind == EntityKind::Person && self.kind_of(name) == EntityKind::Group {
             return None;
         }
-        let all_words_generic = name
-            .split_whitespace()
-            .all(|w| self.not_name(w) || CONNECTORS.contains(&w));
-        (!all_words_generic).then(|| Found {
-            range,
-            name: dedupe_words(name),
-            kind,
-            titled: false,
-            why: Why::Hint,
-        })
+        let all_words_generic = name.split_whitespace().all(|w| self.not_name(w) || CONNECTORS.contains(&w));
+        (!all_words_generic).then(|| Found { range, name: dedupe_words(name), kind, titled: false, why: Why::Hint })
     }
 }
 
@@ -417,11 +354,7 @@ mod tests {
 
     #[test]
     fn headings() {
-        assert!(heading_like(
-            "Strategic Resources and Economic Partnerships:"
-        ));
-        assert!(!heading_like(
-            "The Millennium Challenge Corporation signed a compact."
-        ));
+        assert!(heading_like("Strategic Resources and Economic Partnerships:"));
+        assert!(!heading_like("The Millennium Challenge Corporation signed a compact."));
     }
 }

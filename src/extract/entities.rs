@@ -65,44 +65,25 @@ impl Resolver {
                 strong.insert(h.entry);
             }
         }
-        let shorts: Vec<&Hit> = hits
-            .iter()
-            .filter(|h| h.short && !known.iter().any(|(r, _)| overlaps(r, &h.range)))
-            .collect();
+        let shorts: Vec<&Hit> =
+            hits.iter().filter(|h| h.short && !known.iter().any(|(r, _)| overlaps(r, &h.range))).collect();
         for titled_pass in [true, false] {
             let mut ranges: Vec<Range<usize>> = shorts.iter().map(|h| h.range.clone()).collect();
             ranges.dedup();
             for range in ranges {
-                if known.iter().any(|(r, _)| *r == range)
-                    || self.titled(text, range.start) != titled_pass
-                {
+                if known.iter().any(|(r, _)| *r == range) || self.titled(text, range.start) != titled_pass {
                     continue;
                 }
-                let candidates: Vec<usize> = shorts
-                    .iter()
-                    .filter(|h| h.range == range)
-                    .map(|h| h.entry)
-                    .collect();
-                if let Some(e) = self.pick(
-                    &candidates,
-                    &strong,
-                    titled_pass,
-                    dates.date_at(range.start),
-                ) {
+                let candidates: Vec<usize> = shorts.iter().filter(|h| h.range == range).map(|h| h.entry).collect();
+                if let Some(e) = self.pick(&candidates, &strong, titled_pass, dates.date_at(range.start)) {
                     strong.insert(e);
                     known.push((range, e));
                 }
             }
         }
         let found = self.discoverer.find(text, sentences, hints);
-        let mut mentions: Vec<DocMention> = known
-            .into_iter()
-            .map(|(range, e)| DocMention {
-                range,
-                key: EntityKey::Known(e),
-                name: None,
-            })
-            .collect();
+        let mut mentions: Vec<DocMention> =
+            known.into_iter().map(|(range, e)| DocMention { range, key: EntityKey::Known(e), name: None }).collect();
         self.add_found(text, found, &mut mentions, &strong, dates);
         mentions.sort_by_key(|m| (m.range.start, m.range.end));
         mentions
@@ -111,18 +92,16 @@ impl Resolver {
     /// Whether a title (`President`, `General`) stands right before `at`.
     fn titled(&self, text: &str, at: usize) -> bool {
         let before = text[..at].trim_end();
-        self.rules.person_titles.iter().any(|t| {
-            before.ends_with(t.as_str())
-                && !before[..before.len() - t.len()].ends_with(is_word_char)
-        })
+        self.rules
+            .person_titles
+            .iter()
+            .any(|t| before.ends_with(t.as_str()) && !before[..before.len() - t.len()].ends_with(is_word_char))
     }
 
     fn in_term(&self, entry: usize, date: Option<&DateValue>) -> bool {
         let terms = &self.matcher.terms[entry];
         match date {
-            Some(d) if !terms.is_empty() => {
-                terms.iter().any(|t| t.start <= d.end && d.start <= t.end)
-            }
+            Some(d) if !terms.is_empty() => terms.iter().any(|t| t.start <= d.end && d.start <= t.end),
             _ => true,
         }
     }
@@ -135,16 +114,8 @@ impl Resolver {
         titled: bool,
         date: Option<DateValue>,
     ) -> Option<usize> {
-        let fitting: Vec<usize> = candidates
-            .iter()
-            .copied()
-            .filter(|e| self.in_term(*e, date.as_ref()))
-            .collect();
-        let strong_fitting: Vec<usize> = fitting
-            .iter()
-            .copied()
-            .filter(|e| strong.contains(e))
-            .collect();
+        let fitting: Vec<usize> = candidates.iter().copied().filter(|e| self.in_term(*e, date.as_ref())).collect();
+        let strong_fitting: Vec<usize> = fitting.iter().copied().filter(|e| strong.contains(e)).collect();
         match (strong_fitting.as_slice(), fitting.as_slice()) {
             ([one], _) => Some(*one),
             ([], [one]) if titled => Some(*one),
@@ -165,12 +136,7 @@ impl Resolver {
         let mut persons: Vec<(String, EntityKey)> = strong
             .iter()
             .filter(|e| self.gazetteer.entities[**e].kind == EntityKind::Person)
-            .map(|e| {
-                (
-                    self.gazetteer.entities[*e].name.clone(),
-                    EntityKey::Known(*e),
-                )
-            })
+            .map(|e| (self.gazetteer.entities[*e].name.clone(), EntityKey::Known(*e)))
             .collect();
         let mut extra: Vec<DocMention> = Vec::new();
         for f in found {
@@ -183,12 +149,8 @@ impl Resolver {
                         && matches!(m.key, EntityKey::Known(_)))
             });
             // `ECOWAS and the African Union`: a coordination of names, not one.
-            let coordination = f.why == Why::Pattern
-                && mentions
-                    .iter()
-                    .filter(|m| contains(&f.range, &m.range))
-                    .count()
-                    >= 2;
+            let coordination =
+                f.why == Why::Pattern && mentions.iter().filter(|m| contains(&f.range, &m.range)).count() >= 2;
             if blocked || coordination {
                 continue;
             }
@@ -197,10 +159,7 @@ impl Resolver {
             }
             let key = match f.kind {
                 EntityKind::Person => self.person_key(&f, &persons, dates),
-                kind => EntityKey::Found {
-                    folded: fold(&f.name),
-                    kind,
-                },
+                kind => EntityKey::Found { folded: fold(&f.name), kind },
             };
             let name = match persons.iter().find(|(_, k)| *k == key) {
                 Some((known_as, _)) => known_as.clone(),
@@ -210,11 +169,7 @@ impl Resolver {
                 }
                 None => f.name.clone(),
             };
-            extra.push(DocMention {
-                range: f.range.clone(),
-                key,
-                name: Some(name),
-            });
+            extra.push(DocMention { range: f.range.clone(), key, name: Some(name) });
         }
         let repeats = repeated_mentions(text, &extra, mentions);
         mentions.extend(extra);
@@ -224,12 +179,7 @@ impl Resolver {
     /// A discovered person is a known one when the names agree (`Mousa
     /// Traore` is Moussa Traoré in 1972; `Poudiougou` is the document's
     /// `Gabriel Poudiougou`; `William E` is William E. Ward).
-    fn person_key(
-        &self,
-        f: &Found,
-        persons: &[(String, EntityKey)],
-        dates: &dyn DateContext,
-    ) -> EntityKey {
+    fn person_key(&self, f: &Found, persons: &[(String, EntityKey)], dates: &dyn DateContext) -> EntityKey {
         let name = fold(&f.name).replace('.', "");
         let tokens: Vec<&str> = name.split_whitespace().collect();
         let last = tokens.last().copied().unwrap_or("");
@@ -247,19 +197,12 @@ impl Resolver {
             for (i, e) in self.gazetteer.entities.iter().enumerate() {
                 let first_agrees = fold(&e.name).get(..3) == name.get(..3);
                 let last_agrees = e.short.iter().any(|s| fold(s) == last);
-                if e.kind == EntityKind::Person
-                    && first_agrees
-                    && last_agrees
-                    && self.in_term(i, date.as_ref())
-                {
+                if e.kind == EntityKind::Person && first_agrees && last_agrees && self.in_term(i, date.as_ref()) {
                     return EntityKey::Known(i);
                 }
             }
         }
-        EntityKey::Found {
-            folded: fold(&f.name),
-            kind: EntityKind::Person,
-        }
+        EntityKey::Found { folded: fold(&f.name), kind: EntityKind::Person }
     }
 }
 
@@ -271,16 +214,8 @@ fn repeated_mentions(text: &str, found: &[DocMention], taken: &[DocMention]) -> 
     for m in found {
         let name = &text[m.range.clone()];
         let mut forms = vec![name.to_string()];
-        if let EntityKey::Found {
-            kind: EntityKind::Person,
-            ..
-        } = m.key
-        {
-            if let Some(last) = name
-                .rsplit(' ')
-                .next()
-                .filter(|l| l.len() > 3 && name.contains(' '))
-            {
+        if let EntityKey::Found { kind: EntityKind::Person, .. } = m.key {
+            if let Some(last) = name.rsplit(' ').next().filter(|l| l.len() > 3 && name.contains(' ')) {
                 forms.push(last.to_string());
             }
         }
@@ -290,19 +225,10 @@ fn repeated_mentions(text: &str, found: &[DocMention], taken: &[DocMention]) -> 
             }
             for (at, _) in text.match_indices(form.as_str()) {
                 let r = at..at + form.len();
-                let bounded =
-                    !text[..at].ends_with(is_word_char) && !text[r.end..].starts_with(is_word_char);
-                let free = !taken
-                    .iter()
-                    .chain(found)
-                    .chain(&out)
-                    .any(|t| overlaps(&t.range, &r));
+                let bounded = !text[..at].ends_with(is_word_char) && !text[r.end..].starts_with(is_word_char);
+                let free = !taken.iter().chain(found).chain(&out).any(|t| overlaps(&t.range, &r));
                 if bounded && free {
-                    out.push(DocMention {
-                        range: r,
-                        key: m.key.clone(),
-                        name: m.name.clone(),
-                    });
+                    out.push(DocMention { range: r, key: m.key.clone(), name: m.name.clone() });
                 }
             }
         }

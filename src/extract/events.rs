@@ -94,10 +94,7 @@ pub fn merge(views: &[ClaimView]) -> Vec<Group> {
         let actors: HashSet<EntityId> = v.claim.actors.iter().copied().collect();
         let key = (v.claim.date.year_of(), v.claim.kind.as_str());
         let candidates = by_year_kind.get(&key).map(Vec::as_slice).unwrap_or(&[]);
-        let target = candidates
-            .iter()
-            .copied()
-            .find(|&g| same_happening(&groups[g], v, &actors));
+        let target = candidates.iter().copied().find(|&g| same_happening(&groups[g], v, &actors));
         match target {
             Some(g) => {
                 let g = &mut groups[g];
@@ -112,13 +109,9 @@ pub fn merge(views: &[ClaimView]) -> Vec<Group> {
                 g.actors.extend(actors);
             }
             None => {
-                let years = v.claim.date.year_of()
-                    ..=v.claim.date.end.year().min(v.claim.date.year_of() + 100);
+                let years = v.claim.date.year_of()..=v.claim.date.end.year().min(v.claim.date.year_of() + 100);
                 for year in years {
-                    by_year_kind
-                        .entry((year, v.claim.kind.as_str()))
-                        .or_default()
-                        .push(groups.len());
+                    by_year_kind.entry((year, v.claim.kind.as_str())).or_default().push(groups.len());
                 }
                 groups.push(Group {
                     claims: vec![i],
@@ -148,8 +141,7 @@ fn same_happening(g: &Group, v: &ClaimView, actors: &HashSet<EntityId>) -> bool 
         return false;
     }
     // A source that repeats itself needs no shared actors.
-    let related = g.sources.contains(&claim.source)
-        || (!actors.is_empty() && jaccard(&g.actors, actors) >= 0.5);
+    let related = g.sources.contains(&claim.source) || (!actors.is_empty() && jaccard(&g.actors, actors) >= 0.5);
     if g.date.compatible(&claim.date) {
         let repeated = same_kind && g.sources.contains(&claim.source);
         return repeated || (same_kind && related && words >= 0.1) || words >= 0.5;

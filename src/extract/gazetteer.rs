@@ -29,8 +29,7 @@ impl Folded {
             if f == '\'' && prev_letter {
                 let rest = &clean[i + c.len_utf8()..];
                 let next_letter = rest.chars().next().is_some_and(char::is_alphabetic);
-                let possessive = rest.starts_with(['s', 'S'])
-                    && !rest[1..].starts_with(|c: char| c.is_alphanumeric());
+                let possessive = rest.starts_with(['s', 'S']) && !rest[1..].starts_with(|c: char| c.is_alphanumeric());
                 if next_letter && !possessive {
                     continue;
                 }
@@ -96,16 +95,8 @@ impl Matcher {
                     continue;
                 }
                 let exact = surface.len() <= 6 && !surface.chars().any(char::is_lowercase);
-                let capitals = folded
-                    .split(' ')
-                    .map(|w| w.starts_with(char::is_uppercase))
-                    .collect();
-                patterns.push(PatternInfo {
-                    entry: index,
-                    exact,
-                    capitals,
-                    short,
-                });
+                let capitals = folded.split(' ').map(|w| w.starts_with(char::is_uppercase)).collect();
+                patterns.push(PatternInfo { entry: index, exact, capitals, short });
                 folded_patterns.push(folded);
             }
         }
@@ -114,17 +105,9 @@ impl Matcher {
             .match_kind(MatchKind::Standard)
             .build(&folded_patterns)
             .expect("gazetteer patterns build an automaton");
-        let terms = gazetteer
-            .entities
-            .iter()
-            .map(|e| e.terms.iter().filter_map(|t| DateValue::parse(t)).collect())
-            .collect();
-        Matcher {
-            automaton,
-            patterns,
-            folded_patterns,
-            terms,
-        }
+        let terms =
+            gazetteer.entities.iter().map(|e| e.terms.iter().filter_map(|t| DateValue::parse(t)).collect()).collect();
+        Matcher { automaton, patterns, folded_patterns, terms }
     }
 
     /// Every candidate in `clean`, leftmost-longest, on word boundaries.
@@ -137,8 +120,7 @@ impl Matcher {
         let crosses = |r: &Range<usize>| {
             marked.iter().any(|m| {
                 let overlap = m.start < r.end && r.start < m.end;
-                let nested = (m.start <= r.start && r.end <= m.end)
-                    || (r.start <= m.start && m.end <= r.end);
+                let nested = (m.start <= r.start && r.end <= m.end) || (r.start <= m.start && m.end <= r.end);
                 overlap && !nested
             })
         };
@@ -160,15 +142,8 @@ impl Matcher {
             }
             let info = &self.patterns[p];
             let range = folded.clean_range(r.clone());
-            if !hits
-                .iter()
-                .any(|h| h.range == range && h.entry == info.entry)
-            {
-                hits.push(Hit {
-                    range,
-                    entry: info.entry,
-                    short: info.short,
-                });
+            if !hits.iter().any(|h| h.range == range && h.entry == info.entry) {
+                hits.push(Hit { range, entry: info.entry, short: info.short });
             }
             taken_until = r.end;
             last = Some(r);
@@ -195,11 +170,7 @@ impl Matcher {
         }
         let all_caps = !found.chars().any(char::is_lowercase);
         found.chars().any(char::is_uppercase)
-            && (all_caps
-                || words
-                    .iter()
-                    .zip(&info.capitals)
-                    .all(|(w, &cap)| !cap || w.starts_with(char::is_uppercase)))
+            && (all_caps || words.iter().zip(&info.capitals).all(|(w, &cap)| !cap || w.starts_with(char::is_uppercase)))
     }
 }
 

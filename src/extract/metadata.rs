@@ -21,35 +21,16 @@ pub struct Metadata {
 static DATE_LINES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
     let re = |p: &str| Regex::new(p).expect("metadata regex");
     vec![
-        (
-            "posted",
-            re(
-                r"(?im)^[ \t]*(?:Posted|Published)(?: on)?[ :]+([^\n]{6,60}?)(?:\s+by\s+[^\n]*)?[ \t]*$",
-            ),
-        ),
-        (
-            "modified",
-            re(r"(?im)^[ \t]*(?:Page )?(?:last )?(?:modified|updated)(?: on)?[ :]+([^\n]{6,40})$"),
-        ),
-        (
-            "byline",
-            re(r"(?im)^[ \t]*By [^\n|,]{3,60}[|,·—–-]\s*([^\n]{6,40})$"),
-        ),
-        (
-            "created",
-            re(r"(?im)^[ \t]*(?:Created|Date|Dated)[ \t]*:[ \t]*([^\n]{6,40})$"),
-        ),
-        (
-            "dtg",
-            re(r"(?m)\b(\d{6}Z\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+\d{2})\b"),
-        ),
+        ("posted", re(r"(?im)^[ \t]*(?:Posted|Published)(?: on)?[ :]+([^\n]{6,60}?)(?:\s+by\s+[^\n]*)?[ \t]*$")),
+        ("modified", re(r"(?im)^[ \t]*(?:Page )?(?:last )?(?:modified|updated)(?: on)?[ :]+([^\n]{6,40})$")),
+        ("byline", re(r"(?im)^[ \t]*By [^\n|,]{3,60}[|,·—–-]\s*([^\n]{6,40})$")),
+        ("created", re(r"(?im)^[ \t]*(?:Created|Date|Dated)[ \t]*:[ \t]*([^\n]{6,40})$")),
+        ("dtg", re(r"(?m)\b(\d{6}Z\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+\d{2})\b")),
     ]
 });
-static DECL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"DECL:\s*(\d{1,2})/(\d{1,2})/(\d{4})").expect("regex"));
-static CABLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)\b(?:SUBJECT:|Classified By:|E\.O\. \d{5}|SIPDIS|TAGS:)").expect("regex")
-});
+static DECL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"DECL:\s*(\d{1,2})/(\d{1,2})/(\d{4})").expect("regex"));
+static CABLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)\b(?:SUBJECT:|Classified By:|E\.O\. \d{5}|SIPDIS|TAGS:)").expect("regex"));
 
 /// The first absolute day, month or year in a short piece of text.
 fn first_date(tagger: &Tagger, s: &str) -> Option<DateValue> {
@@ -67,12 +48,7 @@ pub fn infer(
     manifest: Option<&SourceMeta>,
     tagger: &Tagger,
 ) -> Metadata {
-    let field = |k: &str| {
-        front_matter
-            .iter()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.clone())
-    };
+    let field = |k: &str| front_matter.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
     let title = manifest
         .and_then(|m| m.title.clone())
         .or_else(|| field("title"))
@@ -81,41 +57,21 @@ pub fn infer(
         .unwrap_or_else(|| file_id.to_string());
     let kind = manifest
         .and_then(|m| m.kind)
-        .or_else(|| {
-            field("kind")
-                .or_else(|| field("type"))
-                .and_then(kind_from_word)
-        })
+        .or_else(|| field("kind").or_else(|| field("type")).and_then(kind_from_word))
         .unwrap_or_else(|| guess_kind(text, front_matter));
-    let publisher = manifest
-        .and_then(|m| m.publisher.clone())
-        .or_else(|| field("publisher").or_else(|| field("source")));
-    let (published, published_basis) =
-        match manifest.and_then(|m| m.published.as_deref().map(|p| (p, m))) {
-            Some((p, m)) => {
-                let note = m
-                    .published_note
-                    .clone()
-                    .map_or("manifest".to_string(), |n| format!("manifest: {n}"));
-                (DateValue::parse(p), Some(note))
-            }
-            None => date_from_text(text, front_matter, tagger)
-                .map_or((None, None), |(d, b)| (Some(d), Some(b))),
-        };
-    Metadata {
-        title,
-        kind,
-        publisher,
-        published,
-        published_basis,
-    }
+    let publisher =
+        manifest.and_then(|m| m.publisher.clone()).or_else(|| field("publisher").or_else(|| field("source")));
+    let (published, published_basis) = match manifest.and_then(|m| m.published.as_deref().map(|p| (p, m))) {
+        Some((p, m)) => {
+            let note = m.published_note.clone().map_or("manifest".to_string(), |n| format!("manifest: {n}"));
+            (DateValue::parse(p), Some(note))
+        }
+        None => date_from_text(text, front_matter, tagger).map_or((None, None), |(d, b)| (Some(d), Some(b))),
+    };
+    Metadata { title, kind, publisher, published, published_basis }
 }
 
-fn date_from_text(
-    text: &str,
-    front_matter: &[(String, String)],
-    tagger: &Tagger,
-) -> Option<(DateValue, String)> {
+fn date_from_text(text: &str, front_matter: &[(String, String)], tagger: &Tagger) -> Option<(DateValue, String)> {
     for key in ["date", "published", "created", "updated"] {
         if let Some((_, v)) = front_matter.iter().find(|(k, _)| k == key) {
             if let Some(d) = first_date(tagger, v) {
@@ -135,36 +91,22 @@ fn date_from_text(
         return Some((d, format!("text: dateline {line}")));
     }
     let caps = DECL.captures(text).filter(|_| CABLE.is_match(text))?;
-    let (m, d, y): (u32, u32, i32) = (
-        caps[1].parse().ok()?,
-        caps[2].parse().ok()?,
-        caps[3].parse().ok()?,
-    );
+    let (m, d, y): (u32, u32, i32) = (caps[1].parse().ok()?, caps[2].parse().ok()?, caps[3].parse().ok()?);
     let date = DateValue::day(y - 10, m, d)?;
-    Some((
-        date,
-        format!("text: {} minus ten years (declassification date)", &caps[0]),
-    ))
+    Some((date, format!("text: {} minus ten years (declassification date)", &caps[0])))
 }
 
 /// A line near the top that is only a date (`March 3, 2021`), under a title.
 fn dateline(text: &str, tagger: &Tagger) -> Option<(DateValue, String)> {
-    for line in text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .take(6)
-        .skip(1)
-    {
+    for line in text.lines().filter(|l| !l.trim().is_empty()).take(6).skip(1) {
         let line = line.trim();
         if line.len() > 40 {
             continue;
         }
         let found = tagger.find(line);
         if let [t] = found.as_slice() {
-            let rest = line[..t.range.start].len()
-                + line[t.range.end..]
-                    .trim_matches(|c: char| !c.is_alphanumeric())
-                    .len();
+            let rest =
+                line[..t.range.start].len() + line[t.range.end..].trim_matches(|c: char| !c.is_alphanumeric()).len();
             if let (Meaning::Absolute(d), true) = (&t.meaning, rest <= 12) {
                 if d.precision <= crate::model::Precision::Month {
                     return Some((d.clone(), line.to_string()));
@@ -183,10 +125,7 @@ fn title_line(text: &str) -> Option<String> {
 }
 
 fn kind_from_word(word: String) -> Option<SourceKind> {
-    serde_json::from_value(serde_json::Value::String(
-        word.to_ascii_lowercase().replace([' ', '_'], "-"),
-    ))
-    .ok()
+    serde_json::from_value(serde_json::Value::String(word.to_ascii_lowercase().replace([' ', '_'], "-"))).ok()
 }
 
 fn guess_kind(text: &str, front_matter: &[(String, String)]) -> SourceKind {
@@ -197,9 +136,7 @@ fn guess_kind(text: &str, front_matter: &[(String, String)]) -> SourceKind {
         SourceKind::BlogPost
     } else if head.to_ascii_lowercase().contains("fact sheet") {
         SourceKind::FactSheet
-    } else if front_matter
-        .iter()
-        .any(|(k, _)| ["infobox", "capital", "born", "wikipedia"].contains(&k.as_str()))
+    } else if front_matter.iter().any(|(k, _)| ["infobox", "capital", "born", "wikipedia"].contains(&k.as_str()))
         || head.contains("Wikipedia")
     {
         SourceKind::Encyclopedia
@@ -239,17 +176,13 @@ mod tests {
 
     #[test]
     fn no_date_is_not_guessed() {
-        let m =
-            infer_text("Relations have been excellent since 1960.\nIn 2022 Mali expelled troops.");
+        let m = infer_text("Relations have been excellent since 1960.\nIn 2022 Mali expelled troops.");
         assert!(m.published.is_none());
     }
 
     #[test]
     fn front_matter_date_and_title() {
-        let fm = vec![
-            ("title".to_string(), "Mali coup".to_string()),
-            ("date".to_string(), "2020-08-18".to_string()),
-        ];
+        let fm = vec![("title".to_string(), "Mali coup".to_string()), ("date".to_string(), "2020-08-18".to_string())];
         let m = infer("Body", &fm, None, "doc", None, &Tagger::new(&[]));
         assert_eq!(m.title, "Mali coup");
         assert_eq!(m.published.unwrap().value, "2020-08-18");

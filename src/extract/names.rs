@@ -38,10 +38,7 @@ pub fn words(text: &str, from: usize) -> impl Iterator<Item = Word<'_>> + '_ {
         } else {
             first.len_utf8()
         };
-        let word = Word {
-            text: &text[at..at + len],
-            range: (at, at + len),
-        };
+        let word = Word { text: &text[at..at + len], range: (at, at + len) };
         at += len;
         Some(word)
     })
@@ -49,10 +46,7 @@ pub fn words(text: &str, from: usize) -> impl Iterator<Item = Word<'_>> + '_ {
 
 /// `E` of `William E.`, `U.S` of `U.S.`: the dot belongs to the word.
 fn is_initial(before_dot: &str) -> bool {
-    let last = before_dot
-        .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
-        .next()
-        .unwrap_or("");
+    let last = before_dot.rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
     let letters: Vec<char> = last.chars().filter(|c| *c != '.').collect();
     !letters.is_empty() && letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase())
 }
@@ -63,21 +57,15 @@ pub fn is_capitalised(word: &str) -> bool {
 
 /// A personal name from `from` on: capitalised words and initials, with
 /// particles (`al-`, `bin`, `Ould`) between them; at most five words.
-pub fn person_name(
-    text: &str,
-    from: usize,
-    particles: &[String],
-    not_names: &[String],
-) -> Option<Range<usize>> {
+pub fn person_name(text: &str, from: usize, particles: &[String], not_names: &[String]) -> Option<Range<usize>> {
     let mut end = None;
     let mut start = None;
     let mut count = 0;
     let mut pending_particle = false;
     for w in words(text, from) {
         let t = w.text;
-        let particle = particles.iter().any(|p| {
-            p == t || (p.ends_with('-') && t.starts_with(p.as_str()) && t.len() > p.len())
-        });
+        let particle =
+            particles.iter().any(|p| p == t || (p.ends_with('-') && t.starts_with(p.as_str()) && t.len() > p.len()));
         let hyphen_particle = particle && t.contains('-') && !particles.iter().any(|p| p == t);
         let name_like = is_capitalised(t)
             && t.chars().any(char::is_lowercase) | (t.trim_end_matches('.').chars().count() == 1)
@@ -119,17 +107,12 @@ pub fn initials(name: &str) -> String {
 /// Whether `acronym` is the initials of the last few words of `words`:
 /// the start (a word index) of the shortest such tail.
 pub fn acronym_tail(words: &[&str], acronym: &str) -> Option<usize> {
-    let acronym: String = acronym
-        .trim_end_matches('s')
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect();
+    let acronym: String = acronym.trim_end_matches('s').chars().filter(|c| c.is_alphanumeric()).collect();
     if acronym.chars().count() < 2 {
         return None;
     }
     (0..words.len()).rev().find(|&start| {
-        is_capitalised(words[start])
-            && initials(&words[start..].join(" ")).eq_ignore_ascii_case(&acronym)
+        is_capitalised(words[start]) && initials(&words[start..].join(" ")).eq_ignore_ascii_case(&acronym)
     })
 }
 
@@ -153,23 +136,15 @@ mod tests {
     #[test]
     fn a_trailing_initial_loses_its_dot() {
         let t = "General William E . ( Kip ) Ward";
-        assert_eq!(
-            person_name(t, 8, &particles(), &[]).map(|r| &t[r]),
-            Some("William E")
-        );
+        assert_eq!(person_name(t, 8, &particles(), &[]).map(|r| &t[r]), Some("William E"));
     }
 
     #[test]
     fn acronyms() {
         assert_eq!(initials("Echelons Tactiques Inter-Arme"), "ETIA");
-        let words = [
-            "in", "the", "Al", "Qa’ida", "in", "the", "Islamic", "Maghreb",
-        ];
+        let words = ["in", "the", "Al", "Qa’ida", "in", "the", "Islamic", "Maghreb"];
         assert_eq!(acronym_tail(&words, "AQIM"), Some(2));
-        assert_eq!(
-            acronym_tail(&["Echelons", "Tactiques", "Inter-Arme"], "ETIAs"),
-            Some(0)
-        );
+        assert_eq!(acronym_tail(&["Echelons", "Tactiques", "Inter-Arme"], "ETIAs"), Some(0));
         assert_eq!(acronym_tail(&["the", "World", "Bank"], "IMF"), None);
     }
 }

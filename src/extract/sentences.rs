@@ -9,13 +9,12 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s+|\[\d{1,4}\]|\(\s*(?:[A-Z]{1,4}(?:\s*//\s*[A-Z]{1,6})?)\s*\)|[•·▪►■◦‣]|¶\s*\d*\s*\.?)+").expect("regex")
+    Regex::new(r"^(?:\s+|\[\d{1,4}\]|\(\s*(?:[A-Z]{1,4}(?:\s*//\s*[A-Z]{1,6})?)\s*\)|[•·▪►■◦‣]|¶\s*\d*\s*\.?)+")
+        .expect("regex")
 });
-static TRAILING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:\s+|\[\d{1,4}\]|¶\s*\d*\s*\.?)+$").expect("regex"));
-static FOOTNOTE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{L}\p{N}.,)\x22”’]\[\d{1,4}\]\s+[\p{Lu}\[\x22“(]").expect("regex")
-});
+static TRAILING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:\s+|\[\d{1,4}\]|¶\s*\d*\s*\.?)+$").expect("regex"));
+static FOOTNOTE_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}.,)\x22”’]\[\d{1,4}\]\s+[\p{Lu}\[\x22“(]").expect("regex"));
 
 pub struct Segmenter {
     abbreviations: Vec<String>,
@@ -24,10 +23,7 @@ pub struct Segmenter {
 
 impl Segmenter {
     pub fn new(abbreviations: &[String], starters: &[String]) -> Self {
-        Segmenter {
-            abbreviations: abbreviations.to_vec(),
-            starters: starters.to_vec(),
-        }
+        Segmenter { abbreviations: abbreviations.to_vec(), starters: starters.to_vec() }
     }
 
     /// Sentence ranges of `text`, in order, trimmed, none empty.
@@ -73,10 +69,7 @@ impl Segmenter {
             }
         }
         for m in FOOTNOTE_BREAK.find_iter(s) {
-            let at = m
-                .as_str()
-                .rfind(char::is_whitespace)
-                .map_or(m.end(), |w| m.start() + w + 1);
+            let at = m.as_str().rfind(char::is_whitespace).map_or(m.end(), |w| m.start() + w + 1);
             cuts.push(block.start + at);
         }
         cuts.sort_unstable();
@@ -95,28 +88,19 @@ impl Segmenter {
             return true;
         }
         // `in the U.S. The next …`: an abbreviation can end a sentence too.
-        let next_word = next
-            .split(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        abbreviation
-            && token.chars().filter(|&c| c == '.').count() > 1
-            && self.starters.iter().any(|w| w == next_word)
+        let next_word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        abbreviation && token.chars().filter(|&c| c == '.').count() > 1 && self.starters.iter().any(|w| w == next_word)
     }
 }
 
 fn starts_sentence(rest: &str) -> bool {
-    rest.chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'([¶".contains(c))
+    rest.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'([¶".contains(c))
 }
 
 fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[r.clone()];
     let lead = LEADING.find(s).map_or(0, |m| m.end());
-    let trail = TRAILING
-        .find(&s[lead..])
-        .map_or(s.len(), |m| lead + m.start());
+    let trail = TRAILING.find(&s[lead..]).map_or(s.len(), |m| lead + m.start());
     if trail > lead && s[lead..trail].chars().any(char::is_alphanumeric) {
         out.push(r.start + lead..r.start + trail);
     }
@@ -151,11 +135,7 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
 
 /// Most lines of similar, moderate length that run on without punctuation.
 fn hard_wrapped(text: &str, lines: &[Range<usize>]) -> bool {
-    let lengths: Vec<usize> = lines
-        .iter()
-        .map(|l| text[l.clone()].chars().count())
-        .filter(|&n| n > 0)
-        .collect();
+    let lengths: Vec<usize> = lines.iter().map(|l| text[l.clone()].chars().count()).filter(|&n| n > 0).collect();
     if lengths.len() < 6 {
         return false;
     }
@@ -186,24 +166,16 @@ mod tests {
 
     #[test]
     fn abbreviations_and_initials_do_not_end_sentences() {
-        let s =
-            "The U.S. Government agreed. Gen. Ward met Dr. Brown on Jan. 5. William E. Ward left.";
+        let s = "The U.S. Government agreed. Gen. Ward met Dr. Brown on Jan. 5. William E. Ward left.";
         assert_eq!(
             texts(s),
-            [
-                "The U.S. Government agreed.",
-                "Gen. Ward met Dr. Brown on Jan. 5.",
-                "William E. Ward left."
-            ]
+            ["The U.S. Government agreed.", "Gen. Ward met Dr. Brown on Jan. 5.", "William E. Ward left."]
         );
     }
 
     #[test]
     fn abbreviation_before_a_sentence_starter_ends_one() {
-        assert_eq!(
-            texts("aid from the U.S. The next year"),
-            ["aid from the U.S.", "The next year"]
-        );
+        assert_eq!(texts("aid from the U.S. The next year"), ["aid from the U.S.", "The next year"]);
     }
 
     #[test]
@@ -211,16 +183,9 @@ mod tests {
         let s = "[121] The UK did so on 15 March 1961[34] Both countries agreed on 24 September 1960[18] The agenda.";
         assert_eq!(
             texts(s),
-            [
-                "The UK did so on 15 March 1961",
-                "Both countries agreed on 24 September 1960",
-                "The agenda."
-            ]
+            ["The UK did so on 15 March 1961", "Both countries agreed on 24 September 1960", "The agenda."]
         );
-        assert_eq!(
-            texts("in states,[11] but Mali"),
-            ["in states,[11] but Mali"]
-        );
+        assert_eq!(texts("in states,[11] but Mali"), ["in states,[11] but Mali"]);
     }
 
     #[test]

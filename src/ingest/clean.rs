@@ -99,11 +99,7 @@ impl Cleaner<'_> {
     }
 
     fn next_pending(&self) -> usize {
-        self.pending
-            .iter()
-            .map(|p| p.drop.start)
-            .min()
-            .unwrap_or(self.s.len())
+        self.pending.iter().map(|p| p.drop.start).min().unwrap_or(self.s.len())
     }
 
     fn run(&mut self) {
@@ -127,19 +123,12 @@ impl Cleaner<'_> {
     }
 
     fn close_pending(&mut self) {
-        let at = self
-            .pending
-            .iter()
-            .position(|p| p.drop.start == self.i)
-            .expect("pending at i");
+        let at = self.pending.iter().position(|p| p.drop.start == self.i).expect("pending at i");
         let p = self.pending.remove(at);
         if let Some((label, start)) = p.hint {
             let end = self.out.text.trim_end().len().max(start);
             if end > start {
-                self.out.hints.push(Hint {
-                    clean: start..end,
-                    label,
-                });
+                self.out.hints.push(Hint { clean: start..end, label });
             }
         }
         self.i = p.drop.end;
@@ -213,19 +202,14 @@ impl Cleaner<'_> {
     fn bracket(&mut self, rest: &str) -> bool {
         if let Some((open, close, label)) = markup::cable_hint(rest) {
             let base = self.i;
-            self.pending.push(Pending {
-                drop: base + close.start..base + close.end,
-                hint: Some((label, self.out.text.len())),
-            });
+            self.pending
+                .push(Pending { drop: base + close.start..base + close.end, hint: Some((label, self.out.text.len())) });
             self.i += open;
             return true;
         }
         if let Some((text_end, link_end)) = markup::link(rest) {
             let base = self.i;
-            self.pending.push(Pending {
-                drop: base + text_end..base + link_end,
-                hint: None,
-            });
+            self.pending.push(Pending { drop: base + text_end..base + link_end, hint: None });
             self.i += 1;
             return true;
         }
@@ -313,13 +297,8 @@ pub fn visible(c: char) -> Option<char> {
         '\u{2028}' | '\u{2029}' => Some('\n'),
         '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Some(' '),
         c if c.is_control() => None,
-        '\u{AD}' | '\u{61C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' => {
-            None
-        }
-        '\u{2060}'..='\u{206F}'
-        | '\u{FEFF}'
-        | '\u{FFF9}'..='\u{FFFB}'
-        | '\u{E0000}'..='\u{E007F}' => None,
+        '\u{AD}' | '\u{61C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' => None,
+        '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}' => None,
         c => Some(c),
     }
 }
@@ -336,11 +315,7 @@ mod tests {
     fn assert_mapped(input: &str, c: &Cleaned) {
         for (i, ch) in c.text.char_indices() {
             let r = c.map.range(i..i + ch.len_utf8());
-            assert!(
-                r.end <= input.len()
-                    && input.is_char_boundary(r.start)
-                    && input.is_char_boundary(r.end)
-            );
+            assert!(r.end <= input.len() && input.is_char_boundary(r.start) && input.is_char_boundary(r.end));
         }
     }
 
@@ -348,10 +323,7 @@ mod tests {
     fn cable_markup_becomes_hints() {
         let s = "met with [MISC Malian  ] President [PER Amadou Toumani Toure  ] ( [ORG ATT  ] ) .";
         let c = plain(s);
-        assert_eq!(
-            c.text,
-            "met with Malian President Amadou Toumani Toure ( ATT ) ."
-        );
+        assert_eq!(c.text, "met with Malian President Amadou Toumani Toure ( ATT ) .");
         let names: Vec<_> = c.hints.iter().map(|h| &c.text[h.clean.clone()]).collect();
         assert_eq!(names, ["Malian", "Amadou Toumani Toure", "ATT"]);
         let att = &c.hints[2];
@@ -365,10 +337,7 @@ mod tests {
         let c = plain(s);
         assert_eq!(c.text, "left Bamako November 26 after");
         let at = c.text.find("November").unwrap();
-        assert_eq!(
-            &s[c.map.range(at..at + "November 26".len())],
-            "November  ] 26"
-        );
+        assert_eq!(&s[c.map.range(at..at + "November 26".len())], "November  ] 26");
     }
 
     #[test]
@@ -388,7 +357,8 @@ mod tests {
 
     #[test]
     fn markdown_syntax() {
-        let s = "### **Preface**\n\nSee [the page](http://x.y/1999.html) and ![map](m.png){.wide} *now*.\n- item\n---\n";
+        let s =
+            "### **Preface**\n\nSee [the page](http://x.y/1999.html) and ![map](m.png){.wide} *now*.\n- item\n---\n";
         let c = plain(s);
         assert_eq!(c.text, "Preface\n\nSee the page and map now.\nitem\n\n");
         assert_mapped(s, &c);
@@ -422,8 +392,7 @@ mod tests {
 
     #[test]
     fn html_mode_joins_lines_and_breaks_blocks() {
-        let s =
-            "<html><head><title>T</title></head><body><p>One\ntwo</p><p>Three</p></body></html>";
+        let s = "<html><head><title>T</title></head><body><p>One\ntwo</p><p>Three</p></body></html>";
         let c = clean(s, Syntax { html: true });
         assert_eq!(c.text.trim(), "One two\nThree");
         assert_eq!(c.html_title.as_deref(), Some("T"));

@@ -73,12 +73,7 @@ fn mostly_utf8(raw: &[u8]) -> bool {
 fn utf8(bytes: &[u8], offset: usize, name: &'static str) -> Decoded {
     if let Ok(text) = std::str::from_utf8(bytes) {
         let map = (offset > 0).then(|| OffsetMap::identity(text.len(), offset));
-        return Decoded {
-            text: text.to_string(),
-            encoding: name,
-            map,
-            warnings: vec![],
-        };
+        return Decoded { text: text.to_string(), encoding: name, map, warnings: vec![] };
     }
     let mut text = String::with_capacity(bytes.len());
     let mut map = OffsetMap::default();
@@ -98,12 +93,7 @@ fn utf8(bytes: &[u8], offset: usize, name: &'static str) -> Decoded {
         }
     }
     let warnings = vec![format!("{bad} invalid UTF-8 byte(s) shown as \u{FFFD}")];
-    Decoded {
-        text,
-        encoding: name,
-        map: Some(map),
-        warnings,
-    }
+    Decoded { text, encoding: name, map: Some(map), warnings }
 }
 
 /// Decodes with a non-UTF-8 encoding one input byte at a time, so that each
@@ -128,12 +118,7 @@ fn with_encoding(raw: &[u8], offset: usize, encoding: &'static Encoding) -> Deco
         }
     }
     let warnings = vec![format!("decoded as {}", encoding.name())];
-    Decoded {
-        text,
-        encoding: encoding.name(),
-        map: Some(map),
-        warnings,
-    }
+    Decoded { text, encoding: encoding.name(), map: Some(map), warnings }
 }
 
 #[cfg(test)]
@@ -174,25 +159,14 @@ mod tests {
 
     #[test]
     fn binary_is_refused() {
-        assert_eq!(
-            decode(b"\x89PNG\r\n").unwrap_err(),
-            DecodeError::Binary("PNG image")
-        );
+        assert_eq!(decode(b"\x89PNG\r\n").unwrap_err(), DecodeError::Binary("PNG image"));
         assert!(decode(b"ab\0cd").is_err());
     }
 
     #[test]
     fn broken_utf8_keeps_the_rest() {
-        let d = decode(
-            "Goïta \u{2014} "
-                .as_bytes()
-                .iter()
-                .chain(b"\xff ok")
-                .copied()
-                .collect::<Vec<_>>()
-                .as_slice(),
-        )
-        .unwrap();
+        let d = decode("Goïta \u{2014} ".as_bytes().iter().chain(b"\xff ok").copied().collect::<Vec<_>>().as_slice())
+            .unwrap();
         assert!(d.text.ends_with("\u{FFFD} ok"));
     }
 }

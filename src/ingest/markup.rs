@@ -10,20 +10,15 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid regex")
 }
 
-static TAG: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^<(/?)([A-Za-z][A-Za-z0-9:-]{0,30})(?:\s[^<>]{0,2000})?/?>"));
+static TAG: LazyLock<Regex> = LazyLock::new(|| re(r"^<(/?)([A-Za-z][A-Za-z0-9:-]{0,30})(?:\s[^<>]{0,2000})?/?>"));
 static DECLARATION: LazyLock<Regex> = LazyLock::new(|| re(r"^<[!?][^<>]{0,2000}>"));
 static ENTITY: LazyLock<Regex> =
     LazyLock::new(|| re(r"^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"));
-static CABLE_HINT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\[(PER|ORG|LOC|MISC) [^\[\]\n]{1,300}?(\s*)\]"));
-static LINK: LazyLock<Regex> =
-    LazyLock::new(|| re(r#"^\[[^\[\]\n]{1,300}\]\([^()\s]{0,2000}(?:\s+"[^"\n]*")?\)"#));
+static CABLE_HINT: LazyLock<Regex> = LazyLock::new(|| re(r"^\[(PER|ORG|LOC|MISC) [^\[\]\n]{1,300}?(\s*)\]"));
+static LINK: LazyLock<Regex> = LazyLock::new(|| re(r#"^\[[^\[\]\n]{1,300}\]\([^()\s]{0,2000}(?:\s+"[^"\n]*")?\)"#));
 static ATTRIBUTES: LazyLock<Regex> = LazyLock::new(|| re(r"^\{[#.][^{}\n]{0,200}\}"));
 static LINE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:[ ]{0,3}#{1,6}[ \t]+|[ ]{0,3}(?:[-*_][ \t]*){3,}(?:$|\n)|[ \t]*[-*+][ \t]+|[ ]{0,3}>[ ]?)",
-    )
+    re(r"^(?:[ ]{0,3}#{1,6}[ \t]+|[ ]{0,3}(?:[-*_][ \t]*){3,}(?:$|\n)|[ \t]*[-*+][ \t]+|[ ]{0,3}>[ ]?)")
 });
 static TITLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?is)<title[^>]*>(.{0,500}?)</title>"));
 
@@ -96,9 +91,7 @@ impl Tag {
 
 pub fn tag(rest: &str) -> Option<Tag> {
     if let Some(body) = rest.strip_prefix("<!--") {
-        return body.find("-->").map(|end| Tag::Skip {
-            through: 4 + end + 3,
-        });
+        return body.find("-->").map(|end| Tag::Skip { through: 4 + end + 3 });
     }
     if let Some(m) = DECLARATION.find(rest) {
         return Some(Tag::Skip { through: m.end() });
@@ -110,9 +103,9 @@ pub fn tag(rest: &str) -> Option<Tag> {
     if !closing && SKIPPED_ELEMENTS.contains(&name.as_str()) {
         let close = format!("</{name}");
         let lower = rest.get(len..)?.to_ascii_lowercase();
-        let end = lower.find(&close).map_or(rest.len() - len, |at| {
-            at + lower[at..].find('>').map_or(close.len(), |gt| gt + 1)
-        });
+        let end = lower
+            .find(&close)
+            .map_or(rest.len() - len, |at| at + lower[at..].find('>').map_or(close.len(), |gt| gt + 1));
         return Some(Tag::Skip { through: len + end });
     }
     if BLOCK_TAGS.contains(&name.as_str()) {
@@ -202,9 +195,7 @@ pub fn escape_sequence(rest: &str) -> usize {
 /// A YAML front matter block at the very start: its `key: value` fields and
 /// where the body begins.
 pub fn front_matter(s: &str) -> Option<(Vec<(String, String)>, usize)> {
-    let body = s
-        .strip_prefix("---\n")
-        .or_else(|| s.strip_prefix("---\r\n"))?;
+    let body = s.strip_prefix("---\n").or_else(|| s.strip_prefix("---\r\n"))?;
     let mut fields = Vec::new();
     let mut at = s.len() - body.len();
     for line in body.split_inclusive('\n').take(500) {
@@ -248,10 +239,7 @@ mod tests {
     #[test]
     fn tags() {
         assert_eq!(tag("<a href='x'>¶</a>"), Some(Tag::Inline { len: 12 }));
-        assert_eq!(
-            tag("<script>x<y</script>z"),
-            Some(Tag::Skip { through: 20 })
-        );
+        assert_eq!(tag("<script>x<y</script>z"), Some(Tag::Skip { through: 20 }));
         assert_eq!(tag("<a href="), None);
         assert_eq!(tag("< 3"), None);
     }

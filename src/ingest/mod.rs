@@ -55,10 +55,7 @@ pub struct Failure {
 
 impl Failure {
     fn new(path: &Path, reason: impl Into<String>) -> Self {
-        Failure {
-            path: path.display().to_string(),
-            reason: reason.into(),
-        }
+        Failure { path: path.display().to_string(), reason: reason.into() }
     }
 }
 
@@ -93,9 +90,7 @@ pub fn read_paths(paths: &[PathBuf], max_bytes: u64) -> (Vec<Input>, Vec<Failure
 
 fn read_folder(dir: &Path, max_bytes: u64, inputs: &mut Vec<Input>, failures: &mut Vec<Failure>) {
     let before = inputs.len() + failures.len();
-    let walker = walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name();
+    let walker = walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name();
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -120,15 +115,8 @@ fn read_folder(dir: &Path, max_bytes: u64, inputs: &mut Vec<Input>, failures: &m
         }
     }
     if inputs.len() + failures.len() == before {
-        let exts = EXTENSIONS
-            .iter()
-            .map(|e| format!(".{e}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        failures.push(Failure::new(
-            dir,
-            format!("no documents in this folder ({exts} or no extension)"),
-        ));
+        let exts = EXTENSIONS.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(", ");
+        failures.push(Failure::new(dir, format!("no documents in this folder ({exts} or no extension)")));
     }
 }
 
@@ -144,25 +132,22 @@ fn is_document_name(path: &Path) -> bool {
 pub fn read_file(path: &Path, max_bytes: u64) -> Result<Input, Failure> {
     let meta = fs::metadata(path).map_err(|e| Failure::new(path, describe_io(&e)))?;
     if !meta.is_file() {
-        return Err(Failure::new(
-            path,
-            "not a regular file (a FIFO, socket or device); skipped",
-        ));
+        return Err(Failure::new(path, "not a regular file (a FIFO, socket or device); skipped"));
     }
     if meta.len() > max_bytes {
         return Err(Failure::new(
             path,
-            format!("file is {} bytes, over the limit of {max_bytes} bytes (raise it with --max-file-size)", meta.len()),
+            format!(
+                "file is {} bytes, over the limit of {max_bytes} bytes (raise it with --max-file-size)",
+                meta.len()
+            ),
         ));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     fs::File::open(path)
         .and_then(|f| f.take(max_bytes + 1).read_to_end(&mut bytes))
         .map_err(|e| Failure::new(path, describe_io(&e)))?;
-    Ok(Input {
-        path: path.display().to_string(),
-        bytes,
-    })
+    Ok(Input { path: path.display().to_string(), bytes })
 }
 
 fn describe_io(e: &std::io::Error) -> String {
@@ -179,19 +164,13 @@ fn describe_io(e: &std::io::Error) -> String {
 pub fn bundled_inputs() -> Vec<Input> {
     crate::assets::bundled_seeds()
         .into_iter()
-        .map(|(name, bytes)| Input {
-            path: format!("seeds/{name}"),
-            bytes: bytes.to_vec(),
-        })
+        .map(|(name, bytes)| Input { path: format!("seeds/{name}"), bytes: bytes.to_vec() })
         .collect()
 }
 
 /// Decodes and cleans one input.
 pub fn load(input: Input) -> Result<Loaded, Failure> {
-    let fail = |reason: String| Failure {
-        path: input.path.clone(),
-        reason,
-    };
+    let fail = |reason: String| Failure { path: input.path.clone(), reason };
     if input.bytes.is_empty() {
         return Err(fail("empty file (0 bytes)".into()));
     }
@@ -201,18 +180,8 @@ pub fn load(input: Input) -> Result<Loaded, Failure> {
     if cleaned.text.trim().is_empty() {
         return Err(fail("no text (only whitespace or markup)".into()));
     }
-    let map = ChainedMap {
-        outer: cleaned.map.clone(),
-        inner: decoded.map,
-    };
-    Ok(Loaded {
-        encoding: decoded.encoding,
-        warnings: decoded.warnings,
-        cleaned,
-        map,
-        html,
-        input,
-    })
+    let map = ChainedMap { outer: cleaned.map.clone(), inner: decoded.map };
+    Ok(Loaded { encoding: decoded.encoding, warnings: decoded.warnings, cleaned, map, html, input })
 }
 
 fn looks_like_html(text: &str) -> bool {

@@ -6,9 +6,8 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-static TELLTALE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{Ll}í(?:s|t|ll|re|ve|d|m)\b|\bď\p{L}|\p{L}[.,!?]?Ē").expect("valid regex")
-});
+static TELLTALE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\p{Ll}í(?:s|t|ll|re|ve|d|m)\b|\bď\p{L}|\p{L}[.,!?]?Ē").expect("valid regex"));
 
 /// Whether a text carries this mojibake: two tell-tales or more, in a text
 /// that is otherwise mostly ASCII or made mostly of tell-tales (a Czech
@@ -35,10 +34,7 @@ pub fn repair(c: char, before: &str, after: &str) -> Option<char> {
     match c {
         'í' if letter(prev) => {
             let rest: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
-            let contraction = matches!(
-                rest.as_str(),
-                "" | "s" | "t" | "ll" | "re" | "ve" | "d" | "m"
-            );
+            let contraction = matches!(rest.as_str(), "" | "s" | "t" | "ll" | "re" | "ve" | "d" | "m");
             let word_start = before.trim_end_matches(char::is_alphabetic).len();
             (contraction || elision(&before[word_start..])).then_some('\u{2019}')
         }
@@ -66,9 +62,7 @@ mod tests {
     fn detects_only_with_repeated_tell_tales() {
         assert!(detect("Maliís transition and the countryís future"));
         assert!(!detect("Maliís transition"));
-        assert!(!detect(
-            "Amadou Toumani Touré met Assimi Goïta in Côte d'Ivoire."
-        ));
+        assert!(!detect("Amadou Toumani Touré met Assimi Goïta in Côte d'Ivoire."));
     }
 
     #[test]

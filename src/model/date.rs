@@ -43,23 +43,14 @@ fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 }
 
 fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
-    let (ny, nm) = if month == 12 {
-        (year + 1, 1)
-    } else {
-        (year, month + 1)
-    };
+    let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
     ymd(ny, nm, 1)?.pred_opt()
 }
 
 impl DateValue {
     pub fn day(year: i32, month: u32, day: u32) -> Option<Self> {
         let d = ymd(year, month, day)?;
-        Some(DateValue {
-            start: d,
-            end: d,
-            precision: Precision::Day,
-            value: format!("{year:04}-{month:02}-{day:02}"),
-        })
+        Some(DateValue { start: d, end: d, precision: Precision::Day, value: format!("{year:04}-{month:02}-{day:02}") })
     }
 
     pub fn month(year: i32, month: u32) -> Option<Self> {
@@ -106,10 +97,7 @@ impl DateValue {
     /// Days `first..=last` of a month, as a range (`early March 2012`).
     pub fn days_of_month(year: i32, month: u32, first: u32, last: u32) -> Option<Self> {
         let last = last.min(last_day_of_month(year, month)?.day());
-        Self::range(
-            &Self::day(year, month, first)?,
-            &Self::day(year, month, last)?,
-        )
+        Self::range(&Self::day(year, month, first)?, &Self::day(year, month, last)?)
     }
 
     pub fn year_of(&self) -> i32 {
@@ -187,14 +175,7 @@ mod tests {
 
     #[test]
     fn parse_round_trips() {
-        for v in [
-            "2021-05-24",
-            "2012-03",
-            "1960",
-            "FY2014",
-            "2016/2020",
-            "FY2016/FY2020",
-        ] {
+        for v in ["2021-05-24", "2012-03", "1960", "FY2014", "2016/2020", "FY2016/FY2020"] {
             assert_eq!(DateValue::parse(v).unwrap().value, v);
         }
         assert!(DateValue::parse("2021-02-30").is_none());

@@ -42,12 +42,7 @@ impl OffsetMap {
         if out_len == 0 {
             return;
         }
-        let piece = Piece {
-            out: self.out_len,
-            src: src.start,
-            out_len,
-            src_len: src.len(),
-        };
+        let piece = Piece { out: self.out_len, src: src.start, out_len, src_len: src.len() };
         self.out_len += out_len;
         if let Some(last) = self.pieces.last_mut() {
             let contiguous = last.src + last.src_len == piece.src;

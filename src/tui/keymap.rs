@@ -20,12 +20,7 @@ pub struct Binding {
 }
 
 const fn bind(keys: &'static str, scope: Scope, action: Action, help: &'static str) -> Binding {
-    Binding {
-        keys,
-        scope,
-        action,
-        help,
-    }
+    Binding { keys, scope, action, help }
 }
 
 use Scope::*;
@@ -33,84 +28,24 @@ use Scope::*;
 /// Bindings in help order.
 pub const BINDINGS: &[Binding] = &[
     bind("Tab", Everywhere, Action::FocusNext, "focus the next pane"),
-    bind(
-        "Shift-Tab",
-        Everywhere,
-        Action::FocusPrev,
-        "focus the previous pane",
-    ),
+    bind("Shift-Tab", Everywhere, Action::FocusPrev, "focus the previous pane"),
     bind("j ↓", Everywhere, Action::Down(1), "move down"),
     bind("k ↑", Everywhere, Action::Up(1), "move up"),
     bind("g Home", Everywhere, Action::Top, "first"),
     bind("G End", Everywhere, Action::Bottom, "last"),
     bind("PgDn Ctrl-d", Everywhere, Action::PageDown, "page down"),
     bind("PgUp Ctrl-u", Everywhere, Action::PageUp, "page up"),
-    bind(
-        "Enter",
-        In(Pane::Entities),
-        Action::Enter,
-        "filter the timeline to this entity",
-    ),
-    bind(
-        "Enter",
-        In(Pane::Timeline),
-        Action::Enter,
-        "show the claim in its source",
-    ),
-    bind(
-        "Enter",
-        In(Pane::Source),
-        Action::Enter,
-        "select the event of the highlighted claim",
-    ),
-    bind(
-        "Esc",
-        Everywhere,
-        Action::Back,
-        "close the overlay, or clear the filter",
-    ),
-    bind(
-        "Ctrl-p",
-        Everywhere,
-        Action::OpenPalette,
-        "jump to an actor (# events, @ sources)",
-    ),
-    bind(
-        "[ ]",
-        Everywhere,
-        Action::NextClaim,
-        "previous / next claim of the event",
-    ),
-    bind(
-        "n N",
-        Everywhere,
-        Action::NextInSource,
-        "next / previous claim in the source (search hit after /)",
-    ),
-    bind(
-        "s",
-        Everywhere,
-        Action::SideBySide,
-        "two sources side by side",
-    ),
-    bind(
-        "o",
-        In(Pane::Entities),
-        Action::CycleSort,
-        "sort entities by count, name or kind",
-    ),
-    bind(
-        "/",
-        Everywhere,
-        Action::OpenSearch,
-        "search the focused pane",
-    ),
-    bind(
-        "Ctrl-o Ctrl-i",
-        Everywhere,
-        Action::HistoryBack,
-        "back / forward through jumps",
-    ),
+    bind("Enter", In(Pane::Entities), Action::Enter, "filter the timeline to this entity"),
+    bind("Enter", In(Pane::Timeline), Action::Enter, "show the claim in its source"),
+    bind("Enter", In(Pane::Source), Action::Enter, "select the event of the highlighted claim"),
+    bind("Esc", Everywhere, Action::Back, "close the overlay, or clear the filter"),
+    bind("Ctrl-p", Everywhere, Action::OpenPalette, "jump to an actor (# events, @ sources)"),
+    bind("[ ]", Everywhere, Action::NextClaim, "previous / next claim of the event"),
+    bind("n N", Everywhere, Action::NextInSource, "next / previous claim in the source (search hit after /)"),
+    bind("s", Everywhere, Action::SideBySide, "two sources side by side"),
+    bind("o", In(Pane::Entities), Action::CycleSort, "sort entities by count, name or kind"),
+    bind("/", Everywhere, Action::OpenSearch, "search the focused pane"),
+    bind("Ctrl-o Ctrl-i", Everywhere, Action::HistoryBack, "back / forward through jumps"),
     bind("?", Everywhere, Action::ToggleHelp, "this help"),
     bind("q Ctrl-c", Everywhere, Action::Quit, "quit"),
 ];
@@ -170,11 +105,7 @@ pub fn hints(pane: Pane) -> String {
         if applies && shown && !seen.contains(&b.keys) {
             seen.push(b.keys);
             let short = b.help.split([',', '(']).next().unwrap_or(b.help).trim();
-            out.push(format!(
-                "{} {}",
-                b.keys.split(' ').next().unwrap_or(b.keys),
-                short
-            ));
+            out.push(format!("{} {}", b.keys.split(' ').next().unwrap_or(b.keys), short));
         }
     }
     out.join(" · ")

@@ -16,8 +16,7 @@ pub use update::{update, Ctx};
 
 use crate::model::Corpus;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
-    MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use std::io;
@@ -69,10 +68,7 @@ pub fn run(corpus: &Corpus) -> io::Result<()> {
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, corpus: &Corpus) -> io::Result<()> {
     let theme = view::theme::Theme::from_env();
     let candidates = palette::Candidates::new(corpus);
-    let ctx = Ctx {
-        corpus,
-        candidates: &candidates,
-    };
+    let ctx = Ctx { corpus, candidates: &candidates };
     let mut state = State::new(corpus);
     while !state.quit {
         terminal.draw(|frame| view::draw(&mut state, corpus, theme, frame))?;

@@ -6,13 +6,7 @@ use crate::text::fold;
 
 /// Hits of `query`: positions in `events` (timeline) or byte offsets in the
 /// shown source's clean text.
-pub fn hits(
-    corpus: &Corpus,
-    shown: Option<ClaimId>,
-    events: &[EventId],
-    pane: Pane,
-    query: &str,
-) -> Vec<usize> {
+pub fn hits(corpus: &Corpus, shown: Option<ClaimId>, events: &[EventId], pane: Pane, query: &str) -> Vec<usize> {
     let q = fold(query.trim());
     if q.is_empty() {
         return Vec::new();
@@ -28,9 +22,7 @@ pub fn hits(
             let Some(c) = shown else { return Vec::new() };
             let text = &corpus.sources[corpus.claims[c].source].text;
             let pattern = format!("(?i){}", regex::escape(query.trim()));
-            regex::Regex::new(&pattern)
-                .map(|re| re.find_iter(text).map(|m| m.start()).collect())
-                .unwrap_or_default()
+            regex::Regex::new(&pattern).map(|re| re.find_iter(text).map(|m| m.start()).collect()).unwrap_or_default()
         }
     }
 }

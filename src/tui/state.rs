@@ -136,16 +136,12 @@ impl Index {
                 mentions[m.source].push((m.clean.clone(), e.kind));
             }
         }
-        mentions
-            .iter_mut()
-            .for_each(|m| m.sort_by_key(|(r, _)| r.start));
+        mentions.iter_mut().for_each(|m| m.sort_by_key(|(r, _)| r.start));
         let mut claims = vec![Vec::new(); corpus.sources.len()];
         for (i, c) in corpus.claims.iter().enumerate() {
             claims[c.source].push(i);
         }
-        claims
-            .iter_mut()
-            .for_each(|c| c.sort_by_key(|&i| corpus.claims[i].sentence.start));
+        claims.iter_mut().for_each(|c| c.sort_by_key(|&i| corpus.claims[i].sentence.start));
         let mut years: Vec<(i32, usize)> = Vec::new();
         for e in &corpus.events {
             let y = e.date.year_of();
@@ -154,11 +150,7 @@ impl Index {
                 _ => years.push((y, 1)),
             }
         }
-        Index {
-            mentions,
-            claims,
-            years,
-        }
+        Index { mentions, claims, years }
     }
 }
 
@@ -215,9 +207,7 @@ impl State {
 
     /// Shows the first claim of the selected event.
     pub fn show_selected_event(&mut self, corpus: &Corpus) {
-        self.shown = self
-            .selected_event()
-            .and_then(|e| corpus.events[e].claims.first().copied());
+        self.shown = self.selected_event().and_then(|e| corpus.events[e].claims.first().copied());
         self.side = None;
         self.source_scroll = None;
     }
@@ -227,16 +217,11 @@ impl State {
         let mut order: Vec<EntityId> = (0..corpus.entities.len()).collect();
         let count = |e: &EntityId| corpus.entity_events.get(*e).map_or(0, Vec::len);
         match self.entity_sort {
-            EntitySort::Count => order.sort_by_key(|e| {
-                (
-                    std::cmp::Reverse(count(e)),
-                    corpus.entities[*e].folded.clone(),
-                )
-            }),
-            EntitySort::Name => order.sort_by_key(|e| corpus.entities[*e].folded.clone()),
-            EntitySort::Kind => {
-                order.sort_by_key(|e| (corpus.entities[*e].kind, std::cmp::Reverse(count(e))))
+            EntitySort::Count => {
+                order.sort_by_key(|e| (std::cmp::Reverse(count(e)), corpus.entities[*e].folded.clone()))
             }
+            EntitySort::Name => order.sort_by_key(|e| corpus.entities[*e].folded.clone()),
+            EntitySort::Kind => order.sort_by_key(|e| (corpus.entities[*e].kind, std::cmp::Reverse(count(e)))),
         }
         self.entity_order = order;
         if let Some(pos) = keep.and_then(|k| self.entity_order.iter().position(|e| *e == k)) {
@@ -260,11 +245,7 @@ impl State {
     }
 
     pub fn here(&self) -> Jump {
-        Jump {
-            filter: self.filter,
-            event: self.selected_event(),
-            claim: self.shown,
-        }
+        Jump { filter: self.filter, event: self.selected_event(), claim: self.shown }
     }
 
     /// Remembers where we are before a jump.
@@ -280,10 +261,7 @@ impl State {
         if self.filter != jump.filter {
             self.set_filter(corpus, jump.filter);
         }
-        if let Some(pos) = jump
-            .event
-            .and_then(|e| self.events.iter().position(|x| *x == e))
-        {
+        if let Some(pos) = jump.event.and_then(|e| self.events.iter().position(|x| *x == e)) {
             self.timeline.selected = pos;
         }
         self.shown = jump.claim;

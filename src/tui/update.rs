@@ -13,10 +13,7 @@ pub struct Ctx<'a> {
 
 pub fn update(state: &mut State, ctx: &Ctx, action: Action) {
     if state.help {
-        if matches!(
-            action,
-            Action::Back | Action::ToggleHelp | Action::Quit | Action::Enter
-        ) {
+        if matches!(action, Action::Back | Action::ToggleHelp | Action::Quit | Action::Enter) {
             state.help = false;
         }
         return;
@@ -45,10 +42,7 @@ fn browse(state: &mut State, ctx: &Ctx, action: Action) {
         Action::Back => back(state, corpus),
         Action::OpenPalette => {
             let matches = palette::filter(corpus, ctx.candidates, "");
-            state.palette = Some(Palette {
-                matches,
-                ..Palette::default()
-            });
+            state.palette = Some(Palette { matches, ..Palette::default() });
         }
         Action::PrevClaim => step_claim(state, corpus, -1),
         Action::NextClaim => step_claim(state, corpus, 1),
@@ -64,18 +58,8 @@ fn browse(state: &mut State, ctx: &Ctx, action: Action) {
             state.sort_entities(corpus);
         }
         Action::OpenSearch => {
-            let pane = if state.focus == Pane::Source {
-                Pane::Source
-            } else {
-                Pane::Timeline
-            };
-            state.search = Some(Search {
-                pane,
-                query: String::new(),
-                editing: true,
-                hits: Vec::new(),
-                current: 0,
-            });
+            let pane = if state.focus == Pane::Source { Pane::Source } else { Pane::Timeline };
+            state.search = Some(Search { pane, query: String::new(), editing: true, hits: Vec::new(), current: 0 });
         }
         Action::HistoryBack => travel(state, corpus, true),
         Action::HistoryForward => travel(state, corpus, false),
@@ -170,14 +154,8 @@ fn step_claim(state: &mut State, corpus: &Corpus, delta: isize) {
         return;
     };
     let claims = &corpus.events[event].claims;
-    let slot = if state.side.is_some() && state.right_focused {
-        &mut state.side
-    } else {
-        &mut state.shown
-    };
-    let at = slot
-        .and_then(|c| claims.iter().position(|x| *x == c))
-        .unwrap_or(0) as isize;
+    let slot = if state.side.is_some() && state.right_focused { &mut state.side } else { &mut state.shown };
+    let at = slot.and_then(|c| claims.iter().position(|x| *x == c)).unwrap_or(0) as isize;
     let next = (at + delta).rem_euclid(claims.len() as isize) as usize;
     *slot = Some(claims[next]);
     state.source_scroll = None;
@@ -186,8 +164,7 @@ fn step_claim(state: &mut State, corpus: &Corpus, delta: isize) {
 /// `n` `N`: the next search hit, or the next claim in the same source.
 fn next_in_source(state: &mut State, corpus: &Corpus, delta: isize) {
     if let Some(search) = state.search.as_mut().filter(|s| !s.hits.is_empty()) {
-        search.current =
-            (search.current as isize + delta).rem_euclid(search.hits.len() as isize) as usize;
+        search.current = (search.current as isize + delta).rem_euclid(search.hits.len() as isize) as usize;
         let hit = search.hits[search.current];
         match search.pane {
             Pane::Timeline => {
@@ -200,9 +177,7 @@ fn next_in_source(state: &mut State, corpus: &Corpus, delta: isize) {
     }
     let Some(shown) = state.shown else { return };
     let source = corpus.claims[shown].source;
-    let mut same: Vec<usize> = (0..corpus.claims.len())
-        .filter(|&c| corpus.claims[c].source == source)
-        .collect();
+    let mut same: Vec<usize> = (0..corpus.claims.len()).filter(|&c| corpus.claims[c].source == source).collect();
     same.sort_by_key(|&c| (corpus.claims[c].sentence.start, c));
     let at = same.iter().position(|&c| c == shown).unwrap_or(0) as isize;
     state.shown = Some(same[(at + delta).rem_euclid(same.len() as isize) as usize]);
@@ -220,29 +195,23 @@ fn side_by_side(state: &mut State, corpus: &Corpus) {
     let claims = &corpus.events[event].claims;
     let shown = state.shown.unwrap_or(claims[0]);
     let source = corpus.claims[shown].source;
-    let other = claims
-        .iter()
-        .find(|c| corpus.claims[**c].source != source)
-        .or_else(|| claims.iter().find(|c| **c != shown));
+    let other =
+        claims.iter().find(|c| corpus.claims[**c].source != source).or_else(|| claims.iter().find(|c| **c != shown));
     state.side = Some(*other.unwrap_or(&shown));
     state.focus = Pane::Source;
 }
 
 fn travel(state: &mut State, corpus: &Corpus, backwards: bool) {
     let here = state.here();
-    let (from, to) = if backwards {
-        (&mut state.history, &mut state.future)
-    } else {
-        (&mut state.future, &mut state.history)
-    };
+    let (from, to) =
+        if backwards { (&mut state.history, &mut state.future) } else { (&mut state.future, &mut state.history) };
     let Some(jump) = from.pop() else { return };
     to.push(here);
     state.go_to(corpus, jump);
 }
 
 fn pane_at(state: &State, x: u16, y: u16) -> Option<Pane> {
-    let inside =
-        |r: ratatui::layout::Rect| x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height;
+    let inside = |r: ratatui::layout::Rect| x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height;
     let a = &state.areas;
     [
         (a.entities, Pane::Entities),
@@ -260,9 +229,7 @@ fn click(state: &mut State, corpus: &Corpus, x: u16, y: u16) {
         return;
     };
     state.focus = pane;
-    let row = |area: ratatui::layout::Rect, offset: usize| {
-        offset + (y.saturating_sub(area.y + 1)) as usize
-    };
+    let row = |area: ratatui::layout::Rect, offset: usize| offset + (y.saturating_sub(area.y + 1)) as usize;
     match pane {
         Pane::Entities => {
             let r = row(state.areas.entities, state.entities.offset);
@@ -356,13 +323,7 @@ fn search_update(state: &mut State, corpus: &Corpus, action: Action) {
         _ => {}
     }
     if let Some(search) = state.search.as_mut() {
-        search.hits = super::search::hits(
-            corpus,
-            state.shown,
-            &state.events,
-            search.pane,
-            &search.query,
-        );
+        search.hits = super::search::hits(corpus, state.shown, &state.events, search.pane, &search.query);
         search.current = 0;
         if search.pane == Pane::Timeline {
             if let Some(&first) = search.hits.first() {

@@ -14,9 +14,7 @@ pub fn fixtures() -> PathBuf {
 }
 
 pub fn bundled() -> Corpus {
-    PIPELINE
-        .build("bundled", ingest::bundled_inputs(), Vec::new())
-        .0
+    PIPELINE.build("bundled", ingest::bundled_inputs(), Vec::new()).0
 }
 
 pub fn build(inputs: Vec<Input>) -> Corpus {
@@ -24,8 +22,7 @@ pub fn build(inputs: Vec<Input>) -> Corpus {
 }
 
 pub fn fixture_inputs() -> Vec<Input> {
-    let (inputs, failures) =
-        ingest::read_paths(&[fixtures().join("docs")], ingest::DEFAULT_MAX_BYTES);
+    let (inputs, failures) = ingest::read_paths(&[fixtures().join("docs")], ingest::DEFAULT_MAX_BYTES);
     assert!(failures.is_empty(), "{failures:?}");
     inputs
 }
@@ -35,17 +32,9 @@ pub fn fixture_inputs() -> Vec<Input> {
 pub fn encoded_inputs() -> Vec<Input> {
     let text = "Mali and the United States established diplomatic relations in 1960.\nOn 24 May 2021, Colonel Assimi Goïta seized power in Bamako.\n";
     let utf16 = |le: bool| -> Vec<u8> {
-        let mut out = if le {
-            vec![0xFF, 0xFE]
-        } else {
-            vec![0xFE, 0xFF]
-        };
+        let mut out = if le { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
         for unit in text.encode_utf16() {
-            out.extend(if le {
-                unit.to_le_bytes()
-            } else {
-                unit.to_be_bytes()
-            });
+            out.extend(if le { unit.to_le_bytes() } else { unit.to_be_bytes() });
         }
         out
     };
@@ -56,26 +45,11 @@ pub fn encoded_inputs() -> Vec<Input> {
     let mut bom = vec![0xEF, 0xBB, 0xBF];
     bom.extend_from_slice(text.as_bytes());
     vec![
-        Input {
-            path: "gen/utf16le.txt".into(),
-            bytes: utf16(true),
-        },
-        Input {
-            path: "gen/utf16be.txt".into(),
-            bytes: utf16(false),
-        },
-        Input {
-            path: "gen/latin1.txt".into(),
-            bytes: latin1,
-        },
-        Input {
-            path: "gen/bom.txt".into(),
-            bytes: bom,
-        },
-        Input {
-            path: "gen/crlf.txt".into(),
-            bytes: text.replace('\n', "\r\n").into_bytes(),
-        },
+        Input { path: "gen/utf16le.txt".into(), bytes: utf16(true) },
+        Input { path: "gen/utf16be.txt".into(), bytes: utf16(false) },
+        Input { path: "gen/latin1.txt".into(), bytes: latin1 },
+        Input { path: "gen/bom.txt".into(), bytes: bom },
+        Input { path: "gen/crlf.txt".into(), bytes: text.replace('\n', "\r\n").into_bytes() },
     ]
 }
 
@@ -84,10 +58,7 @@ pub fn encoded_inputs() -> Vec<Input> {
 pub fn assert_provenance(corpus: &Corpus) {
     for claim in &corpus.claims {
         let source = &corpus.sources[claim.source];
-        for (span, clean) in [
-            (&claim.span, &claim.sentence),
-            (&claim.date_span, &claim.date_clean),
-        ] {
+        for (span, clean) in [(&claim.span, &claim.sentence), (&claim.date_span, &claim.date_clean)] {
             assert!(
                 span.start <= span.end && span.end <= source.raw.len(),
                 "{}: span {span:?} outside the file",
@@ -107,10 +78,7 @@ pub fn assert_provenance(corpus: &Corpus) {
                 source.path
             );
         }
-        assert!(
-            claim.sentence.start <= claim.date_clean.start
-                && claim.date_clean.end <= claim.sentence.end
-        );
+        assert!(claim.sentence.start <= claim.date_clean.start && claim.date_clean.end <= claim.sentence.end);
     }
     for entity in &corpus.entities {
         for m in &entity.mentions {

@@ -45,8 +45,7 @@ pub struct Timex {
 }
 
 const MONTH: &str = r"(?i:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sep(?:tember|t\.?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)";
-const MONTH_FULL: &str =
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)";
+const MONTH_FULL: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)";
 const DAY: &str = r"(?:[012]?[1-9]|10|20|3[01])(?:st|nd|rd|th)?";
 const YEAR: &str = r"(?:1[6-9]\d\d|20\d\d)";
 
@@ -92,20 +91,9 @@ static PATTERNS: LazyLock<Vec<(Pattern, Regex)>> = LazyLock::new(|| {
     vec![
         (Iso, build(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
         (Numeric, build(r"\b(\d{1,2})([-/.])(\d{1,2})[-/.](\d{4})\b")),
-        (
-            Dtg,
-            build(
-                r"\b(\d{2})\d{4}Z\s+(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+(\d{2})\b",
-            ),
-        ),
-        (
-            DayRange,
-            build(r"\b({DAY})\s*[-–]\s*({DAY})\s+({MONTH}),?\s+({YEAR})\b"),
-        ),
-        (
-            DayMonthYear,
-            build(r"\b({DAY})\s+(?:of\s+)?({MONTH}),?\s+({YEAR})\b"),
-        ),
+        (Dtg, build(r"\b(\d{2})\d{4}Z\s+(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+(\d{2})\b")),
+        (DayRange, build(r"\b({DAY})\s*[-–]\s*({DAY})\s+({MONTH}),?\s+({YEAR})\b")),
+        (DayMonthYear, build(r"\b({DAY})\s+(?:of\s+)?({MONTH}),?\s+({YEAR})\b")),
         (MonthDayYear, build(r"\b({MONTH})\s+({DAY}),?\s+({YEAR})\b")),
         (
             PartOfMonth,
@@ -116,27 +104,12 @@ static PATTERNS: LazyLock<Vec<(Pattern, Regex)>> = LazyLock::new(|| {
         (MonthYear, build(r"\b({MONTH}),?\s+(?:of\s+)?({YEAR})\b")),
         (
             Between,
-            build(
-                r"\b(?:[Bb]etween\s+({YEAR})\s+and|[Ff]rom\s+({YEAR})\s+(?:to|until|till|through))\s+({YEAR})\b",
-            ),
+            build(r"\b(?:[Bb]etween\s+({YEAR})\s+and|[Ff]rom\s+({YEAR})\s+(?:to|until|till|through))\s+({YEAR})\b"),
         ),
-        (
-            FiscalYear,
-            build(
-                r"\b(?:FY|[Ff]iscal [Yy]ear)\s?'?(\d{4}|\d{2})(?:\s*[-–/]\s*(?:FY\s?)?(\d{4}|\d{2}))?\b",
-            ),
-        ),
+        (FiscalYear, build(r"\b(?:FY|[Ff]iscal [Yy]ear)\s?'?(\d{4}|\d{2})(?:\s*[-–/]\s*(?:FY\s?)?(\d{4}|\d{2}))?\b")),
         (YearRange, build(r"\b({YEAR})\s*[-–—]\s*(\d{4}|\d{2})\b")),
-        (
-            PartOfYear,
-            build(
-                r"(?i:\b(early|mid|late|the end of|end of|the beginning of|beginning of))[- ]({YEAR})\b",
-            ),
-        ),
-        (
-            PartOfDecade,
-            build(r"(?i:\b(early|mid|late))[- ](?:the\s+)?(1[6-9]\d0|20\d0)'?s\b"),
-        ),
+        (PartOfYear, build(r"(?i:\b(early|mid|late|the end of|end of|the beginning of|beginning of))[- ]({YEAR})\b")),
+        (PartOfDecade, build(r"(?i:\b(early|mid|late))[- ](?:the\s+)?(1[6-9]\d0|20\d0)'?s\b")),
         (Decade, build(r"\b(1[6-9]\d0|20\d0)'?s\b")),
         (MonthDay, build(r"\b({MONTH})\s+({DAY})\b")),
         (DayMonth, build(r"\b({DAY})\s+(?:of\s+)?({MONTHFULL})\b")),
@@ -146,16 +119,8 @@ static PATTERNS: LazyLock<Vec<(Pattern, Regex)>> = LazyLock::new(|| {
                 r"\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|[Ff]or|[Dd]uring|[Bb]efore|[Aa]fter|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id-|[Nn]ext|[Ll]ast|[Tt]his)\s+({MONTHFULL})\b",
             ),
         ),
-        (
-            Relative,
-            build(r"\b(?i:(last|next|this|previous|coming)\s+(year|month)|(yesterday))\b"),
-        ),
-        (
-            Weekday,
-            build(
-                r"\b(?:[Oo]n|[Ll]ast)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
-            ),
-        ),
+        (Relative, build(r"\b(?i:(last|next|this|previous|coming)\s+(year|month)|(yesterday))\b")),
+        (Weekday, build(r"\b(?:[Oo]n|[Ll]ast)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
         (Year, build(r"\b({YEAR})\b")),
     ]
 });
@@ -231,29 +196,18 @@ const YEAR_PRECEDERS: &[&str] = &[
 
 pub fn month_number(name: &str) -> Option<u32> {
     let lower = name.trim_end_matches('.').to_ascii_lowercase();
-    let months = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    months
-        .iter()
-        .position(|m| lower.starts_with(m))
-        .map(|i| i as u32 + 1)
+    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    months.iter().position(|m| lower.starts_with(m)).map(|i| i as u32 + 1)
 }
 
 fn num<T: std::str::FromStr>(caps: &Captures, i: usize) -> Option<T> {
     let text = caps.get(i)?.as_str();
-    text.trim_end_matches(|c: char| c.is_ascii_alphabetic())
-        .parse()
-        .ok()
+    text.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse().ok()
 }
 
 fn two_or_four_digit_year(text: &str, century_of: i32) -> Option<i32> {
     let n: i32 = text.parse().ok()?;
-    Some(if text.len() == 2 {
-        century_of / 100 * 100 + n
-    } else {
-        n
-    })
+    Some(if text.len() == 2 { century_of / 100 * 100 + n } else { n })
 }
 
 /// The tagger: finds expressions; `count_nouns` from the lexicon tell
@@ -264,9 +218,7 @@ pub struct Tagger {
 
 impl Tagger {
     pub fn new(count_nouns: &[String]) -> Self {
-        Tagger {
-            count_nouns: count_nouns.to_vec(),
-        }
+        Tagger { count_nouns: count_nouns.to_vec() }
     }
 
     /// Every date expression in `text`, in order, without overlaps.
@@ -275,10 +227,7 @@ impl Tagger {
         for (pattern, re) in PATTERNS.iter() {
             for caps in re.captures_iter(text) {
                 let whole = caps.get(0).expect("group 0");
-                if found
-                    .iter()
-                    .any(|t| t.range.start < whole.end() && whole.start() < t.range.end)
-                {
+                if found.iter().any(|t| t.range.start < whole.end() && whole.start() < t.range.end) {
                     continue;
                 }
                 if let Some(t) = self.interpret(*pattern, &caps, text) {
@@ -311,16 +260,8 @@ impl Tagger {
                 let year = 2000 + num::<i32>(caps, 3)?;
                 absolute(DateValue::day(year, month_number(&caps[2])?, num(caps, 1)?))
             }
-            DayMonthYear => absolute(DateValue::day(
-                num(caps, 3)?,
-                month_number(&caps[2])?,
-                num(caps, 1)?,
-            )),
-            MonthDayYear => absolute(DateValue::day(
-                num(caps, 3)?,
-                month_number(&caps[1])?,
-                num(caps, 2)?,
-            )),
+            DayMonthYear => absolute(DateValue::day(num(caps, 3)?, month_number(&caps[2])?, num(caps, 1)?)),
+            MonthDayYear => absolute(DateValue::day(num(caps, 3)?, month_number(&caps[1])?, num(caps, 2)?)),
             DayRange => {
                 let (y, m) = (num(caps, 4)?, month_number(&caps[3])?);
                 absolute(DateValue::days_of_month(y, m, num(caps, 1)?, num(caps, 2)?))
@@ -343,10 +284,7 @@ impl Tagger {
             }
             Between => {
                 let from = num(caps, 1).or_else(|| num(caps, 2))?;
-                absolute(DateValue::range(
-                    &DateValue::year(from)?,
-                    &DateValue::year(num(caps, 3)?)?,
-                ))
+                absolute(DateValue::range(&DateValue::year(from)?, &DateValue::year(num(caps, 3)?)?))
             }
             FiscalYear => {
                 let first = two_or_four_digit_year(&caps[1], 2000)?;
@@ -354,10 +292,7 @@ impl Tagger {
                     None => absolute(DateValue::fiscal_year(first)),
                     Some(second) => {
                         let last = two_or_four_digit_year(second.as_str(), first)?;
-                        absolute(DateValue::range(
-                            &DateValue::fiscal_year(first)?,
-                            &DateValue::fiscal_year(last)?,
-                        ))
+                        absolute(DateValue::range(&DateValue::fiscal_year(first)?, &DateValue::fiscal_year(last)?))
                     }
                 }
             }
@@ -367,10 +302,7 @@ impl Tagger {
                 if last <= first || last - first > 100 || self.is_amount(text, range.clone()) {
                     return None;
                 }
-                absolute(DateValue::range(
-                    &DateValue::year(first)?,
-                    &DateValue::year(last)?,
-                ))
+                absolute(DateValue::range(&DateValue::year(first)?, &DateValue::year(last)?))
             }
             PartOfYear => {
                 let y = num(caps, 2)?;
@@ -379,10 +311,7 @@ impl Tagger {
                     "mid" => (5, 8),
                     _ => (9, 12),
                 };
-                absolute(DateValue::range(
-                    &DateValue::month(y, a)?,
-                    &DateValue::month(y, b)?,
-                ))
+                absolute(DateValue::range(&DateValue::month(y, a)?, &DateValue::month(y, b)?))
             }
             PartOfDecade => {
                 let start: i32 = num(caps, 2)?;
@@ -391,24 +320,14 @@ impl Tagger {
                     "mid" => (4, 6),
                     _ => (7, 9),
                 };
-                absolute(DateValue::range(
-                    &DateValue::year(start + a)?,
-                    &DateValue::year(start + b)?,
-                ))
+                absolute(DateValue::range(&DateValue::year(start + a)?, &DateValue::year(start + b)?))
             }
             Decade => {
                 let start: i32 = num(caps, 1)?;
-                absolute(DateValue::range(
-                    &DateValue::year(start)?,
-                    &DateValue::year(start + 9)?,
-                ))
+                absolute(DateValue::range(&DateValue::year(start)?, &DateValue::year(start + 9)?))
             }
             MonthDay | DayMonth => {
-                let (m, d) = if matches!(pattern, MonthDay) {
-                    (1, 2)
-                } else {
-                    (2, 1)
-                };
+                let (m, d) = if matches!(pattern, MonthDay) { (1, 2) } else { (2, 1) };
                 let month_text = &caps[m];
                 if !plausible_month_word(month_text) || self.is_count(&text[range.end..]) {
                     return None;
@@ -425,18 +344,12 @@ impl Tagger {
                     return None;
                 }
                 range = m.range();
-                Some(Meaning::Month {
-                    month: month_number(m.as_str())?,
-                })
+                Some(Meaning::Month { month: month_number(m.as_str())? })
             }
             Relative => relative(caps),
             Weekday => {
                 let m = caps.get(1)?;
-                range = if whole.as_str().starts_with(['O', 'o']) {
-                    m.range()
-                } else {
-                    range
-                };
+                range = if whole.as_str().starts_with(['O', 'o']) { m.range() } else { range };
                 Some(Meaning::Weekday(m.as_str().parse().ok()?))
             }
             Year => {
@@ -448,27 +361,20 @@ impl Tagger {
         }?;
         let before = text[..range.start].trim_end();
         let anaphoric = before.ends_with(" the") || before.ends_with(" The") || before == "the";
-        Some(Timex {
-            range,
-            meaning,
-            anaphoric,
-        })
+        Some(Timex { range, meaning, anaphoric })
     }
 
     /// A number that counts or measures (`$2,000`, `2000 troops`, `about 1500`).
     fn is_amount(&self, text: &str, r: Range<usize>) -> bool {
         let before = &text[..r.start];
         let after = &text[r.end..];
-        if before.ends_with(['$', '€', '£', '#', '+', '-', '–']) || after.starts_with(['%', '+'])
-        {
+        if before.ends_with(['$', '€', '£', '#', '+', '-', '–']) || after.starts_with(['%', '+']) {
             return true;
         }
         if after.starts_with([',', '.']) && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
             return true;
         }
-        if before.ends_with([',', '.'])
-            && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit())
-        {
+        if before.ends_with([',', '.']) && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit()) {
             return true;
         }
         let prev_word = before.split_whitespace().next_back().unwrap_or("");
@@ -503,15 +409,10 @@ impl Tagger {
         }
         // `Vision 2030`, `Boeing 2707`: a name, unless it begins the sentence.
         let trimmed = before.trim_end_matches(' ');
-        let prev_word = trimmed
-            .rsplit(|c: char| c.is_whitespace())
-            .next()
-            .unwrap_or("");
+        let prev_word = trimmed.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
         let capitalised = prev_word.chars().next().is_some_and(char::is_uppercase);
         let at_sentence_start = trimmed.len() == prev_word.len()
-            || trimmed[..trimmed.len() - prev_word.len()]
-                .trim_end()
-                .ends_with(['.', '\n', ':', '!', '?']);
+            || trimmed[..trimmed.len() - prev_word.len()].trim_end().ends_with(['.', '\n', ':', '!', '?']);
         let month_before = prev_word.len() >= 3 && month_number(prev_word).is_some();
         !capitalised || at_sentence_start || YEAR_PRECEDERS.contains(&prev_word) || month_before
     }
@@ -535,17 +436,11 @@ fn is_cable_reference(after: &str) -> bool {
 }
 
 fn in_url_or_file(text: &str, r: Range<usize>) -> bool {
-    let start = text[..r.start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1);
-    let end = text[r.end..]
-        .find(char::is_whitespace)
-        .map_or(text.len(), |i| r.end + i);
+    let start = text[..r.start].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let end = text[r.end..].find(char::is_whitespace).map_or(text.len(), |i| r.end + i);
     let token = &text[start..end];
-    const MARKS: &[&str] = &[
-        "://", "www.", ".htm", ".pdf", ".jpg", ".png", ".txt", ".php", ".asp", "_", "=", "@",
-        ".gov", ".org", ".com",
-    ];
+    const MARKS: &[&str] =
+        &["://", "www.", ".htm", ".pdf", ".jpg", ".png", ".txt", ".php", ".asp", "_", "=", "@", ".gov", ".org", ".com"];
     MARKS.iter().any(|m| token.contains(m))
         || token.split('/').count() > 2
         || token.contains('/') && token.chars().any(|c| c.is_alphabetic())

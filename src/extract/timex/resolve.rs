@@ -10,10 +10,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 /// when the document has none or the expression refers back (`the June 20
 /// accord`), from the latest preceding absolute date of the narrative.
 /// What cannot be resolved is `None`: never guessed.
-pub fn resolve(
-    timexes: &[Timex],
-    doc_date: Option<&DateValue>,
-) -> Vec<Option<(DateValue, Resolution)>> {
+pub fn resolve(timexes: &[Timex], doc_date: Option<&DateValue>) -> Vec<Option<(DateValue, Resolution)>> {
     let mut out = Vec::with_capacity(timexes.len());
     let mut narrative: Vec<&DateValue> = Vec::new();
     for t in timexes {
@@ -27,9 +24,7 @@ pub fn resolve(
                 let pick = |y: i32| DateValue::month(y, *month);
                 by_context(t, &narrative, *month, doc_date, pick)
             }
-            other => doc_date
-                .and_then(|d| offset(other, d))
-                .map(|v| (v, Resolution::DocumentDate)),
+            other => doc_date.and_then(|d| offset(other, d)).map(|v| (v, Resolution::DocumentDate)),
         };
         if let Meaning::Absolute(v) = &t.meaning {
             narrative.push(v);
@@ -46,10 +41,7 @@ fn by_context(
     doc_date: Option<&DateValue>,
     pick: impl Fn(i32) -> Option<DateValue>,
 ) -> Option<(DateValue, Resolution)> {
-    let same_month = narrative
-        .iter()
-        .rev()
-        .find(|d| d.precision <= Precision::Month && d.start.month() == month);
+    let same_month = narrative.iter().rev().find(|d| d.precision <= Precision::Month && d.start.month() == month);
     if let (true, Some(d)) = (t.anaphoric || doc_date.is_none(), same_month) {
         return pick(d.year_of()).map(|v| (v, Resolution::Context));
     }
@@ -57,12 +49,7 @@ fn by_context(
         let anchor = doc.start;
         let best = (doc.year_of() - 1..=doc.year_of() + 1)
             .filter_map(&pick)
-            .min_by_key(|v| {
-                (v.start - anchor)
-                    .num_days()
-                    .abs()
-                    .min((v.end - anchor).num_days().abs())
-            })?;
+            .min_by_key(|v| (v.start - anchor).num_days().abs().min((v.end - anchor).num_days().abs()))?;
         return Some((best, Resolution::DocumentDate));
     }
     let last = narrative.last()?;
@@ -77,9 +64,7 @@ fn offset(meaning: &Meaning, doc: &DateValue) -> Option<DateValue> {
             let index = d.year() * 12 + d.month0() as i32 + n;
             DateValue::month(index.div_euclid(12), index.rem_euclid(12) as u32 + 1)
         }
-        Meaning::DayOffset(n) if doc.precision == Precision::Day => {
-            day_value(d + Duration::days(*n))
-        }
+        Meaning::DayOffset(n) if doc.precision == Precision::Day => day_value(d + Duration::days(*n)),
         Meaning::Weekday(w) if doc.precision == Precision::Day => {
             let back = (7 + d.weekday().num_days_from_monday() - w.num_days_from_monday()) % 7;
             day_value(d - Duration::days(back as i64))

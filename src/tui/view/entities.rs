@@ -13,8 +13,7 @@ use ratatui::Frame;
 
 pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: Rect) {
     let card_height = if area.height > 24 { 9 } else { 0 };
-    let [list_area, card_area] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(card_height)]).areas(area);
+    let [list_area, card_area] = Layout::vertical([Constraint::Min(3), Constraint::Length(card_height)]).areas(area);
     let rows = list_area.height.saturating_sub(2) as usize;
     state.entities.follow(rows);
     let width = list_area.width.saturating_sub(2) as usize;
@@ -30,10 +29,7 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
             let name = shorten(&inert(&entity.name), width.saturating_sub(6));
             let pad = width.saturating_sub(name.chars().count() + 2 + count.to_string().len());
             let mut line = Line::from(vec![
-                Span::styled(
-                    format!("{} ", Theme::glyph(entity.kind)),
-                    theme.kind(entity.kind),
-                ),
+                Span::styled(format!("{} ", Theme::glyph(entity.kind)), theme.kind(entity.kind)),
                 Span::raw(name),
                 Span::styled(format!("{}{count}", " ".repeat(pad)), theme.dim()),
             ]);
@@ -63,19 +59,11 @@ fn card(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: R
     };
     let entity = &corpus.entities[e];
     let events = &corpus.entity_events[e];
-    let mut sources: Vec<&str> = entity
-        .mentions
-        .iter()
-        .map(|m| corpus.sources[m.source].id.as_str())
-        .collect();
+    let mut sources: Vec<&str> = entity.mentions.iter().map(|m| corpus.sources[m.source].id.as_str()).collect();
     sources.sort_unstable();
     sources.dedup();
     let first_last = match (events.first(), events.last()) {
-        (Some(a), Some(b)) => format!(
-            "{} … {}",
-            corpus.events[*a].date.display(),
-            corpus.events[*b].date.display()
-        ),
+        (Some(a), Some(b)) => format!("{} … {}", corpus.events[*a].date.display(), corpus.events[*b].date.display()),
         _ => "no dated event".to_string(),
     };
     let lines = vec![
@@ -85,19 +73,8 @@ fn card(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: R
         )),
         Line::raw(format!("aka {}", inert(&entity.aliases.join(", ")))),
         Line::raw(format!("events {first_last}")),
-        Line::raw(format!(
-            "{} mentions in {}",
-            entity.mentions.len(),
-            sources.join(", ")
-        )),
+        Line::raw(format!("{} mentions in {}", entity.mentions.len(), sources.join(", "))),
     ];
-    let block = pane_block(
-        Line::raw(format!(" {} ", shorten(&inert(&entity.name), 30))),
-        false,
-        theme,
-    );
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
-        area,
-    );
+    let block = pane_block(Line::raw(format!(" {} ", shorten(&inert(&entity.name), 30))), false, theme);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block), area);
 }

@@ -13,14 +13,9 @@ use ratatui::Frame;
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
 pub fn draw(state: &State, c: &Corpus, theme: Theme, frame: &mut Frame, area: Rect) {
-    let span = c.date_span().map_or(String::new(), |(a, b)| {
-        format!(" · {}–{}", a.display(), b.display())
-    });
+    let span = c.date_span().map_or(String::new(), |(a, b)| format!(" · {}–{}", a.display(), b.display()));
     let title = Line::from(vec![
-        Span::styled(
-            format!(" {} ", c.name),
-            Style::new().add_modifier(Modifier::BOLD),
-        ),
+        Span::styled(format!(" {} ", c.name), Style::new().add_modifier(Modifier::BOLD)),
         Span::raw(format!(
             "· {} sources · {} events · {} entities{span}",
             c.sources.len(),
@@ -35,12 +30,7 @@ pub fn draw(state: &State, c: &Corpus, theme: Theme, frame: &mut Frame, area: Re
 }
 
 /// One column per year (or per group of years when they do not fit).
-fn histogram(
-    years: &[(i32, usize)],
-    selected: Option<i32>,
-    width: usize,
-    theme: Theme,
-) -> Line<'static> {
+fn histogram(years: &[(i32, usize)], selected: Option<i32>, width: usize, theme: Theme) -> Line<'static> {
     let (Some(first), Some(last)) = (years.first(), years.last()) else {
         return Line::default();
     };
@@ -54,26 +44,11 @@ fn histogram(
     let max = counts.iter().copied().max().unwrap_or(1).max(1);
     let mut spans = vec![Span::styled(format!(" {} ", first.0), theme.dim())];
     for (i, n) in counts.iter().enumerate() {
-        let bar = if *n == 0 {
-            ' '
-        } else {
-            BARS[(n * 7).div_ceil(max).min(7)]
-        };
+        let bar = if *n == 0 { ' ' } else { BARS[(n * 7).div_ceil(max).min(7)] };
         let year = first.0 + (i * per_column) as i32;
         let here = selected.is_some_and(|s| s >= year && s < year + per_column as i32);
-        let style = if here {
-            theme.conflict().add_modifier(Modifier::REVERSED)
-        } else {
-            theme.year()
-        };
-        spans.push(Span::styled(
-            if here && *n == 0 {
-                "▏".to_string()
-            } else {
-                bar.to_string()
-            },
-            style,
-        ));
+        let style = if here { theme.conflict().add_modifier(Modifier::REVERSED) } else { theme.year() };
+        spans.push(Span::styled(if here && *n == 0 { "▏".to_string() } else { bar.to_string() }, style));
     }
     spans.push(Span::styled(format!(" {}", last.0), theme.dim()));
     Line::from(spans)

@@ -26,14 +26,8 @@ pub fn draw(theme: Theme, frame: &mut Frame, area: Rect) {
         })
         .collect();
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "mouse: click focuses and selects, the wheel scrolls · Esc closes",
-        theme.dim(),
-    ));
+    lines.push(Line::styled("mouse: click focuses and selects, the wheel scrolls · Esc closes", theme.dim()));
     let rect = centered(area, 78, lines.len() as u16 + 2);
     frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines).block(pane_block(Line::raw(" Keys "), true, theme)),
-        rect,
-    );
+    frame.render_widget(Paragraph::new(lines).block(pane_block(Line::raw(" Keys "), true, theme)), rect);
 }

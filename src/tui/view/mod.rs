@@ -28,12 +28,8 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame)
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return too_small(frame, area);
     }
-    let [header_area, body, status_area] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Min(5),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [header_area, body, status_area] =
+        Layout::vertical([Constraint::Length(2), Constraint::Min(5), Constraint::Length(1)]).areas(area);
     header::draw(state, corpus, theme, frame, header_area);
     // Narrow terminals collapse the sidebar; wide ones give the source more room.
     let sidebar = if area.width >= 150 {
@@ -43,8 +39,7 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame)
     } else {
         0
     };
-    let [side_area, main] =
-        Layout::horizontal([Constraint::Length(sidebar), Constraint::Min(10)]).areas(body);
+    let [side_area, main] = Layout::horizontal([Constraint::Length(sidebar), Constraint::Min(10)]).areas(body);
     let [timeline_area, source_area] =
         Layout::horizontal([Constraint::Percentage(52), Constraint::Percentage(48)]).areas(main);
     state.areas.entities = side_area;
@@ -67,14 +62,8 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame)
 
 fn too_small(frame: &mut Frame, area: Rect) {
     let text = vec![
-        Line::styled(
-            "terminal too small",
-            Style::new().add_modifier(Modifier::BOLD),
-        ),
-        Line::raw(format!(
-            "annals needs {MIN_WIDTH}×{MIN_HEIGHT}; this is {}×{}",
-            area.width, area.height
-        )),
+        Line::styled("terminal too small", Style::new().add_modifier(Modifier::BOLD)),
+        Line::raw(format!("annals needs {MIN_WIDTH}×{MIN_HEIGHT}; this is {}×{}", area.width, area.height)),
         Line::raw("q quits"),
     ];
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
@@ -82,20 +71,12 @@ fn too_small(frame: &mut Frame, area: Rect) {
 
 /// A pane's frame, highlighted when focused.
 pub fn pane_block(title: Line<'static>, focused: bool, theme: Theme) -> Block<'static> {
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border(focused))
-        .title(title)
+    Block::default().borders(Borders::ALL).border_style(theme.border(focused)).title(title)
 }
 
 /// A centred rectangle for overlays.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width.saturating_sub(2));
     let h = height.min(area.height.saturating_sub(2));
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    }
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
 }

@@ -26,26 +26,13 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
         Span::styled("▏", theme.dim()),
         Span::styled(format!("  {} matches", p.matches.len()), theme.dim()),
     ])];
-    for (i, target) in p
-        .matches
-        .iter()
-        .enumerate()
-        .skip(p.cursor.offset)
-        .take(rows)
-    {
+    for (i, target) in p.matches.iter().enumerate().skip(p.cursor.offset).take(rows) {
         let (prefix, text, detail) = describe(corpus, *target, theme);
-        let text = shorten(
-            &inert(&text),
-            width.saturating_sub(prefix.width() + detail.len() + 2),
-        );
+        let text = shorten(&inert(&text), width.saturating_sub(prefix.width() + detail.len() + 2));
         let hits = highlights(&text, &p.query);
         let mut spans = vec![prefix];
         for (n, ch) in text.chars().enumerate() {
-            let style = if hits.contains(&n) {
-                theme.matched()
-            } else {
-                Default::default()
-            };
+            let style = if hits.contains(&n) { theme.matched() } else { Default::default() };
             spans.push(Span::styled(ch.to_string(), style));
         }
         spans.push(Span::styled(format!("  {detail}"), theme.dim()));
@@ -57,42 +44,24 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
     }
     let title = Line::raw(" Jump to: actor · #event · @source ");
     frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines).block(pane_block(title, true, theme)),
-        rect,
-    );
+    frame.render_widget(Paragraph::new(lines).block(pane_block(title, true, theme)), rect);
 }
 
 fn describe(corpus: &Corpus, target: Target, theme: Theme) -> (Span<'static>, String, String) {
     match target {
         Target::Entity(e) => {
             let entity = &corpus.entities[e];
-            let glyph = Span::styled(
-                format!("{} ", Theme::glyph(entity.kind)),
-                theme.kind(entity.kind),
-            );
-            let detail = format!(
-                "{} · {} events",
-                entity.kind.as_str(),
-                corpus.entity_events[e].len()
-            );
+            let glyph = Span::styled(format!("{} ", Theme::glyph(entity.kind)), theme.kind(entity.kind));
+            let detail = format!("{} · {} events", entity.kind.as_str(), corpus.entity_events[e].len());
             (glyph, entity.name.clone(), detail)
         }
         Target::Event(e) => {
             let event = &corpus.events[e];
-            (
-                Span::styled("# ", theme.year()),
-                format!("{} {}", event.date.display(), event.title),
-                event.kind.clone(),
-            )
+            (Span::styled("# ", theme.year()), format!("{} {}", event.date.display(), event.title), event.kind.clone())
         }
         Target::Source(s) => {
             let source = &corpus.sources[s];
-            (
-                Span::styled("@ ", theme.year()),
-                source.title.clone(),
-                source.kind.as_str().to_string(),
-            )
+            (Span::styled("@ ", theme.year()), source.title.clone(), source.kind.as_str().to_string())
         }
     }
 }

@@ -21,40 +21,19 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
             state.areas.source = area;
             state.areas.source_right = Rect::default();
             let focused = state.focus == Pane::Source;
-            let top = pane(
-                state,
-                corpus,
-                theme,
-                frame,
-                area,
-                state.shown,
-                focused,
-                state.source_scroll,
-            );
+            let top = pane(state, corpus, theme, frame, area, state.shown, focused, state.source_scroll);
             state.areas.source_top = top;
         }
         Some(right) => {
             let [left_area, right_area] =
-                Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)])
-                    .areas(area);
+                Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
             state.areas.source = left_area;
             state.areas.source_right = right_area;
             let focused = state.focus == Pane::Source;
-            let (left_scroll, right_scroll) = if state.right_focused {
-                (None, state.source_scroll)
-            } else {
-                (state.source_scroll, None)
-            };
-            let top = pane(
-                state,
-                corpus,
-                theme,
-                frame,
-                left_area,
-                state.shown,
-                focused && !state.right_focused,
-                left_scroll,
-            );
+            let (left_scroll, right_scroll) =
+                if state.right_focused { (None, state.source_scroll) } else { (state.source_scroll, None) };
+            let top =
+                pane(state, corpus, theme, frame, left_area, state.shown, focused && !state.right_focused, left_scroll);
             let right_top = pane(
                 state,
                 corpus,
@@ -84,11 +63,7 @@ fn pane(
 ) -> usize {
     let Some(claim_id) = claim else {
         frame.render_widget(
-            Paragraph::new("no claim selected").block(pane_block(
-                Line::raw(" Source "),
-                focused,
-                theme,
-            )),
+            Paragraph::new("no claim selected").block(pane_block(Line::raw(" Source "), focused, theme)),
             area,
         );
         return 0;
@@ -102,51 +77,42 @@ fn pane(
         state.wrap.key = Some((claim.source, width));
     }
     let lines = &state.wrap.lines;
-    let claim_line = lines
-        .partition_point(|l| l.end <= claim.sentence.start)
-        .min(lines.len().saturating_sub(1));
-    let top = scroll
-        .unwrap_or(claim_line.saturating_sub(height / 3))
-        .min(lines.len().saturating_sub(1));
-    let marks = marks(state, corpus, claim_id, theme);
-    let shown: Vec<Line> = lines[top..(top + height).min(lines.len())]
-        .iter()
-        .map(|l| styled_line(&source.text, l.clone(), &marks))
-        .collect();
-    let date = source
-        .published
-        .as_ref()
-        .map_or("undated".to_string(), |d| d.display());
-    let title = Line::raw(format!(
-        " {} · {} · {} ",
-        inert(&source.title),
-        source.kind.as_str(),
-        date
-    ));
-    frame.render_widget(
-        Paragraph::new(shown).block(pane_block(title, focused, theme)),
-        area,
-    );
+    let claim_line = lines.partition_point(|l| l.end <= claim.sentence.start).min(lines.len().saturating_sub(1));
+    let top = scroll.unwrap_or(claim_line.saturating_sub(height / 3)).min(lines.len().saturating_sub(1));
+    let visible = &lines[top..(top + height).min(lines.len())];
+    let window = visible.first().map_or(0, |l| l.start)..visible.last().map_or(0, |l| l.end);
+    let marks = marks(state, corpus, claim_id, window, theme);
+    let shown: Vec<Line> = visible.iter().map(|l| styled_line(&source.text, l.clone(), &marks)).collect();
+    let date = source.published.as_ref().map_or("undated".to_string(), |d| d.display());
+    let title = Line::raw(format!(" {} · {} · {} ", inert(&source.title), source.kind.as_str(), date));
+    frame.render_widget(Paragraph::new(shown).block(pane_block(title, focused, theme)), area);
     top
 }
 
-/// Styled ranges of the shown source, later ones drawn over earlier ones.
+/// Styled ranges of the shown source inside `window` (the visible bytes),
+/// later ones drawn over earlier ones. Found by binary search, so a frame
+/// costs the same whatever the size of the source.
 fn marks(
     state: &State,
     corpus: &Corpus,
     claim_id: ClaimId,
+    window: Range<usize>,
     theme: Theme,
 ) -> Vec<(Range<usize>, Style)> {
     let claim = &corpus.claims[claim_id];
     let mut out: Vec<(Range<usize>, Style)> = Vec::new();
-    for &other in state.index.claims[claim.source]
-        .iter()
-        .filter(|&&c| corpus.claims[c].sentence != claim.sentence)
-    {
-        out.push((corpus.claims[other].sentence.clone(), theme.other_claim()));
+    let claims = &state.index.claims[claim.source];
+    // Sentences may start before the window; a few steps back catch those.
+    let first = claims.partition_point(|&c| corpus.claims[c].sentence.start < window.start).saturating_sub(8);
+    for &other in claims[first..].iter().take_while(|&&c| corpus.claims[c].sentence.start < window.end) {
+        if corpus.claims[other].sentence != claim.sentence {
+            out.push((corpus.claims[other].sentence.clone(), theme.other_claim()));
+        }
     }
     out.push((claim.sentence.clone(), theme.claim()));
-    for (range, kind) in &state.index.mentions[claim.source] {
+    let mentions = &state.index.mentions[claim.source];
+    let first = mentions.partition_point(|(r, _)| r.end <= window.start);
+    for (range, kind) in mentions[first..].iter().take_while(|(r, _)| r.start < window.end) {
         let inside = claim.sentence.start <= range.start && range.end <= claim.sentence.end;
         let base = if inside { theme.claim() } else { Style::new() };
         out.push((range.clone(), base.patch(theme.kind(*kind))));
@@ -158,10 +124,7 @@ fn marks(
 /// One wrapped line with the styles of the marks that cover each part.
 fn styled_line(text: &str, line: Range<usize>, marks: &[(Range<usize>, Style)]) -> Line<'static> {
     let mut cuts: Vec<usize> = vec![line.start, line.end];
-    for (r, _) in marks
-        .iter()
-        .filter(|(r, _)| r.start < line.end && line.start < r.end)
-    {
+    for (r, _) in marks.iter().filter(|(r, _)| r.start < line.end && line.start < r.end) {
         cuts.extend([r.start.max(line.start), r.end.min(line.end)]);
     }
     cuts.sort_unstable();
@@ -205,11 +168,7 @@ fn wrap_paragraph(body: &str, base: usize, width: usize, out: &mut Vec<Range<usi
         if col + w > width && i > start {
             let cut = last_space.filter(|&s| s > start).unwrap_or(i);
             out.push(base + start..base + cut);
-            start = if last_space == Some(cut) {
-                cut + 1
-            } else {
-                cut
-            };
+            start = if last_space == Some(cut) { cut + 1 } else { cut };
             col = body[start..i].chars().map(|c| c.width().unwrap_or(1)).sum();
             last_space = None;
         }

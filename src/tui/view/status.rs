@@ -14,10 +14,7 @@ pub fn draw(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, are
     let mut spans = Vec::new();
     if let Some(e) = state.filter {
         spans.push(Span::styled(
-            format!(
-                " filter: {} ",
-                super::theme::inert(&corpus.entities[e].name)
-            ),
+            format!(" filter: {} ", super::theme::inert(&corpus.entities[e].name)),
             theme.selected(),
         ));
         spans.push(Span::raw(" "));
@@ -27,25 +24,13 @@ pub fn draw(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, are
     } else {
         format!("{}/{}", state.timeline.selected + 1, state.events.len())
     };
-    spans.push(Span::styled(
-        position,
-        Style::new().add_modifier(Modifier::BOLD),
-    ));
+    spans.push(Span::styled(position, Style::new().add_modifier(Modifier::BOLD)));
     if let Some(s) = &state.search {
         let cursor = if s.editing { "▏" } else { "" };
-        let count = if s.hits.is_empty() {
-            "no hits".to_string()
-        } else {
-            format!("{}/{} hits", s.current + 1, s.hits.len())
-        };
-        spans.push(Span::raw(format!(
-            "  /{}{cursor}  {count}",
-            super::theme::inert(&s.query)
-        )));
+        let count =
+            if s.hits.is_empty() { "no hits".to_string() } else { format!("{}/{} hits", s.current + 1, s.hits.len()) };
+        spans.push(Span::raw(format!("  /{}{cursor}  {count}", super::theme::inert(&s.query))));
     }
-    spans.push(Span::styled(
-        format!("   {}", keymap::hints(state.focus)),
-        theme.dim(),
-    ));
+    spans.push(Span::styled(format!("   {}", keymap::hints(state.focus)), theme.dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -11,9 +11,7 @@ pub struct Theme {
 
 impl Theme {
     pub fn from_env() -> Self {
-        Theme {
-            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        }
+        Theme { color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) }
     }
 
     fn fg(&self, c: Color) -> Style {
@@ -69,8 +67,7 @@ impl Theme {
 
     /// The claim's date inside it.
     pub fn claim_date(&self) -> Style {
-        self.claim()
-            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        self.claim().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
 
     /// Other claims of the same source.
@@ -91,8 +88,7 @@ impl Theme {
     }
 
     pub fn matched(&self) -> Style {
-        self.fg(Color::LightYellow)
-            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        self.fg(Color::LightYellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
 
     pub fn kind_label(&self, kind: &str) -> Style {
@@ -113,10 +109,7 @@ pub fn inert(s: &str) -> String {
         .map(|c| match c {
             '\t' | '\n' | '\r' => ' ',
             c if c.is_control() => '\u{FFFD}',
-            '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{FEFF}' => '\u{FFFD}',
+            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => '\u{FFFD}',
             c => c,
         })
         .collect()

@@ -28,20 +28,13 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
         let y = event.date.year_of();
         if year != Some(y) {
             year = Some(y);
-            lines.push(Line::styled(
-                format!("── {y} {}", "─".repeat(width.saturating_sub(8))),
-                theme.year(),
-            ));
+            lines.push(Line::styled(format!("── {y} {}", "─".repeat(width.saturating_sub(8))), theme.year()));
             rows.push(None);
             if lines.len() >= height {
                 break;
             }
         }
-        let sources: BTreeSet<usize> = event
-            .claims
-            .iter()
-            .map(|&c| corpus.claims[c].source)
-            .collect();
+        let sources: BTreeSet<usize> = event.claims.iter().map(|&c| corpus.claims[c].source).collect();
         let mark = if event.conflict { "≠" } else { " " };
         let date = event.date.display();
         let kind: String = event.kind.chars().take(8).collect();
@@ -49,10 +42,7 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
         let mut line = Line::from(vec![
             Span::raw(format!("{date:<10} ")),
             Span::styled(format!("{kind:<8} "), theme.kind_label(&event.kind)),
-            Span::raw(format!(
-                "{:<title_width$}",
-                shorten(&inert(&event.title), title_width)
-            )),
+            Span::raw(format!("{:<title_width$}", shorten(&inert(&event.title), title_width))),
             Span::styled(format!("{:>2}", sources.len()), theme.dim()),
             Span::styled(format!("{mark} "), theme.conflict()),
         ]);
@@ -63,22 +53,12 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
         rows.push(Some(pos));
     }
     state.areas.timeline_rows = rows;
-    let filter = state.filter.map_or(String::new(), |e| {
-        format!(" · {}", inert(&corpus.entities[e].name))
-    });
+    let filter = state.filter.map_or(String::new(), |e| format!(" · {}", inert(&corpus.entities[e].name)));
     let title = Line::raw(format!(" Timeline {}{filter} ", state.events.len()));
-    frame.render_widget(
-        Paragraph::new(lines).block(pane_block(title, state.focus == Pane::Timeline, theme)),
-        area,
-    );
+    frame.render_widget(Paragraph::new(lines).block(pane_block(title, state.focus == Pane::Timeline, theme)), area);
     if state.events.is_empty() {
         let hint = Line::styled(" no events (Esc clears the filter)", theme.dim());
-        let inner = Rect {
-            x: area.x + 1,
-            y: area.y + 1,
-            width: area.width.saturating_sub(2),
-            height: 1,
-        };
+        let inner = Rect { x: area.x + 1, y: area.y + 1, width: area.width.saturating_sub(2), height: 1 };
         frame.render_widget(Paragraph::new(hint), inner);
     }
 }
@@ -90,9 +70,7 @@ fn follow(state: &mut State, corpus: &Corpus, height: usize) {
         cursor.offset = cursor.selected;
     }
     // Without separators the selection would need this much; with them, a little more.
-    cursor.offset = cursor
-        .offset
-        .max((cursor.selected + 1).saturating_sub(height.max(1)));
+    cursor.offset = cursor.offset.max((cursor.selected + 1).saturating_sub(height.max(1)));
     let year = |pos: usize| corpus.events[state.events[pos]].date.year_of();
     loop {
         let mut rows = 0;
