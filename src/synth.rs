@@ -2,22 +2,9 @@
 //! dates, names, cable markup and mojibake, at a given size and seed: for
 //! benchmarks and robustness tests. Deterministic for a seed.
 
+use crate::extract::timex::MONTH_NAMES as MONTHS;
 use crate::ingest::Input;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const ACTORS: [&str; 12] = [
     "the United States",
     "Mali",

@@ -281,21 +281,7 @@ fn split_glued(name: &str) -> &str {
 }
 
 fn is_month_name(word: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
+    super::timex::MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(word))
 }
 
 /// `MILOVANOVIC MILOVANOVIC` → `MILOVANOVIC`.
