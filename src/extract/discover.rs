@@ -17,8 +17,6 @@ pub struct Found {
     pub range: Range<usize>,
     pub name: String,
     pub kind: EntityKind,
-    /// Found after a title (`President Keita`): a person for sure.
-    pub titled: bool,
     pub why: Why,
 }
 
@@ -123,8 +121,8 @@ impl Discoverer {
                 continue;
             }
             let kind = self.kind_of(&name);
-            out.push(Found { range: range.clone(), name: name.clone(), kind, titled: false, why: Why::Acronym });
-            out.push(Found { range: acronym.range(), name, kind, titled: false, why: Why::Acronym });
+            out.push(Found { range: range.clone(), name: name.clone(), kind, why: Why::Acronym });
+            out.push(Found { range: acronym.range(), name, kind, why: Why::Acronym });
         }
     }
 
@@ -160,7 +158,7 @@ impl Discoverer {
             if self.not_name(name) || name.chars().count() < 2 {
                 continue;
             }
-            out.push(Found { range, name: name.to_string(), kind: EntityKind::Person, titled: true, why: Why::Title });
+            out.push(Found { range, name: name.to_string(), kind: EntityKind::Person, why: Why::Title });
         }
     }
 
@@ -218,7 +216,7 @@ impl Discoverer {
         if self.rules.event_nouns.iter().any(|e| e == last) {
             return None;
         }
-        Some(Found { range, name: name.to_string(), kind: self.kind_of(name), titled: false, why: Why::Pattern })
+        Some(Found { range, name: name.to_string(), kind: self.kind_of(name), why: Why::Pattern })
     }
 
     fn starts_org(&self, run: &[names::Word], w: &names::Word) -> bool {
@@ -258,7 +256,7 @@ impl Discoverer {
             return None;
         }
         let all_words_generic = name.split_whitespace().all(|w| self.not_name(w) || CONNECTORS.contains(&w));
-        (!all_words_generic).then(|| Found { range, name: dedupe_words(name), kind, titled: false, why: Why::Hint })
+        (!all_words_generic).then(|| Found { range, name: dedupe_words(name), kind, why: Why::Hint })
     }
 }
 
@@ -305,13 +303,7 @@ pub fn heading_like(s: &str) -> bool {
 fn bylines(text: &str, out: &mut Vec<Found>) {
     for caps in BYLINE.captures_iter(text) {
         let m = caps.get(1).expect("group 1");
-        out.push(Found {
-            range: m.range(),
-            name: m.as_str().to_string(),
-            kind: EntityKind::Person,
-            titled: false,
-            why: Why::Byline,
-        });
+        out.push(Found { range: m.range(), name: m.as_str().to_string(), kind: EntityKind::Person, why: Why::Byline });
     }
 }
 
@@ -321,7 +313,6 @@ fn domains(text: &str, out: &mut Vec<Found>) {
             range: m.range(),
             name: m.as_str().to_string(),
             kind: EntityKind::Organization,
-            titled: false,
             why: Why::Domain,
         });
     }

@@ -298,6 +298,52 @@ impl Tagger {
                 }
                 absolute(DateValue::month(num(caps, 2)?, month_number(month)?))
             }
+            Between | FiscalYear | YearRange | PartOfYear | PartOfDecade | Decade => {
+                self.range_meaning(pattern, caps, text, range.clone())
+            }
+            MonthDay | DayMonth => {
+                let (m, d) = if matches!(pattern, MonthDay) { (1, 2) } else { (2, 1) };
+                let month_text = &caps[m];
+                if !plausible_month_word(month_text) || self.is_count(&text[range.end..]) {
+                    return None;
+                }
+                let day: u32 = num(caps, d)?;
+                let month = month_number(month_text)?;
+                DateValue::day(2000, month, day)?; // a real day of that month in a leap year
+                Some(Meaning::MonthDay { month, day })
+            }
+            BareMonth => {
+                let m = caps.get(1)?;
+                let after = text[m.end()..].trim_start();
+                if &caps[1] == "May" && !after.starts_with(|c: char| c.is_ascii_punctuation()) {
+                    return None;
+                }
+                range = m.range();
+                Some(Meaning::Month { month: month_number(m.as_str())? })
+            }
+            Relative => relative(caps),
+            Weekday => {
+                let m = caps.get(1)?;
+                range = if whole.as_str().starts_with(['O', 'o']) { m.range() } else { range };
+                Some(Meaning::Weekday(m.as_str().parse().ok()?))
+            }
+            Year => {
+                if !self.plausible_year(text, range.clone()) {
+                    return None;
+                }
+                absolute(DateValue::year(num(caps, 1)?))
+            }
+        }?;
+        let before = text[..range.start].trim_end();
+        let anaphoric = before.ends_with(" the") || before.ends_with(" The") || before == "the";
+        Some(Timex { range, meaning, anaphoric })
+    }
+
+    /// Ranges, fiscal years, parts of years and decades.
+    fn range_meaning(&self, pattern: Pattern, caps: &Captures, text: &str, range: Range<usize>) -> Option<Meaning> {
+        use Pattern::*;
+        let absolute = |v: Option<DateValue>| v.map(Meaning::Absolute);
+        match pattern {
             Between => {
                 let from = num(caps, 1).or_else(|| num(caps, 2))?;
                 absolute(DateValue::range(&DateValue::year(from)?, &DateValue::year(num(caps, 3)?)?))
@@ -342,42 +388,8 @@ impl Tagger {
                 let start: i32 = num(caps, 1)?;
                 absolute(DateValue::range(&DateValue::year(start)?, &DateValue::year(start + 9)?))
             }
-            MonthDay | DayMonth => {
-                let (m, d) = if matches!(pattern, MonthDay) { (1, 2) } else { (2, 1) };
-                let month_text = &caps[m];
-                if !plausible_month_word(month_text) || self.is_count(&text[range.end..]) {
-                    return None;
-                }
-                let day: u32 = num(caps, d)?;
-                let month = month_number(month_text)?;
-                DateValue::day(2000, month, day)?; // a real day of that month in a leap year
-                Some(Meaning::MonthDay { month, day })
-            }
-            BareMonth => {
-                let m = caps.get(1)?;
-                let after = text[m.end()..].trim_start();
-                if &caps[1] == "May" && !after.starts_with(|c: char| c.is_ascii_punctuation()) {
-                    return None;
-                }
-                range = m.range();
-                Some(Meaning::Month { month: month_number(m.as_str())? })
-            }
-            Relative => relative(caps),
-            Weekday => {
-                let m = caps.get(1)?;
-                range = if whole.as_str().starts_with(['O', 'o']) { m.range() } else { range };
-                Some(Meaning::Weekday(m.as_str().parse().ok()?))
-            }
-            Year => {
-                if !self.plausible_year(text, range.clone()) {
-                    return None;
-                }
-                absolute(DateValue::year(num(caps, 1)?))
-            }
-        }?;
-        let before = text[..range.start].trim_end();
-        let anaphoric = before.ends_with(" the") || before.ends_with(" The") || before == "the";
-        Some(Timex { range, meaning, anaphoric })
+            _ => None,
+        }
     }
 
     /// A number that counts or measures (`$2,000`, `2000 troops`, `about 1500`).
