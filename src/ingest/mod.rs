@@ -176,11 +176,11 @@ pub fn load(input: Input) -> Result<Loaded, Failure> {
     }
     let decoded = decode::decode(&input.bytes).map_err(|e| fail(format!("{e}; skipped")))?;
     let html = input.is_html() || looks_like_html(&decoded.text);
-    let cleaned = clean::clean(&decoded.text, Syntax { html });
+    let mut cleaned = clean::clean(&decoded.text, Syntax { html });
     if cleaned.text.trim().is_empty() {
         return Err(fail("no text (only whitespace or markup)".into()));
     }
-    let map = ChainedMap { outer: cleaned.map.clone(), inner: decoded.map };
+    let map = ChainedMap { outer: std::mem::take(&mut cleaned.map), inner: decoded.map };
     Ok(Loaded { encoding: decoded.encoding, warnings: decoded.warnings, cleaned, map, html, input })
 }
 
