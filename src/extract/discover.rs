@@ -33,7 +33,9 @@ pub enum Why {
 
 static ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(\s*([A-Z][A-Za-z0-9]{1,9})\s*\)").expect("regex"));
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^(?:Posted|Published|Written)\b[^\n]{0,60}?\bby\s+([\p{L}][\p{L}\p{N}_.\-]{1,40}(?: [\p{Lu}][\p{L}\-]+){0,2})\s*$").expect("regex")
+    let posted = r"^(?:Posted|Published|Written)\b[^\n]{0,60}?\bby\s+([\p{L}][\p{L}\p{N}_.\-]{1,40}(?: [\p{Lu}][\p{L}\-]+){0,2})\s*$";
+    let by = r"^By\s+(\p{Lu}[\p{L}'\-]+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{L}'\-]+){1,2})\s*(?:$|[|,·—–-])";
+    Regex::new(&format!("(?m){posted}|{by}")).expect("regex")
 });
 static DOMAIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b[A-Z][A-Za-z0-9\-]{2,}\.(?:org|com|net|info)\b").expect("regex"));
@@ -302,7 +304,7 @@ pub fn heading_like(s: &str) -> bool {
 
 fn bylines(text: &str, out: &mut Vec<Found>) {
     for caps in BYLINE.captures_iter(text) {
-        let m = caps.get(1).expect("group 1");
+        let Some(m) = caps.get(1).or_else(|| caps.get(2)) else { continue };
         out.push(Found { range: m.range(), name: m.as_str().to_string(), kind: EntityKind::Person, why: Why::Byline });
     }
 }
