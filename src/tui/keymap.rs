@@ -79,7 +79,7 @@ pub fn action_for(key: KeyEvent) -> Option<Action> {
         KeyCode::Char('/') => Action::OpenSearch,
         KeyCode::Char('?') => Action::ToggleHelp,
         KeyCode::Char('q') => Action::Quit,
-        // Ctrl-i arrives as Tab in most terminals; Tab keeps its meaning.
+        // Ctrl-i arrives as Tab unless the terminal speaks the kitty keyboard protocol.
         _ => return None,
     })
 }

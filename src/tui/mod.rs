@@ -16,7 +16,8 @@ pub use update::{update, Ctx};
 
 use crate::model::Corpus;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers, MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
+    KeyboardEnhancementFlags, MouseEventKind, PopKeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
 };
 use ratatui::crossterm::execute;
 use std::io;
@@ -47,7 +48,7 @@ pub fn translate(event: Event, typing: bool) -> Option<Action> {
 }
 
 fn restore() {
-    let _ = execute!(io::stdout(), DisableMouseCapture);
+    let _ = execute!(io::stdout(), PopKeyboardEnhancementFlags, DisableMouseCapture);
     ratatui::restore();
 }
 
@@ -59,7 +60,10 @@ pub fn run(corpus: &Corpus) -> io::Result<()> {
         previous(info);
     }));
     let mut terminal = ratatui::try_init()?;
-    execute!(io::stdout(), EnableMouseCapture)?;
+    // Terminals that know the kitty keyboard protocol then tell Ctrl-i from Tab;
+    // the others ignore the request.
+    let flags = KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES;
+    execute!(io::stdout(), EnableMouseCapture, PushKeyboardEnhancementFlags(flags))?;
     let result = event_loop(&mut terminal, corpus);
     restore();
     result
