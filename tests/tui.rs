@@ -305,3 +305,22 @@ fn wheel_scrolls_the_pane_under_the_mouse_and_n_walks_back() {
     apply(&mut state, &[Action::Resize(80, 24)]);
     assert_eq!(state.shown, shown);
 }
+
+#[test]
+fn search_in_the_source_moves_to_each_hit() {
+    let mut state = jump_to_ward();
+    apply(&mut state, &[Action::FocusNext, Action::OpenSearch]);
+    apply(&mut state, &typed("Algeria"));
+    apply(&mut state, &[Action::Enter]);
+    let hits = state.search.as_ref().unwrap().hits.clone();
+    assert!(hits.len() >= 5, "{hits:?}");
+    let buffer = draw(&mut state, 120, 40);
+    assert!(text(&buffer).contains("Algeria"));
+    apply(&mut state, &[Action::NextInSource, Action::NextInSource]);
+    assert_eq!(state.search.as_ref().unwrap().current, 2);
+    let screen = text(&draw(&mut state, 120, 40));
+    let source = &CORPUS.sources[CORPUS.claims[state.shown.unwrap()].source].text;
+    let hit = hits[2];
+    let line_text: String = source[hit..].chars().take(7).collect();
+    assert!(screen.contains(&line_text), "the third hit is on screen");
+}

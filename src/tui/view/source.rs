@@ -76,12 +76,25 @@ fn pane(
         state.wrap.lines = wrap(&source.text, width as usize);
         state.wrap.key = Some((claim.source, width));
     }
+    // Search hits in this source, and the one to show (else the claim).
+    let hits: Vec<Range<usize>> = match &state.search {
+        Some(s) if s.pane == Pane::Source && Some(claim_id) == state.shown => {
+            s.hits.iter().map(|&h| h..h + s.query.trim().len()).collect()
+        }
+        _ => Vec::new(),
+    };
+    let current = state.search.as_ref().and_then(|s| hits.get(s.current)).map(|h| h.start);
+    let anchor = current.unwrap_or(claim.sentence.start);
     let lines = &state.wrap.lines;
-    let claim_line = lines.partition_point(|l| l.end <= claim.sentence.start).min(lines.len().saturating_sub(1));
-    let top = scroll.unwrap_or(claim_line.saturating_sub(height / 3)).min(lines.len().saturating_sub(1));
+    let anchor_line = lines.partition_point(|l| l.end <= anchor).min(lines.len().saturating_sub(1));
+    let top = scroll.unwrap_or(anchor_line.saturating_sub(height / 3)).min(lines.len().saturating_sub(1));
     let visible = &lines[top..(top + height).min(lines.len())];
     let window = visible.first().map_or(0, |l| l.start)..visible.last().map_or(0, |l| l.end);
-    let marks = marks(state, corpus, claim_id, window, theme);
+    let mut marks = marks(state, corpus, claim_id, window.clone(), theme);
+    let first_hit = hits.partition_point(|h| h.end <= window.start);
+    for h in hits[first_hit..].iter().take_while(|h| h.start < window.end) {
+        marks.push((h.clone(), theme.matched().add_modifier(ratatui::style::Modifier::REVERSED)));
+    }
     let shown: Vec<Line> = visible.iter().map(|l| styled_line(&source.text, l.clone(), &marks)).collect();
     let date = source.published.as_ref().map_or("undated".to_string(), |d| d.display());
     let title = Line::raw(format!(" {} · {} · {} ", inert(&source.title), source.kind.as_str(), date));
