@@ -65,6 +65,10 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
 
 /// Scrolls so the selection is visible, counting the year separators.
 fn follow(state: &mut State, corpus: &Corpus, height: usize) {
+    if state.events.is_empty() {
+        state.timeline = Default::default();
+        return;
+    }
     let cursor = &mut state.timeline;
     if cursor.selected < cursor.offset {
         cursor.offset = cursor.selected;
