@@ -108,3 +108,18 @@ fn ctrl_c_quits_and_restores() {
     let out = String::from_utf8_lossy(&s.output.lock().unwrap()).into_owned();
     assert!(out.rfind("\x1b[?1049l") > out.rfind("\x1b[?1049h"));
 }
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let (rows, cols) = (24, 80);
+    let mut s = Session::start(rows, cols);
+    s.wait_for(rows, cols, &["Timeline"]);
+    let pid = s.child.process_id().expect("a pid");
+    let killed = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().unwrap();
+    assert!(killed.success());
+    s.wait_exit();
+    std::thread::sleep(Duration::from_millis(200));
+    let out = String::from_utf8_lossy(&s.output.lock().unwrap()).into_owned();
+    assert!(out.rfind("\x1b[?1049l") > out.rfind("\x1b[?1049h"), "left the alternate screen");
+    assert!(out.contains("\x1b[?1000l"), "mouse capture turned off");
+}

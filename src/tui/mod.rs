@@ -21,6 +21,9 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
 
 /// The action for a terminal event, given whether text is being typed.
 pub fn translate(event: Event, typing: bool) -> Option<Action> {
@@ -70,12 +73,24 @@ pub fn run(corpus: &Corpus) -> io::Result<()> {
 }
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, corpus: &Corpus) -> io::Result<()> {
+    // SIGTERM and SIGHUP end the loop like `q`, so the terminal is restored.
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
     let theme = view::theme::Theme::from_env();
     let candidates = palette::Candidates::new(corpus);
     let ctx = Ctx { corpus, candidates: &candidates };
     let mut state = State::new(corpus);
-    while !state.quit {
-        terminal.draw(|frame| view::draw(&mut state, corpus, theme, frame))?;
+    let mut dirty = true;
+    while !state.quit && !stop.load(Ordering::Relaxed) {
+        if dirty {
+            terminal.draw(|frame| view::draw(&mut state, corpus, theme, frame))?;
+        }
+        dirty = event::poll(Duration::from_millis(200))?;
+        if !dirty {
+            continue;
+        }
         let typing = state.palette.is_some() || state.search.as_ref().is_some_and(|s| s.editing);
         if let Some(action) = translate(event::read()?, typing) {
             update(&mut state, &ctx, action);
