@@ -113,7 +113,7 @@ fn enter_on_an_event_focuses_its_claim_and_back() {
     let moved = state.shown.unwrap();
     assert_ne!(claim, moved);
     assert_eq!(state.focus, Pane::Timeline);
-    assert_eq!(state.selected_event(), Some(state.claim_event[moved]));
+    assert_eq!(state.selected_event(), Some(state.index.claim_event[moved]));
 }
 
 #[test]

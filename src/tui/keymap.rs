@@ -12,76 +12,105 @@ pub enum Scope {
     In(Pane),
 }
 
+/// A key as the map names it: a code, with or without Ctrl.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+const fn key(c: char) -> Key {
+    Key { code: KeyCode::Char(c), ctrl: false }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key { code: KeyCode::Char(c), ctrl: true }
+}
+
+const fn special(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+/// One row of the help: how the keys are written, where they apply, what
+/// each sends, and what the row does.
 pub struct Binding {
     pub keys: &'static str,
     pub scope: Scope,
-    pub action: Action,
+    pub sends: &'static [(Key, Action)],
     pub help: &'static str,
 }
 
-const fn bind(keys: &'static str, scope: Scope, action: Action, help: &'static str) -> Binding {
-    Binding { keys, scope, action, help }
+const fn bind(keys: &'static str, scope: Scope, sends: &'static [(Key, Action)], help: &'static str) -> Binding {
+    Binding { keys, scope, sends, help }
 }
 
 use Scope::*;
 
-/// Bindings in help order.
+/// Bindings in help order; the first binding of a key wins.
 pub const BINDINGS: &[Binding] = &[
-    bind("Tab", Everywhere, Action::FocusNext, "focus the next pane"),
-    bind("Shift-Tab", Everywhere, Action::FocusPrev, "focus the previous pane"),
-    bind("j ↓", Everywhere, Action::Down(1), "move down"),
-    bind("k ↑", Everywhere, Action::Up(1), "move up"),
-    bind("g Home", Everywhere, Action::Top, "first"),
-    bind("G End", Everywhere, Action::Bottom, "last"),
-    bind("PgDn Ctrl-d", Everywhere, Action::PageDown, "page down"),
-    bind("PgUp Ctrl-u", Everywhere, Action::PageUp, "page up"),
-    bind("Enter", In(Pane::Entities), Action::Enter, "filter the timeline to this entity"),
-    bind("Enter", In(Pane::Timeline), Action::Enter, "show the claim in its source"),
-    bind("Enter", In(Pane::Source), Action::Enter, "select the event of the highlighted claim"),
-    bind("Esc", Everywhere, Action::Back, "close the overlay, or clear the filter"),
-    bind("Ctrl-p", Everywhere, Action::OpenPalette, "jump to an actor (# events, @ sources)"),
-    bind("[ ]", Everywhere, Action::NextClaim, "previous / next claim of the event"),
-    bind("n N", Everywhere, Action::NextInSource, "next / previous claim in the source (search hit after /)"),
-    bind("s", Everywhere, Action::SideBySide, "two sources side by side"),
-    bind("o", In(Pane::Entities), Action::CycleSort, "sort entities by count, name or kind"),
-    bind("/", Everywhere, Action::OpenSearch, "search the focused pane"),
-    bind("Ctrl-o Ctrl-i", Everywhere, Action::HistoryBack, "back / forward through jumps"),
-    bind("?", Everywhere, Action::ToggleHelp, "this help"),
-    bind("q Ctrl-c", Everywhere, Action::Quit, "quit"),
+    bind("Tab", Everywhere, &[(special(KeyCode::Tab), Action::FocusNext)], "focus the next pane"),
+    bind("Shift-Tab", Everywhere, &[(special(KeyCode::BackTab), Action::FocusPrev)], "focus the previous pane"),
+    bind("j ↓", Everywhere, &[(key('j'), Action::Down(1)), (special(KeyCode::Down), Action::Down(1))], "move down"),
+    bind("k ↑", Everywhere, &[(key('k'), Action::Up(1)), (special(KeyCode::Up), Action::Up(1))], "move up"),
+    bind("g Home", Everywhere, &[(key('g'), Action::Top), (special(KeyCode::Home), Action::Top)], "first"),
+    bind("G End", Everywhere, &[(key('G'), Action::Bottom), (special(KeyCode::End), Action::Bottom)], "last"),
+    bind(
+        "PgDn Ctrl-d",
+        Everywhere,
+        &[(special(KeyCode::PageDown), Action::PageDown), (ctrl('d'), Action::PageDown)],
+        "page down",
+    ),
+    bind(
+        "PgUp Ctrl-u",
+        Everywhere,
+        &[(special(KeyCode::PageUp), Action::PageUp), (ctrl('u'), Action::PageUp)],
+        "page up",
+    ),
+    bind(
+        "Enter",
+        In(Pane::Entities),
+        &[(special(KeyCode::Enter), Action::Enter)],
+        "filter the timeline to this entity",
+    ),
+    bind("Enter", In(Pane::Timeline), &[(special(KeyCode::Enter), Action::Enter)], "show the claim in its source"),
+    bind(
+        "Enter",
+        In(Pane::Source),
+        &[(special(KeyCode::Enter), Action::Enter)],
+        "select the event of the highlighted claim",
+    ),
+    bind("Esc", Everywhere, &[(special(KeyCode::Esc), Action::Back)], "close the overlay, or clear the filter"),
+    bind("Ctrl-p", Everywhere, &[(ctrl('p'), Action::OpenPalette)], "jump to an actor (# events, @ sources)"),
+    bind(
+        "[ ]",
+        Everywhere,
+        &[(key('['), Action::PrevClaim), (key(']'), Action::NextClaim)],
+        "previous / next claim of the event",
+    ),
+    bind(
+        "n N",
+        Everywhere,
+        &[(key('n'), Action::NextInSource), (key('N'), Action::PrevInSource)],
+        "next / previous claim in the source (search hit after /)",
+    ),
+    bind("s", Everywhere, &[(key('s'), Action::SideBySide)], "two sources side by side"),
+    bind("o", In(Pane::Entities), &[(key('o'), Action::CycleSort)], "sort entities by count, name or kind"),
+    bind("/", Everywhere, &[(key('/'), Action::OpenSearch)], "search the focused pane"),
+    // Ctrl-i arrives as Tab unless the terminal speaks the kitty keyboard protocol.
+    bind(
+        "Ctrl-o Ctrl-i",
+        Everywhere,
+        &[(ctrl('o'), Action::HistoryBack), (ctrl('i'), Action::HistoryForward)],
+        "back / forward through jumps",
+    ),
+    bind("?", Everywhere, &[(key('?'), Action::ToggleHelp)], "this help"),
+    bind("q Ctrl-c", Everywhere, &[(key('q'), Action::Quit), (ctrl('c'), Action::Quit)], "quit"),
 ];
 
 /// The action a key sends in the browsing mode (no overlay open).
-pub fn action_for(key: KeyEvent) -> Option<Action> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    Some(match key.code {
-        KeyCode::Char('c') if ctrl => Action::Quit,
-        KeyCode::Char('p') if ctrl => Action::OpenPalette,
-        KeyCode::Char('d') if ctrl => Action::PageDown,
-        KeyCode::Char('u') if ctrl => Action::PageUp,
-        KeyCode::Char('o') if ctrl => Action::HistoryBack,
-        KeyCode::Char('i') if ctrl => Action::HistoryForward,
-        KeyCode::Tab => Action::FocusNext,
-        KeyCode::BackTab => Action::FocusPrev,
-        KeyCode::Char('j') | KeyCode::Down => Action::Down(1),
-        KeyCode::Char('k') | KeyCode::Up => Action::Up(1),
-        KeyCode::Char('g') | KeyCode::Home => Action::Top,
-        KeyCode::Char('G') | KeyCode::End => Action::Bottom,
-        KeyCode::PageDown => Action::PageDown,
-        KeyCode::PageUp => Action::PageUp,
-        KeyCode::Enter => Action::Enter,
-        KeyCode::Esc => Action::Back,
-        KeyCode::Char('[') => Action::PrevClaim,
-        KeyCode::Char(']') => Action::NextClaim,
-        KeyCode::Char('n') => Action::NextInSource,
-        KeyCode::Char('N') => Action::PrevInSource,
-        KeyCode::Char('s') => Action::SideBySide,
-        KeyCode::Char('o') => Action::CycleSort,
-        KeyCode::Char('/') => Action::OpenSearch,
-        KeyCode::Char('?') => Action::ToggleHelp,
-        KeyCode::Char('q') => Action::Quit,
-        // Ctrl-i arrives as Tab unless the terminal speaks the kitty keyboard protocol.
-        _ => return None,
-    })
+pub fn action_for(event: KeyEvent) -> Option<Action> {
+    let pressed = Key { code: event.code, ctrl: event.modifiers.contains(KeyModifiers::CONTROL) };
+    BINDINGS.iter().flat_map(|b| b.sends).find(|(k, _)| *k == pressed).map(|(_, a)| *a)
 }
 
 /// The keys that matter in a pane, for the status bar.
@@ -91,11 +120,11 @@ pub fn hints(pane: Pane) -> String {
     for b in BINDINGS {
         let applies = b.scope == Everywhere || b.scope == In(pane);
         let shown = matches!(
-            b.action,
+            b.sends[0].1,
             Action::Enter
                 | Action::OpenPalette
                 | Action::SideBySide
-                | Action::NextClaim
+                | Action::PrevClaim
                 | Action::ToggleHelp
                 | Action::OpenSearch
                 | Action::Back

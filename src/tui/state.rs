@@ -112,8 +112,6 @@ pub struct State {
     pub future: Vec<Jump>,
     pub quit: bool,
     pub areas: Areas,
-    /// For each claim, its event.
-    pub claim_event: Vec<EventId>,
     pub index: Index,
     pub wrap: WrapCache,
 }
@@ -126,15 +124,29 @@ pub struct Index {
     pub claims: Vec<Vec<ClaimId>>,
     /// Events per year, in year order.
     pub years: Vec<(i32, usize)>,
+    /// The corpus's first and last dates, as shown.
+    pub date_span: Option<(String, String)>,
+    /// For each claim, its event.
+    pub claim_event: Vec<EventId>,
+    /// For each entity, the sources that mention it.
+    pub entity_sources: Vec<Vec<usize>>,
 }
 
 impl Index {
     fn new(corpus: &Corpus) -> Self {
         let mut mentions = vec![Vec::new(); corpus.sources.len()];
+        let mut entity_sources = Vec::with_capacity(corpus.entities.len());
         for e in &corpus.entities {
+            let mut sources: Vec<usize> = Vec::new();
             for m in &e.mentions {
                 mentions[m.source].push((m.clean.clone(), e.kind));
+                if sources.last() != Some(&m.source) {
+                    sources.push(m.source);
+                }
             }
+            sources.sort_unstable();
+            sources.dedup();
+            entity_sources.push(sources);
         }
         mentions.iter_mut().for_each(|m| m.sort_by_key(|(r, _)| r.start));
         let mut claims = vec![Vec::new(); corpus.sources.len()];
@@ -150,7 +162,14 @@ impl Index {
                 _ => years.push((y, 1)),
             }
         }
-        Index { mentions, claims, years }
+        let mut claim_event = vec![0; corpus.claims.len()];
+        for (i, e) in corpus.events.iter().enumerate() {
+            for &c in &e.claims {
+                claim_event[c] = i;
+            }
+        }
+        let date_span = corpus.date_span().map(|(a, b)| (a.display(), b.display()));
+        Index { mentions, claims, years, date_span, claim_event, entity_sources }
     }
 }
 
@@ -163,12 +182,6 @@ pub struct WrapCache {
 
 impl State {
     pub fn new(corpus: &Corpus) -> Self {
-        let mut claim_event = vec![0; corpus.claims.len()];
-        for (i, e) in corpus.events.iter().enumerate() {
-            for &c in &e.claims {
-                claim_event[c] = i;
-            }
-        }
         let mut state = State {
             focus: Pane::Timeline,
             filter: None,
@@ -188,7 +201,6 @@ impl State {
             future: Vec::new(),
             quit: false,
             areas: Areas::default(),
-            claim_event,
             index: Index::new(corpus),
             wrap: WrapCache::default(),
         };

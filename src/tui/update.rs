@@ -125,7 +125,7 @@ fn enter(state: &mut State, corpus: &Corpus) {
         Pane::Source => {
             if let Some(c) = state.shown {
                 state.remember();
-                let event = state.claim_event[c];
+                let event = state.index.claim_event[c];
                 state.select_event(corpus, event);
                 state.shown = Some(c);
                 state.focus = Pane::Timeline;
@@ -175,10 +175,10 @@ fn next_in_source(state: &mut State, corpus: &Corpus, delta: isize) {
         }
         return;
     }
-    let Some(shown) = state.shown else { return };
-    let source = corpus.claims[shown].source;
-    let mut same: Vec<usize> = (0..corpus.claims.len()).filter(|&c| corpus.claims[c].source == source).collect();
-    same.sort_by_key(|&c| (corpus.claims[c].sentence.start, c));
+    let Some(shown) = state.shown else {
+        return;
+    };
+    let same = &state.index.claims[corpus.claims[shown].source];
     let at = same.iter().position(|&c| c == shown).unwrap_or(0) as isize;
     state.shown = Some(same[(at + delta).rem_euclid(same.len() as isize) as usize]);
     state.source_scroll = None;
@@ -294,9 +294,8 @@ fn jump_to(state: &mut State, corpus: &Corpus, target: Target) {
             state.focus = Pane::Timeline;
         }
         Target::Source(s) => {
-            let first = (0..corpus.claims.len()).find(|&c| corpus.claims[c].source == s);
-            if let Some(c) = first {
-                state.select_event(corpus, state.claim_event[c]);
+            if let Some(&c) = state.index.claims[s].first() {
+                state.select_event(corpus, state.index.claim_event[c]);
                 state.shown = Some(c);
                 state.source_scroll = None;
             }

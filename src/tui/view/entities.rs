@@ -59,9 +59,7 @@ fn card(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: R
     };
     let entity = &corpus.entities[e];
     let events = &corpus.entity_events[e];
-    let mut sources: Vec<&str> = entity.mentions.iter().map(|m| corpus.sources[m.source].id.as_str()).collect();
-    sources.sort_unstable();
-    sources.dedup();
+    let sources: Vec<&str> = state.index.entity_sources[e].iter().map(|&s| corpus.sources[s].id.as_str()).collect();
     let first_last = match (events.first(), events.last()) {
         (Some(a), Some(b)) => format!("{} … {}", corpus.events[*a].date.display(), corpus.events[*b].date.display()),
         _ => "no dated event".to_string(),
