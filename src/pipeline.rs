@@ -38,13 +38,16 @@ struct DocDates {
 
 impl DateContext for DocDates {
     fn date_at(&self, offset: usize) -> Option<DateValue> {
-        let sentence = self.sentences.iter().find(|s| s.start <= offset && offset < s.end);
-        if let Some(s) = sentence {
-            if let Some((_, d)) = self.points.iter().find(|(at, _)| s.start <= *at && *at < s.end) {
+        // Both lists are in text order: binary searches, not scans.
+        let at = self.sentences.partition_point(|s| s.end <= offset);
+        if let Some(s) = self.sentences.get(at).filter(|s| s.start <= offset) {
+            let first = self.points.partition_point(|(p, _)| *p < s.start);
+            if let Some((_, d)) = self.points.get(first).filter(|(p, _)| *p < s.end) {
                 return Some(d.clone());
             }
         }
-        self.points.iter().rev().find(|(at, _)| *at < offset).map(|(_, d)| d.clone())
+        let before = self.points.partition_point(|(p, _)| *p < offset);
+        before.checked_sub(1).map(|i| self.points[i].1.clone())
     }
 }
 
@@ -126,11 +129,13 @@ impl Pipeline {
     fn claims(&self, id: SourceId, source: &Source, dated: &[(Range<usize>, DateValue, Resolution)]) -> Vec<Claim> {
         let mut out = Vec::new();
         for sentence in &source.sentences {
-            let inside = |r: &Range<usize>| sentence.start <= r.start && r.end <= sentence.end;
+            let inside = |r: &Range<usize>| r.end <= sentence.end;
+            let first = dated.partition_point(|(r, _, _)| r.start < sentence.start);
             let text = &source.text[sentence.clone()];
             // The line the document's own date was read from dates the document.
             let dates_document = source.published_basis.as_deref().is_some_and(|b| b.contains(text.trim()));
-            for (range, value, how) in dated.iter().filter(|(r, _, _)| inside(r)) {
+            let in_sentence = dated[first..].iter().take_while(|(r, _, _)| r.start < sentence.end);
+            for (range, value, how) in in_sentence.filter(|(r, _, _)| inside(r)) {
                 let kind = if dates_document && source.published.as_ref() == Some(value) {
                     "publication".to_string()
                 } else {
@@ -197,13 +202,10 @@ fn new_entity(m: &DocMention, assets: &Assets) -> Entity {
 /// The actors of a sentence: the people, organisations, countries, groups
 /// and programmes it names, in order, once each; places are settings.
 fn actors(mentions: &[(Range<usize>, EntityId)], sentence: &Range<usize>, entities: &[Entity]) -> Vec<EntityId> {
+    let first = mentions.partition_point(|(r, _)| r.start < sentence.start);
     let mut out = Vec::new();
-    for (r, e) in mentions {
-        if sentence.start <= r.start
-            && r.end <= sentence.end
-            && entities[*e].kind != EntityKind::Place
-            && !out.contains(e)
-        {
+    for (r, e) in mentions[first..].iter().take_while(|(r, _)| r.start < sentence.end) {
+        if r.end <= sentence.end && entities[*e].kind != EntityKind::Place && !out.contains(e) {
             out.push(*e);
         }
     }

@@ -6,15 +6,16 @@ use std::process::ExitCode;
 
 pub fn run(loaded: Loaded) -> ExitCode {
     let corpus = &loaded.corpus;
+    // Counted in one pass over claims and mentions, not once per source.
+    let mut claims = vec![0usize; corpus.sources.len()];
+    corpus.claims.iter().for_each(|c| claims[c.source] += 1);
+    let mut entities = vec![HashSet::new(); corpus.sources.len()];
+    for (i, e) in corpus.entities.iter().enumerate() {
+        e.mentions.iter().for_each(|m| {
+            entities[m.source].insert(i);
+        });
+    }
     for (id, s) in corpus.sources.iter().enumerate() {
-        let claims = corpus.claims.iter().filter(|c| c.source == id).count();
-        let entities: HashSet<usize> = corpus
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.mentions.iter().any(|m| m.source == id))
-            .map(|(i, _)| i)
-            .collect();
         println!("{}", s.path);
         println!("  title      {} ({})", s.title, s.kind.as_str());
         println!("  bytes      {}  encoding {}  mojibake repairs {}", s.raw.len(), s.encoding, s.repairs);
@@ -22,7 +23,7 @@ pub fn run(loaded: Loaded) -> ExitCode {
             (Some(d), Some(basis)) => println!("  published  {d}  ({basis})"),
             _ => println!("  published  unknown (no date in the text or manifest; not guessed)"),
         }
-        println!("  claims     {claims}  entities {}", entities.len());
+        println!("  claims     {}  entities {}", claims[id], entities[id].len());
         for w in &s.warnings {
             println!("  warning    {w}");
         }

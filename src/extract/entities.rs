@@ -3,7 +3,7 @@
 //! list of mentions without overlaps.
 
 use super::discover::{Discoverer, Found, Why};
-use super::gazetteer::{Hit, Matcher};
+use super::gazetteer::Matcher;
 use crate::assets::{Gazetteer, Rules};
 use crate::model::{DateValue, EntityKind};
 use crate::text::{fold, is_word_char};
@@ -57,27 +57,34 @@ impl Resolver {
     ) -> Vec<DocMention> {
         let marked: Vec<Range<usize>> = hints.iter().map(|h| h.clean.clone()).collect();
         let hits = self.matcher.find(text, &marked);
+        // Hits of different ranges never overlap (leftmost-longest), so a
+        // range is taken or not: a set, not a scan.
         let mut known: Vec<(Range<usize>, usize)> = Vec::new();
+        let mut taken: HashSet<Range<usize>> = HashSet::new();
         let mut strong: HashSet<usize> = HashSet::new();
         for h in hits.iter().filter(|h| !h.short) {
-            if !known.iter().any(|(r, _)| *r == h.range) {
+            if taken.insert(h.range.clone()) {
                 known.push((h.range.clone(), h.entry));
                 strong.insert(h.entry);
             }
         }
-        let shorts: Vec<&Hit> =
-            hits.iter().filter(|h| h.short && !known.iter().any(|(r, _)| overlaps(r, &h.range))).collect();
+        // Short forms grouped by range: the entries one range may name.
+        let mut shorts: Vec<(Range<usize>, Vec<usize>)> = Vec::new();
+        for h in hits.iter().filter(|h| h.short && !taken.contains(&h.range)) {
+            match shorts.last_mut() {
+                Some((r, entries)) if *r == h.range => entries.push(h.entry),
+                _ => shorts.push((h.range.clone(), vec![h.entry])),
+            }
+        }
         for titled_pass in [true, false] {
-            let mut ranges: Vec<Range<usize>> = shorts.iter().map(|h| h.range.clone()).collect();
-            ranges.dedup();
-            for range in ranges {
-                if known.iter().any(|(r, _)| *r == range) || self.titled(text, range.start) != titled_pass {
+            for (range, candidates) in &shorts {
+                if taken.contains(range) || self.titled(text, range.start) != titled_pass {
                     continue;
                 }
-                let candidates: Vec<usize> = shorts.iter().filter(|h| h.range == range).map(|h| h.entry).collect();
-                if let Some(e) = self.pick(&candidates, &strong, titled_pass, dates.date_at(range.start)) {
+                if let Some(e) = self.pick(candidates, &strong, titled_pass, dates.date_at(range.start)) {
                     strong.insert(e);
-                    known.push((range, e));
+                    taken.insert(range.clone());
+                    known.push((range.clone(), e));
                 }
             }
         }
