@@ -56,7 +56,6 @@ pub struct Rules {
     pub program_heads: Vec<String>,
     pub program_starts: Vec<String>,
     pub group_words: Vec<String>,
-    pub force_nouns: Vec<String>,
     pub name_particles: Vec<String>,
     pub not_names: Vec<String>,
     pub event_nouns: Vec<String>,

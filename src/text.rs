@@ -46,7 +46,7 @@ pub fn slug(name: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-/// Whether a position in `text` is a word boundary on the given side.
+/// A character that belongs to a word (for word-boundary checks).
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }

@@ -197,10 +197,11 @@ impl Discoverer {
     }
 
     fn organisation(&self, text: &str, run: &[names::Word]) -> Option<Found> {
-        let skip = run
-            .iter()
-            .take_while(|w| (self.not_name(w.text) || CONNECTORS.contains(&w.text)) && !self.starts_org(run, w))
-            .count();
+        let generic = |at: usize| {
+            let w = run[at].text;
+            (self.not_name(w) || CONNECTORS.contains(&w)) && !self.starts_org(run, at)
+        };
+        let skip = (0..run.len()).take_while(|&at| generic(at)).count();
         let run = &run[skip.min(run.len())..];
         let titled = run.first().is_some_and(|w| self.rules.person_titles.iter().any(|t| t == w.text));
         if run.len() < 2 || titled {
@@ -209,7 +210,7 @@ impl Discoverer {
         let last = run.last()?.text;
         let heads = self.rules.organization_heads.iter().chain(&self.rules.program_heads);
         let by_head = heads.clone().any(|h| h == last);
-        let by_start = self.starts_org(run, &run[0]) && run.len() >= 3;
+        let by_start = self.starts_org(run, 0) && run.len() >= 3;
         if !(by_head || by_start) {
             return None;
         }
@@ -221,8 +222,9 @@ impl Discoverer {
         Some(Found { range, name: name.to_string(), kind: self.kind_of(name), why: Why::Pattern })
     }
 
-    fn starts_org(&self, run: &[names::Word], w: &names::Word) -> bool {
-        let at = run.iter().position(|x| x.range == w.range).unwrap_or(0);
+    /// Whether word `at` of the run begins a name (`Ministry of`, `Operation`).
+    fn starts_org(&self, run: &[names::Word], at: usize) -> bool {
+        let w = &run[at];
         let two = run.get(at + 1).map(|n| format!("{} {}", w.text, n.text)).unwrap_or_default();
         self.rules.organization_starts.contains(&two) || self.rules.program_starts.iter().any(|s| s == w.text)
     }

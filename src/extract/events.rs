@@ -135,17 +135,16 @@ fn same_happening(g: &Group, v: &ClaimView, actors: &HashSet<EntityId>) -> bool 
     if g.sentences.contains(&(claim.source, claim.sentence.start)) {
         return false;
     }
+    // `merge` only compares claims with groups of their own kind; `other` says too little.
+    debug_assert_eq!(g.kind, claim.kind);
+    let telling = g.kind != "other";
     let words = jaccard(&g.words, &v.words);
-    let same_kind = g.kind == claim.kind && g.kind != "other";
-    if g.kind != claim.kind {
-        return false;
-    }
+    let same_source = g.sources.contains(&claim.source);
     // A source that repeats itself needs no shared actors.
-    let related = g.sources.contains(&claim.source) || (!actors.is_empty() && jaccard(&g.actors, actors) >= 0.5);
+    let related = same_source || (!actors.is_empty() && jaccard(&g.actors, actors) >= 0.5);
     if g.date.compatible(&claim.date) {
-        let repeated = same_kind && g.sources.contains(&claim.source);
-        return repeated || (same_kind && related && words >= 0.1) || words >= 0.5;
+        return (telling && same_source) || (telling && related && words >= 0.1) || words >= 0.5;
     }
-    // Two dates for one happening: the same kind, actors and words, the same year.
-    same_kind && related && g.date.year_of() == claim.date.year_of() && words >= 0.6
+    // Two dates for one happening: the same actors and words, the same year.
+    telling && related && g.date.year_of() == claim.date.year_of() && words >= 0.6
 }

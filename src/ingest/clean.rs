@@ -170,7 +170,7 @@ impl Cleaner<'_> {
         let Some(tag) = markup::tag(rest) else {
             return false;
         };
-        let r = self.i..self.i + tag.len();
+        let r = self.i..self.i + tag.byte_len();
         match tag {
             Tag::Skip { .. } => self.i = r.end,
             Tag::Block { name, closing, .. } => {

@@ -77,15 +77,11 @@ pub enum Tag {
 
 impl Tag {
     /// How many bytes the tag (or skipped element) takes.
-    pub fn len(&self) -> usize {
+    pub fn byte_len(&self) -> usize {
         match self {
             Tag::Skip { through } => *through,
             Tag::Block { len, .. } | Tag::Inline { len } => *len,
         }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 }
 

@@ -67,7 +67,6 @@ pub struct Loaded {
     pub cleaned: Cleaned,
     pub map: ChainedMap,
     pub warnings: Vec<String>,
-    pub html: bool,
 }
 
 /// Reads every path: files directly, folders recursively (documents with
@@ -181,7 +180,7 @@ pub fn load(input: Input) -> Result<Loaded, Failure> {
         return Err(fail("no text (only whitespace or markup)".into()));
     }
     let map = ChainedMap { outer: std::mem::take(&mut cleaned.map), inner: decoded.map };
-    Ok(Loaded { encoding: decoded.encoding, warnings: decoded.warnings, cleaned, map, html, input })
+    Ok(Loaded { encoding: decoded.encoding, warnings: decoded.warnings, cleaned, map, input })
 }
 
 fn looks_like_html(text: &str) -> bool {

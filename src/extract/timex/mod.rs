@@ -191,7 +191,6 @@ const YEAR_PRECEDERS: &[&str] = &[
     "The",
     "On",
     "Year",
-    "Until",
 ];
 
 /// The months, in order.
