@@ -128,6 +128,11 @@ impl Discoverer {
         }
     }
 
+    /// The rules it reads (shared with the resolver, not copied twice).
+    pub fn rules(&self) -> &Rules {
+        &self.rules
+    }
+
     /// Where the name after a title starting at `from` begins, if one may.
     fn after_title(&self, text: &str, title_end: usize) -> Option<usize> {
         if text[title_end..].starts_with(|c: char| c.is_alphanumeric()) {

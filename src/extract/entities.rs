@@ -29,7 +29,6 @@ pub struct DocMention {
 pub struct Resolver {
     matcher: Matcher,
     gazetteer: Gazetteer,
-    rules: Rules,
     discoverer: Discoverer,
 }
 
@@ -40,12 +39,7 @@ pub trait DateContext {
 
 impl Resolver {
     pub fn new(gazetteer: &Gazetteer, rules: &Rules) -> Self {
-        Resolver {
-            matcher: Matcher::new(gazetteer),
-            gazetteer: gazetteer.clone(),
-            rules: rules.clone(),
-            discoverer: Discoverer::new(rules),
-        }
+        Resolver { matcher: Matcher::new(gazetteer), gazetteer: gazetteer.clone(), discoverer: Discoverer::new(rules) }
     }
 
     pub fn resolve(
@@ -99,7 +93,8 @@ impl Resolver {
     /// Whether a title (`President`, `General`) stands right before `at`.
     fn titled(&self, text: &str, at: usize) -> bool {
         let before = text[..at].trim_end();
-        self.rules
+        self.discoverer
+            .rules()
             .person_titles
             .iter()
             .any(|t| before.ends_with(t.as_str()) && !before[..before.len() - t.len()].ends_with(is_word_char))

@@ -130,6 +130,8 @@ pub struct Index {
     pub claim_event: Vec<EventId>,
     /// For each entity, the sources that mention it.
     pub entity_sources: Vec<Vec<usize>>,
+    /// Event titles, accent-folded, for `/` in the timeline.
+    pub folded_titles: Vec<String>,
 }
 
 impl Index {
@@ -169,7 +171,8 @@ impl Index {
             }
         }
         let date_span = corpus.date_span().map(|(a, b)| (a.display(), b.display()));
-        Index { mentions, claims, years, date_span, claim_event, entity_sources }
+        let folded_titles = corpus.events.iter().map(|e| crate::text::fold(&e.title)).collect();
+        Index { mentions, claims, years, date_span, claim_event, entity_sources, folded_titles }
     }
 }
 

@@ -321,8 +321,12 @@ fn search_update(state: &mut State, corpus: &Corpus, action: Action) {
         Action::Quit => state.quit = true,
         _ => {}
     }
+    let Some((pane, query)) = state.search.as_ref().map(|s| (s.pane, s.query.clone())) else {
+        return;
+    };
+    let hits = super::search::hits(corpus, state, pane, &query);
     if let Some(search) = state.search.as_mut() {
-        search.hits = super::search::hits(corpus, state.shown, &state.events, search.pane, &search.query);
+        search.hits = hits;
         search.current = 0;
         if search.pane == Pane::Timeline {
             if let Some(&first) = search.hits.first() {
