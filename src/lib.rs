@@ -5,6 +5,8 @@
 pub mod assets;
 pub mod export;
 pub mod extract;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod ingest;
 pub mod model;
 pub mod pipeline;

@@ -91,6 +91,15 @@ impl Pipeline {
             manifest,
             &self.tagger,
         );
+        if cleaned.escapes > 0 {
+            warnings.push(format!("{} terminal escape sequence(s) shown as \u{241B}", cleaned.escapes));
+        }
+        if cleaned.invisible > 0 {
+            warnings.push(format!(
+                "{} control or invisible character(s) removed (C0/C1, bidi, zero-width)",
+                cleaned.invisible
+            ));
+        }
         let sentences = self.segmenter.split(&text);
         let timexes = self.tagger.find(&text);
         let resolved = timex::resolve(&timexes, meta.published.as_ref());

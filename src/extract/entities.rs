@@ -4,6 +4,7 @@
 
 use super::discover::{Discoverer, Found, Why};
 use super::gazetteer::Matcher;
+use super::spans::Spans;
 use crate::assets::{Gazetteer, Rules};
 use crate::model::{DateValue, EntityKind};
 use crate::text::{fold, is_word_char};
@@ -83,11 +84,9 @@ impl Resolver {
             }
         }
         let found = self.discoverer.find(text, sentences, hints);
-        let mut mentions: Vec<DocMention> =
-            known.into_iter().map(|(range, e)| DocMention { range, key: EntityKey::Known(e), name: None }).collect();
-        self.add_found(text, found, &mut mentions, &strong, dates);
-        mentions.sort_by_key(|m| (m.range.start, m.range.end));
-        mentions
+        let mut mentions = Spans::default();
+        mentions.extend(known.into_iter().map(|(range, e)| DocMention { range, key: EntityKey::Known(e), name: None }));
+        self.add_found(text, found, mentions, &strong, dates)
     }
 
     /// Whether a title (`President`, `General`) stands right before `at`.
@@ -129,10 +128,10 @@ impl Resolver {
         &self,
         text: &str,
         mut found: Vec<Found>,
-        mentions: &mut Vec<DocMention>,
+        mut mentions: Spans,
         strong: &HashSet<usize>,
         dates: &dyn DateContext,
-    ) {
+    ) -> Vec<DocMention> {
         // Full names before lone surnames, so `Poudiougou` finds `Gabriel Poudiougou` wherever it stands.
         found.sort_by_key(|f| (f.why, !f.name.contains(' '), f.range.start));
         let mut persons: Vec<(String, EntityKey)> = strong
@@ -140,24 +139,23 @@ impl Resolver {
             .filter(|e| self.gazetteer.entities[**e].kind == EntityKind::Person)
             .map(|e| (self.gazetteer.entities[*e].name.clone(), EntityKey::Known(*e)))
             .collect();
-        let mut extra: Vec<DocMention> = Vec::new();
+        let mut extra = Spans::default();
         for f in found {
             let longer_name = matches!(f.why, Why::Acronym | Why::Pattern);
-            let blocked = mentions.iter().chain(&extra).any(|m| {
-                overlaps(&m.range, &f.range)
-                    && !(longer_name
-                        && contains(&f.range, &m.range)
-                        && f.range != m.range
-                        && matches!(m.key, EntityKey::Known(_)))
-            });
+            let blocks = |m: &DocMention| {
+                !(longer_name
+                    && contains(&f.range, &m.range)
+                    && f.range != m.range
+                    && matches!(m.key, EntityKey::Known(_)))
+            };
+            let blocked = mentions.overlapping(&f.range).any(blocks) || extra.overlapping(&f.range).any(blocks);
             // `ECOWAS and the African Union`: a coordination of names, not one.
-            let coordination =
-                f.why == Why::Pattern && mentions.iter().filter(|m| contains(&f.range, &m.range)).count() >= 2;
+            let coordination = f.why == Why::Pattern && mentions.within(&f.range).nth(1).is_some();
             if blocked || coordination {
                 continue;
             }
             if longer_name {
-                mentions.retain(|m| !contains(&f.range, &m.range));
+                mentions.remove_within(&f.range);
             }
             let key = match f.kind {
                 EntityKind::Person => self.person_key(&f, &persons, dates),
@@ -171,11 +169,12 @@ impl Resolver {
                 }
                 None => f.name.clone(),
             };
-            extra.push(DocMention { range: f.range.clone(), key, name: Some(name) });
+            extra.insert(DocMention { range: f.range.clone(), key, name: Some(name) });
         }
-        let repeats = repeated_mentions(text, &extra, mentions);
-        mentions.extend(extra);
+        let repeats = repeated_mentions(text, &extra, &mentions);
+        mentions.extend(extra.into_sorted());
         mentions.extend(repeats);
+        mentions.into_sorted()
     }
 
     /// A discovered person is a known one when the names agree (`Mousa
@@ -210,10 +209,11 @@ impl Resolver {
 
 /// Later mentions of discovered names: a person's surname, an
 /// organisation's name or acronym, wherever they stand alone.
-fn repeated_mentions(text: &str, found: &[DocMention], taken: &[DocMention]) -> Vec<DocMention> {
+fn repeated_mentions(text: &str, found: &Spans, taken: &Spans) -> Vec<DocMention> {
     let mut out: Vec<DocMention> = Vec::new();
+    let mut added = Spans::default();
     let mut seen: HashSet<(String, EntityKey)> = HashSet::new();
-    for m in found {
+    for m in found.in_insertion_order() {
         let name = &text[m.range.clone()];
         let mut forms = vec![name.to_string()];
         if let EntityKey::Found { kind: EntityKind::Person, .. } = m.key {
@@ -228,18 +228,16 @@ fn repeated_mentions(text: &str, found: &[DocMention], taken: &[DocMention]) -> 
             for (at, _) in text.match_indices(form.as_str()) {
                 let r = at..at + form.len();
                 let bounded = !text[..at].ends_with(is_word_char) && !text[r.end..].starts_with(is_word_char);
-                let free = !taken.iter().chain(found).chain(&out).any(|t| overlaps(&t.range, &r));
+                let free = [taken, found, &added].iter().all(|s| s.overlapping(&r).next().is_none());
                 if bounded && free {
-                    out.push(DocMention { range: r, key: m.key.clone(), name: m.name.clone() });
+                    let mention = DocMention { range: r, key: m.key.clone(), name: m.name.clone() };
+                    added.insert(mention.clone());
+                    out.push(mention);
                 }
             }
         }
     }
     out
-}
-
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {

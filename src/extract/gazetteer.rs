@@ -117,9 +117,14 @@ impl Matcher {
     pub fn find(&self, clean: &str, marked: &[Range<usize>]) -> Vec<Hit> {
         let folded = Folded::new(clean);
         let text = folded.text.as_str();
+        let mut marked = marked.to_vec();
+        marked.sort_by_key(|m| m.start);
+        let longest = marked.iter().map(|m| m.len()).max().unwrap_or(0);
         let crosses = |r: &Range<usize>| {
-            marked.iter().any(|m| {
-                let overlap = m.start < r.end && r.start < m.end;
+            // Only marks starting within `longest` before `r` can overlap it.
+            let from = marked.partition_point(|m| m.start + longest < r.start);
+            marked[from..].iter().take_while(|m| m.start < r.end).any(|m| {
+                let overlap = r.start < m.end;
                 let nested = (m.start <= r.start && r.end <= m.end) || (r.start <= m.start && m.end <= r.end);
                 overlap && !nested
             })
@@ -142,7 +147,8 @@ impl Matcher {
             }
             let info = &self.patterns[p];
             let range = folded.clean_range(r.clone());
-            if !hits.iter().any(|h| h.range == range && h.entry == info.entry) {
+            // Candidates come sorted, so a duplicate can only be among the last hits.
+            if !hits.iter().rev().take_while(|h| h.range == range).any(|h| h.entry == info.entry) {
                 hits.push(Hit { range, entry: info.entry, short: info.short });
             }
             taken_until = r.end;

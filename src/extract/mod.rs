@@ -9,4 +9,5 @@ pub mod gazetteer;
 pub mod metadata;
 pub mod names;
 pub mod sentences;
+pub mod spans;
 pub mod timex;

@@ -33,6 +33,10 @@ pub struct Cleaned {
     /// The `<title>` of an HTML document.
     pub html_title: Option<String>,
     pub repairs: usize,
+    /// Terminal escape sequences replaced by a visible `␛`.
+    pub escapes: usize,
+    /// Control, bidi and zero-width characters removed.
+    pub invisible: usize,
 }
 
 /// Which syntaxes the text is read with.
@@ -256,6 +260,7 @@ impl Cleaner<'_> {
             '\u{1B}' | '\u{9B}' => {
                 let len = markup::escape_sequence(&self.s[r.start..]);
                 self.i = r.start + len;
+                self.out.escapes += 1;
                 self.replace(r.start..self.i, "\u{241B}");
             }
             c if self.mojibake => match mojibake::repair(c, &self.s[..r.start], &self.s[r.end..]) {
@@ -273,7 +278,7 @@ impl Cleaner<'_> {
         match visible(c) {
             Some(v) if v == c => self.copy(r),
             Some(v) => self.replace(r, v.encode_utf8(&mut [0; 4])),
-            None => {}
+            None => self.out.invisible += 1,
         }
     }
 
@@ -378,6 +383,7 @@ mod tests {
         let s = "a\u{1B}[31mred\u{1B}]0;title\u{7}\u{202E}b\u{200B}c\td\r\ne\u{9B}2Jf";
         let c = plain(s);
         assert_eq!(c.text, "a\u{241B}red\u{241B}bc d\ne\u{241B}f");
+        assert_eq!((c.escapes, c.invisible), (3, 2));
         assert_mapped(s, &c);
     }
 

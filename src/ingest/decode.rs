@@ -43,7 +43,9 @@ pub fn decode(raw: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some((_, what)) = MAGIC.iter().find(|(m, _)| raw.starts_with(m)) {
         return Err(DecodeError::Binary(what));
     }
-    if raw.contains(&0) {
+    // A stray NUL in text is dropped later; many of them mean binary data.
+    let nuls = raw.iter().filter(|&&b| b == 0).count();
+    if nuls * 100 > raw.len() {
         return Err(DecodeError::Binary("NUL bytes"));
     }
     if std::str::from_utf8(raw).is_ok() {
@@ -66,7 +68,7 @@ fn mostly_utf8(raw: &[u8]) -> bool {
         valid_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
         invalid += chunk.invalid().len();
     }
-    valid_multibyte > 0 && invalid <= valid_multibyte
+    valid_multibyte > 0 && invalid <= 4 * valid_multibyte
 }
 
 /// UTF-8 from `offset` on; invalid bytes become U+FFFD, each mapped to them.
@@ -161,6 +163,13 @@ mod tests {
     fn binary_is_refused() {
         assert_eq!(decode(b"\x89PNG\r\n").unwrap_err(), DecodeError::Binary("PNG image"));
         assert!(decode(b"ab\0cd").is_err());
+    }
+
+    #[test]
+    fn a_stray_nul_in_text_is_not_binary() {
+        let mut raw = b"Mali gained independence in 1960. ".repeat(4);
+        raw.insert(10, 0);
+        assert_eq!(decode(&raw).unwrap().encoding, "UTF-8");
     }
 
     #[test]

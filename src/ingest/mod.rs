@@ -137,7 +137,8 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<Input, Failure> {
         return Err(Failure::new(
             path,
             format!(
-                "file is {} bytes, over the limit of {max_bytes} bytes (raise it with --max-file-size)",
+                "file is {} bytes, over the limit of {max_bytes} bytes (the default is {DEFAULT_MAX_BYTES}; \
+                 change it with --max-file-size BYTES)",
                 meta.len()
             ),
         ));

@@ -3,6 +3,7 @@
 
 pub mod date;
 pub mod offsets;
+mod verify;
 
 pub use date::{DateValue, Precision};
 pub use offsets::{ChainedMap, OffsetMap};

@@ -5,6 +5,7 @@ use annals::ingest::{self, Input};
 use annals::model::Corpus;
 use annals::pipeline::Pipeline;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 use std::sync::LazyLock;
 
 pub static PIPELINE: LazyLock<Pipeline> = LazyLock::new(Pipeline::bundled);
@@ -56,41 +57,46 @@ pub fn encoded_inputs() -> Vec<Input> {
 /// Every claim and mention span lies inside its file, on character
 /// boundaries when the file is UTF-8, and cleans to the claim's text.
 pub fn assert_provenance(corpus: &Corpus) {
-    for claim in &corpus.claims {
-        let source = &corpus.sources[claim.source];
-        for (span, clean) in [(&claim.span, &claim.sentence), (&claim.date_span, &claim.date_clean)] {
-            assert!(
-                span.start <= span.end && span.end <= source.raw.len(),
-                "{}: span {span:?} outside the file",
-                source.path
-            );
-            if let Ok(raw) = std::str::from_utf8(&source.raw) {
-                assert!(
-                    raw.is_char_boundary(span.start) && raw.is_char_boundary(span.end),
-                    "{}: {span:?} not on char boundaries",
-                    source.path
-                );
-            }
-            assert_eq!(
-                source.clean_of_raw(span.clone()),
-                &source.text[clean.clone()],
-                "{}: raw {span:?} does not clean to the text",
-                source.path
-            );
+    let errors = corpus.provenance_errors();
+    assert!(errors.is_empty(), "{} provenance error(s):\n{}", errors.len(), errors.join("\n"));
+}
+
+/// What a run of the binary printed and how it ended.
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs annals with `args`, killing it (and failing) after `limit`: a
+/// document must never make it hang.
+pub fn annals_within(args: &[&str], limit: std::time::Duration) -> Run {
+    annals_command(Command::new(env!("CARGO_BIN_EXE_annals")).args(args), limit)
+}
+
+pub fn annals_command(command: &mut Command, limit: std::time::Duration) -> Run {
+    use std::io::Read;
+    let mut child =
+        command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("annals starts");
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut out = Vec::new();
+            let _ = pipe.read_to_end(&mut out);
+            String::from_utf8_lossy(&out).into_owned()
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().unwrap()));
+    let stderr = drain(Box::new(child.stderr.take().unwrap()));
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
         }
-        assert!(claim.sentence.start <= claim.date_clean.start && claim.date_clean.end <= claim.sentence.end);
-    }
-    for entity in &corpus.entities {
-        for m in &entity.mentions {
-            let source = &corpus.sources[m.source];
-            assert!(m.raw.end <= source.raw.len());
-            assert_eq!(
-                source.clean_of_raw(m.raw.clone()),
-                &source.text[m.clean.clone()],
-                "{}: mention of {}",
-                source.path,
-                entity.name
-            );
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!("annals {:?} still running after {limit:?}", command.get_args().collect::<Vec<_>>());
         }
-    }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    Run { code: status.code(), stdout: stdout.join().unwrap(), stderr: stderr.join().unwrap() }
 }

@@ -10,6 +10,7 @@ pub use resolve::resolve;
 use crate::model::DateValue;
 use chrono::Weekday;
 use regex::{Captures, Regex};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -238,20 +239,21 @@ impl Tagger {
 
     /// Every date expression in `text`, in order, without overlaps.
     pub fn find(&self, text: &str) -> Vec<Timex> {
-        let mut found: Vec<Timex> = Vec::new();
+        // Found ranges lie inside their match, so they never overlap: the
+        // nearest one starting before a match's end is the only one to check.
+        let mut found: BTreeMap<usize, Timex> = BTreeMap::new();
         for (pattern, re) in PATTERNS.iter() {
             for caps in re.captures_iter(text) {
                 let whole = caps.get(0).expect("group 0");
-                if found.iter().any(|t| t.range.start < whole.end() && whole.start() < t.range.end) {
+                if found.range(..whole.end()).next_back().is_some_and(|(_, t)| t.range.end > whole.start()) {
                     continue;
                 }
                 if let Some(t) = self.interpret(*pattern, &caps, text) {
-                    found.push(t);
+                    found.insert(t.range.start, t);
                 }
             }
         }
-        found.sort_by_key(|t| t.range.start);
-        found
+        found.into_values().collect()
     }
 
     fn interpret(&self, pattern: Pattern, caps: &Captures, text: &str) -> Option<Timex> {

@@ -15,7 +15,7 @@ const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█']
 pub fn draw(state: &State, c: &Corpus, theme: Theme, frame: &mut Frame, area: Rect) {
     let span = state.index.date_span.as_ref().map_or(String::new(), |(a, b)| format!(" · {a}–{b}"));
     let title = Line::from(vec![
-        Span::styled(format!(" {} ", c.name), Style::new().add_modifier(Modifier::BOLD)),
+        Span::styled(format!(" {} ", super::theme::inert(&c.name)), Style::new().add_modifier(Modifier::BOLD)),
         Span::raw(format!(
             "· {} sources · {} events · {} entities{span}",
             c.sources.len(),

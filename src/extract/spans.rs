@@ -1,0 +1,93 @@
+//! A document's mentions indexed by where they start, so that asking what
+//! overlaps a range costs a lookup, not a scan of every mention: documents
+//! with a hundred thousand names stay linear.
+
+use super::entities::DocMention;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// Mentions keyed by (start, end, insertion order).
+#[derive(Debug, Default)]
+pub struct Spans {
+    map: BTreeMap<(usize, usize, usize), DocMention>,
+    /// The longest range held: no range starting further back can reach a query.
+    longest: usize,
+    inserted: usize,
+}
+
+impl Spans {
+    pub fn insert(&mut self, m: DocMention) {
+        self.longest = self.longest.max(m.range.len());
+        self.map.insert((m.range.start, m.range.end, self.inserted), m);
+        self.inserted += 1;
+    }
+
+    pub fn extend(&mut self, mentions: impl IntoIterator<Item = DocMention>) {
+        mentions.into_iter().for_each(|m| self.insert(m));
+    }
+
+    fn starting_near(&self, r: &Range<usize>) -> impl Iterator<Item = &DocMention> {
+        let from = r.start.saturating_sub(self.longest);
+        self.map.range((from, 0, 0)..(r.end.max(from), 0, 0)).map(|(_, m)| m)
+    }
+
+    /// The mentions sharing at least one byte with `r`.
+    pub fn overlapping<'a>(&'a self, r: &'a Range<usize>) -> impl Iterator<Item = &'a DocMention> {
+        self.starting_near(r).filter(move |m| m.range.start < r.end && r.start < m.range.end)
+    }
+
+    /// The mentions lying inside `r`.
+    pub fn within<'a>(&'a self, r: &'a Range<usize>) -> impl Iterator<Item = &'a DocMention> {
+        self.map.range((r.start, 0, 0)..(r.end + 1, 0, 0)).map(|(_, m)| m).filter(move |m| m.range.end <= r.end)
+    }
+
+    pub fn remove_within(&mut self, r: &Range<usize>) {
+        let keys: Vec<_> = self.map.range((r.start, 0, 0)..(r.end + 1, 0, 0)).map(|(k, _)| *k).collect();
+        keys.into_iter().filter(|k| k.1 <= r.end).for_each(|k| {
+            self.map.remove(&k);
+        });
+    }
+
+    /// The mentions in the order they were inserted.
+    pub fn in_insertion_order(&self) -> Vec<&DocMention> {
+        let mut all: Vec<_> = self.map.iter().collect();
+        all.sort_by_key(|(k, _)| k.2);
+        all.into_iter().map(|(_, m)| m).collect()
+    }
+
+    /// By start, then end, then insertion.
+    pub fn into_sorted(self) -> Vec<DocMention> {
+        self.map.into_values().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::entities::EntityKey;
+
+    fn m(r: Range<usize>) -> DocMention {
+        DocMention { range: r, key: EntityKey::Known(0), name: None }
+    }
+
+    #[test]
+    fn lookups_match_a_scan() {
+        let ranges = [0..5, 3..20, 10..12, 12..14, 30..31, 40..60];
+        let mut spans = Spans::default();
+        spans.extend(ranges.iter().cloned().map(m));
+        for start in 0..65 {
+            for end in start..66 {
+                let q = start..end;
+                let scan: Vec<_> = ranges.iter().filter(|r| r.start < q.end && q.start < r.end).cloned().collect();
+                let mut got: Vec<_> = spans.overlapping(&q).map(|m| m.range.clone()).collect();
+                got.sort_by_key(|r| (r.start, r.end));
+                assert_eq!(got, scan, "overlapping {q:?}");
+                let inside: Vec<_> = ranges.iter().filter(|r| q.start <= r.start && r.end <= q.end).cloned().collect();
+                assert_eq!(spans.within(&q).map(|m| m.range.clone()).collect::<Vec<_>>(), inside, "within {q:?}");
+            }
+        }
+        spans.remove_within(&(2..15));
+        let left: Vec<_> = spans.into_sorted().into_iter().map(|m| m.range).collect();
+        assert_eq!(left, [0..5, 3..20, 30..31, 40..60]);
+    }
+}
