@@ -1,125 +1,87 @@
-//! The real binary in a pseudo-terminal, driven as a person would: Ctrl-p,
-//! `ward`, Enter, read the screen, `q`, and check the terminal was restored.
+//! The real binary in a pseudo-terminal: a person's walk through it, and
+//! every way out (q, Ctrl-c, SIGTERM, a load error, a panic) leaving the
+//! terminal as it was.
 
-use portable_pty::{native_pty_system, CommandBuilder, PtySize};
-use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+mod common;
 
-struct Session {
-    output: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-}
-
-impl Session {
-    fn start(rows: u16, cols: u16) -> Session {
-        let pair = native_pty_system().openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_annals"));
-        cmd.env("TERM", "xterm-256color");
-        let child = pair.slave.spawn_command(cmd).expect("annals starts");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
-        let output = Arc::new(Mutex::new(Vec::new()));
-        let sink = Arc::clone(&output);
-        std::thread::spawn(move || {
-            let _keep_master_open = pair.master;
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        });
-        Session { output, writer, child }
-    }
-
-    fn screen(&self, rows: u16, cols: u16) -> String {
-        let mut parser = vt100::Parser::new(rows, cols, 0);
-        parser.process(&self.output.lock().unwrap());
-        parser.screen().contents()
-    }
-
-    fn wait_for(&self, rows: u16, cols: u16, needles: &[&str]) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen(rows, cols);
-            if needles.iter().all(|n| screen.contains(n)) {
-                return screen;
-            }
-            assert!(start.elapsed() < Duration::from_secs(20), "waited for {needles:?}; screen:\n{screen}");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).unwrap();
-        self.writer.flush().unwrap();
-        std::thread::sleep(Duration::from_millis(150));
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
-            }
-            assert!(start.elapsed() < Duration::from_secs(10), "annals did not exit");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
+use common::pty::Session;
 
 #[test]
 fn jump_to_ward_then_quit_restores_the_terminal() {
-    let (rows, cols) = (40, 120);
-    let mut s = Session::start(rows, cols);
-    s.wait_for(rows, cols, &["Timeline", "Entities"]);
+    let mut s = Session::start(40, 120);
+    s.wait_for(&["Timeline", "Entities"]);
+    assert!(s.raw_mode(), "raw mode while browsing");
     s.send(b"\x10");
-    s.wait_for(rows, cols, &["Jump to"]);
+    s.wait_for(&["Jump to"]);
     s.send(b"ward");
-    s.wait_for(rows, cols, &["William E. Ward"]);
+    s.wait_for(&["William E. Ward"]);
     s.send(b"\r");
-    let screen = s.wait_for(rows, cols, &["filter: William E. Ward", "2009-11-27"]);
+    let screen = s.wait_for(&["filter: William E. Ward", "2009-11-27"]);
     assert!(screen.contains("On November 27 the Ambassador"), "{screen}");
     assert!(screen.contains("Africa Command"), "{screen}");
     s.send(b"q");
-    let status = s.wait_exit();
-    assert!(status.success(), "{status:?}");
-    std::thread::sleep(Duration::from_millis(200));
-    let out = s.output.lock().unwrap().clone();
-    let text = String::from_utf8_lossy(&out);
-    let entered = text.rfind("\x1b[?1049h").expect("entered the alternate screen");
-    let left = text.rfind("\x1b[?1049l").expect("left the alternate screen");
-    assert!(left > entered);
-    assert!(text[left..].contains("\x1b[?25h") || text[entered..].contains("\x1b[?25h"), "cursor shown again");
-    assert!(text.contains("\x1b[?1000l"), "mouse capture turned off");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
 }
 
 #[test]
 fn ctrl_c_quits_and_restores() {
-    let (rows, cols) = (24, 80);
-    let mut s = Session::start(rows, cols);
-    s.wait_for(rows, cols, &["Timeline"]);
+    let mut s = Session::start(24, 80);
+    s.wait_for(&["Timeline"]);
     s.send(b"\x03");
     assert!(s.wait_exit().success());
-    let out = String::from_utf8_lossy(&s.output.lock().unwrap()).into_owned();
-    assert!(out.rfind("\x1b[?1049l") > out.rfind("\x1b[?1049h"));
+    s.assert_restored();
 }
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    let (rows, cols) = (24, 80);
-    let mut s = Session::start(rows, cols);
-    s.wait_for(rows, cols, &["Timeline"]);
+    let mut s = Session::start(24, 80);
+    s.wait_for(&["Timeline"]);
     let pid = s.child.process_id().expect("a pid");
     let killed = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().unwrap();
     assert!(killed.success());
     s.wait_exit();
-    std::thread::sleep(Duration::from_millis(200));
-    let out = String::from_utf8_lossy(&s.output.lock().unwrap()).into_owned();
-    assert!(out.rfind("\x1b[?1049l") > out.rfind("\x1b[?1049h"), "left the alternate screen");
-    assert!(out.contains("\x1b[?1000l"), "mouse capture turned off");
+    s.assert_restored();
+}
+
+#[test]
+fn a_forced_panic_restores_then_prints_the_message() {
+    let mut s = Session::with(24, 80, &[], &[("ANNALS_TEST_PANIC", "1")]);
+    let status = s.wait_exit();
+    assert!(!status.success());
+    s.assert_restored();
+    let text = s.text();
+    let left = text.rfind("\x1b[?1049l").unwrap();
+    let message = text.find("forced panic for testing").expect("the panic message is printed");
+    assert!(message > left, "printed after the terminal was restored:\n{text:?}");
+}
+
+#[test]
+fn nothing_loadable_exits_one_without_taking_the_terminal() {
+    let mut s = Session::with(24, 80, &["/no/such/place"], &[]);
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 1);
+    let text = s.text();
+    assert!(text.contains("/no/such/place: no such file or folder"), "{text}");
+    assert!(text.contains("nothing to browse"), "{text}");
+    assert!(!text.contains("\x1b[?1049h"), "the alternate screen was never entered");
+    assert!(!s.raw_mode());
+}
+
+#[test]
+fn a_load_error_is_noticed_then_listed_after_quitting() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.txt"), "Mali and the United States established relations in 1960.\n").unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    let mut s = Session::with(24, 100, &[dir.path().to_str().unwrap()], &[]);
+    s.wait_for(&["1 file(s) not loaded (listed when you quit)", "1960"]);
+    s.send(b"j");
+    let screen = s.wait_for(&["Timeline"]);
+    assert!(!screen.contains("not loaded"), "the notice goes at the first key:\n{screen}");
+    s.send(b"q");
+    assert_eq!(s.wait_exit().exit_code(), 1);
+    s.assert_restored();
+    let text = s.text();
+    let listed = text.find("empty.txt: empty file (0 bytes)").expect("the failure is listed");
+    assert!(listed > text.rfind("\x1b[?1049l").unwrap(), "listed after the terminal was restored");
 }

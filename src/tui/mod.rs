@@ -50,13 +50,24 @@ pub fn translate(event: Event, typing: bool) -> Option<Action> {
     }
 }
 
+/// Debug builds (the ones tests run) panic after drawing when
+/// `ANNALS_TEST_PANIC` is set, so a test can watch the terminal being
+/// restored on a panic. Release builds have no such switch.
+fn forced_panic_for_tests() {
+    #[cfg(debug_assertions)]
+    if std::env::var_os("ANNALS_TEST_PANIC").is_some() {
+        panic!("forced panic for testing (ANNALS_TEST_PANIC)");
+    }
+}
+
 fn restore() {
     let _ = execute!(io::stdout(), PopKeyboardEnhancementFlags, DisableMouseCapture);
     ratatui::restore();
 }
 
-/// Runs the browser until the user quits.
-pub fn run(corpus: &Corpus) -> io::Result<()> {
+/// Runs the browser until the user quits; `notice` shows in the status
+/// bar until the first key.
+pub fn run(corpus: &Corpus, notice: Option<String>) -> io::Result<()> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
@@ -67,12 +78,12 @@ pub fn run(corpus: &Corpus) -> io::Result<()> {
     // the others ignore the request.
     let flags = KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES;
     execute!(io::stdout(), EnableMouseCapture, PushKeyboardEnhancementFlags(flags))?;
-    let result = event_loop(&mut terminal, corpus);
+    let result = event_loop(&mut terminal, corpus, notice);
     restore();
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, corpus: &Corpus) -> io::Result<()> {
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, corpus: &Corpus, notice: Option<String>) -> io::Result<()> {
     // SIGTERM and SIGHUP end the loop like `q`, so the terminal is restored.
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
@@ -82,10 +93,12 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, corpus: &Corpus) -> io::R
     let candidates = palette::Candidates::new(corpus);
     let ctx = Ctx { corpus, candidates: &candidates };
     let mut state = State::new(corpus);
+    state.notice = notice;
     let mut dirty = true;
     while !state.quit && !stop.load(Ordering::Relaxed) {
         if dirty {
             terminal.draw(|frame| view::draw(&mut state, corpus, theme, frame))?;
+            forced_panic_for_tests();
         }
         dirty = event::poll(Duration::from_millis(200))?;
         if !dirty {

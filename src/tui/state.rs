@@ -111,6 +111,8 @@ pub struct State {
     pub history: Vec<Jump>,
     pub future: Vec<Jump>,
     pub quit: bool,
+    /// A message for the status bar (files that failed to load), until the next key.
+    pub notice: Option<String>,
     pub areas: Areas,
     pub index: Index,
     pub wrap: WrapCache,
@@ -203,6 +205,7 @@ impl State {
             history: Vec::new(),
             future: Vec::new(),
             quit: false,
+            notice: None,
             areas: Areas::default(),
             index: Index::new(corpus),
             wrap: WrapCache::default(),

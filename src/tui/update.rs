@@ -12,6 +12,9 @@ pub struct Ctx<'a> {
 }
 
 pub fn update(state: &mut State, ctx: &Ctx, action: Action) {
+    if !matches!(action, Action::Resize(..)) {
+        state.notice = None;
+    }
     if state.help {
         if matches!(action, Action::Back | Action::ToggleHelp | Action::Quit | Action::Enter) {
             state.help = false;

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use annals::ingest::{self, Input};
 use annals::model::Corpus;
 use annals::pipeline::Pipeline;
