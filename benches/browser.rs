@@ -69,6 +69,8 @@ fn synthetic(events: usize, entities: usize) -> Corpus {
         title: "Synthetic".into(),
         kind: SourceKind::Other,
         publisher: None,
+        url: None,
+        reliability: None,
         published: None,
         published_basis: None,
         raw: text.clone().into_bytes(),

@@ -3,6 +3,7 @@
 
 use crate::assets::Assets;
 use crate::extract::claims::{self, KindClassifier};
+use crate::extract::curation::Curation;
 use crate::extract::entities::{DateContext, DocMention, EntityKey, Resolver};
 use crate::extract::events::{self, ClaimView};
 use crate::extract::metadata;
@@ -21,6 +22,7 @@ pub struct Pipeline {
     tagger: Tagger,
     segmenter: Segmenter,
     classifier: KindClassifier,
+    curation: Curation,
 }
 
 /// One document after extraction, before corpus-wide assembly.
@@ -59,6 +61,7 @@ impl Pipeline {
             tagger: Tagger::new(&rules.count_nouns),
             segmenter: Segmenter::new(&rules.abbreviations, &rules.sentence_starters),
             classifier: KindClassifier::new(&assets.lexicon.kinds),
+            curation: Curation::new(&assets.manifest.merges, &assets.manifest.splits, &assets.gazetteer),
             assets,
         }
     }
@@ -82,7 +85,7 @@ impl Pipeline {
     fn extract(&self, loaded: Loaded, id: SourceId) -> Extracted {
         let Loaded { input, encoding, cleaned, map, mut warnings, .. } = loaded;
         let text = cleaned.text;
-        let manifest = self.assets.manifest.source(input.file_name());
+        let manifest = self.assets.source_meta(&input.path, input.file_name());
         let meta = metadata::infer(
             &text,
             &cleaned.front_matter,
@@ -113,12 +116,25 @@ impl Pipeline {
             sentences: sentences.clone(),
             points: dated.iter().map(|(r, v, _)| (r.start, v.clone())).collect(),
         };
-        let mentions = self.resolver.resolve(&text, &sentences, &cleaned.hints, &dates);
+        let mut mentions = self.resolver.resolve(&text, &sentences, &cleaned.hints, &dates);
+        if !self.curation.is_empty() {
+            for m in &mut mentions {
+                let (name, kind) = match &m.key {
+                    EntityKey::Known(i) => {
+                        (self.assets.gazetteer.entities[*i].name.clone(), self.assets.gazetteer.entities[*i].kind)
+                    }
+                    EntityKey::Found { kind, .. } => (m.name.clone().unwrap_or_default(), *kind),
+                };
+                self.curation.apply(m, &text[m.range.clone()], &name, kind);
+            }
+        }
         let source = Source {
             id: input.id(),
             title: meta.title,
             kind: meta.kind,
             publisher: meta.publisher,
+            url: manifest.and_then(|m| m.url.clone()),
+            reliability: manifest.and_then(|m| m.reliability()),
             published: meta.published,
             published_basis: meta.published_basis,
             encoding,

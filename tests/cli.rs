@@ -135,3 +135,31 @@ fn the_summary_lists_the_timeline() {
     assert!(out.starts_with("U.S.–Mali relations: 5 sources"), "{out}");
     assert!(out.contains("2009-11-27"));
 }
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish"] {
+        let o = annals(&["completions", shell]);
+        assert!(o.status.success(), "{shell}");
+        let script = stdout(&o);
+        assert!(script.contains("annals") && script.contains("timelinejs"), "{shell}: {script}");
+    }
+    let man = stdout(&annals(&["man"]));
+    assert!(man.starts_with(".ie") || man.contains(".TH annals"), "{man}");
+    assert!(man.contains("export") && man.contains("completions"));
+    assert_eq!(annals(&["completions", "tcsh"]).status.code(), Some(2));
+}
+
+#[test]
+fn export_filters_and_their_errors() {
+    let o = annals(&["export", "--format", "csv", "--actor", "william ward", "--from", "2009", "--to", "2009-12"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows = stdout(&o).lines().count();
+    assert_eq!(rows, 3, "a header and the two claims of Ward's meeting:\n{}", stdout(&o));
+    let o = annals(&["export", "--actor", "keita"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("`keita` names 2 entities: Modibo Keïta, Ibrahim Boubacar Keïta"), "{}", stderr(&o));
+    let o = annals(&["export", "--from", "spring"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("`spring` is not a date"));
+}

@@ -19,6 +19,12 @@ pub fn run(loaded: Loaded) -> ExitCode {
         println!("{}", s.path);
         println!("  title      {} ({})", s.title, s.kind.as_str());
         println!("  bytes      {}  encoding {}  mojibake repairs {}", s.raw.len(), s.encoding, s.repairs);
+        if let Some(r) = &s.reliability {
+            println!("  grade      {}  (Admiralty: {})", r.code(), r.meaning());
+        }
+        if let Some(publisher) = &s.publisher {
+            println!("  publisher  {publisher}{}", s.url.as_ref().map_or(String::new(), |u| format!("  <{u}>")));
+        }
         match (&s.published, &s.published_basis) {
             (Some(d), Some(basis)) => println!("  published  {d}  ({basis})"),
             _ => println!("  published  unknown (no date in the text or manifest; not guessed)"),

@@ -1,9 +1,11 @@
-//! `annals export`: the corpus in a file format.
+//! `annals export`: the corpus, or the events a filter keeps, in a format.
 
 use super::{report_failures, Loaded};
-use annals::export::json;
+use annals::export::select::{self, Filter};
+use annals::export::{annotations, csv, json, markdown, timelinejs};
+use annals::model::{Corpus, EventId};
 use std::fs::File;
-use std::io;
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -11,12 +13,54 @@ use std::process::ExitCode;
 pub enum Format {
     /// annals/1 JSON (DESIGN.md)
     Json,
+    /// TimelineJS3 JSON: open it with TimelineJS
+    Timelinejs,
+    /// One row per claim, ACLED-style columns, with quote and byte span
+    Csv,
+    /// W3C Web Annotations (JSON-LD), one per claim
+    Annotations,
+    /// A chronology brief in Markdown, with footnoted quotes
+    Markdown,
 }
 
-pub fn run(loaded: Loaded, format: Format, output: Option<PathBuf>) -> ExitCode {
-    let written = match (&output, format) {
-        (Some(path), Format::Json) => File::create(path).and_then(|f| json::write(&loaded.corpus, f)),
-        (None, Format::Json) => json::write(&loaded.corpus, io::stdout().lock()),
+/// What `--actor`, `--from`, `--to` and `--kind` said.
+#[derive(clap::Args, Clone, Debug, Default)]
+pub struct FilterArgs {
+    /// Only events this entity takes part in (its name, an alias or its id; accents optional)
+    #[arg(long, value_name = "NAME")]
+    actor: Option<String>,
+    /// Only events on or after this date (2012, 2012-03, 2012-03-22, FY2014)
+    #[arg(long, value_name = "DATE")]
+    from: Option<String>,
+    /// Only events on or before this date
+    #[arg(long, value_name = "DATE")]
+    to: Option<String>,
+    /// Only events of these kinds (repeat it, or separate with commas)
+    #[arg(long, value_name = "KIND", value_delimiter = ',')]
+    kind: Vec<String>,
+}
+
+impl FilterArgs {
+    fn filter(&self, corpus: &Corpus) -> Result<Filter, String> {
+        let actor = self.actor.as_deref().map(|a| select::find_actor(corpus, a)).transpose()?;
+        let from = self.from.as_deref().map(|d| select::date_bound(d, false)).transpose()?;
+        let to = self.to.as_deref().map(|d| select::date_bound(d, true)).transpose()?;
+        Ok(Filter { actor, from, to, kinds: self.kind.clone() })
+    }
+}
+
+pub fn run(loaded: Loaded, format: Format, filter: &FilterArgs, output: Option<PathBuf>) -> ExitCode {
+    let corpus = &loaded.corpus;
+    let events = match filter.filter(corpus) {
+        Ok(f) => f.events(corpus),
+        Err(message) => {
+            eprintln!("annals: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let written = match &output {
+        Some(path) => File::create(path).and_then(|f| write(corpus, &events, format, f)),
+        None => write(corpus, &events, format, io::stdout().lock()),
     };
     if let Err(e) = written {
         let target = output.map_or("standard output".to_string(), |p| p.display().to_string());
@@ -24,4 +68,14 @@ pub fn run(loaded: Loaded, format: Format, output: Option<PathBuf>) -> ExitCode 
         return ExitCode::from(1);
     }
     report_failures(&loaded.failures)
+}
+
+fn write(corpus: &Corpus, events: &[EventId], format: Format, out: impl Write) -> io::Result<()> {
+    match format {
+        Format::Json => json::write(corpus, events, out),
+        Format::Timelinejs => timelinejs::write(corpus, events, out),
+        Format::Csv => csv::write(corpus, events, out),
+        Format::Annotations => annotations::write(corpus, events, out),
+        Format::Markdown => markdown::write(corpus, events, out),
+    }
 }

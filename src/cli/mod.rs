@@ -5,11 +5,13 @@ mod check;
 mod export;
 mod summary;
 
+use annals::assets::{Assets, CorpusFile};
 use annals::ingest::{self, Failure};
 use annals::model::Corpus;
 use annals::pipeline::Pipeline;
-use clap::{Args, Parser, Subcommand};
-use std::path::PathBuf;
+use clap::{Args, CommandFactory, Parser, Subcommand};
+use globset::GlobSet;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const EXAMPLES: &str = "\
@@ -19,6 +21,10 @@ Examples:
   annals check ~/cables               per source: encoding, repairs, date, claims, warnings
   annals export -o timeline.json      the bundled corpus as annals/1 JSON
   annals export ~/cables > out.json   any corpus, to standard output
+  annals export --format markdown --actor goita --from 2020 -o brief.md
+  annals export --format csv --kind coup,election > events.csv
+  annals export --format timelinejs -o timeline.json   (open with TimelineJS3)
+  annals completions bash > ~/.local/share/bash-completion/completions/annals
 
 Exit status: 0 when every source loaded, 1 when some failed (listed on
 standard error with the reason), 2 on a usage error.";
@@ -40,7 +46,7 @@ enum Command {
         #[command(flatten)]
         input: InputArgs,
     },
-    /// Write the corpus as annals/1 JSON
+    /// Write the corpus, or the events a filter keeps, as JSON, TimelineJS, CSV, annotations or Markdown
     #[command(after_help = EXAMPLES)]
     Export {
         /// Output format
@@ -50,8 +56,17 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         #[command(flatten)]
+        filter: export::FilterArgs,
+        #[command(flatten)]
         input: InputArgs,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `annals man > annals.1`
+    Man,
 }
 
 #[derive(Args, Clone)]
@@ -72,15 +87,37 @@ pub struct Loaded {
 
 impl InputArgs {
     fn load(&self) -> Loaded {
-        let pipeline = Pipeline::bundled();
-        let (inputs, failures, name) = if self.paths.is_empty() {
-            let name = pipeline.assets.manifest.corpus.get("name").cloned().unwrap_or_else(|| "bundled corpus".into());
-            (ingest::bundled_inputs(), Vec::new(), name)
-        } else {
-            let (inputs, failures) = ingest::read_paths(&self.paths, self.max_file_size);
-            (inputs, failures, corpus_name(&self.paths))
+        let mut assets = Assets::bundled();
+        if self.paths.is_empty() {
+            let name = assets.manifest.corpus.get("name").cloned().unwrap_or_else(|| "bundled corpus".into());
+            let (corpus, failures) = Pipeline::new(assets).build(&name, ingest::bundled_inputs(), Vec::new());
+            return Loaded { corpus, failures };
+        }
+        // Each folder's annals.toml is merged over the bundled assets; a bad
+        // one is reported and the documents load without it.
+        assets.manifest.corpus.clear(); // the bundled corpus's name is not theirs
+        let mut failures = Vec::new();
+        let mut ignored: Vec<(PathBuf, GlobSet)> = Vec::new();
+        for folder in self.paths.iter().filter(|p| p.is_dir()) {
+            let Some(read) = CorpusFile::read(folder) else { continue };
+            match read.and_then(|file| {
+                let ignore = file.ignored();
+                assets.merge(file).map(|()| ignore)
+            }) {
+                Ok(ignore) => ignored.push((folder.clone(), ignore)),
+                Err(e) => failures.push(Failure {
+                    path: format!("{}:{}:{}", e.path, e.line, e.column),
+                    reason: format!("{} (the file is not applied)", e.message),
+                }),
+            }
+        }
+        let skip = |path: &Path| {
+            ignored.iter().any(|(folder, globs)| path.strip_prefix(folder).is_ok_and(|rel| globs.is_match(rel)))
         };
-        let (corpus, failures) = pipeline.build(&name, inputs, failures);
+        let (inputs, read_failures) = ingest::read_paths_except(&self.paths, self.max_file_size, &skip);
+        failures.extend(read_failures);
+        let name = assets.manifest.corpus.get("name").cloned().unwrap_or_else(|| corpus_name(&self.paths));
+        let (corpus, failures) = Pipeline::new(assets).build(&name, inputs, failures);
         Loaded { corpus, failures }
     }
 }
@@ -109,6 +146,17 @@ pub fn run() -> ExitCode {
     match cli.command {
         None => browse::run(cli.input.load()),
         Some(Command::Check { input }) => check::run(input.load()),
-        Some(Command::Export { format, output, input }) => export::run(input.load(), format, output),
+        Some(Command::Export { format, output, filter, input }) => export::run(input.load(), format, &filter, output),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut Cli::command(), "annals", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Some(Command::Man) => match clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("annals: cannot write the manual page: {e}");
+                ExitCode::from(1)
+            }
+        },
     }
 }

@@ -1,6 +1,6 @@
 //! The `annals/1` JSON export of DESIGN.md: a contract other tools read.
 
-use crate::model::{Corpus, DateValue, Resolution};
+use crate::model::{Corpus, DateValue, EventId, Resolution};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -23,6 +23,13 @@ struct SourceOut<'a> {
     published: Option<&'a str>,
     published_basis: Option<&'a str>,
     bytes: usize,
+    // Given in annals.toml only; absent otherwise, so older readers see no change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publisher: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reliability: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -79,7 +86,12 @@ struct ClaimOut<'a> {
     resolved: Resolution,
 }
 
-fn document(corpus: &Corpus) -> Export<'_> {
+fn document<'a>(corpus: &'a Corpus, events: &[EventId]) -> Export<'a> {
+    // A filtered export keeps the entities its events name.
+    let mut keep = vec![events.len() == corpus.events.len(); corpus.entities.len()];
+    for &e in events {
+        corpus.events[e].actors.iter().for_each(|&a| keep[a] = true);
+    }
     let sources = corpus
         .sources
         .iter()
@@ -91,12 +103,17 @@ fn document(corpus: &Corpus) -> Export<'_> {
             published: s.published.as_ref().map(|d| d.value.as_str()),
             published_basis: s.published_basis.as_deref(),
             bytes: s.raw.len(),
+            publisher: s.publisher.as_deref(),
+            url: s.url.as_deref(),
+            reliability: s.reliability.map(|r| r.code()),
         })
         .collect();
     let entities = corpus
         .entities
         .iter()
-        .map(|e| EntityOut {
+        .zip(&keep)
+        .filter(|(_, keep)| **keep)
+        .map(|(e, _)| EntityOut {
             id: &e.id,
             name: &e.name,
             kind: e.kind.as_str(),
@@ -108,9 +125,9 @@ fn document(corpus: &Corpus) -> Export<'_> {
                 .collect(),
         })
         .collect();
-    let events = corpus
-        .events
+    let events = events
         .iter()
+        .map(|&i| &corpus.events[i])
         .map(|ev| EventOut {
             id: &ev.id,
             title: &ev.title,
@@ -141,15 +158,16 @@ fn document(corpus: &Corpus) -> Export<'_> {
     Export { schema: SCHEMA, sources, entities, events }
 }
 
-/// Writes the corpus as pretty-printed `annals/1` JSON.
-pub fn write(corpus: &Corpus, out: impl Write) -> io::Result<()> {
+/// Writes the corpus, with these events, as pretty-printed `annals/1` JSON.
+pub fn write(corpus: &Corpus, events: &[EventId], out: impl Write) -> io::Result<()> {
     let mut out = io::BufWriter::new(out);
-    serde_json::to_writer_pretty(&mut out, &document(corpus))?;
+    serde_json::to_writer_pretty(&mut out, &document(corpus, events))?;
     writeln!(out)?;
     out.flush()
 }
 
 /// The export as a JSON value (for tests and snapshots).
 pub fn to_value(corpus: &Corpus) -> serde_json::Value {
-    serde_json::to_value(document(corpus)).expect("the export is plain data")
+    let all: Vec<EventId> = (0..corpus.events.len()).collect();
+    serde_json::to_value(document(corpus, &all)).expect("the export is plain data")
 }

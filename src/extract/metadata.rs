@@ -61,10 +61,10 @@ pub fn infer(
         .unwrap_or_else(|| guess_kind(text, front_matter));
     let publisher =
         manifest.and_then(|m| m.publisher.clone()).or_else(|| field("publisher").or_else(|| field("source")));
-    let (published, published_basis) = match manifest.and_then(|m| m.published.as_deref().map(|p| (p, m))) {
+    let (published, published_basis) = match manifest.and_then(|m| m.published_date().map(|p| (p, m))) {
         Some((p, m)) => {
             let note = m.published_note.clone().map_or("manifest".to_string(), |n| format!("manifest: {n}"));
-            (DateValue::parse(p), Some(note))
+            (Some(p), Some(note))
         }
         None => date_from_text(text, front_matter, tagger).map_or((None, None), |(d, b)| (Some(d), Some(b))),
     };

@@ -2,6 +2,7 @@
 //! events. Every rule reads its words from the curated assets.
 
 pub mod claims;
+pub mod curation;
 pub mod discover;
 pub mod entities;
 pub mod events;

@@ -72,12 +72,22 @@ pub struct Loaded {
 /// Reads every path: files directly, folders recursively (documents with
 /// the known extensions, or none). Links are not followed into loops.
 pub fn read_paths(paths: &[PathBuf], max_bytes: u64) -> (Vec<Input>, Vec<Failure>) {
+    read_paths_except(paths, max_bytes, &|_| false)
+}
+
+/// As [`read_paths`], leaving out the files of folders that `skip` names
+/// (the `ignore` patterns of a corpus file).
+pub fn read_paths_except(
+    paths: &[PathBuf],
+    max_bytes: u64,
+    skip: &dyn Fn(&Path) -> bool,
+) -> (Vec<Input>, Vec<Failure>) {
     let mut inputs = Vec::new();
     let mut failures = Vec::new();
     for path in paths {
         match fs::metadata(path) {
             Err(e) => failures.push(Failure::new(path, describe_io(&e))),
-            Ok(meta) if meta.is_dir() => read_folder(path, max_bytes, &mut inputs, &mut failures),
+            Ok(meta) if meta.is_dir() => read_folder(path, max_bytes, skip, &mut inputs, &mut failures),
             Ok(_) => match read_file(path, max_bytes) {
                 Ok(input) => inputs.push(input),
                 Err(f) => failures.push(f),
@@ -87,7 +97,13 @@ pub fn read_paths(paths: &[PathBuf], max_bytes: u64) -> (Vec<Input>, Vec<Failure
     (inputs, failures)
 }
 
-fn read_folder(dir: &Path, max_bytes: u64, inputs: &mut Vec<Input>, failures: &mut Vec<Failure>) {
+fn read_folder(
+    dir: &Path,
+    max_bytes: u64,
+    skip: &dyn Fn(&Path) -> bool,
+    inputs: &mut Vec<Input>,
+    failures: &mut Vec<Failure>,
+) {
     let before = inputs.len() + failures.len();
     let walker = walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name();
     for entry in walker {
@@ -105,7 +121,7 @@ fn read_folder(dir: &Path, max_bytes: u64, inputs: &mut Vec<Input>, failures: &m
             }
         };
         let hidden = entry.file_name().to_string_lossy().starts_with('.') && entry.depth() > 0;
-        if hidden || entry.file_type().is_dir() || !is_document_name(entry.path()) {
+        if hidden || entry.file_type().is_dir() || !is_document_name(entry.path()) || skip(entry.path()) {
             continue;
         }
         match read_file(entry.path(), max_bytes) {

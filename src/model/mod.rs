@@ -81,6 +81,9 @@ pub struct Source {
     pub title: String,
     pub kind: SourceKind,
     pub publisher: Option<String>,
+    pub url: Option<String>,
+    /// The Admiralty grade a person gave it (`annals.toml`).
+    pub reliability: Option<crate::assets::Reliability>,
     pub published: Option<DateValue>,
     /// Where `published` came from: `manifest`, `text: Posted on …`, ….
     pub published_basis: Option<String>,

@@ -97,7 +97,8 @@ fn pane(
     }
     let shown: Vec<Line> = visible.iter().map(|l| styled_line(&source.text, l.clone(), &marks)).collect();
     let date = source.published.as_ref().map_or("undated".to_string(), |d| d.display());
-    let title = Line::raw(format!(" {} · {} · {} ", inert(&source.title), source.kind.as_str(), date));
+    let grade = source.reliability.map_or(String::new(), |r| format!(" · {r}"));
+    let title = Line::raw(format!(" {} · {} · {date}{grade} ", inert(&source.title), source.kind.as_str()));
     frame.render_widget(Paragraph::new(shown).block(pane_block(title, focused, theme)), area);
     top
 }

@@ -1,11 +1,15 @@
 //! Curated data: the gazetteer, the event-kind lexicon and the rules of
 //! discovery, and the manifest of bundled sources. Embedded in the binary
-//! from `assets/`; nothing curated is written in Rust.
+//! from `assets/`; nothing curated is written in Rust. A corpus folder's
+//! own `annals.toml` is merged over them.
 
-use crate::model::{EntityKind, SourceKind};
+pub mod corpus_file;
+
+pub use corpus_file::{CorpusFile, CorpusFileError, Reliability, SourceMeta};
+
+use crate::model::EntityKind;
 use include_dir::{include_dir, Dir};
 use serde::Deserialize;
-use std::collections::BTreeMap;
 
 static ASSETS: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/assets");
 static SEEDS: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/seeds");
@@ -71,39 +75,12 @@ pub struct Lexicon {
     pub rules: Rules,
 }
 
-/// Metadata a person gives about a source.
-#[derive(Debug, Clone, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct SourceMeta {
-    pub file: String,
-    pub title: Option<String>,
-    pub kind: Option<SourceKind>,
-    pub publisher: Option<String>,
-    pub url: Option<String>,
-    pub published: Option<String>,
-    /// Why `published` is what it is, when it is not in the text.
-    pub published_note: Option<String>,
-}
-
-#[derive(Debug, Clone, Deserialize, Default)]
-pub struct Manifest {
-    #[serde(default)]
-    pub corpus: BTreeMap<String, String>,
-    #[serde(default, rename = "source")]
-    pub sources: Vec<SourceMeta>,
-}
-
-impl Manifest {
-    pub fn source(&self, file_name: &str) -> Option<&SourceMeta> {
-        self.sources.iter().find(|s| s.file == file_name)
-    }
-}
-
 #[derive(Debug, Clone)]
 pub struct Assets {
     pub gazetteer: Gazetteer,
     pub lexicon: Lexicon,
-    pub manifest: Manifest,
+    /// The bundled manifest, then each user file merged over it.
+    pub manifest: CorpusFile,
 }
 
 fn embedded(name: &str) -> &'static str {
@@ -124,8 +101,46 @@ impl Assets {
         Assets {
             gazetteer: parse_embedded("gazetteer.toml"),
             lexicon: parse_embedded("lexicon.toml"),
-            manifest: parse_embedded("manifest.toml"),
+            manifest: CorpusFile::parse(embedded("manifest.toml"), "assets/manifest.toml")
+                .unwrap_or_else(|e| panic!("{e}")),
         }
+    }
+
+    /// A corpus file merged over these assets: its entities and aliases join
+    /// the gazetteer; its sources, merges and splits follow the ones before.
+    pub fn merge(&mut self, file: CorpusFile) -> Result<(), CorpusFileError> {
+        file.check_aliases(&self.gazetteer)?;
+        for rule in &file.aliases {
+            if let Some(i) = self.gazetteer.find(rule.entity.get_ref()) {
+                self.gazetteer.entities[i].aliases.extend(rule.aliases.iter().cloned());
+            }
+        }
+        self.gazetteer.entities.extend(file.entities);
+        let m = &mut self.manifest;
+        m.corpus.extend(file.corpus);
+        m.sources.extend(file.sources);
+        m.merges.extend(file.merges);
+        m.splits.extend(file.splits);
+        m.ignore.extend(file.ignore);
+        Ok(())
+    }
+
+    /// What the manifests say of the document at `path`; later files win.
+    pub fn source_meta(&self, path: &str, file_name: &str) -> Option<&SourceMeta> {
+        self.manifest.sources.iter().rev().find(|s| s.describes(path, file_name))
+    }
+}
+
+impl Gazetteer {
+    /// The entry with this id, name or alias (accents and case folded).
+    pub fn find(&self, name: &str) -> Option<usize> {
+        let wanted = crate::text::fold(name);
+        let named = |e: &GazetteerEntry| {
+            e.id.as_deref() == Some(name)
+                || crate::text::fold(&e.name) == wanted
+                || e.aliases.iter().any(|a| crate::text::fold(a) == wanted)
+        };
+        self.entities.iter().position(named)
     }
 }
 

@@ -1,0 +1,268 @@
+//! `annals.toml`: what a person knows about a corpus that its text does not
+//! say. The bundled `assets/manifest.toml` is the same format. Sections:
+//! `[corpus]`, `[[source]]` (metadata and Admiralty reliability),
+//! `[[entity]]` (gazetteer entries), `[[alias]]`, `[[merge]]`, `[[split]]`
+//! and `ignore`. Errors name the file, line and column and what was expected.
+
+use super::GazetteerEntry;
+use crate::model::{DateValue, SourceKind};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The file a folder of documents may carry.
+pub const FILE_NAME: &str = "annals.toml";
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct CorpusFile {
+    #[serde(default)]
+    pub corpus: BTreeMap<String, String>,
+    #[serde(default, rename = "source")]
+    pub sources: Vec<SourceMeta>,
+    #[serde(default, rename = "entity")]
+    pub entities: Vec<GazetteerEntry>,
+    #[serde(default, rename = "alias")]
+    pub aliases: Vec<AliasRule>,
+    #[serde(default, rename = "merge")]
+    pub merges: Vec<MergeRule>,
+    #[serde(default, rename = "split")]
+    pub splits: Vec<SplitRule>,
+    /// Glob patterns, relative to the folder, of files not to read.
+    #[serde(default)]
+    pub ignore: Vec<Spanned<String>>,
+    /// Where the file was read and its text, to place errors found later.
+    #[serde(skip)]
+    origin: (String, String),
+}
+
+/// Metadata a person gives about a source.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct SourceMeta {
+    /// The file, relative to the folder holding `annals.toml`.
+    pub file: String,
+    pub title: Option<String>,
+    pub kind: Option<SourceKind>,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<Spanned<String>>,
+    /// Why `published` is what it is, when it is not in the text.
+    pub published_note: Option<String>,
+    /// Admiralty grading: the source A–F, the information 1–6 (`B2`).
+    pub reliability: Option<Spanned<String>>,
+    /// The folder the entry was read in; `None` for the bundled manifest.
+    #[serde(skip)]
+    pub folder: Option<PathBuf>,
+}
+
+/// More names for an entity of the gazetteer.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AliasRule {
+    pub entity: Spanned<String>,
+    pub aliases: Vec<String>,
+}
+
+/// Names that are one entity: their mentions all go to `into`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MergeRule {
+    pub into: String,
+    pub names: Vec<String>,
+}
+
+/// Names an entity was given that belong to someone else: mentions of
+/// `entity` written as one of `names` become an entity of that name.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SplitRule {
+    pub entity: String,
+    pub names: Vec<String>,
+}
+
+/// The Admiralty (NATO) grading of a source and of its information.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reliability {
+    pub source: char,
+    pub information: u8,
+}
+
+impl Reliability {
+    pub fn parse(code: &str) -> Option<Reliability> {
+        let mut chars = code.trim().chars();
+        let (letter, digit) = (chars.next()?.to_ascii_uppercase(), chars.next()?.to_digit(10)?);
+        let valid = ('A'..='F').contains(&letter) && (1..=6).contains(&digit) && chars.next().is_none();
+        valid.then_some(Reliability { source: letter, information: digit as u8 })
+    }
+
+    /// `B2`.
+    pub fn code(&self) -> String {
+        format!("{}{}", self.source, self.information)
+    }
+
+    /// `usually reliable source, information probably true`.
+    pub fn meaning(&self) -> String {
+        let source = match self.source {
+            'A' => "completely reliable",
+            'B' => "usually reliable",
+            'C' => "fairly reliable",
+            'D' => "not usually reliable",
+            'E' => "unreliable",
+            _ => "reliability cannot be judged",
+        };
+        let information = match self.information {
+            1 => "confirmed by other sources",
+            2 => "probably true",
+            3 => "possibly true",
+            4 => "doubtful",
+            5 => "improbable",
+            _ => "truth cannot be judged",
+        };
+        format!("source {source}, information {information}")
+    }
+}
+
+impl fmt::Display for Reliability {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.code())
+    }
+}
+
+/// An error in a corpus file, where it is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}:{line}:{column}: {message}")]
+pub struct CorpusFileError {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl SourceMeta {
+    /// Whether this entry describes the document at `path` (named `file_name`).
+    pub fn describes(&self, path: &str, file_name: &str) -> bool {
+        match &self.folder {
+            None => self.file == file_name,
+            Some(folder) => Path::new(path) == folder.join(&self.file),
+        }
+    }
+
+    pub fn published_date(&self) -> Option<DateValue> {
+        self.published.as_ref().and_then(|p| DateValue::parse(p.get_ref()))
+    }
+
+    pub fn reliability(&self) -> Option<Reliability> {
+        self.reliability.as_ref().and_then(|r| Reliability::parse(r.get_ref()))
+    }
+}
+
+impl CorpusFile {
+    /// Parses and checks a corpus file; `path` names it in errors.
+    pub fn parse(text: &str, path: &str) -> Result<CorpusFile, CorpusFileError> {
+        let origin = (path.to_string(), text.to_string());
+        let at = |span: Option<Range<usize>>, message: String| error_at(&origin, span, message);
+        let mut file: CorpusFile = toml::from_str(text).map_err(|e| at(e.span(), e.message().to_string()))?;
+        for source in &file.sources {
+            if let Some(p) = source.published.as_ref().filter(|p| DateValue::parse(p.get_ref()).is_none()) {
+                let expected = "expected a date such as 2009-11-30, 2012-03, 1960, FY2014 or 2016/2020";
+                return Err(at(Some(p.span()), format!("`{}` is not a date: {expected}", p.get_ref())));
+            }
+            if let Some(r) = source.reliability.as_ref().filter(|r| Reliability::parse(r.get_ref()).is_none()) {
+                let expected = "expected a source grade A–F and an information grade 1–6, such as B2";
+                return Err(at(Some(r.span()), format!("`{}` is not an Admiralty grade: {expected}", r.get_ref())));
+            }
+        }
+        for pattern in &file.ignore {
+            if let Err(e) = globset::Glob::new(pattern.get_ref()) {
+                return Err(at(
+                    Some(pattern.span()),
+                    format!("`{}` is not a glob pattern: {}", pattern.get_ref(), e.kind()),
+                ));
+            }
+        }
+        file.origin = origin;
+        Ok(file)
+    }
+
+    /// Every `[[alias]]` names an entity of the gazetteer or of this file.
+    pub fn check_aliases(&self, gazetteer: &super::Gazetteer) -> Result<(), CorpusFileError> {
+        let own = super::Gazetteer { entities: self.entities.clone() };
+        for rule in &self.aliases {
+            let name = rule.entity.get_ref();
+            if gazetteer.find(name).is_none() && own.find(name).is_none() {
+                let message = format!(
+                    "no entity `{name}` in the gazetteer: expected the name, an alias or the id of a known entity \
+                     (add it with [[entity]])"
+                );
+                return Err(error_at(&self.origin, Some(rule.entity.span()), message));
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads `folder/annals.toml` when there is one.
+    pub fn read(folder: &Path) -> Option<Result<CorpusFile, CorpusFileError>> {
+        let path = folder.join(FILE_NAME);
+        let text = std::fs::read(&path).ok()?;
+        let shown = path.display().to_string();
+        let parsed = match String::from_utf8(text) {
+            Ok(text) => CorpusFile::parse(&text, &shown),
+            Err(_) => Err(CorpusFileError { path: shown, line: 1, column: 1, message: "not UTF-8 text".into() }),
+        };
+        Some(parsed.map(|mut file| {
+            file.sources.iter_mut().for_each(|s| s.folder = Some(folder.to_path_buf()));
+            file
+        }))
+    }
+
+    /// A matcher for the files to leave unread, relative to `folder`.
+    pub fn ignored(&self) -> globset::GlobSet {
+        let mut set = globset::GlobSetBuilder::new();
+        for pattern in &self.ignore {
+            if let Ok(glob) = globset::Glob::new(pattern.get_ref()) {
+                set.add(glob);
+            }
+        }
+        set.build().unwrap_or_else(|_| globset::GlobSet::empty())
+    }
+}
+
+fn error_at((path, text): &(String, String), span: Option<Range<usize>>, message: String) -> CorpusFileError {
+    let (line, column) = line_column(text, span.map_or(0, |s| s.start));
+    CorpusFileError { path: path.clone(), line, column, message }
+}
+
+/// One-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..text.floor_char_boundary(offset.min(text.len()))];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reliability_grades() {
+        assert_eq!(Reliability::parse("b2"), Some(Reliability { source: 'B', information: 2 }));
+        assert_eq!(
+            Reliability::parse("F6").unwrap().meaning(),
+            "source reliability cannot be judged, information truth cannot be judged"
+        );
+        for bad in ["G1", "A7", "A", "B22", "", "2B"] {
+            assert_eq!(Reliability::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn lines_and_columns() {
+        assert_eq!(line_column("a\nbé c", 6), (2, 4));
+        assert_eq!(line_column("abc", 0), (1, 1));
+    }
+}

@@ -1,0 +1,74 @@
+//! Which events an export holds: `--actor`, `--from`, `--to`, `--kind`.
+
+use crate::model::{Corpus, DateValue, EntityId, EventId};
+use crate::text::fold;
+use chrono::NaiveDate;
+
+/// What the user asked for; every part optional.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub actor: Option<EntityId>,
+    /// Events ending before `from` or starting after `to` are left out.
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub kinds: Vec<String>,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.actor.is_none() && self.from.is_none() && self.to.is_none() && self.kinds.is_empty()
+    }
+
+    /// The events kept, in timeline order.
+    pub fn events(&self, corpus: &Corpus) -> Vec<EventId> {
+        (0..corpus.events.len())
+            .filter(|&i| {
+                let e = &corpus.events[i];
+                self.actor.is_none_or(|a| e.actors.contains(&a))
+                    && self.from.is_none_or(|from| e.date.end >= from)
+                    && self.to.is_none_or(|to| e.date.start <= to)
+                    && (self.kinds.is_empty() || self.kinds.contains(&e.kind))
+            })
+            .collect()
+    }
+}
+
+/// The entity a user means by `name`: its id, or its name or an alias with
+/// accents and case folded; else a message naming the closest ones.
+pub fn find_actor(corpus: &Corpus, name: &str) -> Result<EntityId, String> {
+    let wanted = fold(name.trim());
+    let exact: Vec<EntityId> = (0..corpus.entities.len())
+        .filter(|&i| {
+            let e = &corpus.entities[i];
+            e.id == name || fold(&e.name) == wanted || e.aliases.iter().any(|a| fold(a) == wanted)
+        })
+        .collect();
+    let found = if exact.is_empty() {
+        // Every word of the query somewhere in a name (`william ward`).
+        let words: Vec<&str> = wanted.split_whitespace().collect();
+        (0..corpus.entities.len()).filter(|&i| words.iter().all(|w| corpus.entities[i].folded.contains(w))).collect()
+    } else {
+        exact
+    };
+    match found.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(format!("no entity named `{name}` in this corpus")),
+        many => {
+            let shown: Vec<&str> = many.iter().take(8).map(|&i| corpus.entities[i].name.as_str()).collect();
+            Err(format!(
+                "`{name}` names {} entities: {}; say which (a full name or an id)",
+                many.len(),
+                shown.join(", ")
+            ))
+        }
+    }
+}
+
+/// A bound of `--from` / `--to`: a date as the model writes it (`2012`,
+/// `2012-03`, `2012-03-22`, `FY2014`); `--from` takes its first day,
+/// `--to` its last.
+pub fn date_bound(text: &str, last_day: bool) -> Result<NaiveDate, String> {
+    let d = DateValue::parse(text.trim())
+        .ok_or_else(|| format!("`{text}` is not a date: expected 2012, 2012-03, 2012-03-22 or FY2014"))?;
+    Ok(if last_day { d.end } else { d.start })
+}

@@ -1,0 +1,71 @@
+//! A person's corrections to the entities (`[[merge]]` and `[[split]]` of
+//! `annals.toml`), applied to each mention before entities are assembled.
+
+use super::entities::{DocMention, EntityKey};
+use crate::assets::corpus_file::{MergeRule, SplitRule};
+use crate::assets::Gazetteer;
+use crate::model::EntityKind;
+use crate::text::fold;
+
+#[derive(Debug, Default)]
+pub struct Curation {
+    /// Folded names, and the entity their mentions go to.
+    merges: Vec<(Vec<String>, Target)>,
+    /// The folded entity name, and the folded surface forms taken from it.
+    splits: Vec<(String, Vec<String>)>,
+}
+
+#[derive(Debug)]
+enum Target {
+    Known(usize),
+    Named(String),
+}
+
+impl Curation {
+    pub fn new(merges: &[MergeRule], splits: &[SplitRule], gazetteer: &Gazetteer) -> Self {
+        let folded = |names: &[String]| names.iter().map(|n| fold(n)).collect::<Vec<_>>();
+        Curation {
+            merges: merges
+                .iter()
+                .map(|m| {
+                    let target = gazetteer.find(&m.into).map_or_else(|| Target::Named(m.into.clone()), Target::Known);
+                    (folded(&m.names), target)
+                })
+                .collect(),
+            splits: splits.iter().map(|s| (fold(&s.entity), folded(&s.names))).collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.merges.is_empty() && self.splits.is_empty()
+    }
+
+    /// The mention as the person wants it: `surface` is its text, `name`
+    /// the canonical name of the entity it was resolved to.
+    pub fn apply(&self, m: &mut DocMention, surface: &str, name: &str, kind: EntityKind) {
+        let (surface_folded, name_folded) = (fold(surface), fold(name));
+        for (entity, names) in &self.splits {
+            if *entity == name_folded && names.contains(&surface_folded) {
+                let surface = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+                m.key = EntityKey::Found { folded: fold(&surface), kind };
+                m.name = Some(surface);
+                return;
+            }
+        }
+        for (names, target) in &self.merges {
+            if names.contains(&surface_folded) || names.contains(&name_folded) {
+                match target {
+                    Target::Known(i) => {
+                        m.key = EntityKey::Known(*i);
+                        m.name = None;
+                    }
+                    Target::Named(into) => {
+                        m.key = EntityKey::Found { folded: fold(into), kind };
+                        m.name = Some(into.clone());
+                    }
+                }
+                return;
+            }
+        }
+    }
+}
