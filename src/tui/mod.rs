@@ -89,6 +89,17 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, corpus: &Corpus, notice: 
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
+    // When the terminal itself is gone, crossterm can spin reading it and never
+    // come back to this loop; a watchdog then ends the process.
+    let watched = Arc::clone(&stop);
+    std::thread::spawn(move || {
+        while !watched.load(Ordering::Relaxed) {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        std::thread::sleep(Duration::from_secs(1));
+        restore();
+        std::process::exit(1);
+    });
     let theme = view::theme::Theme::from_env();
     let candidates = palette::Candidates::new(corpus);
     let ctx = Ctx { corpus, candidates: &candidates };
