@@ -70,20 +70,31 @@ impl Pipeline {
         Pipeline::new(Assets::bundled())
     }
 
-    /// Builds the corpus from inputs; inputs that cannot be loaded join `failures`.
+    /// Builds the corpus from inputs; inputs that cannot be loaded join
+    /// `failures`. Documents are read on all cores; the result is the same,
+    /// byte for byte, whatever the number of threads.
     pub fn build(&self, name: &str, inputs: Vec<Input>, mut failures: Vec<Failure>) -> (Corpus, Vec<Failure>) {
-        let mut extracted = Vec::new();
-        for input in inputs {
-            match ingest::load(input) {
-                Ok(loaded) => extracted.push(self.extract(loaded, extracted.len())),
+        use rayon::prelude::*;
+        let results: Vec<Result<Extracted, Failure>> =
+            inputs.into_par_iter().map(|input| ingest::load(input).map(|loaded| self.extract(loaded))).collect();
+        let mut extracted = Vec::with_capacity(results.len());
+        for result in results {
+            match result {
+                Ok(mut doc) => {
+                    let id = extracted.len();
+                    doc.claims.iter_mut().for_each(|c| c.source = id);
+                    extracted.push(doc);
+                }
                 Err(f) => failures.push(f),
             }
         }
         (assemble(name, extracted, &self.assets), failures)
     }
 
-    fn extract(&self, loaded: Loaded, id: SourceId) -> Extracted {
+    /// One document, on its own; its claims get their source id in [`Pipeline::build`].
+    fn extract(&self, loaded: Loaded) -> Extracted {
         let Loaded { input, encoding, cleaned, map, mut warnings, .. } = loaded;
+        warnings.extend(cleaned.warnings());
         let text = cleaned.text;
         let manifest = self.assets.source_meta(&input.path, input.file_name());
         let meta = metadata::infer(
@@ -94,15 +105,6 @@ impl Pipeline {
             manifest,
             &self.tagger,
         );
-        if cleaned.escapes > 0 {
-            warnings.push(format!("{} terminal escape sequence(s) shown as \u{241B}", cleaned.escapes));
-        }
-        if cleaned.invisible > 0 {
-            warnings.push(format!(
-                "{} control or invisible character(s) removed (C0/C1, bidi, zero-width)",
-                cleaned.invisible
-            ));
-        }
         let sentences = self.segmenter.split(&text);
         let timexes = self.tagger.find(&text);
         let resolved = timex::resolve(&timexes, meta.published.as_ref());
@@ -117,17 +119,7 @@ impl Pipeline {
             points: dated.iter().map(|(r, v, _)| (r.start, v.clone())).collect(),
         };
         let mut mentions = self.resolver.resolve(&text, &sentences, &cleaned.hints, &dates);
-        if !self.curation.is_empty() {
-            for m in &mut mentions {
-                let (name, kind) = match &m.key {
-                    EntityKey::Known(i) => {
-                        (self.assets.gazetteer.entities[*i].name.clone(), self.assets.gazetteer.entities[*i].kind)
-                    }
-                    EntityKey::Found { kind, .. } => (m.name.clone().unwrap_or_default(), *kind),
-                };
-                self.curation.apply(m, &text[m.range.clone()], &name, kind);
-            }
-        }
+        self.curation.apply_all(&mut mentions, &text, &self.assets.gazetteer);
         let source = Source {
             id: input.id(),
             title: meta.title,
@@ -146,12 +138,12 @@ impl Pipeline {
             text,
             map,
         };
-        let claims = self.claims(id, &source, &dated);
+        let claims = self.claims(&source, &dated);
         Extracted { source, mentions, claims }
     }
 
     /// One claim per date of each sentence; actors are added once entities have corpus ids.
-    fn claims(&self, id: SourceId, source: &Source, dated: &[(Range<usize>, DateValue, Resolution)]) -> Vec<Claim> {
+    fn claims(&self, source: &Source, dated: &[(Range<usize>, DateValue, Resolution)]) -> Vec<Claim> {
         let mut out = Vec::new();
         for sentence in &source.sentences {
             let inside = |r: &Range<usize>| r.end <= sentence.end;
@@ -167,7 +159,7 @@ impl Pipeline {
                     self.classifier.classify(text, range.start - sentence.start..range.end - sentence.start)
                 };
                 out.push(Claim {
-                    source: id,
+                    source: 0,
                     sentence: sentence.clone(),
                     span: source.raw_span(sentence.clone()),
                     date: value.clone(),

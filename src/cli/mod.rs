@@ -3,6 +3,7 @@
 mod browse;
 mod check;
 mod export;
+mod generate;
 mod summary;
 
 use annals::assets::{Assets, CorpusFile};
@@ -21,7 +22,7 @@ Examples:
   annals check ~/cables               per source: encoding, repairs, date, claims, warnings
   annals export -o timeline.json      the bundled corpus as annals/1 JSON
   annals export ~/cables > out.json   any corpus, to standard output
-  annals export --format markdown --actor goita --from 2020 -o brief.md
+  annals export --format markdown --actor \"william ward\" --from 2009 -o brief.md
   annals export --format csv --kind coup,election > events.csv
   annals export --format timelinejs -o timeline.json   (open with TimelineJS3)
   annals completions bash > ~/.local/share/bash-completion/completions/annals
@@ -67,6 +68,20 @@ enum Command {
     },
     /// Print the manual page (roff), e.g. `annals man > annals.1`
     Man,
+    /// Write a synthetic corpus (for benchmarks)
+    #[command(hide = true)]
+    Generate {
+        /// Total size: 500K, 10M, 1G
+        #[arg(long, value_parser = generate::parse_size, default_value = "10M")]
+        size: usize,
+        /// Size of each document
+        #[arg(long, value_parser = generate::parse_size, default_value = "20K")]
+        doc_size: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The folder to write into
+        dir: PathBuf,
+    },
 }
 
 #[derive(Args, Clone)]
@@ -151,6 +166,7 @@ pub fn run() -> ExitCode {
             clap_complete::generate(shell, &mut Cli::command(), "annals", &mut std::io::stdout());
             ExitCode::SUCCESS
         }
+        Some(Command::Generate { size, doc_size, seed, dir }) => generate::run(size, doc_size, seed, &dir),
         Some(Command::Man) => match clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

@@ -36,13 +36,23 @@ impl Curation {
         }
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.merges.is_empty() && self.splits.is_empty()
+    /// Every mention of a document as the person wants it.
+    pub fn apply_all(&self, mentions: &mut [DocMention], text: &str, gazetteer: &Gazetteer) {
+        if self.merges.is_empty() && self.splits.is_empty() {
+            return;
+        }
+        for m in mentions {
+            let (name, kind) = match &m.key {
+                EntityKey::Known(i) => (gazetteer.entities[*i].name.clone(), gazetteer.entities[*i].kind),
+                EntityKey::Found { kind, .. } => (m.name.clone().unwrap_or_default(), *kind),
+            };
+            self.apply(m, &text[m.range.clone()], &name, kind);
+        }
     }
 
     /// The mention as the person wants it: `surface` is its text, `name`
     /// the canonical name of the entity it was resolved to.
-    pub fn apply(&self, m: &mut DocMention, surface: &str, name: &str, kind: EntityKind) {
+    fn apply(&self, m: &mut DocMention, surface: &str, name: &str, kind: EntityKind) {
         let (surface_folded, name_folded) = (fold(surface), fold(name));
         for (entity, names) in &self.splits {
             if *entity == name_folded && names.contains(&surface_folded) {

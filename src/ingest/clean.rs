@@ -39,6 +39,20 @@ pub struct Cleaned {
     pub invisible: usize,
 }
 
+impl Cleaned {
+    /// What a reader should know about what cleaning took out.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.escapes > 0 {
+            out.push(format!("{} terminal escape sequence(s) shown as \u{241B}", self.escapes));
+        }
+        if self.invisible > 0 {
+            out.push(format!("{} control or invisible character(s) removed (C0/C1, bidi, zero-width)", self.invisible));
+        }
+        out
+    }
+}
+
 /// Which syntaxes the text is read with.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Syntax {

@@ -1,0 +1,29 @@
+//! Documents are read in parallel; the corpus must not depend on it: the
+//! export is the same, byte for byte, on 1, 2 and 4 threads.
+
+mod common;
+
+use annals::ingest::{self, DEFAULT_MAX_BYTES};
+
+fn export_on(threads: usize, inputs: &[ingest::Input]) -> String {
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+    let (corpus, failures) = pool.install(|| common::PIPELINE.build("mixed", inputs.to_vec(), Vec::new()));
+    let mut out = Vec::new();
+    let events: Vec<usize> = (0..corpus.events.len()).collect();
+    annals::export::json::write(&corpus, &events, &mut out).unwrap();
+    format!("{failures:?}\n{}", String::from_utf8(out).unwrap())
+}
+
+#[test]
+fn the_same_corpus_on_any_number_of_threads() {
+    let mut inputs = ingest::bundled_inputs();
+    inputs.extend(common::fixture_inputs());
+    let (hostile, _) = ingest::read_paths(&[common::fixtures().join("hostile")], DEFAULT_MAX_BYTES);
+    inputs.extend(hostile);
+    inputs.extend(annals::synth::corpus(1_500_000, 20_000, 7));
+    let one = export_on(1, &inputs);
+    assert!(one.len() > 1_000_000, "a corpus big enough to be split across threads");
+    for threads in [2, 4] {
+        assert!(one == export_on(threads, &inputs), "{threads} threads differ from one");
+    }
+}
