@@ -262,11 +262,12 @@ fn build_events(corpus: &mut Corpus) {
         let claim = &corpus.claims[c];
         (claim.date.start, claim.date.end, claim.source, claim.sentence.start)
     });
+    let mut vocabulary = events::Vocabulary::default();
     let views: Vec<ClaimView> = order
         .iter()
         .map(|&c| ClaimView {
             claim: &corpus.claims[c],
-            words: events::content_words(corpus.claim_text(&corpus.claims[c])),
+            words: vocabulary.content_words(corpus.claim_text(&corpus.claims[c])),
         })
         .collect();
     let groups = events::merge(&views);

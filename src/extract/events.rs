@@ -48,14 +48,51 @@ const STOPWORDS: &[&str] = &[
     "s",
 ];
 
-/// A claim's comparable content: its content words.
-pub fn content_words(sentence: &str) -> HashSet<String> {
-    sentence
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() > 2 && !w.chars().all(|c| c.is_ascii_digit()))
-        .map(crate::text::fold)
-        .filter(|w| !STOPWORDS.contains(&w.as_str()))
-        .collect()
+/// Content words as numbers, so that comparing two claims compares two
+/// sorted lists of integers, not two sets of strings.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    ids: HashMap<String, u32>,
+}
+
+impl Vocabulary {
+    /// A claim's comparable content: its content words, sorted, once each.
+    pub fn content_words(&mut self, sentence: &str) -> Vec<u32> {
+        let mut out: Vec<u32> = sentence
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 2 && !w.chars().all(|c| c.is_ascii_digit()))
+            .map(crate::text::fold)
+            .filter(|w| !STOPWORDS.contains(&w.as_str()))
+            .map(|w| {
+                let next = self.ids.len() as u32;
+                *self.ids.entry(w).or_insert(next)
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Shared over all words, of two sorted lists without repeats.
+fn jaccard_sorted(a: &[u32], b: &[u32]) -> f64 {
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - shared;
+    if union == 0 {
+        return 0.0;
+    }
+    shared as f64 / union as f64
 }
 
 fn jaccard<T: Eq + std::hash::Hash>(a: &HashSet<T>, b: &HashSet<T>) -> f64 {
@@ -69,7 +106,7 @@ fn jaccard<T: Eq + std::hash::Hash>(a: &HashSet<T>, b: &HashSet<T>) -> f64 {
 /// What merging needs to know of a claim.
 pub struct ClaimView<'a> {
     pub claim: &'a Claim,
-    pub words: HashSet<String>,
+    pub words: Vec<u32>,
 }
 
 /// A group of claims being built into an event.
@@ -79,7 +116,7 @@ pub struct Group {
     pub kind: String,
     actors: HashSet<EntityId>,
     /// The first claim's words: what later claims are compared with.
-    words: HashSet<String>,
+    words: Vec<u32>,
     sources: HashSet<usize>,
     sentences: HashSet<(usize, usize)>,
     pub conflict: bool,
@@ -138,13 +175,17 @@ fn same_happening(g: &Group, v: &ClaimView, actors: &HashSet<EntityId>) -> bool 
     // `merge` only compares claims with groups of their own kind; `other` says too little.
     debug_assert_eq!(g.kind, claim.kind);
     let telling = g.kind != "other";
-    let words = jaccard(&g.words, &v.words);
+    let words = || jaccard_sorted(&g.words, &v.words);
     let same_source = g.sources.contains(&claim.source);
     // A source that repeats itself needs no shared actors.
     let related = same_source || (!actors.is_empty() && jaccard(&g.actors, actors) >= 0.5);
     if g.date.compatible(&claim.date) {
-        return (telling && same_source) || (telling && related && words >= 0.1) || words >= 0.5;
+        if telling && same_source {
+            return true;
+        }
+        let words = words();
+        return (telling && related && words >= 0.1) || words >= 0.5;
     }
     // Two dates for one happening: the same actors and words, the same year.
-    telling && related && g.date.year_of() == claim.date.year_of() && words >= 0.6
+    telling && related && g.date.year_of() == claim.date.year_of() && words() >= 0.6
 }
