@@ -14,6 +14,7 @@ use crate::model::*;
 use crate::text::{fold, slug};
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Everything compiled from the assets once, reused for every document.
 pub struct Pipeline {
@@ -73,10 +74,28 @@ impl Pipeline {
     /// Builds the corpus from inputs; inputs that cannot be loaded join
     /// `failures`. Documents are read on all cores; the result is the same,
     /// byte for byte, whatever the number of threads.
-    pub fn build(&self, name: &str, inputs: Vec<Input>, mut failures: Vec<Failure>) -> (Corpus, Vec<Failure>) {
+    pub fn build(&self, name: &str, inputs: Vec<Input>, failures: Vec<Failure>) -> (Corpus, Vec<Failure>) {
+        self.build_counting(name, inputs, failures, &AtomicUsize::new(0))
+    }
+
+    /// As [`Pipeline::build`], adding one to `done` as each document is read,
+    /// for a progress display on another thread.
+    pub fn build_counting(
+        &self,
+        name: &str,
+        inputs: Vec<Input>,
+        mut failures: Vec<Failure>,
+        done: &AtomicUsize,
+    ) -> (Corpus, Vec<Failure>) {
         use rayon::prelude::*;
-        let results: Vec<Result<Extracted, Failure>> =
-            inputs.into_par_iter().map(|input| ingest::load(input).map(|loaded| self.extract(loaded))).collect();
+        let results: Vec<Result<Extracted, Failure>> = inputs
+            .into_par_iter()
+            .map(|input| {
+                let result = ingest::load(input).map(|loaded| self.extract(loaded));
+                done.fetch_add(1, Ordering::Relaxed);
+                result
+            })
+            .collect();
         let mut extracted = Vec::with_capacity(results.len());
         for result in results {
             match result {

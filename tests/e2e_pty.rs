@@ -85,3 +85,19 @@ fn a_load_error_is_noticed_then_listed_after_quitting() {
     let listed = text.find("empty.txt: empty file (0 bytes)").expect("the failure is listed");
     assert!(listed > text.rfind("\x1b[?1049l").unwrap(), "listed after the terminal was restored");
 }
+
+#[test]
+fn a_large_corpus_shows_progress_on_a_terminal_only() {
+    let dir = tempfile::tempdir().unwrap();
+    for input in annals::synth::corpus(300_000, 3_000, 3) {
+        std::fs::write(dir.path().join(input.file_name()), &input.bytes).unwrap();
+    }
+    let path = dir.path().to_str().unwrap();
+    let mut s = Session::with(24, 100, &["check", path], &[]);
+    assert!(s.wait_exit().success());
+    let text = s.text();
+    let last = text.rfind("documents").expect("a progress line was shown");
+    assert!(text.contains("reading ") && text[last..].contains("\r\x1b[2K"), "and cleared: {text:?}");
+    let piped = common::annals_within(&["check", path], std::time::Duration::from_secs(60));
+    assert!(!piped.stderr.contains("reading"), "no progress line into a pipe: {}", piped.stderr);
+}

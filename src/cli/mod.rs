@@ -4,6 +4,7 @@ mod browse;
 mod check;
 mod export;
 mod generate;
+mod progress;
 mod summary;
 
 use annals::assets::{Assets, CorpusFile};
@@ -132,7 +133,9 @@ impl InputArgs {
         let (inputs, read_failures) = ingest::read_paths_except(&self.paths, self.max_file_size, &skip);
         failures.extend(read_failures);
         let name = assets.manifest.corpus.get("name").cloned().unwrap_or_else(|| corpus_name(&self.paths));
-        let (corpus, failures) = Pipeline::new(assets).build(&name, inputs, failures);
+        let progress = progress::Progress::start(inputs.len());
+        let (corpus, failures) = Pipeline::new(assets).build_counting(&name, inputs, failures, &progress.done);
+        progress.finish();
         Loaded { corpus, failures }
     }
 }
