@@ -159,3 +159,11 @@ fn the_bundled_manifest_is_the_same_format() {
     assert_eq!(file.sources.len(), 5);
     assert!(file.sources.iter().all(|s| s.reliability().is_some()));
 }
+
+#[test]
+fn an_alias_may_name_an_entity_of_the_same_file() {
+    let dir = corpus("[[entity]]\nname = \"Tiefing Konaté\"\nkind = \"person\"\n\n[[alias]]\nentity = \"Tiefing Konaté\"\naliases = [\"Konate\"]\n");
+    let v = export(dir.path());
+    let konate = entity(&v, "Tiefing Konaté").expect("the file's own entity");
+    assert!(konate["mentions"].as_array().unwrap().len() >= 2, "{konate}");
+}

@@ -34,6 +34,9 @@ pub struct CorpusFile {
     /// Glob patterns, relative to the folder, of files not to read.
     #[serde(default)]
     pub ignore: Vec<Spanned<String>>,
+    /// The `ignore` patterns compiled once, when the file is parsed.
+    #[serde(skip)]
+    ignored: globset::GlobSet,
     /// Where the file was read and its text, to place errors found later.
     #[serde(skip)]
     origin: (String, String),
@@ -176,24 +179,27 @@ impl CorpusFile {
                 return Err(at(Some(r.span()), format!("`{}` is not an Admiralty grade: {expected}", r.get_ref())));
             }
         }
+        let mut globs = globset::GlobSetBuilder::new();
         for pattern in &file.ignore {
-            if let Err(e) = globset::Glob::new(pattern.get_ref()) {
-                return Err(at(
-                    Some(pattern.span()),
-                    format!("`{}` is not a glob pattern: {}", pattern.get_ref(), e.kind()),
-                ));
-            }
+            match globset::Glob::new(pattern.get_ref()) {
+                Ok(glob) => globs.add(glob),
+                Err(e) => {
+                    let message = format!("`{}` is not a glob pattern: {}", pattern.get_ref(), e.kind());
+                    return Err(at(Some(pattern.span()), message));
+                }
+            };
         }
+        file.ignored = globs.build().map_err(|e| at(None, e.to_string()))?;
         file.origin = origin;
         Ok(file)
     }
 
-    /// Every `[[alias]]` names an entity of the gazetteer or of this file.
+    /// Every `[[alias]]` names an entity of `gazetteer` (which holds this
+    /// file's own `[[entity]]` entries by then).
     pub fn check_aliases(&self, gazetteer: &super::Gazetteer) -> Result<(), CorpusFileError> {
-        let own = super::Gazetteer { entities: self.entities.clone() };
         for rule in &self.aliases {
             let name = rule.entity.get_ref();
-            if gazetteer.find(name).is_none() && own.find(name).is_none() {
+            if gazetteer.find(name).is_none() {
                 let message = format!(
                     "no entity `{name}` in the gazetteer: expected the name, an alias or the id of a known entity \
                      (add it with [[entity]])"
@@ -219,15 +225,9 @@ impl CorpusFile {
         }))
     }
 
-    /// A matcher for the files to leave unread, relative to `folder`.
-    pub fn ignored(&self) -> globset::GlobSet {
-        let mut set = globset::GlobSetBuilder::new();
-        for pattern in &self.ignore {
-            if let Ok(glob) = globset::Glob::new(pattern.get_ref()) {
-                set.add(glob);
-            }
-        }
-        set.build().unwrap_or_else(|_| globset::GlobSet::empty())
+    /// A matcher for the files to leave unread, relative to the folder.
+    pub fn ignored(&self) -> &globset::GlobSet {
+        &self.ignored
     }
 }
 

@@ -108,20 +108,25 @@ impl Assets {
 
     /// A corpus file merged over these assets: its entities and aliases join
     /// the gazetteer; its sources, merges and splits follow the ones before.
+    /// On an error nothing of the file is kept.
     pub fn merge(&mut self, file: CorpusFile) -> Result<(), CorpusFileError> {
-        file.check_aliases(&self.gazetteer)?;
+        // The file's own entities first, so its aliases may name them.
+        let known = self.gazetteer.entities.len();
+        self.gazetteer.entities.extend(file.entities.iter().cloned());
+        if let Err(e) = file.check_aliases(&self.gazetteer) {
+            self.gazetteer.entities.truncate(known);
+            return Err(e);
+        }
         for rule in &file.aliases {
             if let Some(i) = self.gazetteer.find(rule.entity.get_ref()) {
                 self.gazetteer.entities[i].aliases.extend(rule.aliases.iter().cloned());
             }
         }
-        self.gazetteer.entities.extend(file.entities);
         let m = &mut self.manifest;
         m.corpus.extend(file.corpus);
         m.sources.extend(file.sources);
         m.merges.extend(file.merges);
         m.splits.extend(file.splits);
-        m.ignore.extend(file.ignore);
         Ok(())
     }
 

@@ -117,7 +117,7 @@ impl InputArgs {
         for folder in self.paths.iter().filter(|p| p.is_dir()) {
             let Some(read) = CorpusFile::read(folder) else { continue };
             match read.and_then(|file| {
-                let ignore = file.ignored();
+                let ignore = file.ignored().clone();
                 assets.merge(file).map(|()| ignore)
             }) {
                 Ok(ignore) => ignored.push((folder.clone(), ignore)),

@@ -15,10 +15,6 @@ pub struct Filter {
 }
 
 impl Filter {
-    pub fn is_empty(&self) -> bool {
-        self.actor.is_none() && self.from.is_none() && self.to.is_none() && self.kinds.is_empty()
-    }
-
     /// The events kept, in timeline order.
     pub fn events(&self, corpus: &Corpus) -> Vec<EventId> {
         (0..corpus.events.len())

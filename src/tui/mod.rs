@@ -50,14 +50,11 @@ pub fn translate(event: Event, typing: bool) -> Option<Action> {
     }
 }
 
-/// Debug builds (the ones tests run) panic after drawing when
+/// Debug builds (the ones tests run) panic after the first frame when
 /// `ANNALS_TEST_PANIC` is set, so a test can watch the terminal being
 /// restored on a panic. Release builds have no such switch.
-fn forced_panic_for_tests() {
-    #[cfg(debug_assertions)]
-    if std::env::var_os("ANNALS_TEST_PANIC").is_some() {
-        panic!("forced panic for testing (ANNALS_TEST_PANIC)");
-    }
+fn forced_panic_for_tests() -> bool {
+    cfg!(debug_assertions) && std::env::var_os("ANNALS_TEST_PANIC").is_some()
 }
 
 fn restore() {
@@ -105,11 +102,14 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, corpus: &Corpus, notice: 
     let ctx = Ctx { corpus, candidates: &candidates };
     let mut state = State::new(corpus);
     state.notice = notice;
+    let panic_after_drawing = forced_panic_for_tests();
     let mut dirty = true;
     while !state.quit && !stop.load(Ordering::Relaxed) {
         if dirty {
             terminal.draw(|frame| view::draw(&mut state, corpus, theme, frame))?;
-            forced_panic_for_tests();
+            if panic_after_drawing {
+                panic!("forced panic for testing (ANNALS_TEST_PANIC)");
+            }
         }
         dirty = event::poll(Duration::from_millis(200))?;
         if !dirty {
