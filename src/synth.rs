@@ -42,6 +42,105 @@ const VERBS: [&str; 10] = [
     "trained special forces with",
 ];
 
+const TITLES: [&str; 8] =
+    ["President", "Minister", "Ambassador", "General", "Colonel", "Governor", "Senator", "Deputy Minister"];
+const GIVEN: [&str; 24] = [
+    "Amadou",
+    "Ibrahim",
+    "Moussa",
+    "Modibo",
+    "Oumar",
+    "Fatoumata",
+    "Aminata",
+    "Boubacar",
+    "Soumaïla",
+    "Cheick",
+    "Mariam",
+    "Issa",
+    "Hamadoun",
+    "Sidi",
+    "Tiébilé",
+    "Mahamadou",
+    "John",
+    "Susan",
+    "Michael",
+    "Linda",
+    "Robert",
+    "Karen",
+    "David",
+    "Helen",
+];
+const FAMILY: [&str; 24] = [
+    "Touré",
+    "Keïta",
+    "Traoré",
+    "Konaré",
+    "Maïga",
+    "Diarra",
+    "Coulibaly",
+    "Cissé",
+    "Sidibé",
+    "Dembélé",
+    "Sangaré",
+    "Diallo",
+    "Kouyaté",
+    "Doumbia",
+    "Sylla",
+    "Haidara",
+    "Walker",
+    "Bennett",
+    "Harrison",
+    "Fletcher",
+    "Morgan",
+    "Sullivan",
+    "Whitman",
+    "Caldwell",
+];
+const ORG_TOPICS: [&str; 12] = [
+    "National",
+    "Regional",
+    "Sahel",
+    "Water",
+    "Health",
+    "Education",
+    "Security",
+    "Agricultural",
+    "Cotton",
+    "Mining",
+    "Electoral",
+    "Justice",
+];
+const ORG_FORMS: [&str; 6] = ["Ministry", "Commission", "Council", "Agency", "Institute", "Fund"];
+const PLACES: [&str; 12] = [
+    "Bamako", "Timbuktu", "Gao", "Kidal", "Mopti", "Ségou", "Sikasso", "Kayes", "Ménaka", "Niamey", "Dakar", "Tessalit",
+];
+const SUBJECTS: [&str; 8] =
+    ["Officials", "The embassy", "Analysts", "The report", "Local leaders", "Donors", "Observers", "The government"];
+const REPORTING: [&str; 6] =
+    ["noted that", "warned that", "argued that", "said that", "believed that", "stressed that"];
+const FINDINGS: [&str; 12] = [
+    "security in the north remained fragile",
+    "food prices had risen sharply",
+    "the transition timetable was uncertain",
+    "donor funding for health programmes was under review",
+    "armed groups controlled several rural roads",
+    "cotton exports had recovered",
+    "teachers had not been paid for months",
+    "the army lacked vehicles and fuel",
+    "displaced families were returning slowly",
+    "local councils struggled to collect taxes",
+    "trade across the border had fallen",
+    "the opposition doubted the electoral roll",
+];
+const QUALIFIERS: [&str; 6] = [
+    "according to several residents",
+    "despite repeated promises",
+    "as aid workers reported",
+    "in spite of the rains",
+    "while talks continued",
+    "by most accounts",
+];
+
 /// splitmix64: enough randomness for varied text, and reproducible.
 struct Rng(u64);
 
@@ -74,20 +173,61 @@ fn date(rng: &mut Rng) -> String {
     }
 }
 
-fn sentence(rng: &mut Rng) -> String {
-    let actor = rng.pick(&ACTORS);
-    let other = rng.pick(&ACTORS);
-    let verb = rng.pick(&VERBS);
+/// A named person from a pool of a few thousand, so that entity counts grow
+/// with the corpus as they do in real collections.
+fn person(rng: &mut Rng) -> String {
+    if rng.below(3) == 0 {
+        return rng.pick(&PEOPLE).to_string();
+    }
+    format!("{} {} {}", rng.pick(&TITLES), rng.pick(&GIVEN), rng.pick(&FAMILY))
+}
+
+fn actor(rng: &mut Rng) -> String {
     match rng.below(4) {
+        0 => format!("the {} {}", rng.pick(&ORG_TOPICS), rng.pick(&ORG_FORMS)),
+        1 => person(rng),
+        _ => rng.pick(&ACTORS).to_string(),
+    }
+}
+
+/// A sentence with a date: what becomes a claim.
+fn dated_sentence(rng: &mut Rng) -> String {
+    let (actor, other, verb) = (actor(rng), actor(rng), rng.pick(&VERBS));
+    match rng.below(3) {
         0 => format!("In {}, {actor} {verb} {other}.", date(rng)),
-        1 => format!("{} {verb} {other} on {}.", rng.pick(&PEOPLE), date(rng)),
-        2 => format!("On {}, {actor} {verb} {other} in Bamako.", date(rng)),
-        _ => format!("{actor} has worked with {other} for more than 40 years, the statement said."),
+        1 => format!("{actor} {verb} {other} on {}.", date(rng)),
+        _ => format!("On {}, {actor} {verb} {other} in {}.", date(rng), rng.pick(&PLACES)),
+    }
+}
+
+/// Context without a date, as most sentences of real documents are.
+fn undated_sentence(rng: &mut Rng) -> String {
+    match rng.below(3) {
+        0 => format!("{} {} {}.", rng.pick(&SUBJECTS), rng.pick(&REPORTING), rng.pick(&FINDINGS)),
+        1 => format!(
+            "{} has worked with {} for more than {} years, the statement said.",
+            actor(rng),
+            actor(rng),
+            2 + rng.below(60)
+        ),
+        _ => format!("In {}, {} {}.", rng.pick(&PLACES), rng.pick(&FINDINGS), rng.pick(&QUALIFIERS)),
+    }
+}
+
+/// About one sentence in six carries a date, near the bundled corpus's density.
+fn sentence(rng: &mut Rng) -> String {
+    if rng.below(6) == 0 {
+        dated_sentence(rng)
+    } else {
+        undated_sentence(rng)
     }
 }
 
 fn cable_line(rng: &mut Rng) -> String {
     let month = rng.pick(&MONTHS).to_uppercase();
+    if rng.below(3) > 0 {
+        return format!("[ORG ATT  ] told [PER {}  ] that {} . ", person(rng), rng.pick(&FINDINGS));
+    }
     match rng.below(3) {
         0 => format!("( S ) On {} {} the Ambassador met with [MISC Malian  ] President [PER Amadou Toumani Toure  ] ( [ORG ATT  ] ) in [LOC Bamako  ] . ", rng.pick(&MONTHS), 1 + rng.below(28)),
         1 => format!("[ORG ATT  ] said the [ORG AQIM  ] threat in [LOC Northern Mali  ] is growing , REF {month} 2008 [ORG BAMAKO  ] {} . ", rng.below(900)),
@@ -122,13 +262,19 @@ fn document(rng: &mut Rng, index: usize, target: usize) -> Input {
 
 /// Documents of about `doc_bytes` each, adding up to about `total_bytes`.
 pub fn corpus(total_bytes: usize, doc_bytes: usize, seed: u64) -> Vec<Input> {
-    let mut rng = Rng(seed);
-    let mut out = Vec::new();
     let mut size = 0;
-    while size < total_bytes {
-        let doc = document(&mut rng, out.len(), doc_bytes);
-        size += doc.bytes.len();
-        out.push(doc);
-    }
-    out
+    documents(doc_bytes, seed)
+        .take_while(|doc| {
+            let more = size < total_bytes;
+            size += doc.bytes.len();
+            more
+        })
+        .collect()
+}
+
+/// An endless, reproducible stream of documents of about `doc_bytes` each,
+/// so that a gigabyte can be written without holding it.
+pub fn documents(doc_bytes: usize, seed: u64) -> impl Iterator<Item = Input> {
+    let mut rng = Rng(seed);
+    (0..).map(move |index| document(&mut rng, index, doc_bytes))
 }

@@ -28,6 +28,10 @@ pub fn fold_char(c: char) -> char {
 /// Accent-folded, lowercased copy of `s`, for matching typed queries
 /// (`toure` finds Touré, `cote d'ivoire` Côte d'Ivoire).
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // The common case, without decomposing: only case and the backquote change.
+        return s.bytes().map(|b| if b == b'`' { '\'' } else { b.to_ascii_lowercase() as char }).collect();
+    }
     s.chars().map(fold_char).flat_map(char::to_lowercase).collect()
 }
 

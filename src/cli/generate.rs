@@ -25,16 +25,19 @@ pub fn run(total: usize, doc_bytes: usize, seed: u64, dir: &Path) -> ExitCode {
         eprintln!("annals: cannot create {}: {e}", dir.display());
         return ExitCode::from(1);
     }
-    let inputs = annals::synth::corpus(total, doc_bytes, seed);
-    let mut written = 0usize;
-    for input in &inputs {
+    let (mut written, mut count) = (0usize, 0usize);
+    for input in annals::synth::documents(doc_bytes, seed) {
+        if written >= total {
+            break;
+        }
         let path = dir.join(input.file_name());
         if let Err(e) = std::fs::write(&path, &input.bytes) {
             eprintln!("annals: cannot write {}: {e}", path.display());
             return ExitCode::from(1);
         }
         written += input.bytes.len();
+        count += 1;
     }
-    println!("{} documents, {written} bytes in {}", inputs.len(), dir.display());
+    println!("{count} documents, {written} bytes in {}", dir.display());
     ExitCode::SUCCESS
 }

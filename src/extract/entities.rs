@@ -8,6 +8,7 @@ use super::spans::Spans;
 use crate::assets::{Gazetteer, Rules};
 use crate::model::{DateValue, EntityKind};
 use crate::text::{fold, is_word_char};
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -31,6 +32,29 @@ pub struct Resolver {
     matcher: Matcher,
     gazetteer: Gazetteer,
     discoverer: Discoverer,
+    /// The gazetteer's people, folded once: what a discovered name is compared with.
+    known_people: Vec<KnownPerson>,
+}
+
+struct KnownPerson {
+    entry: usize,
+    /// The first three bytes of the folded name (`None` when shorter or cut inside a letter).
+    first: Option<String>,
+    short: Vec<String>,
+}
+
+/// A person named in the document, folded once for comparisons.
+struct DocPerson {
+    name: String,
+    /// Folded, without dots.
+    folded: String,
+    key: EntityKey,
+}
+
+impl DocPerson {
+    fn new(name: String, key: EntityKey) -> Self {
+        DocPerson { folded: fold(&name).replace('.', ""), name, key }
+    }
 }
 
 /// What is known about dates around a position, to pick among namesakes.
@@ -40,7 +64,20 @@ pub trait DateContext {
 
 impl Resolver {
     pub fn new(gazetteer: &Gazetteer, rules: &Rules) -> Self {
-        Resolver { matcher: Matcher::new(gazetteer), gazetteer: gazetteer.clone(), discoverer: Discoverer::new(rules) }
+        let known_people = (gazetteer.entities.iter().enumerate())
+            .filter(|(_, e)| e.kind == EntityKind::Person)
+            .map(|(entry, e)| KnownPerson {
+                entry,
+                first: fold(&e.name).get(..3).map(str::to_string),
+                short: e.short.iter().map(|s| fold(s)).collect(),
+            })
+            .collect();
+        Resolver {
+            matcher: Matcher::new(gazetteer),
+            gazetteer: gazetteer.clone(),
+            discoverer: Discoverer::new(rules),
+            known_people,
+        }
     }
 
     pub fn resolve(
@@ -134,10 +171,10 @@ impl Resolver {
     ) -> Vec<DocMention> {
         // Full names before lone surnames, so `Poudiougou` finds `Gabriel Poudiougou` wherever it stands.
         found.sort_by_key(|f| (f.why, !f.name.contains(' '), f.range.start));
-        let mut persons: Vec<(String, EntityKey)> = strong
+        let mut persons: Vec<DocPerson> = strong
             .iter()
             .filter(|e| self.gazetteer.entities[**e].kind == EntityKind::Person)
-            .map(|e| (self.gazetteer.entities[*e].name.clone(), EntityKey::Known(*e)))
+            .map(|e| DocPerson::new(self.gazetteer.entities[*e].name.clone(), EntityKey::Known(*e)))
             .collect();
         let mut extra = Spans::default();
         for f in found {
@@ -161,10 +198,10 @@ impl Resolver {
                 EntityKind::Person => self.person_key(&f, &persons, dates),
                 kind => EntityKey::Found { folded: fold(&f.name), kind },
             };
-            let name = match persons.iter().find(|(_, k)| *k == key) {
-                Some((known_as, _)) => known_as.clone(),
+            let name = match persons.iter().find(|p| p.key == key) {
+                Some(known) => known.name.clone(),
                 None if f.kind == EntityKind::Person => {
-                    persons.push((f.name.clone(), key.clone()));
+                    persons.push(DocPerson::new(f.name.clone(), key.clone()));
                     f.name.clone()
                 }
                 None => f.name.clone(),
@@ -180,26 +217,24 @@ impl Resolver {
     /// A discovered person is a known one when the names agree (`Mousa
     /// Traore` is Moussa Traoré in 1972; `Poudiougou` is the document's
     /// `Gabriel Poudiougou`; `William E` is William E. Ward).
-    fn person_key(&self, f: &Found, persons: &[(String, EntityKey)], dates: &dyn DateContext) -> EntityKey {
+    fn person_key(&self, f: &Found, persons: &[DocPerson], dates: &dyn DateContext) -> EntityKey {
         let name = fold(&f.name).replace('.', "");
         let tokens: Vec<&str> = name.split_whitespace().collect();
         let last = tokens.last().copied().unwrap_or("");
-        for (other, key) in persons {
-            let other = fold(other).replace('.', "");
-            let other_tokens: Vec<&str> = other.split_whitespace().collect();
-            let same_last = other_tokens.last() == Some(&last);
-            let prefix = tokens.len() >= 2 && other.starts_with(&name) && other.len() > name.len();
+        for other in persons {
+            let same_last = other.folded.split_whitespace().next_back() == Some(last);
+            let prefix = tokens.len() >= 2 && other.folded.starts_with(&name) && other.folded.len() > name.len();
             if (tokens.len() == 1 && same_last) || prefix {
-                return key.clone();
+                return other.key.clone();
             }
         }
         if tokens.len() >= 2 {
             let date = dates.date_at(f.range.start);
-            for (i, e) in self.gazetteer.entities.iter().enumerate() {
-                let first_agrees = fold(&e.name).get(..3) == name.get(..3);
-                let last_agrees = e.short.iter().any(|s| fold(s) == last);
-                if e.kind == EntityKind::Person && first_agrees && last_agrees && self.in_term(i, date.as_ref()) {
-                    return EntityKey::Known(i);
+            let first = name.get(..3);
+            for known in &self.known_people {
+                let agrees = known.first.as_deref() == first && known.short.iter().any(|s| s == last);
+                if agrees && self.in_term(known.entry, date.as_ref()) {
+                    return EntityKey::Known(known.entry);
                 }
             }
         }
@@ -208,32 +243,49 @@ impl Resolver {
 }
 
 /// Later mentions of discovered names: a person's surname, an
-/// organisation's name or acronym, wherever they stand alone.
+/// organisation's name or acronym, wherever they stand alone. Earlier names
+/// win overlaps; all forms are searched in one pass over the text.
 fn repeated_mentions(text: &str, found: &Spans, taken: &Spans) -> Vec<DocMention> {
-    let mut out: Vec<DocMention> = Vec::new();
-    let mut added = Spans::default();
-    let mut seen: HashSet<(String, EntityKey)> = HashSet::new();
+    let mut seen: HashSet<(&str, &EntityKey)> = HashSet::new();
+    let mut forms: Vec<(&str, &DocMention)> = Vec::new();
     for m in found.in_insertion_order() {
         let name = &text[m.range.clone()];
-        let mut forms = vec![name.to_string()];
+        let mut names = vec![name];
         if let EntityKey::Found { kind: EntityKind::Person, .. } = m.key {
             if let Some(last) = name.rsplit(' ').next().filter(|l| l.len() > 3 && name.contains(' ')) {
-                forms.push(last.to_string());
+                names.push(last);
             }
         }
-        for form in forms {
-            if !seen.insert((form.clone(), m.key.clone())) {
+        forms.extend(names.into_iter().filter(|n| seen.insert((n, &m.key))).map(|n| (n, m)));
+    }
+    // Built for each document: a contiguous NFA builds quickly, a DFA would not pay for itself.
+    let searcher =
+        AhoCorasick::builder().kind(Some(AhoCorasickKind::ContiguousNFA)).build(forms.iter().map(|(f, _)| f));
+    let Ok(searcher) = searcher else {
+        return Vec::new();
+    };
+    // Every occurrence of each form, in text order per form.
+    let mut places: Vec<Vec<usize>> = vec![Vec::new(); forms.len()];
+    for hit in searcher.find_overlapping_iter(text) {
+        places[hit.pattern().as_usize()].push(hit.start());
+    }
+    let mut out: Vec<DocMention> = Vec::new();
+    let mut added = Spans::default();
+    for ((form, m), starts) in forms.iter().zip(places) {
+        let mut next_free = 0;
+        for at in starts {
+            // Occurrences of one form do not overlap each other (as `match_indices`).
+            if at < next_free {
                 continue;
             }
-            for (at, _) in text.match_indices(form.as_str()) {
-                let r = at..at + form.len();
-                let bounded = !text[..at].ends_with(is_word_char) && !text[r.end..].starts_with(is_word_char);
-                let free = [taken, found, &added].iter().all(|s| s.overlapping(&r).next().is_none());
-                if bounded && free {
-                    let mention = DocMention { range: r, key: m.key.clone(), name: m.name.clone() };
-                    added.insert(mention.clone());
-                    out.push(mention);
-                }
+            let r = at..at + form.len();
+            next_free = r.end;
+            let bounded = !text[..at].ends_with(is_word_char) && !text[r.end..].starts_with(is_word_char);
+            let free = [taken, found, &added].iter().all(|s| s.overlapping(&r).next().is_none());
+            if bounded && free {
+                let mention = DocMention { range: r, key: m.key.clone(), name: m.name.clone() };
+                added.insert(mention.clone());
+                out.push(mention);
             }
         }
     }

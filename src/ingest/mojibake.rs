@@ -16,12 +16,14 @@ pub fn detect(text: &str) -> bool {
     if !text.contains(['í', 'ď', 'Ē']) {
         return false;
     }
-    let hits = TELLTALE.find_iter(text).count();
-    if hits < 2 {
-        return false;
+    // Characters outside ASCII, counted by their lead bytes.
+    let non_ascii = text.bytes().filter(|b| *b >= 0xC0).count();
+    if non_ascii * 20 < text.len() {
+        // Two tell-tales settle it: no need to count them all.
+        return TELLTALE.find_iter(text).nth(1).is_some();
     }
-    let non_ascii = text.chars().filter(|c| !c.is_ascii()).count();
-    non_ascii * 20 < text.len() || hits * 4 >= non_ascii
+    let hits = TELLTALE.find_iter(text).count();
+    hits >= 2 && hits * 4 >= non_ascii
 }
 
 /// The repair for `c` at this position, if it is mojibake here;
