@@ -88,6 +88,7 @@ impl Pipeline {
         done: &AtomicUsize,
     ) -> (Corpus, Vec<Failure>) {
         use rayon::prelude::*;
+        let mut clock = Clock::start();
         let results: Vec<Result<Extracted, Failure>> = inputs
             .into_par_iter()
             .map(|input| {
@@ -107,7 +108,8 @@ impl Pipeline {
                 Err(f) => failures.push(f),
             }
         }
-        (assemble(name, extracted, &self.assets), failures)
+        clock.lap("read and extract documents");
+        (assemble(name, extracted, &self.assets, clock), failures)
     }
 
     /// One document, on its own; its claims get their source id in [`Pipeline::build`].
@@ -195,7 +197,7 @@ impl Pipeline {
 }
 
 /// Corpus-wide assembly: entity ids, actors, events, indexes.
-fn assemble(name: &str, docs: Vec<Extracted>, assets: &Assets) -> Corpus {
+fn assemble(name: &str, docs: Vec<Extracted>, assets: &Assets, mut clock: Clock) -> Corpus {
     let mut corpus = Corpus { name: name.to_string(), ..Corpus::default() };
     let mut ids: HashMap<EntityKey, EntityId> = HashMap::new();
     let mut doc_mentions = Vec::new();
@@ -216,9 +218,29 @@ fn assemble(name: &str, docs: Vec<Extracted>, assets: &Assets) -> Corpus {
     for claim in &mut corpus.claims {
         claim.actors = actors(&doc_mentions[claim.source], &claim.sentence, &corpus.entities);
     }
+    clock.lap("number entities and actors");
     finish_entities(&mut corpus);
+    clock.lap("name entities");
     build_events(&mut corpus);
+    clock.lap("merge events");
     corpus
+}
+
+/// Phase times on standard error when `ANNALS_TIMINGS` is set: for profiling
+/// and the benchmark notes, silent otherwise.
+struct Clock(Option<std::time::Instant>);
+
+impl Clock {
+    fn start() -> Self {
+        Clock(std::env::var_os("ANNALS_TIMINGS").map(|_| std::time::Instant::now()))
+    }
+
+    fn lap(&mut self, phase: &str) {
+        if let Some(at) = self.0.as_mut() {
+            eprintln!("annals: {phase}: {:.3} s", at.elapsed().as_secs_f64());
+            *at = std::time::Instant::now();
+        }
+    }
 }
 
 fn new_entity(m: &DocMention, assets: &Assets) -> Entity {
@@ -276,22 +298,23 @@ fn finish_entities(corpus: &mut Corpus) {
 }
 
 fn build_events(corpus: &mut Corpus) {
+    use rayon::prelude::*;
     let mut order: Vec<ClaimId> = (0..corpus.claims.len()).collect();
     order.sort_by_key(|&c| {
         let claim = &corpus.claims[c];
         (claim.date.start, claim.date.end, claim.source, claim.sentence.start)
     });
+    let words: Vec<Vec<String>> =
+        order.par_iter().map(|&c| events::content_words(corpus.claim_text(&corpus.claims[c]))).collect();
     let mut vocabulary = events::Vocabulary::default();
     let views: Vec<ClaimView> = order
         .iter()
-        .map(|&c| ClaimView {
-            claim: &corpus.claims[c],
-            words: vocabulary.content_words(corpus.claim_text(&corpus.claims[c])),
-        })
+        .zip(words)
+        .map(|(&c, words)| ClaimView { claim: &corpus.claims[c], words: vocabulary.intern(words) })
         .collect();
     let groups = events::merge(&views);
     let mut built: Vec<Event> = groups
-        .into_iter()
+        .into_par_iter()
         .map(|g| {
             let claims: Vec<ClaimId> = g.claims.iter().map(|&i| order[i]).collect();
             let mut actors: Vec<EntityId> = Vec::new();

@@ -4,7 +4,9 @@
 
 use crate::model::{Claim, DateValue, EntityId};
 use chrono::Datelike;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::BTreeMap;
+use std::ops::RangeInclusive;
 
 /// Words too common to say two sentences tell the same thing.
 const STOPWORDS: &[&str] = &[
@@ -52,17 +54,25 @@ const STOPWORDS: &[&str] = &[
 /// sorted lists of integers, not two sets of strings.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
+}
+
+/// A claim's comparable content: its content words, folded (pure, so it
+/// runs in parallel; numbering them is [`Vocabulary::intern`]).
+pub fn content_words(sentence: &str) -> Vec<String> {
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 2 && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(crate::text::fold)
+        .filter(|w| !STOPWORDS.contains(&w.as_str()))
+        .collect()
 }
 
 impl Vocabulary {
-    /// A claim's comparable content: its content words, sorted, once each.
-    pub fn content_words(&mut self, sentence: &str) -> Vec<u32> {
-        let mut out: Vec<u32> = sentence
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.len() > 2 && !w.chars().all(|c| c.is_ascii_digit()))
-            .map(crate::text::fold)
-            .filter(|w| !STOPWORDS.contains(&w.as_str()))
+    /// Words as numbers, sorted, once each.
+    pub fn intern(&mut self, words: Vec<String>) -> Vec<u32> {
+        let mut out: Vec<u32> = words
+            .into_iter()
             .map(|w| {
                 let next = self.ids.len() as u32;
                 *self.ids.entry(w).or_insert(next)
@@ -74,8 +84,8 @@ impl Vocabulary {
     }
 }
 
-/// Shared over all words, of two sorted lists without repeats.
-fn jaccard_sorted(a: &[u32], b: &[u32]) -> f64 {
+/// Shared over all, of two sorted lists without repeats (words or actors).
+fn jaccard_sorted<T: Ord>(a: &[T], b: &[T]) -> f64 {
     let (mut i, mut j, mut shared) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -95,14 +105,6 @@ fn jaccard_sorted(a: &[u32], b: &[u32]) -> f64 {
     shared as f64 / union as f64
 }
 
-fn jaccard<T: Eq + std::hash::Hash>(a: &HashSet<T>, b: &HashSet<T>) -> f64 {
-    let union = a.union(b).count();
-    if union == 0 {
-        return 0.0;
-    }
-    a.intersection(b).count() as f64 / union as f64
-}
-
 /// What merging needs to know of a claim.
 pub struct ClaimView<'a> {
     pub claim: &'a Claim,
@@ -114,59 +116,155 @@ pub struct Group {
     pub claims: Vec<usize>,
     pub date: DateValue,
     pub kind: String,
-    actors: HashSet<EntityId>,
+    /// Sorted, once each; groups are small, so lists beat hash sets here.
+    actors: Vec<EntityId>,
     /// The first claim's words: what later claims are compared with.
     words: Vec<u32>,
-    sources: HashSet<usize>,
-    sentences: HashSet<(usize, usize)>,
+    sources: Vec<usize>,
+    sentences: Vec<(usize, usize)>,
     pub conflict: bool,
+    /// The years the group is filed under, and the tokens it is filed by.
+    years: RangeInclusive<i32>,
+    filed: FxHashSet<Token>,
 }
 
-/// Groups claims (given in date order) into events. Only groups of the same
-/// kind and a year in common are compared, so this stays near linear.
+/// What a group is filed under. A claim can only join a group that shares
+/// its source, or is at least half alike in actors or in words; two sets
+/// alike by half share one of their rarest ⌊n/2⌋+1 members (prefix
+/// filtering), so those members are the tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Token {
+    Source(usize),
+    Actor(EntityId),
+    Word(u32),
+}
+
+/// Groups of one kind by (year, token), each list in the order groups were made.
+#[derive(Default)]
+struct Index {
+    lists: FxHashMap<(i32, Token), Vec<usize>>,
+}
+
+impl Index {
+    fn file(&mut self, group: usize, g: &mut Group, tokens: impl IntoIterator<Item = Token>) {
+        for token in tokens {
+            if g.filed.insert(token) {
+                for year in g.years.clone() {
+                    self.lists.entry((year, token)).or_default().push(group);
+                }
+            }
+        }
+    }
+
+    /// Every group the claim could join, in the order they were made.
+    fn candidates(&self, year: i32, tokens: impl IntoIterator<Item = Token>) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for token in tokens {
+            out.extend(self.lists.get(&(year, token)).into_iter().flatten());
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Orders tokens rarest first, the order prefix filtering needs.
+struct Rarity<T>(FxHashMap<T, usize>);
+
+impl<T: Copy + Eq + std::hash::Hash + Ord> Rarity<T> {
+    fn count<'a>(lists: impl Iterator<Item = &'a [T]>) -> Self
+    where
+        T: 'a,
+    {
+        let mut counts: FxHashMap<T, usize> = FxHashMap::default();
+        lists.flatten().for_each(|t| *counts.entry(*t).or_default() += 1);
+        Rarity(counts)
+    }
+
+    /// The rarest ⌊n/2⌋+1 of `items` (all of them when fewer).
+    fn prefix(&self, items: impl IntoIterator<Item = T>) -> Vec<T> {
+        let mut sorted: Vec<T> = items.into_iter().collect();
+        sorted.sort_unstable_by_key(|t| (self.0.get(t).copied().unwrap_or(0), *t));
+        sorted.truncate(sorted.len() / 2 + 1);
+        sorted
+    }
+}
+
+/// Groups claims (given in date order) into events. Claims of one kind are
+/// only ever compared with each other, so kinds are merged in parallel; the
+/// groups come back by kind, then in the order they were made.
 pub fn merge(views: &[ClaimView]) -> Vec<Group> {
-    let mut groups: Vec<Group> = Vec::new();
-    let mut by_year_kind: HashMap<(i32, &str), Vec<usize>> = HashMap::new();
+    use rayon::prelude::*;
+    let mut by_kind: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, v) in views.iter().enumerate() {
-        let actors: HashSet<EntityId> = v.claim.actors.iter().copied().collect();
-        let key = (v.claim.date.year_of(), v.claim.kind.as_str());
-        let candidates = by_year_kind.get(&key).map(Vec::as_slice).unwrap_or(&[]);
-        let target = candidates.iter().copied().find(|&g| same_happening(&groups[g], v, &actors));
+        by_kind.entry(v.claim.kind.as_str()).or_default().push(i);
+    }
+    let parts: Vec<Vec<Group>> = by_kind.into_par_iter().map(|(_, claims)| merge_kind(views, &claims)).collect();
+    parts.into_iter().flatten().collect()
+}
+
+/// Merges the claims `of_kind` (indices into `views`, in date order). A
+/// claim is compared only with groups of its year that share a token with
+/// it, so this stays near linear as the corpus grows.
+fn merge_kind(views: &[ClaimView], of_kind: &[usize]) -> Vec<Group> {
+    let word_rarity = Rarity::count(of_kind.iter().map(|&i| views[i].words.as_slice()));
+    let actor_rarity = Rarity::count(of_kind.iter().map(|&i| views[i].claim.actors.as_slice()));
+    let mut groups: Vec<Group> = Vec::new();
+    let mut index = Index::default();
+    for &i in of_kind {
+        let v = &views[i];
+        let claim = v.claim;
+        let mut actors: Vec<EntityId> = claim.actors.clone();
+        actors.sort_unstable();
+        actors.dedup();
+        let rare_actors = actor_rarity.prefix(actors.iter().copied()).into_iter().map(Token::Actor);
+        let rare_words = word_rarity.prefix(v.words.iter().copied()).into_iter().map(Token::Word);
+        let tokens: Vec<Token> =
+            std::iter::once(Token::Source(claim.source)).chain(rare_actors).chain(rare_words).collect();
+        let candidates = index.candidates(claim.date.year_of(), tokens.iter().copied());
+        let target = candidates.into_iter().find(|&g| same_happening(&groups[g], v, &actors));
         match target {
-            Some(g) => {
-                let g = &mut groups[g];
-                if !g.date.compatible(&v.claim.date) {
+            Some(at) => {
+                let g = &mut groups[at];
+                if !g.date.compatible(&claim.date) {
                     g.conflict = true;
-                } else if v.claim.date.span_days() < g.date.span_days() {
-                    g.date = v.claim.date.clone();
+                } else if claim.date.span_days() < g.date.span_days() {
+                    g.date = claim.date.clone();
                 }
                 g.claims.push(i);
-                g.sources.insert(v.claim.source);
-                g.sentences.insert((v.claim.source, v.claim.sentence.start));
+                if !g.sources.contains(&claim.source) {
+                    g.sources.push(claim.source);
+                }
+                g.sentences.push((claim.source, claim.sentence.start));
                 g.actors.extend(actors);
+                g.actors.sort_unstable();
+                g.actors.dedup();
+                let refiled = actor_rarity.prefix(g.actors.iter().copied()).into_iter().map(Token::Actor);
+                index.file(at, g, std::iter::once(Token::Source(claim.source)).chain(refiled));
             }
             None => {
-                let years = v.claim.date.year_of()..=v.claim.date.end.year().min(v.claim.date.year_of() + 100);
-                for year in years {
-                    by_year_kind.entry((year, v.claim.kind.as_str())).or_default().push(groups.len());
-                }
-                groups.push(Group {
+                let first = claim.date.year_of();
+                let mut g = Group {
                     claims: vec![i],
-                    date: v.claim.date.clone(),
-                    kind: v.claim.kind.clone(),
+                    date: claim.date.clone(),
+                    kind: claim.kind.clone(),
                     actors,
                     words: v.words.clone(),
-                    sources: HashSet::from([v.claim.source]),
-                    sentences: HashSet::from([(v.claim.source, v.claim.sentence.start)]),
+                    sources: vec![claim.source],
+                    sentences: vec![(claim.source, claim.sentence.start)],
                     conflict: false,
-                })
+                    years: first..=claim.date.end.year().min(first + 100),
+                    filed: FxHashSet::default(),
+                };
+                index.file(groups.len(), &mut g, tokens);
+                groups.push(g);
             }
         }
     }
     groups
 }
 
-fn same_happening(g: &Group, v: &ClaimView, actors: &HashSet<EntityId>) -> bool {
+fn same_happening(g: &Group, v: &ClaimView, actors: &[EntityId]) -> bool {
     let claim = v.claim;
     // Two dates of one sentence are two happenings.
     if g.sentences.contains(&(claim.source, claim.sentence.start)) {
@@ -178,7 +276,7 @@ fn same_happening(g: &Group, v: &ClaimView, actors: &HashSet<EntityId>) -> bool 
     let words = || jaccard_sorted(&g.words, &v.words);
     let same_source = g.sources.contains(&claim.source);
     // A source that repeats itself needs no shared actors.
-    let related = same_source || (!actors.is_empty() && jaccard(&g.actors, actors) >= 0.5);
+    let related = same_source || (!actors.is_empty() && jaccard_sorted(&g.actors, actors) >= 0.5);
     if g.date.compatible(&claim.date) {
         if telling && same_source {
             return true;
