@@ -93,8 +93,8 @@ fn source_report(stdout: &str, path: &str) -> String {
 fn assert_inert(path: &Path) {
     let (inputs, failures) = ingest::read_paths(&[path.to_path_buf()], DEFAULT_MAX_BYTES);
     assert!(failures.is_empty(), "{failures:?}");
-    let corpus = common::build(inputs);
-    common::assert_provenance(&corpus);
+    let corpus = common::build(inputs.clone());
+    common::assert_provenance(&corpus, &inputs);
     assert!(!corpus.claims.is_empty(), "{}: the claims in it are still found", path.display());
     for source in &corpus.sources {
         let bad = source

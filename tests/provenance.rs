@@ -11,21 +11,52 @@ fn bundled_corpus_keeps_the_contract() {
     let corpus = bundled();
     assert_eq!(corpus.sources.len(), 5);
     assert!(corpus.claims.len() >= 60);
-    assert_provenance(&corpus);
+    assert_provenance(&corpus, &annals::ingest::bundled_inputs());
 }
 
 #[test]
 fn fixture_documents_keep_the_contract() {
-    let corpus = build(fixture_inputs());
+    let inputs = fixture_inputs();
+    let corpus = build(inputs.clone());
     assert_eq!(corpus.sources.len(), 4);
-    assert_provenance(&corpus);
+    assert_provenance(&corpus, &inputs);
+}
+
+/// The command line reads files lazily, on all cores, and lets their bytes
+/// go: the corpus is the same as from files read up front.
+#[test]
+fn files_read_as_they_are_extracted_give_the_same_corpus() {
+    use annals::export::json;
+    let folders = [fixtures().join("docs"), fixtures().join("hostile")];
+    let (inputs, read_failures) = annals::ingest::read_paths(&folders, annals::ingest::DEFAULT_MAX_BYTES);
+    let (eager, eager_failures) = PIPELINE.build("test", inputs.clone(), read_failures);
+    assert_provenance(&eager, &inputs);
+    let (files, missing) = annals::ingest::find_documents(&folders, &|_| false);
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let (lazy, failures) =
+        PIPELINE.build_files("test", files.clone(), annals::ingest::DEFAULT_MAX_BYTES, missing, &done);
+    assert_eq!(done.into_inner(), files.len(), "every file is counted once");
+    let paths = |f: &[annals::ingest::Failure]| {
+        let mut p: Vec<String> = f.iter().map(|f| f.path.clone()).collect();
+        p.sort();
+        p
+    };
+    assert_eq!(paths(&failures), paths(&eager_failures), "the same files refused");
+    let export = |corpus: &annals::model::Corpus| {
+        let mut out = Vec::new();
+        let events: Vec<usize> = (0..corpus.events.len()).collect();
+        json::write(corpus, &events, &mut out).unwrap();
+        out
+    };
+    assert!(export(&eager) == export(&lazy), "the same export byte for byte");
 }
 
 #[test]
 fn other_encodings_keep_the_contract() {
-    let corpus = build(encoded_inputs());
+    let inputs = encoded_inputs();
+    let corpus = build(inputs.clone());
     assert_eq!(corpus.sources.len(), 5);
-    assert_provenance(&corpus);
+    assert_provenance(&corpus, &inputs);
     for s in &corpus.sources {
         assert!(s.text.contains("Bamako"), "{}: {}", s.path, s.text);
         assert!(!s.text.contains('\r'));
@@ -46,7 +77,8 @@ fn the_cable_date_keeps_its_markup_in_the_raw_span() {
     let corpus = bundled();
     let cable = corpus.sources.iter().position(|s| s.id.starts_with("004")).unwrap();
     let claim = corpus.claims.iter().find(|c| c.source == cable && c.date.value == "2009-11-26").unwrap();
-    let raw = &corpus.sources[cable].raw[claim.date_span.clone()];
+    let file = &annals::ingest::bundled_inputs()[cable].bytes;
+    let raw = &file[claim.date_span.clone()];
     assert_eq!(raw, b"November  ] 26");
 }
 
@@ -117,7 +149,8 @@ proptest! {
         let seeds = annals::ingest::bundled_inputs();
         let base = &seeds[seed].bytes[..seeds[seed].bytes.len().min(3000)];
         let bytes = mutate(base, &edits);
-        let corpus = build(vec![Input { path: "mutated.txt".into(), bytes }]);
-        assert_provenance(&corpus);
+        let inputs = vec![Input { path: "mutated.txt".into(), bytes }];
+        let corpus = build(inputs.clone());
+        assert_provenance(&corpus, &inputs);
     }
 }

@@ -18,7 +18,7 @@ pub fn run(loaded: Loaded) -> ExitCode {
     for (id, s) in corpus.sources.iter().enumerate() {
         println!("{}", s.path);
         println!("  title      {} ({})", s.title, s.kind.as_str());
-        println!("  bytes      {}  encoding {}  mojibake repairs {}", s.raw.len(), s.encoding, s.repairs);
+        println!("  bytes      {}  encoding {}  mojibake repairs {}", s.raw_len, s.encoding, s.repairs);
         if let Some(r) = &s.reliability {
             println!("  grade      {}  (Admiralty: {})", r.code(), r.meaning());
         }

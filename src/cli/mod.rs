@@ -130,11 +130,12 @@ impl InputArgs {
         let skip = |path: &Path| {
             ignored.iter().any(|(folder, globs)| path.strip_prefix(folder).is_ok_and(|rel| globs.is_match(rel)))
         };
-        let (inputs, read_failures) = ingest::read_paths_except(&self.paths, self.max_file_size, &skip);
-        failures.extend(read_failures);
+        let (files, missing) = ingest::find_documents(&self.paths, &skip);
+        failures.extend(missing);
         let name = assets.manifest.corpus.get("name").cloned().unwrap_or_else(|| corpus_name(&self.paths));
-        let progress = progress::Progress::start(inputs.len());
-        let (corpus, failures) = Pipeline::new(assets).build_counting(&name, inputs, failures, &progress.done);
+        let progress = progress::Progress::start(files.len());
+        let pipeline = Pipeline::new(assets);
+        let (corpus, failures) = pipeline.build_files(&name, files, self.max_file_size, failures, &progress.done);
         progress.finish();
         Loaded { corpus, failures }
     }

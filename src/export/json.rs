@@ -102,7 +102,7 @@ fn document<'a>(corpus: &'a Corpus, events: &[EventId]) -> Export<'a> {
             kind: s.kind.as_str(),
             published: s.published.as_ref().map(|d| d.value.as_str()),
             published_basis: s.published_basis.as_deref(),
-            bytes: s.raw.len(),
+            bytes: s.raw_len,
             publisher: s.publisher.as_deref(),
             url: s.url.as_deref(),
             reliability: s.reliability.map(|r| r.code()),

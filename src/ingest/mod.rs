@@ -82,29 +82,35 @@ pub fn read_paths_except(
     max_bytes: u64,
     skip: &dyn Fn(&Path) -> bool,
 ) -> (Vec<Input>, Vec<Failure>) {
-    let mut inputs = Vec::new();
-    let mut failures = Vec::new();
-    for path in paths {
-        match fs::metadata(path) {
-            Err(e) => failures.push(Failure::new(path, describe_io(&e))),
-            Ok(meta) if meta.is_dir() => read_folder(path, max_bytes, skip, &mut inputs, &mut failures),
-            Ok(_) => match read_file(path, max_bytes) {
-                Ok(input) => inputs.push(input),
-                Err(f) => failures.push(f),
-            },
+    let (files, mut failures) = find_documents(paths, skip);
+    let mut inputs = Vec::with_capacity(files.len());
+    for file in files {
+        match read_file(&file, max_bytes) {
+            Ok(input) => inputs.push(input),
+            Err(f) => failures.push(f),
         }
     }
     (inputs, failures)
 }
 
-fn read_folder(
-    dir: &Path,
-    max_bytes: u64,
-    skip: &dyn Fn(&Path) -> bool,
-    inputs: &mut Vec<Input>,
-    failures: &mut Vec<Failure>,
-) {
-    let before = inputs.len() + failures.len();
+/// The documents `paths` name, without reading them: files as given,
+/// folders walked for the known extensions. A large corpus is then read
+/// a file at a time, on all cores, by [`crate::pipeline::Pipeline::build_files`].
+pub fn find_documents(paths: &[PathBuf], skip: &dyn Fn(&Path) -> bool) -> (Vec<PathBuf>, Vec<Failure>) {
+    let mut files = Vec::new();
+    let mut failures = Vec::new();
+    for path in paths {
+        match fs::metadata(path) {
+            Err(e) => failures.push(Failure::new(path, describe_io(&e))),
+            Ok(meta) if meta.is_dir() => find_in_folder(path, skip, &mut files, &mut failures),
+            Ok(_) => files.push(path.clone()),
+        }
+    }
+    (files, failures)
+}
+
+fn find_in_folder(dir: &Path, skip: &dyn Fn(&Path) -> bool, files: &mut Vec<PathBuf>, failures: &mut Vec<Failure>) {
+    let before = files.len() + failures.len();
     let walker = walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name();
     for entry in walker {
         let entry = match entry {
@@ -124,12 +130,9 @@ fn read_folder(
         if hidden || entry.file_type().is_dir() || !is_document_name(entry.path()) || skip(entry.path()) {
             continue;
         }
-        match read_file(entry.path(), max_bytes) {
-            Ok(input) => inputs.push(input),
-            Err(f) => failures.push(f),
-        }
+        files.push(entry.into_path());
     }
-    if inputs.len() + failures.len() == before {
+    if files.len() + failures.len() == before {
         let exts = EXTENSIONS.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(", ");
         failures.push(Failure::new(dir, format!("no documents in this folder ({exts} or no extension)")));
     }

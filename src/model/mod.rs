@@ -87,7 +87,8 @@ pub struct Source {
     pub published: Option<DateValue>,
     /// Where `published` came from: `manifest`, `text: Posted on …`, ….
     pub published_basis: Option<String>,
-    pub raw: Vec<u8>,
+    /// The file's size; its bytes are not kept (spans point into the file).
+    pub raw_len: usize,
     pub encoding: &'static str,
     /// The clean text: markup removed, mojibake repaired, controls gone.
     pub text: String,

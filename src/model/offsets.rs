@@ -59,6 +59,11 @@ impl OffsetMap {
         self.out_len
     }
 
+    /// Gives back the room a growing map kept in reserve: a corpus keeps thousands.
+    pub fn shrink_to_fit(&mut self) {
+        self.pieces.shrink_to_fit();
+    }
+
     fn piece_at(&self, out: usize) -> Option<&Piece> {
         let i = self.pieces.partition_point(|p| p.out + p.out_len <= out);
         self.pieces.get(i)

@@ -3,16 +3,31 @@
 //! the clean text it claims. Tests and fuzzers hold the pipeline to it.
 
 use super::{Corpus, Source};
+use crate::ingest::Input;
+use std::collections::HashMap;
 use std::ops::Range;
 
 impl Corpus {
     /// Every broken promise, described; empty when the contract holds.
-    pub fn provenance_errors(&self) -> Vec<String> {
+    /// `inputs` are the documents the corpus was built from (the corpus
+    /// does not keep their bytes).
+    pub fn provenance_errors(&self, inputs: &[Input]) -> Vec<String> {
+        let files: HashMap<&str, &[u8]> = inputs.iter().map(|i| (i.path.as_str(), i.bytes.as_slice())).collect();
         let mut errors = Vec::new();
+        let raw_of = |source: &Source| files.get(source.path.as_str()).copied().unwrap_or_default();
+        for source in self.sources.iter().filter(|s| raw_of(s).len() != s.raw_len) {
+            errors.push(format!(
+                "{}: {} bytes read, {} bytes recorded",
+                source.path,
+                raw_of(source).len(),
+                source.raw_len
+            ));
+        }
         for (i, claim) in self.claims.iter().enumerate() {
             let source = &self.sources[claim.source];
-            check_span(source, &claim.span, &claim.sentence, &format!("claim {i}"), &mut errors);
-            check_span(source, &claim.date_span, &claim.date_clean, &format!("claim {i} date"), &mut errors);
+            let raw = raw_of(source);
+            check_span(source, raw, &claim.span, &claim.sentence, &format!("claim {i}"), &mut errors);
+            check_span(source, raw, &claim.date_span, &claim.date_clean, &format!("claim {i} date"), &mut errors);
             if !(claim.sentence.start <= claim.date_clean.start && claim.date_clean.end <= claim.sentence.end) {
                 errors.push(format!("{}: claim {i}: its date lies outside its sentence", source.path));
             }
@@ -20,20 +35,28 @@ impl Corpus {
         for entity in &self.entities {
             for m in &entity.mentions {
                 let what = format!("mention of {}", entity.name);
-                check_span(&self.sources[m.source], &m.raw, &m.clean, &what, &mut errors);
+                let source = &self.sources[m.source];
+                check_span(source, raw_of(source), &m.raw, &m.clean, &what, &mut errors);
             }
         }
         errors
     }
 }
 
-fn check_span(source: &Source, raw: &Range<usize>, clean: &Range<usize>, what: &str, errors: &mut Vec<String>) {
+fn check_span(
+    source: &Source,
+    file: &[u8],
+    raw: &Range<usize>,
+    clean: &Range<usize>,
+    what: &str,
+    errors: &mut Vec<String>,
+) {
     let path = &source.path;
-    if raw.start > raw.end || raw.end > source.raw.len() {
-        errors.push(format!("{path}: {what}: raw span {raw:?} outside the file of {} bytes", source.raw.len()));
+    if raw.start > raw.end || raw.end > file.len() {
+        errors.push(format!("{path}: {what}: raw span {raw:?} outside the file of {} bytes", file.len()));
         return;
     }
-    if let Ok(file) = std::str::from_utf8(&source.raw) {
+    if let Ok(file) = std::str::from_utf8(file) {
         if !file.is_char_boundary(raw.start) || !file.is_char_boundary(raw.end) {
             errors.push(format!("{path}: {what}: raw span {raw:?} not on character boundaries"));
         }

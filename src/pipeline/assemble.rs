@@ -1,0 +1,193 @@
+//! Corpus-wide assembly, a document at a time in corpus order: entity ids,
+//! mentions and actors; then names, aliases and events once all are in.
+
+use super::Extracted;
+use crate::assets::Assets;
+use crate::extract::claims;
+use crate::extract::entities::{DocMention, EntityKey};
+use crate::extract::events::{self, ClaimView};
+use crate::model::*;
+use crate::text::{fold, slug};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Builds the corpus from extracted documents given in corpus order.
+pub(super) struct Assembler<'a> {
+    corpus: Corpus,
+    ids: HashMap<EntityKey, EntityId>,
+    assets: &'a Assets,
+}
+
+impl<'a> Assembler<'a> {
+    pub fn new(name: &str, assets: &'a Assets) -> Self {
+        Assembler { corpus: Corpus { name: name.to_string(), ..Corpus::default() }, ids: HashMap::new(), assets }
+    }
+
+    /// The next source: its mentions get entity ids, its claims actors; the
+    /// document's own lists are then let go.
+    pub fn add(&mut self, doc: Extracted) {
+        let Extracted { source, mentions, mut claims } = doc;
+        let corpus = &mut self.corpus;
+        let source_id = corpus.sources.len();
+        let mut numbered = Vec::with_capacity(mentions.len());
+        for m in &mentions {
+            let entity = match self.ids.get(&m.key) {
+                Some(&id) => id,
+                None => {
+                    corpus.entities.push(new_entity(m, self.assets));
+                    self.ids.insert(m.key.clone(), corpus.entities.len() - 1);
+                    corpus.entities.len() - 1
+                }
+            };
+            let raw = source.raw_span(m.range.clone());
+            corpus.entities[entity].mentions.push(Mention { source: source_id, clean: m.range.clone(), raw });
+            numbered.push((m.range.clone(), entity));
+        }
+        for claim in &mut claims {
+            claim.source = source_id;
+            claim.actors = actors(&numbered, &claim.sentence, &corpus.entities);
+        }
+        corpus.sources.push(source);
+        corpus.claims.extend(claims);
+    }
+
+    /// Names and aliases, then events, once every source is in.
+    pub fn finish(mut self, mut clock: Clock) -> Corpus {
+        finish_entities(&mut self.corpus);
+        clock.lap("name entities");
+        build_events(&mut self.corpus);
+        clock.lap("merge events");
+        self.corpus
+    }
+}
+
+fn new_entity(m: &DocMention, assets: &Assets) -> Entity {
+    let (name, kind, id) = match &m.key {
+        EntityKey::Known(i) => {
+            let e = &assets.gazetteer.entities[*i];
+            (e.name.clone(), e.kind, e.id.clone().unwrap_or_else(|| slug(&e.name)))
+        }
+        EntityKey::Found { kind, .. } => {
+            let name = m.name.clone().unwrap_or_default();
+            (name.clone(), *kind, slug(&name))
+        }
+    };
+    Entity { id, name, kind, aliases: Vec::new(), mentions: Vec::new(), folded: String::new() }
+}
+
+/// The actors of a sentence: the people, organisations, countries, groups
+/// and programmes it names, in order, once each; places are settings.
+fn actors(mentions: &[(Range<usize>, EntityId)], sentence: &Range<usize>, entities: &[Entity]) -> Vec<EntityId> {
+    let first = mentions.partition_point(|(r, _)| r.start < sentence.start);
+    let mut out = Vec::new();
+    for (r, e) in mentions[first..].iter().take_while(|(r, _)| r.start < sentence.end) {
+        if r.end <= sentence.end && entities[*e].kind != EntityKind::Place && !out.contains(e) {
+            out.push(*e);
+        }
+    }
+    out
+}
+
+/// Unique ids, aliases from the surface forms, and folded match keys.
+fn finish_entities(corpus: &mut Corpus) {
+    let mut used: HashMap<String, usize> = HashMap::new();
+    for entity in &mut corpus.entities {
+        let n = used.entry(entity.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            entity.id = format!("{}-{}", entity.id, n);
+        }
+        let mut aliases: Vec<String> = entity
+            .mentions
+            .iter()
+            .map(|m| corpus.sources[m.source].text[m.clean.clone()].split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|a| *a != entity.name)
+            .collect();
+        aliases.sort();
+        aliases.dedup();
+        entity.folded = fold(
+            &std::iter::once(entity.name.as_str())
+                .chain(aliases.iter().map(String::as_str))
+                .collect::<Vec<_>>()
+                .join(" | "),
+        );
+        entity.aliases = aliases;
+    }
+}
+
+fn build_events(corpus: &mut Corpus) {
+    let mut order: Vec<ClaimId> = (0..corpus.claims.len()).collect();
+    order.sort_by_key(|&c| {
+        let claim = &corpus.claims[c];
+        (claim.date.start, claim.date.end, claim.source, claim.sentence.start)
+    });
+    // Words are folded in parallel and numbered in order, a chunk at a time
+    // so that the folded strings of every claim are never held at once.
+    let mut vocabulary = events::Vocabulary::default();
+    let mut views: Vec<ClaimView> = Vec::with_capacity(order.len());
+    for chunk in order.chunks(8192) {
+        let words: Vec<Vec<String>> =
+            chunk.par_iter().map(|&c| events::content_words(corpus.claim_text(&corpus.claims[c]))).collect();
+        views.extend(
+            chunk
+                .iter()
+                .zip(words)
+                .map(|(&c, words)| ClaimView { claim: &corpus.claims[c], words: vocabulary.intern(words) }),
+        );
+    }
+    let groups = events::merge(&views);
+    let mut built: Vec<Event> = groups
+        .into_par_iter()
+        .map(|g| {
+            let claims: Vec<ClaimId> = g.claims.iter().map(|&i| order[i]).collect();
+            let mut actors: Vec<EntityId> = Vec::new();
+            for c in &claims {
+                for a in &corpus.claims[*c].actors {
+                    if !actors.contains(a) {
+                        actors.push(*a);
+                    }
+                }
+            }
+            let lead = &corpus.claims[claims[0]];
+            let title = if g.kind == "publication" {
+                format!("Published: {}", corpus.sources[lead.source].title)
+            } else {
+                claims::title(corpus.claim_text(lead), corpus.date_text(lead), 70)
+            };
+            Event { id: String::new(), title, kind: g.kind, date: g.date, actors, conflict: g.conflict, claims }
+        })
+        .collect();
+    built.sort_by_key(|e| (e.date.start, e.date.end, e.claims[0]));
+    for (i, e) in built.iter_mut().enumerate() {
+        e.id = format!("e{:04}", i + 1);
+    }
+    corpus.entity_events = vec![Vec::new(); corpus.entities.len()];
+    for (i, e) in built.iter().enumerate() {
+        for a in &e.actors {
+            corpus.entity_events[*a].push(i);
+        }
+    }
+    corpus.events = built;
+}
+
+/// Phase times and resident memory on standard error when `ANNALS_TIMINGS`
+/// is set: for profiling and the benchmark notes, silent otherwise.
+pub(super) struct Clock(Option<std::time::Instant>);
+
+impl Clock {
+    pub fn start() -> Self {
+        Clock(std::env::var_os("ANNALS_TIMINGS").map(|_| std::time::Instant::now()))
+    }
+
+    pub fn lap(&mut self, phase: &str) {
+        if let Some(at) = self.0.as_mut() {
+            let resident = std::fs::read_to_string("/proc/self/statm").ok().and_then(|s| {
+                s.split_whitespace().nth(1).and_then(|pages| pages.parse::<u64>().ok()).map(|p| (p * 4096) >> 20)
+            });
+            let resident = resident.map(|mb| format!(", {mb} MB resident")).unwrap_or_default();
+            eprintln!("annals: {phase}: {:.3} s{resident}", at.elapsed().as_secs_f64());
+            *at = std::time::Instant::now();
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! The flow of DESIGN.md: load, extract, assemble, merge, index. Builds an
+//! immutable [`Corpus`] from inputs; failures are reported, never fatal.
+
+use crate::assets::Assets;
+use crate::extract::claims::KindClassifier;
+use crate::extract::curation::Curation;
+use crate::extract::entities::{DateContext, DocMention, Resolver};
+use crate::extract::metadata;
+use crate::extract::sentences::Segmenter;
+use crate::extract::timex::{self, Tagger};
+use crate::ingest::{self, Failure, Input, Loaded};
+use crate::model::*;
+use rayon::prelude::*;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Everything compiled from the assets once, reused for every document.
+pub struct Pipeline {
+    pub assets: Assets,
+    resolver: Resolver,
+    tagger: Tagger,
+    segmenter: Segmenter,
+    classifier: KindClassifier,
+    curation: Curation,
+}
+
+mod assemble;
+
+use assemble::{Assembler, Clock};
+
+/// One document after extraction, before corpus-wide assembly.
+struct Extracted {
+    source: Source,
+    mentions: Vec<DocMention>,
+    claims: Vec<Claim>,
+}
+
+/// Dates known in a document, to tell namesakes apart.
+struct DocDates {
+    sentences: Vec<Range<usize>>,
+    points: Vec<(usize, DateValue)>,
+}
+
+impl DateContext for DocDates {
+    fn date_at(&self, offset: usize) -> Option<DateValue> {
+        // Both lists are in text order: binary searches, not scans.
+        let at = self.sentences.partition_point(|s| s.end <= offset);
+        if let Some(s) = self.sentences.get(at).filter(|s| s.start <= offset) {
+            let first = self.points.partition_point(|(p, _)| *p < s.start);
+            if let Some((_, d)) = self.points.get(first).filter(|(p, _)| *p < s.end) {
+                return Some(d.clone());
+            }
+        }
+        let before = self.points.partition_point(|(p, _)| *p < offset);
+        before.checked_sub(1).map(|i| self.points[i].1.clone())
+    }
+}
+
+impl Pipeline {
+    pub fn new(assets: Assets) -> Self {
+        let rules = &assets.lexicon.rules;
+        Pipeline {
+            resolver: Resolver::new(&assets.gazetteer, rules),
+            tagger: Tagger::new(&rules.count_nouns),
+            segmenter: Segmenter::new(&rules.abbreviations, &rules.sentence_starters),
+            classifier: KindClassifier::new(&assets.lexicon.kinds),
+            curation: Curation::new(&assets.manifest.merges, &assets.manifest.splits, &assets.gazetteer),
+            assets,
+        }
+    }
+
+    pub fn bundled() -> Self {
+        Pipeline::new(Assets::bundled())
+    }
+
+    /// Builds the corpus from inputs; inputs that cannot be loaded join
+    /// `failures`. Documents are read on all cores; the result is the same,
+    /// byte for byte, whatever the number of threads.
+    pub fn build(&self, name: &str, inputs: Vec<Input>, failures: Vec<Failure>) -> (Corpus, Vec<Failure>) {
+        self.build_counting(name, inputs, failures, &AtomicUsize::new(0))
+    }
+
+    /// As [`Pipeline::build`], adding one to `done` as each document is read,
+    /// for a progress display on another thread.
+    pub fn build_counting(
+        &self,
+        name: &str,
+        inputs: Vec<Input>,
+        failures: Vec<Failure>,
+        done: &AtomicUsize,
+    ) -> (Corpus, Vec<Failure>) {
+        self.build_from(name, inputs, Ok, failures, done)
+    }
+
+    /// Builds the corpus from files, each read when a core is free for it
+    /// and its bytes let go once extracted: memory holds the clean texts,
+    /// not the files.
+    pub fn build_files(
+        &self,
+        name: &str,
+        files: Vec<PathBuf>,
+        max_bytes: u64,
+        failures: Vec<Failure>,
+        done: &AtomicUsize,
+    ) -> (Corpus, Vec<Failure>) {
+        self.build_from(name, files, |path| ingest::read_file(&path, max_bytes), failures, done)
+    }
+
+    /// Extracts documents a chunk at a time on all cores while the previous
+    /// chunk is assembled on its own thread, in order: the result does not
+    /// depend on the number of threads, and only a chunk's intermediate
+    /// results are held at once.
+    fn build_from<T: Send>(
+        &self,
+        name: &str,
+        items: Vec<T>,
+        read: impl Fn(T) -> Result<Input, Failure> + Sync,
+        mut failures: Vec<Failure>,
+        done: &AtomicUsize,
+    ) -> (Corpus, Vec<Failure>) {
+        const CHUNK: usize = 64;
+        let mut clock = Clock::start();
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Result<Extracted, Failure>>>(1);
+        let assembled = std::thread::scope(|scope| {
+            let assembler = scope.spawn(move || {
+                let mut assembler = Assembler::new(name, &self.assets);
+                let mut failed = Vec::new();
+                for result in receive.into_iter().flatten() {
+                    match result {
+                        Ok(doc) => assembler.add(doc),
+                        Err(f) => failed.push(f),
+                    }
+                }
+                (assembler, failed)
+            });
+            let mut items = items.into_iter();
+            loop {
+                let chunk: Vec<T> = items.by_ref().take(CHUNK).collect();
+                if chunk.is_empty() {
+                    break;
+                }
+                let results = chunk
+                    .into_par_iter()
+                    .map(|item| {
+                        let result = read(item).and_then(ingest::load).map(|loaded| self.extract(loaded));
+                        done.fetch_add(1, Ordering::Relaxed);
+                        result
+                    })
+                    .collect();
+                if send.send(results).is_err() {
+                    break; // the assembler is gone: its panic is resumed below
+                }
+            }
+            drop(send);
+            assembler.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        });
+        let (assembler, failed) = assembled;
+        failures.extend(failed);
+        clock.lap("read, extract and number documents");
+        (assembler.finish(clock), failures)
+    }
+
+    /// One document, on its own; its claims get their source id in [`Pipeline::build`].
+    fn extract(&self, loaded: Loaded) -> Extracted {
+        let Loaded { input, encoding, cleaned, map, mut warnings, .. } = loaded;
+        warnings.extend(cleaned.warnings());
+        // Built by appending, these hold up to twice their length; a corpus keeps them all.
+        let mut text = cleaned.text;
+        text.shrink_to_fit();
+        let mut map = map;
+        map.outer.shrink_to_fit();
+        map.inner.iter_mut().for_each(OffsetMap::shrink_to_fit);
+        let manifest = self.assets.source_meta(&input.path, input.file_name());
+        let meta = metadata::infer(
+            &text,
+            &cleaned.front_matter,
+            cleaned.html_title.as_deref(),
+            &input.id(),
+            manifest,
+            &self.tagger,
+        );
+        let mut sentences = self.segmenter.split(&text);
+        sentences.shrink_to_fit();
+        let timexes = self.tagger.find(&text);
+        let resolved = timex::resolve(&timexes, meta.published.as_ref());
+        let unresolved = resolved.iter().filter(|r| r.is_none()).count();
+        if unresolved > 0 {
+            warnings.push(format!("{unresolved} relative date(s) left unresolved (no document date or context)"));
+        }
+        let dated: Vec<(Range<usize>, DateValue, Resolution)> =
+            timexes.iter().zip(resolved).filter_map(|(t, r)| r.map(|(v, how)| (t.range.clone(), v, how))).collect();
+        let dates = DocDates {
+            sentences: sentences.clone(),
+            points: dated.iter().map(|(r, v, _)| (r.start, v.clone())).collect(),
+        };
+        let mut mentions = self.resolver.resolve(&text, &sentences, &cleaned.hints, &dates);
+        self.curation.apply_all(&mut mentions, &text, &self.assets.gazetteer);
+        let source = Source {
+            id: input.id(),
+            title: meta.title,
+            kind: meta.kind,
+            publisher: meta.publisher,
+            url: manifest.and_then(|m| m.url.clone()),
+            reliability: manifest.and_then(|m| m.reliability()),
+            published: meta.published,
+            published_basis: meta.published_basis,
+            encoding,
+            repairs: cleaned.repairs,
+            warnings,
+            sentences,
+            path: input.path,
+            raw_len: input.bytes.len(),
+            text,
+            map,
+        };
+        let claims = self.claims(&source, &dated);
+        Extracted { source, mentions, claims }
+    }
+
+    /// One claim per date of each sentence; actors are added once entities have corpus ids.
+    fn claims(&self, source: &Source, dated: &[(Range<usize>, DateValue, Resolution)]) -> Vec<Claim> {
+        let mut out = Vec::new();
+        for sentence in &source.sentences {
+            let inside = |r: &Range<usize>| r.end <= sentence.end;
+            let first = dated.partition_point(|(r, _, _)| r.start < sentence.start);
+            let text = &source.text[sentence.clone()];
+            // The line the document's own date was read from dates the document.
+            let dates_document = source.published_basis.as_deref().is_some_and(|b| b.contains(text.trim()));
+            let in_sentence = dated[first..].iter().take_while(|(r, _, _)| r.start < sentence.end);
+            for (range, value, how) in in_sentence.filter(|(r, _, _)| inside(r)) {
+                let kind = if dates_document && source.published.as_ref() == Some(value) {
+                    "publication".to_string()
+                } else {
+                    self.classifier.classify(text, range.start - sentence.start..range.end - sentence.start)
+                };
+                out.push(Claim {
+                    source: 0,
+                    sentence: sentence.clone(),
+                    span: source.raw_span(sentence.clone()),
+                    date: value.clone(),
+                    date_clean: range.clone(),
+                    date_span: source.raw_span(range.clone()),
+                    resolved: *how,
+                    actors: Vec::new(),
+                    kind,
+                });
+            }
+        }
+        out
+    }
+}
