@@ -73,7 +73,7 @@ fn synthetic(events: usize, entities: usize) -> Corpus {
         reliability: None,
         published: None,
         published_basis: None,
-        raw: text.clone().into_bytes(),
+        raw_len: text.len(),
         encoding: "UTF-8",
         map: ChainedMap { outer: OffsetMap::identity(text.len(), 0), inner: None },
         text,
