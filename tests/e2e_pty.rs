@@ -101,3 +101,38 @@ fn a_large_corpus_shows_progress_on_a_terminal_only() {
     let piped = common::annals_within(&["check", path], std::time::Duration::from_secs(60));
     assert!(!piped.stderr.contains("reading"), "no progress line into a pipe: {}", piped.stderr);
 }
+
+/// A corpus that takes a few seconds to load in a test build, shared by the
+/// tests that watch the loading screen.
+static SLOW_CORPUS: std::sync::LazyLock<tempfile::TempDir> = std::sync::LazyLock::new(|| {
+    let dir = tempfile::tempdir().unwrap();
+    for input in annals::synth::corpus(6 << 20, 20_000, 5) {
+        std::fs::write(dir.path().join(input.file_name()), &input.bytes).unwrap();
+    }
+    dir
+});
+
+#[test]
+fn a_large_corpus_opens_behind_a_gauge_then_browses() {
+    let path = SLOW_CORPUS.path().to_str().unwrap();
+    let mut s = Session::with(30, 110, &[path], &[]);
+    let loading = s.wait_for(&["annals — loading", "documents"]);
+    assert!(loading.contains("reading ") || loading.contains("building the timeline"), "{loading}");
+    assert!(s.raw_mode(), "keys are read while loading");
+    s.wait_for(&["Timeline", "Entities"]);
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn loading_can_be_cancelled() {
+    let path = SLOW_CORPUS.path().to_str().unwrap();
+    let mut s = Session::with(30, 110, &[path], &[]);
+    s.wait_for(&["annals — loading"]);
+    s.send(b"q");
+    assert_eq!(s.wait_exit().exit_code(), 130);
+    s.assert_restored();
+    assert!(s.text().contains("loading cancelled"));
+    assert!(!s.screen().contains("Timeline"), "the browser never opened");
+}

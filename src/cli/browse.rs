@@ -1,26 +1,44 @@
 //! `annals [PATH...]`: the browser on a terminal, the summary otherwise.
 
-use super::{report_failures, summary, Loaded};
+use super::{report_failures, summary, Loaded, Plan};
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-pub fn run(loaded: Loaded) -> ExitCode {
+pub fn run(plan: Plan) -> ExitCode {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return summary::run(loaded);
+        return summary::run(plan.build_with_progress());
     }
-    if loaded.corpus.sources.is_empty() {
+    if plan.len() == 0 {
         // Nothing to browse: say why without taking over the terminal.
-        report_failures(&loaded.failures);
-        eprintln!("annals: no document could be loaded; nothing to browse");
-        return ExitCode::from(1);
+        return nothing_to_browse(&plan.build_with_progress());
     }
-    let notice = match loaded.failures.len() {
-        0 => None,
-        n => Some(format!("{n} file(s) not loaded (listed when you quit)")),
-    };
-    if let Err(e) = annals::tui::run(&loaded.corpus, notice) {
-        eprintln!("annals: terminal error: {e}");
-        return ExitCode::from(1);
+    let browsed = annals::tui::load_and_run(
+        plan.len(),
+        |done| plan.build(done),
+        |loaded: &Loaded| {
+            let notice = match loaded.failures.len() {
+                0 => None,
+                n => Some(format!("{n} file(s) not loaded (listed when you quit)")),
+            };
+            (!loaded.corpus.sources.is_empty()).then_some((&loaded.corpus, notice))
+        },
+    );
+    match browsed {
+        Err(e) => {
+            eprintln!("annals: terminal error: {e}");
+            ExitCode::from(1)
+        }
+        Ok(None) => {
+            eprintln!("annals: loading cancelled");
+            ExitCode::from(130)
+        }
+        Ok(Some(loaded)) if loaded.corpus.sources.is_empty() => nothing_to_browse(&loaded),
+        Ok(Some(loaded)) => report_failures(&loaded.failures),
     }
-    report_failures(&loaded.failures)
+}
+
+fn nothing_to_browse(loaded: &Loaded) -> ExitCode {
+    report_failures(&loaded.failures);
+    eprintln!("annals: no document could be loaded; nothing to browse");
+    ExitCode::from(1)
 }

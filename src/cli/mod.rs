@@ -15,6 +15,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 use globset::GlobSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::AtomicUsize;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -101,13 +102,61 @@ pub struct Loaded {
     pub failures: Vec<Failure>,
 }
 
+/// What is to be read, found before any of it is: the pipeline with the
+/// folders' corpus files applied, the documents, and what already failed.
+pub struct Plan {
+    pipeline: Pipeline,
+    name: String,
+    documents: Documents,
+    max_file_size: u64,
+    failures: Vec<Failure>,
+}
+
+enum Documents {
+    Bundled(Vec<ingest::Input>),
+    Files(Vec<PathBuf>),
+}
+
+impl Plan {
+    /// How many documents there are to read.
+    pub fn len(&self) -> usize {
+        match &self.documents {
+            Documents::Bundled(inputs) => inputs.len(),
+            Documents::Files(files) => files.len(),
+        }
+    }
+
+    /// Reads and builds, adding one to `done` per document read.
+    pub fn build(self, done: &AtomicUsize) -> Loaded {
+        let Plan { pipeline, name, documents, max_file_size, failures } = self;
+        let (corpus, failures) = match documents {
+            Documents::Bundled(inputs) => pipeline.build_counting(&name, inputs, failures, done),
+            Documents::Files(files) => pipeline.build_files(&name, files, max_file_size, failures, done),
+        };
+        Loaded { corpus, failures }
+    }
+
+    /// Builds with a progress line on standard error.
+    pub fn build_with_progress(self) -> Loaded {
+        let progress = progress::Progress::start(self.len());
+        let loaded = self.build(&progress.done);
+        progress.finish();
+        loaded
+    }
+}
+
 impl InputArgs {
     fn load(&self) -> Loaded {
+        self.plan().build_with_progress()
+    }
+
+    fn plan(&self) -> Plan {
         let mut assets = Assets::bundled();
+        let max_file_size = self.max_file_size;
         if self.paths.is_empty() {
             let name = assets.manifest.corpus.get("name").cloned().unwrap_or_else(|| "bundled corpus".into());
-            let (corpus, failures) = Pipeline::new(assets).build(&name, ingest::bundled_inputs(), Vec::new());
-            return Loaded { corpus, failures };
+            let documents = Documents::Bundled(ingest::bundled_inputs());
+            return Plan { pipeline: Pipeline::new(assets), name, documents, max_file_size, failures: Vec::new() };
         }
         // Each folder's annals.toml is merged over the bundled assets; a bad
         // one is reported and the documents load without it.
@@ -133,11 +182,7 @@ impl InputArgs {
         let (files, missing) = ingest::find_documents(&self.paths, &skip);
         failures.extend(missing);
         let name = assets.manifest.corpus.get("name").cloned().unwrap_or_else(|| corpus_name(&self.paths));
-        let progress = progress::Progress::start(files.len());
-        let pipeline = Pipeline::new(assets);
-        let (corpus, failures) = pipeline.build_files(&name, files, self.max_file_size, failures, &progress.done);
-        progress.finish();
-        Loaded { corpus, failures }
+        Plan { pipeline: Pipeline::new(assets), name, documents: Documents::Files(files), max_file_size, failures }
     }
 }
 
@@ -163,7 +208,7 @@ pub fn report_failures(failures: &[Failure]) -> ExitCode {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => browse::run(cli.input.load()),
+        None => browse::run(cli.input.plan()),
         Some(Command::Check { input }) => check::run(input.load()),
         Some(Command::Export { format, output, filter, input }) => export::run(input.load(), format, &filter, output),
         Some(Command::Completions { shell }) => {

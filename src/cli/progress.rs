@@ -1,5 +1,5 @@
-//! A progress line on standard error while a large corpus loads, when
-//! standard error is a terminal: `reading 120/511 documents (23 %)`.
+//! A progress bar on standard error while a large corpus loads, when
+//! standard error is a terminal: `[███████░░░░░░░░░░░░░] reading 120/511 documents (23 %) · 2 s`.
 
 use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -24,12 +24,23 @@ impl Progress {
             let (done, finished) = (Arc::clone(&done), Arc::clone(&finished));
             std::thread::spawn(move || {
                 let mut err = std::io::stderr();
+                let started = std::time::Instant::now();
                 while !finished.load(Ordering::Relaxed) {
                     let n = done.load(Ordering::Relaxed).min(total);
+                    let seconds = started.elapsed().as_secs();
                     let _ = if n < total {
-                        write!(err, "\r\x1b[2Kreading {n}/{total} documents ({} %)", n * 100 / total)
+                        let bar = bar(n, total, 20);
+                        write!(
+                            err,
+                            "\r\x1b[2K[{bar}] reading {n}/{total} documents ({} %) · {seconds} s",
+                            n * 100 / total
+                        )
                     } else {
-                        write!(err, "\r\x1b[2Kbuilding the timeline of {total} documents…")
+                        write!(
+                            err,
+                            "\r\x1b[2K[{}] building the timeline of {total} documents… · {seconds} s",
+                            bar(1, 1, 20)
+                        )
                     };
                     let _ = err.flush();
                     std::thread::sleep(Duration::from_millis(100));
@@ -47,5 +58,22 @@ impl Progress {
         if let Some(painter) = self.painter {
             let _ = painter.join();
         }
+    }
+}
+
+/// `width` cells, filled in proportion to `done` of `total`.
+fn bar(done: usize, total: usize, width: usize) -> String {
+    let filled = (done * width).checked_div(total).unwrap_or(width).min(width);
+    "█".repeat(filled) + &"░".repeat(width - filled)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bars_fill_in_proportion() {
+        assert_eq!(super::bar(0, 10, 4), "░░░░");
+        assert_eq!(super::bar(5, 10, 4), "██░░");
+        assert_eq!(super::bar(10, 10, 4), "████");
+        assert_eq!(super::bar(0, 0, 4), "████");
     }
 }

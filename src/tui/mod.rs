@@ -21,9 +21,9 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 use std::io;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The action for a terminal event, given whether text is being typed.
 pub fn translate(event: Event, typing: bool) -> Option<Action> {
@@ -65,6 +65,31 @@ fn restore() {
 /// Runs the browser until the user quits; `notice` shows in the status
 /// bar until the first key.
 pub fn run(corpus: &Corpus, notice: Option<String>) -> io::Result<()> {
+    with_terminal(|terminal, stop| event_loop(terminal, corpus, notice, stop))
+}
+
+/// Loads on another thread while a gauge shows how far it has come (after
+/// a moment, so a small corpus opens without it), then browses what `browse`
+/// finds in the result, if anything. `None` when the user cancelled.
+pub fn load_and_run<T: Send + 'static>(
+    total: usize,
+    load: impl FnOnce(&AtomicUsize) -> T + Send + 'static,
+    browse: impl Fn(&T) -> Option<(&Corpus, Option<String>)>,
+) -> io::Result<Option<T>> {
+    with_terminal(|terminal, stop| {
+        let Some(loaded) = wait_for(terminal, total, load, stop)? else {
+            return Ok(None);
+        };
+        if let Some((corpus, notice)) = browse(&loaded) {
+            event_loop(terminal, corpus, notice, stop)?;
+        }
+        Ok(Some(loaded))
+    })
+}
+
+/// Takes over the terminal for `body`, and gives it back however `body`
+/// ends: returning, failing or panicking, or on SIGTERM/SIGHUP.
+fn with_terminal<R>(body: impl FnOnce(&mut ratatui::DefaultTerminal, &AtomicBool) -> io::Result<R>) -> io::Result<R> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
@@ -74,20 +99,21 @@ pub fn run(corpus: &Corpus, notice: Option<String>) -> io::Result<()> {
     // Terminals that know the kitty keyboard protocol then tell Ctrl-i from Tab;
     // the others ignore the request.
     let flags = KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES;
-    execute!(io::stdout(), EnableMouseCapture, PushKeyboardEnhancementFlags(flags))?;
-    let result = event_loop(&mut terminal, corpus, notice);
+    let result = execute!(io::stdout(), EnableMouseCapture, PushKeyboardEnhancementFlags(flags))
+        .and_then(|()| stop_on_signals())
+        .and_then(|stop| body(&mut terminal, &stop));
     restore();
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, corpus: &Corpus, notice: Option<String>) -> io::Result<()> {
-    // SIGTERM and SIGHUP end the loop like `q`, so the terminal is restored.
+/// SIGTERM and SIGHUP set the flag the loops watch, so the terminal is restored.
+fn stop_on_signals() -> io::Result<Arc<AtomicBool>> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     // When the terminal itself is gone, crossterm can spin reading it and never
-    // come back to this loop; a watchdog then ends the process.
+    // come back to a loop; a watchdog then ends the process.
     let watched = Arc::clone(&stop);
     std::thread::spawn(move || {
         while !watched.load(Ordering::Relaxed) {
@@ -97,6 +123,55 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, corpus: &Corpus, notice: 
         restore();
         std::process::exit(1);
     });
+    Ok(stop)
+}
+
+/// Waits for `load` on its own thread, drawing the gauge from the first
+/// tenth of a second on; q, Esc or Ctrl-c cancel.
+fn wait_for<T: Send + 'static>(
+    terminal: &mut ratatui::DefaultTerminal,
+    total: usize,
+    load: impl FnOnce(&AtomicUsize) -> T + Send + 'static,
+    stop: &AtomicBool,
+) -> io::Result<Option<T>> {
+    let done = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&done);
+    let worker = std::thread::spawn(move || load(&counter));
+    let started = Instant::now();
+    let theme = view::theme::Theme::from_env();
+    while !worker.is_finished() {
+        if stop.load(Ordering::Relaxed) {
+            return Ok(None);
+        }
+        let elapsed = started.elapsed();
+        if elapsed >= Duration::from_millis(100) {
+            let progress = view::loading::Progress { done: done.load(Ordering::Relaxed), total, elapsed };
+            terminal.draw(|frame| view::loading::draw(progress, theme, frame))?;
+        }
+        if event::poll(Duration::from_millis(50))? && cancels(&event::read()?) {
+            return Ok(None);
+        }
+    }
+    // A panic while loading is the main thread's: the hook restores the terminal.
+    Ok(Some(worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))))
+}
+
+fn cancels(event: &Event) -> bool {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            let ctrl_c = key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
+            ctrl_c || matches!(key.code, KeyCode::Char('q') | KeyCode::Esc)
+        }
+        _ => false,
+    }
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    corpus: &Corpus,
+    notice: Option<String>,
+    stop: &AtomicBool,
+) -> io::Result<()> {
     let theme = view::theme::Theme::from_env();
     let candidates = palette::Candidates::new(corpus);
     let ctx = Ctx { corpus, candidates: &candidates };

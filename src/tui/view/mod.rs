@@ -4,6 +4,7 @@
 mod entities;
 mod header;
 mod help;
+pub mod loading;
 mod palette;
 mod source;
 mod status;
