@@ -6,7 +6,7 @@
 use annals::model::*;
 use annals::tui::palette::{self, Candidates};
 use annals::tui::view::{self, theme::Theme};
-use annals::tui::State;
+use annals::tui::{update, Action, Ctx, State};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
@@ -97,8 +97,31 @@ fn palette_filtering(c: &mut Criterion) {
     for n in [10_000usize, 100_000, 1_000_000] {
         let corpus = Corpus { entities: (0..n).map(entity).collect(), ..Corpus::default() };
         let candidates = Candidates::new(&corpus);
-        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+        let opened = palette::filter(&corpus, &candidates, "");
+        let keit = ["k", "ke", "kei", "keit"]
+            .iter()
+            .fold(opened.clone(), |previous, q| palette::narrow(&corpus, &candidates, Some(&previous), q));
+        // Typing `keita` into the open palette: the first key scores everything,
+        // the fifth only what `keit` matched; from scratch is a pasted query.
+        group.bench_with_input(BenchmarkId::new("first_key", n), &n, |b, _| {
+            b.iter(|| palette::narrow(&corpus, &candidates, Some(&opened), "k"))
+        });
+        group.bench_with_input(BenchmarkId::new("fifth_key", n), &n, |b, _| {
+            b.iter(|| palette::narrow(&corpus, &candidates, Some(&keit), "keita"))
+        });
+        group.bench_with_input(BenchmarkId::new("from_scratch", n), &n, |b, _| {
             b.iter(|| palette::filter(&corpus, &candidates, "keita"))
+        });
+        // What the UI thread spends on a key: above SCORED_AT_ONCE candidates
+        // the query goes to the scorer's thread, and input is never blocked.
+        let ctx = Ctx { corpus: &corpus, candidates: &candidates };
+        let mut state = State::new(&corpus);
+        update(&mut state, &ctx, Action::OpenPalette);
+        group.bench_with_input(BenchmarkId::new("ui_thread", n), &n, |b, _| {
+            b.iter(|| {
+                update(&mut state, &ctx, Action::Type('k'));
+                update(&mut state, &ctx, Action::Backspace);
+            })
         });
     }
     group.finish();

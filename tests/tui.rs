@@ -122,13 +122,13 @@ fn palette_finds_accented_names_and_jumps() {
     apply(&mut state, &[Action::OpenPalette]);
     apply(&mut state, &typed("toure"));
     let p = state.palette.as_ref().unwrap();
-    let first = match p.matches[0] {
+    let first = match p.matches().ranked[0] {
         annals::tui::state::Target::Entity(e) => &CORPUS.entities[e].name,
         other => panic!("{other:?}"),
     };
     assert_eq!(first, "Amadou Toumani Touré");
     apply(&mut state, &[Action::Backspace, Action::Backspace, Action::Backspace, Action::Backspace, Action::Backspace]);
-    assert_eq!(state.palette.as_ref().unwrap().matches.len(), CORPUS.entities.len());
+    assert_eq!(state.palette.as_ref().unwrap().matches().total, CORPUS.entities.len());
     apply(&mut state, &[Action::Back]);
     assert!(state.palette.is_none());
 }
@@ -323,4 +323,107 @@ fn search_in_the_source_moves_to_each_hit() {
     let hit = hits[2];
     let line_text: String = source[hit..].chars().take(7).collect();
     assert!(screen.contains(&line_text), "the third hit is on screen");
+}
+
+/// Many entities with repeated names, so that more match than are ranked.
+static CROWD: LazyLock<Corpus> = LazyLock::new(|| {
+    let first = ["Amadou", "Ibrahim", "Assimi", "Moussa", "Modibo", "Alpha", "Oumar"];
+    let last = ["Touré", "Keïta", "Goïta", "Traoré", "Konaré", "Maïga", "Diarra"];
+    let entities = (0..3000)
+        .map(|i| {
+            let name = format!("{} {} {}", first[i % 7], last[(i / 7) % 7], i % 97);
+            annals::model::Entity {
+                id: format!("e{i}"),
+                folded: annals::text::fold(&name),
+                name,
+                kind: annals::model::EntityKind::Person,
+                aliases: Vec::new(),
+                mentions: Vec::new(),
+            }
+        })
+        .collect();
+    Corpus { entities, ..Corpus::default() }
+});
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+
+    /// Narrowing keystroke by keystroke finds what scoring everything finds,
+    /// in the same order, and Backspace gives back the earlier matches.
+    #[test]
+    fn narrowing_equals_filtering_from_scratch(query in "[#@]?[aeikmotu 1]{1,7}") {
+        use annals::tui::palette::{filter, narrow};
+        for corpus in [&*CORPUS, &*CROWD] {
+            let candidates = Candidates::new(corpus);
+            let mut previous = filter(corpus, &candidates, "");
+            let mut typed = String::new();
+            for c in query.chars() {
+                typed.push(c);
+                let narrowed = narrow(corpus, &candidates, Some(&previous), &typed);
+                let scratch = filter(corpus, &candidates, &typed);
+                proptest::prop_assert_eq!(&narrowed.ranked, &scratch.ranked, "{}", typed);
+                proptest::prop_assert_eq!(narrowed.total, scratch.total);
+                if !typed.starts_with(['#', '@']) {
+                    // The byte prefilter never turns away what the matcher takes.
+                    use fuzzy_matcher::FuzzyMatcher;
+                    let skim = fuzzy_matcher::skim::SkimMatcherV2::default();
+                    let q = annals::text::fold(typed.trim());
+                    let plain = corpus.entities.iter().filter(|e| q.is_empty() || skim.fuzzy_match(&e.folded, &q).is_some());
+                    proptest::prop_assert_eq!(scratch.total, plain.count());
+                }
+                previous = narrowed;
+            }
+        }
+        let mut state = State::new(&CORPUS);
+        apply(&mut state, &[Action::OpenPalette]);
+        let opened = state.palette.as_ref().unwrap().matches().ranked.clone();
+        apply(&mut state, &typed(&query));
+        apply(&mut state, &vec![Action::Backspace; query.chars().count()]);
+        proptest::prop_assert_eq!(&state.palette.as_ref().unwrap().matches().ranked, &opened);
+    }
+}
+
+#[test]
+fn a_crowd_is_counted_but_only_the_best_are_ranked() {
+    let candidates = Candidates::new(&CROWD);
+    let all = annals::tui::palette::filter(&CROWD, &candidates, "");
+    assert_eq!(all.total, 3000);
+    assert_eq!(all.ranked.len(), annals::tui::palette::RANKED);
+    let keita = annals::tui::palette::filter(&CROWD, &candidates, "keita");
+    assert!(keita.total < 3000 && keita.total >= 3000 / 7, "{}", keita.total);
+}
+
+#[test]
+fn the_scorer_answers_the_newest_query_off_the_ui_thread() {
+    use annals::tui::palette::{filter, SCORED_AT_ONCE};
+    use annals::tui::scorer::Scorer;
+    let candidates = Candidates::new(&CROWD);
+    let expected = filter(&CROWD, &candidates, "keita");
+    std::thread::scope(|scope| {
+        let scorer = Scorer::start(scope, &CROWD, &candidates);
+        for query in ["k", "ke", "kei", "keit", "keita"] {
+            scorer.ask(query, None);
+        }
+        let started = std::time::Instant::now();
+        let mut answers = Vec::new();
+        while !answers.iter().any(|m: &annals::tui::palette::Matches| m.typed == "keita") {
+            assert!(started.elapsed() < std::time::Duration::from_secs(10), "no answer: {answers:?}");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            answers.extend(scorer.take());
+        }
+        let last = answers.last().unwrap();
+        assert_eq!((&last.ranked, last.total), (&expected.ranked, expected.total));
+        assert!(answers.len() <= 5, "queries typed while one is scored are coalesced");
+    });
+    // A palette takes an answer only while it still fits what is typed.
+    let mut palette = annals::tui::state::Palette::opened(filter(&CROWD, &candidates, ""));
+    palette.query = "mo".into();
+    palette.pending = true;
+    palette.learn(filter(&CROWD, &candidates, "ke"));
+    assert_eq!(palette.matches().typed, "", "an answer to another query is dropped");
+    palette.learn(filter(&CROWD, &candidates, "m"));
+    assert!(palette.pending, "a shorter query's answer is shown while the query's own is awaited");
+    palette.learn(filter(&CROWD, &candidates, "mo"));
+    assert!(!palette.pending && palette.matches().typed == "mo");
+    assert!(CROWD.entities.len() < SCORED_AT_ONCE, "the crowd itself is scored at once in update");
 }

@@ -5,6 +5,7 @@
 pub mod action;
 pub mod keymap;
 pub mod palette;
+pub mod scorer;
 pub mod search;
 pub mod state;
 pub mod update;
@@ -178,22 +179,52 @@ fn event_loop(
     let mut state = State::new(corpus);
     state.notice = notice;
     let panic_after_drawing = forced_panic_for_tests();
-    let mut dirty = true;
-    while !state.quit && !stop.load(Ordering::Relaxed) {
-        if dirty {
-            terminal.draw(|frame| view::draw(&mut state, corpus, theme, frame))?;
-            if panic_after_drawing {
-                panic!("forced panic for testing (ANNALS_TEST_PANIC)");
+    std::thread::scope(|scope| {
+        let scorer = scorer::Scorer::start(scope, corpus, &candidates);
+        let mut asked: Option<String> = None;
+        let mut dirty = true;
+        while !state.quit && !stop.load(Ordering::Relaxed) {
+            if dirty {
+                terminal.draw(|frame| view::draw(&mut state, corpus, theme, frame))?;
+                if panic_after_drawing {
+                    panic!("forced panic for testing (ANNALS_TEST_PANIC)");
+                }
             }
+            // While the scorer works, look for its answer often.
+            let pending = state.palette.as_ref().is_some_and(|p| p.pending);
+            let wait = Duration::from_millis(if pending { 10 } else { 200 });
+            dirty = false;
+            if event::poll(wait)? {
+                let typing = state.palette.is_some() || state.search.as_ref().is_some_and(|s| s.editing);
+                if let Some(action) = translate(event::read()?, typing) {
+                    update(&mut state, &ctx, action);
+                }
+                dirty = true;
+            }
+            dirty |= score_in_background(&mut state, &scorer, &mut asked);
         }
-        dirty = event::poll(Duration::from_millis(200))?;
-        if !dirty {
-            continue;
-        }
-        let typing = state.palette.is_some() || state.search.as_ref().is_some_and(|s| s.editing);
-        if let Some(action) = translate(event::read()?, typing) {
-            update(&mut state, &ctx, action);
-        }
+        Ok(())
+    })
+}
+
+/// Hands the palette's query to the scorer when it is not scored yet, and
+/// takes what the scorer found; whether anything changed on screen.
+fn score_in_background(state: &mut State, scorer: &scorer::Scorer, asked: &mut Option<String>) -> bool {
+    let Some(p) = state.palette.as_mut() else {
+        *asked = None;
+        return false;
+    };
+    if p.pending && asked.as_deref() != Some(p.query.as_str()) {
+        scorer.ask(&p.query, p.known.last().cloned());
+        *asked = Some(p.query.clone());
     }
-    Ok(())
+    let found = scorer.take();
+    let changed = !found.is_empty();
+    for matches in found {
+        if asked.as_deref() == Some(matches.typed.as_str()) {
+            *asked = None; // answered: the same query typed again is asked again
+        }
+        p.learn(matches);
+    }
+    changed
 }

@@ -1,6 +1,6 @@
 //! The fuzzy palette: actors by default, `#` events, `@` sources. Queries
 //! and candidates are accent-folded (`toure` finds Touré); candidates are
-//! prepared once, scored once per keystroke.
+//! prepared once; each keystroke scores only what the last one matched.
 
 use super::state::Target;
 use crate::model::Corpus;
@@ -29,51 +29,114 @@ impl Candidates {
     }
 }
 
-/// The rows for a query, best first: by score, then (actors) by how often mentioned.
-pub fn filter(corpus: &Corpus, candidates: &Candidates, query: &str) -> Vec<Target> {
-    let matcher = SkimMatcherV2::default();
-    let (mode, rest) = match query.chars().next() {
-        Some('#') => ('#', &query[1..]),
-        Some('@') => ('@', &query[1..]),
-        _ => ('a', query),
-    };
-    let q = fold(rest.trim());
-    let score = |text: &str| {
-        if q.is_empty() {
-            Some(0)
-        } else {
-            matcher.fuzzy_match(text, &q)
-        }
-    };
-    // Scored on every core: a keystroke over 100 k actors stays within a frame.
-    let mut scored: Vec<(i64, usize, Target)> = match mode {
-        '#' => candidates
-            .events
-            .par_iter()
-            .enumerate()
-            .filter_map(|(i, t)| Some((score(t)?, 0, Target::Event(i))))
-            .collect(),
-        '@' => candidates
-            .sources
-            .par_iter()
-            .enumerate()
-            .filter_map(|(i, t)| Some((score(t)?, 0, Target::Source(i))))
-            .collect(),
-        _ => corpus
-            .entities
-            .par_iter()
-            .enumerate()
-            .filter_map(|(i, e)| Some((score(&e.folded)?, e.mentions.len(), Target::Entity(i))))
-            .collect(),
-    };
-    scored.par_sort_unstable_by_key(|(s, n, t)| (std::cmp::Reverse(*s), std::cmp::Reverse(*n), sort_key(t)));
-    scored.into_iter().map(|(_, _, t)| t).collect()
+/// How many rows are put in order; the other matches are counted, and
+/// kept for narrowing, but not sorted (a palette shows a screenful).
+pub const RANKED: usize = 1000;
+
+/// Up to this many candidates a keystroke is scored at once on the UI
+/// thread (a few milliseconds); above, on the scorer's thread.
+pub const SCORED_AT_ONCE: usize = 50_000;
+
+/// What a query found: the best rows in order, how many matched, and every
+/// match, so that a longer query rescores only these.
+#[derive(Debug, Clone, Default)]
+pub struct Matches {
+    /// The query as typed.
+    pub typed: String,
+    pub(super) mode: char,
+    /// The folded query these are for.
+    pub(super) query: String,
+    /// Every matching candidate, in candidate order.
+    pub(super) pool: Vec<u32>,
+    pub ranked: Vec<Target>,
+    pub total: usize,
 }
 
-fn sort_key(t: &Target) -> usize {
-    match t {
-        Target::Entity(i) | Target::Event(i) | Target::Source(i) => *i,
+impl Candidates {
+    /// How many candidates a query of this kind scores at most.
+    pub fn count(&self, corpus: &Corpus, typed: &str) -> usize {
+        match typed.chars().next() {
+            Some('#') => self.events.len(),
+            Some('@') => self.sources.len(),
+            _ => corpus.entities.len(),
+        }
     }
+}
+
+/// The matches for `query`, scoring every candidate.
+pub fn filter(corpus: &Corpus, candidates: &Candidates, query: &str) -> Matches {
+    narrow(corpus, candidates, None, query)
+}
+
+/// The matches for `query`; when it only adds to the query of `previous`,
+/// only what that one matched is scored (whatever matches `keita` matches
+/// `keit`), so each keystroke costs less than the last.
+pub fn narrow(corpus: &Corpus, candidates: &Candidates, previous: Option<&Matches>, query: &str) -> Matches {
+    let (mode, rest) = match query.chars().next() {
+        Some(m @ ('#' | '@')) => (m, &query[1..]),
+        _ => ('a', query),
+    };
+    let folded = fold(rest.trim());
+    let matcher = SkimMatcherV2::default();
+    let text = |i: usize| match mode {
+        '#' => candidates.events[i].as_str(),
+        '@' => candidates.sources[i].as_str(),
+        _ => corpus.entities[i].folded.as_str(),
+    };
+    let weight = |i: usize| if mode == 'a' { corpus.entities[i].mentions.len() } else { 0 };
+    let score = |i: usize| {
+        if folded.is_empty() {
+            return Some((0, weight(i), i));
+        }
+        // Most candidates lack a letter of the query: a byte scan rules them out before the matcher.
+        let t = text(i);
+        if !subsequence(folded.as_bytes(), t.as_bytes()) {
+            return None;
+        }
+        matcher.fuzzy_match(t, &folded).map(|s| (s, weight(i), i))
+    };
+    let narrowing = previous.filter(|p| p.mode == mode && folded.starts_with(&p.query));
+    // Scored on every core.
+    let scored: Vec<(i64, usize, usize)> = match narrowing {
+        Some(p) => p.pool.par_iter().filter_map(|&i| score(i as usize)).collect(),
+        None => (0..candidates.count(corpus, query)).into_par_iter().filter_map(score).collect(),
+    };
+    let pool = scored.iter().map(|&(_, _, i)| i as u32).collect();
+    let total = scored.len();
+    Matches { typed: query.to_string(), mode, query: folded, pool, ranked: best(scored, mode), total }
+}
+
+/// Whether the bytes of `needle` occur in `haystack` in order: true of
+/// every text the matcher accepts (both are folded to lower case).
+fn subsequence(needle: &[u8], haystack: &[u8]) -> bool {
+    let mut rest = haystack;
+    for &b in needle {
+        if b == b' ' {
+            continue; // the matcher may skip spaces of the query
+        }
+        match memchr::memchr(b, rest) {
+            Some(at) => rest = &rest[at + 1..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// The best [`RANKED`] in order: by score, then (actors) by how often
+/// mentioned, then first found. A partial selection, not a full sort.
+fn best(mut scored: Vec<(i64, usize, usize)>, mode: char) -> Vec<Target> {
+    let order = |&(s, n, i): &(i64, usize, usize)| (std::cmp::Reverse(s), std::cmp::Reverse(n), i);
+    if scored.len() > RANKED {
+        scored.select_nth_unstable_by_key(RANKED, order);
+        scored.truncate(RANKED);
+    }
+    scored.par_sort_unstable_by_key(order);
+    let target = |i: usize| match mode {
+        '#' => Target::Event(i),
+        '@' => Target::Source(i),
+        _ => Target::Entity(i),
+    };
+    scored.into_iter().map(|(_, _, i)| target(i)).collect()
 }
 
 /// Which characters of `text` the query matches, as char indices, for highlighting.

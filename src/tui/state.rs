@@ -1,8 +1,10 @@
 //! The browser's state: indices into the corpus (selection, filter, scroll),
 //! never copies of its text.
 
+use super::palette::Matches;
 use crate::model::{ClaimId, Corpus, EntityId, EventId};
 use ratatui::layout::Rect;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
@@ -53,9 +55,45 @@ pub enum Target {
 #[derive(Debug, Clone, Default)]
 pub struct Palette {
     pub query: String,
-    pub matches: Vec<Target>,
+    /// Matches of the query and of queries it extends, shortest first (the
+    /// empty query always): the last is shown, Backspace goes back to one,
+    /// and a longer query narrows the last.
+    pub known: Vec<Arc<Matches>>,
+    /// The query's own matches are still being scored on the scorer's thread.
+    pub pending: bool,
     pub cursor: Cursor,
 }
+
+impl Palette {
+    pub fn opened(all: Matches) -> Self {
+        Palette { known: vec![Arc::new(all)], ..Palette::default() }
+    }
+
+    /// The matches shown: the query's, or while those are scored, the
+    /// closest shorter query's.
+    pub fn matches(&self) -> &Matches {
+        self.known.last().map_or(&NO_MATCHES, |m| m)
+    }
+
+    /// Keeps only the matches of queries the current one extends.
+    pub fn forget_longer(&mut self) {
+        let query = &self.query;
+        self.known.retain(|m| query.starts_with(&m.typed));
+    }
+
+    /// Takes matches scored elsewhere, if they still belong to the query.
+    pub fn learn(&mut self, matches: Matches) {
+        let longer = self.known.last().is_none_or(|m| m.typed.len() < matches.typed.len());
+        if self.query.starts_with(&matches.typed) && longer {
+            self.pending = self.query != matches.typed;
+            self.known.push(Arc::new(matches));
+            self.cursor = Cursor::default();
+        }
+    }
+}
+
+static NO_MATCHES: Matches =
+    Matches { typed: String::new(), mode: 'a', query: String::new(), pool: Vec::new(), ranked: Vec::new(), total: 0 };
 
 #[derive(Debug, Clone)]
 pub struct Search {

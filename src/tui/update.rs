@@ -44,8 +44,7 @@ fn browse(state: &mut State, ctx: &Ctx, action: Action) {
         Action::Enter => enter(state, corpus),
         Action::Back => back(state, corpus),
         Action::OpenPalette => {
-            let matches = palette::filter(corpus, ctx.candidates, "");
-            state.palette = Some(Palette { matches, ..Palette::default() });
+            state.palette = Some(Palette::opened(palette::filter(corpus, ctx.candidates, "")));
         }
         Action::PrevClaim => step_claim(state, corpus, -1),
         Action::NextClaim => step_claim(state, corpus, 1),
@@ -256,22 +255,26 @@ fn palette_update(state: &mut State, ctx: &Ctx, action: Action) {
         return;
     };
     match action {
-        Action::Type(c) => {
-            p.query.push(c);
-            p.matches = palette::filter(ctx.corpus, ctx.candidates, &p.query);
+        Action::Type(_) | Action::Backspace => {
+            match action {
+                Action::Type(c) => p.query.push(c),
+                _ => drop(p.query.pop()),
+            }
+            p.forget_longer();
             p.cursor = Default::default();
+            p.pending = p.matches().typed != p.query;
+            // A small corpus is scored here and now; a large one by the scorer.
+            if p.pending && ctx.candidates.count(ctx.corpus, &p.query) <= palette::SCORED_AT_ONCE {
+                let matches = palette::narrow(ctx.corpus, ctx.candidates, Some(p.matches()), &p.query);
+                p.learn(matches);
+            }
         }
-        Action::Backspace => {
-            p.query.pop();
-            p.matches = palette::filter(ctx.corpus, ctx.candidates, &p.query);
-            p.cursor = Default::default();
-        }
-        Action::Down(_) | Action::FocusNext => p.cursor.move_by(1, p.matches.len()),
-        Action::Up(_) | Action::FocusPrev => p.cursor.move_by(-1, p.matches.len()),
+        Action::Down(_) | Action::FocusNext => p.cursor.move_by(1, p.matches().ranked.len()),
+        Action::Up(_) | Action::FocusPrev => p.cursor.move_by(-1, p.matches().ranked.len()),
         Action::Back | Action::OpenPalette => state.palette = None,
         Action::Quit => state.quit = true,
         Action::Enter => {
-            let target = p.matches.get(p.cursor.selected).copied();
+            let target = p.matches().ranked.get(p.cursor.selected).copied();
             state.palette = None;
             if let Some(t) = target {
                 jump_to(state, ctx.corpus, t);

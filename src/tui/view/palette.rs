@@ -24,9 +24,10 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
         Span::styled("› ", theme.year()),
         Span::raw(inert(&p.query)),
         Span::styled("▏", theme.dim()),
-        Span::styled(format!("  {} matches", p.matches.len()), theme.dim()),
+        Span::styled(format!("  {}", count(p.matches(), p.pending)), theme.dim()),
     ])];
-    for (i, target) in p.matches.iter().enumerate().skip(p.cursor.offset).take(rows) {
+    let shown = p.matches().ranked.clone();
+    for (i, target) in shown.iter().enumerate().skip(p.cursor.offset).take(rows) {
         let (prefix, text, detail) = describe(corpus, *target, theme);
         let text = shorten(&inert(&text), width.saturating_sub(prefix.width() + detail.len() + 2));
         let hits = highlights(&text, &p.query);
@@ -63,5 +64,17 @@ fn describe(corpus: &Corpus, target: Target, theme: Theme) -> (Span<'static>, St
             let source = &corpus.sources[s];
             (Span::styled("@ ", theme.year()), source.title.clone(), source.kind.as_str().to_string())
         }
+    }
+}
+
+/// `12 matches`, or `best 1000 of 48213 matches` when not all are ranked;
+/// `scoring…` while the query's own matches are being found.
+fn count(m: &crate::tui::palette::Matches, pending: bool) -> String {
+    if pending {
+        format!("scoring… (showing the {} matches of {:?})", m.total, m.typed)
+    } else if m.ranked.len() < m.total {
+        format!("best {} of {} matches", m.ranked.len(), m.total)
+    } else {
+        format!("{} matches", m.total)
     }
 }
