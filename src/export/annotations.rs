@@ -4,7 +4,9 @@
 //! points of the clean text, as the model defines them) and a
 //! DataPositionSelector holding the claim's byte span in the file.
 
-use crate::model::{Claim, Corpus, EventId};
+use super::Stream;
+use crate::model::{Claim, ClaimId, Corpus, Event, EventId};
+use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -40,6 +42,28 @@ fn quote_selector(text: &str, claim: &Claim) -> Value {
     })
 }
 
+/// The collection, its keys in the order JSON objects are written here (sorted).
+#[derive(Serialize)]
+struct Collection<I> {
+    #[serde(rename = "@context")]
+    context: Value,
+    first: Page<I>,
+    id: &'static str,
+    label: String,
+    total: usize,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct Page<I> {
+    items: I,
+    #[serde(rename = "startIndex")]
+    start_index: usize,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
 pub fn write(corpus: &Corpus, events: &[EventId], out: impl Write) -> io::Result<()> {
     let mut wanted: Vec<Vec<usize>> = vec![Vec::new(); corpus.sources.len()];
     for &e in events {
@@ -50,54 +74,55 @@ pub fn write(corpus: &Corpus, events: &[EventId], out: impl Write) -> io::Result
     }
     let positions: Vec<HashMap<usize, usize>> =
         corpus.sources.iter().zip(wanted).map(|(s, offsets)| code_points(&s.text, offsets)).collect();
-    let mut items = Vec::new();
-    for &e in events {
-        let event = &corpus.events[e];
-        for &c in &event.claims {
-            let claim = &corpus.claims[c];
-            let source = &corpus.sources[claim.source];
-            let at = &positions[claim.source];
-            let actors: Vec<Value> = claim
-                .actors
-                .iter()
-                .map(|&a| json!({"type": "TextualBody", "purpose": "identifying", "value": corpus.entities[a].name}))
-                .collect();
-            let mut body = vec![
-                json!({
-                    "type": "TextualBody",
-                    "purpose": "describing",
-                    "format": "text/plain",
-                    "value": format!("{} ({}): {}", claim.date.display(), event.kind, event.title),
-                }),
-                json!({"type": "TextualBody", "purpose": "tagging", "value": event.kind}),
-            ];
-            body.extend(actors);
-            items.push(json!({
-                "id": format!("urn:annals:{}:{}-{}", source.id, claim.span.start, claim.span.end),
-                "type": "Annotation",
-                "motivation": "describing",
-                "annals:event": event.id,
-                "annals:date": claim.date.value,
-                "body": body,
-                "target": {
-                    "source": source.path,
-                    "selector": [
-                        quote_selector(&source.text, claim),
-                        {"type": "TextPositionSelector", "start": at[&claim.sentence.start], "end": at[&claim.sentence.end]},
-                        {"type": "DataPositionSelector", "start": claim.span.start, "end": claim.span.end},
-                    ],
-                },
-            }));
-        }
-    }
-    let collection = json!({
-        "@context": ["http://www.w3.org/ns/anno.jsonld", {"annals": "urn:annals:terms:"}],
-        "id": "urn:annals:collection",
-        "type": "AnnotationCollection",
-        "label": format!("{}: dated claims", corpus.name),
-        "total": items.len(),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+    let annotation = |event: &Event, c: ClaimId| {
+        let claim = &corpus.claims[c];
+        let source = &corpus.sources[claim.source];
+        let at = &positions[claim.source];
+        let actors: Vec<Value> = claim
+            .actors
+            .iter()
+            .map(|&a| json!({"type": "TextualBody", "purpose": "identifying", "value": corpus.entities[a].name}))
+            .collect();
+        let mut body = vec![
+            json!({
+                "type": "TextualBody",
+                "purpose": "describing",
+                "format": "text/plain",
+                "value": format!("{} ({}): {}", claim.date.display(), event.kind, event.title),
+            }),
+            json!({"type": "TextualBody", "purpose": "tagging", "value": event.kind}),
+        ];
+        body.extend(actors);
+        json!({
+            "id": format!("urn:annals:{}:{}-{}", source.id, claim.span.start, claim.span.end),
+            "type": "Annotation",
+            "motivation": "describing",
+            "annals:event": event.id,
+            "annals:date": claim.date.value,
+            "body": body,
+            "target": {
+                "source": source.path,
+                "selector": [
+                    quote_selector(&source.text, claim),
+                    {"type": "TextPositionSelector", "start": at[&claim.sentence.start], "end": at[&claim.sentence.end]},
+                    {"type": "DataPositionSelector", "start": claim.span.start, "end": claim.span.end},
+                ],
+            },
+        })
+    };
+    // One annotation at a time: the collection is written as it is made.
+    let items = Stream(|| {
+        events.iter().map(|&e| &corpus.events[e]).flat_map(|event| event.claims.iter().map(|&c| annotation(event, c)))
     });
+    let total: usize = events.iter().map(|&e| corpus.events[e].claims.len()).sum();
+    let collection = Collection {
+        context: json!(["http://www.w3.org/ns/anno.jsonld", {"annals": "urn:annals:terms:"}]),
+        first: Page { items, start_index: 0, kind: "AnnotationPage" },
+        id: "urn:annals:collection",
+        label: format!("{}: dated claims", corpus.name),
+        total,
+        kind: "AnnotationCollection",
+    };
     let mut out = io::BufWriter::new(out);
     serde_json::to_writer_pretty(&mut out, &collection)?;
     writeln!(out)?;

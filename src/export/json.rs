@@ -1,17 +1,18 @@
 //! The `annals/1` JSON export of DESIGN.md: a contract other tools read.
 
-use crate::model::{Corpus, DateValue, EventId, Resolution};
+use super::Stream;
+use crate::model::{Corpus, DateValue, Event, EventId, Mention, Resolution, Source};
 use serde::Serialize;
 use std::io::{self, Write};
 
 pub const SCHEMA: &str = "annals/1";
 
 #[derive(Serialize)]
-struct Export<'a> {
+struct Export<S, N, E> {
     schema: &'static str,
-    sources: Vec<SourceOut<'a>>,
-    entities: Vec<EntityOut<'a>>,
-    events: Vec<EventOut<'a>>,
+    sources: S,
+    entities: N,
+    events: E,
 }
 
 #[derive(Serialize)]
@@ -33,12 +34,12 @@ struct SourceOut<'a> {
 }
 
 #[derive(Serialize)]
-struct EntityOut<'a> {
+struct EntityOut<'a, M> {
     id: &'a str,
     name: &'a str,
     kind: &'static str,
     aliases: &'a [String],
-    mentions: Vec<MentionOut<'a>>,
+    mentions: M,
 }
 
 #[derive(Serialize)]
@@ -63,14 +64,14 @@ impl<'a> From<&'a DateValue> for DateOut<'a> {
 }
 
 #[derive(Serialize)]
-struct EventOut<'a> {
+struct EventOut<'a, A, C> {
     id: &'a str,
     title: &'a str,
     kind: &'a str,
     date: DateOut<'a>,
-    actors: Vec<&'a str>,
+    actors: A,
     conflict: bool,
-    claims: Vec<ClaimOut<'a>>,
+    claims: C,
 }
 
 #[derive(Serialize)]
@@ -86,76 +87,74 @@ struct ClaimOut<'a> {
     resolved: Resolution,
 }
 
-fn document<'a>(corpus: &'a Corpus, events: &[EventId]) -> Export<'a> {
+fn document<'a>(corpus: &'a Corpus, events: &'a [EventId]) -> impl Serialize + 'a {
     // A filtered export keeps the entities its events name.
     let mut keep = vec![events.len() == corpus.events.len(); corpus.entities.len()];
     for &e in events {
         corpus.events[e].actors.iter().for_each(|&a| keep[a] = true);
     }
-    let sources = corpus
-        .sources
-        .iter()
-        .map(|s| SourceOut {
-            id: &s.id,
-            path: &s.path,
-            title: &s.title,
-            kind: s.kind.as_str(),
-            published: s.published.as_ref().map(|d| d.value.as_str()),
-            published_basis: s.published_basis.as_deref(),
-            bytes: s.raw_len,
-            publisher: s.publisher.as_deref(),
-            url: s.url.as_deref(),
-            reliability: s.reliability.map(|r| r.code()),
-        })
-        .collect();
-    let entities = corpus
-        .entities
-        .iter()
-        .zip(&keep)
-        .filter(|(_, keep)| **keep)
-        .map(|(e, _)| EntityOut {
+    let sources = Stream(move || corpus.sources.iter().map(source));
+    let entities = Stream(move || {
+        let kept = corpus.entities.iter().zip(keep.clone()).filter(|(_, keep)| *keep);
+        kept.map(move |(e, _)| EntityOut {
             id: &e.id,
             name: &e.name,
             kind: e.kind.as_str(),
             aliases: &e.aliases,
-            mentions: e
-                .mentions
-                .iter()
-                .map(|m| MentionOut { source: &corpus.sources[m.source].id, start: m.raw.start, end: m.raw.end })
-                .collect(),
+            mentions: Stream(move || {
+                let at = |m: &Mention| MentionOut {
+                    source: &corpus.sources[m.source].id,
+                    start: m.raw.start,
+                    end: m.raw.end,
+                };
+                e.mentions.iter().map(at)
+            }),
         })
-        .collect();
-    let events = events
-        .iter()
-        .map(|&i| &corpus.events[i])
-        .map(|ev| EventOut {
-            id: &ev.id,
-            title: &ev.title,
-            kind: &ev.kind,
-            date: DateOut::from(&ev.date),
-            actors: ev.actors.iter().map(|a| corpus.entities[*a].id.as_str()).collect(),
-            conflict: ev.conflict,
-            claims: ev
-                .claims
-                .iter()
-                .map(|&c| {
-                    let claim = &corpus.claims[c];
-                    ClaimOut {
-                        source: &corpus.sources[claim.source].id,
-                        start: claim.span.start,
-                        end: claim.span.end,
-                        text: corpus.claim_text(claim),
-                        date: &claim.date.value,
-                        date_text: corpus.date_text(claim),
-                        date_start: claim.date_span.start,
-                        date_end: claim.date_span.end,
-                        resolved: claim.resolved,
-                    }
-                })
-                .collect(),
-        })
-        .collect();
+    });
+    let events = Stream(move || events.iter().map(move |&i| event(corpus, &corpus.events[i])));
     Export { schema: SCHEMA, sources, entities, events }
+}
+
+fn source(s: &Source) -> SourceOut<'_> {
+    SourceOut {
+        id: &s.id,
+        path: &s.path,
+        title: &s.title,
+        kind: s.kind.as_str(),
+        published: s.published.as_ref().map(|d| d.value.as_str()),
+        published_basis: s.published_basis.as_deref(),
+        bytes: s.raw_len,
+        publisher: s.publisher.as_deref(),
+        url: s.url.as_deref(),
+        reliability: s.reliability.map(|r| r.code()),
+    }
+}
+
+fn event<'a>(corpus: &'a Corpus, ev: &'a Event) -> impl Serialize + 'a {
+    EventOut {
+        id: &ev.id,
+        title: &ev.title,
+        kind: &ev.kind,
+        date: DateOut::from(&ev.date),
+        actors: Stream(move || ev.actors.iter().map(|a| corpus.entities[*a].id.as_str())),
+        conflict: ev.conflict,
+        claims: Stream(move || {
+            ev.claims.iter().map(move |&c| {
+                let claim = &corpus.claims[c];
+                ClaimOut {
+                    source: &corpus.sources[claim.source].id,
+                    start: claim.span.start,
+                    end: claim.span.end,
+                    text: corpus.claim_text(claim),
+                    date: &claim.date.value,
+                    date_text: corpus.date_text(claim),
+                    date_start: claim.date_span.start,
+                    date_end: claim.date_span.end,
+                    resolved: claim.resolved,
+                }
+            })
+        }),
+    }
 }
 
 /// Writes the corpus, with these events, as pretty-printed `annals/1` JSON.

@@ -2,6 +2,7 @@
 //! one slide per event, dates holding only the parts they really have,
 //! each claim quoted with its source in the slide's HTML text.
 
+use super::Stream;
 use crate::model::{Corpus, DateValue, EventId, Precision};
 use chrono::Datelike;
 use html_escape::encode_text as html;
@@ -9,9 +10,9 @@ use serde::Serialize;
 use std::io::{self, Write};
 
 #[derive(Serialize)]
-struct Timeline {
+struct Timeline<E> {
     title: Slide,
-    events: Vec<Slide>,
+    events: E,
 }
 
 #[derive(Serialize)]
@@ -120,7 +121,7 @@ pub fn write(corpus: &Corpus, events: &[EventId], out: impl Write) -> io::Result
         group: None,
         unique_id: "title".to_string(),
     };
-    let timeline = Timeline { title, events: events.iter().map(|&e| slide(corpus, e)).collect() };
+    let timeline = Timeline { title, events: Stream(|| events.iter().map(|&e| slide(corpus, e))) };
     let mut out = io::BufWriter::new(out);
     serde_json::to_writer_pretty(&mut out, &timeline)?;
     writeln!(out)?;
