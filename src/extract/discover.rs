@@ -9,6 +9,7 @@ use crate::ingest::clean::{Hint, HintLabel};
 use crate::model::EntityKind;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -53,6 +54,48 @@ static AFTER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 pub struct Discoverer {
     rules: Rules,
     titles: AhoCorasick,
+    sets: WordSets,
+}
+
+/// The rule lists asked of every word ("is this one of them?"), as sets.
+struct WordSets {
+    not_names: FxHashSet<String>,
+    person_titles: FxHashSet<String>,
+    name_heads: FxHashSet<String>,
+    program_heads: FxHashSet<String>,
+    program_starts: FxHashSet<String>,
+    organization_starts: FxHashSet<String>,
+    /// The first words of `organization_starts`.
+    organization_openers: FxHashSet<String>,
+    event_nouns: FxHashSet<String>,
+    /// Group words of one word, matched against words; longer ones, against text.
+    group_words: FxHashSet<String>,
+    group_phrases: Vec<String>,
+}
+
+impl WordSets {
+    fn new(rules: &Rules) -> Self {
+        let set = |list: &[String]| list.iter().cloned().collect::<FxHashSet<String>>();
+        let (phrases, words): (Vec<String>, Vec<String>) =
+            rules.group_words.iter().cloned().partition(|g| g.contains(' '));
+        WordSets {
+            not_names: set(&rules.not_names),
+            person_titles: set(&rules.person_titles),
+            name_heads: rules.organization_heads.iter().chain(&rules.program_heads).cloned().collect(),
+            program_heads: set(&rules.program_heads),
+            program_starts: set(&rules.program_starts),
+            organization_starts: set(&rules.organization_starts),
+            organization_openers: rules
+                .organization_starts
+                .iter()
+                .filter_map(|s| s.split(' ').next())
+                .map(String::from)
+                .collect(),
+            event_nouns: set(&rules.event_nouns),
+            group_words: words.into_iter().collect(),
+            group_phrases: phrases,
+        }
+    }
 }
 
 impl Discoverer {
@@ -61,7 +104,7 @@ impl Discoverer {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&rules.person_titles)
             .expect("titles build an automaton");
-        Discoverer { rules: rules.clone(), titles }
+        Discoverer { rules: rules.clone(), titles, sets: WordSets::new(rules) }
     }
 
     /// Candidates in one document's clean text; `sentences` lets heading-like
@@ -84,23 +127,19 @@ impl Discoverer {
     }
 
     fn not_name(&self, name: &str) -> bool {
-        self.rules.not_names.iter().any(|n| n == name)
+        self.sets.not_names.contains(name)
     }
 
     fn kind_of(&self, name: &str) -> EntityKind {
         let last = name.rsplit(' ').next().unwrap_or("");
         let first = name.split(' ').next().unwrap_or("");
         let lower = crate::text::fold(name);
-        if self
-            .rules
-            .group_words
-            .iter()
-            .any(|g| lower.split(' ').any(|w| w == g) || (g.contains(' ') && lower.contains(g.as_str())))
+        let sets = &self.sets;
+        if lower.split(' ').any(|w| sets.group_words.contains(w))
+            || sets.group_phrases.iter().any(|g| lower.contains(g.as_str()))
         {
             EntityKind::Group
-        } else if self.rules.program_heads.iter().any(|h| h == last)
-            || self.rules.program_starts.iter().any(|s| s == first)
-        {
+        } else if sets.program_heads.contains(last) || sets.program_starts.contains(first) {
             EntityKind::Program
         } else {
             EntityKind::Organization
@@ -159,7 +198,7 @@ impl Discoverer {
                 }
             }
             let particles = &self.rules.name_particles;
-            let Some(range) = person_name(text, from, particles, &self.rules.not_names) else {
+            let Some(range) = person_name(text, from, particles, &|w| self.not_name(w)) else {
                 continue;
             };
             let name = split_glued(&text[range.clone()]);
@@ -210,20 +249,19 @@ impl Discoverer {
         };
         let skip = (0..run.len()).take_while(|&at| generic(at)).count();
         let run = &run[skip.min(run.len())..];
-        let titled = run.first().is_some_and(|w| self.rules.person_titles.iter().any(|t| t == w.text));
+        let titled = run.first().is_some_and(|w| self.sets.person_titles.contains(w.text));
         if run.len() < 2 || titled {
             return None;
         }
         let last = run.last()?.text;
-        let heads = self.rules.organization_heads.iter().chain(&self.rules.program_heads);
-        let by_head = heads.clone().any(|h| h == last);
+        let by_head = self.sets.name_heads.contains(last);
         let by_start = self.starts_org(run, 0) && run.len() >= 3;
         if !(by_head || by_start) {
             return None;
         }
         let range = run[0].range.0..run.last()?.range.1;
         let name = &text[range.clone()];
-        if self.rules.event_nouns.iter().any(|e| e == last) {
+        if self.sets.event_nouns.contains(last) {
             return None;
         }
         Some(Found { range, name: name.to_string(), kind: self.kind_of(name), why: Why::Pattern })
@@ -232,8 +270,11 @@ impl Discoverer {
     /// Whether word `at` of the run begins a name (`Ministry of`, `Operation`).
     fn starts_org(&self, run: &[names::Word], at: usize) -> bool {
         let w = &run[at];
-        let two = run.get(at + 1).map(|n| format!("{} {}", w.text, n.text)).unwrap_or_default();
-        self.rules.organization_starts.contains(&two) || self.rules.program_starts.iter().any(|s| s == w.text)
+        let sets = &self.sets;
+        // Only a word that can start a name is worth joining to the next.
+        let two =
+            || run.get(at + 1).is_some_and(|n| sets.organization_starts.contains(&format!("{} {}", w.text, n.text)));
+        sets.program_starts.contains(w.text) || (sets.organization_openers.contains(w.text) && two())
     }
 
     fn hint(&self, text: &str, h: &Hint) -> Option<Found> {
@@ -259,7 +300,7 @@ impl Discoverer {
         let kind = match h.label {
             HintLabel::Misc => return None,
             HintLabel::Person => EntityKind::Person,
-            HintLabel::Location if self.rules.event_nouns.iter().any(|e| e == last) => return None,
+            HintLabel::Location if self.sets.event_nouns.contains(last) => return None,
             HintLabel::Location => EntityKind::Place,
             HintLabel::Organization => self.kind_of(name),
         };
