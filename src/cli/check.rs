@@ -12,7 +12,7 @@ pub fn run(loaded: Loaded) -> ExitCode {
     let mut entities = vec![HashSet::new(); corpus.sources.len()];
     for (i, e) in corpus.entities.iter().enumerate() {
         e.mentions.iter().for_each(|m| {
-            entities[m.source].insert(i);
+            entities[m.source()].insert(i);
         });
     }
     for (id, s) in corpus.sources.iter().enumerate() {

@@ -103,9 +103,9 @@ fn document<'a>(corpus: &'a Corpus, events: &'a [EventId]) -> impl Serialize + '
             aliases: &e.aliases,
             mentions: Stream(move || {
                 let at = |m: &Mention| MentionOut {
-                    source: &corpus.sources[m.source].id,
-                    start: m.raw.start,
-                    end: m.raw.end,
+                    source: &corpus.sources[m.source()].id,
+                    start: m.raw().start,
+                    end: m.raw().end,
                 };
                 e.mentions.iter().map(at)
             }),

@@ -15,6 +15,10 @@ use std::path::{Path, PathBuf};
 /// The extensions read from folders; files named explicitly are read whatever their name.
 pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
+/// No file is read past this, whatever the limit: offsets are kept in 32
+/// bits, and decoding may grow a text by half.
+pub const LARGEST_FILE: u64 = 1 << 31;
+
 /// Files larger than this are refused unless the limit is raised.
 pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;
 
@@ -151,6 +155,9 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<Input, Failure> {
     let meta = fs::metadata(path).map_err(|e| Failure::new(path, describe_io(&e)))?;
     if !meta.is_file() {
         return Err(Failure::new(path, "not a regular file (a FIFO, socket or device); skipped"));
+    }
+    if meta.len() > LARGEST_FILE {
+        return Err(Failure::new(path, format!("file is {} bytes; annals reads files of up to 2 GiB", meta.len())));
     }
     if meta.len() > max_bytes {
         return Err(Failure::new(

@@ -114,11 +114,38 @@ impl Source {
 }
 
 /// Where an entity is named: a clean range and the raw bytes it came from.
+/// Held as 32-bit offsets (files are under 4 GiB): a large corpus has tens
+/// of millions of mentions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
-    pub source: SourceId,
-    pub clean: Range<usize>,
-    pub raw: Range<usize>,
+    source: u32,
+    clean: [u32; 2],
+    raw: [u32; 2],
+}
+
+impl Mention {
+    pub fn new(source: SourceId, clean: Range<usize>, raw: Range<usize>) -> Self {
+        let narrow = |n: usize| u32::try_from(n).expect("files are under 4 GiB (ingest refuses larger ones)");
+        Mention {
+            source: narrow(source),
+            clean: [narrow(clean.start), narrow(clean.end)],
+            raw: [narrow(raw.start), narrow(raw.end)],
+        }
+    }
+
+    pub fn source(&self) -> SourceId {
+        self.source as SourceId
+    }
+
+    /// The range in the source's clean text.
+    pub fn clean(&self) -> Range<usize> {
+        self.clean[0] as usize..self.clean[1] as usize
+    }
+
+    /// The byte span in the source file.
+    pub fn raw(&self) -> Range<usize> {
+        self.raw[0] as usize..self.raw[1] as usize
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -35,8 +35,8 @@ impl Corpus {
         for entity in &self.entities {
             for m in &entity.mentions {
                 let what = format!("mention of {}", entity.name);
-                let source = &self.sources[m.source];
-                check_span(source, raw_of(source), &m.raw, &m.clean, &what, &mut errors);
+                let source = &self.sources[m.source()];
+                check_span(source, raw_of(source), &m.raw(), &m.clean(), &what, &mut errors);
             }
         }
         errors

@@ -41,7 +41,7 @@ impl<'a> Assembler<'a> {
                 }
             };
             let raw = source.raw_span(m.range.clone());
-            corpus.entities[entity].mentions.push(Mention { source: source_id, clean: m.range.clone(), raw });
+            corpus.entities[entity].mentions.push(Mention::new(source_id, m.range.clone(), raw));
             numbered.push((m.range.clone(), entity));
         }
         for claim in &mut claims {
@@ -101,7 +101,7 @@ fn finish_entities(corpus: &mut Corpus) {
         let mut aliases: Vec<String> = entity
             .mentions
             .iter()
-            .map(|m| corpus.sources[m.source].text[m.clean.clone()].split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|m| corpus.sources[m.source()].text[m.clean()].split_whitespace().collect::<Vec<_>>().join(" "))
             .filter(|a| *a != entity.name)
             .collect();
         aliases.sort();
@@ -113,6 +113,7 @@ fn finish_entities(corpus: &mut Corpus) {
                 .join(" | "),
         );
         entity.aliases = aliases;
+        entity.mentions.shrink_to_fit();
     }
 }
 

@@ -181,9 +181,9 @@ impl Index {
         for e in &corpus.entities {
             let mut sources: Vec<usize> = Vec::new();
             for m in &e.mentions {
-                mentions[m.source].push((m.clean.clone(), e.kind));
-                if sources.last() != Some(&m.source) {
-                    sources.push(m.source);
+                mentions[m.source()].push((m.clean(), e.kind));
+                if sources.last() != Some(&m.source()) {
+                    sources.push(m.source());
                 }
             }
             sources.sort_unstable();

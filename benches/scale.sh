@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# How the whole pipeline's cost grows with the corpus: generates synthetic
+# corpora (hidden `annals generate`, seed 1) and times `annals check` and
+# `annals export` on them with GNU time, on all cores and on one.
+#
+#   benches/scale.sh [SIZE...]        default: 10M 100M 1G
+#   ANNALS_SCALE_DIR=/tmp/annals-scale (where the corpora are written)
+#
+# Prints a Markdown table: seconds (wall), MB/s, peak resident memory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet
+bin=target/release/annals
+dir=${ANNALS_SCALE_DIR:-/tmp/annals-scale}
+sizes=("$@")
+[ ${#sizes[@]} -eq 0 ] && sizes=(10M 100M 1G)
+mkdir -p "$dir"
+
+measure() { # label, then the command; prints "seconds peak_MB"
+    local out
+    out=$( { /usr/bin/time -f '%e %M' "${@:2}" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    echo "$out" | awk '{printf "%.2f %.0f", $1, $2 / 1024}'
+}
+
+echo "| corpus | bytes | check, 2 cores | MB/s | peak RSS | check, 1 core | MB/s | export JSON | peak RSS |"
+echo "|---|---|---|---|---|---|---|---|---|"
+for size in "${sizes[@]}"; do
+    corpus="$dir/$size"
+    [ -d "$corpus" ] || $bin generate --size "$size" "$corpus" >/dev/null
+    bytes=$(du -sb "$corpus" | cut -f1)
+    mb=$(echo "$bytes / 1048576" | bc -l)
+    read -r all_s all_mb <<<"$(measure all $bin check "$corpus")"
+    read -r one_s one_mb <<<"$(measure one taskset -c 0 env RAYON_NUM_THREADS=1 $bin check "$corpus")"
+    read -r exp_s exp_mb <<<"$(measure export $bin export "$corpus" -o "$dir/$size.json")"
+    rm -f "$dir/$size.json"
+    printf "| %s | %d | %.1f s | %.1f | %d MB | %.1f s | %.1f | %.1f s | %d MB |\n" "$size" "$bytes" \
+        "$all_s" "$(echo "$mb / $all_s" | bc -l)" "$all_mb" "$one_s" "$(echo "$mb / $one_s" | bc -l)" "$exp_s" "$exp_mb"
+done
