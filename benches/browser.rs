@@ -132,11 +132,19 @@ fn frame(c: &mut Criterion) {
     let bundled =
         annals::pipeline::Pipeline::bundled().build("bundled", annals::ingest::bundled_inputs(), Vec::new()).0;
     let large = synthetic(100_000, 1_000);
-    for (name, corpus) in [("bundled", &bundled), ("100k_events", &large)] {
+    let mut corpora = vec![("bundled".to_string(), bundled), ("100k_events".to_string(), large)];
+    // A corpus of your own, as annals would read it: ANNALS_BENCH_DIR=/tmp/annals-scale/1G
+    if let Some(dir) = std::env::var_os("ANNALS_BENCH_DIR") {
+        let dir = std::path::PathBuf::from(dir);
+        let (inputs, _) = annals::ingest::read_paths(std::slice::from_ref(&dir), annals::ingest::DEFAULT_MAX_BYTES);
+        let corpus = annals::pipeline::Pipeline::bundled().build("dir", inputs, Vec::new()).0;
+        corpora.push((dir.file_name().map_or("dir".into(), |n| n.to_string_lossy().into_owned()), corpus));
+    }
+    for (name, corpus) in &corpora {
         let mut state = State::new(corpus);
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
         let theme = Theme { color: true };
-        group.bench_function(name, |b| {
+        group.bench_function(name.as_str(), |b| {
             b.iter(|| {
                 state.timeline.selected = (state.timeline.selected + 7) % state.events.len();
                 state.show_selected_event(corpus);

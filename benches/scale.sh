@@ -36,3 +36,29 @@ for size in "${sizes[@]}"; do
     printf "| %s | %d | %.1f s | %.1f | %d MB | %.1f s | %.1f | %.1f s | %d MB |\n" "$size" "$bytes" \
         "$all_s" "$(echo "$mb / $all_s" | bc -l)" "$all_mb" "$one_s" "$(echo "$mb / $one_s" | bc -l)" "$exp_s" "$exp_mb"
 done
+
+# Process start to the browser's first usable screen (the timeline drawn),
+# in a pseudo-terminal of 200×60.
+echo
+echo "| corpus | open to the timeline |"
+echo "|---|---|"
+for size in "${sizes[@]}"; do
+    seconds=$(python3 - "$bin" "$dir/$size" <<'PY'
+import fcntl, os, select, signal, struct, subprocess, sys, termios, time
+master, slave = os.openpty()
+fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 60, 200, 0, 0))
+start = time.monotonic()
+child = subprocess.Popen([sys.argv[1], sys.argv[2]], stdin=slave, stdout=slave, stderr=slave,
+                         env=dict(os.environ, TERM="xterm-256color"), start_new_session=True)
+seen = b""
+while b"Timeline" not in seen:
+    if not select.select([master], [], [], 900)[0]:
+        break
+    seen = seen[-4096:] + os.read(master, 65536)
+print(f"{time.monotonic() - start:.2f}")
+child.send_signal(signal.SIGTERM)
+child.wait()
+PY
+)
+    echo "| $size | $seconds s |"
+done

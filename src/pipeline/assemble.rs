@@ -128,13 +128,13 @@ fn build_events(corpus: &mut Corpus) {
     let mut vocabulary = events::Vocabulary::default();
     let mut views: Vec<ClaimView> = Vec::with_capacity(order.len());
     for chunk in order.chunks(8192) {
-        let words: Vec<Vec<String>> =
+        let words: Vec<String> =
             chunk.par_iter().map(|&c| events::content_words(corpus.claim_text(&corpus.claims[c]))).collect();
         views.extend(
             chunk
                 .iter()
                 .zip(words)
-                .map(|(&c, words)| ClaimView { claim: &corpus.claims[c], words: vocabulary.intern(words) }),
+                .map(|(&c, words)| ClaimView { claim: &corpus.claims[c], words: vocabulary.intern(&words) }),
         );
     }
     let groups = events::merge(&views);
