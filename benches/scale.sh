@@ -57,6 +57,12 @@ while b"Timeline" not in seen:
     seen = seen[-4096:] + os.read(master, 65536)
 print(f"{time.monotonic() - start:.2f}")
 child.send_signal(signal.SIGTERM)
+while child.poll() is None:  # keep reading: a full terminal would block annals
+    if select.select([master], [], [], 0.1)[0]:
+        try:
+            os.read(master, 65536)
+        except OSError:
+            break
 child.wait()
 PY
 )

@@ -10,12 +10,19 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid regex")
 }
 
-static TAG: LazyLock<Regex> = LazyLock::new(|| re(r"^<(/?)([A-Za-z][A-Za-z0-9:-]{0,30})(?:\s[^<>]{0,2000})?/?>"));
-static DECLARATION: LazyLock<Regex> = LazyLock::new(|| re(r"^<[!?][^<>]{0,2000}>"));
+// Long runs are bounded after matching (`MAX_MARKUP`), not in the pattern:
+// `[^<>]{0,2000}` compiles two thousand copies of a Unicode class, which
+// cost a tenth of a second at every start.
+static TAG: LazyLock<Regex> = LazyLock::new(|| re(r"^<(/?)([A-Za-z][A-Za-z0-9:-]{0,30})(?:\s[^<>]*)?/?>"));
+static DECLARATION: LazyLock<Regex> = LazyLock::new(|| re(r"^<[!?][^<>]*>"));
 static ENTITY: LazyLock<Regex> =
     LazyLock::new(|| re(r"^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"));
 static CABLE_HINT: LazyLock<Regex> = LazyLock::new(|| re(r"^\[(PER|ORG|LOC|MISC) [^\[\]\n]{1,300}?(\s*)\]"));
-static LINK: LazyLock<Regex> = LazyLock::new(|| re(r#"^\[[^\[\]\n]{1,300}\]\([^()\s]{0,2000}(?:\s+"[^"\n]*")?\)"#));
+static LINK: LazyLock<Regex> = LazyLock::new(|| re(r#"^\[[^\[\]\n]{1,300}\]\([^()\s]*(?:\s+"[^"\n]*")?\)"#));
+
+/// The longest tag, declaration or link target read as markup, in bytes;
+/// longer ones are text.
+const MAX_MARKUP: usize = 2048;
 static ATTRIBUTES: LazyLock<Regex> = LazyLock::new(|| re(r"^\{[#.][^{}\n]{0,200}\}"));
 static LINE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:[ ]{0,3}#{1,6}[ \t]+|[ ]{0,3}(?:[-*_][ \t]*){3,}(?:$|\n)|[ \t]*[-*+][ \t]+|[ ]{0,3}>[ ]?)")
@@ -89,10 +96,10 @@ pub fn tag(rest: &str) -> Option<Tag> {
     if let Some(body) = rest.strip_prefix("<!--") {
         return body.find("-->").map(|end| Tag::Skip { through: 4 + end + 3 });
     }
-    if let Some(m) = DECLARATION.find(rest) {
+    if let Some(m) = DECLARATION.find(rest).filter(|m| m.len() <= MAX_MARKUP) {
         return Some(Tag::Skip { through: m.end() });
     }
-    let caps = TAG.captures(rest)?;
+    let caps = TAG.captures(rest).filter(|c| c[0].len() <= MAX_MARKUP)?;
     let len = caps.get(0)?.end();
     let closing = !caps[1].is_empty();
     let name = caps[2].to_ascii_lowercase();
@@ -136,6 +143,9 @@ pub fn cable_hint(rest: &str) -> Option<(usize, Range<usize>, HintLabel)> {
 pub fn link(rest: &str) -> Option<(usize, usize)> {
     let m = LINK.find(rest)?;
     let text_end = rest[..m.end()].find("](")?;
+    if m.len() - text_end > MAX_MARKUP {
+        return None;
+    }
     Some((text_end, m.end()))
 }
 

@@ -137,24 +137,32 @@ fn wait_for<T: Send + 'static>(
 ) -> io::Result<Option<T>> {
     let done = Arc::new(AtomicUsize::new(0));
     let counter = Arc::clone(&done);
-    let worker = std::thread::spawn(move || load(&counter));
+    let (send, receive) = std::sync::mpsc::channel();
+    let worker = std::thread::spawn(move || {
+        let _ = send.send(load(&counter));
+    });
     let started = Instant::now();
     let theme = view::theme::Theme::from_env();
-    while !worker.is_finished() {
+    // A small corpus is ready before the gauge would show: browse at once.
+    let mut ready = receive.recv_timeout(Duration::from_millis(100)).ok();
+    while ready.is_none() && !worker.is_finished() {
         if stop.load(Ordering::Relaxed) {
             return Ok(None);
         }
-        let elapsed = started.elapsed();
-        if elapsed >= Duration::from_millis(100) {
-            let progress = view::loading::Progress { done: done.load(Ordering::Relaxed), total, elapsed };
-            terminal.draw(|frame| view::loading::draw(progress, theme, frame))?;
-        }
+        let progress =
+            view::loading::Progress { done: done.load(Ordering::Relaxed), total, elapsed: started.elapsed() };
+        terminal.draw(|frame| view::loading::draw(progress, theme, frame))?;
         if event::poll(Duration::from_millis(50))? && cancels(&event::read()?) {
             return Ok(None);
         }
+        ready = receive.try_recv().ok();
     }
-    // A panic while loading is the main thread's: the hook restores the terminal.
-    Ok(Some(worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))))
+    match ready.or_else(|| receive.try_recv().ok()) {
+        Some(loaded) => Ok(Some(loaded)),
+        // The worker ended without an answer: it panicked, and the panic is the
+        // main thread's now (the hook restores the terminal).
+        None => std::panic::resume_unwind(worker.join().err().unwrap_or_else(|| Box::new("loading ended early"))),
+    }
 }
 
 fn cancels(event: &Event) -> bool {
