@@ -17,9 +17,8 @@ sizes=("$@")
 mkdir -p "$dir"
 
 measure() { # label, then the command; prints "seconds peak_MB"
-    local out
-    out=$( { /usr/bin/time -f '%e %M' "${@:2}" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-    echo "$out" | awk '{printf "%.2f %.0f", $1, $2 / 1024}'
+    /usr/bin/time -o "$dir/time.txt" -f '%e %M' "${@:2}" >/dev/null 2>&1
+    awk '{printf "%.2f %.0f", $1, $2 / 1024}' "$dir/time.txt"
 }
 
 echo "| corpus | bytes | check, 2 cores | MB/s | peak RSS | check, 1 core | MB/s | export JSON | peak RSS |"
