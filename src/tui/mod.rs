@@ -63,12 +63,6 @@ fn restore() {
     ratatui::restore();
 }
 
-/// Runs the browser until the user quits; `notice` shows in the status
-/// bar until the first key.
-pub fn run(corpus: &Corpus, notice: Option<String>) -> io::Result<()> {
-    with_terminal(|terminal, stop| event_loop(terminal, corpus, notice, stop))
-}
-
 /// Loads on another thread while a gauge shows how far it has come (after
 /// a moment, so a small corpus opens without it), then browses what `browse`
 /// finds in the result, if anything. `None` when the user cancelled.

@@ -19,6 +19,7 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
     let rect = centered(area, 72, area.height.saturating_sub(4).min(22));
     let rows = rect.height.saturating_sub(3) as usize;
     p.cursor.follow(rows);
+    let p = &*p;
     let width = rect.width.saturating_sub(4) as usize;
     let mut lines = vec![Line::from(vec![
         Span::styled("› ", theme.year()),
@@ -26,8 +27,7 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
         Span::styled("▏", theme.dim()),
         Span::styled(format!("  {}", count(p.matches(), p.pending)), theme.dim()),
     ])];
-    let shown = p.matches().ranked.clone();
-    for (i, target) in shown.iter().enumerate().skip(p.cursor.offset).take(rows) {
+    for (i, target) in p.matches().ranked.iter().enumerate().skip(p.cursor.offset).take(rows) {
         let (prefix, text, detail) = describe(corpus, *target, theme);
         let text = shorten(&inert(&text), width.saturating_sub(prefix.width() + detail.len() + 2));
         let hits = highlights(&text, &p.query);
