@@ -125,7 +125,7 @@ pub struct Group {
     pub claims: Vec<usize>,
     pub date: DateValue,
     pub kind: String,
-    /// Sorted, once each; groups are small, so lists beat hash sets here.
+    /// Sorted, once each: a happening names few actors, however many claims tell it.
     actors: Vec<EntityId>,
     /// The first claim's words: what later claims are compared with.
     words: Vec<u32>,

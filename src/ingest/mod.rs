@@ -73,20 +73,11 @@ pub struct Loaded {
     pub warnings: Vec<String>,
 }
 
-/// Reads every path: files directly, folders recursively (documents with
-/// the known extensions, or none). Links are not followed into loops.
+/// Reads every path up front: files directly, folders recursively
+/// (documents with the known extensions, or none). Links are not followed
+/// into loops. The command line reads lazily instead ([`find_documents`]).
 pub fn read_paths(paths: &[PathBuf], max_bytes: u64) -> (Vec<Input>, Vec<Failure>) {
-    read_paths_except(paths, max_bytes, &|_| false)
-}
-
-/// As [`read_paths`], leaving out the files of folders that `skip` names
-/// (the `ignore` patterns of a corpus file).
-pub fn read_paths_except(
-    paths: &[PathBuf],
-    max_bytes: u64,
-    skip: &dyn Fn(&Path) -> bool,
-) -> (Vec<Input>, Vec<Failure>) {
-    let (files, mut failures) = find_documents(paths, skip);
+    let (files, mut failures) = find_documents(paths, &|_| false);
     let mut inputs = Vec::with_capacity(files.len());
     for file in files {
         match read_file(&file, max_bytes) {
@@ -100,6 +91,7 @@ pub fn read_paths_except(
 /// The documents `paths` name, without reading them: files as given,
 /// folders walked for the known extensions. A large corpus is then read
 /// a file at a time, on all cores, by [`crate::pipeline::Pipeline::build_files`].
+/// `skip` leaves out files a folder's corpus file ignores.
 pub fn find_documents(paths: &[PathBuf], skip: &dyn Fn(&Path) -> bool) -> (Vec<PathBuf>, Vec<Failure>) {
     let mut files = Vec::new();
     let mut failures = Vec::new();

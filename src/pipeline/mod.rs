@@ -161,14 +161,13 @@ impl Pipeline {
         (assembler.finish(clock), failures)
     }
 
-    /// One document, on its own; its claims get their source id in [`Pipeline::build`].
+    /// One document, on its own; its claims get their source id when assembled.
     fn extract(&self, loaded: Loaded) -> Extracted {
-        let Loaded { input, encoding, cleaned, map, mut warnings, .. } = loaded;
+        let Loaded { input, encoding, cleaned, mut map, mut warnings, .. } = loaded;
         warnings.extend(cleaned.warnings());
         // Built by appending, these hold up to twice their length; a corpus keeps them all.
         let mut text = cleaned.text;
         text.shrink_to_fit();
-        let mut map = map;
         map.outer.shrink_to_fit();
         map.inner.iter_mut().for_each(OffsetMap::shrink_to_fit);
         let manifest = self.assets.source_meta(&input.path, input.file_name());

@@ -55,11 +55,19 @@ pub struct Matches {
 impl Candidates {
     /// How many candidates a query of this kind scores at most.
     pub fn count(&self, corpus: &Corpus, typed: &str) -> usize {
-        match typed.chars().next() {
-            Some('#') => self.events.len(),
-            Some('@') => self.sources.len(),
+        match mode(typed).0 {
+            '#' => self.events.len(),
+            '@' => self.sources.len(),
             _ => corpus.entities.len(),
         }
+    }
+}
+
+/// What a query looks for (`#` events, `@` sources, `a` actors) and its text.
+fn mode(query: &str) -> (char, &str) {
+    match query.chars().next() {
+        Some(m @ ('#' | '@')) => (m, &query[1..]),
+        _ => ('a', query),
     }
 }
 
@@ -72,10 +80,7 @@ pub fn filter(corpus: &Corpus, candidates: &Candidates, query: &str) -> Matches 
 /// only what that one matched is scored (whatever matches `keita` matches
 /// `keit`), so each keystroke costs less than the last.
 pub fn narrow(corpus: &Corpus, candidates: &Candidates, previous: Option<&Matches>, query: &str) -> Matches {
-    let (mode, rest) = match query.chars().next() {
-        Some(m @ ('#' | '@')) => (m, &query[1..]),
-        _ => ('a', query),
-    };
+    let (mode, rest) = mode(query);
     let folded = fold(rest.trim());
     let matcher = SkimMatcherV2::default();
     let text = |i: usize| match mode {
