@@ -102,10 +102,12 @@ pub struct Loaded {
     pub failures: Vec<Failure>,
 }
 
-/// What is to be read, found before any of it is: the pipeline with the
+/// What is to be read, found before any of it is: the assets with the
 /// folders' corpus files applied, the documents, and what already failed.
+/// The pipeline is compiled in `build`, so that a browser's loading thread
+/// compiles it while the terminal is being set up.
 pub struct Plan {
-    pipeline: Pipeline,
+    assets: Assets,
     name: String,
     documents: Documents,
     max_file_size: u64,
@@ -128,7 +130,8 @@ impl Plan {
 
     /// Reads and builds, adding one to `done` per document read.
     pub fn build(self, done: &AtomicUsize) -> Loaded {
-        let Plan { pipeline, name, documents, max_file_size, failures } = self;
+        let Plan { assets, name, documents, max_file_size, failures } = self;
+        let pipeline = Pipeline::new(assets);
         let (corpus, failures) = match documents {
             Documents::Bundled(inputs) => pipeline.build_counting(&name, inputs, failures, done),
             Documents::Files(files) => pipeline.build_files(&name, files, max_file_size, failures, done),
@@ -156,7 +159,7 @@ impl InputArgs {
         if self.paths.is_empty() {
             let name = assets.manifest.corpus.get("name").cloned().unwrap_or_else(|| "bundled corpus".into());
             let documents = Documents::Bundled(ingest::bundled_inputs());
-            return Plan { pipeline: Pipeline::new(assets), name, documents, max_file_size, failures: Vec::new() };
+            return Plan { assets, name, documents, max_file_size, failures: Vec::new() };
         }
         // Each folder's annals.toml is merged over the bundled assets; a bad
         // one is reported and the documents load without it.
@@ -182,7 +185,7 @@ impl InputArgs {
         let (files, missing) = ingest::find_documents(&self.paths, &skip);
         failures.extend(missing);
         let name = assets.manifest.corpus.get("name").cloned().unwrap_or_else(|| corpus_name(&self.paths));
-        Plan { pipeline: Pipeline::new(assets), name, documents: Documents::Files(files), max_file_size, failures }
+        Plan { assets, name, documents: Documents::Files(files), max_file_size, failures }
     }
 }
 

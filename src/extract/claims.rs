@@ -3,34 +3,38 @@
 
 use crate::assets::EventKindRule;
 use crate::text::{fold, shorten};
+use aho_corasick::AhoCorasick;
 use regex::Regex;
+use regex_syntax::is_word_character;
 use std::sync::LazyLock;
 
 /// Picks an event kind: the first kind of the lexicon whose trigger words
 /// stand in the clause around the date, else in the sentence, else `other`.
+/// One automaton finds every trigger of every kind: building it takes far
+/// less than compiling a Unicode regex per kind, and one pass serves them all.
 pub struct KindClassifier {
-    kinds: Vec<(String, Regex)>,
+    names: Vec<String>,
+    triggers: AhoCorasick,
+    /// For each trigger: its kind (an index into `names`) and whether it is a
+    /// stem (`coup*`, which may end inside a word).
+    meaning: Vec<(usize, bool)>,
 }
 
 impl KindClassifier {
     pub fn new(rules: &[EventKindRule]) -> Self {
-        let kinds = rules
-            .iter()
-            .filter(|k| !k.triggers.is_empty())
-            .map(|k| {
-                let alternatives: Vec<String> = k
-                    .triggers
-                    .iter()
-                    .map(|t| match t.strip_suffix('*') {
-                        Some(stem) => format!(r"{}\w*", regex::escape(&fold(stem))),
-                        None => regex::escape(&fold(t)),
-                    })
-                    .collect();
-                let re = Regex::new(&format!(r"\b(?:{})\b", alternatives.join("|"))).expect("trigger regex");
-                (k.name.clone(), re)
-            })
-            .collect();
-        KindClassifier { kinds }
+        let mut names = Vec::new();
+        let mut forms = Vec::new();
+        let mut meaning = Vec::new();
+        for rule in rules.iter().filter(|k| !k.triggers.is_empty()) {
+            for trigger in &rule.triggers {
+                let (form, stem) = trigger.strip_suffix('*').map_or((trigger.as_str(), false), |s| (s, true));
+                forms.push(fold(form));
+                meaning.push((names.len(), stem));
+            }
+            names.push(rule.name.clone());
+        }
+        let triggers = AhoCorasick::new(&forms).expect("trigger words build an automaton");
+        KindClassifier { names, triggers, meaning }
     }
 
     pub fn classify(&self, sentence: &str, date: std::ops::Range<usize>) -> String {
@@ -38,9 +42,23 @@ impl KindClassifier {
         self.first_kind(clause).or_else(|| self.first_kind(sentence)).unwrap_or("other").to_string()
     }
 
+    /// The earliest kind with a trigger standing as whole words in `text`.
     fn first_kind(&self, text: &str) -> Option<&str> {
         let folded = fold(text);
-        self.kinds.iter().find(|(_, re)| re.is_match(&folded)).map(|(name, _)| name.as_str())
+        let is_word_at = |c: Option<char>| c.is_some_and(is_word_character);
+        self.triggers
+            .find_overlapping_iter(folded.as_str())
+            .filter(|m| {
+                let (kind_stem, before, after) = (
+                    self.meaning[m.pattern()],
+                    folded[..m.start()].chars().next_back(),
+                    folded[m.end()..].chars().next(),
+                );
+                !is_word_at(before) && (kind_stem.1 || !is_word_at(after))
+            })
+            .map(|m| self.meaning[m.pattern()].0)
+            .min()
+            .map(|kind| self.names[kind].as_str())
     }
 }
 
@@ -60,9 +78,33 @@ fn clause_around(sentence: &str, date: std::ops::Range<usize>) -> &str {
 static DATELINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-Z][A-Z .'-]{2,}(?:, [A-Z][\p{L} .'-]+)? [—–-] ").expect("regex"));
 
+/// `However,`, `After the coup,`: a lead-in clause. An open lead-in's words
+/// are bounded after matching (`LEAD_IN_WORDS`): bounds inside the pattern
+/// compile one copy of `[^,]` per count.
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:however|furthermore|moreover|additionally|first and foremost|in addition|meanwhile|also|as a result|despite [^,]{0,60}|following [^,]{0,80}|after [^,]{0,80}|prior to [^,]{0,40}|as of [^,]{0,20}|in [^,]{0,40}|on [^,]{0,40}|since [^,]{0,40}|between [^,]{0,40}|by [^,]{0,40}),\s+").expect("regex")
+    Regex::new(r"(?i)^(?:however|furthermore|moreover|additionally|first and foremost|in addition|meanwhile|also|as a result|(?<open>despite|following|after|prior to|as of|in|on|since|between|by) (?<rest>[^,]*)),\s+").expect("regex")
 });
+
+/// The most characters an open lead-in may run to before its comma.
+fn lead_in_length(open: &str) -> usize {
+    match open.to_ascii_lowercase().as_str() {
+        "despite" => 60,
+        "following" | "after" => 80,
+        "as of" => 20,
+        _ => 40,
+    }
+}
+
+/// Where a lead-in clause ends, if `s` opens with one.
+fn lead_in(s: &str) -> Option<usize> {
+    let caps = LEAD_IN.captures(s)?;
+    if let (Some(open), Some(rest)) = (caps.name("open"), caps.name("rest")) {
+        if rest.as_str().chars().nth(lead_in_length(open.as_str())).is_some() {
+            return None;
+        }
+    }
+    caps.get(0).map(|m| m.end())
+}
 
 /// A short, readable title from a claim's sentence: lead-in clauses and the
 /// date itself dropped, cut at a clause boundary, at most `max` characters.
@@ -81,9 +123,9 @@ pub fn title(sentence: &str, date_text: &str, max: usize) -> String {
         }
     }
     if !stripped {
-        if let Some(m) = LEAD_IN.find(&s) {
-            if m.end() < s.len() / 2 + 20 {
-                s = s[m.end()..].to_string();
+        if let Some(end) = lead_in(&s) {
+            if end < s.len() / 2 + 20 {
+                s = s[end..].to_string();
             }
         }
     }
@@ -111,9 +153,41 @@ pub fn title(sentence: &str, date_text: &str, max: usize) -> String {
     shorten(&capitalised, max)
 }
 
+/// Compiles this module's patterns now rather than on first use (see
+/// `Pipeline::new`).
+pub fn compile_patterns() {
+    LazyLock::force(&DATELINE);
+    LazyLock::force(&LEAD_IN);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_are_whole_trigger_words_earliest_kind_first() {
+        let classifier = KindClassifier::new(&crate::assets::Assets::bundled().lexicon.kinds);
+        let kind = |sentence: &str| classifier.classify(sentence, 0..0);
+        assert_eq!(kind("The coups of 2012 ended it."), "coup", "a stem takes endings");
+        assert_eq!(kind("The aided recovery began."), "other", "a whole word does not");
+        assert_eq!(kind("A préélection rally."), "other", "nor does a stem inside a word");
+        assert_eq!(kind("Élections were held."), "election", "accents fold");
+        assert_eq!(kind("The embassy signed it."), "agreement", "the lexicon's order breaks ties");
+        assert_eq!(kind("Talks; then the coup."), "coup", "the clause with the date comes first");
+    }
+
+    #[test]
+    fn lead_ins_are_bounded() {
+        let after = |words: usize| {
+            format!(
+                "After {}, the US suspended aid to the government of Mali in that year",
+                "x ".repeat(words).trim_end()
+            )
+        };
+        assert!(title(&after(3), "", 200).starts_with("The US suspended"));
+        // Past eighty characters it is not a lead-in but the sentence.
+        assert!(title(&after(41), "", 200).starts_with("After x x"));
+    }
 
     #[test]
     fn titles_are_short_and_dateless() {

@@ -33,11 +33,17 @@ pub enum Why {
 }
 
 static ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(\s*([A-Z][A-Za-z0-9]{1,9})\s*\)").expect("regex"));
+/// Bylines. Lengths are checked after matching (see `bylines`): a bounded
+/// repetition of a Unicode class compiles to one copy of it per count.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    let posted = r"^(?:Posted|Published|Written)\b[^\n]{0,60}?\bby\s+([\p{L}][\p{L}\p{N}_.\-]{1,40}(?: [\p{Lu}][\p{L}\-]+){0,2})\s*$";
-    let by = r"^By\s+(\p{Lu}[\p{L}'\-]+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{L}'\-]+){1,2})\s*(?:$|[|,·—–-])";
+    let posted = r"^(?:Posted|Published|Written)\b(?<gap>[^\n]*?)\bby\s+(?<posted>[\p{L}][\p{L}\p{N}_.\-]+(?: [\p{Lu}][\p{L}\-]+){0,2})\s*$";
+    let by = r"^By\s+(?<by>\p{Lu}[\p{L}'\-]+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{L}'\-]+){1,2})\s*(?:$|[|,·—–-])";
     Regex::new(&format!("(?m){posted}|{by}")).expect("regex")
 });
+/// At most this many characters between `Posted` and `by`, and in a
+/// posted-by handle.
+const BYLINE_GAP: usize = 60;
+const HANDLE: usize = 41;
 static DOMAIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b[A-Z][A-Za-z0-9\-]{2,}\.(?:org|com|net|info)\b").expect("regex"));
 
@@ -353,8 +359,19 @@ pub fn heading_like(s: &str) -> bool {
 }
 
 fn bylines(text: &str, out: &mut Vec<Found>) {
+    let short = |s: &str, most: usize| s.chars().nth(most).is_none();
     for caps in BYLINE.captures_iter(text) {
-        let Some(m) = caps.get(1).or_else(|| caps.get(2)) else { continue };
+        let m = match (caps.name("posted"), caps.name("by")) {
+            (Some(posted), _) => {
+                let handle = posted.as_str().split(' ').next().unwrap_or_default();
+                if !caps.name("gap").is_some_and(|gap| short(gap.as_str(), BYLINE_GAP)) || !short(handle, HANDLE) {
+                    continue;
+                }
+                posted
+            }
+            (None, Some(by)) => by,
+            (None, None) => continue,
+        };
         out.push(Found { range: m.range(), name: m.as_str().to_string(), kind: EntityKind::Person, why: Why::Byline });
     }
 }
@@ -372,6 +389,15 @@ fn domains(text: &str, out: &mut Vec<Found>) {
             why: Why::Domain,
         });
     }
+}
+
+/// Compiles this module's patterns now rather than on first use (see
+/// `Pipeline::new`).
+pub fn compile_patterns() {
+    LazyLock::force(&ACRONYM);
+    LazyLock::force(&BYLINE);
+    LazyLock::force(&DOMAIN);
+    LazyLock::force(&AFTER_TITLE);
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use crate::assets::{Gazetteer, GazetteerEntry};
 use crate::model::DateValue;
 use crate::text::{fold_char, is_word_char};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::ops::Range;
 
 /// Text folded for matching, with the way back to the clean text.
@@ -101,6 +101,7 @@ impl Matcher {
             }
         }
         let automaton = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .build(&folded_patterns)

@@ -153,6 +153,14 @@ fn guess_kind(text: &str, front_matter: &[(String, String)]) -> SourceKind {
     }
 }
 
+/// Compiles this module's patterns now rather than on first use (see
+/// `Pipeline::new`).
+pub fn compile_patterns() {
+    LazyLock::force(&DATE_LINES);
+    LazyLock::force(&DECL);
+    LazyLock::force(&CABLE);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -151,6 +151,14 @@ fn hard_wrapped(text: &str, lines: &[Range<usize>]) -> bool {
     (45..=100).contains(&median) && wrapped * 2 > lengths.len()
 }
 
+/// Compiles this module's patterns now rather than on first use (see
+/// `Pipeline::new`).
+pub fn compile_patterns() {
+    LazyLock::force(&LEADING);
+    LazyLock::force(&TRAILING);
+    LazyLock::force(&FOOTNOTE_BREAK);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,24 +10,34 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid regex")
 }
 
-// Long runs are bounded after matching (`MAX_MARKUP`), not in the pattern:
+// Long runs are bounded after matching (`MAX_MARKUP`, `at_most`), not in the pattern:
 // `[^<>]{0,2000}` compiles two thousand copies of a Unicode class, which
 // cost a tenth of a second at every start.
 static TAG: LazyLock<Regex> = LazyLock::new(|| re(r"^<(/?)([A-Za-z][A-Za-z0-9:-]{0,30})(?:\s[^<>]*)?/?>"));
 static DECLARATION: LazyLock<Regex> = LazyLock::new(|| re(r"^<[!?][^<>]*>"));
 static ENTITY: LazyLock<Regex> =
     LazyLock::new(|| re(r"^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"));
-static CABLE_HINT: LazyLock<Regex> = LazyLock::new(|| re(r"^\[(PER|ORG|LOC|MISC) [^\[\]\n]{1,300}?(\s*)\]"));
-static LINK: LazyLock<Regex> = LazyLock::new(|| re(r#"^\[[^\[\]\n]{1,300}\]\([^()\s]*(?:\s+"[^"\n]*")?\)"#));
+static CABLE_HINT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\[(?<label>PER|ORG|LOC|MISC) (?<body>[^\[\]\n]+?)(?<close>\s*)\]"));
+static LINK: LazyLock<Regex> = LazyLock::new(|| re(r#"^\[([^\[\]\n]+)\]\([^()\s]*(?:\s+"[^"\n]*")?\)"#));
 
 /// The longest tag, declaration or link target read as markup, in bytes;
 /// longer ones are text.
 const MAX_MARKUP: usize = 2048;
-static ATTRIBUTES: LazyLock<Regex> = LazyLock::new(|| re(r"^\{[#.][^{}\n]{0,200}\}"));
+/// The longest cable hint's or link's text, in characters.
+const MAX_BRACKETED: usize = 300;
+static ATTRIBUTES: LazyLock<Regex> = LazyLock::new(|| re(r"^\{[#.]([^{}\n]*)\}"));
+const MAX_ATTRIBUTES: usize = 200;
 static LINE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:[ ]{0,3}#{1,6}[ \t]+|[ ]{0,3}(?:[-*_][ \t]*){3,}(?:$|\n)|[ \t]*[-*+][ \t]+|[ ]{0,3}>[ ]?)")
 });
-static TITLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?is)<title[^>]*>(.{0,500}?)</title>"));
+static TITLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?is)<title[^>]*>(.*?)</title>"));
+const MAX_TITLE: usize = 500;
+
+/// Whether `s` has at most `most` characters.
+fn at_most(s: &str, most: usize) -> bool {
+    s.len() <= most || s.chars().nth(most).is_none()
+}
 
 const BLOCK_TAGS: &[&str] = &[
     "address",
@@ -127,21 +137,22 @@ pub fn entity(rest: &str) -> Option<(usize, String)> {
 /// A cable's `[PER Name  ]`: the opener's length, the closing `  ]` (relative
 /// to `rest`), and the label.
 pub fn cable_hint(rest: &str) -> Option<(usize, Range<usize>, HintLabel)> {
-    let caps = CABLE_HINT.captures(rest)?;
-    let label = match &caps[1] {
+    let caps = CABLE_HINT.captures(rest).filter(|c| at_most(&c["body"], MAX_BRACKETED))?;
+    let label = match &caps["label"] {
         "PER" => HintLabel::Person,
         "ORG" => HintLabel::Organization,
         "LOC" => HintLabel::Location,
         _ => HintLabel::Misc,
     };
     let whole = caps.get(0)?;
-    let close_start = caps.get(2)?.start();
-    Some((caps[1].len() + 2, close_start..whole.end(), label))
+    let close_start = caps.name("close")?.start();
+    Some((caps["label"].len() + 2, close_start..whole.end(), label))
 }
 
 /// A Markdown link `[text](url)`: where its text ends and the link ends.
 pub fn link(rest: &str) -> Option<(usize, usize)> {
-    let m = LINK.find(rest)?;
+    let caps = LINK.captures(rest).filter(|c| at_most(&c[1], MAX_BRACKETED))?;
+    let m = caps.get(0)?;
     let text_end = rest[..m.end()].find("](")?;
     if m.len() - text_end > MAX_MARKUP {
         return None;
@@ -150,7 +161,8 @@ pub fn link(rest: &str) -> Option<(usize, usize)> {
 }
 
 pub fn attributes(rest: &str) -> Option<usize> {
-    ATTRIBUTES.find(rest).map(|m| m.end())
+    let caps = ATTRIBUTES.captures(rest).filter(|c| at_most(&c[1], MAX_ATTRIBUTES))?;
+    caps.get(0).map(|m| m.end())
 }
 
 /// A Markdown heading mark, list bullet, rule or quote mark at a line start.
@@ -224,10 +236,32 @@ pub fn front_matter(s: &str) -> Option<(Vec<(String, String)>, usize)> {
 }
 
 pub fn html_title(s: &str) -> Option<String> {
-    let caps = TITLE.captures(s)?;
+    // The first `<title>` whose text is short enough, as `.{0,500}?` would
+    // find, without compiling five hundred copies of `.`.
+    let mut from = 0;
+    let caps = loop {
+        let caps = TITLE.captures_at(s, from)?;
+        if at_most(&caps[1], MAX_TITLE) {
+            break caps;
+        }
+        from = caps.get(0)?.start() + 1;
+    };
     let raw = html_escape::decode_html_entities(caps.get(1)?.as_str()).into_owned();
     let title = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     (!title.is_empty()).then_some(title)
+}
+
+/// Compiles this module's patterns now rather than on first use (see
+/// `Pipeline::new`).
+pub fn compile_patterns() {
+    LazyLock::force(&TAG);
+    LazyLock::force(&DECLARATION);
+    LazyLock::force(&ENTITY);
+    LazyLock::force(&CABLE_HINT);
+    LazyLock::force(&LINK);
+    LazyLock::force(&ATTRIBUTES);
+    LazyLock::force(&LINE_MARKER);
+    LazyLock::force(&TITLE);
 }
 
 #[cfg(test)]
@@ -248,6 +282,21 @@ mod tests {
         assert_eq!(tag("<script>x<y</script>z"), Some(Tag::Skip { through: 20 }));
         assert_eq!(tag("<a href="), None);
         assert_eq!(tag("< 3"), None);
+    }
+
+    #[test]
+    fn bracketed_and_title_lengths_are_bounded() {
+        let hint = |body: &str| cable_hint(&format!("[PER {body}  ] rest"));
+        assert_eq!(hint(&"a".repeat(300)).map(|(open, close, _)| (open, close)), Some((5, 305..308)));
+        assert_eq!(hint(&"a".repeat(301)), None);
+        assert_eq!(link(&format!("[{}](http://x) y", "é".repeat(300))), Some((601, 612)));
+        assert_eq!(link(&format!("[{}](http://x)", "é".repeat(301))), None);
+        assert_eq!(attributes(&format!("{{#{}}} x", "a".repeat(200))), Some(203));
+        assert_eq!(attributes(&format!("{{#{}}}", "a".repeat(201))), None);
+        // A title too long to be one is passed over for the next.
+        let long = format!("<title>{}</title>", "x".repeat(501));
+        assert_eq!(html_title(&format!("{long}<title>Short</title>")).as_deref(), Some("Short"));
+        assert_eq!(html_title(&long), None);
     }
 
     #[test]

@@ -56,6 +56,12 @@ fn elision(word_before: &str) -> bool {
     matches!(word_before, "d" | "l" | "D" | "L" | "qu" | "j" | "n" | "s")
 }
 
+/// Compiles this module's patterns now rather than on first use (see
+/// `Pipeline::new`).
+pub fn compile_patterns() {
+    LazyLock::force(&TELLTALE);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

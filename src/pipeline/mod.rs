@@ -2,13 +2,13 @@
 //! immutable [`Corpus`] from inputs; failures are reported, never fatal.
 
 use crate::assets::Assets;
-use crate::extract::claims::KindClassifier;
+use crate::extract::claims::{self, KindClassifier};
 use crate::extract::curation::Curation;
 use crate::extract::entities::{DateContext, DocMention, Resolver};
-use crate::extract::metadata;
 use crate::extract::sentences::Segmenter;
 use crate::extract::timex::{self, Tagger};
-use crate::ingest::{self, Failure, Input, Loaded};
+use crate::extract::{discover, metadata, sentences};
+use crate::ingest::{self, markup, mojibake, Failure, Input, Loaded};
 use crate::model::*;
 use rayon::prelude::*;
 use std::ops::Range;
@@ -58,16 +58,33 @@ impl DateContext for DocDates {
 }
 
 impl Pipeline {
+    /// Compiles everything at once: the extractors' patterns on threads of
+    /// their own (one after another, on first use, they took most of a
+    /// small corpus's start), the asset-built matchers on this one.
     pub fn new(assets: Assets) -> Self {
-        let rules = &assets.lexicon.rules;
-        Pipeline {
-            resolver: Resolver::new(&assets.gazetteer, rules),
-            tagger: Tagger::new(&rules.count_nouns),
-            segmenter: Segmenter::new(&rules.abbreviations, &rules.sentence_starters),
-            classifier: KindClassifier::new(&assets.lexicon.kinds),
-            curation: Curation::new(&assets.manifest.merges, &assets.manifest.splits, &assets.gazetteer),
-            assets,
-        }
+        let compilers: [fn(); 7] = [
+            timex::compile_patterns,
+            metadata::compile_patterns,
+            discover::compile_patterns,
+            claims::compile_patterns,
+            sentences::compile_patterns,
+            markup::compile_patterns,
+            mojibake::compile_patterns,
+        ];
+        std::thread::scope(|scope| {
+            for compile in compilers {
+                scope.spawn(compile);
+            }
+            let rules = &assets.lexicon.rules;
+            Pipeline {
+                resolver: Resolver::new(&assets.gazetteer, rules),
+                tagger: Tagger::new(&rules.count_nouns),
+                segmenter: Segmenter::new(&rules.abbreviations, &rules.sentence_starters),
+                classifier: KindClassifier::new(&assets.lexicon.kinds),
+                curation: Curation::new(&assets.manifest.merges, &assets.manifest.splits, &assets.gazetteer),
+                assets,
+            }
+        })
     }
 
     pub fn bundled() -> Self {
