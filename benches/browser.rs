@@ -79,7 +79,6 @@ fn synthetic(events: usize, entities: usize) -> Corpus {
         text,
         repairs: 0,
         warnings: Vec::new(),
-        sentences: Vec::new(),
     };
     Corpus {
         name: "synthetic".into(),

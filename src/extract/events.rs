@@ -4,7 +4,7 @@
 
 use crate::model::{Claim, DateValue, EntityId};
 use chrono::Datelike;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
 
@@ -74,9 +74,10 @@ pub fn content_words(sentence: &str) -> String {
 }
 
 impl Vocabulary {
-    /// Words (as [`content_words`] gives them) as numbers, sorted, once each.
-    pub fn intern(&mut self, words: &str) -> Vec<u32> {
-        let mut out: Vec<u32> = words
+    /// Words (as [`content_words`] gives them) as numbers, sorted, once
+    /// each, appended to `out`: all claims' words live in one list.
+    pub fn intern(&mut self, words: &str, out: &mut Vec<u32>) {
+        let mut ids: Vec<u32> = words
             .lines()
             .map(|w| match self.ids.get(w) {
                 Some(&id) => id,
@@ -87,9 +88,9 @@ impl Vocabulary {
                 }
             })
             .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+        ids.sort_unstable();
+        ids.dedup();
+        out.extend(ids);
     }
 }
 
@@ -117,25 +118,42 @@ fn jaccard_sorted<T: Ord>(a: &[T], b: &[T]) -> f64 {
 /// What merging needs to know of a claim.
 pub struct ClaimView<'a> {
     pub claim: &'a Claim,
-    pub words: Vec<u32>,
+    pub words: &'a [u32],
 }
 
-/// A group of claims being built into an event.
-pub struct Group {
+/// A group of claims being built into an event. It borrows what it can
+/// from its claims: at a gigabyte there are a million groups.
+pub struct Group<'a> {
     pub claims: Vec<usize>,
-    pub date: DateValue,
-    pub kind: String,
+    pub date: &'a DateValue,
+    pub kind: &'a str,
     /// Sorted, once each: a happening names few actors, however many claims tell it.
     actors: Vec<EntityId>,
     /// The first claim's words: what later claims are compared with.
-    words: Vec<u32>,
-    // Sets: at a gigabyte one happening can gather thousands of claims.
-    sources: FxHashSet<usize>,
-    sentences: FxHashSet<(usize, usize)>,
+    words: &'a [u32],
+    /// The (source, sentence start) of its claims, sorted, once each.
+    told: Vec<(usize, usize)>,
     pub conflict: bool,
     /// The years the group is filed under, and the tokens it is filed by.
     years: RangeInclusive<i32>,
     filed: Vec<Token>,
+}
+
+impl Group<'_> {
+    fn tells_in(&self, source: usize) -> bool {
+        let at = self.told.partition_point(|&(s, _)| s < source);
+        self.told.get(at).is_some_and(|&(s, _)| s == source)
+    }
+
+    fn tells_in_sentence(&self, told: (usize, usize)) -> bool {
+        self.told.binary_search(&told).is_ok()
+    }
+
+    fn add_told(&mut self, told: (usize, usize)) {
+        if let Err(at) = self.told.binary_search(&told) {
+            self.told.insert(at, told);
+        }
+    }
 }
 
 /// What a group is filed under. A claim can only join a group that shares
@@ -144,9 +162,21 @@ pub struct Group {
 /// filtering), so those members are the tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Token {
-    Source(usize),
-    Actor(EntityId),
+    Source(u32),
+    Actor(u32),
     Word(u32),
+}
+
+impl Token {
+    // Ids as 32 bits keep the index small: a corpus has fewer than 4 G
+    // sources or entities long before memory runs out.
+    fn source(id: usize) -> Self {
+        Token::Source(id as u32)
+    }
+
+    fn actor(id: EntityId) -> Self {
+        Token::Actor(id as u32)
+    }
 }
 
 /// How many groups of one token and year a claim is compared with at most:
@@ -156,31 +186,42 @@ enum Token {
 /// with the bound as without it.
 const RECENT: usize = 64;
 
-/// Groups of one kind by (year, token), each list in the order groups were made.
+/// Groups of one kind by (year, token): for each key the latest filing,
+/// and each filing links to the one before it. Most keys (a rare word in
+/// a year) hold one group, so one list per key would cost ten times more.
 #[derive(Default)]
 struct Index {
-    lists: FxHashMap<(i32, Token), Vec<usize>>,
+    latest: FxHashMap<(i32, Token), u32>,
+    /// (group, the filing before it under the same key, or [`NONE`]).
+    filings: Vec<(u32, u32)>,
 }
 
+const NONE: u32 = u32::MAX;
+
 impl Index {
-    fn file(&mut self, group: usize, g: &mut Group, tokens: impl IntoIterator<Item = Token>) {
+    fn file(&mut self, group: usize, g: &mut Group<'_>, tokens: impl IntoIterator<Item = Token>) {
         for token in tokens {
             if !g.filed.contains(&token) {
                 g.filed.push(token);
                 for year in g.years.clone() {
-                    self.lists.entry((year, token)).or_default().push(group);
+                    let filing = self.filings.len() as u32;
+                    let before = self.latest.insert((year, token), filing).unwrap_or(NONE);
+                    self.filings.push((group as u32, before));
                 }
             }
         }
     }
 
     /// The groups the claim could join, in the order they were made: of
-    /// each token's list the latest [`RECENT`], the groups nearest in date.
+    /// each token's filings the latest [`RECENT`], the groups nearest in date.
     fn candidates(&self, year: i32, tokens: impl IntoIterator<Item = Token>) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
         for token in tokens {
-            if let Some(list) = self.lists.get(&(year, token)) {
-                out.extend(&list[list.len().saturating_sub(RECENT)..]);
+            let mut at = self.latest.get(&(year, token)).copied().unwrap_or(NONE);
+            for _ in 0..RECENT {
+                let Some(&(group, before)) = self.filings.get(at as usize) else { break };
+                out.push(group as usize);
+                at = before;
             }
         }
         out.sort_unstable();
@@ -214,23 +255,23 @@ impl<T: Copy + Eq + std::hash::Hash + Ord> Rarity<T> {
 /// Groups claims (given in date order) into events. Claims of one kind are
 /// only ever compared with each other, so kinds are merged in parallel; the
 /// groups come back by kind, then in the order they were made.
-pub fn merge(views: &[ClaimView]) -> Vec<Group> {
+pub fn merge<'a>(views: &'a [ClaimView<'a>]) -> Vec<Group<'a>> {
     use rayon::prelude::*;
     let mut by_kind: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, v) in views.iter().enumerate() {
         by_kind.entry(v.claim.kind.as_str()).or_default().push(i);
     }
-    let parts: Vec<Vec<Group>> = by_kind.into_par_iter().map(|(_, claims)| merge_kind(views, &claims)).collect();
+    let parts: Vec<Vec<Group<'a>>> = by_kind.into_par_iter().map(|(_, claims)| merge_kind(views, &claims)).collect();
     parts.into_iter().flatten().collect()
 }
 
 /// Merges the claims `of_kind` (indices into `views`, in date order). A
 /// claim is compared only with groups of its year that share a token with
 /// it, so this stays near linear as the corpus grows.
-fn merge_kind(views: &[ClaimView], of_kind: &[usize]) -> Vec<Group> {
-    let word_rarity = Rarity::count(of_kind.iter().map(|&i| views[i].words.as_slice()));
+fn merge_kind<'a>(views: &'a [ClaimView<'a>], of_kind: &[usize]) -> Vec<Group<'a>> {
+    let word_rarity = Rarity::count(of_kind.iter().map(|&i| views[i].words));
     let actor_rarity = Rarity::count(of_kind.iter().map(|&i| views[i].claim.actors.as_slice()));
-    let mut groups: Vec<Group> = Vec::new();
+    let mut groups: Vec<Group<'a>> = Vec::new();
     let mut index = Index::default();
     for &i in of_kind {
         let v = &views[i];
@@ -238,10 +279,10 @@ fn merge_kind(views: &[ClaimView], of_kind: &[usize]) -> Vec<Group> {
         let mut actors: Vec<EntityId> = claim.actors.clone();
         actors.sort_unstable();
         actors.dedup();
-        let rare_actors = actor_rarity.prefix(actors.iter().copied()).into_iter().map(Token::Actor);
+        let rare_actors = actor_rarity.prefix(actors.iter().copied()).into_iter().map(Token::actor);
         let rare_words = word_rarity.prefix(v.words.iter().copied()).into_iter().map(Token::Word);
         let tokens: Vec<Token> =
-            std::iter::once(Token::Source(claim.source)).chain(rare_actors).chain(rare_words).collect();
+            std::iter::once(Token::source(claim.source)).chain(rare_actors).chain(rare_words).collect();
         let candidates = index.candidates(claim.date.year_of(), tokens.iter().copied());
         let target = candidates.into_iter().find(|&g| same_happening(&groups[g], v, &actors));
         match target {
@@ -250,27 +291,25 @@ fn merge_kind(views: &[ClaimView], of_kind: &[usize]) -> Vec<Group> {
                 if !g.date.compatible(&claim.date) {
                     g.conflict = true;
                 } else if claim.date.span_days() < g.date.span_days() {
-                    g.date = claim.date.clone();
+                    g.date = &claim.date;
                 }
                 g.claims.push(i);
-                g.sources.insert(claim.source);
-                g.sentences.insert((claim.source, claim.sentence.start));
+                g.add_told((claim.source, claim.sentence.start));
                 g.actors.extend(actors);
                 g.actors.sort_unstable();
                 g.actors.dedup();
-                let refiled = actor_rarity.prefix(g.actors.iter().copied()).into_iter().map(Token::Actor);
-                index.file(at, g, std::iter::once(Token::Source(claim.source)).chain(refiled));
+                let refiled = actor_rarity.prefix(g.actors.iter().copied()).into_iter().map(Token::actor);
+                index.file(at, g, std::iter::once(Token::source(claim.source)).chain(refiled));
             }
             None => {
                 let first = claim.date.year_of();
                 let mut g = Group {
                     claims: vec![i],
-                    date: claim.date.clone(),
-                    kind: claim.kind.clone(),
+                    date: &claim.date,
+                    kind: &claim.kind,
                     actors,
-                    words: v.words.clone(),
-                    sources: FxHashSet::from_iter([claim.source]),
-                    sentences: FxHashSet::from_iter([(claim.source, claim.sentence.start)]),
+                    words: v.words,
+                    told: vec![(claim.source, claim.sentence.start)],
                     conflict: false,
                     years: first..=claim.date.end.year().min(first + 100),
                     filed: Vec::new(),
@@ -286,14 +325,14 @@ fn merge_kind(views: &[ClaimView], of_kind: &[usize]) -> Vec<Group> {
 fn same_happening(g: &Group, v: &ClaimView, actors: &[EntityId]) -> bool {
     let claim = v.claim;
     // Two dates of one sentence are two happenings.
-    if g.sentences.contains(&(claim.source, claim.sentence.start)) {
+    if g.tells_in_sentence((claim.source, claim.sentence.start)) {
         return false;
     }
     // `merge` only compares claims with groups of their own kind; `other` says too little.
     debug_assert_eq!(g.kind, claim.kind);
     let telling = g.kind != "other";
-    let words = || jaccard_sorted(&g.words, &v.words);
-    let same_source = g.sources.contains(&claim.source);
+    let words = || jaccard_sorted(g.words, v.words);
+    let same_source = g.tells_in(claim.source);
     // A source that repeats itself needs no shared actors.
     let related = same_source || (!actors.is_empty() && jaccard_sorted(&g.actors, actors) >= 0.5);
     if g.date.compatible(&claim.date) {

@@ -16,8 +16,8 @@ use std::path::{Path, PathBuf};
 pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
 /// No file is read past this, whatever the limit: offsets are kept in 32
-/// bits, and decoding may grow a text by half.
-pub const LARGEST_FILE: u64 = 1 << 31;
+/// bits, and decoding may triple a text (a Windows-1252 `€` is 3 bytes).
+pub const LARGEST_FILE: u64 = 1 << 30;
 
 /// Files larger than this are refused unless the limit is raised.
 pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;
@@ -149,7 +149,7 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<Input, Failure> {
         return Err(Failure::new(path, "not a regular file (a FIFO, socket or device); skipped"));
     }
     if meta.len() > LARGEST_FILE {
-        return Err(Failure::new(path, format!("file is {} bytes; annals reads files of up to 2 GiB", meta.len())));
+        return Err(Failure::new(path, format!("file is {} bytes; annals reads files of up to 1 GiB", meta.len())));
     }
     if meta.len() > max_bytes {
         return Err(Failure::new(

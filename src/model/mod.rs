@@ -96,8 +96,6 @@ pub struct Source {
     /// Characters repaired from mojibake.
     pub repairs: usize,
     pub warnings: Vec<String>,
-    /// Sentence ranges in the clean text, in order.
-    pub sentences: Vec<Range<usize>>,
 }
 
 impl Source {

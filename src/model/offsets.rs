@@ -6,18 +6,40 @@ use std::ops::Range;
 /// One run of the derived text. When `out_len == src_len` the run maps byte
 /// for byte; otherwise the whole output run stands for the whole source run
 /// (an entity `&amp;`, a repaired character, a dropped tag's newline).
+/// Held in 32 bits (ingest reads no file over 1 GiB): a large corpus has
+/// tens of millions of pieces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Piece {
-    out: usize,
-    src: usize,
-    out_len: usize,
-    src_len: usize,
+    out: u32,
+    src: u32,
+    out_len: u32,
+    src_len: u32,
 }
 
 impl Piece {
     fn linear(&self) -> bool {
         self.out_len == self.src_len
     }
+
+    fn out(&self) -> usize {
+        self.out as usize
+    }
+
+    fn src(&self) -> usize {
+        self.src as usize
+    }
+
+    fn out_end(&self) -> usize {
+        self.out() + self.out_len as usize
+    }
+
+    fn src_end(&self) -> usize {
+        self.src() + self.src_len as usize
+    }
+}
+
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).expect("texts are under 4 GiB (ingest reads no file over 1 GiB)")
 }
 
 /// A monotonic map from byte offsets of a derived text to byte offsets of
@@ -42,17 +64,22 @@ impl OffsetMap {
         if out_len == 0 {
             return;
         }
-        let piece = Piece { out: self.out_len, src: src.start, out_len, src_len: src.len() };
+        let piece =
+            Piece { out: narrow(self.out_len), src: narrow(src.start), out_len: narrow(out_len), src_len: narrow(src.len()) };
         self.out_len += out_len;
         if let Some(last) = self.pieces.last_mut() {
-            let contiguous = last.src + last.src_len == piece.src;
+            let contiguous = last.src_end() == piece.src();
             if last.linear() && piece.linear() && contiguous {
-                last.out_len += out_len;
-                last.src_len += out_len;
+                last.out_len += piece.out_len;
+                last.src_len += piece.out_len;
                 return;
             }
         }
         self.pieces.push(piece);
+    }
+
+    pub fn pieces(&self) -> usize {
+        self.pieces.len()
     }
 
     pub fn out_len(&self) -> usize {
@@ -65,28 +92,28 @@ impl OffsetMap {
     }
 
     fn piece_at(&self, out: usize) -> Option<&Piece> {
-        let i = self.pieces.partition_point(|p| p.out + p.out_len <= out);
+        let i = self.pieces.partition_point(|p| p.out_end() <= out);
         self.pieces.get(i)
     }
 
     /// Source offset where the output byte `out` starts.
     pub fn start(&self, out: usize) -> usize {
         match self.piece_at(out) {
-            Some(p) if p.linear() => p.src + (out - p.out),
-            Some(p) => p.src,
-            None => self.pieces.last().map_or(0, |p| p.src + p.src_len),
+            Some(p) if p.linear() => p.src() + (out - p.out()),
+            Some(p) => p.src(),
+            None => self.pieces.last().map_or(0, |p| p.src_end()),
         }
     }
 
     /// Source offset where output ending at `out` (exclusive) ends.
     pub fn end(&self, out: usize) -> usize {
         if out == 0 {
-            return self.pieces.first().map_or(0, |p| p.src);
+            return self.pieces.first().map_or(0, |p| p.src());
         }
         match self.piece_at(out - 1) {
-            Some(p) if p.linear() => p.src + (out - p.out),
-            Some(p) => p.src + p.src_len,
-            None => self.pieces.last().map_or(0, |p| p.src + p.src_len),
+            Some(p) if p.linear() => p.src() + (out - p.out()),
+            Some(p) => p.src_end(),
+            None => self.pieces.last().map_or(0, |p| p.src_end()),
         }
     }
 
@@ -101,10 +128,10 @@ impl OffsetMap {
     /// The output offset of the first output byte at or after source offset
     /// `src` (the inverse direction, for spans given in source bytes).
     pub fn out_start(&self, src: usize) -> usize {
-        let i = self.pieces.partition_point(|p| p.src + p.src_len <= src);
+        let i = self.pieces.partition_point(|p| p.src_end() <= src);
         match self.pieces.get(i) {
-            Some(p) if p.linear() && src >= p.src => p.out + (src - p.src),
-            Some(p) => p.out,
+            Some(p) if p.linear() && src >= p.src() => p.out() + (src - p.src()),
+            Some(p) => p.out(),
             None => self.out_len,
         }
     }
@@ -112,10 +139,10 @@ impl OffsetMap {
     /// The output offset just past the last output byte that ends at or
     /// before source offset `src`.
     pub fn out_end(&self, src: usize) -> usize {
-        let i = self.pieces.partition_point(|p| p.src + p.src_len <= src);
+        let i = self.pieces.partition_point(|p| p.src_end() <= src);
         match self.pieces.get(i) {
-            Some(p) if p.linear() && src > p.src => p.out + (src - p.src),
-            Some(p) => p.out,
+            Some(p) if p.linear() && src > p.src() => p.out() + (src - p.src()),
+            Some(p) => p.out(),
             None => self.out_len,
         }
     }

@@ -126,17 +126,22 @@ fn build_events(corpus: &mut Corpus) {
     // Words are folded in parallel and numbered in order, a chunk at a time
     // so that the folded strings of every claim are never held at once.
     let mut vocabulary = events::Vocabulary::default();
-    let mut views: Vec<ClaimView> = Vec::with_capacity(order.len());
+    let (mut words, mut ends) = (Vec::new(), Vec::with_capacity(order.len()));
     for chunk in order.chunks(8192) {
-        let words: Vec<String> =
+        let folded: Vec<String> =
             chunk.par_iter().map(|&c| events::content_words(corpus.claim_text(&corpus.claims[c]))).collect();
-        views.extend(
-            chunk
-                .iter()
-                .zip(words)
-                .map(|(&c, words)| ClaimView { claim: &corpus.claims[c], words: vocabulary.intern(&words) }),
-        );
+        for claim_words in folded {
+            vocabulary.intern(&claim_words, &mut words);
+            ends.push(words.len());
+        }
     }
+    drop(vocabulary);
+    let starts = std::iter::once(0).chain(ends.iter().copied());
+    let views: Vec<ClaimView> = order
+        .iter()
+        .zip(starts.zip(&ends))
+        .map(|(&c, (start, &end))| ClaimView { claim: &corpus.claims[c], words: &words[start..end] })
+        .collect();
     let groups = events::merge(&views);
     let mut built: Vec<Event> = groups
         .into_par_iter()
@@ -156,7 +161,8 @@ fn build_events(corpus: &mut Corpus) {
             } else {
                 claims::title(corpus.claim_text(lead), corpus.date_text(lead), 70)
             };
-            Event { id: String::new(), title, kind: g.kind, date: g.date, actors, conflict: g.conflict, claims }
+            let (kind, date) = (g.kind.to_string(), g.date.clone());
+            Event { id: String::new(), title, kind, date, actors, conflict: g.conflict, claims }
         })
         .collect();
     built.sort_by_key(|e| (e.date.start, e.date.end, e.claims[0]));

@@ -37,12 +37,12 @@ struct Extracted {
 }
 
 /// Dates known in a document, to tell namesakes apart.
-struct DocDates {
-    sentences: Vec<Range<usize>>,
+struct DocDates<'a> {
+    sentences: &'a [Range<usize>],
     points: Vec<(usize, DateValue)>,
 }
 
-impl DateContext for DocDates {
+impl DateContext for DocDates<'_> {
     fn date_at(&self, offset: usize) -> Option<DateValue> {
         // Both lists are in text order: binary searches, not scans.
         let at = self.sentences.partition_point(|s| s.end <= offset);
@@ -196,8 +196,7 @@ impl Pipeline {
             manifest,
             &self.tagger,
         );
-        let mut sentences = self.segmenter.split(&text);
-        sentences.shrink_to_fit();
+        let sentences = self.segmenter.split(&text);
         let timexes = self.tagger.find(&text);
         let resolved = timex::resolve(&timexes, meta.published.as_ref());
         let unresolved = resolved.iter().filter(|r| r.is_none()).count();
@@ -207,7 +206,7 @@ impl Pipeline {
         let dated: Vec<(Range<usize>, DateValue, Resolution)> =
             timexes.iter().zip(resolved).filter_map(|(t, r)| r.map(|(v, how)| (t.range.clone(), v, how))).collect();
         let dates = DocDates {
-            sentences: sentences.clone(),
+            sentences: &sentences,
             points: dated.iter().map(|(r, v, _)| (r.start, v.clone())).collect(),
         };
         let mut mentions = self.resolver.resolve(&text, &sentences, &cleaned.hints, &dates);
@@ -224,20 +223,24 @@ impl Pipeline {
             encoding,
             repairs: cleaned.repairs,
             warnings,
-            sentences,
             path: input.path,
             raw_len: input.bytes.len(),
             text,
             map,
         };
-        let claims = self.claims(&source, &dated);
+        let claims = self.claims(&source, &sentences, &dated);
         Extracted { source, mentions, claims }
     }
 
     /// One claim per date of each sentence; actors are added once entities have corpus ids.
-    fn claims(&self, source: &Source, dated: &[(Range<usize>, DateValue, Resolution)]) -> Vec<Claim> {
+    fn claims(
+        &self,
+        source: &Source,
+        sentences: &[Range<usize>],
+        dated: &[(Range<usize>, DateValue, Resolution)],
+    ) -> Vec<Claim> {
         let mut out = Vec::new();
-        for sentence in &source.sentences {
+        for sentence in sentences {
             let inside = |r: &Range<usize>| r.end <= sentence.end;
             let first = dated.partition_point(|(r, _, _)| r.start < sentence.start);
             let text = &source.text[sentence.clone()];
