@@ -48,7 +48,7 @@ fn synthetic(events: usize, entities: usize) -> Corpus {
         .iter()
         .enumerate()
         .map(|(n, &c)| Event {
-            id: format!("e{n}"),
+            id: format!("e{n}").into(),
             title: format!("Agreement {c}"),
             kind: "agreement".into(),
             date: claims[c].date.clone(),

@@ -28,7 +28,7 @@ fn model_claims(corpus: &Corpus) -> Vec<(String, usize, usize, String)> {
         for &c in &e.claims {
             let claim = &corpus.claims[c];
             let text = corpus.sources[claim.source].clean_of_raw(claim.span.clone()).trim().to_string();
-            out.push((e.id.clone(), claim.span.start, claim.span.end, text));
+            out.push((e.id.to_string(), claim.span.start, claim.span.end, text));
         }
     }
     out

@@ -23,7 +23,7 @@ impl Filter {
                 self.actor.is_none_or(|a| e.actors.contains(&a))
                     && self.from.is_none_or(|from| e.date.end >= from)
                     && self.to.is_none_or(|to| e.date.start <= to)
-                    && (self.kinds.is_empty() || self.kinds.contains(&e.kind))
+                    && (self.kinds.is_empty() || self.kinds.iter().any(|k| *k == e.kind))
             })
             .collect()
     }

@@ -100,8 +100,8 @@ fn slide(corpus: &Corpus, id: EventId) -> Slide {
         end_date: end,
         display_date: display,
         text: Text { headline: html(&event.title).into_owned(), text },
-        group: Some(event.kind.clone()),
-        unique_id: event.id.clone(),
+        group: Some(event.kind.to_string()),
+        unique_id: event.id.to_string(),
     }
 }
 

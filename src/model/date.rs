@@ -1,5 +1,6 @@
 //! The date model of DESIGN.md: a calendar interval with a precision.
 
+use compact_str::{format_compact, CompactString};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::fmt;
@@ -35,7 +36,8 @@ pub struct DateValue {
     pub start: NaiveDate,
     pub end: NaiveDate,
     pub precision: Precision,
-    pub value: String,
+    /// Inline, not on the heap: a corpus holds millions of dates.
+    pub value: CompactString,
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -50,7 +52,7 @@ fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
 impl DateValue {
     pub fn day(year: i32, month: u32, day: u32) -> Option<Self> {
         let d = ymd(year, month, day)?;
-        Some(DateValue { start: d, end: d, precision: Precision::Day, value: format!("{year:04}-{month:02}-{day:02}") })
+        Some(DateValue { start: d, end: d, precision: Precision::Day, value: format_compact!("{year:04}-{month:02}-{day:02}") })
     }
 
     pub fn month(year: i32, month: u32) -> Option<Self> {
@@ -58,7 +60,7 @@ impl DateValue {
             start: ymd(year, month, 1)?,
             end: last_day_of_month(year, month)?,
             precision: Precision::Month,
-            value: format!("{year:04}-{month:02}"),
+            value: format_compact!("{year:04}-{month:02}"),
         })
     }
 
@@ -67,7 +69,7 @@ impl DateValue {
             start: ymd(year, 1, 1)?,
             end: ymd(year, 12, 31)?,
             precision: Precision::Year,
-            value: format!("{year:04}"),
+            value: format_compact!("{year:04}"),
         })
     }
 
@@ -76,7 +78,7 @@ impl DateValue {
             start: ymd(year - 1, 10, 1)?,
             end: ymd(year, 9, 30)?,
             precision: Precision::FiscalYear,
-            value: format!("FY{year:04}"),
+            value: format_compact!("FY{year:04}"),
         })
     }
 
@@ -90,7 +92,7 @@ impl DateValue {
             start: from.start,
             end: to.end,
             precision: Precision::Range,
-            value: format!("{}/{}", from.value, to.value),
+            value: format_compact!("{}/{}", from.value, to.value),
         })
     }
 

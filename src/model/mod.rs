@@ -8,6 +8,7 @@ mod verify;
 pub use date::{DateValue, Precision};
 pub use offsets::{ChainedMap, OffsetMap};
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -185,15 +186,16 @@ pub struct Claim {
     pub date_span: Range<usize>,
     pub resolved: Resolution,
     pub actors: Vec<EntityId>,
-    pub kind: String,
+    /// Inline, not on the heap, as are an event's id and kind: millions of them.
+    pub kind: CompactString,
 }
 
 /// A happening told by one or more claims.
 #[derive(Debug, Clone)]
 pub struct Event {
-    pub id: String,
+    pub id: CompactString,
     pub title: String,
-    pub kind: String,
+    pub kind: CompactString,
     pub date: DateValue,
     pub actors: Vec<EntityId>,
     /// The claims date it differently.

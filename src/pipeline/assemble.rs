@@ -8,6 +8,7 @@ use crate::extract::entities::{DocMention, EntityKey};
 use crate::extract::events::{self, ClaimView};
 use crate::model::*;
 use crate::text::{fold, slug};
+use compact_str::CompactString;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -161,13 +162,13 @@ fn build_events(corpus: &mut Corpus) {
             } else {
                 claims::title(corpus.claim_text(lead), corpus.date_text(lead), 70)
             };
-            let (kind, date) = (g.kind.to_string(), g.date.clone());
-            Event { id: String::new(), title, kind, date, actors, conflict: g.conflict, claims }
+            let (kind, date) = (g.kind.into(), g.date.clone());
+            Event { id: CompactString::default(), title, kind, date, actors, conflict: g.conflict, claims }
         })
         .collect();
     built.sort_by_key(|e| (e.date.start, e.date.end, e.claims[0]));
     for (i, e) in built.iter_mut().enumerate() {
-        e.id = format!("e{:04}", i + 1);
+        e.id = compact_str::format_compact!("e{:04}", i + 1);
     }
     corpus.entity_events = vec![Vec::new(); corpus.entities.len()];
     for (i, e) in built.iter().enumerate() {

@@ -262,7 +262,7 @@ impl Pipeline {
                     date_span: source.raw_span(range.clone()),
                     resolved: *how,
                     actors: Vec::new(),
-                    kind,
+                    kind: kind.into(),
                 });
             }
         }
