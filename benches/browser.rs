@@ -32,9 +32,7 @@ fn synthetic(events: usize, entities: usize) -> Corpus {
         let sentence = start..text.len() - 1;
         claims.push(Claim {
             source: 0,
-            span: sentence.clone(),
             date_clean: start + 3..start + 7,
-            date_span: start + 3..start + 7,
             sentence,
             date,
             resolved: Resolution::Absolute,

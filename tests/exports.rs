@@ -27,8 +27,9 @@ fn model_claims(corpus: &Corpus) -> Vec<(String, usize, usize, String)> {
     for e in &corpus.events {
         for &c in &e.claims {
             let claim = &corpus.claims[c];
-            let text = corpus.sources[claim.source].clean_of_raw(claim.span.clone()).trim().to_string();
-            out.push((e.id.to_string(), claim.span.start, claim.span.end, text));
+            let span = corpus.claim_bytes(claim);
+            let text = corpus.sources[claim.source].clean_of_raw(span.clone()).trim().to_string();
+            out.push((e.id.to_string(), span.start, span.end, text));
         }
     }
     out
@@ -85,7 +86,8 @@ fn timelinejs_follows_the_format_and_the_model() {
             let claim = &corpus.claims[c];
             let quote = html_escape::encode_text(corpus.claim_text(claim).trim()).into_owned();
             assert!(html.contains(&format!("<blockquote>{quote}</blockquote>")), "{quote}");
-            assert!(html.contains(&format!("bytes {}–{}", claim.span.start, claim.span.end)));
+            let span = corpus.claim_bytes(claim);
+            assert!(html.contains(&format!("bytes {}–{}", span.start, span.end)));
         }
         if matches!(event.date.precision.as_str(), "range" | "fiscal-year") {
             assert_eq!(slide["display_date"], event.date.display().as_str());

@@ -78,7 +78,7 @@ fn the_cable_date_keeps_its_markup_in_the_raw_span() {
     let cable = corpus.sources.iter().position(|s| s.id.starts_with("004")).unwrap();
     let claim = corpus.claims.iter().find(|c| c.source == cable && c.date.value == "2009-11-26").unwrap();
     let file = &annals::ingest::bundled_inputs()[cable].bytes;
-    let raw = &file[claim.date_span.clone()];
+    let raw = &file[corpus.date_bytes(claim)];
     assert_eq!(raw, b"November  ] 26");
 }
 

@@ -78,6 +78,7 @@ pub fn write(corpus: &Corpus, events: &[EventId], out: impl Write) -> io::Result
         let claim = &corpus.claims[c];
         let source = &corpus.sources[claim.source];
         let at = &positions[claim.source];
+        let span = corpus.claim_bytes(claim);
         let actors: Vec<Value> = claim
             .actors
             .iter()
@@ -94,7 +95,7 @@ pub fn write(corpus: &Corpus, events: &[EventId], out: impl Write) -> io::Result
         ];
         body.extend(actors);
         json!({
-            "id": format!("urn:annals:{}:{}-{}", source.id, claim.span.start, claim.span.end),
+            "id": format!("urn:annals:{}:{}-{}", source.id, span.start, span.end),
             "type": "Annotation",
             "motivation": "describing",
             "annals:event": event.id,
@@ -105,7 +106,7 @@ pub fn write(corpus: &Corpus, events: &[EventId], out: impl Write) -> io::Result
                 "selector": [
                     quote_selector(&source.text, claim),
                     {"type": "TextPositionSelector", "start": at[&claim.sentence.start], "end": at[&claim.sentence.end]},
-                    {"type": "DataPositionSelector", "start": claim.span.start, "end": claim.span.end},
+                    {"type": "DataPositionSelector", "start": span.start, "end": span.end},
                 ],
             },
         })

@@ -55,6 +55,7 @@ pub fn write(corpus: &Corpus, events: &[EventId], out: impl Write) -> io::Result
             let claim = &corpus.claims[c];
             let source = &corpus.sources[claim.source];
             let actor = |a: Option<&usize>| a.map_or(String::new(), |&a| corpus.entities[a].name.clone());
+            let span = corpus.claim_bytes(claim);
             let assoc: Vec<&str> = claim.actors.iter().skip(2).map(|&a| corpus.entities[a].name.as_str()).collect();
             let row = [
                 format!("{}-{}", event.id, n + 1),
@@ -72,8 +73,8 @@ pub fn write(corpus: &Corpus, events: &[EventId], out: impl Write) -> io::Result
                 source.published.as_ref().map_or(String::new(), |d| d.value.to_string()),
                 source.reliability.map_or(String::new(), |r| r.code()),
                 corpus.claim_text(claim).trim().to_string(),
-                claim.span.start.to_string(),
-                claim.span.end.to_string(),
+                span.start.to_string(),
+                span.end.to_string(),
                 event.conflict.to_string(),
             ];
             w.write_record(row.iter().map(|cell| neutralise(cell)))?;

@@ -102,10 +102,10 @@ fn document<'a>(corpus: &'a Corpus, events: &'a [EventId]) -> impl Serialize + '
             kind: e.kind.as_str(),
             aliases: &e.aliases,
             mentions: Stream(move || {
-                let at = |m: &Mention| MentionOut {
-                    source: &corpus.sources[m.source()].id,
-                    start: m.raw().start,
-                    end: m.raw().end,
+                let at = |m: &Mention| {
+                    let source = &corpus.sources[m.source()];
+                    let raw = m.raw(source);
+                    MentionOut { source: &source.id, start: raw.start, end: raw.end }
                 };
                 e.mentions.iter().map(at)
             }),
@@ -141,15 +141,16 @@ fn event<'a>(corpus: &'a Corpus, ev: &'a Event) -> impl Serialize + 'a {
         claims: Stream(move || {
             ev.claims.iter().map(move |&c| {
                 let claim = &corpus.claims[c];
+                let (span, date_span) = (corpus.claim_bytes(claim), corpus.date_bytes(claim));
                 ClaimOut {
                     source: &corpus.sources[claim.source].id,
-                    start: claim.span.start,
-                    end: claim.span.end,
+                    start: span.start,
+                    end: span.end,
                     text: corpus.claim_text(claim),
                     date: &claim.date.value,
                     date_text: corpus.date_text(claim),
-                    date_start: claim.date_span.start,
-                    date_end: claim.date_span.end,
+                    date_start: date_span.start,
+                    date_end: date_span.end,
                     resolved: claim.resolved,
                 }
             })

@@ -51,14 +51,15 @@ pub fn write(corpus: &Corpus, events: &[EventId], out: impl Write) -> io::Result
         for &c in &event.claims {
             let claim = &corpus.claims[c];
             let source = &corpus.sources[claim.source];
+            let span = corpus.claim_bytes(claim);
             notes.push(format!(
                 "[^{}]: {}, {}{}; bytes {}–{} of `{}`.",
                 notes.len() + 1,
                 escape(&source.title),
                 source.published.as_ref().map_or("undated".to_string(), |d| d.display()),
                 source.reliability.map_or(String::new(), |r| format!(", graded {r}")),
-                claim.span.start,
-                claim.span.end,
+                span.start,
+                span.end,
                 source.path.replace('`', "'"),
             ));
             writeln!(out, "  - > “{}” [^{}]", escape(corpus.claim_text(claim).trim()), notes.len())?;

@@ -84,14 +84,15 @@ fn slide(corpus: &Corpus, id: EventId) -> Slide {
         let claim = &corpus.claims[c];
         let source = &corpus.sources[claim.source];
         let published = source.published.as_ref().map_or("undated".to_string(), |d| d.display());
+        let span = corpus.claim_bytes(claim);
         text.push_str(&format!(
             "<blockquote>{}</blockquote><p>— <cite>{}</cite>, {}; dated {}; bytes {}–{} of {}</p>",
             html(corpus.claim_text(claim).trim()),
             html(&source.title),
             html(&published),
             html(&claim.date.display()),
-            claim.span.start,
-            claim.span.end,
+            span.start,
+            span.end,
             html(&source.path),
         ));
     }

@@ -112,24 +112,19 @@ impl Source {
     }
 }
 
-/// Where an entity is named: a clean range and the raw bytes it came from.
-/// Held as 32-bit offsets (files are under 4 GiB): a large corpus has tens
-/// of millions of mentions.
+/// Where an entity is named: a range of its source's clean text, whose
+/// raw bytes the source's map gives. Held as 32-bit offsets (ingest reads
+/// no file over 1 GiB): a large corpus has tens of millions of mentions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
     source: u32,
     clean: [u32; 2],
-    raw: [u32; 2],
 }
 
 impl Mention {
-    pub fn new(source: SourceId, clean: Range<usize>, raw: Range<usize>) -> Self {
-        let narrow = |n: usize| u32::try_from(n).expect("files are under 4 GiB (ingest refuses larger ones)");
-        Mention {
-            source: narrow(source),
-            clean: [narrow(clean.start), narrow(clean.end)],
-            raw: [narrow(raw.start), narrow(raw.end)],
-        }
+    pub fn new(source: SourceId, clean: Range<usize>) -> Self {
+        let narrow = |n: usize| u32::try_from(n).expect("texts are under 4 GiB (ingest reads no file over 1 GiB)");
+        Mention { source: narrow(source), clean: [narrow(clean.start), narrow(clean.end)] }
     }
 
     pub fn source(&self) -> SourceId {
@@ -141,9 +136,9 @@ impl Mention {
         self.clean[0] as usize..self.clean[1] as usize
     }
 
-    /// The byte span in the source file.
-    pub fn raw(&self) -> Range<usize> {
-        self.raw[0] as usize..self.raw[1] as usize
+    /// The byte span in the source file (`source` is the mention's own).
+    pub fn raw(&self, source: &Source) -> Range<usize> {
+        source.raw_span(self.clean())
     }
 }
 
@@ -176,14 +171,11 @@ pub enum Resolution {
 #[derive(Debug, Clone)]
 pub struct Claim {
     pub source: SourceId,
-    /// The sentence, in the clean text.
+    /// The sentence, in the clean text ([`Corpus::claim_bytes`] gives its raw bytes).
     pub sentence: Range<usize>,
-    /// The sentence, in raw bytes.
-    pub span: Range<usize>,
     pub date: DateValue,
-    /// The temporal expression, in the clean text and in raw bytes.
+    /// The temporal expression, in the clean text ([`Corpus::date_bytes`] gives its raw bytes).
     pub date_clean: Range<usize>,
-    pub date_span: Range<usize>,
     pub resolved: Resolution,
     pub actors: Vec<EntityId>,
     /// Inline, not on the heap, as are an event's id and kind: millions of them.
@@ -223,6 +215,17 @@ impl Corpus {
 
     pub fn date_text(&self, claim: &Claim) -> &str {
         &self.sources[claim.source].text[claim.date_clean.clone()]
+    }
+
+    /// The claim's sentence as a byte span of its file: derived from the
+    /// source's map when asked, not stored for each of millions of claims.
+    pub fn claim_bytes(&self, claim: &Claim) -> Range<usize> {
+        self.sources[claim.source].raw_span(claim.sentence.clone())
+    }
+
+    /// The claim's temporal expression as a byte span of its file.
+    pub fn date_bytes(&self, claim: &Claim) -> Range<usize> {
+        self.sources[claim.source].raw_span(claim.date_clean.clone())
     }
 
     /// The first and last event dates.

@@ -26,8 +26,9 @@ impl Corpus {
         for (i, claim) in self.claims.iter().enumerate() {
             let source = &self.sources[claim.source];
             let raw = raw_of(source);
-            check_span(source, raw, &claim.span, &claim.sentence, &format!("claim {i}"), &mut errors);
-            check_span(source, raw, &claim.date_span, &claim.date_clean, &format!("claim {i} date"), &mut errors);
+            let (span, date_span) = (self.claim_bytes(claim), self.date_bytes(claim));
+            check_span(source, raw, &span, &claim.sentence, &format!("claim {i}"), &mut errors);
+            check_span(source, raw, &date_span, &claim.date_clean, &format!("claim {i} date"), &mut errors);
             if !(claim.sentence.start <= claim.date_clean.start && claim.date_clean.end <= claim.sentence.end) {
                 errors.push(format!("{}: claim {i}: its date lies outside its sentence", source.path));
             }
@@ -36,7 +37,7 @@ impl Corpus {
             for m in &entity.mentions {
                 let what = format!("mention of {}", entity.name);
                 let source = &self.sources[m.source()];
-                check_span(source, raw_of(source), &m.raw(), &m.clean(), &what, &mut errors);
+                check_span(source, raw_of(source), &m.raw(source), &m.clean(), &what, &mut errors);
             }
         }
         errors

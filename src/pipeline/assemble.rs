@@ -41,8 +41,7 @@ impl<'a> Assembler<'a> {
                     corpus.entities.len() - 1
                 }
             };
-            let raw = source.raw_span(m.range.clone());
-            corpus.entities[entity].mentions.push(Mention::new(source_id, m.range.clone(), raw));
+            corpus.entities[entity].mentions.push(Mention::new(source_id, m.range.clone()));
             numbered.push((m.range.clone(), entity));
         }
         for claim in &mut claims {

@@ -256,10 +256,8 @@ impl Pipeline {
                 out.push(Claim {
                     source: 0,
                     sentence: sentence.clone(),
-                    span: source.raw_span(sentence.clone()),
                     date: value.clone(),
                     date_clean: range.clone(),
-                    date_span: source.raw_span(range.clone()),
                     resolved: *how,
                     actors: Vec::new(),
                     kind: kind.into(),
