@@ -39,8 +39,8 @@ done
 # Process start to the browser's first usable screen (the timeline drawn),
 # in a pseudo-terminal of 200×60.
 echo
-echo "| corpus | open to the timeline |"
-echo "|---|---|"
+echo "| corpus | open to the timeline | peak RSS |"
+echo "|---|---|---|"
 for size in "${sizes[@]}"; do
     seconds=$(python3 - "$bin" "$dir/$size" <<'PY'
 import fcntl, os, select, signal, struct, subprocess, sys, termios, time
@@ -54,16 +54,21 @@ while b"Timeline" not in seen:
     if not select.select([master], [], [], 900)[0]:
         break
     seen = seen[-4096:] + os.read(master, 65536)
-print(f"{time.monotonic() - start:.2f}")
+seconds = time.monotonic() - start
+time.sleep(1)  # let it settle
 child.send_signal(signal.SIGTERM)
-while child.poll() is None:  # keep reading: a full terminal would block annals
+while True:  # keep reading: a full terminal would block annals
+    pid, _, usage = os.wait4(child.pid, os.WNOHANG)
+    if pid:
+        break
     if select.select([master], [], [], 0.1)[0]:
         try:
             os.read(master, 65536)
         except OSError:
-            break
-child.wait()
+            pass
+print(f"{seconds:.2f} {usage.ru_maxrss / 1024:.0f}")
 PY
 )
-    echo "| $size | $seconds s |"
+    read -r open_s open_mb <<<"$seconds"
+    echo "| $size | $open_s s | $open_mb MB |"
 done

@@ -8,24 +8,30 @@ use crate::text::fold;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use rayon::prelude::*;
+use std::sync::OnceLock;
 
-/// Folded candidate strings, built once per corpus.
+/// Folded candidate strings, built once per corpus. Events' are built on
+/// the first `#` query (on the scorer's thread when there are many): at a
+/// gigabyte they hold hundreds of megabytes that most sessions never use.
 pub struct Candidates {
-    events: Vec<String>,
+    events: OnceLock<Vec<String>>,
     sources: Vec<String>,
 }
 
 impl Candidates {
     pub fn new(corpus: &Corpus) -> Self {
-        let event = |e: &crate::model::Event| {
-            let text = e.claims.first().map_or("", |&c| corpus.claim_text(&corpus.claims[c]));
-            fold(&format!("{} {} {} {text}", e.date.value, e.kind, e.title))
-        };
         let source = |s: &crate::model::Source| fold(&format!("{} {} {}", s.title, s.kind.as_str(), s.path));
-        Candidates {
-            events: corpus.events.iter().map(event).collect(),
-            sources: corpus.sources.iter().map(source).collect(),
-        }
+        Candidates { events: OnceLock::new(), sources: corpus.sources.iter().map(source).collect() }
+    }
+
+    fn events(&self, corpus: &Corpus) -> &[String] {
+        self.events.get_or_init(|| {
+            let event = |e: &crate::model::Event| {
+                let text = e.claims.first().map_or("", |&c| corpus.claim_text(&corpus.claims[c]));
+                fold(&format!("{} {} {} {text}", e.date.value, e.kind, e.title))
+            };
+            corpus.events.par_iter().map(event).collect()
+        })
     }
 }
 
@@ -56,8 +62,8 @@ impl Candidates {
     /// How many candidates a query of this kind scores at most.
     pub fn count(&self, corpus: &Corpus, typed: &str) -> usize {
         match mode(typed).0 {
-            '#' => self.events.len(),
-            '@' => self.sources.len(),
+            '#' => corpus.events.len(),
+            '@' => corpus.sources.len(),
             _ => corpus.entities.len(),
         }
     }
@@ -83,8 +89,9 @@ pub fn narrow(corpus: &Corpus, candidates: &Candidates, previous: Option<&Matche
     let (mode, rest) = mode(query);
     let folded = fold(rest.trim());
     let matcher = SkimMatcherV2::default();
+    let events = if mode == '#' { candidates.events(corpus) } else { &[] };
     let text = |i: usize| match mode {
-        '#' => candidates.events[i].as_str(),
+        '#' => events[i].as_str(),
         '@' => candidates.sources[i].as_str(),
         _ => corpus.entities[i].folded.as_str(),
     };
