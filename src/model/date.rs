@@ -1,7 +1,7 @@
 //! The date model of DESIGN.md: a calendar interval with a precision.
 
-use compact_str::{format_compact, CompactString};
 use chrono::{Datelike, NaiveDate};
+use compact_str::{format_compact, CompactString};
 use serde::Serialize;
 use std::fmt;
 
@@ -52,7 +52,12 @@ fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
 impl DateValue {
     pub fn day(year: i32, month: u32, day: u32) -> Option<Self> {
         let d = ymd(year, month, day)?;
-        Some(DateValue { start: d, end: d, precision: Precision::Day, value: format_compact!("{year:04}-{month:02}-{day:02}") })
+        Some(DateValue {
+            start: d,
+            end: d,
+            precision: Precision::Day,
+            value: format_compact!("{year:04}-{month:02}-{day:02}"),
+        })
     }
 
     pub fn month(year: i32, month: u32) -> Option<Self> {

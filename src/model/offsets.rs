@@ -64,8 +64,12 @@ impl OffsetMap {
         if out_len == 0 {
             return;
         }
-        let piece =
-            Piece { out: narrow(self.out_len), src: narrow(src.start), out_len: narrow(out_len), src_len: narrow(src.len()) };
+        let piece = Piece {
+            out: narrow(self.out_len),
+            src: narrow(src.start),
+            out_len: narrow(out_len),
+            src_len: narrow(src.len()),
+        };
         self.out_len += out_len;
         if let Some(last) = self.pieces.last_mut() {
             let contiguous = last.src_end() == piece.src();

@@ -57,22 +57,34 @@ impl DateContext for DocDates<'_> {
     }
 }
 
+/// Compile the extractors' patterns (one after another, on first use, they
+/// took most of a small corpus's start).
+const COMPILERS: [fn(); 7] = [
+    timex::compile_patterns,
+    metadata::compile_patterns,
+    discover::compile_patterns,
+    claims::compile_patterns,
+    sentences::compile_patterns,
+    markup::compile_patterns,
+    mojibake::compile_patterns,
+];
+
+/// Starts compiling the extractors' patterns on threads of their own, so
+/// that a command that will build a corpus compiles them while it parses
+/// its arguments, reads its assets and sets up the terminal.
+pub fn warm_up() {
+    for compile in COMPILERS {
+        std::thread::spawn(compile);
+    }
+}
+
 impl Pipeline {
     /// Compiles everything at once: the extractors' patterns on threads of
-    /// their own (one after another, on first use, they took most of a
-    /// small corpus's start), the asset-built matchers on this one.
+    /// their own (waiting for those [`warm_up`] started), the asset-built
+    /// matchers on this one.
     pub fn new(assets: Assets) -> Self {
-        let compilers: [fn(); 7] = [
-            timex::compile_patterns,
-            metadata::compile_patterns,
-            discover::compile_patterns,
-            claims::compile_patterns,
-            sentences::compile_patterns,
-            markup::compile_patterns,
-            mojibake::compile_patterns,
-        ];
         std::thread::scope(|scope| {
-            for compile in compilers {
+            for compile in COMPILERS {
                 scope.spawn(compile);
             }
             let rules = &assets.lexicon.rules;
@@ -205,10 +217,8 @@ impl Pipeline {
         }
         let dated: Vec<(Range<usize>, DateValue, Resolution)> =
             timexes.iter().zip(resolved).filter_map(|(t, r)| r.map(|(v, how)| (t.range.clone(), v, how))).collect();
-        let dates = DocDates {
-            sentences: &sentences,
-            points: dated.iter().map(|(r, v, _)| (r.start, v.clone())).collect(),
-        };
+        let dates =
+            DocDates { sentences: &sentences, points: dated.iter().map(|(r, v, _)| (r.start, v.clone())).collect() };
         let mut mentions = self.resolver.resolve(&text, &sentences, &cleaned.hints, &dates);
         self.curation.apply_all(&mut mentions, &text, &self.assets.gazetteer);
         let source = Source {

@@ -16,7 +16,7 @@ pub fn hits(corpus: &Corpus, state: &State, pane: Pane, query: &str) -> Vec<usiz
             .events
             .iter()
             .enumerate()
-            .filter(|(_, &e)| state.index.folded_titles[e].contains(&q))
+            .filter(|(_, &e)| state.index.folded_title(corpus, e).contains(&q))
             .map(|(i, _)| i)
             .collect(),
         _ => {

@@ -159,8 +159,8 @@ pub struct State {
 /// Lookups derived once from the corpus: positions, never text.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    /// Per source: its mentions (clean range, kind) and claims, by position.
-    pub mentions: Vec<Vec<(std::ops::Range<usize>, crate::model::EntityKind)>>,
+    /// Per source: its mentions and claims, by position.
+    pub mentions: Vec<Vec<Marked>>,
     pub claims: Vec<Vec<ClaimId>>,
     /// Events per year, in year order.
     pub years: Vec<(i32, usize)>,
@@ -170,18 +170,38 @@ pub struct Index {
     pub claim_event: Vec<EventId>,
     /// For each entity, the sources that mention it.
     pub entity_sources: Vec<Vec<usize>>,
-    /// Event titles, accent-folded, for `/` in the timeline.
-    pub folded_titles: Vec<String>,
+    /// Event titles, accent-folded, for `/` in the timeline: made on the
+    /// first search, not for every session (a million titles at a gigabyte).
+    folded_titles: std::sync::OnceLock<Vec<String>>,
+}
+
+/// A mention as the source pane colours it: its clean range in 32 bits
+/// (a gigabyte has tens of millions) and its entity's kind.
+#[derive(Debug, Clone, Copy)]
+pub struct Marked {
+    start: u32,
+    end: u32,
+    pub kind: crate::model::EntityKind,
+}
+
+impl Marked {
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 impl Index {
     fn new(corpus: &Corpus) -> Self {
-        let mut mentions = vec![Vec::new(); corpus.sources.len()];
+        // Counted first: lists grown by doubling would hold half as much again.
+        let mut counts = vec![0usize; corpus.sources.len()];
+        corpus.entities.iter().flat_map(|e| &e.mentions).for_each(|m| counts[m.source()] += 1);
+        let mut mentions: Vec<Vec<Marked>> = counts.into_iter().map(Vec::with_capacity).collect();
         let mut entity_sources = Vec::with_capacity(corpus.entities.len());
         for e in &corpus.entities {
             let mut sources: Vec<usize> = Vec::new();
             for m in &e.mentions {
-                mentions[m.source()].push((m.clean(), e.kind));
+                let clean = m.clean();
+                mentions[m.source()].push(Marked { start: clean.start as u32, end: clean.end as u32, kind: e.kind });
                 if sources.last() != Some(&m.source()) {
                     sources.push(m.source());
                 }
@@ -190,7 +210,7 @@ impl Index {
             sources.dedup();
             entity_sources.push(sources);
         }
-        mentions.iter_mut().for_each(|m| m.sort_by_key(|(r, _)| r.start));
+        mentions.iter_mut().for_each(|m| m.sort_by_key(|m| m.start));
         let mut claims = vec![Vec::new(); corpus.sources.len()];
         for (i, c) in corpus.claims.iter().enumerate() {
             claims[c.source].push(i);
@@ -211,8 +231,14 @@ impl Index {
             }
         }
         let date_span = corpus.date_span().map(|(a, b)| (a.display(), b.display()));
-        let folded_titles = corpus.events.iter().map(|e| crate::text::fold(&e.title)).collect();
+        let folded_titles = std::sync::OnceLock::new();
         Index { mentions, claims, years, date_span, claim_event, entity_sources, folded_titles }
+    }
+
+    /// Event `e`'s title, accent-folded.
+    pub fn folded_title(&self, corpus: &Corpus, e: EventId) -> &str {
+        self.folded_titles.get_or_init(|| corpus.events.iter().map(|e| crate::text::fold(&e.title)).collect())[e]
+            .as_str()
     }
 }
 

@@ -58,7 +58,11 @@ fn describe(corpus: &Corpus, target: Target, theme: Theme) -> (Span<'static>, St
         }
         Target::Event(e) => {
             let event = &corpus.events[e];
-            (Span::styled("# ", theme.year()), format!("{} {}", event.date.display(), event.title), event.kind.to_string())
+            (
+                Span::styled("# ", theme.year()),
+                format!("{} {}", event.date.display(), event.title),
+                event.kind.to_string(),
+            )
         }
         Target::Source(s) => {
             let source = &corpus.sources[s];

@@ -125,11 +125,12 @@ fn marks(
     }
     out.push((claim.sentence.clone(), theme.claim()));
     let mentions = &state.index.mentions[claim.source];
-    let first = mentions.partition_point(|(r, _)| r.end <= window.start);
-    for (range, kind) in mentions[first..].iter().take_while(|(r, _)| r.start < window.end) {
+    let first = mentions.partition_point(|m| m.range().end <= window.start);
+    for m in mentions[first..].iter().take_while(|m| m.range().start < window.end) {
+        let range = m.range();
         let inside = claim.sentence.start <= range.start && range.end <= claim.sentence.end;
         let base = if inside { theme.claim() } else { Style::new() };
-        out.push((range.clone(), base.patch(theme.kind(*kind))));
+        out.push((range, base.patch(theme.kind(m.kind))));
     }
     out.push((claim.date_clean.clone(), theme.claim_date()));
     out
