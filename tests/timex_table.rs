@@ -11,7 +11,11 @@ fn tag(text: &str, doc: Option<&str>) -> Vec<(String, String)> {
     let found = tagger.find(text);
     let doc = doc.and_then(DateValue::parse);
     let values = resolve(&found, doc.as_ref());
-    found.iter().zip(values).filter_map(|(t, v)| v.map(|(v, _)| (text[t.range.clone()].to_string(), v.value.to_string()))).collect()
+    found
+        .iter()
+        .zip(values)
+        .filter_map(|(t, v)| v.map(|(v, _)| (text[t.range.clone()].to_string(), v.value.to_string())))
+        .collect()
 }
 
 /// Text, document date, expected (expression, value) pairs.

@@ -209,9 +209,6 @@ pub fn report_failures(failures: &[Failure]) -> ExitCode {
 }
 
 pub fn run() -> ExitCode {
-    // Most commands build a corpus; the few that do not exit before the
-    // compiling threads cost them anything.
-    annals::pipeline::warm_up();
     let cli = Cli::parse();
     match cli.command {
         None => browse::run(cli.input.plan()),

@@ -69,19 +69,9 @@ const COMPILERS: [fn(); 7] = [
     mojibake::compile_patterns,
 ];
 
-/// Starts compiling the extractors' patterns on threads of their own, so
-/// that a command that will build a corpus compiles them while it parses
-/// its arguments, reads its assets and sets up the terminal.
-pub fn warm_up() {
-    for compile in COMPILERS {
-        std::thread::spawn(compile);
-    }
-}
-
 impl Pipeline {
     /// Compiles everything at once: the extractors' patterns on threads of
-    /// their own (waiting for those [`warm_up`] started), the asset-built
-    /// matchers on this one.
+    /// their own, the asset-built matchers on this one.
     pub fn new(assets: Assets) -> Self {
         std::thread::scope(|scope| {
             for compile in COMPILERS {
