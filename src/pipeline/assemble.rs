@@ -136,12 +136,14 @@ fn build_events(corpus: &mut Corpus) {
         }
     }
     drop(vocabulary);
+    words.shrink_to_fit();
     let starts = std::iter::once(0).chain(ends.iter().copied());
     let views: Vec<ClaimView> = order
         .iter()
         .zip(starts.zip(&ends))
         .map(|(&c, (start, &end))| ClaimView { claim: &corpus.claims[c], words: &words[start..end] })
         .collect();
+    drop(ends);
     let groups = events::merge(&views);
     let mut built: Vec<Event> = groups
         .into_par_iter()
