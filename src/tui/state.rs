@@ -4,6 +4,7 @@
 use super::palette::Matches;
 use crate::model::{ClaimId, Corpus, EntityId, EventId};
 use ratatui::layout::Rect;
+use rayon::prelude::*;
 use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,6 +169,9 @@ pub struct Index {
     pub date_span: Option<(String, String)>,
     /// For each claim, its event.
     pub claim_event: Vec<EventId>,
+    /// For each event, how many sources tell it (counted once: one event can
+    /// gather thousands of claims).
+    pub event_sources: Vec<u32>,
     /// For each entity, the sources that mention it.
     pub entity_sources: Vec<Vec<usize>>,
     /// Event titles, accent-folded, for `/` in the timeline: made on the
@@ -230,9 +234,19 @@ impl Index {
                 claim_event[c] = i;
             }
         }
+        let event_sources = corpus
+            .events
+            .par_iter()
+            .map(|e| {
+                let mut sources: Vec<usize> = e.claims.iter().map(|&c| corpus.claims[c].source).collect();
+                sources.sort_unstable();
+                sources.dedup();
+                sources.len() as u32
+            })
+            .collect();
         let date_span = corpus.date_span().map(|(a, b)| (a.display(), b.display()));
         let folded_titles = std::sync::OnceLock::new();
-        Index { mentions, claims, years, date_span, claim_event, entity_sources, folded_titles }
+        Index { mentions, claims, years, date_span, claim_event, event_sources, entity_sources, folded_titles }
     }
 
     /// Event `e`'s title, accent-folded.

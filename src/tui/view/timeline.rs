@@ -11,7 +11,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
-use std::collections::BTreeSet;
 
 pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: Rect) {
     let height = area.height.saturating_sub(2) as usize;
@@ -34,7 +33,7 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
                 break;
             }
         }
-        let sources: BTreeSet<usize> = event.claims.iter().map(|&c| corpus.claims[c].source).collect();
+        let sources = state.index.event_sources[state.events[pos]];
         let mark = if event.conflict { "≠" } else { " " };
         let date = event.date.display();
         let kind: String = event.kind.chars().take(8).collect();
@@ -43,7 +42,7 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
             Span::raw(format!("{date:<10} ")),
             Span::styled(format!("{kind:<8} "), theme.kind_label(&event.kind)),
             Span::raw(format!("{:<title_width$}", shorten(&inert(&event.title), title_width))),
-            Span::styled(format!("{:>2}", sources.len()), theme.dim()),
+            Span::styled(format!("{sources:>2}"), theme.dim()),
             Span::styled(format!("{mark} "), theme.conflict()),
         ]);
         if pos == state.timeline.selected {
