@@ -59,11 +59,11 @@ fn card(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: R
     };
     let entity = &corpus.entities[e];
     let events = &corpus.entity_events[e];
-    // The card holds a few hundred characters: at a gigabyte one entity is
+    // The card shows a few hundred characters: at a gigabyte one entity is
     // named in 50 000 sources, and joining them all cost 20 ms a frame.
     let room = area.width as usize * area.height as usize;
-    let sources = listed(state.index.entity_sources[e].iter().map(|&s| corpus.sources[s].id.as_str()), room);
-    let aliases = listed(entity.aliases.iter().map(String::as_str), room);
+    let sources = joined(state.index.entity_sources[e].iter().map(|&s| corpus.sources[s].id.as_str()), room);
+    let aliases = joined(entity.aliases.iter().map(String::as_str), room);
     let first_last = match (events.first(), events.last()) {
         (Some(a), Some(b)) => format!("{} … {}", corpus.events[*a].date.display(), corpus.events[*b].date.display()),
         _ => "no dated event".to_string(),
@@ -81,14 +81,12 @@ fn card(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: R
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block), area);
 }
 
-/// `items` joined by commas, as many as fit in `room` characters, then how
-/// many more there are.
-fn listed<'a>(items: impl ExactSizeIterator<Item = &'a str>, room: usize) -> String {
-    let total = items.len();
+/// `items` joined by commas, stopping once `room` characters are filled:
+/// what lies beyond could not be shown.
+fn joined<'a>(items: impl Iterator<Item = &'a str>, room: usize) -> String {
     let mut out = String::new();
-    for (shown, item) in items.enumerate() {
-        if !out.is_empty() && out.len() + item.len() + 2 > room {
-            out.push_str(&format!(" … and {} more", total - shown));
+    for item in items {
+        if out.len() >= room {
             break;
         }
         if !out.is_empty() {
@@ -101,14 +99,14 @@ fn listed<'a>(items: impl ExactSizeIterator<Item = &'a str>, room: usize) -> Str
 
 #[cfg(test)]
 mod tests {
-    use super::listed;
+    use super::joined;
 
     #[test]
-    fn lists_what_fits_and_counts_the_rest() {
+    fn joins_only_what_could_be_shown() {
         let names = ["alpha", "beta", "gamma", "delta"];
-        assert_eq!(listed(names.iter().copied(), 100), "alpha, beta, gamma, delta");
-        assert_eq!(listed(names.iter().copied(), 12), "alpha, beta … and 2 more");
-        assert_eq!(listed(names.iter().copied(), 1), "alpha … and 3 more");
-        assert_eq!(listed(std::iter::empty(), 10), "");
+        assert_eq!(joined(names.iter().copied(), 100), "alpha, beta, gamma, delta");
+        assert_eq!(joined(names.iter().copied(), 11), "alpha, beta");
+        assert_eq!(joined(names.iter().copied(), 12), "alpha, beta, gamma");
+        assert_eq!(joined(std::iter::empty(), 10), "");
     }
 }
