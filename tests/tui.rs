@@ -374,6 +374,22 @@ proptest::proptest! {
                 previous = narrowed;
             }
         }
+        // `/` in the timeline narrows too: each key's hits are those a
+        // search from scratch finds, with Backspace as well.
+        let mut state = State::new(&CORPUS);
+        apply(&mut state, &[Action::OpenSearch]);
+        let mut typed_so_far = String::new();
+        for c in query.chars().chain(['\u{8}']).chain(query.chars().rev().take(1)) {
+            if c == '\u{8}' {
+                typed_so_far.pop();
+                apply(&mut state, &[Action::Backspace]);
+            } else {
+                typed_so_far.push(c);
+                apply(&mut state, &[Action::Type(c)]);
+            }
+            let scratch = annals::tui::search::hits(&CORPUS, &state, Pane::Timeline, &typed_so_far, None);
+            proptest::prop_assert_eq!(&state.search.as_ref().unwrap().hits, &scratch, "{}", typed_so_far);
+        }
         let mut state = State::new(&CORPUS);
         apply(&mut state, &[Action::OpenPalette]);
         let opened = state.palette.as_ref().unwrap().matches().ranked.clone();
@@ -426,4 +442,35 @@ fn the_scorer_answers_the_newest_query_off_the_ui_thread() {
     palette.learn(filter(&CROWD, &candidates, "mo"));
     assert!(!palette.pending && palette.matches().typed == "mo");
     assert!(CROWD.entities.len() < SCORED_AT_ONCE, "the crowd itself is scored at once in update");
+}
+
+/// The palette ranks as one fresh matcher per name would, every time:
+/// fuzzy-matcher's fast path let a name's score depend on the names its
+/// thread scored before, so equal matches swapped places between runs.
+#[test]
+fn palette_ranking_is_the_same_every_time() {
+    use annals::tui::palette::filter;
+    use annals::tui::state::Target;
+    use fuzzy_matcher::FuzzyMatcher;
+    // One thread scores the names in order, so each follows the same one every run.
+    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    let queries = ["ooo", "oo", "mali", "a e", "ioa", "nrt", "un", "ma", "ti", "or", "ent", "aoi", "ee", "rn", "ali"];
+    for query in queries {
+        let q = annals::text::fold(query);
+        let mut expected: Vec<(i64, usize, usize)> = CORPUS
+            .entities
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                let fresh = fuzzy_matcher::skim::SkimMatcherV2::default();
+                fresh.fuzzy_match(&e.folded, &q).map(|s| (s, e.mentions.len(), i))
+            })
+            .collect();
+        expected.sort_by_key(|&(s, n, i)| (std::cmp::Reverse(s), std::cmp::Reverse(n), i));
+        let expected: Vec<Target> = expected.into_iter().map(|(_, _, i)| Target::Entity(i)).collect();
+        assert_eq!(one.install(|| filter(&CORPUS, &CANDIDATES, query)).ranked, expected, "{query}");
+        for _ in 0..20 {
+            assert_eq!(filter(&CORPUS, &CANDIDATES, query).ranked, expected, "{query}");
+        }
+    }
 }

@@ -105,7 +105,11 @@ pub fn narrow(corpus: &Corpus, candidates: &Candidates, previous: Option<&Matche
         if !subsequence(folded.as_bytes(), t.as_bytes()) {
             return None;
         }
-        matcher.fuzzy_match(t, &folded).map(|s| (s, weight(i), i))
+        // Scored as for highlighting, not with `fuzzy_match`: fuzzy-matcher
+        // 0.3's two-row matrix keeps cells of the choice scored before it on
+        // the thread (`ooo` gave one entity 42 or 45 by what came before),
+        // so the order of equal matches changed from run to run.
+        matcher.fuzzy_indices(t, &folded).map(|(s, _)| (s, weight(i), i))
     };
     let narrowing = previous.filter(|p| p.mode == mode && folded.starts_with(&p.query));
     // Scored on every core.

@@ -251,7 +251,7 @@ impl Index {
 
     /// Event `e`'s title, accent-folded.
     pub fn folded_title(&self, corpus: &Corpus, e: EventId) -> &str {
-        self.folded_titles.get_or_init(|| corpus.events.iter().map(|e| crate::text::fold(&e.title)).collect())[e]
+        self.folded_titles.get_or_init(|| corpus.events.par_iter().map(|e| crate::text::fold(&e.title)).collect())[e]
             .as_str()
     }
 }

@@ -314,6 +314,7 @@ fn search_update(state: &mut State, corpus: &Corpus, action: Action) {
     let Some(search) = state.search.as_mut() else {
         return;
     };
+    let previous = (search.query.clone(), std::mem::take(&mut search.hits));
     match action {
         Action::Type(c) => search.query.push(c),
         Action::Backspace => {
@@ -330,7 +331,7 @@ fn search_update(state: &mut State, corpus: &Corpus, action: Action) {
     let Some((pane, query)) = state.search.as_ref().map(|s| (s.pane, s.query.clone())) else {
         return;
     };
-    let hits = super::search::hits(corpus, state, pane, &query);
+    let hits = super::search::hits(corpus, state, pane, &query, Some((&previous.0, &previous.1)));
     if let Some(search) = state.search.as_mut() {
         search.hits = hits;
         search.current = 0;
