@@ -57,8 +57,8 @@ impl DateContext for DocDates<'_> {
     }
 }
 
-/// Compile the extractors' patterns (one after another, on first use, they
-/// took most of a small corpus's start).
+/// What compiles each extractor's patterns: compiled one after another on
+/// first use, they took most of a small corpus's start.
 const COMPILERS: [fn(); 7] = [
     timex::compile_patterns,
     metadata::compile_patterns,
