@@ -82,10 +82,6 @@ impl OffsetMap {
         self.pieces.push(piece);
     }
 
-    pub fn pieces(&self) -> usize {
-        self.pieces.len()
-    }
-
     pub fn out_len(&self) -> usize {
         self.out_len
     }
