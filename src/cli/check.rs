@@ -11,13 +11,8 @@ pub fn run(loaded: Loaded) -> ExitCode {
     // Each entity counted once per source it is named in; no set per source,
     // which at 50 000 sources would cost more than the corpus's claims.
     let mut entities = vec![0usize; corpus.sources.len()];
-    let mut named_in: Vec<usize> = Vec::new();
     for e in &corpus.entities {
-        named_in.clear();
-        named_in.extend(e.mentions.iter().map(|m| m.source()));
-        named_in.sort_unstable();
-        named_in.dedup();
-        named_in.iter().for_each(|&s| entities[s] += 1);
+        e.sources().into_iter().for_each(|s| entities[s] += 1);
     }
     for (id, s) in corpus.sources.iter().enumerate() {
         println!("{}", s.path);

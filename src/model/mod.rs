@@ -155,6 +155,16 @@ pub struct Entity {
     pub folded: String,
 }
 
+impl Entity {
+    /// The sources that name it, in order, once each.
+    pub fn sources(&self) -> Vec<SourceId> {
+        let mut sources: Vec<SourceId> = self.mentions.iter().map(Mention::source).collect();
+        sources.sort_unstable();
+        sources.dedup();
+        sources
+    }
+}
+
 /// How a claim's date was fixed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -200,20 +200,13 @@ impl Index {
         let mut counts = vec![0usize; corpus.sources.len()];
         corpus.entities.iter().flat_map(|e| &e.mentions).for_each(|m| counts[m.source()] += 1);
         let mut mentions: Vec<Vec<Marked>> = counts.into_iter().map(Vec::with_capacity).collect();
-        let mut entity_sources = Vec::with_capacity(corpus.entities.len());
         for e in &corpus.entities {
-            let mut sources: Vec<usize> = Vec::new();
             for m in &e.mentions {
                 let clean = m.clean();
                 mentions[m.source()].push(Marked { start: clean.start as u32, end: clean.end as u32, kind: e.kind });
-                if sources.last() != Some(&m.source()) {
-                    sources.push(m.source());
-                }
             }
-            sources.sort_unstable();
-            sources.dedup();
-            entity_sources.push(sources);
         }
+        let entity_sources = corpus.entities.iter().map(|e| e.sources()).collect();
         mentions.iter_mut().for_each(|m| m.sort_by_key(|m| m.start));
         let mut claims = vec![Vec::new(); corpus.sources.len()];
         for (i, c) in corpus.claims.iter().enumerate() {
