@@ -136,3 +136,53 @@ fn loading_can_be_cancelled() {
     assert!(s.text().contains("loading cancelled"));
     assert!(!s.screen().contains("Timeline"), "the browser never opened");
 }
+
+/// A corpus that takes several seconds to load in a test build: time to
+/// browse its preview before the whole is read.
+static SLOWER_CORPUS: std::sync::LazyLock<tempfile::TempDir> = std::sync::LazyLock::new(|| {
+    let dir = tempfile::tempdir().unwrap();
+    for input in annals::synth::corpus(24 << 20, 20_000, 6) {
+        std::fs::write(dir.path().join(input.file_name()), &input.bytes).unwrap();
+    }
+    dir
+});
+
+/// The title of the source pane: which claim is shown.
+fn source_title(screen: &str) -> String {
+    let top = screen.lines().nth(2).unwrap_or_default();
+    top.rsplit('┌').next().unwrap_or_default().trim_end_matches(['─', '┐', ' ']).to_string()
+}
+
+#[test]
+fn a_slow_corpus_is_browsed_in_part_then_whole_in_the_same_place() {
+    let path = SLOWER_CORPUS.path().to_str().unwrap();
+    let total = std::fs::read_dir(path).unwrap().count();
+    let mut s = Session::with(30, 160, &[path], &[("ANNALS_TEST_PREVIEW_MS", "0")]);
+    let preview = s.wait_for(&["preview of ", "Timeline"]);
+    assert!(preview.contains(&format!("of {total} documents")), "{preview}");
+    // Move a few events down and open the source while the rest is read.
+    s.send(b"jjj\r");
+    let before = source_title(&s.settled().screen().contents());
+    // The palette holds the whole corpus back until it is closed.
+    s.send(b"\x10");
+    s.wait_for(&["shown when you stop typing"]);
+    s.send(b"\x1b");
+    let whole = s.wait_for(&[&format!("all {total} documents read")]);
+    assert!(!whole.contains("preview of"), "{whole}");
+    assert!(whole.contains(&format!("· {total} sources")), "{whole}");
+    assert_eq!(source_title(&s.settled().screen().contents()), before, "the same claim is shown");
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn quitting_a_preview_says_so_and_restores() {
+    let path = SLOWER_CORPUS.path().to_str().unwrap();
+    let mut s = Session::with(30, 160, &[path], &[("ANNALS_TEST_PREVIEW_MS", "0")]);
+    s.wait_for(&["preview of "]);
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+    assert!(s.text().contains("quit before every document was read"));
+}

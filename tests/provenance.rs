@@ -32,10 +32,10 @@ fn files_read_as_they_are_extracted_give_the_same_corpus() {
     let (eager, eager_failures) = PIPELINE.build("test", inputs.clone(), read_failures);
     assert_provenance(&eager, &inputs);
     let (files, missing) = annals::ingest::find_documents(&folders, &|_| false);
-    let done = std::sync::atomic::AtomicUsize::new(0);
+    let watch = annals::pipeline::Watch::default();
     let (lazy, failures) =
-        PIPELINE.build_files("test", files.clone(), annals::ingest::DEFAULT_MAX_BYTES, missing, &done);
-    assert_eq!(done.into_inner(), files.len(), "every file is counted once");
+        PIPELINE.build_files("test", files.clone(), annals::ingest::DEFAULT_MAX_BYTES, missing, &watch);
+    assert_eq!(watch.done.into_inner(), files.len(), "every file is counted once");
     let paths = |f: &[annals::ingest::Failure]| {
         let mut p: Vec<String> = f.iter().map(|f| f.path.clone()).collect();
         p.sort();

@@ -1,6 +1,7 @@
 //! `annals [PATH...]`: the browser on a terminal, the summary otherwise.
 
 use super::{report_failures, summary, Loaded, Plan};
+use annals::tui::Browsed;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -14,7 +15,7 @@ pub fn run(plan: Plan) -> ExitCode {
     }
     let browsed = annals::tui::load_and_run(
         plan.len(),
-        |done| plan.build(done),
+        |watch| plan.build(watch),
         |loaded: &Loaded| {
             let notice = match loaded.failures.len() {
                 0 => None,
@@ -28,12 +29,16 @@ pub fn run(plan: Plan) -> ExitCode {
             eprintln!("annals: terminal error: {e}");
             ExitCode::from(1)
         }
-        Ok(None) => {
+        Ok(Browsed::Cancelled) => {
             eprintln!("annals: loading cancelled");
             ExitCode::from(130)
         }
-        Ok(Some(loaded)) if loaded.corpus.sources.is_empty() => nothing_to_browse(&loaded),
-        Ok(Some(loaded)) => report_failures(&loaded.failures),
+        Ok(Browsed::QuitWhileReading) => {
+            eprintln!("annals: quit before every document was read");
+            ExitCode::SUCCESS
+        }
+        Ok(Browsed::Done(loaded)) if loaded.corpus.sources.is_empty() => nothing_to_browse(&loaded),
+        Ok(Browsed::Done(loaded)) => report_failures(&loaded.failures),
     }
 }
 

@@ -10,12 +10,11 @@ mod summary;
 use annals::assets::{Assets, CorpusFile};
 use annals::ingest::{self, Failure};
 use annals::model::Corpus;
-use annals::pipeline::Pipeline;
+use annals::pipeline::{Pipeline, Watch};
 use clap::{Args, CommandFactory, Parser, Subcommand};
 use globset::GlobSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::AtomicUsize;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -128,13 +127,13 @@ impl Plan {
         }
     }
 
-    /// Reads and builds, adding one to `done` per document read.
-    pub fn build(self, done: &AtomicUsize) -> Loaded {
+    /// Reads and builds, watched from another thread.
+    pub fn build(self, watch: &Watch) -> Loaded {
         let Plan { assets, name, documents, max_file_size, failures } = self;
         let pipeline = Pipeline::new(assets);
         let (corpus, failures) = match documents {
-            Documents::Bundled(inputs) => pipeline.build_counting(&name, inputs, failures, done),
-            Documents::Files(files) => pipeline.build_files(&name, files, max_file_size, failures, done),
+            Documents::Bundled(inputs) => pipeline.build_watched(&name, inputs, failures, watch),
+            Documents::Files(files) => pipeline.build_files(&name, files, max_file_size, failures, watch),
         };
         Loaded { corpus, failures }
     }
@@ -142,7 +141,7 @@ impl Plan {
     /// Builds with a progress line on standard error.
     pub fn build_with_progress(self) -> Loaded {
         let progress = progress::Progress::start(self.len());
-        let loaded = self.build(&progress.done);
+        let loaded = self.build(&progress.watch);
         progress.finish();
         loaded
     }

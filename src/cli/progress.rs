@@ -1,8 +1,9 @@
 //! A progress bar on standard error while a large corpus loads, when
 //! standard error is a terminal: `[███████░░░░░░░░░░░░░] reading 120/511 documents (23 %) · 2 s`.
 
+use annals::pipeline::Watch;
 use std::io::{IsTerminal, Write};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -10,23 +11,23 @@ use std::time::Duration;
 const WORTH_SHOWING: usize = 64;
 
 pub struct Progress {
-    pub done: Arc<AtomicUsize>,
+    pub watch: Arc<Watch>,
     finished: Arc<AtomicBool>,
     painter: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Progress {
     pub fn start(total: usize) -> Progress {
-        let done = Arc::new(AtomicUsize::new(0));
+        let watch = Arc::new(Watch::default());
         let finished = Arc::new(AtomicBool::new(false));
         let shown = total >= WORTH_SHOWING && std::io::stderr().is_terminal();
         let painter = shown.then(|| {
-            let (done, finished) = (Arc::clone(&done), Arc::clone(&finished));
+            let (watch, finished) = (Arc::clone(&watch), Arc::clone(&finished));
             std::thread::spawn(move || {
                 let mut err = std::io::stderr();
                 let started = std::time::Instant::now();
                 while !finished.load(Ordering::Relaxed) {
-                    let n = done.load(Ordering::Relaxed).min(total);
+                    let n = watch.done.load(Ordering::Relaxed).min(total);
                     let seconds = started.elapsed().as_secs();
                     let _ = if n < total {
                         let bar = bar(n, total, 20);
@@ -49,7 +50,7 @@ impl Progress {
                 let _ = err.flush();
             })
         });
-        Progress { done, finished, painter }
+        Progress { watch, finished, painter }
     }
 
     /// Clears the line.

@@ -52,6 +52,18 @@ impl<'a> Assembler<'a> {
         corpus.claims.extend(claims);
     }
 
+    /// How many sources are in.
+    pub fn len(&self) -> usize {
+        self.corpus.sources.len()
+    }
+
+    /// The sources in so far, to be finished as if they were all: a
+    /// preview. The whole corpus will have the same sources, entities and
+    /// claims first, with the same ids.
+    pub fn preview(&self) -> Preview {
+        Preview(self.corpus.clone())
+    }
+
     /// Names and aliases, then events, once every source is in.
     pub fn finish(mut self, mut clock: Clock) -> Corpus {
         finish_entities(&mut self.corpus);
@@ -59,6 +71,17 @@ impl<'a> Assembler<'a> {
         build_events(&mut self.corpus);
         clock.lap("merge events");
         self.corpus
+    }
+}
+
+/// A copy of the corpus so far, to be finished on another thread.
+pub(super) struct Preview(Corpus);
+
+impl Preview {
+    pub fn finish(mut self) -> Corpus {
+        finish_entities(&mut self.0);
+        build_events(&mut self.0);
+        self.0
     }
 }
 

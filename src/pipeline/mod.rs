@@ -14,6 +14,8 @@ use rayon::prelude::*;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, Sender};
+use std::time::{Duration, Instant};
 
 /// Everything compiled from the assets once, reused for every document.
 pub struct Pipeline {
@@ -28,6 +30,29 @@ pub struct Pipeline {
 mod assemble;
 
 use assemble::{Assembler, Clock};
+
+/// What another thread can see of a build while it runs: how many
+/// documents are read and, when asked for, a preview of the corpus.
+#[derive(Default)]
+pub struct Watch {
+    pub done: AtomicUsize,
+    preview: Option<(Duration, Sender<Corpus>)>,
+}
+
+impl Watch {
+    /// A watch that also receives, once, the corpus of the documents read
+    /// in the first `after` of the build, when most are still to come then:
+    /// a large corpus can be browsed in part while the rest is read.
+    pub fn with_preview(after: Duration) -> (Watch, Receiver<Corpus>) {
+        let (send, receive) = std::sync::mpsc::channel();
+        (Watch { done: AtomicUsize::new(0), preview: Some((after, send)) }, receive)
+    }
+
+    /// Whether a preview is wanted now, `read` of `total` documents in.
+    fn preview_due(&self, started: Instant, read: usize, total: usize) -> bool {
+        self.preview.as_ref().is_some_and(|(after, _)| started.elapsed() >= *after) && read < total / 4 * 3
+    }
+}
 
 /// One document after extraction, before corpus-wide assembly.
 struct Extracted {
@@ -97,19 +122,18 @@ impl Pipeline {
     /// `failures`. Documents are read on all cores; the result is the same,
     /// byte for byte, whatever the number of threads.
     pub fn build(&self, name: &str, inputs: Vec<Input>, failures: Vec<Failure>) -> (Corpus, Vec<Failure>) {
-        self.build_counting(name, inputs, failures, &AtomicUsize::new(0))
+        self.build_watched(name, inputs, failures, &Watch::default())
     }
 
-    /// As [`Pipeline::build`], adding one to `done` as each document is read,
-    /// for a progress display on another thread.
-    pub fn build_counting(
+    /// As [`Pipeline::build`], watched from another thread.
+    pub fn build_watched(
         &self,
         name: &str,
         inputs: Vec<Input>,
         failures: Vec<Failure>,
-        done: &AtomicUsize,
+        watch: &Watch,
     ) -> (Corpus, Vec<Failure>) {
-        self.build_from(name, inputs, Ok, failures, done)
+        self.build_from(name, inputs, Ok, failures, watch)
     }
 
     /// Builds the corpus from files, each read when a core is free for it
@@ -121,9 +145,9 @@ impl Pipeline {
         files: Vec<PathBuf>,
         max_bytes: u64,
         failures: Vec<Failure>,
-        done: &AtomicUsize,
+        watch: &Watch,
     ) -> (Corpus, Vec<Failure>) {
-        self.build_from(name, files, |path| ingest::read_file(&path, max_bytes), failures, done)
+        self.build_from(name, files, |path| ingest::read_file(&path, max_bytes), failures, watch)
     }
 
     /// Extracts documents a chunk at a time on all cores while the previous
@@ -136,19 +160,35 @@ impl Pipeline {
         items: Vec<T>,
         read: impl Fn(T) -> Result<Input, Failure> + Sync,
         mut failures: Vec<Failure>,
-        done: &AtomicUsize,
+        watch: &Watch,
     ) -> (Corpus, Vec<Failure>) {
         const CHUNK: usize = 64;
         let mut clock = Clock::start();
+        let started = Instant::now();
+        let total = items.len();
         let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Result<Extracted, Failure>>>(1);
         let assembled = std::thread::scope(|scope| {
             let assembler = scope.spawn(move || {
                 let mut assembler = Assembler::new(name, &self.assets);
                 let mut failed = Vec::new();
-                for result in receive.into_iter().flatten() {
-                    match result {
-                        Ok(doc) => assembler.add(doc),
-                        Err(f) => failed.push(f),
+                let mut previewed = false;
+                for chunk in receive {
+                    for result in chunk {
+                        match result {
+                            Ok(doc) => assembler.add(doc),
+                            Err(f) => failed.push(f),
+                        }
+                    }
+                    let read = assembler.len() + failed.len();
+                    if !previewed && assembler.len() > 0 && watch.preview_due(started, read, total) {
+                        previewed = true;
+                        if let Some((_, send)) = &watch.preview {
+                            // Finished on a thread of its own: assembling goes on meanwhile.
+                            let preview = assembler.preview();
+                            scope.spawn(move || {
+                                let _ = send.send(preview.finish());
+                            });
+                        }
                     }
                 }
                 (assembler, failed)
@@ -163,7 +203,7 @@ impl Pipeline {
                     .into_par_iter()
                     .map(|item| {
                         let result = read(item).and_then(ingest::load).map(|loaded| self.extract(loaded));
-                        done.fetch_add(1, Ordering::Relaxed);
+                        watch.done.fetch_add(1, Ordering::Relaxed);
                         result
                     })
                     .collect();

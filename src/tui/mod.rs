@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod keymap;
+mod load;
 pub mod palette;
 pub mod scorer;
 pub mod search;
@@ -22,9 +23,9 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 use std::io;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// The action for a terminal event, given whether text is being typed.
 pub fn translate(event: Event, typing: bool) -> Option<Action> {
@@ -63,22 +64,46 @@ fn restore() {
     ratatui::restore();
 }
 
+/// How browsing a corpus that had to be loaded ended.
+pub enum Browsed<T> {
+    /// Loaded (and browsed, if `browse` found something to).
+    Done(T),
+    /// Cancelled at the gauge.
+    Cancelled,
+    /// The preview was quit before the whole corpus was read.
+    QuitWhileReading,
+}
+
 /// Loads on another thread while a gauge shows how far it has come (after
 /// a moment, so a small corpus opens without it), then browses what `browse`
-/// finds in the result, if anything. `None` when the user cancelled.
+/// finds in the result, if anything. A corpus still loading after a couple
+/// of seconds is browsed in part meanwhile, and the browser moves on to the
+/// whole, keeping its place, when that is ready.
 pub fn load_and_run<T: Send + 'static>(
     total: usize,
-    load: impl FnOnce(&AtomicUsize) -> T + Send + 'static,
+    load: impl FnOnce(&crate::pipeline::Watch) -> T + Send + 'static,
     browse: impl Fn(&T) -> Option<(&Corpus, Option<String>)>,
-) -> io::Result<Option<T>> {
+) -> io::Result<Browsed<T>> {
     with_terminal(|terminal, stop| {
-        let Some(loaded) = wait_for(terminal, total, load, stop)? else {
-            return Ok(None);
+        let mut loading = load::Loading::start(total, load);
+        let (loaded, place) = match wait_for(terminal, &mut loading, stop)? {
+            Waited::Cancelled => return Ok(Browsed::Cancelled),
+            Waited::Loaded(loaded) => (loaded, None),
+            Waited::Preview(preview) => {
+                match event_loop(terminal, &preview, Start::default(), Some(&mut loading), stop)? {
+                    Ended::Quit => return Ok(Browsed::QuitWhileReading),
+                    Ended::Loaded(loaded, place) => (loaded, Some(place)),
+                }
+            }
         };
         if let Some((corpus, notice)) = browse(&loaded) {
-            event_loop(terminal, corpus, notice, stop)?;
+            let notice = match (&place, notice) {
+                (Some(_), None) => Some(format!("all {} documents read", corpus.sources.len())),
+                (_, notice) => notice,
+            };
+            event_loop(terminal, corpus, Start { notice, place }, None::<&mut load::Loading<T>>, stop)?;
         }
-        Ok(Some(loaded))
+        Ok(Browsed::Done(loaded))
     })
 }
 
@@ -121,41 +146,38 @@ fn stop_on_signals() -> io::Result<Arc<AtomicBool>> {
     Ok(stop)
 }
 
-/// Waits for `load` on its own thread, drawing the gauge from the first
-/// tenth of a second on; q, Esc or Ctrl-c cancel.
+enum Waited<T> {
+    Cancelled,
+    Loaded(T),
+    Preview(Corpus),
+}
+
+/// Draws the gauge from the first tenth of a second on until the result
+/// or a preview comes; q, Esc or Ctrl-c cancel.
 fn wait_for<T: Send + 'static>(
     terminal: &mut ratatui::DefaultTerminal,
-    total: usize,
-    load: impl FnOnce(&AtomicUsize) -> T + Send + 'static,
+    loading: &mut load::Loading<T>,
     stop: &AtomicBool,
-) -> io::Result<Option<T>> {
-    let done = Arc::new(AtomicUsize::new(0));
-    let counter = Arc::clone(&done);
-    let (send, receive) = std::sync::mpsc::channel();
-    let worker = std::thread::spawn(move || {
-        let _ = send.send(load(&counter));
-    });
-    let started = Instant::now();
+) -> io::Result<Waited<T>> {
     let theme = view::theme::Theme::from_env();
     // A small corpus is ready before the gauge would show: browse at once.
-    let mut ready = receive.recv_timeout(Duration::from_millis(100)).ok();
-    while ready.is_none() && !worker.is_finished() {
-        if stop.load(Ordering::Relaxed) {
-            return Ok(None);
-        }
-        let progress =
-            view::loading::Progress { done: done.load(Ordering::Relaxed), total, elapsed: started.elapsed() };
-        terminal.draw(|frame| view::loading::draw(progress, theme, frame))?;
-        if event::poll(Duration::from_millis(50))? && cancels(&event::read()?) {
-            return Ok(None);
-        }
-        ready = receive.try_recv().ok();
+    if let Some(loaded) = loading.finished(Duration::from_millis(100)) {
+        return Ok(Waited::Loaded(loaded));
     }
-    match ready.or_else(|| receive.try_recv().ok()) {
-        Some(loaded) => Ok(Some(loaded)),
-        // The worker ended without an answer: it panicked, and the panic is the
-        // main thread's now (the hook restores the terminal).
-        None => std::panic::resume_unwind(worker.join().err().unwrap_or_else(|| Box::new("loading ended early"))),
+    loop {
+        if stop.load(Ordering::Relaxed) {
+            return Ok(Waited::Cancelled);
+        }
+        if let Some(preview) = loading.preview() {
+            return Ok(Waited::Preview(preview));
+        }
+        terminal.draw(|frame| view::loading::draw(loading.progress(), theme, frame))?;
+        if event::poll(Duration::from_millis(50))? && cancels(&event::read()?) {
+            return Ok(Waited::Cancelled);
+        }
+        if let Some(loaded) = loading.finished(Duration::ZERO) {
+            return Ok(Waited::Loaded(loaded));
+        }
     }
 }
 
@@ -169,23 +191,53 @@ fn cancels(event: &Event) -> bool {
     }
 }
 
-fn event_loop(
+/// How the browser starts: a message for the status bar, and a place to
+/// take up from a preview.
+#[derive(Default)]
+struct Start {
+    notice: Option<String>,
+    place: Option<state::Place>,
+}
+
+enum Ended<T> {
+    Quit,
+    /// What `loading` loaded, and where the user was in the preview.
+    Loaded(T, state::Place),
+}
+
+/// Browses `corpus` until the user quits or, when it is a preview, until
+/// the whole corpus is `loading` and the user is not typing.
+fn event_loop<T: Send + 'static>(
     terminal: &mut ratatui::DefaultTerminal,
     corpus: &Corpus,
-    notice: Option<String>,
+    start: Start,
+    mut loading: Option<&mut load::Loading<T>>,
     stop: &AtomicBool,
-) -> io::Result<()> {
+) -> io::Result<Ended<T>> {
     let theme = view::theme::Theme::from_env();
     let candidates = palette::Candidates::new(corpus);
     let ctx = Ctx { corpus, candidates: &candidates };
-    let mut state = State::new(corpus);
-    state.notice = notice;
+    let mut state = match start.place {
+        Some(place) => State::at(corpus, place),
+        None => State::new(corpus),
+    };
+    state.notice = start.notice;
     let panic_after_drawing = forced_panic_for_tests();
+    let mut loaded = None;
     std::thread::scope(|scope| {
         let scorer = scorer::Scorer::start(scope, corpus, &candidates);
         let mut asked: Option<String> = None;
         let mut dirty = true;
         while !state.quit && !stop.load(Ordering::Relaxed) {
+            if let Some(loading) = loading.as_deref_mut() {
+                dirty |= follow_reading(&mut state, loading, &mut loaded);
+                // The whole corpus waits while the user types in the preview's palette or search.
+                if !state.typing() {
+                    if let Some(result) = loaded.take() {
+                        return Ok(Ended::Loaded(result, state.place()));
+                    }
+                }
+            }
             if dirty {
                 terminal.draw(|frame| view::draw(&mut state, corpus, theme, frame))?;
                 if panic_after_drawing {
@@ -194,19 +246,41 @@ fn event_loop(
             }
             // While the scorer works, look for its answer often.
             let pending = state.palette.as_ref().is_some_and(|p| p.pending);
-            let wait = Duration::from_millis(if pending { 10 } else { 200 });
+            let wait = Duration::from_millis(if pending {
+                10
+            } else if loading.is_some() {
+                100
+            } else {
+                200
+            });
             dirty = false;
             if event::poll(wait)? {
-                let typing = state.palette.is_some() || state.search.as_ref().is_some_and(|s| s.editing);
-                if let Some(action) = translate(event::read()?, typing) {
+                if let Some(action) = translate(event::read()?, state.typing()) {
                     update(&mut state, &ctx, action);
                 }
                 dirty = true;
             }
             dirty |= score_in_background(&mut state, &scorer, &mut asked);
         }
-        Ok(())
+        Ok(Ended::Quit)
     })
+}
+
+/// Shows how far the whole corpus is read, and takes it when it is;
+/// whether anything changed on screen.
+fn follow_reading<T: Send + 'static>(
+    state: &mut State,
+    loading: &mut load::Loading<T>,
+    loaded: &mut Option<T>,
+) -> bool {
+    if loaded.is_none() {
+        *loaded = loading.finished(Duration::ZERO);
+    }
+    let progress = loading.progress();
+    let reading = state::Reading { done: progress.done, total: progress.total, ready: loaded.is_some() };
+    let changed = state.reading != Some(reading);
+    state.reading = Some(reading);
+    changed
 }
 
 /// Hands the palette's query to the scorer when it is not scored yet, and

@@ -152,9 +152,34 @@ pub struct State {
     pub quit: bool,
     /// A message for the status bar (files that failed to load), until the next key.
     pub notice: Option<String>,
+    /// While a preview is browsed: how far the whole corpus is read.
+    pub reading: Option<Reading>,
     pub areas: Areas,
     pub index: Index,
     pub wrap: WrapCache,
+}
+
+/// How far the whole corpus is read while its preview is browsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    pub done: usize,
+    pub total: usize,
+    /// All read; waiting for the user to finish typing.
+    pub ready: bool,
+}
+
+/// What carries over from a preview to the whole corpus, whose first
+/// sources, entities and claims are the preview's, with the same ids.
+#[derive(Debug, Clone)]
+pub struct Place {
+    focus: Pane,
+    filter: Option<EntityId>,
+    entity: Option<EntityId>,
+    entity_sort: EntitySort,
+    shown: Option<ClaimId>,
+    side: Option<ClaimId>,
+    right_focused: bool,
+    source_scroll: Option<usize>,
 }
 
 /// Lookups derived once from the corpus: positions, never text.
@@ -179,20 +204,28 @@ pub struct Index {
     folded_titles: std::sync::OnceLock<Vec<String>>,
 }
 
-/// A mention as the source pane colours it: its clean range in 32 bits
-/// (a gigabyte has tens of millions) and its entity's kind.
+/// A mention as the source pane colours it, in 8 bytes (a gigabyte has
+/// tens of millions): where it starts in the clean text, how long it is
+/// (a name is never 64 KiB; a longer one is coloured in part), its kind.
 #[derive(Debug, Clone, Copy)]
 pub struct Marked {
     start: u32,
-    end: u32,
+    len: u16,
     pub kind: crate::model::EntityKind,
 }
 
 impl Marked {
+    fn new(clean: std::ops::Range<usize>, kind: crate::model::EntityKind) -> Self {
+        let len = u16::try_from(clean.len()).unwrap_or(u16::MAX);
+        Marked { start: clean.start as u32, len, kind }
+    }
+
     pub fn range(&self) -> std::ops::Range<usize> {
-        self.start as usize..self.end as usize
+        self.start as usize..self.start as usize + self.len as usize
     }
 }
+
+const _: () = assert!(std::mem::size_of::<Marked>() == 8);
 
 impl Index {
     fn new(corpus: &Corpus) -> Self {
@@ -202,8 +235,7 @@ impl Index {
         let mut mentions: Vec<Vec<Marked>> = counts.into_iter().map(Vec::with_capacity).collect();
         for e in &corpus.entities {
             for m in &e.mentions {
-                let clean = m.clean();
-                mentions[m.source()].push(Marked { start: clean.start as u32, end: clean.end as u32, kind: e.kind });
+                mentions[m.source()].push(Marked::new(m.clean(), e.kind));
             }
         }
         let entity_sources = corpus.entities.iter().map(|e| e.sources()).collect();
@@ -277,6 +309,7 @@ impl State {
             future: Vec::new(),
             quit: false,
             notice: None,
+            reading: None,
             areas: Areas::default(),
             index: Index::new(corpus),
             wrap: WrapCache::default(),
@@ -284,6 +317,51 @@ impl State {
         state.sort_entities(corpus);
         state.show_selected_event(corpus);
         state
+    }
+
+    /// Where the user is, to be found again in a corpus that extends this one.
+    pub fn place(&self) -> Place {
+        Place {
+            focus: self.focus,
+            filter: self.filter,
+            entity: self.selected_entity(),
+            entity_sort: self.entity_sort,
+            shown: self.shown,
+            side: self.side,
+            right_focused: self.right_focused,
+            source_scroll: self.source_scroll,
+        }
+    }
+
+    /// The browser at `place`, in a corpus that extends the one it was taken in.
+    pub fn at(corpus: &Corpus, place: Place) -> Self {
+        let mut state = State::new(corpus);
+        let known = |e: Option<EntityId>| e.filter(|&e| e < corpus.entities.len());
+        if state.entity_sort != place.entity_sort {
+            state.entity_sort = place.entity_sort;
+            state.sort_entities(corpus);
+        }
+        if let Some(at) = known(place.entity).and_then(|e| state.entity_order.iter().position(|&x| x == e)) {
+            state.entities.selected = at;
+        }
+        if let Some(entity) = known(place.filter) {
+            state.set_filter(corpus, Some(entity));
+        }
+        let claim = place.shown.filter(|&c| c < corpus.claims.len());
+        if let Some(claim) = claim {
+            state.select_event(corpus, state.index.claim_event[claim]);
+            state.shown = Some(claim);
+            state.side = place.side.filter(|&c| c < corpus.claims.len());
+            state.right_focused = place.right_focused && state.side.is_some();
+            state.source_scroll = place.source_scroll;
+        }
+        state.focus = place.focus;
+        state
+    }
+
+    /// Whether keys are text being typed (in the palette or a search).
+    pub fn typing(&self) -> bool {
+        self.palette.is_some() || self.search.as_ref().is_some_and(|s| s.editing)
     }
 
     pub fn selected_event(&self) -> Option<EventId> {

@@ -104,7 +104,7 @@ impl Session {
             if needles.iter().all(|n| screen.contains(n)) {
                 return screen;
             }
-            assert!(start.elapsed() < Duration::from_secs(20), "waited for {needles:?}; screen:\n{screen}");
+            assert!(start.elapsed() < Duration::from_secs(60), "waited for {needles:?}; screen:\n{screen}");
             std::thread::sleep(Duration::from_millis(50));
         }
     }

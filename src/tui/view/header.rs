@@ -3,7 +3,7 @@
 
 use super::theme::Theme;
 use crate::model::Corpus;
-use crate::tui::state::State;
+use crate::tui::state::{Reading, State};
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -14,19 +14,37 @@ const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█']
 
 pub fn draw(state: &State, c: &Corpus, theme: Theme, frame: &mut Frame, area: Rect) {
     let span = state.index.date_span.as_ref().map_or(String::new(), |(a, b)| format!(" · {a}–{b}"));
-    let title = Line::from(vec![
-        Span::styled(format!(" {} ", super::theme::inert(&c.name)), Style::new().add_modifier(Modifier::BOLD)),
-        Span::raw(format!(
-            "· {} sources · {} events · {} entities{span}",
-            c.sources.len(),
-            c.events.len(),
-            c.entities.len()
-        )),
-    ]);
+    let mut title = Line::from(Span::styled(
+        format!(" {} ", super::theme::inert(&c.name)),
+        Style::new().add_modifier(Modifier::BOLD),
+    ));
+    // First, so that a narrow terminal still says the corpus is not all there.
+    if let Some(reading) = state.reading {
+        title.push_span(Span::styled(format!(" {} ", reading_status(reading, c.sources.len())), theme.conflict()));
+        title.push_span(Span::raw(" "));
+    }
+    title.push_span(Span::raw(format!(
+        "· {} sources · {} events · {} entities{span}",
+        c.sources.len(),
+        c.events.len(),
+        c.entities.len()
+    )));
     let selected_year = state.selected_event().map(|e| c.events[e].date.year_of());
     let width = area.width.saturating_sub(12) as usize;
     let histogram = histogram(&state.index.years, selected_year, width, theme);
     frame.render_widget(Paragraph::new(vec![title, histogram]), area);
+}
+
+/// What a preview is, and how far the whole corpus is read.
+fn reading_status(reading: Reading, shown: usize) -> String {
+    let Reading { done, total, ready } = reading;
+    if ready {
+        return format!("preview: all {total} documents read, shown when you stop typing");
+    }
+    if done >= total {
+        return format!("preview of {shown}: all {total} documents read, building the timeline…");
+    }
+    format!("preview of {shown}: reading {done} of {total} documents ({} %)", done * 100 / total.max(1))
 }
 
 /// One column per year (or per group of years when they do not fit).

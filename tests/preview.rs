@@ -1,0 +1,89 @@
+//! A corpus that takes a while is browsed in part: the preview is the
+//! corpus of the documents read first, and the whole corpus extends it, so
+//! the browser keeps its place when it moves on to the whole.
+
+mod common;
+
+use annals::ingest::Input;
+use annals::model::Corpus;
+use annals::pipeline::Watch;
+use annals::tui::palette::Candidates;
+use annals::tui::state::Pane;
+use annals::tui::{update, Action, Ctx, State};
+use std::time::Duration;
+
+fn json(corpus: &Corpus) -> String {
+    let mut out = Vec::new();
+    let events: Vec<usize> = (0..corpus.events.len()).collect();
+    annals::export::json::write(corpus, &events, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// 200 documents, the bundled ones first: more than one chunk of work.
+fn inputs() -> Vec<Input> {
+    let mut inputs = annals::ingest::bundled_inputs();
+    inputs.extend(annals::synth::corpus(390_000, 2_000, 11));
+    inputs
+}
+
+/// The preview asked for at once, and the whole corpus.
+fn preview_and_whole() -> (Corpus, Corpus) {
+    let (watch, previews) = Watch::with_preview(Duration::ZERO);
+    let (whole, _) = common::PIPELINE.build_watched("mixed", inputs(), Vec::new(), &watch);
+    let preview = previews.try_recv().expect("a preview of a corpus read in several chunks");
+    assert!(previews.try_recv().is_err(), "one preview");
+    (preview, whole)
+}
+
+#[test]
+fn a_preview_is_the_corpus_of_the_documents_read_first() {
+    let (preview, whole) = preview_and_whole();
+    let shown = preview.sources.len();
+    assert!(shown > 0 && shown < whole.sources.len() / 4 * 3, "{shown} of {}", whole.sources.len());
+    let first: Vec<Input> = inputs().into_iter().take(shown).collect();
+    let (built, _) = common::PIPELINE.build("mixed", first, Vec::new());
+    assert!(json(&preview) == json(&built), "the preview differs from a corpus of its documents");
+    assert_eq!(
+        json(&whole),
+        json(&common::PIPELINE.build("mixed", inputs(), Vec::new()).0),
+        "watching changes nothing"
+    );
+}
+
+#[test]
+fn the_whole_corpus_extends_its_preview() {
+    let (preview, whole) = preview_and_whole();
+    for (a, b) in preview.sources.iter().zip(&whole.sources) {
+        assert_eq!((&a.id, &a.text), (&b.id, &b.text));
+    }
+    for (a, b) in preview.entities.iter().zip(&whole.entities) {
+        assert_eq!((&a.name, a.kind), (&b.name, b.kind));
+    }
+    for (a, b) in preview.claims.iter().zip(&whole.claims) {
+        assert_eq!((a.source, &a.sentence, &a.date_clean), (b.source, &b.sentence, &b.date_clean));
+    }
+}
+
+#[test]
+fn the_browser_keeps_its_place_in_the_whole_corpus() {
+    let (preview, whole) = preview_and_whole();
+    let candidates = Candidates::new(&preview);
+    let ctx = Ctx { corpus: &preview, candidates: &candidates };
+    let mut state = State::new(&preview);
+    // An entity of the preview as filter, a few events down, the source focused.
+    for action in [Action::FocusPrev, Action::Down(2), Action::Enter, Action::Down(3), Action::Enter] {
+        update(&mut state, &ctx, action);
+    }
+    let filter = state.filter.expect("Enter on an entity filters by it");
+    let (focus, shown) = (state.focus, state.shown.expect("a claim is shown"));
+    assert_eq!(focus, Pane::Source);
+
+    let moved = State::at(&whole, state.place());
+    assert_eq!(moved.focus, focus);
+    assert_eq!(moved.filter, Some(filter));
+    assert_eq!(moved.shown, Some(shown), "the same claim is shown");
+    let event = moved.selected_event().expect("an event is selected");
+    assert!(whole.events[event].claims.contains(&shown), "the selected event tells the claim shown");
+    assert!(whole.entity_events[filter].contains(&event));
+    assert!(moved.events.len() >= state.events.len(), "the whole corpus has at least as many events of the filter");
+}
