@@ -44,8 +44,11 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// posted-by handle.
 const BYLINE_GAP: usize = 60;
 const HANDLE: usize = 41;
-static DOMAIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[A-Z][A-Za-z0-9\-]{2,}\.(?:org|com|net|info)\b").expect("regex"));
+/// With ASCII word boundaries the regex runs on its fast engine over any
+/// text; [`domains`] checks the Unicode ones (`éAbc.org` names no domain).
+static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)[A-Z][A-Za-z0-9\-]{2,}\.(?:org|com|net|info)(?-u:\b)").expect("regex")
+});
 
 const DOMAIN_ENDINGS: [&str; 4] = [".org", ".com", ".net", ".info"];
 
@@ -381,13 +384,21 @@ fn domains(text: &str, out: &mut Vec<Found>) {
     if !DOMAIN_ENDINGS.iter().any(|ending| text.contains(ending)) {
         return;
     }
-    for m in DOMAIN.find_iter(text) {
+    let word = regex_syntax::is_word_character;
+    let mut from = 0;
+    while let Some(m) = DOMAIN.find_at(text, from) {
+        let bounded = !text[..m.start()].ends_with(word) && !text[m.end()..].starts_with(word);
+        if !bounded {
+            from = m.start() + 1; // an ASCII capital: the next byte starts a character
+            continue;
+        }
         out.push(Found {
             range: m.range(),
             name: m.as_str().to_string(),
             kind: EntityKind::Organization,
             why: Why::Domain,
         });
+        from = m.end();
     }
 }
 
@@ -403,6 +414,19 @@ pub fn compile_patterns() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn domains_stand_on_unicode_word_boundaries() {
+        let found = |text: &str| {
+            let mut out = Vec::new();
+            domains(text, &mut out);
+            out.into_iter().map(|f| f.name).collect::<Vec<_>>()
+        };
+        assert_eq!(found("from GlobalSecurity.org, and Reuters.com."), ["GlobalSecurity.org", "Reuters.com"]);
+        assert!(found("éGlobalSecurity.org").is_empty());
+        assert!(found("GlobalSecurity.orgé").is_empty());
+        assert_eq!(found("éFoo-Bar.org"), ["Bar.org"]);
+    }
 
     #[test]
     fn glued_names_are_split() {

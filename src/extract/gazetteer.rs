@@ -22,23 +22,35 @@ impl Folded {
     pub fn new(clean: &str) -> Self {
         let mut text = String::with_capacity(clean.len());
         let mut map = Vec::with_capacity(clean.len() + 1);
-        let chars = clean.char_indices();
         let mut prev_letter = false;
-        for (i, c) in chars {
+        let mut at = 0;
+        while at < clean.len() {
+            // Runs of ASCII other than apostrophes fold to themselves: copied whole.
+            let plain = |b: &u8| b.is_ascii() && !matches!(b, b'\'' | b'`');
+            let run = clean.as_bytes()[at..].iter().take_while(|b| plain(b)).count();
+            if run > 0 {
+                text.push_str(&clean[at..at + run]);
+                map.extend(at as u32..(at + run) as u32);
+                prev_letter = clean.as_bytes()[at + run - 1].is_ascii_alphabetic();
+                at += run;
+                continue;
+            }
+            let c = clean[at..].chars().next().expect("at a character boundary");
             let f = fold_char(c);
+            let next = at + c.len_utf8();
             if f == '\'' && prev_letter {
-                let rest = &clean[i + c.len_utf8()..];
+                let rest = &clean[next..];
                 let next_letter = rest.chars().next().is_some_and(char::is_alphabetic);
                 let possessive = rest.starts_with(['s', 'S']) && !rest[1..].starts_with(|c: char| c.is_alphanumeric());
                 if next_letter && !possessive {
+                    at = next;
                     continue;
                 }
             }
             prev_letter = f.is_alphabetic();
-            for _ in 0..f.len_utf8() {
-                map.push(i as u32);
-            }
+            map.extend(std::iter::repeat_n(at as u32, f.len_utf8()));
             text.push(f);
+            at = next;
         }
         map.push(clean.len() as u32);
         Folded { text, map }
@@ -192,4 +204,25 @@ fn surfaces(entry: &GazetteerEntry) -> Vec<(String, bool)> {
     }
     out.extend(entry.short.iter().map(|s| (s.clone(), true)));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Folded;
+
+    #[test]
+    fn folding_keeps_the_way_back_to_the_clean_text() {
+        let clean = "Touré met Q’Aida’s envoy, not Mali's `AQIM`.";
+        let folded = Folded::new(clean);
+        assert_eq!(folded.text, "Toure met QAida's envoy, not Mali's 'AQIM'.");
+        let back = |word: &str| {
+            let at = folded.text.find(word).unwrap();
+            &clean[folded.clean_range(at..at + word.len())]
+        };
+        assert_eq!(back("Toure"), "Touré");
+        assert_eq!(back("QAida's"), "Q’Aida’s");
+        assert_eq!(back("AQIM"), "AQIM");
+        assert_eq!(folded.map.len(), folded.text.len() + 1);
+        assert_eq!(folded.clean_range(folded.text.len()..folded.text.len()), clean.len()..clean.len());
+    }
 }
