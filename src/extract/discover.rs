@@ -46,9 +46,8 @@ const BYLINE_GAP: usize = 60;
 const HANDLE: usize = 41;
 /// With ASCII word boundaries the regex runs on its fast engine over any
 /// text; [`domains`] checks the Unicode ones (`éAbc.org` names no domain).
-static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)[A-Z][A-Za-z0-9\-]{2,}\.(?:org|com|net|info)(?-u:\b)").expect("regex")
-});
+static DOMAIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Z][A-Za-z0-9\-]{2,}\.(?:org|com|net|info)(?-u:\b)").expect("regex"));
 
 const DOMAIN_ENDINGS: [&str; 4] = [".org", ".com", ".net", ".info"];
 
@@ -355,10 +354,20 @@ fn dedupe_words(name: &str) -> String {
 }
 
 /// A heading or label: short, no closing full stop, mostly capitalised words.
+/// Asked of every sentence: most end with a full stop and are told at once.
 pub fn heading_like(s: &str) -> bool {
-    let ws: Vec<&str> = s.split_whitespace().collect();
-    let capitalised = ws.iter().filter(|w| is_capitalised(w)).count();
-    ws.len() <= 14 && !s.trim_end().ends_with(['.', '?', '!', ';']) && capitalised * 2 >= ws.len()
+    if s.trim_end().ends_with(['.', '?', '!', ';']) {
+        return false;
+    }
+    let (mut words, mut capitalised) = (0, 0);
+    for word in s.split_whitespace() {
+        words += 1;
+        if words > 14 {
+            return false;
+        }
+        capitalised += usize::from(is_capitalised(word));
+    }
+    capitalised * 2 >= words
 }
 
 fn bylines(text: &str, out: &mut Vec<Found>) {
