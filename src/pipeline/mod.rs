@@ -41,8 +41,10 @@ pub struct Watch {
 
 impl Watch {
     /// A watch that also receives, once, the corpus of the documents read
-    /// in the first `after` of the build, when most are still to come then:
-    /// a large corpus can be browsed in part while the rest is read.
+    /// in the first `after` of the build, when seven eighths are still to
+    /// come then: a large corpus can be browsed in part while the rest is
+    /// read. (A preview costs time and memory while it is shown; a corpus
+    /// that is read in a few times `after` is not worth one.)
     pub fn with_preview(after: Duration) -> (Watch, Receiver<Corpus>) {
         let (send, receive) = std::sync::mpsc::channel();
         (Watch { done: AtomicUsize::new(0), preview: Some((after, send)) }, receive)
@@ -50,7 +52,7 @@ impl Watch {
 
     /// Whether a preview is wanted now, `read` of `total` documents in.
     fn preview_due(&self, started: Instant, read: usize, total: usize) -> bool {
-        self.preview.as_ref().is_some_and(|(after, _)| started.elapsed() >= *after) && read < total / 4 * 3
+        self.preview.as_ref().is_some_and(|(after, _)| started.elapsed() >= *after) && read < total / 8
     }
 }
 
