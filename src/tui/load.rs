@@ -52,16 +52,18 @@ impl<T: Send + 'static> Loading<T> {
         self.previews.try_recv().ok()
     }
 
-    /// The result, waiting for it at most `wait`. A panic of the loading
-    /// thread is resumed here, where the hook restores the terminal.
+    /// The result, waiting for it at most `wait`; `None` once it was taken.
+    /// A panic of the loading thread is resumed here, where the hook
+    /// restores the terminal.
     pub fn finished(&mut self, wait: Duration) -> Option<T> {
         match self.result.recv_timeout(wait) {
             Ok(result) => Some(result),
             Err(RecvTimeoutError::Timeout) => None,
-            Err(RecvTimeoutError::Disconnected) => {
-                let panic = self.worker.take().and_then(|w| w.join().err());
-                std::panic::resume_unwind(panic.unwrap_or_else(|| Box::new("loading ended early")))
-            }
+            // The thread sends before it ends: gone without a result, it panicked.
+            Err(RecvTimeoutError::Disconnected) => match self.worker.take().map(JoinHandle::join) {
+                Some(Err(panic)) => std::panic::resume_unwind(panic),
+                _ => None,
+            },
         }
     }
 }
