@@ -474,3 +474,22 @@ fn palette_ranking_is_the_same_every_time() {
         }
     }
 }
+
+#[test]
+fn the_source_pane_finds_every_mention_of_its_source_in_order() {
+    let state = State::new(&CORPUS);
+    for source in 0..CORPUS.sources.len() {
+        let mut expected: Vec<(usize, usize)> = CORPUS
+            .entities
+            .iter()
+            .flat_map(|e| &e.mentions)
+            .filter(|m| m.source() == source)
+            .map(|m| (m.clean().start, m.clean().end))
+            .collect();
+        expected.sort_by_key(|&(start, _)| start);
+        let found: Vec<(usize, usize)> =
+            state.index.marks(&CORPUS, source).iter().map(|m| (m.range().start, m.range().end)).collect();
+        assert!(!found.is_empty(), "source {source} names no one");
+        assert_eq!(found, expected, "source {source}");
+    }
+}

@@ -12,7 +12,7 @@ pub fn run(loaded: Loaded) -> ExitCode {
     // which at 50 000 sources would cost more than the corpus's claims.
     let mut entities = vec![0usize; corpus.sources.len()];
     for e in &corpus.entities {
-        e.sources().into_iter().for_each(|s| entities[s] += 1);
+        e.sources().for_each(|s| entities[s] += 1);
     }
     for (id, s) in corpus.sources.iter().enumerate() {
         println!("{}", s.path);

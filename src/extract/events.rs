@@ -121,19 +121,29 @@ pub struct ClaimView<'a> {
     pub words: &'a [u32],
 }
 
+/// The claims of one event, as `merge` found them: indices into its views.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Merged {
+    pub claims: Vec<usize>,
+    /// The claim whose date the event takes: the narrowest of those that agree.
+    pub dated_by: usize,
+    pub conflict: bool,
+}
+
 /// A group of claims being built into an event. It borrows what it can
 /// from its claims: at a gigabyte there are a million groups.
-pub struct Group<'a> {
-    pub claims: Vec<usize>,
-    pub date: &'a DateValue,
-    pub kind: &'a str,
+struct Group<'a> {
+    claims: Vec<usize>,
+    date: &'a DateValue,
+    dated_by: usize,
+    kind: &'a str,
     /// Sorted, once each: a happening names few actors, however many claims tell it.
     actors: Vec<EntityId>,
     /// The first claim's words: what later claims are compared with.
     words: &'a [u32],
     /// The (source, sentence start) of its claims, sorted, once each.
     told: Vec<(usize, usize)>,
-    pub conflict: bool,
+    conflict: bool,
     /// The years the group is filed under, and the tokens it is filed by.
     years: RangeInclusive<i32>,
     filed: Vec<Token>,
@@ -254,24 +264,28 @@ impl<T: Copy + Eq + std::hash::Hash + Ord> Rarity<T> {
 
 /// Groups claims (given in date order) into events. Claims of one kind are
 /// only ever compared with each other, so kinds are merged in parallel; the
-/// groups come back by kind, then in the order they were made.
-pub fn merge<'a>(views: &'a [ClaimView<'a>]) -> Vec<Group<'a>> {
+/// groups come back by kind, then in the order they were made. What merging
+/// needed is let go of kind by kind; the result borrows nothing, so the
+/// views and their words can go before events are built.
+pub fn merge(views: &[ClaimView<'_>]) -> Vec<Merged> {
     use rayon::prelude::*;
     let mut by_kind: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, v) in views.iter().enumerate() {
         by_kind.entry(v.claim.kind.as_str()).or_default().push(i);
     }
-    let parts: Vec<Vec<Group<'a>>> = by_kind.into_par_iter().map(|(_, claims)| merge_kind(views, &claims)).collect();
-    parts.into_iter().flatten().collect()
+    let parts: Vec<Vec<Merged>> = by_kind.into_par_iter().map(|(_, claims)| merge_kind(views, &claims)).collect();
+    let mut merged = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    parts.into_iter().for_each(|part| merged.extend(part));
+    merged
 }
 
 /// Merges the claims `of_kind` (indices into `views`, in date order). A
 /// claim is compared only with groups of its year that share a token with
 /// it, so this stays near linear as the corpus grows.
-fn merge_kind<'a>(views: &'a [ClaimView<'a>], of_kind: &[usize]) -> Vec<Group<'a>> {
+fn merge_kind(views: &[ClaimView<'_>], of_kind: &[usize]) -> Vec<Merged> {
     let word_rarity = Rarity::count(of_kind.iter().map(|&i| views[i].words));
     let actor_rarity = Rarity::count(of_kind.iter().map(|&i| views[i].claim.actors.as_slice()));
-    let mut groups: Vec<Group<'a>> = Vec::new();
+    let mut groups: Vec<Group<'_>> = Vec::new();
     let mut index = Index::default();
     for &i in of_kind {
         let v = &views[i];
@@ -292,6 +306,7 @@ fn merge_kind<'a>(views: &'a [ClaimView<'a>], of_kind: &[usize]) -> Vec<Group<'a
                     g.conflict = true;
                 } else if claim.date.span_days() < g.date.span_days() {
                     g.date = &claim.date;
+                    g.dated_by = i;
                 }
                 g.claims.push(i);
                 g.add_told((claim.source, claim.sentence.start));
@@ -306,6 +321,7 @@ fn merge_kind<'a>(views: &'a [ClaimView<'a>], of_kind: &[usize]) -> Vec<Group<'a
                 let mut g = Group {
                     claims: vec![i],
                     date: &claim.date,
+                    dated_by: i,
                     kind: &claim.kind,
                     actors,
                     words: v.words,
@@ -319,7 +335,7 @@ fn merge_kind<'a>(views: &'a [ClaimView<'a>], of_kind: &[usize]) -> Vec<Group<'a
             }
         }
     }
-    groups
+    groups.into_iter().map(|g| Merged { claims: g.claims, dated_by: g.dated_by, conflict: g.conflict }).collect()
 }
 
 fn same_happening(g: &Group, v: &ClaimView, actors: &[EntityId]) -> bool {

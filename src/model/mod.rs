@@ -156,12 +156,11 @@ pub struct Entity {
 }
 
 impl Entity {
-    /// The sources that name it, in order, once each.
-    pub fn sources(&self) -> Vec<SourceId> {
-        let mut sources: Vec<SourceId> = self.mentions.iter().map(Mention::source).collect();
-        sources.sort_unstable();
-        sources.dedup();
-        sources
+    /// The sources that name it, in order, once each (its mentions are
+    /// in source order: the corpus is assembled one source after another).
+    pub fn sources(&self) -> impl Iterator<Item = SourceId> + '_ {
+        let mut last = None;
+        self.mentions.iter().map(Mention::source).filter(move |&s| last.replace(s) != Some(s))
     }
 }
 

@@ -168,6 +168,10 @@ fn build_events(corpus: &mut Corpus) {
         .collect();
     drop(ends);
     let groups = events::merge(&views);
+    // A gigabyte's views and words take a hundred megabytes: gone before
+    // the events take their place.
+    drop(views);
+    drop(words);
     let mut built: Vec<Event> = groups
         .into_par_iter()
         .map(|g| {
@@ -181,12 +185,12 @@ fn build_events(corpus: &mut Corpus) {
                 }
             }
             let lead = &corpus.claims[claims[0]];
-            let title = if g.kind == "publication" {
+            let title = if lead.kind == "publication" {
                 format!("Published: {}", corpus.sources[lead.source].title)
             } else {
                 claims::title(corpus.claim_text(lead), corpus.date_text(lead), 70)
             };
-            let (kind, date) = (g.kind.into(), g.date.clone());
+            let (kind, date) = (lead.kind.clone(), corpus.claims[order[g.dated_by]].date.clone());
             Event { id: CompactString::default(), title, kind, date, actors, conflict: g.conflict, claims }
         })
         .collect();

@@ -2,7 +2,7 @@
 //! never copies of its text.
 
 use super::palette::Matches;
-use crate::model::{ClaimId, Corpus, EntityId, EventId};
+use crate::model::{ClaimId, Corpus, EntityId, EventId, SourceId};
 use ratatui::layout::Rect;
 use rayon::prelude::*;
 use std::sync::Arc;
@@ -156,7 +156,8 @@ pub struct State {
     pub reading: Option<Reading>,
     pub areas: Areas,
     pub index: Index,
-    pub wrap: WrapCache,
+    /// The source panes' layouts: the top one, and the bottom one side by side.
+    pub layouts: [SourceLayout; 2],
 }
 
 /// How far the whole corpus is read while its preview is browsed.
@@ -185,8 +186,9 @@ pub struct Place {
 /// Lookups derived once from the corpus: positions, never text.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    /// Per source: its mentions and claims, by position.
-    pub mentions: Vec<Vec<Marked>>,
+    /// Per source: the entities it names, by id (the source pane finds
+    /// their mentions there), and its claims, by position.
+    pub source_entities: Vec<Vec<u32>>,
     pub claims: Vec<Vec<ClaimId>>,
     /// Events per year, in year order.
     pub years: Vec<(i32, usize)>,
@@ -197,8 +199,6 @@ pub struct Index {
     /// For each event, how many sources tell it (counted once: one event can
     /// gather thousands of claims).
     pub event_sources: Vec<u32>,
-    /// For each entity, the sources that mention it.
-    pub entity_sources: Vec<Vec<usize>>,
     /// Event titles, accent-folded, for `/` in the timeline: made on the
     /// first search, not for every session (a million titles at a gigabyte).
     folded_titles: std::sync::OnceLock<Vec<String>>,
@@ -229,17 +229,13 @@ const _: () = assert!(std::mem::size_of::<Marked>() == 8);
 
 impl Index {
     fn new(corpus: &Corpus) -> Self {
-        // Counted first: lists grown by doubling would hold half as much again.
-        let mut counts = vec![0usize; corpus.sources.len()];
-        corpus.entities.iter().flat_map(|e| &e.mentions).for_each(|m| counts[m.source()] += 1);
-        let mut mentions: Vec<Vec<Marked>> = counts.into_iter().map(Vec::with_capacity).collect();
-        for e in &corpus.entities {
-            for m in &e.mentions {
-                mentions[m.source()].push(Marked::new(m.clean(), e.kind));
+        let mut source_entities = vec![Vec::new(); corpus.sources.len()];
+        for (e, entity) in corpus.entities.iter().enumerate() {
+            for s in entity.sources() {
+                source_entities[s].push(e as u32);
             }
         }
-        let entity_sources = corpus.entities.iter().map(|e| e.sources()).collect();
-        mentions.iter_mut().for_each(|m| m.sort_by_key(|m| m.start));
+        source_entities.iter_mut().for_each(Vec::shrink_to_fit);
         let mut claims = vec![Vec::new(); corpus.sources.len()];
         for (i, c) in corpus.claims.iter().enumerate() {
             claims[c.source].push(i);
@@ -271,7 +267,23 @@ impl Index {
             .collect();
         let date_span = corpus.date_span().map(|(a, b)| (a.display(), b.display()));
         let folded_titles = std::sync::OnceLock::new();
-        Index { mentions, claims, years, date_span, claim_event, event_sources, entity_sources, folded_titles }
+        Index { source_entities, claims, years, date_span, claim_event, event_sources, folded_titles }
+    }
+
+    /// The mentions in `source`, in order, gathered from the entities it
+    /// names (each entity's mentions are in source order): a gigabyte has
+    /// tens of millions, and only the sources shown need them.
+    pub fn marks(&self, corpus: &Corpus, source: SourceId) -> Vec<Marked> {
+        let mut marks = Vec::new();
+        for &e in &self.source_entities[source] {
+            let entity = &corpus.entities[e as usize];
+            let from = entity.mentions.partition_point(|m| m.source() < source);
+            let here = entity.mentions[from..].iter().take_while(|m| m.source() == source);
+            marks.extend(here.map(|m| Marked::new(m.clean(), entity.kind)));
+        }
+        // Stable: mentions at one place keep the order of their entities.
+        marks.sort_by_key(|m| m.start);
+        marks
     }
 
     /// Event `e`'s title, accent-folded.
@@ -281,11 +293,13 @@ impl Index {
     }
 }
 
-/// The wrapped lines of the source last shown, for its width.
+/// A source as a pane last laid it out: its lines wrapped to the pane's
+/// width, and its mentions.
 #[derive(Debug, Clone, Default)]
-pub struct WrapCache {
-    pub key: Option<(usize, u16)>,
+pub struct SourceLayout {
+    pub key: Option<(SourceId, u16)>,
     pub lines: Vec<std::ops::Range<usize>>,
+    pub marks: Vec<Marked>,
 }
 
 impl State {
@@ -312,7 +326,7 @@ impl State {
             reading: None,
             areas: Areas::default(),
             index: Index::new(corpus),
-            wrap: WrapCache::default(),
+            layouts: Default::default(),
         };
         state.sort_entities(corpus);
         state.show_selected_event(corpus);

@@ -62,7 +62,7 @@ fn card(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: R
     // The card shows a few hundred characters: at a gigabyte one entity is
     // named in 50 000 sources, and joining them all cost 20 ms a frame.
     let room = area.width as usize * area.height as usize;
-    let sources = joined(state.index.entity_sources[e].iter().map(|&s| corpus.sources[s].id.as_str()), room);
+    let sources = joined(entity.sources().map(|s| corpus.sources[s].id.as_str()), room);
     let aliases = joined(entity.aliases.iter().map(String::as_str), room);
     let first_last = match (events.first(), events.last()) {
         (Some(a), Some(b)) => format!("{} … {}", corpus.events[*a].date.display(), corpus.events[*b].date.display()),

@@ -21,7 +21,7 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
             state.areas.source = area;
             state.areas.source_right = Rect::default();
             let focused = state.focus == Pane::Source;
-            let top = pane(state, corpus, theme, frame, area, state.shown, focused, state.source_scroll);
+            let top = pane(state, corpus, theme, frame, area, state.shown, focused, state.source_scroll, 0);
             state.areas.source_top = top;
         }
         Some(right) => {
@@ -32,24 +32,17 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
             let focused = state.focus == Pane::Source;
             let (left_scroll, right_scroll) =
                 if state.right_focused { (None, state.source_scroll) } else { (state.source_scroll, None) };
-            let top =
-                pane(state, corpus, theme, frame, left_area, state.shown, focused && !state.right_focused, left_scroll);
-            let right_top = pane(
-                state,
-                corpus,
-                theme,
-                frame,
-                right_area,
-                Some(right),
-                focused && state.right_focused,
-                right_scroll,
-            );
+            let left_focused = focused && !state.right_focused;
+            let top = pane(state, corpus, theme, frame, left_area, state.shown, left_focused, left_scroll, 0);
+            let right_focused = focused && state.right_focused;
+            let right_top = pane(state, corpus, theme, frame, right_area, Some(right), right_focused, right_scroll, 1);
             state.areas.source_top = if state.right_focused { right_top } else { top };
         }
     }
 }
 
-/// Draws one source pane; returns the first line shown.
+/// Draws one source pane, laid out in `state.layouts[slot]`; returns the
+/// first line shown.
 #[allow(clippy::too_many_arguments)]
 fn pane(
     state: &mut State,
@@ -60,6 +53,7 @@ fn pane(
     claim: Option<ClaimId>,
     focused: bool,
     scroll: Option<usize>,
+    slot: usize,
 ) -> usize {
     let Some(claim_id) = claim else {
         frame.render_widget(
@@ -72,9 +66,13 @@ fn pane(
     let source = &corpus.sources[claim.source];
     let width = area.width.saturating_sub(2).max(1);
     let height = area.height.saturating_sub(2) as usize;
-    if state.wrap.key != Some((claim.source, width)) {
-        state.wrap.lines = wrap(&source.text, width as usize);
-        state.wrap.key = Some((claim.source, width));
+    let layout = &mut state.layouts[slot];
+    if layout.key.map(|(s, _)| s) != Some(claim.source) {
+        layout.marks = state.index.marks(corpus, claim.source);
+    }
+    if layout.key != Some((claim.source, width)) {
+        layout.lines = wrap(&source.text, width as usize);
+        layout.key = Some((claim.source, width));
     }
     // Search hits in this source, and the one to show (else the claim).
     let hits: Vec<Range<usize>> = match &state.search {
@@ -85,12 +83,12 @@ fn pane(
     };
     let current = state.search.as_ref().and_then(|s| hits.get(s.current)).map(|h| h.start);
     let anchor = current.unwrap_or(claim.sentence.start);
-    let lines = &state.wrap.lines;
+    let lines = &state.layouts[slot].lines;
     let anchor_line = lines.partition_point(|l| l.end <= anchor).min(lines.len().saturating_sub(1));
     let top = scroll.unwrap_or(anchor_line.saturating_sub(height / 3)).min(lines.len().saturating_sub(1));
     let visible = &lines[top..(top + height).min(lines.len())];
     let window = visible.first().map_or(0, |l| l.start)..visible.last().map_or(0, |l| l.end);
-    let mut marks = marks(state, corpus, claim_id, window.clone(), theme);
+    let mut marks = marks(state, corpus, claim_id, slot, window.clone(), theme);
     let first_hit = hits.partition_point(|h| h.end <= window.start);
     for h in hits[first_hit..].iter().take_while(|h| h.start < window.end) {
         marks.push((h.clone(), theme.matched().add_modifier(ratatui::style::Modifier::REVERSED)));
@@ -110,6 +108,7 @@ fn marks(
     state: &State,
     corpus: &Corpus,
     claim_id: ClaimId,
+    slot: usize,
     window: Range<usize>,
     theme: Theme,
 ) -> Vec<(Range<usize>, Style)> {
@@ -124,7 +123,7 @@ fn marks(
         }
     }
     out.push((claim.sentence.clone(), theme.claim()));
-    let mentions = &state.index.mentions[claim.source];
+    let mentions = &state.layouts[slot].marks;
     let first = mentions.partition_point(|m| m.range().end <= window.start);
     for m in mentions[first..].iter().take_while(|m| m.range().start < window.end) {
         let range = m.range();
