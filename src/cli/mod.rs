@@ -153,6 +153,7 @@ impl InputArgs {
     }
 
     fn plan(&self) -> Plan {
+        annals::pipeline::precompile();
         let mut assets = Assets::bundled();
         let max_file_size = self.max_file_size;
         if self.paths.is_empty() {

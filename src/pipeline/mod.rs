@@ -84,36 +84,49 @@ impl DateContext for DocDates<'_> {
     }
 }
 
-/// What compiles each extractor's patterns: compiled one after another on
-/// first use, they took most of a small corpus's start.
-const COMPILERS: [fn(); 7] = [
-    timex::compile_patterns,
-    metadata::compile_patterns,
-    discover::compile_patterns,
-    claims::compile_patterns,
-    sentences::compile_patterns,
-    markup::compile_patterns,
-    mojibake::compile_patterns,
+/// What compiles each extractor's patterns, in two lots of about equal
+/// cost: compiled on first use they took most of a small corpus's start,
+/// and a thread for each contended for two cores (a third more CPU time).
+const COMPILERS: [&[fn()]; 2] = [
+    &[timex::compile_patterns],
+    &[
+        discover::compile_patterns,
+        metadata::compile_patterns,
+        sentences::compile_patterns,
+        markup::compile_patterns,
+        mojibake::compile_patterns,
+        claims::compile_patterns,
+    ],
 ];
 
+/// Starts compiling the extractors' patterns on threads of their own, once.
+/// The first screen waits on them, so the sooner the better: call it before
+/// reading the assets. Whatever needs a pattern before it is ready waits
+/// for it (or compiles it, if no thread could be started).
+pub fn precompile() {
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    STARTED.call_once(|| {
+        for lot in COMPILERS {
+            let _ = std::thread::Builder::new().name("annals-compile".into()).spawn(|| lot.iter().for_each(|c| c()));
+        }
+    });
+}
+
 impl Pipeline {
-    /// Compiles everything at once: the extractors' patterns on threads of
-    /// their own, the asset-built matchers on this one.
+    /// Builds the asset-made matchers on this thread while the extractors'
+    /// patterns compile on others ([`precompile`]); documents start on
+    /// their way at once and wait, if need be, for the patterns they use.
     pub fn new(assets: Assets) -> Self {
-        std::thread::scope(|scope| {
-            for compile in COMPILERS {
-                scope.spawn(compile);
-            }
-            let rules = &assets.lexicon.rules;
-            Pipeline {
-                resolver: Resolver::new(&assets.gazetteer, rules),
-                tagger: Tagger::new(&rules.count_nouns),
-                segmenter: Segmenter::new(&rules.abbreviations, &rules.sentence_starters),
-                classifier: KindClassifier::new(&assets.lexicon.kinds),
-                curation: Curation::new(&assets.manifest.merges, &assets.manifest.splits, &assets.gazetteer),
-                assets,
-            }
-        })
+        precompile();
+        let rules = &assets.lexicon.rules;
+        Pipeline {
+            resolver: Resolver::new(&assets.gazetteer, rules),
+            tagger: Tagger::new(&rules.count_nouns),
+            segmenter: Segmenter::new(&rules.abbreviations, &rules.sentence_starters),
+            classifier: KindClassifier::new(&assets.lexicon.kinds),
+            curation: Curation::new(&assets.manifest.merges, &assets.manifest.splits, &assets.gazetteer),
+            assets,
+        }
     }
 
     pub fn bundled() -> Self {

@@ -150,17 +150,8 @@ const SOURCES: [(Pattern, &str); 20] = {
     ]
 };
 
-static PATTERNS: LazyLock<Vec<(Pattern, Regex)>> = LazyLock::new(|| {
-    // Two threads: compiling them is a third of a small corpus's start.
-    let compile = |sources: &[(Pattern, &str)]| sources.iter().map(|&(p, source)| (p, build(source))).collect();
-    let (first, second) = SOURCES.split_at(SOURCES.len() / 2);
-    std::thread::scope(|scope| {
-        let later = scope.spawn(|| compile(second));
-        let mut patterns: Vec<_> = compile(first);
-        patterns.extend(later.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-        patterns
-    })
-});
+static PATTERNS: LazyLock<Vec<(Pattern, Regex)>> =
+    LazyLock::new(|| SOURCES.iter().map(|&(p, source)| (p, build(source))).collect());
 
 static DECL: LazyLock<Regex> = LazyLock::new(|| build(r"(?i)(?:DECL|Declassify on)\s*:\s*$"));
 
