@@ -77,8 +77,31 @@ fn the_browser_keeps_its_place_in_the_whole_corpus() {
     let filter = state.filter.expect("Enter on an entity filters by it");
     let (focus, shown) = (state.focus, state.shown.expect("a claim is shown"));
     assert_eq!(focus, Pane::Source);
+    // A word of the shown claim searched in its source, and a hit further.
+    let word = preview.claim_text(&preview.claims[shown]).split_whitespace().find(|w| w.len() > 4).unwrap().to_string();
+    update(&mut state, &ctx, Action::OpenSearch);
+    word.chars().for_each(|c| update(&mut state, &ctx, Action::Type(c)));
+    update(&mut state, &ctx, Action::Enter);
+    let search = state.search.clone().expect("a search");
+    assert!(!search.hits.is_empty());
+    assert_eq!(state.history.len(), 2, "the filter and the event were jumps");
 
-    let moved = State::at(&whole, state.place());
+    let mut moved = State::at(&whole, state.place(&preview));
+    let carried = moved.search.clone().expect("the search carries over");
+    assert_eq!((carried.query, carried.hits, carried.current), (search.query, search.hits, search.current));
+    assert_eq!(moved.history.len(), 2);
+    for (before, after) in state.history.iter().zip(&moved.history) {
+        assert_eq!((before.filter, before.claim), (after.filter, after.claim));
+        let lead = preview.events[before.event.unwrap()].claims[0];
+        assert!(whole.events[after.event.unwrap()].claims.contains(&lead), "the event is found again by its claim");
+    }
+    let wctx = Ctx { corpus: &whole, candidates: &Candidates::new(&whole) };
+    update(&mut moved, &wctx, Action::Back); // leaves the search
+    update(&mut moved, &wctx, Action::HistoryBack);
+    assert_eq!(moved.filter, Some(filter), "back to before the event was opened: filtered");
+    update(&mut moved, &wctx, Action::HistoryBack);
+    assert_eq!(moved.filter, None, "back to before the filter");
+    moved = State::at(&whole, state.place(&preview));
     assert_eq!(moved.focus, focus);
     assert_eq!(moved.filter, Some(filter));
     assert_eq!(moved.shown, Some(shown), "the same claim is shown");

@@ -234,7 +234,7 @@ fn event_loop<T: Send + 'static>(
                 // The whole corpus waits while the user types in the preview's palette or search.
                 if !state.typing() {
                     if let Some(result) = loaded.take() {
-                        return Ok(Ended::Loaded(result, state.place()));
+                        return Ok(Ended::Loaded(result, state.place(corpus)));
                     }
                 }
             }

@@ -170,9 +170,15 @@ pub struct Reading {
 }
 
 /// What carries over from a preview to the whole corpus, whose first
-/// sources, entities and claims are the preview's, with the same ids.
+/// sources, entities and claims are the preview's, with the same ids
+/// (events are merged anew: they are found again by their claims).
 #[derive(Debug, Clone)]
 pub struct Place {
+    /// Back and forward, each event by its first claim.
+    history: Vec<Landmark>,
+    future: Vec<Landmark>,
+    /// A search no longer being typed: its pane, query and current hit.
+    search: Option<(Pane, String, usize)>,
     focus: Pane,
     filter: Option<EntityId>,
     entity: Option<EntityId>,
@@ -181,6 +187,30 @@ pub struct Place {
     side: Option<ClaimId>,
     right_focused: bool,
     source_scroll: Option<usize>,
+}
+
+/// A [`Jump`] that holds in a corpus extending this one.
+#[derive(Debug, Clone, Copy)]
+struct Landmark {
+    filter: Option<EntityId>,
+    event_claim: Option<ClaimId>,
+    claim: Option<ClaimId>,
+}
+
+impl Landmark {
+    fn new(corpus: &Corpus, jump: &Jump) -> Self {
+        let event_claim = jump.event.and_then(|e| corpus.events[e].claims.first().copied());
+        Landmark { filter: jump.filter, event_claim, claim: jump.claim }
+    }
+
+    fn jump(&self, corpus: &Corpus, index: &Index) -> Jump {
+        let claim = |c: Option<ClaimId>| c.filter(|&c| c < corpus.claims.len());
+        Jump {
+            filter: self.filter.filter(|&e| e < corpus.entities.len()),
+            event: claim(self.event_claim).map(|c| index.claim_event[c]),
+            claim: claim(self.claim),
+        }
+    }
 }
 
 /// Lookups derived once from the corpus: positions, never text.
@@ -334,8 +364,12 @@ impl State {
     }
 
     /// Where the user is, to be found again in a corpus that extends this one.
-    pub fn place(&self) -> Place {
+    pub fn place(&self, corpus: &Corpus) -> Place {
+        let landmarks = |jumps: &[Jump]| jumps.iter().map(|j| Landmark::new(corpus, j)).collect();
         Place {
+            history: landmarks(&self.history),
+            future: landmarks(&self.future),
+            search: self.search.as_ref().filter(|s| !s.editing).map(|s| (s.pane, s.query.clone(), s.current)),
             focus: self.focus,
             filter: self.filter,
             entity: self.selected_entity(),
@@ -370,6 +404,18 @@ impl State {
             state.source_scroll = place.source_scroll;
         }
         state.focus = place.focus;
+        let jumps = |landmarks: &[Landmark]| landmarks.iter().map(|l| l.jump(corpus, &state.index)).collect();
+        (state.history, state.future) = (jumps(&place.history), jumps(&place.future));
+        if let Some((pane, query, current)) = place.search {
+            let hits = super::search::hits(corpus, &state, pane, &query, None);
+            // A source's hits are as they were; the timeline's are found again from the event shown.
+            let current = match pane {
+                Pane::Timeline => hits.partition_point(|&h| h < state.timeline.selected),
+                _ => current,
+            };
+            let current = current.min(hits.len().saturating_sub(1));
+            state.search = Some(Search { pane, query, editing: false, hits, current });
+        }
         state
     }
 
