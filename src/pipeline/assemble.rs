@@ -10,6 +10,7 @@ use crate::model::*;
 use crate::text::{fold, slug};
 use compact_str::CompactString;
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -121,10 +122,15 @@ fn finish_entities(corpus: &mut Corpus) {
         if *n > 1 {
             entity.id = format!("{}-{}", entity.id, n);
         }
-        let mut aliases: Vec<String> = entity
-            .mentions
-            .iter()
-            .map(|m| corpus.sources[m.source()].text[m.clean()].split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+    // Entities on all cores; a gigabyte names one a million times, in a few
+    // spellings: those are told apart before they are copied.
+    let sources = &corpus.sources;
+    corpus.entities.par_iter_mut().for_each(|entity| {
+        let surfaces: FxHashSet<&str> = entity.mentions.iter().map(|m| &sources[m.source()].text[m.clean()]).collect();
+        let mut aliases: Vec<String> = surfaces
+            .into_iter()
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
             .filter(|a| *a != entity.name)
             .collect();
         aliases.sort();
@@ -137,7 +143,7 @@ fn finish_entities(corpus: &mut Corpus) {
         );
         entity.aliases = aliases;
         entity.mentions.shrink_to_fit();
-    }
+    });
 }
 
 fn build_events(corpus: &mut Corpus) {
