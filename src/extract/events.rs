@@ -349,15 +349,16 @@ fn same_happening(g: &Group, v: &ClaimView, actors: &[EntityId]) -> bool {
     let telling = g.kind != "other";
     let words = || jaccard_sorted(g.words, v.words);
     let same_source = g.tells_in(claim.source);
-    // A source that repeats itself needs no shared actors.
-    let related = same_source || (!actors.is_empty() && jaccard_sorted(&g.actors, actors) >= 0.5);
+    // A source that repeats itself needs no shared actors. Asked last: most
+    // candidates are ruled out before.
+    let related = || same_source || (!actors.is_empty() && jaccard_sorted(&g.actors, actors) >= 0.5);
     if g.date.compatible(&claim.date) {
         if telling && same_source {
             return true;
         }
         let words = words();
-        return (telling && related && words >= 0.1) || words >= 0.5;
+        return words >= 0.5 || (telling && words >= 0.1 && related());
     }
     // Two dates for one happening: the same actors and words, the same year.
-    telling && related && g.date.year_of() == claim.date.year_of() && words() >= 0.6
+    telling && g.date.year_of() == claim.date.year_of() && words() >= 0.6 && related()
 }
