@@ -19,9 +19,7 @@ fn jump_to_ward_then_quit_restores_the_terminal() {
     let screen = s.wait_for(&["filter: William E. Ward", "2009-11-27"]);
     assert!(screen.contains("On November 27 the Ambassador"), "{screen}");
     assert!(screen.contains("Africa Command"), "{screen}");
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit();
 }
 
 #[test]
@@ -120,9 +118,7 @@ fn a_large_corpus_opens_behind_a_gauge_then_browses() {
     assert!(loading.contains("reading ") || loading.contains("building the timeline"), "{loading}");
     assert!(s.raw_mode(), "keys are read while loading");
     s.wait_for(&["Timeline", "Entities"]);
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit();
 }
 
 #[test]
@@ -171,9 +167,7 @@ fn a_slow_corpus_is_browsed_in_part_then_whole_in_the_same_place() {
     assert!(!whole.contains("preview of"), "{whole}");
     assert!(whole.contains(&format!("· {total} sources")), "{whole}");
     assert_eq!(source_title(&s.settled().screen().contents()), before, "the same claim is shown");
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit();
 }
 
 #[test]
@@ -181,8 +175,6 @@ fn quitting_a_preview_says_so_and_restores() {
     let path = SLOWER_CORPUS.path().to_str().unwrap();
     let mut s = Session::with(30, 160, &[path], &[("ANNALS_TEST_PREVIEW_MS", "0")]);
     s.wait_for(&["preview of "]);
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit();
     assert!(s.text().contains("quit before every document was read"));
 }

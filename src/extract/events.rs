@@ -134,6 +134,7 @@ pub struct Merged {
 /// from its claims: at a gigabyte there are a million groups.
 struct Group<'a> {
     claims: Vec<usize>,
+    /// The date of claim `dated_by`, at hand for the comparisons.
     date: &'a DateValue,
     dated_by: usize,
     kind: &'a str,

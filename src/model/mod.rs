@@ -156,11 +156,17 @@ pub struct Entity {
 }
 
 impl Entity {
-    /// The sources that name it, in order, once each (its mentions are
-    /// in source order: the corpus is assembled one source after another).
+    /// The sources that name it, in order, once each. Its mentions are in
+    /// source order (the corpus is assembled one source after another), so
+    /// each source's run is skipped by binary search: the entity card asks
+    /// for a few per frame, and one source may name an entity a million times.
     pub fn sources(&self) -> impl Iterator<Item = SourceId> + '_ {
-        let mut last = None;
-        self.mentions.iter().map(Mention::source).filter(move |&s| last.replace(s) != Some(s))
+        let mut rest = self.mentions.as_slice();
+        std::iter::from_fn(move || {
+            let source = rest.first()?.source();
+            rest = &rest[rest.partition_point(|m| m.source() == source)..];
+            Some(source)
+        })
     }
 }
 

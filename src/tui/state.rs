@@ -234,8 +234,8 @@ pub struct Index {
     folded_titles: std::sync::OnceLock<Vec<String>>,
 }
 
-/// A mention as the source pane colours it, in 8 bytes (a gigabyte has
-/// tens of millions): where it starts in the clean text, how long it is
+/// A mention as the source pane colours it, in 8 bytes (one large source
+/// can hold millions): where it starts in the clean text, how long it is
 /// (a name is never 64 KiB; a longer one is coloured in part), its kind.
 #[derive(Debug, Clone, Copy)]
 pub struct Marked {

@@ -128,6 +128,13 @@ impl Session {
         }
     }
 
+    /// Quits with `q`: annals exits 0 and leaves the terminal as it found it.
+    pub fn quit(&mut self) {
+        self.send(b"q");
+        assert!(self.wait_exit().success());
+        self.assert_restored();
+    }
+
     /// Whether the terminal is in raw mode: no line editing, no echo.
     pub fn raw_mode(&self) -> bool {
         let fd = self.master.as_raw_fd().expect("a unix pty");
