@@ -2,7 +2,7 @@
 //! dates, the same kind, shared actors, similar words) become one event; an
 //! event whose claims date it differently is marked as a conflict.
 
-use crate::model::{Claim, DateValue, EntityId};
+use crate::model::{Claim, EntityId, Span};
 use chrono::Datelike;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
@@ -130,18 +130,26 @@ pub struct Merged {
     pub conflict: bool,
 }
 
+/// What a comparison with a group reads first, packed apart from the rest
+/// of it: a claim is compared with hundreds of groups, and most are ruled
+/// out by these alone, without the cache misses of the group's own lists.
+struct Hot<'a> {
+    /// The date of the group's claim `dated_by`.
+    span: Span,
+    /// The first claim's words: what later claims are compared with.
+    words: &'a [u32],
+    /// Their [`signature`].
+    signature: u64,
+}
+
 /// A group of claims being built into an event. It borrows what it can
 /// from its claims: at a gigabyte there are a million groups.
 struct Group<'a> {
     claims: Vec<usize>,
-    /// The date of claim `dated_by`, at hand for the comparisons.
-    date: &'a DateValue,
     dated_by: usize,
     kind: &'a str,
     /// Sorted, once each: a happening names few actors, however many claims tell it.
     actors: Vec<EntityId>,
-    /// The first claim's words: what later claims are compared with.
-    words: &'a [u32],
     /// The (source, sentence start) of its claims, sorted, once each.
     told: Vec<(usize, usize)>,
     conflict: bool,
@@ -225,9 +233,10 @@ impl Index {
 
     /// The groups the claim could join, in the order they were made: of
     /// each token's filings the latest [`RECENT`], the groups nearest in date.
-    fn candidates(&self, year: i32, tokens: impl IntoIterator<Item = Token>) -> Vec<usize> {
-        let mut out: Vec<usize> = Vec::new();
-        for token in tokens {
+    /// Into `out`, reused from claim to claim.
+    fn candidates(&self, year: i32, tokens: &[Token], out: &mut Vec<usize>) {
+        out.clear();
+        for &token in tokens {
             let mut at = self.latest.get(&(year, token)).copied().unwrap_or(NONE);
             for _ in 0..RECENT {
                 let Some(&(group, before)) = self.filings.get(at as usize) else { break };
@@ -237,7 +246,6 @@ impl Index {
         }
         out.sort_unstable();
         out.dedup();
-        out
     }
 }
 
@@ -287,7 +295,9 @@ fn merge_kind(views: &[ClaimView<'_>], of_kind: &[usize]) -> Vec<Merged> {
     let word_rarity = Rarity::count(of_kind.iter().map(|&i| views[i].words));
     let actor_rarity = Rarity::count(of_kind.iter().map(|&i| views[i].claim.actors.as_slice()));
     let mut groups: Vec<Group<'_>> = Vec::new();
+    let mut hot: Vec<Hot<'_>> = Vec::new();
     let mut index = Index::default();
+    let (mut tokens, mut candidates) = (Vec::new(), Vec::new());
     for &i in of_kind {
         let v = &views[i];
         let claim = v.claim;
@@ -296,17 +306,18 @@ fn merge_kind(views: &[ClaimView<'_>], of_kind: &[usize]) -> Vec<Merged> {
         actors.dedup();
         let rare_actors = actor_rarity.prefix(actors.iter().copied()).into_iter().map(Token::actor);
         let rare_words = word_rarity.prefix(v.words.iter().copied()).into_iter().map(Token::Word);
-        let tokens: Vec<Token> =
-            std::iter::once(Token::source(claim.source)).chain(rare_actors).chain(rare_words).collect();
-        let candidates = index.candidates(claim.date.year_of(), tokens.iter().copied());
-        let target = candidates.into_iter().find(|&g| same_happening(&groups[g], v, &actors));
+        tokens.clear();
+        tokens.extend(std::iter::once(Token::source(claim.source)).chain(rare_actors).chain(rare_words));
+        index.candidates(claim.date.year_of(), &tokens, &mut candidates);
+        let span = claim.date.span();
+        let target = candidates.iter().copied().find(|&g| same_happening(&hot[g], &groups[g], v, &actors));
         match target {
             Some(at) => {
                 let g = &mut groups[at];
-                if !g.date.compatible(&claim.date) {
+                if !hot[at].span.compatible(span) {
                     g.conflict = true;
-                } else if claim.date.span_days() < g.date.span_days() {
-                    g.date = &claim.date;
+                } else if span.days() < hot[at].span.days() {
+                    hot[at].span = span;
                     g.dated_by = i;
                 }
                 g.claims.push(i);
@@ -321,45 +332,89 @@ fn merge_kind(views: &[ClaimView<'_>], of_kind: &[usize]) -> Vec<Merged> {
                 let first = claim.date.year_of();
                 let mut g = Group {
                     claims: vec![i],
-                    date: &claim.date,
                     dated_by: i,
                     kind: &claim.kind,
                     actors,
-                    words: v.words,
                     told: vec![(claim.source, claim.sentence.start)],
                     conflict: false,
                     years: first..=claim.date.end.year().min(first + 100),
                     filed: Vec::new(),
                 };
-                index.file(groups.len(), &mut g, tokens);
+                index.file(groups.len(), &mut g, tokens.iter().copied());
                 groups.push(g);
+                hot.push(Hot { span, words: v.words, signature: signature(v.words) });
             }
         }
     }
     groups.into_iter().map(|g| Merged { claims: g.claims, dated_by: g.dated_by, conflict: g.conflict }).collect()
 }
 
-fn same_happening(g: &Group, v: &ClaimView, actors: &[EntityId]) -> bool {
+/// Whether the claim tells the happening of the group. The cheap tests
+/// come first (the packed date, then the word counts), the group's own
+/// lists last; the order changes no answer, only what is read.
+fn same_happening(hot: &Hot, g: &Group, v: &ClaimView, actors: &[EntityId]) -> bool {
     let claim = v.claim;
-    // Two dates of one sentence are two happenings.
-    if g.tells_in_sentence((claim.source, claim.sentence.start)) {
-        return false;
-    }
     // `merge` only compares claims with groups of their own kind; `other` says too little.
     debug_assert_eq!(g.kind, claim.kind);
-    let telling = g.kind != "other";
-    let words = || jaccard_sorted(g.words, v.words);
-    let same_source = g.tells_in(claim.source);
-    // A source that repeats itself needs no shared actors. Asked last: most
-    // candidates are ruled out before.
-    let related = || same_source || (!actors.is_empty() && jaccard_sorted(&g.actors, actors) >= 0.5);
-    if g.date.compatible(&claim.date) {
-        if telling && same_source {
-            return true;
-        }
-        let words = words();
-        return words >= 0.5 || (telling && words >= 0.1 && related());
+    let telling = claim.kind != "other";
+    let date = claim.date.span();
+    let same_source = || g.tells_in(claim.source);
+    // A source that repeats itself needs no shared actors.
+    let related = || same_source() || (!actors.is_empty() && jaccard_sorted(&g.actors, actors) >= 0.5);
+    let joins = if hot.span.compatible(date) {
+        let least = if telling { 0.1 } else { 0.5 };
+        (telling && same_source())
+            || words_alike(hot, v.words, least).is_some_and(|w| w >= 0.5 || (telling && related()))
+    } else {
+        // Two dates for one happening: the same actors and words, the same year.
+        telling && hot.span.year() == date.year() && words_alike(hot, v.words, 0.6).is_some() && related()
+    };
+    // Two dates of one sentence are two happenings.
+    joins && !g.tells_in_sentence((claim.source, claim.sentence.start))
+}
+
+/// Which of 64 bits a list of words sets, one per word (its id mod 64).
+fn signature(words: &[u32]) -> u64 {
+    words.iter().fold(0, |bits, &w| bits | 1 << (w % 64))
+}
+
+/// How alike the group's words and the claim's are, when at least `least`.
+/// A word they share sets a bit of the group's signature, so the claim's
+/// words whose bit is set bound how many they share, and the bound rules
+/// most pairs out without reading the group's words.
+fn words_alike(group: &Hot, claim: &[u32], least: f64) -> Option<f64> {
+    let possible = claim.iter().filter(|&&w| group.signature >> (w % 64) & 1 == 1).count();
+    let shared_at_most = possible.min(group.words.len());
+    let union_at_least = group.words.len() + claim.len() - shared_at_most;
+    // Rounding is monotone, so this is never below the exact quotient.
+    if union_at_least == 0 || (shared_at_most as f64 / union_at_least as f64) < least {
+        return None;
     }
-    // Two dates for one happening: the same actors and words, the same year.
-    telling && g.date.year_of() == claim.date.year_of() && words() >= 0.6 && related()
+    Some(jaccard_sorted(group.words, claim)).filter(|&w| w >= least)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn sorted_words() -> impl Strategy<Value = Vec<u32>> {
+        proptest::collection::btree_set(0u32..100, 0..40).prop_map(|set| set.into_iter().collect())
+    }
+
+    proptest! {
+        /// The signature and length bound only spare work: whatever it
+        /// rules out is less alike than asked, whatever it keeps is exact.
+        #[test]
+        fn words_alike_answers_as_the_exact_measure_does(
+            group in sorted_words(),
+            claim in sorted_words(),
+            least in prop::sample::select(vec![0.1, 0.5, 0.6]),
+        ) {
+            let date = crate::model::DateValue::year(2012).unwrap().span();
+            let hot = Hot { span: date, words: &group, signature: signature(&group) };
+            let exact = jaccard_sorted(&group, &claim);
+            prop_assert_eq!(words_alike(&hot, &claim, least), Some(exact).filter(|&w| w >= least));
+        }
+    }
 }

@@ -40,6 +40,33 @@ pub struct DateValue {
     pub value: CompactString,
 }
 
+/// The days a date covers, first and last (inclusive): all that comparing
+/// two dates needs, in 8 bytes (merging compares millions of pairs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+impl Span {
+    /// Whether one lies inside the other.
+    pub fn compatible(self, other: Span) -> bool {
+        self.contains(other) || other.contains(self)
+    }
+
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    pub fn days(self) -> i64 {
+        (self.end - self.start).num_days() + 1
+    }
+
+    pub fn year(self) -> i32 {
+        self.start.year()
+    }
+}
+
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
@@ -111,19 +138,20 @@ impl DateValue {
         self.start.year()
     }
 
+    /// The days it covers, without the spelling.
+    pub fn span(&self) -> Span {
+        Span { start: self.start, end: self.end }
+    }
+
     /// Whether one interval lies inside the other: `1960` and `1960-09-24`
     /// are compatible, `2 June` and `3 June` are not.
     pub fn compatible(&self, other: &DateValue) -> bool {
-        self.contains(other) || other.contains(self)
-    }
-
-    pub fn contains(&self, other: &DateValue) -> bool {
-        self.start <= other.start && other.end <= self.end
+        self.span().compatible(other.span())
     }
 
     /// Length in days; finer dates are shorter.
     pub fn span_days(&self) -> i64 {
-        (self.end - self.start).num_days() + 1
+        self.span().days()
     }
 
     /// Parses the ISO spelling this type writes (`2021-05-24`, `2012-03`,

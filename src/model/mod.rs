@@ -5,7 +5,7 @@ pub mod date;
 pub mod offsets;
 mod verify;
 
-pub use date::{DateValue, Precision};
+pub use date::{DateValue, Precision, Span};
 pub use offsets::{ChainedMap, OffsetMap};
 
 use compact_str::CompactString;
