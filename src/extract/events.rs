@@ -5,7 +5,7 @@
 use crate::model::{Claim, EntityId, Span};
 use chrono::Datelike;
 use rustc_hash::FxHashMap;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::RangeInclusive;
 
 /// Words too common to say two sentences tell the same thing.
@@ -150,27 +150,58 @@ struct Group<'a> {
     kind: &'a str,
     /// Sorted, once each: a happening names few actors, however many claims tell it.
     actors: Vec<EntityId>,
-    /// The (source, sentence start) of its claims, sorted, once each.
-    told: Vec<(usize, usize)>,
+    told: Told,
     conflict: bool,
     /// The years the group is filed under, and the tokens it is filed by.
     years: RangeInclusive<i32>,
     filed: Vec<Token>,
 }
 
-impl Group<'_> {
-    fn tells_in(&self, source: usize) -> bool {
-        let at = self.told.partition_point(|&(s, _)| s < source);
-        self.told.get(at).is_some_and(|&(s, _)| s == source)
+/// Where a group's claims are told: (source, sentence start), once each.
+/// Most groups are told a few times, in a short sorted list; a fact that
+/// a corpus repeats is told tens of thousands of times, and inserting into
+/// the middle of so long a list would copy it at every claim.
+enum Told {
+    Few(Vec<(usize, usize)>),
+    Many(BTreeSet<(usize, usize)>),
+}
+
+impl Told {
+    /// Beyond this many, a tree.
+    const FEW: usize = 64;
+
+    fn in_source(&self, source: usize) -> bool {
+        match self {
+            Told::Few(list) => {
+                let at = list.partition_point(|&(s, _)| s < source);
+                list.get(at).is_some_and(|&(s, _)| s == source)
+            }
+            Told::Many(set) => set.range((source, 0)..=(source, usize::MAX)).next().is_some(),
+        }
     }
 
-    fn tells_in_sentence(&self, told: (usize, usize)) -> bool {
-        self.told.binary_search(&told).is_ok()
+    fn contains(&self, told: (usize, usize)) -> bool {
+        match self {
+            Told::Few(list) => list.binary_search(&told).is_ok(),
+            Told::Many(set) => set.contains(&told),
+        }
     }
 
-    fn add_told(&mut self, told: (usize, usize)) {
-        if let Err(at) = self.told.binary_search(&told) {
-            self.told.insert(at, told);
+    fn add(&mut self, told: (usize, usize)) {
+        match self {
+            Told::Few(list) if list.len() < Self::FEW => {
+                if let Err(at) = list.binary_search(&told) {
+                    list.insert(at, told);
+                }
+            }
+            Told::Few(list) => {
+                let mut set: BTreeSet<_> = list.drain(..).collect();
+                set.insert(told);
+                *self = Told::Many(set);
+            }
+            Told::Many(set) => {
+                set.insert(told);
+            }
         }
     }
 }
@@ -321,7 +352,7 @@ fn merge_kind(views: &[ClaimView<'_>], of_kind: &[usize]) -> Vec<Merged> {
                     g.dated_by = i;
                 }
                 g.claims.push(i);
-                g.add_told((claim.source, claim.sentence.start));
+                g.told.add((claim.source, claim.sentence.start));
                 g.actors.extend(actors);
                 g.actors.sort_unstable();
                 g.actors.dedup();
@@ -335,7 +366,7 @@ fn merge_kind(views: &[ClaimView<'_>], of_kind: &[usize]) -> Vec<Merged> {
                     dated_by: i,
                     kind: &claim.kind,
                     actors,
-                    told: vec![(claim.source, claim.sentence.start)],
+                    told: Told::Few(vec![(claim.source, claim.sentence.start)]),
                     conflict: false,
                     years: first..=claim.date.end.year().min(first + 100),
                     filed: Vec::new(),
@@ -358,7 +389,7 @@ fn same_happening(hot: &Hot, g: &Group, v: &ClaimView, actors: &[EntityId]) -> b
     debug_assert_eq!(g.kind, claim.kind);
     let telling = claim.kind != "other";
     let date = claim.date.span();
-    let same_source = || g.tells_in(claim.source);
+    let same_source = || g.told.in_source(claim.source);
     // A source that repeats itself needs no shared actors.
     let related = || same_source() || (!actors.is_empty() && jaccard_sorted(&g.actors, actors) >= 0.5);
     let joins = if hot.span.compatible(date) {
@@ -370,7 +401,7 @@ fn same_happening(hot: &Hot, g: &Group, v: &ClaimView, actors: &[EntityId]) -> b
         telling && hot.span.year() == date.year() && words_alike(hot, v.words, 0.6).is_some() && related()
     };
     // Two dates of one sentence are two happenings.
-    joins && !g.tells_in_sentence((claim.source, claim.sentence.start))
+    joins && !g.told.contains((claim.source, claim.sentence.start))
 }
 
 /// Which of 64 bits a list of words sets, one per word (its id mod 64).
@@ -403,6 +434,23 @@ mod tests {
     }
 
     proptest! {
+        /// Short or long, a group's list of where it is told answers as a set does.
+        #[test]
+        fn told_answers_as_a_set_does(adds in proptest::collection::vec((0usize..6, 0usize..300), 1..200)) {
+            let mut told = Told::Few(vec![adds[0]]);
+            let mut set: BTreeSet<(usize, usize)> = [adds[0]].into();
+            for &t in &adds[1..] {
+                told.add(t);
+                set.insert(t);
+            }
+            for source in 0..7 {
+                prop_assert_eq!(told.in_source(source), set.iter().any(|&(s, _)| s == source));
+                for sentence in 0..300 {
+                    prop_assert_eq!(told.contains((source, sentence)), set.contains(&(source, sentence)));
+                }
+            }
+        }
+
         /// The signature and length bound only spare work: whatever it
         /// rules out is less alike than asked, whatever it keeps is exact.
         #[test]
