@@ -3,16 +3,20 @@
 //! (`On November 27`, `in January`, `last year`) are resolved afterwards,
 //! against the document's date or the narrative (see [`resolve`]).
 
+mod groups;
+mod patterns;
 mod resolve;
 
+pub use patterns::{compile_patterns, speed_up, SPEED_UP_FROM};
 pub use resolve::resolve;
 
 use crate::model::DateValue;
 use chrono::Weekday;
-use regex::{Captures, Regex};
+use groups::Groups;
+use patterns::{after_decl, patterns, Pattern};
+use regex_automata::meta::Regex;
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// What an expression says, before resolution.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,125 +47,6 @@ pub struct Timex {
     /// Written with a determiner (`the June 20 accord`): it refers back to
     /// something the narrative already dated.
     pub anaphoric: bool,
-}
-
-/// Month names and abbreviations, matched as written in lower, title or
-/// upper case (`may`, `May`, `MAY`): spelled out, not `(?i)`, because a
-/// case-insensitive alternation has too many spellings for the regex
-/// engine's literal prefilter, and the patterns that begin with a month
-/// then scanned text 35 times slower.
-const MONTHS: [&str; 12] = [
-    r"jan(?:uary|\.)?",
-    r"feb(?:ruary|\.)?",
-    r"mar(?:ch|\.)?",
-    r"apr(?:il|\.)?",
-    "may",
-    "june?",
-    "july?",
-    r"aug(?:ust|\.)?",
-    r"sep(?:tember|t\.?|\.)?",
-    r"oct(?:ober|\.)?",
-    r"nov(?:ember|\.)?",
-    r"dec(?:ember|\.)?",
-];
-/// `early March`, `the end of 2012`: likewise in three cases.
-const PARTS: [&str; 7] = ["early", "mid", "late", "the end of", "end of", "the beginning of", "beginning of"];
-
-/// The lower-case `alternatives` in lower, title and upper case, as one group.
-fn in_three_cases(alternatives: &[&str]) -> String {
-    let forms = alternatives.iter().flat_map(|a| {
-        let title = a[..1].to_ascii_uppercase() + &a[1..];
-        [a.to_string(), title, a.to_ascii_uppercase()]
-    });
-    format!("(?:{})", forms.collect::<Vec<_>>().join("|"))
-}
-const MONTH_FULL: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)";
-const DAY: &str = r"(?:[012]?[1-9]|10|20|3[01])(?:st|nd|rd|th)?";
-const YEAR: &str = r"(?:1[6-9]\d\d|20\d\d)";
-
-fn build(pattern: &str) -> Regex {
-    // Dates are ASCII: ASCII word boundaries, digits and case folding match
-    // them faster and compile in a fraction of the time of Unicode ones.
-    let p = pattern
-        .replace("{MONTH}", &in_three_cases(&MONTHS))
-        .replace("{PART}", &in_three_cases(&PARTS))
-        .replace("{MONTHFULL}", MONTH_FULL)
-        .replace("{DAY}", DAY)
-        .replace("{YEAR}", YEAR)
-        .replace(r"\b", r"(?-u:\b)")
-        .replace(r"\d", "[0-9]")
-        .replace("(?i:", "(?i-u:")
-        .replace("(?i)", "(?i-u)");
-    Regex::new(&p).unwrap_or_else(|e| panic!("timex pattern {pattern}: {e}"))
-}
-
-/// Patterns in order of priority; a later match that overlaps an earlier
-/// accepted one is dropped.
-#[derive(Debug, Clone, Copy)]
-enum Pattern {
-    Iso,
-    Numeric,
-    Dtg,
-    DayMonthYear,
-    MonthDayYear,
-    DayRange,
-    PartOfMonth,
-    MonthYear,
-    Between,
-    FiscalYear,
-    YearRange,
-    PartOfYear,
-    PartOfDecade,
-    Decade,
-    MonthDay,
-    DayMonth,
-    BareMonth,
-    Relative,
-    Weekday,
-    Year,
-}
-
-const SOURCES: [(Pattern, &str); 20] = {
-    use Pattern::*;
-    [
-        (Iso, r"\b(\d{4})-(\d{2})-(\d{2})\b"),
-        (Numeric, r"\b(\d{1,2})([-/.])(\d{1,2})[-/.](\d{4})\b"),
-        (Dtg, r"\b(\d{2})\d{4}Z\s+(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+(\d{2})\b"),
-        (DayRange, r"\b({DAY})\s*[-–]\s*({DAY})\s+({MONTH}),?\s+({YEAR})\b"),
-        (DayMonthYear, r"\b({DAY})\s+(?:of\s+)?({MONTH}),?\s+({YEAR})\b"),
-        (MonthDayYear, r"\b({MONTH})\s+({DAY}),?\s+({YEAR})\b"),
-        (PartOfMonth, r"\b({PART})[- ]({MONTH}),?\s+({YEAR})\b"),
-        (MonthYear, r"\b({MONTH}),?\s+(?:of\s+)?({YEAR})\b"),
-        (Between, r"\b(?:[Bb]etween\s+({YEAR})\s+and|[Ff]rom\s+({YEAR})\s+(?:to|until|till|through))\s+({YEAR})\b"),
-        (FiscalYear, r"\b(?:FY|[Ff]iscal [Yy]ear)\s?'?(\d{4}|\d{2})(?:\s*[-–/]\s*(?:FY\s?)?(\d{4}|\d{2}))?\b"),
-        (YearRange, r"\b({YEAR})\s*[-–—]\s*(\d{4}|\d{2})\b"),
-        (PartOfYear, r"\b({PART})[- ]({YEAR})\b"),
-        (PartOfDecade, r"(?i:\b(early|mid|late))[- ](?:the\s+)?(1[6-9]\d0|20\d0)'?s\b"),
-        (Decade, r"\b(1[6-9]\d0|20\d0)'?s\b"),
-        (MonthDay, r"\b({MONTH})\s+({DAY})\b"),
-        (DayMonth, r"\b({DAY})\s+(?:of\s+)?({MONTHFULL})\b"),
-        (
-            BareMonth,
-            r"\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|[Ff]or|[Dd]uring|[Bb]efore|[Aa]fter|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id-|[Nn]ext|[Ll]ast|[Tt]his)\s+({MONTHFULL})\b",
-        ),
-        (Relative, r"\b(?i:(last|next|this|previous|coming)\s+(year|month)|(yesterday))\b"),
-        (Weekday, r"\b(?:[Oo]n|[Ll]ast)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
-        (Year, r"\b({YEAR})\b"),
-    ]
-};
-
-static PATTERNS: LazyLock<Vec<(Pattern, Regex)>> =
-    LazyLock::new(|| SOURCES.iter().map(|&(p, source)| (p, build(source))).collect());
-
-static DECL: LazyLock<Regex> = LazyLock::new(|| build(r"(?i)(?:DECL|Declassify on)\s*:\s*$"));
-
-/// Whether a classification line's `DECL:` stands right before.
-fn after_decl(before: &str) -> bool {
-    let mut start = before.len().saturating_sub(32);
-    while !before.is_char_boundary(start) {
-        start += 1;
-    }
-    DECL.is_match(&before[start..])
 }
 
 /// Words whose following number is a count or amount, not a year.
@@ -243,7 +128,7 @@ pub fn month_number(name: &str) -> Option<u32> {
     months.iter().position(|m| lower.starts_with(m)).map(|i| i as u32 + 1)
 }
 
-fn num<T: std::str::FromStr>(caps: &Captures, i: usize) -> Option<T> {
+fn num<T: std::str::FromStr>(caps: &Groups, i: usize) -> Option<T> {
     let text = caps.get(i)?.as_str();
     text.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse().ok()
 }
@@ -266,11 +151,15 @@ impl Tagger {
 
     /// Every date expression in `text`, in order, without overlaps.
     pub fn find(&self, text: &str) -> Vec<Timex> {
+        self.find_with(patterns(), text)
+    }
+
+    fn find_with(&self, patterns: &[(Pattern, Regex)], text: &str) -> Vec<Timex> {
         // Found ranges lie inside their match, so they never overlap: the
         // nearest one starting before a match's end is the only one to check.
         let mut found: BTreeMap<usize, Timex> = BTreeMap::new();
-        for (pattern, re) in PATTERNS.iter() {
-            for caps in re.captures_iter(text) {
+        for (pattern, re) in patterns {
+            for caps in re.captures_iter(text).map(|caps| Groups::new(text, caps)) {
                 let whole = caps.get(0).expect("group 0");
                 if found.range(..whole.end()).next_back().is_some_and(|(_, t)| t.range.end > whole.start()) {
                     continue;
@@ -283,7 +172,7 @@ impl Tagger {
         found.into_values().collect()
     }
 
-    fn interpret(&self, pattern: Pattern, caps: &Captures, text: &str) -> Option<Timex> {
+    fn interpret(&self, pattern: Pattern, caps: &Groups, text: &str) -> Option<Timex> {
         use Pattern::*;
         let whole = caps.get(0)?;
         let mut range = whole.range();
@@ -368,7 +257,7 @@ impl Tagger {
     }
 
     /// Ranges, fiscal years, parts of years and decades.
-    fn range_meaning(&self, pattern: Pattern, caps: &Captures, text: &str, range: Range<usize>) -> Option<Meaning> {
+    fn range_meaning(&self, pattern: Pattern, caps: &Groups, text: &str, range: Range<usize>) -> Option<Meaning> {
         use Pattern::*;
         let absolute = |v: Option<DateValue>| v.map(Meaning::Absolute);
         match pattern {
@@ -502,7 +391,7 @@ fn in_url_or_file(text: &str, r: Range<usize>) -> bool {
         || token.contains('/') && token.chars().any(|c| c.is_alphabetic())
 }
 
-fn relative(caps: &Captures) -> Option<Meaning> {
+fn relative(caps: &Groups) -> Option<Meaning> {
     if caps.get(3).is_some() {
         return Some(Meaning::DayOffset(-1));
     }
@@ -517,9 +406,22 @@ fn relative(caps: &Captures) -> Option<Meaning> {
     }
 }
 
-/// Compiles this module's patterns now rather than on first use (see
-/// `Pipeline::new`).
-pub fn compile_patterns() {
-    LazyLock::force(&PATTERNS);
-    LazyLock::force(&DECL);
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Prefilters only skip text no pattern can match: lean and fast
+    /// patterns find the same dates in every bundled document.
+    #[test]
+    fn lean_and_fast_patterns_find_the_same_dates() {
+        let tagger = Tagger::new(&["troops".to_string()]);
+        let (lean, fast) = (patterns::compile(false), patterns::compile(true));
+        let seeds = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")).expect("the seeds");
+        for path in seeds.map(|entry| entry.expect("a seed").path()) {
+            let text = String::from_utf8_lossy(&std::fs::read(&path).expect("readable")).into_owned();
+            let found = tagger.find_with(&lean, &text);
+            assert!(!found.is_empty(), "{} has dates", path.display());
+            assert_eq!(found, tagger.find_with(&fast, &text), "{}", path.display());
+        }
+    }
 }
