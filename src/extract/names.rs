@@ -25,8 +25,12 @@ pub fn words(text: &str, from: usize) -> impl Iterator<Item = Word<'_>> + '_ {
             let mut len = 0;
             let mut chars = rest.char_indices().peekable();
             while let Some((i, c)) = chars.next() {
+                if c.is_alphanumeric() {
+                    len = i + c.len_utf8();
+                    continue; // the common case, without looking ahead
+                }
                 let next_alnum = chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
-                if c.is_alphanumeric() || ("'’-".contains(c) && next_alnum) {
+                if "'’-".contains(c) && next_alnum {
                     len = i + c.len_utf8();
                 } else if c == '.' && (next_alnum || is_initial(&rest[..i])) {
                     len = i + 1;
