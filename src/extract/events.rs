@@ -341,7 +341,7 @@ fn merge_kind(views: &[ClaimView<'_>], of_kind: &[usize]) -> Vec<Merged> {
         tokens.extend(std::iter::once(Token::source(claim.source)).chain(rare_actors).chain(rare_words));
         index.candidates(claim.date.year_of(), &tokens, &mut candidates);
         let span = claim.date.span();
-        let target = candidates.iter().copied().find(|&g| same_happening(&hot[g], &groups[g], v, &actors));
+        let target = candidates.iter().copied().find(|&g| same_happening(&hot[g], &groups[g], v, span, &actors));
         match target {
             Some(at) => {
                 let g = &mut groups[at];
@@ -382,13 +382,13 @@ fn merge_kind(views: &[ClaimView<'_>], of_kind: &[usize]) -> Vec<Merged> {
 
 /// Whether the claim tells the happening of the group. The cheap tests
 /// come first (the packed date, then the word counts), the group's own
-/// lists last; the order changes no answer, only what is read.
-fn same_happening(hot: &Hot, g: &Group, v: &ClaimView, actors: &[EntityId]) -> bool {
+/// lists last; the order changes no answer, only what is read. `date` is
+/// the claim's, taken once for all its candidates.
+fn same_happening(hot: &Hot, g: &Group, v: &ClaimView, date: Span, actors: &[EntityId]) -> bool {
     let claim = v.claim;
     // `merge` only compares claims with groups of their own kind; `other` says too little.
     debug_assert_eq!(g.kind, claim.kind);
     let telling = claim.kind != "other";
-    let date = claim.date.span();
     let same_source = || g.told.in_source(claim.source);
     // A source that repeats itself needs no shared actors.
     let related = || same_source() || (!actors.is_empty() && jaccard_sorted(&g.actors, actors) >= 0.5);

@@ -135,7 +135,7 @@ impl DateValue {
     }
 
     pub fn year_of(&self) -> i32 {
-        self.start.year()
+        self.span().year()
     }
 
     /// The days it covers, without the spelling.
