@@ -8,7 +8,6 @@ use super::spans::Spans;
 use crate::assets::{Gazetteer, Rules};
 use crate::model::{DateValue, EntityKind};
 use crate::text::{fold, is_word_char};
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -263,31 +262,15 @@ fn repeated_mentions(text: &str, found: &Spans, taken: &Spans) -> Vec<DocMention
         }
         forms.extend(names.into_iter().filter(|n| seen.insert((n, &m.key))).map(|n| (n, m)));
     }
-    // Built for each document: a contiguous NFA builds quickly, a DFA would not pay for itself.
-    let searcher =
-        AhoCorasick::builder().kind(Some(AhoCorasickKind::ContiguousNFA)).build(forms.iter().map(|(f, _)| f));
-    let Ok(searcher) = searcher else {
-        return Vec::new();
-    };
-    // Every occurrence of each form, in text order per form.
-    let mut places: Vec<Vec<usize>> = vec![Vec::new(); forms.len()];
-    for hit in searcher.find_overlapping_iter(text) {
-        places[hit.pattern().as_usize()].push(hit.start());
-    }
+    let names: Vec<&str> = forms.iter().map(|(f, _)| *f).collect();
+    let places = super::occurrences::standing_alone(text, &names);
     let mut out: Vec<DocMention> = Vec::new();
     let mut added = Spans::default();
     for ((form, m), starts) in forms.iter().zip(places) {
-        let mut next_free = 0;
         for at in starts {
-            // Occurrences of one form do not overlap each other (as `match_indices`).
-            if at < next_free {
-                continue;
-            }
             let r = at..at + form.len();
-            next_free = r.end;
-            let bounded = !text[..at].ends_with(is_word_char) && !text[r.end..].starts_with(is_word_char);
             let free = [taken, found, &added].iter().all(|s| s.overlapping(&r).next().is_none());
-            if bounded && free {
+            if free {
                 let mention = DocMention { range: r, key: m.key.clone(), name: m.name.clone() };
                 added.insert(mention.clone());
                 out.push(mention);

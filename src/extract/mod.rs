@@ -9,6 +9,7 @@ pub mod events;
 pub mod gazetteer;
 pub mod metadata;
 pub mod names;
+pub mod occurrences;
 pub mod sentences;
 pub mod spans;
 pub mod timex;
