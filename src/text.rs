@@ -55,6 +55,32 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// An ASCII byte that is a word character.
+pub fn is_ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Where the run of word characters starting at byte `from` ends (ASCII
+/// is read byte by byte, without decoding: this runs over whole corpora).
+pub fn word_end(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            if !is_ascii_word_byte(b) {
+                break;
+            }
+            at += 1;
+        } else {
+            match text[at..].chars().next() {
+                Some(c) if is_word_char(c) => at += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    at
+}
+
 /// Shortens `s` to at most `max` characters at a word boundary, with `…`.
 pub fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {

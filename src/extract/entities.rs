@@ -79,11 +79,6 @@ impl Resolver {
         }
     }
 
-    /// Readies faster matchers, for a corpus large enough to repay them.
-    pub fn speed_up(&self) {
-        self.matcher.speed_up();
-    }
-
     pub fn resolve(
         &self,
         text: &str,

@@ -1,7 +1,7 @@
 //! Where names stand alone in a text: every occurrence of each form that
 //! is neither preceded nor followed by a word character.
 
-use crate::text::is_word_char;
+use crate::text::{is_word_char, word_end};
 use rustc_hash::FxHashMap;
 
 /// For each form, where it stands alone in `text`, in text order; the
@@ -49,11 +49,6 @@ pub fn standing_alone(text: &str, forms: &[&str]) -> Vec<Vec<usize>> {
         at = end.max(at + 1);
     }
     places
-}
-
-/// Where the run of word characters starting at `from` ends.
-fn word_end(text: &str, from: usize) -> usize {
-    text[from..].find(|c: char| !is_word_char(c)).map_or(text.len(), |i| from + i)
 }
 
 /// Whether `text[at..at + len]` has no word character on either side.

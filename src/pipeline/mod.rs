@@ -84,10 +84,6 @@ impl DateContext for DocDates<'_> {
     }
 }
 
-/// From how many documents the resolver's faster matchers repay the 20 ms
-/// they take to build.
-const SPEED_UP_FROM: usize = 256;
-
 /// What compiles each extractor's patterns, in two lots of about equal
 /// cost (7 and 6 ms), each in the order a document needs them: compiled on
 /// first use they took most of a small corpus's start, and a thread for
@@ -181,9 +177,6 @@ impl Pipeline {
         let total = items.len();
         let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Result<Extracted, Failure>>>(1);
         let assembled = std::thread::scope(|scope| {
-            if total >= SPEED_UP_FROM {
-                scope.spawn(|| self.resolver.speed_up());
-            }
             if total >= timex::SPEED_UP_FROM {
                 scope.spawn(timex::speed_up);
             }
