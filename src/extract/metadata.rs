@@ -17,17 +17,41 @@ pub struct Metadata {
     pub published_basis: Option<String>,
 }
 
-/// The lines that date a document, most telling first.
-static DATE_LINES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+/// The lines that date a document, most telling first, each with the
+/// first two letters (lower-cased) its line must begin with after spaces
+/// and tabs: one look at each line's start spares most documents the
+/// searches, which cannot skip ahead (they are anchored to line starts).
+/// None of these letters has a non-ASCII case variant (as `k` and `s` do).
+static DATE_LINES: LazyLock<Vec<(&[&[u8; 2]], Regex)>> = LazyLock::new(|| {
     let re = |p: &str| Regex::new(p).expect("metadata regex");
     vec![
-        ("posted", re(r"(?im)^[ \t]*(?:Posted|Published)(?: on)?[ :]+([^\n]{6,60}?)(?:\s+by\s+[^\n]*)?[ \t]*$")),
-        ("modified", re(r"(?im)^[ \t]*(?:Page )?(?:last )?(?:modified|updated)(?: on)?[ :]+([^\n]{6,40})$")),
-        ("byline", re(r"(?im)^[ \t]*By [^\n|,]{3,60}[|,·—–-]\s*([^\n]{6,40})$")),
-        ("created", re(r"(?im)^[ \t]*(?:Created|Date|Dated)[ \t]*:[ \t]*([^\n]{6,40})$")),
-        ("dtg", re(r"(?m)\b(\d{6}Z\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+\d{2})\b")),
+        (&[b"po", b"pu"], re(r"(?im)^[ \t]*(?:Posted|Published)(?: on)?[ :]+([^\n]{6,60}?)(?:\s+by\s+[^\n]*)?[ \t]*$")),
+        (
+            &[b"pa", b"la", b"mo", b"up"],
+            re(r"(?im)^[ \t]*(?:Page )?(?:last )?(?:modified|updated)(?: on)?[ :]+([^\n]{6,40})$"),
+        ),
+        (&[b"by"], re(r"(?im)^[ \t]*By [^\n|,]{3,60}[|,·—–-]\s*([^\n]{6,40})$")),
+        (&[b"cr", b"da"], re(r"(?im)^[ \t]*(?:Created|Date|Dated)[ \t]*:[ \t]*([^\n]{6,40})$")),
+        // A date-time group anywhere: no line start to look at.
+        (&[], re(r"(?m)\b(\d{6}Z\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+\d{2})\b")),
     ]
 });
+
+/// Which of [`DATE_LINES`] may match `text`, by the way its lines begin.
+fn date_lines_that_may_match(text: &str) -> Vec<bool> {
+    let mut may: Vec<bool> = DATE_LINES.iter().map(|(openings, _)| openings.is_empty()).collect();
+    for line in text.split('\n') {
+        let b = line.trim_start_matches([' ', '\t']).as_bytes();
+        if let [first, second, ..] = b {
+            let opening = [first.to_ascii_lowercase(), second.to_ascii_lowercase()];
+            for (may, (openings, _)) in may.iter_mut().zip(DATE_LINES.iter()) {
+                *may |= openings.contains(&&opening);
+            }
+        }
+    }
+    may
+}
+
 static DECL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"DECL:\s*(\d{1,2})/(\d{1,2})/(\d{4})").expect("regex"));
 static CABLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)\b(?:SUBJECT:|Classified By:|E\.O\. \d{5}|SIPDIS|TAGS:)").expect("regex"));
@@ -79,7 +103,8 @@ fn date_from_text(text: &str, front_matter: &[(String, String)], tagger: &Tagger
             }
         }
     }
-    for (_, re) in DATE_LINES.iter() {
+    let may = date_lines_that_may_match(text);
+    for (_, re) in DATE_LINES.iter().zip(may).filter(|(_, may)| *may).map(|(line, _)| line) {
         if let Some(caps) = re.captures(text) {
             let line = caps.get(0).expect("group 0").as_str().trim();
             if let Some(d) = first_date(tagger, &caps[1]) {
@@ -180,6 +205,23 @@ mod tests {
         assert_eq!(m.kind, SourceKind::Cable);
         let m = infer_text("Sahel talks resume\nMarch 3, 2021\n\nBAMAKO — Talks resumed.");
         assert_eq!(m.published.unwrap().value, "2021-03-03");
+    }
+
+    #[test]
+    fn a_date_line_is_searched_for_wherever_it_may_match() {
+        let mut texts: Vec<String> = crate::assets::bundled_seeds()
+            .iter()
+            .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+            .collect();
+        let lines = ["\t POSTED: May 2, 2013", "  updated on 2 May 2013", "By Ann Lee, May 2, 2013", "\r\nDate: 2013"];
+        texts.extend(lines.iter().map(|l| format!("Title\n{l}\n")));
+        texts.push("Poſted: May 2, 2013\nLaſt modified: May 2, 2013".into());
+        for text in &texts {
+            let may = date_lines_that_may_match(text);
+            for ((_, re), may) in DATE_LINES.iter().zip(may) {
+                assert!(may || !re.is_match(text), "{re} matches {text:?}");
+            }
+        }
     }
 
     #[test]
