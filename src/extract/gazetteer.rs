@@ -4,7 +4,7 @@
 
 use crate::assets::{Gazetteer, GazetteerEntry};
 use crate::model::DateValue;
-use crate::text::{fold_char, is_ascii_word_byte, is_word_char};
+use crate::text::{fold_char, is_ascii_word_byte, is_word_char, word_end};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -113,28 +113,13 @@ fn automaton<'a>(folded_patterns: impl IntoIterator<Item = &'a String>) -> AhoCo
 }
 
 /// Where the word starting at `from` ends, and a hash of its bytes with
-/// ASCII lower-cased (ASCII is read byte by byte, without decoding).
+/// ASCII lower-cased.
 fn word_and_hash(text: &str, from: usize) -> (usize, u64) {
-    let bytes = text.as_bytes();
-    let (mut at, mut hash) = (from, 0u64);
-    while let Some(&b) = bytes.get(at) {
-        let width = if b.is_ascii() {
-            if !is_ascii_word_byte(b) {
-                break;
-            }
-            1
-        } else {
-            match text[at..].chars().next() {
-                Some(c) if is_word_char(c) => c.len_utf8(),
-                _ => break,
-            }
-        };
-        for &b in &bytes[at..at + width] {
-            hash = (hash.rotate_left(5) ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-        at += width;
-    }
-    (at, hash)
+    let end = word_end(text, from);
+    let hash = text.as_bytes()[from..end].iter().fold(0u64, |hash, b| {
+        (hash.rotate_left(5) ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+    });
+    (end, hash)
 }
 
 /// Where a hash falls in [`Matcher::first_word_bits`].
