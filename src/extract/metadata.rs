@@ -17,35 +17,41 @@ pub struct Metadata {
     pub published_basis: Option<String>,
 }
 
-/// The lines that date a document, most telling first, each with the
-/// first two letters (lower-cased) its line must begin with after spaces
-/// and tabs: one look at each line's start spares most documents the
-/// searches, which cannot skip ahead (they are anchored to line starts).
-/// None of these letters has a non-ASCII case variant (as `k` and `s` do).
-static DATE_LINES: LazyLock<Vec<(&[&[u8; 2]], Regex)>> = LazyLock::new(|| {
-    let re = |p: &str| Regex::new(p).expect("metadata regex");
+/// A kind of line that dates a document, and the first two letters
+/// (lower-cased) such a line begins with after spaces and tabs: one look at
+/// each line's start spares most documents the search, which cannot skip
+/// ahead (the patterns are anchored to line starts). None of these letters
+/// has a non-ASCII case variant (as `k` and `s` do). No letters: anywhere.
+struct DateLine {
+    openings: &'static [&'static [u8; 2]],
+    pattern: Regex,
+}
+
+/// The lines that date a document, most telling first.
+static DATE_LINES: LazyLock<Vec<DateLine>> = LazyLock::new(|| {
+    let line = |openings, p: &str| DateLine { openings, pattern: Regex::new(p).expect("metadata regex") };
     vec![
-        (&[b"po", b"pu"], re(r"(?im)^[ \t]*(?:Posted|Published)(?: on)?[ :]+([^\n]{6,60}?)(?:\s+by\s+[^\n]*)?[ \t]*$")),
-        (
+        line(&[b"po", b"pu"], r"(?im)^[ \t]*(?:Posted|Published)(?: on)?[ :]+([^\n]{6,60}?)(?:\s+by\s+[^\n]*)?[ \t]*$"),
+        line(
             &[b"pa", b"la", b"mo", b"up"],
-            re(r"(?im)^[ \t]*(?:Page )?(?:last )?(?:modified|updated)(?: on)?[ :]+([^\n]{6,40})$"),
+            r"(?im)^[ \t]*(?:Page )?(?:last )?(?:modified|updated)(?: on)?[ :]+([^\n]{6,40})$",
         ),
-        (&[b"by"], re(r"(?im)^[ \t]*By [^\n|,]{3,60}[|,·—–-]\s*([^\n]{6,40})$")),
-        (&[b"cr", b"da"], re(r"(?im)^[ \t]*(?:Created|Date|Dated)[ \t]*:[ \t]*([^\n]{6,40})$")),
+        line(&[b"by"], r"(?im)^[ \t]*By [^\n|,]{3,60}[|,·—–-]\s*([^\n]{6,40})$"),
+        line(&[b"cr", b"da"], r"(?im)^[ \t]*(?:Created|Date|Dated)[ \t]*:[ \t]*([^\n]{6,40})$"),
         // A date-time group anywhere: no line start to look at.
-        (&[], re(r"(?m)\b(\d{6}Z\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+\d{2})\b")),
+        line(&[], r"(?m)\b(\d{6}Z\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+\d{2})\b"),
     ]
 });
 
 /// Which of [`DATE_LINES`] may match `text`, by the way its lines begin.
 fn date_lines_that_may_match(text: &str) -> Vec<bool> {
-    let mut may: Vec<bool> = DATE_LINES.iter().map(|(openings, _)| openings.is_empty()).collect();
+    let mut may: Vec<bool> = DATE_LINES.iter().map(|line| line.openings.is_empty()).collect();
     for line in text.split('\n') {
         let b = line.trim_start_matches([' ', '\t']).as_bytes();
         if let [first, second, ..] = b {
             let opening = [first.to_ascii_lowercase(), second.to_ascii_lowercase()];
-            for (may, (openings, _)) in may.iter_mut().zip(DATE_LINES.iter()) {
-                *may |= openings.contains(&&opening);
+            for (may, line) in may.iter_mut().zip(DATE_LINES.iter()) {
+                *may |= line.openings.contains(&&opening);
             }
         }
     }
@@ -104,8 +110,8 @@ fn date_from_text(text: &str, front_matter: &[(String, String)], tagger: &Tagger
         }
     }
     let may = date_lines_that_may_match(text);
-    for (_, re) in DATE_LINES.iter().zip(may).filter(|(_, may)| *may).map(|(line, _)| line) {
-        if let Some(caps) = re.captures(text) {
+    for line in DATE_LINES.iter().zip(may).filter(|(_, may)| *may).map(|(line, _)| line) {
+        if let Some(caps) = line.pattern.captures(text) {
             let line = caps.get(0).expect("group 0").as_str().trim();
             if let Some(d) = first_date(tagger, &caps[1]) {
                 return Some((d, format!("text: {line}")));
@@ -218,8 +224,8 @@ mod tests {
         texts.push("Poſted: May 2, 2013\nLaſt modified: May 2, 2013".into());
         for text in &texts {
             let may = date_lines_that_may_match(text);
-            for ((_, re), may) in DATE_LINES.iter().zip(may) {
-                assert!(may || !re.is_match(text), "{re} matches {text:?}");
+            for (line, may) in DATE_LINES.iter().zip(may) {
+                assert!(may || !line.pattern.is_match(text), "{} matches {text:?}", line.pattern);
             }
         }
     }
