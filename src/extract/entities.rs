@@ -8,7 +8,8 @@ use super::spans::Spans;
 use crate::assets::{Gazetteer, Rules};
 use crate::model::{DateValue, EntityKind};
 use crate::text::{fold, is_word_char};
-use std::collections::HashSet;
+use indexmap::IndexSet;
+use rustc_hash::{FxBuildHasher, FxHashSet};
 use std::ops::Range;
 
 /// Which entity a mention names: a gazetteer entry, or a discovered name.
@@ -41,6 +42,11 @@ struct KnownPerson {
     first: Option<String>,
     short: Vec<String>,
 }
+
+/// The gazetteer entries the document names for certain, in the order it
+/// first does: a lone surname that fits two of its people is the one named
+/// first (iterating a hash set here made the answer change from run to run).
+type Strong = IndexSet<usize, FxBuildHasher>;
 
 /// A person named in the document, folded once for comparisons.
 struct DocPerson {
@@ -91,8 +97,8 @@ impl Resolver {
         // Hits of different ranges never overlap (leftmost-longest), so a
         // range is taken or not: a set, not a scan.
         let mut known: Vec<(Range<usize>, usize)> = Vec::new();
-        let mut taken: HashSet<Range<usize>> = HashSet::new();
-        let mut strong: HashSet<usize> = HashSet::new();
+        let mut taken: FxHashSet<Range<usize>> = FxHashSet::default();
+        let mut strong = Strong::default();
         for h in hits.iter().filter(|h| !h.short) {
             if taken.insert(h.range.clone()) {
                 known.push((h.range.clone(), h.entry));
@@ -144,13 +150,7 @@ impl Resolver {
     }
 
     /// The one entry a short form names here, if it can be told.
-    fn pick(
-        &self,
-        candidates: &[usize],
-        strong: &HashSet<usize>,
-        titled: bool,
-        date: Option<DateValue>,
-    ) -> Option<usize> {
+    fn pick(&self, candidates: &[usize], strong: &Strong, titled: bool, date: Option<DateValue>) -> Option<usize> {
         let fitting: Vec<usize> = candidates.iter().copied().filter(|e| self.in_term(*e, date.as_ref())).collect();
         let strong_fitting: Vec<usize> = fitting.iter().copied().filter(|e| strong.contains(e)).collect();
         match (strong_fitting.as_slice(), fitting.as_slice()) {
@@ -165,7 +165,7 @@ impl Resolver {
         text: &str,
         mut found: Vec<Found>,
         mut mentions: Spans,
-        strong: &HashSet<usize>,
+        strong: &Strong,
         dates: &dyn DateContext,
     ) -> Vec<DocMention> {
         // Full names before lone surnames, so `Poudiougou` finds `Gabriel Poudiougou` wherever it stands.
@@ -245,7 +245,7 @@ impl Resolver {
 /// organisation's name or acronym, wherever they stand alone. Earlier names
 /// win overlaps; all forms are searched in one pass over the text.
 fn repeated_mentions(text: &str, found: &Spans, taken: &Spans) -> Vec<DocMention> {
-    let mut seen: HashSet<(&str, &EntityKey)> = HashSet::new();
+    let mut seen: FxHashSet<(&str, &EntityKey)> = FxHashSet::default();
     let mut forms: Vec<(&str, &DocMention)> = Vec::new();
     for m in found.in_insertion_order() {
         let name = &text[m.range.clone()];
