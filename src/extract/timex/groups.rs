@@ -20,10 +20,6 @@ pub struct Group<'t> {
 }
 
 impl<'t> Group<'t> {
-    pub fn start(&self) -> usize {
-        self.start
-    }
-
     pub fn end(&self) -> usize {
         self.end
     }

@@ -15,6 +15,7 @@ use chrono::Weekday;
 use groups::Groups;
 use patterns::{after_decl, patterns, Pattern};
 use regex_automata::meta::Regex;
+use regex_automata::{Anchored, Input};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -159,11 +160,15 @@ impl Tagger {
         // nearest one starting before a match's end is the only one to check.
         let mut found: BTreeMap<usize, Timex> = BTreeMap::new();
         for (pattern, re) in patterns {
-            for caps in re.captures_iter(text).map(|caps| Groups::new(text, caps)) {
-                let whole = caps.get(0).expect("group 0");
+            for whole in re.find_iter(text) {
                 if found.range(..whole.end()).next_back().is_some_and(|(_, t)| t.range.end > whole.start()) {
                     continue;
                 }
+                // A match's groups cost ten times the match: they are found
+                // only for a match that overlaps no date found already.
+                let mut caps = re.create_captures();
+                re.search_captures(&Input::new(text).span(whole.range()).anchored(Anchored::Yes), &mut caps);
+                let caps = Groups::new(text, caps);
                 if let Some(t) = self.interpret(*pattern, &caps, text) {
                     found.insert(t.range.start, t);
                 }
