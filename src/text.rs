@@ -28,11 +28,19 @@ pub fn fold_char(c: char) -> char {
 /// Accent-folded, lowercased copy of `s`, for matching typed queries
 /// (`toure` finds Touré, `cote d'ivoire` Côte d'Ivoire).
 pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`], appended to `out` (no string of its own to allocate).
+pub fn fold_into(s: &str, out: &mut String) {
     if s.is_ascii() {
         // The common case, without decomposing: only case and the backquote change.
-        return s.bytes().map(|b| if b == b'`' { '\'' } else { b.to_ascii_lowercase() as char }).collect();
+        out.extend(s.bytes().map(|b| if b == b'`' { '\'' } else { b.to_ascii_lowercase() as char }));
+    } else {
+        out.extend(s.chars().map(fold_char).flat_map(char::to_lowercase));
     }
-    s.chars().map(fold_char).flat_map(char::to_lowercase).collect()
 }
 
 /// A stable id from a name: `Amadou Toumani Touré` → `amadou-toumani-toure`.

@@ -121,8 +121,9 @@ impl Discoverer {
         let mut found = Vec::new();
         self.acronyms(text, &mut found);
         self.titled(text, &mut found);
+        let mut ws = Vec::new(); // one buffer for every sentence's words
         for s in sentences.iter().filter(|s| !heading_like(&text[(*s).clone()])) {
-            self.patterns(text, s.clone(), &mut found);
+            self.patterns(text, s.clone(), &mut ws, &mut found);
         }
         bylines(text, &mut found);
         domains(text, &mut found);
@@ -219,8 +220,10 @@ impl Discoverer {
     }
 
     /// `Millennium Challenge Corporation`, `Ministry of Defense`, `Operation Barkhane`.
-    fn patterns(&self, text: &str, sentence: Range<usize>, out: &mut Vec<Found>) {
-        let ws: Vec<names::Word> = words(text, sentence.start).take_while(|w| w.range.1 <= sentence.end).collect();
+    fn patterns<'t>(&self, text: &'t str, sentence: Range<usize>, ws: &mut Vec<names::Word<'t>>, out: &mut Vec<Found>) {
+        ws.clear();
+        ws.extend(words(text, sentence.start).take_while(|w| w.range.1 <= sentence.end));
+        let ws = &ws[..];
         let mut i = 0;
         while i < ws.len() {
             if !is_capitalised(ws[i].text) {
@@ -228,7 +231,7 @@ impl Discoverer {
                 continue;
             }
             let mut j = i;
-            while j + 1 < ws.len() && !possessive(ws[j].text) && self.continues_run(&ws, j) {
+            while j + 1 < ws.len() && !possessive(ws[j].text) && self.continues_run(ws, j) {
                 j += 1;
             }
             if let Some(f) = self.organisation(text, &ws[i..=j]) {

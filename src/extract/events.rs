@@ -64,9 +64,11 @@ pub fn content_words(sentence: &str) -> String {
     let mut out = String::with_capacity(sentence.len());
     let words = sentence.split(|c: char| !c.is_alphanumeric());
     for word in words.filter(|w| w.len() > 2 && !w.chars().all(|c| c.is_ascii_digit())) {
-        let folded = crate::text::fold(word);
-        if !STOPWORDS.contains(&folded.as_str()) {
-            out.push_str(&folded);
+        let start = out.len();
+        crate::text::fold_into(word, &mut out);
+        if STOPWORDS.contains(&&out[start..]) {
+            out.truncate(start);
+        } else {
             out.push('\n');
         }
     }

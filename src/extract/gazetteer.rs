@@ -262,13 +262,13 @@ impl Matcher {
         if info.exact {
             return found == pattern_text;
         }
-        let words: Vec<&str> = found.split(' ').collect();
-        if words.len() != info.capitals.len() {
+        if found.split(' ').count() != info.capitals.len() {
             return false;
         }
         let all_caps = !found.chars().any(char::is_lowercase);
-        found.chars().any(char::is_uppercase)
-            && (all_caps || words.iter().zip(&info.capitals).all(|(w, &cap)| !cap || w.starts_with(char::is_uppercase)))
+        let capitalised =
+            || found.split(' ').zip(&info.capitals).all(|(w, &cap)| !cap || w.starts_with(char::is_uppercase));
+        found.chars().any(char::is_uppercase) && (all_caps || capitalised())
     }
 }
 

@@ -51,8 +51,14 @@ pub fn words(text: &str, from: usize) -> impl Iterator<Item = Word<'_>> + '_ {
 /// `E` of `William E.`, `U.S` of `U.S.`: the dot belongs to the word.
 fn is_initial(before_dot: &str) -> bool {
     let last = before_dot.rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
-    let letters: Vec<char> = last.chars().filter(|c| *c != '.').collect();
-    !letters.is_empty() && letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in last.chars().filter(|c| *c != '.') {
+        letters += 1;
+        if letters > 3 || !c.is_uppercase() {
+            return false;
+        }
+    }
+    letters > 0
 }
 
 pub fn is_capitalised(word: &str) -> bool {
