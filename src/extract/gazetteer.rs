@@ -322,6 +322,28 @@ mod tests {
     }
 
     #[test]
+    fn a_name_that_begins_without_a_letter_is_found_too() {
+        let gazetteer: crate::assets::Gazetteer = toml::from_str(
+            r#"
+            [[entity]]
+            name = "(Ansar) Group"
+            kind = "organization"
+            [[entity]]
+            name = "Ansar Dine"
+            kind = "organization"
+            "#,
+        )
+        .unwrap();
+        let matcher = Matcher::new(&gazetteer);
+        assert!(matcher.odd.is_some());
+        let text = "The (Ansar) Group and Ansar Dine; x(Ansar) Group.";
+        let hits: Vec<_> = matcher.find(text, &[]).into_iter().map(|h| (&text[h.range], h.entry)).collect();
+        // `x(Ansar) Group` is not on a word boundary.
+        assert_eq!(hits, [("(Ansar) Group", 0), ("Ansar Dine", 1)]);
+        assert_eq!(by_automaton(&matcher, text).len(), 2);
+    }
+
+    #[test]
     fn folding_keeps_the_way_back_to_the_clean_text() {
         let clean = "Touré met Q’Aida’s envoy, not Mali's `AQIM`.";
         let folded = Folded::new(clean);
