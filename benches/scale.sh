@@ -16,8 +16,12 @@ sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(10M 100M 1G)
 mkdir -p "$dir"
 
-measure() { # label, then the command; prints "seconds peak_MB"
-    /usr/bin/time -o "$dir/time.txt" -f '%e %M' "${@:2}" >/dev/null 2>&1
+measure() { # label, then the command; prints "seconds peak_MB", or fails saying why
+    if ! /usr/bin/time -o "$dir/time.txt" -f '%e %M' "${@:2}" >/dev/null 2>"$dir/stderr.txt"; then
+        echo "benches/scale.sh: $1 failed (a full disk? an export of 1 GB takes 3 GB):" >&2
+        tail -n 3 "$dir/stderr.txt" >&2
+        return 1
+    fi
     awk '{printf "%.2f %.0f", $1, $2 / 1024}' "$dir/time.txt"
 }
 
@@ -28,9 +32,13 @@ for size in "${sizes[@]}"; do
     [ -d "$corpus" ] || $bin generate --size "$size" "$corpus" >/dev/null
     bytes=$(du -sb "$corpus" | cut -f1)
     mb=$(echo "$bytes / 1048576" | bc -l)
-    read -r all_s all_mb <<<"$(measure all $bin check "$corpus")"
-    read -r one_s one_mb <<<"$(measure one taskset -c 0 env RAYON_NUM_THREADS=1 $bin check "$corpus")"
-    read -r exp_s exp_mb <<<"$(measure export $bin export "$corpus" -o "$dir/$size.json")"
+    # Assigned first: a failure inside `<<<"$(…)"` would not stop the script.
+    all=$(measure "check $size" $bin check "$corpus")
+    one=$(measure "check $size on one core" taskset -c 0 env RAYON_NUM_THREADS=1 $bin check "$corpus")
+    exp=$(measure "export $size" $bin export "$corpus" -o "$dir/$size.json")
+    read -r all_s all_mb <<<"$all"
+    read -r one_s one_mb <<<"$one"
+    read -r exp_s exp_mb <<<"$exp"
     rm -f "$dir/$size.json"
     printf "| %s | %d | %.1f s | %.1f | %d MB | %.1f s | %.1f | %.1f s | %d MB |\n" "$size" "$bytes" \
         "$all_s" "$(echo "$mb / $all_s" | bc -l)" "$all_mb" "$one_s" "$(echo "$mb / $one_s" | bc -l)" "$exp_s" "$exp_mb"
