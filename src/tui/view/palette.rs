@@ -53,7 +53,9 @@ fn describe(corpus: &Corpus, target: Target, theme: Theme) -> (Span<'static>, St
         Target::Entity(e) => {
             let entity = &corpus.entities[e];
             let glyph = Span::styled(format!("{} ", Theme::glyph(entity.kind)), theme.kind(entity.kind));
-            let detail = format!("{} · {} events", entity.kind.as_str(), corpus.entity_events[e].len());
+            let events = corpus.entity_events[e].len();
+            let noun = if events == 1 { "event" } else { "events" };
+            let detail = format!("{} · {events} {noun}", entity.kind.as_str());
             (glyph, entity.name.clone(), detail)
         }
         Target::Event(e) => {
