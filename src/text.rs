@@ -64,7 +64,7 @@ pub fn is_word_char(c: char) -> bool {
 }
 
 /// An ASCII byte that is a word character.
-pub fn is_ascii_word_byte(b: u8) -> bool {
+fn is_ascii_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
@@ -87,6 +87,25 @@ pub fn word_end(text: &str, from: usize) -> usize {
         }
     }
     at
+}
+
+/// The words of `text`: its runs of word characters, as byte ranges, in order.
+pub fn word_spans(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < text.len() {
+            let end = word_end(text, at);
+            if end > at {
+                let word = at..end;
+                at = end;
+                return Some(word);
+            }
+            // Not a word character: ASCII is stepped over without decoding.
+            at += if bytes[at].is_ascii() { 1 } else { text[at..].chars().next().map_or(1, char::len_utf8) };
+        }
+        None
+    })
 }
 
 /// Shortens `s` to at most `max` characters at a word boundary, with `…`.

@@ -4,7 +4,7 @@
 
 use crate::assets::{Gazetteer, GazetteerEntry};
 use crate::model::DateValue;
-use crate::text::{fold_char, is_ascii_word_byte, is_word_char, word_end};
+use crate::text::{fold_char, is_word_char, word_end, word_spans};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -112,14 +112,11 @@ fn automaton<'a>(folded_patterns: impl IntoIterator<Item = &'a String>) -> AhoCo
         .expect("gazetteer patterns build an automaton")
 }
 
-/// Where the word starting at `from` ends, and a hash of its bytes with
-/// ASCII lower-cased.
-fn word_and_hash(text: &str, from: usize) -> (usize, u64) {
-    let end = word_end(text, from);
-    let hash = text.as_bytes()[from..end].iter().fold(0u64, |hash, b| {
+/// A hash of a word's bytes with ASCII lower-cased.
+fn word_hash(word: &str) -> u64 {
+    word.bytes().fold(0u64, |hash, b| {
         (hash.rotate_left(5) ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
-    });
-    (end, hash)
+    })
 }
 
 /// Where a hash falls in [`Matcher::first_word_bits`].
@@ -153,11 +150,12 @@ impl Matcher {
         let mut first_word_bits = Box::new([0u64; 1024]);
         let mut odd = Vec::new();
         for (n, pattern) in folded_patterns.iter().enumerate() {
-            let (end, hash) = word_and_hash(pattern, 0);
-            if end == 0 {
+            let first_word = &pattern[..word_end(pattern, 0)];
+            if first_word.is_empty() {
                 odd.push(n);
                 continue;
             }
+            let hash = word_hash(first_word);
             let (word, bit) = bit_of(hash);
             first_word_bits[word] |= bit;
             by_first_word.entry(hash).or_default().push(n);
@@ -173,29 +171,19 @@ impl Matcher {
     fn occurrences(&self, text: &str) -> Vec<(Range<usize>, usize)> {
         let bytes = text.as_bytes();
         let mut found = Vec::new();
-        let mut at = 0;
-        while at < text.len() {
-            let b = bytes[at];
-            if b.is_ascii() && !is_ascii_word_byte(b) {
-                at += 1;
+        for word in word_spans(text) {
+            let hash = word_hash(&text[word.clone()]);
+            let (slot, bit) = bit_of(hash);
+            if self.first_word_bits[slot] & bit == 0 {
                 continue;
             }
-            let (end, hash) = word_and_hash(text, at);
-            if end == at {
-                at += text[at..].chars().next().map_or(1, char::len_utf8);
-                continue;
-            }
-            let (word, bit) = bit_of(hash);
-            if self.first_word_bits[word] & bit != 0 {
-                // Equal hashes are not equal words: each pattern is compared.
-                for &n in self.by_first_word.get(&hash).into_iter().flatten() {
-                    let pattern = self.folded_patterns[n].as_bytes();
-                    if bytes[at..].get(..pattern.len()).is_some_and(|b| b.eq_ignore_ascii_case(pattern)) {
-                        found.push((at..at + pattern.len(), n));
-                    }
+            // Equal hashes are not equal words: each pattern is compared.
+            for &n in self.by_first_word.get(&hash).into_iter().flatten() {
+                let pattern = self.folded_patterns[n].as_bytes();
+                if bytes[word.start..].get(..pattern.len()).is_some_and(|b| b.eq_ignore_ascii_case(pattern)) {
+                    found.push((word.start..word.start + pattern.len(), n));
                 }
             }
-            at = end;
         }
         if let Some((automaton, ids)) = &self.odd {
             found.extend(automaton.find_overlapping_iter(text).map(|m| (m.range(), ids[m.pattern().as_usize()])));

@@ -141,12 +141,7 @@ pub fn cable_hint(rest: &str) -> Option<(usize, Range<usize>, HintLabel)> {
     // the match costs a tenth of finding its groups (this runs at every `[`).
     let whole = CABLE_HINT.find(rest)?.as_str();
     let label_len = whole[1..].find(' ')?;
-    let label = match &whole[1..1 + label_len] {
-        "PER" => HintLabel::Person,
-        "ORG" => HintLabel::Organization,
-        "LOC" => HintLabel::Location,
-        _ => HintLabel::Misc,
-    };
+    let label = hint_label(&whole[1..1 + label_len]);
     let open = label_len + 2;
     let inner = &whole[open..whole.len() - 1];
     // The body is as short as it can be: the close takes all trailing space.
@@ -156,6 +151,15 @@ pub fn cable_hint(rest: &str) -> Option<(usize, Range<usize>, HintLabel)> {
         return None;
     }
     Some((open, open + body_len..whole.len(), label))
+}
+
+fn hint_label(label: &str) -> HintLabel {
+    match label {
+        "PER" => HintLabel::Person,
+        "ORG" => HintLabel::Organization,
+        "LOC" => HintLabel::Location,
+        _ => HintLabel::Misc,
+    }
 }
 
 /// A Markdown link `[text](url)`: where its text ends and the link ends.
@@ -281,12 +285,7 @@ mod tests {
     /// The hint as the regex's groups give it.
     fn cable_hint_by_groups(rest: &str) -> Option<(usize, Range<usize>, HintLabel)> {
         let caps = CABLE_HINT.captures(rest).filter(|c| at_most(&c["body"], MAX_BRACKETED))?;
-        let label = match &caps["label"] {
-            "PER" => HintLabel::Person,
-            "ORG" => HintLabel::Organization,
-            "LOC" => HintLabel::Location,
-            _ => HintLabel::Misc,
-        };
+        let label = hint_label(&caps["label"]);
         Some((caps["label"].len() + 2, caps.name("close")?.start()..caps.get(0)?.end(), label))
     }
 
