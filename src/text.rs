@@ -108,6 +108,18 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + 
     })
 }
 
+/// `s` on one line: each run of white space one space, none at the ends.
+pub fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// Shortens `s` to at most `max` characters at a word boundary, with `…`.
 pub fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
@@ -130,6 +142,12 @@ mod tests {
         assert_eq!(fold("Amadou Toumani Touré"), "amadou toumani toure");
         assert_eq!(fold("Assimi Goïta"), "assimi goita");
         assert_eq!(fold("Côte d’Ivoire"), "cote d'ivoire");
+    }
+
+    #[test]
+    fn one_line_squeezes_white_space() {
+        assert_eq!(one_line("  General\tWilliam \n\u{a0}E.  Ward "), "General William E. Ward");
+        assert_eq!(one_line(" \n "), "");
     }
 
     #[test]

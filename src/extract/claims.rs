@@ -2,7 +2,7 @@
 //! event kind read from the lexicon's trigger words.
 
 use crate::assets::EventKindRule;
-use crate::text::{fold, shorten};
+use crate::text::{fold, one_line, shorten};
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 use regex_syntax::is_word_character;
@@ -109,11 +109,11 @@ fn lead_in(s: &str) -> Option<usize> {
 /// A short, readable title from a claim's sentence: lead-in clauses and the
 /// date itself dropped, cut at a clause boundary, at most `max` characters.
 pub fn title(sentence: &str, date_text: &str, max: usize) -> String {
-    let mut s = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut s = one_line(sentence);
     if let Some(m) = DATELINE.find(&s) {
         s = s[m.end()..].to_string();
     }
-    let date = date_text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let date = one_line(date_text);
     let mut stripped = false;
     for prep in ["On ", "In ", "By ", "Since ", ""] {
         let rest = s.strip_prefix(prep).and_then(|s| s.strip_prefix(date.as_str()));
@@ -145,17 +145,37 @@ pub fn title(sentence: &str, date_text: &str, max: usize) -> String {
             }
         }
     }
-    for cut in [", which ", "; ", " -- ", ", who ", ", while ", ", and ", ", but ", " that "] {
-        if let Some(at) = s.find(cut) {
-            if at > 30 {
-                s.truncate(at);
-            }
-        }
-    }
+    cut_clauses(&mut s);
     let s = s.trim_end_matches(['.', ',', ';', ':', ' ']).trim();
     let mut chars = s.chars();
-    let capitalised: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+    let mut capitalised = String::with_capacity(s.len() + 2);
+    capitalised.extend(chars.next().into_iter().flat_map(char::to_uppercase));
+    capitalised.push_str(chars.as_str());
     shorten(&capitalised, max)
+}
+
+/// Where a title is cut, when past its thirtieth byte: at the first place
+/// of each, in this order, in what the ones before it left.
+const CUTS: [&str; 8] = [", which ", "; ", " -- ", ", who ", ", while ", ", and ", ", but ", " that "];
+
+static CUT_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(CUTS).expect("cuts build an automaton"));
+
+/// Cuts `s` at [`CUTS`], all found in one pass (eight searches were a
+/// fifth of a title's time). A cut's first place in the whole title is its
+/// first in what is left of it, if it fits there; if not, it has none there.
+fn cut_clauses(s: &mut String) {
+    let mut first = [usize::MAX; CUTS.len()];
+    for m in CUT_FINDER.find_overlapping_iter(s.as_str()) {
+        let k = m.pattern().as_usize();
+        first[k] = first[k].min(m.start());
+    }
+    let mut len = s.len();
+    for (cut, at) in CUTS.iter().zip(first) {
+        if at > 30 && at.saturating_add(cut.len()) <= len {
+            len = at;
+        }
+    }
+    s.truncate(len);
 }
 
 /// Compiles this module's patterns now rather than on first use (see
@@ -163,11 +183,51 @@ pub fn title(sentence: &str, date_text: &str, max: usize) -> String {
 pub fn compile_patterns() {
     LazyLock::force(&DATELINE);
     LazyLock::force(&LEAD_IN);
+    LazyLock::force(&CUT_FINDER);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// One search per cut, each in what the ones before left.
+    fn cut_one_by_one(mut s: String) -> String {
+        for cut in CUTS {
+            if let Some(at) = s.find(cut) {
+                if at > 30 {
+                    s.truncate(at);
+                }
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn a_cut_the_one_before_cut_through_is_not_made() {
+        // ` -- ` cuts first, through the space `, who ` needs.
+        let s = "The ambassador met the general in Bamako, who -- as planned -- left.";
+        let mut cut = s.to_string();
+        cut_clauses(&mut cut);
+        assert_eq!(cut, "The ambassador met the general in Bamako, who");
+        assert_eq!(cut, cut_one_by_one(s.to_string()));
+    }
+
+    proptest! {
+        #[test]
+        fn clauses_are_cut_as_one_search_per_cut_would(parts in proptest::collection::vec(
+            prop::sample::select(vec![
+                "word", "é", " ", ",", ";", "-", "th", "at ", "wh", "ich ", ", which ", "; ", " -- ", ", who ",
+                ", while ", ", and ", ", but ", " that ",
+            ]),
+            0..40,
+        )) {
+            let s = parts.concat();
+            let mut cut = s.clone();
+            cut_clauses(&mut cut);
+            prop_assert_eq!(cut, cut_one_by_one(s));
+        }
+    }
 
     #[test]
     fn kinds_are_whole_trigger_words_earliest_kind_first() {

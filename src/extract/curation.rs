@@ -5,7 +5,7 @@ use super::entities::{DocMention, EntityKey};
 use crate::assets::corpus_file::{MergeRule, SplitRule};
 use crate::assets::Gazetteer;
 use crate::model::EntityKind;
-use crate::text::fold;
+use crate::text::{fold, one_line};
 
 #[derive(Debug, Default)]
 pub struct Curation {
@@ -56,7 +56,7 @@ impl Curation {
         let (surface_folded, name_folded) = (fold(surface), fold(name));
         for (entity, names) in &self.splits {
             if *entity == name_folded && names.contains(&surface_folded) {
-                let surface = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+                let surface = one_line(surface);
                 m.key = EntityKey::Found { folded: fold(&surface), kind };
                 m.name = Some(surface);
                 return;

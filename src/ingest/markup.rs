@@ -259,8 +259,7 @@ pub fn html_title(s: &str) -> Option<String> {
         }
         from = caps.get(0)?.start() + 1;
     };
-    let raw = html_escape::decode_html_entities(caps.get(1)?.as_str()).into_owned();
-    let title = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = crate::text::one_line(&html_escape::decode_html_entities(caps.get(1)?.as_str()));
     (!title.is_empty()).then_some(title)
 }
 
