@@ -7,6 +7,8 @@ use chrono::Datelike;
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::RangeInclusive;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 /// Words too common to say two sentences tell the same thing.
 const STOPWORDS: &[&str] = &[
@@ -310,15 +312,39 @@ impl<T: Copy + Eq + std::hash::Hash + Ord> Rarity<T> {
 /// needed is let go of kind by kind; the result borrows nothing, so the
 /// views and their words can go before events are built.
 pub fn merge(views: &[ClaimView<'_>]) -> Vec<Merged> {
-    use rayon::prelude::*;
     let mut by_kind: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, v) in views.iter().enumerate() {
         by_kind.entry(v.claim.kind.as_str()).or_default().push(i);
     }
-    let parts: Vec<Vec<Merged>> = by_kind.into_par_iter().map(|(_, claims)| merge_kind(views, &claims)).collect();
+    let kinds: Vec<Vec<usize>> = by_kind.into_values().collect();
+    let parts = largest_first(&kinds, |claims| merge_kind(views, claims));
     let mut merged = Vec::with_capacity(parts.iter().map(Vec::len).sum());
     parts.into_iter().for_each(|part| merged.extend(part));
     merged
+}
+
+/// `work` done on each list on every core, each core taking the longest
+/// list left when it is free; the results in the lists' order. The largest
+/// kind takes a quarter of all merging: started last, it would keep one
+/// core busy alone at the end (at a gigabyte, kinds in name order took
+/// 18.6 s on two cores, when their shares were 14.1 s each).
+fn largest_first<T: Send>(lists: &[Vec<usize>], work: impl Fn(&[usize]) -> T + Sync) -> Vec<T> {
+    let mut order: Vec<usize> = (0..lists.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(lists[i].len()));
+    let next = AtomicUsize::new(0);
+    let results: Vec<Mutex<Option<T>>> = lists.iter().map(|_| Mutex::new(None)).collect();
+    rayon::scope(|scope| {
+        for _ in 0..rayon::current_num_threads().min(lists.len()) {
+            scope.spawn(|_| {
+                while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let result = work(&lists[i]);
+                    *results[i].lock().unwrap_or_else(PoisonError::into_inner) = Some(result);
+                }
+            });
+        }
+    });
+    let done = |r: Mutex<Option<T>>| r.into_inner().unwrap_or_else(PoisonError::into_inner).expect("every list done");
+    results.into_iter().map(done).collect()
 }
 
 /// Merges the claims `of_kind` (indices into `views`, in date order). A
@@ -433,6 +459,21 @@ mod tests {
 
     fn sorted_words() -> impl Strategy<Value = Vec<u32>> {
         proptest::collection::btree_set(0u32..100, 0..40).prop_map(|set| set.into_iter().collect())
+    }
+
+    #[test]
+    fn largest_first_starts_with_the_longest_and_answers_in_order() {
+        let lists = vec![vec![1], vec![1, 2, 3], vec![], vec![1, 2]];
+        let started = Mutex::new(Vec::new());
+        let one_core = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a pool");
+        let lengths = one_core.install(|| {
+            largest_first(&lists, |list| {
+                started.lock().expect("not poisoned").push(list.len());
+                list.len()
+            })
+        });
+        assert_eq!(lengths, [1, 3, 0, 2]);
+        assert_eq!(started.into_inner().expect("not poisoned"), [3, 2, 1, 0]);
     }
 
     proptest! {
