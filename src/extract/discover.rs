@@ -7,7 +7,7 @@ use super::names::{self, is_capitalised, person_name, words};
 use crate::assets::Rules;
 use crate::ingest::clean::{Hint, HintLabel};
 use crate::model::EntityKind;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
 use rustc_hash::FxHashSet;
 use std::ops::Range;
@@ -110,6 +110,7 @@ impl Discoverer {
     pub fn new(rules: &Rules) -> Self {
         let titles = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both) // anchored: is the next word a title too?
             .build(&rules.person_titles)
             .expect("titles build an automaton");
         Discoverer { rules: rules.clone(), titles, sets: WordSets::new(rules) }
@@ -200,7 +201,8 @@ impl Discoverer {
                 continue;
             };
             // `Director Colonel Frank Childress`, `Advisor Dr. Raymond L. Brown`: titles in a row.
-            while let Some(next) = self.titles.find(&text[from..]).filter(|n| n.start() == 0) {
+            // Only a title right here: searching on would read to the next one, however far.
+            while let Some(next) = self.titles.find(Input::new(&text[from..]).anchored(Anchored::Yes)) {
                 match self.after_title(text, from + next.end()) {
                     Some(after) => from = after,
                     None => break,
