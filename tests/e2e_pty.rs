@@ -1,6 +1,6 @@
 //! The real binary in a pseudo-terminal: a person's walk through it, and
 //! every way out (q, Ctrl-c, SIGTERM, a load error, a panic) leaving the
-//! terminal as it was.
+//! terminal as it was, and a terminal that vanishes ending annals.
 
 mod common;
 
@@ -40,6 +40,39 @@ fn sigterm_restores_the_terminal() {
     assert!(killed.success());
     s.wait_exit();
     s.assert_restored();
+}
+
+/// The terminal window closed under annals: every end of the pseudo-terminal
+/// is closed, the kernel hangs up, and annals ends rather than spinning on a
+/// terminal that is gone.
+#[test]
+fn a_terminal_that_vanishes_ends_annals() {
+    use portable_pty::{native_pty_system, CommandBuilder, PtySize};
+    use std::io::Read;
+    use std::time::{Duration, Instant};
+    let pair = native_pty_system().openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_annals"));
+    cmd.env("TERM", "xterm-256color");
+    let mut child = pair.slave.spawn_command(cmd).expect("annals starts");
+    drop(pair.slave);
+    // Read until the browser is drawn, then let go of the reading end too.
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let (mut seen, mut buf) = (Vec::new(), [0u8; 8192]);
+    while !seen.windows(8).any(|w| w == b"Timeline") {
+        let n = reader.read(&mut buf).unwrap();
+        assert!(n > 0, "annals ended before drawing");
+        seen.extend_from_slice(&buf[..n]);
+    }
+    drop(reader);
+    drop(pair.master);
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            panic!("annals was still running 10 s after its terminal vanished");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 #[test]

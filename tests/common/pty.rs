@@ -80,8 +80,11 @@ impl Session {
         parser
     }
 
-    /// The screen once output has stopped for a moment: a frame is never read half drawn.
+    /// The screen once output has stopped for a moment: a frame is never read
+    /// half drawn. A screen that keeps changing (a progress line) fails the
+    /// test after a minute rather than hanging it.
     pub fn settled(&self) -> vt100::Parser {
+        let start = Instant::now();
         let mut seen = self.bytes().len();
         loop {
             std::thread::sleep(Duration::from_millis(100));
@@ -89,6 +92,7 @@ impl Session {
             if now == seen {
                 return self.parser();
             }
+            assert!(start.elapsed() < Duration::from_secs(60), "the screen never settled:\n{}", self.screen());
             seen = now;
         }
     }
