@@ -2,11 +2,13 @@
 //! dates, the same kind, shared actors, similar words) become one event; an
 //! event whose claims date it differently is marked as a conflict.
 
+mod filing;
+
 use crate::model::{Claim, EntityId, Span};
 use chrono::Datelike;
+use filing::{first_joined, Filing, Index, Rarity, Seen, Token};
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
-use std::ops::RangeInclusive;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
 
@@ -156,9 +158,7 @@ struct Group<'a> {
     actors: Vec<EntityId>,
     told: Told,
     conflict: bool,
-    /// The years the group is filed under, and the tokens it is filed by.
-    years: RangeInclusive<i32>,
-    filed: Vec<Token>,
+    filing: Filing,
 }
 
 /// Where a group's claims are told: (source, sentence start), once each.
@@ -207,102 +207,6 @@ impl Told {
                 set.insert(told);
             }
         }
-    }
-}
-
-/// What a group is filed under. A claim can only join a group that shares
-/// its source, or is at least half alike in actors or in words; two sets
-/// alike by half share one of their rarest ⌊n/2⌋+1 members (prefix
-/// filtering), so those members are the tokens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Token {
-    Source(u32),
-    Actor(u32),
-    Word(u32),
-}
-
-impl Token {
-    // Ids as 32 bits keep the index small: a corpus has fewer than 4 G
-    // sources or entities long before memory runs out.
-    fn source(id: usize) -> Self {
-        Token::Source(id as u32)
-    }
-
-    fn actor(id: EntityId) -> Self {
-        Token::Actor(id as u32)
-    }
-}
-
-/// How many groups of one token and year a claim is compared with at most:
-/// the latest, nearest in date. Lists grow with the corpus (every event of a
-/// year naming Mali); bounding them keeps merging linear. The events of the
-/// bundled corpus, and of 10 MB and 100 MB synthetic ones, are the same
-/// with the bound as without it.
-const RECENT: usize = 64;
-
-/// Groups of one kind by (year, token): for each key the latest filing,
-/// and each filing links to the one before it. Most keys (a rare word in
-/// a year) hold one group, so one list per key would cost ten times more.
-#[derive(Default)]
-struct Index {
-    latest: FxHashMap<(i32, Token), u32>,
-    /// (group, the filing before it under the same key, or [`NONE`]).
-    filings: Vec<(u32, u32)>,
-}
-
-const NONE: u32 = u32::MAX;
-
-impl Index {
-    fn file(&mut self, group: usize, g: &mut Group<'_>, tokens: impl IntoIterator<Item = Token>) {
-        for token in tokens {
-            if !g.filed.contains(&token) {
-                g.filed.push(token);
-                for year in g.years.clone() {
-                    let filing = self.filings.len() as u32;
-                    let before = self.latest.insert((year, token), filing).unwrap_or(NONE);
-                    self.filings.push((group as u32, before));
-                }
-            }
-        }
-    }
-
-    /// The groups the claim could join, in the order they were made: of
-    /// each token's filings the latest [`RECENT`], the groups nearest in date.
-    /// Into `out`, reused from claim to claim.
-    fn candidates(&self, year: i32, tokens: &[Token], out: &mut Vec<usize>) {
-        out.clear();
-        for &token in tokens {
-            let mut at = self.latest.get(&(year, token)).copied().unwrap_or(NONE);
-            for _ in 0..RECENT {
-                let Some(&(group, before)) = self.filings.get(at as usize) else { break };
-                out.push(group as usize);
-                at = before;
-            }
-        }
-        out.sort_unstable();
-        out.dedup();
-    }
-}
-
-/// Orders tokens rarest first, the order prefix filtering needs.
-struct Rarity<T>(FxHashMap<T, usize>);
-
-impl<T: Copy + Eq + std::hash::Hash + Ord> Rarity<T> {
-    fn count<'a>(lists: impl Iterator<Item = &'a [T]>) -> Self
-    where
-        T: 'a,
-    {
-        let mut counts: FxHashMap<T, usize> = FxHashMap::default();
-        lists.flatten().for_each(|t| *counts.entry(*t).or_default() += 1);
-        Rarity(counts)
-    }
-
-    /// The rarest ⌊n/2⌋+1 of `items` (all of them when fewer).
-    fn prefix(&self, items: impl IntoIterator<Item = T>) -> Vec<T> {
-        let mut sorted: Vec<T> = items.into_iter().collect();
-        sorted.sort_unstable_by_key(|t| (self.0.get(t).copied().unwrap_or(0), *t));
-        sorted.truncate(sorted.len() / 2 + 1);
-        sorted
     }
 }
 
@@ -357,6 +261,7 @@ fn merge_kind(views: &[ClaimView<'_>], of_kind: &[usize]) -> Vec<Merged> {
     let mut hot: Vec<Hot<'_>> = Vec::new();
     let mut index = Index::default();
     let (mut tokens, mut candidates) = (Vec::new(), Vec::new());
+    let mut seen = Seen::default();
     for &i in of_kind {
         let v = &views[i];
         let claim = v.claim;
@@ -369,7 +274,7 @@ fn merge_kind(views: &[ClaimView<'_>], of_kind: &[usize]) -> Vec<Merged> {
         tokens.extend(std::iter::once(Token::source(claim.source)).chain(rare_actors).chain(rare_words));
         index.candidates(claim.date.year_of(), &tokens, &mut candidates);
         let span = claim.date.span();
-        let target = candidates.iter().copied().find(|&g| same_happening(&hot[g], &groups[g], v, span, &actors));
+        let target = first_joined(&candidates, &mut seen, |g| same_happening(&hot[g], &groups[g], v, span, &actors));
         match target {
             Some(at) => {
                 let g = &mut groups[at];
@@ -385,7 +290,7 @@ fn merge_kind(views: &[ClaimView<'_>], of_kind: &[usize]) -> Vec<Merged> {
                 g.actors.sort_unstable();
                 g.actors.dedup();
                 let refiled = actor_rarity.prefix(g.actors.iter().copied()).into_iter().map(Token::actor);
-                index.file(at, g, std::iter::once(Token::source(claim.source)).chain(refiled));
+                index.file(at, &mut g.filing, std::iter::once(Token::source(claim.source)).chain(refiled));
             }
             None => {
                 let first = claim.date.year_of();
@@ -396,11 +301,11 @@ fn merge_kind(views: &[ClaimView<'_>], of_kind: &[usize]) -> Vec<Merged> {
                     actors,
                     told: Told::Few(vec![(claim.source, claim.sentence.start)]),
                     conflict: false,
-                    years: first..=claim.date.end.year().min(first + 100),
-                    filed: Vec::new(),
+                    filing: Filing::new(first..=claim.date.end.year().min(first + 100)),
                 };
-                index.file(groups.len(), &mut g, tokens.iter().copied());
+                index.file(groups.len(), &mut g.filing, tokens.iter().copied());
                 groups.push(g);
+                seen.one_more_group();
                 hot.push(Hot { span, words: v.words, signature: signature(v.words) });
             }
         }

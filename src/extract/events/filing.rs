@@ -1,0 +1,226 @@
+//! How merging finds the groups a claim could join: groups filed by the
+//! rarest tokens of their claims, each key keeping its latest few.
+
+use crate::model::EntityId;
+use rustc_hash::FxHashMap;
+use std::ops::RangeInclusive;
+
+/// What a group is filed under. A claim can only join a group that shares
+/// its source, or is at least half alike in actors or in words; two sets
+/// alike by half share one of their rarest ⌊n/2⌋+1 members (prefix
+/// filtering), so those members are the tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Token {
+    Source(u32),
+    Actor(u32),
+    Word(u32),
+}
+
+impl Token {
+    // Ids as 32 bits keep the index small: a corpus has fewer than 4 G
+    // sources or entities long before memory runs out.
+    pub fn source(id: usize) -> Self {
+        Token::Source(id as u32)
+    }
+
+    pub fn actor(id: EntityId) -> Self {
+        Token::Actor(id as u32)
+    }
+}
+
+/// What a group is filed under: its years, and the tokens it is filed by (sorted).
+pub struct Filing {
+    years: RangeInclusive<i32>,
+    tokens: Vec<Token>,
+}
+
+impl Filing {
+    pub fn new(years: RangeInclusive<i32>) -> Self {
+        Filing { years, tokens: Vec::new() }
+    }
+}
+
+/// How many groups of one token and year a claim is compared with at most:
+/// the latest, nearest in date. Lists grow with the corpus (every event of a
+/// year naming Mali); bounding them keeps merging linear. The events of the
+/// bundled corpus, and of 10 MB and 100 MB synthetic ones, are the same
+/// with the bound as without it.
+const RECENT: usize = 64;
+
+/// Groups of one kind by (year, token): the latest [`RECENT`] filed under
+/// each key, read as one run (walked as a chain of links, one cache miss
+/// each, they took most of merging at a gigabyte). Most keys (a rare word in
+/// a year) hold one group, which stands in the map itself.
+#[derive(Default)]
+pub struct Index {
+    /// A group, or (with [`SHARED`] set) which of `shared` holds the key's groups.
+    latest: FxHashMap<(i32, Token), u32>,
+    /// The groups of keys that hold several, oldest first.
+    shared: Vec<Vec<u32>>,
+}
+
+const SHARED: u32 = 1 << 31;
+
+impl Index {
+    /// Files `group` by those of `tokens` it is not filed by yet, under each of its years.
+    pub fn file(&mut self, group: usize, filing: &mut Filing, tokens: impl IntoIterator<Item = Token>) {
+        debug_assert!((group as u32) < SHARED);
+        for token in tokens {
+            // Sorted: a fact told in thousands of sources is filed by each.
+            if let Err(at) = filing.tokens.binary_search(&token) {
+                filing.tokens.insert(at, token);
+                for year in filing.years.clone() {
+                    self.add((year, token), group as u32);
+                }
+            }
+        }
+    }
+
+    fn add(&mut self, key: (i32, Token), group: u32) {
+        let Some(filed) = self.latest.get_mut(&key) else {
+            self.latest.insert(key, group);
+            return;
+        };
+        if *filed & SHARED == 0 {
+            self.shared.push(vec![*filed, group]);
+            *filed = (self.shared.len() - 1) as u32 | SHARED;
+            return;
+        }
+        let groups = &mut self.shared[(*filed & !SHARED) as usize];
+        if groups.len() == RECENT {
+            groups.remove(0);
+        }
+        groups.push(group);
+    }
+
+    /// The groups the claim could join: of each token's filings the latest
+    /// [`RECENT`], the groups nearest in date, in no order and with repeats
+    /// (sorting them took a sixth of merging). Into `out`, reused.
+    pub fn candidates(&self, year: i32, tokens: &[Token], out: &mut Vec<u32>) {
+        out.clear();
+        for &token in tokens {
+            match self.latest.get(&(year, token)) {
+                None => {}
+                Some(&group) if group & SHARED == 0 => out.push(group),
+                Some(&list) => out.extend_from_slice(&self.shared[(list & !SHARED) as usize]),
+            }
+        }
+    }
+}
+
+/// Orders tokens rarest first, the order prefix filtering needs.
+pub struct Rarity<T>(FxHashMap<T, usize>);
+
+impl<T: Copy + Eq + std::hash::Hash + Ord> Rarity<T> {
+    pub fn count<'a>(lists: impl Iterator<Item = &'a [T]>) -> Self
+    where
+        T: 'a,
+    {
+        let mut counts: FxHashMap<T, usize> = FxHashMap::default();
+        lists.flatten().for_each(|t| *counts.entry(*t).or_default() += 1);
+        Rarity(counts)
+    }
+
+    /// The rarest ⌊n/2⌋+1 of `items` (all of them when fewer).
+    pub fn prefix(&self, items: impl IntoIterator<Item = T>) -> Vec<T> {
+        let mut sorted: Vec<T> = items.into_iter().collect();
+        sorted.sort_unstable_by_key(|t| (self.0.get(t).copied().unwrap_or(0), *t));
+        sorted.truncate(sorted.len() / 2 + 1);
+        sorted
+    }
+}
+
+/// Which groups the current claim has been compared with.
+#[derive(Default)]
+pub struct Seen {
+    /// Per group, the last claim (counted from 1) compared with it.
+    by_group: Vec<u32>,
+    claim: u32,
+}
+
+impl Seen {
+    /// Makes room for the group made last.
+    pub fn one_more_group(&mut self) {
+        self.by_group.push(0);
+    }
+}
+
+/// The first group made of `candidates` (in any order, with repeats) that
+/// `joins`: each compared once, and none made after one found.
+pub fn first_joined(candidates: &[u32], seen: &mut Seen, mut joins: impl FnMut(usize) -> bool) -> Option<usize> {
+    seen.claim += 1;
+    let mut first: Option<usize> = None;
+    for &g in candidates {
+        let g = g as usize;
+        if first.is_some_and(|f| g > f) || std::mem::replace(&mut seen.by_group[g], seen.claim) == seen.claim {
+            continue;
+        }
+        if joins(g) {
+            first = Some(g);
+        }
+    }
+    first
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_key_keeps_its_latest_groups() {
+        let mut index = Index::default();
+        let word = Token::Word(7);
+        for group in 0..100 {
+            index.file(group, &mut Filing::new(2012..=2013), [word, Token::source(group % 3)]);
+        }
+        let mut out = Vec::new();
+        index.candidates(2013, &[word], &mut out);
+        assert_eq!(out, (100 - RECENT as u32..100).collect::<Vec<_>>());
+        index.candidates(2014, &[word], &mut out);
+        assert!(out.is_empty(), "not filed under 2014");
+        index.candidates(2012, &[Token::source(1)], &mut out);
+        assert_eq!(out, (0..100).filter(|g| g % 3 == 1).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_group_is_filed_by_a_token_once() {
+        let (mut index, mut filing) = (Index::default(), Filing::new(2012..=2012));
+        index.file(5, &mut filing, [Token::Actor(1), Token::Actor(1)]);
+        index.file(5, &mut filing, [Token::Actor(1), Token::Word(2)]);
+        let mut out = Vec::new();
+        index.candidates(2012, &[Token::Actor(1), Token::Word(2)], &mut out);
+        assert_eq!(out, [5, 5]);
+    }
+
+    proptest! {
+        /// Whatever the order and repeats, the answer is the first group
+        /// made that joins, as in sorted order, and none is compared twice.
+        #[test]
+        fn the_first_group_that_joins_is_found_in_any_order(
+            claims in proptest::collection::vec(
+                (proptest::collection::vec(0u32..40, 0..60), proptest::collection::btree_set(0usize..40, 0..10)),
+                1..5,
+            ),
+        ) {
+            let mut seen = Seen::default();
+            (0..40).for_each(|_| seen.one_more_group());
+            for (candidates, joining) in claims {
+                let mut sorted = candidates.clone();
+                sorted.sort_unstable();
+                sorted.dedup();
+                let expected = sorted.iter().map(|&g| g as usize).find(|g| joining.contains(g));
+                let mut compared = Vec::new();
+                let found = first_joined(&candidates, &mut seen, |g| {
+                    compared.push(g);
+                    joining.contains(&g)
+                });
+                prop_assert_eq!(found, expected);
+                let once = compared.len();
+                compared.sort_unstable();
+                compared.dedup();
+                prop_assert_eq!(compared.len(), once, "compared twice");
+            }
+        }
+    }
+}
