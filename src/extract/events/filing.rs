@@ -138,13 +138,6 @@ pub struct Seen {
     claim: u32,
 }
 
-impl Seen {
-    /// Makes room for the group made last.
-    pub fn one_more_group(&mut self) {
-        self.by_group.push(0);
-    }
-}
-
 /// The first group made of `candidates` (in any order, with repeats) that
 /// `joins`: each compared once, and none made after one found.
 pub fn first_joined(candidates: &[u32], seen: &mut Seen, mut joins: impl FnMut(usize) -> bool) -> Option<usize> {
@@ -152,6 +145,9 @@ pub fn first_joined(candidates: &[u32], seen: &mut Seen, mut joins: impl FnMut(u
     let mut first: Option<usize> = None;
     for &g in candidates {
         let g = g as usize;
+        if g >= seen.by_group.len() {
+            seen.by_group.resize(g + 1, 0); // a group made since the last claim
+        }
         if first.is_some_and(|f| g > f) || std::mem::replace(&mut seen.by_group[g], seen.claim) == seen.claim {
             continue;
         }
@@ -204,7 +200,6 @@ mod tests {
             ),
         ) {
             let mut seen = Seen::default();
-            (0..40).for_each(|_| seen.one_more_group());
             for (candidates, joining) in claims {
                 let mut sorted = candidates.clone();
                 sorted.sort_unstable();

@@ -158,6 +158,7 @@ struct Group<'a> {
     actors: Vec<EntityId>,
     told: Told,
     conflict: bool,
+    /// What the index files it under.
     filing: Filing,
 }
 
@@ -305,7 +306,6 @@ fn merge_kind(views: &[ClaimView<'_>], of_kind: &[usize]) -> Vec<Merged> {
                 };
                 index.file(groups.len(), &mut g.filing, tokens.iter().copied());
                 groups.push(g);
-                seen.one_more_group();
                 hot.push(Hot { span, words: v.words, signature: signature(v.words) });
             }
         }
