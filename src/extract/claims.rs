@@ -109,11 +109,11 @@ fn lead_in(s: &str) -> Option<usize> {
 /// A short, readable title from a claim's sentence: lead-in clauses and the
 /// date itself dropped, cut at a clause boundary, at most `max` characters.
 pub fn title(sentence: &str, date_text: &str, max: usize) -> String {
-    let mut s = one_line(sentence);
+    let mut s = close_up_punctuation(&one_line(sentence));
     if let Some(m) = DATELINE.find(&s) {
         s = s[m.end()..].to_string();
     }
-    let date = one_line(date_text);
+    let date = close_up_punctuation(&one_line(date_text));
     let mut stripped = false;
     for prep in ["On ", "In ", "By ", "Since ", ""] {
         let rest = s.strip_prefix(prep).and_then(|s| s.strip_prefix(date.as_str()));
@@ -152,6 +152,23 @@ pub fn title(sentence: &str, date_text: &str, max: usize) -> String {
     capitalised.extend(chars.next().into_iter().flat_map(char::to_uppercase));
     capitalised.push_str(chars.as_str());
     shorten(&capitalised, max)
+}
+
+/// `Tarkint , in`, `( November 28 )`: the cable's text is tokenised, with
+/// punctuation standing between spaces; a title reads it as prose. Takes
+/// text on one line (single spaces).
+fn close_up_punctuation(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut after_opening = false;
+    for token in s.split(' ') {
+        let closing = matches!(token, "," | "." | ";" | ":" | ")" | "!" | "?");
+        if !out.is_empty() && !closing && !after_opening {
+            out.push(' ');
+        }
+        out.push_str(token);
+        after_opening = token == "(";
+    }
+    out
 }
 
 /// Where a title is cut, when past its thirtieth byte: at the first place
@@ -266,5 +283,20 @@ mod tests {
             70,
         );
         assert!(t.starts_with("The Ambassador and Commander"), "{t}");
+        let t = title(
+            "On November 27 ( S ) Tarkint , in Gao , saw it ; ATT ( the president ) said so .",
+            "November 27",
+            70,
+        );
+        assert_eq!(t, "(S) Tarkint, in Gao, saw it; ATT (the president) said so");
+    }
+
+    #[test]
+    fn punctuation_standing_alone_is_closed_up_and_other_text_kept() {
+        assert_eq!(close_up_punctuation("General William E ."), "General William E.");
+        assert_eq!(close_up_punctuation("( ( x ) ) , y"), "((x)), y");
+        assert_eq!(close_up_punctuation("U.S. , A.B .C ( S) 1 - 2"), "U.S., A.B .C (S) 1 - 2");
+        assert_eq!(close_up_punctuation(", lead"), ", lead");
+        assert_eq!(close_up_punctuation(""), "");
     }
 }
