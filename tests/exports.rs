@@ -199,7 +199,14 @@ fn filters_keep_what_they_say() {
     let by_actor = select::Filter { actor: Some(ward), ..Default::default() }.events(&corpus);
     assert!(!by_actor.is_empty() && by_actor.iter().all(|&e| corpus.events[e].actors.contains(&ward)));
     assert!(select::find_actor(&corpus, "keita").unwrap_err().contains("names 2 entities"));
-    assert!(select::find_actor(&corpus, "nobody at all").is_err());
+    assert_eq!(
+        select::find_actor(&corpus, "nobody at all").unwrap_err(),
+        "no entity named `nobody at all` in this corpus"
+    );
+    let typo = select::find_actor(&corpus, "Keitaa").unwrap_err();
+    assert!(typo.ends_with("did you mean Modibo Keïta, Ibrahim Boubacar Keïta?"), "{typo}");
+    let typo = select::find_actor(&corpus, "amadu toumani").unwrap_err();
+    assert!(typo.contains("did you mean Amadou Toumani Touré"), "{typo}");
     assert!(select::date_bound("March", false).is_err());
     // The filtered JSON holds those events and the entities they name.
     let v: Value = serde_json::from_str(&render(&corpus, &by_actor, |c, e, o| json::write(c, e, o))).unwrap();

@@ -48,7 +48,10 @@ pub fn find_actor(corpus: &Corpus, name: &str) -> Result<EntityId, String> {
     };
     match found.as_slice() {
         [one] => Ok(*one),
-        [] => Err(format!("no entity named `{name}` in this corpus")),
+        [] => Err(match closest(corpus, &wanted).as_slice() {
+            [] => format!("no entity named `{name}` in this corpus"),
+            near => format!("no entity named `{name}` in this corpus; did you mean {}?", near.join(", ")),
+        }),
         many => {
             let shown: Vec<&str> = many.iter().take(8).map(|&i| corpus.entities[i].name.as_str()).collect();
             Err(format!(
@@ -58,6 +61,24 @@ pub fn find_actor(corpus: &Corpus, name: &str) -> Result<EntityId, String> {
             ))
         }
     }
+}
+
+/// Up to three names spelled nearly as `wanted` (folded): each word of it
+/// close to some word of the entity's name or aliases (`keitaa`, `toure`).
+fn closest(corpus: &Corpus, wanted: &str) -> Vec<String> {
+    const NEAR: f64 = 0.8;
+    let words: Vec<&str> = wanted.split_whitespace().collect();
+    let likeness = |e: &crate::model::Entity| {
+        let theirs: Vec<&str> = e.folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let best = |w: &str| theirs.iter().map(|t| strsim::normalized_damerau_levenshtein(w, t)).fold(0.0, f64::max);
+        words.iter().map(|w| best(w)).fold(f64::INFINITY, f64::min)
+    };
+    let mut near: Vec<(f64, usize, &str)> = (corpus.entities.iter())
+        .map(|e| (likeness(e), e.mentions.len(), e.name.as_str()))
+        .filter(|&(l, _, _)| l >= NEAR && !words.is_empty())
+        .collect();
+    near.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+    near.into_iter().take(3).map(|(_, _, name)| name.to_string()).collect()
 }
 
 /// A bound of `--from` / `--to`: a date as the model writes it (`2012`,
