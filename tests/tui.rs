@@ -61,6 +61,16 @@ fn starts_on_the_first_event() {
 }
 
 #[test]
+fn kinds_are_whole_in_a_wide_timeline_and_cut_in_a_narrow_one() {
+    let mut state = State::new(&CORPUS);
+    let wide = text(&draw(&mut state, 200, 40));
+    assert!(wide.contains("1960       diplomatic  The United States established"), "{wide}");
+    assert!(wide.contains(" agreement   The military agreement"), "{wide}");
+    let narrow = text(&draw(&mut state, 100, 40));
+    assert!(narrow.contains("1960       diplomat The United"), "{narrow}");
+}
+
+#[test]
 fn focus_cycles_both_ways() {
     let mut state = State::new(&CORPUS);
     apply(&mut state, &[Action::FocusNext]);

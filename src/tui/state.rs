@@ -229,6 +229,8 @@ pub struct Index {
     /// For each event, how many sources tell it (counted once: one event can
     /// gather thousands of claims).
     pub event_sources: Vec<u32>,
+    /// The longest event kind, in characters: the timeline's kind column.
+    pub kind_width: usize,
     /// Event titles, accent-folded, for `/` in the timeline: made on the
     /// first search, not for every session (a million titles at a gigabyte).
     folded_titles: std::sync::OnceLock<Vec<String>>,
@@ -272,7 +274,9 @@ impl Index {
         }
         claims.iter_mut().for_each(|c| c.sort_by_key(|&i| corpus.claims[i].sentence.start));
         let mut years: Vec<(i32, usize)> = Vec::new();
+        let mut kind_width = 0;
         for e in &corpus.events {
+            kind_width = kind_width.max(e.kind.chars().count());
             let y = e.date.year_of();
             match years.last_mut() {
                 Some((last, n)) if *last == y => *n += 1,
@@ -297,7 +301,7 @@ impl Index {
             .collect();
         let date_span = corpus.date_span().map(|(a, b)| (a.display(), b.display()));
         let folded_titles = std::sync::OnceLock::new();
-        Index { source_entities, claims, years, date_span, claim_event, event_sources, folded_titles }
+        Index { source_entities, claims, years, date_span, claim_event, event_sources, kind_width, folded_titles }
     }
 
     /// The mentions in `source`, in order, gathered from the entities it

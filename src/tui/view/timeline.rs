@@ -12,10 +12,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
+/// From this inner width the kind column holds whole kinds.
+const WHOLE_KINDS_FROM: usize = 80;
+
 pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: Rect) {
     let height = area.height.saturating_sub(2) as usize;
     follow(state, corpus, height);
     let width = area.width.saturating_sub(2) as usize;
+    // Whole kinds (`agreement`, `publication`) where titles keep room; cut to eight where not.
+    let kind_width = if width >= WHOLE_KINDS_FROM { state.index.kind_width.clamp(8, 12) } else { 8 };
     let mut lines = Vec::with_capacity(height);
     let mut rows = Vec::with_capacity(height);
     let mut year = None;
@@ -36,11 +41,11 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
         let sources = state.index.event_sources[state.events[pos]];
         let mark = if event.conflict { "≠" } else { " " };
         let date = event.date.display();
-        let kind: String = event.kind.chars().take(8).collect();
-        let title_width = width.saturating_sub(date.chars().count().max(10) + 10 + 4);
+        let kind: String = event.kind.chars().take(kind_width).collect();
+        let title_width = width.saturating_sub(date.chars().count().max(10) + 1 + kind_width + 1 + 4);
         let mut line = Line::from(vec![
             Span::raw(format!("{date:<10} ")),
-            Span::styled(format!("{kind:<8} "), theme.kind_label(&event.kind)),
+            Span::styled(format!("{kind:<kind_width$} "), theme.kind_label(&event.kind)),
             Span::raw(format!("{:<title_width$}", shorten(&inert(&event.title), title_width))),
             Span::styled(format!("{sources:>2}"), theme.dim()),
             Span::styled(format!("{mark} "), theme.conflict()),
