@@ -13,7 +13,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 /// From this inner width the kind column holds whole kinds.
-const WHOLE_KINDS_FROM: usize = 80;
+const WHOLE_KINDS_FROM: usize = 60;
 
 pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: Rect) {
     let height = area.height.saturating_sub(2) as usize;
