@@ -122,10 +122,17 @@ pub fn one_line(s: &str) -> String {
 
 /// Shortens `s` to at most `max` characters at a word boundary, with `…`.
 pub fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
+    shorten_by(s, max, |_| 1)
+}
+
+/// Shortens `s` to at most `max`, each character measured by `size` (a
+/// terminal's columns, say), at a word boundary, with `…` (of size one).
+pub fn shorten_by(s: &str, max: usize, size: impl Fn(char) -> usize) -> String {
+    if s.chars().map(&size).sum::<usize>() <= max {
         return s.to_string();
     }
-    let cut: String = s.chars().take(max.saturating_sub(1)).collect();
+    let mut room = max.saturating_sub(1);
+    let cut: String = s.chars().take_while(|&c| room.checked_sub(size(c)).map(|left| room = left).is_some()).collect();
     let at_word = match cut.rfind(' ') {
         Some(i) if i > cut.len() / 2 => &cut[..i],
         _ => &cut,
@@ -161,5 +168,9 @@ mod tests {
     fn shortens_at_words() {
         assert_eq!(shorten("one two three four", 12), "one two…");
         assert_eq!(shorten("short", 12), "short");
+        let columns = |c: char| if c.is_ascii() { 1 } else { 2 };
+        assert_eq!(shorten_by("北京 上海 广州", 7, columns), "北京…");
+        assert_eq!(shorten_by("北京上海", 8, columns), "北京上海");
+        assert_eq!(shorten_by("北京上海", 7, columns), "北京上…");
     }
 }

@@ -71,6 +71,27 @@ fn kinds_are_whole_in_a_wide_timeline_and_cut_in_a_narrow_one() {
 }
 
 #[test]
+fn entity_rows_keep_a_space_before_the_count_whatever_the_name() {
+    let mut corpus = CORPUS.clone();
+    let (wide, long) = (corpus.entity_events.len() - 1, corpus.entity_events.len() - 2);
+    corpus.entities[wide].name = "北京市人民政府外事办公室".into();
+    corpus.entities[long].name = "Ibrahim Boubacar Keïta of the Rally for Mali".into();
+    corpus.entity_events[wide] = vec![0; 1234];
+    corpus.entity_events[long] = vec![0; 98765];
+    let mut state = State::new(&corpus);
+    for width in [100, 120, 160, 200] {
+        let mut terminal = Terminal::new(TestBackend::new(width, 40)).unwrap();
+        terminal.draw(|f| view::draw(&mut state, &corpus, Theme { color: true }, f)).unwrap();
+        let screen = text(terminal.backend().buffer());
+        let row = |needle: &str| {
+            screen.lines().find(|l| l.contains(needle)).unwrap_or_else(|| panic!("{screen}")).to_string()
+        };
+        assert!(row("☺ 北").contains(" 1234│"), "{screen}");
+        assert!(row("☺ Ibrahim").contains(" 98765│"), "{screen}");
+    }
+}
+
+#[test]
 fn focus_cycles_both_ways() {
     let mut state = State::new(&CORPUS);
     apply(&mut state, &[Action::FocusNext]);

@@ -1,10 +1,9 @@
 //! The entity sidebar: every entity with its kind glyph and event count,
 //! and a card for the selected one.
 
-use super::pane_block;
 use super::theme::{inert, Theme};
+use super::{columns, fit, pane_block};
 use crate::model::Corpus;
-use crate::text::shorten;
 use crate::tui::state::{EntitySort, Pane, State};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -25,9 +24,10 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
         .take(rows)
         .map(|(i, &e)| {
             let entity = &corpus.entities[e];
-            let count = corpus.entity_events[e].len();
-            let name = shorten(&inert(&entity.name), width.saturating_sub(6));
-            let pad = width.saturating_sub(name.chars().count() + 2 + count.to_string().len());
+            // Glyph and space, the name, at least one space, the count.
+            let count = corpus.entity_events[e].len().to_string();
+            let name = fit(&inert(&entity.name), width.saturating_sub(2 + 1 + count.len()));
+            let pad = width.saturating_sub(2 + columns(&name) + count.len());
             let mut line = Line::from(vec![
                 Span::styled(format!("{} ", Theme::glyph(entity.kind)), theme.kind(entity.kind)),
                 Span::raw(name),
@@ -77,7 +77,7 @@ fn card(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: R
         Line::raw(format!("events {first_last}")),
         Line::raw(format!("{} mentions in {sources}", entity.mentions.len())),
     ];
-    let block = pane_block(Line::raw(format!(" {} ", shorten(&inert(&entity.name), 30))), false, theme);
+    let block = pane_block(Line::raw(format!(" {} ", fit(&inert(&entity.name), 30))), false, theme);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block), area);
 }
 

@@ -75,6 +75,17 @@ pub fn pane_block(title: Line<'static>, focused: bool, theme: Theme) -> Block<'s
     Block::default().borders(Borders::ALL).border_style(theme.border(focused)).title(title)
 }
 
+/// `s` in at most `columns` terminal columns, cut at a word with `…`:
+/// wide characters take two, combining ones none.
+pub fn fit(s: &str, columns: usize) -> String {
+    crate::text::shorten_by(s, columns, |c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+}
+
+/// The columns `s` takes in a terminal.
+pub fn columns(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
 /// A centred rectangle for overlays.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width.saturating_sub(2));

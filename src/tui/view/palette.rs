@@ -2,9 +2,8 @@
 //! characters highlighted (computed for the visible rows only).
 
 use super::theme::{inert, Theme};
-use super::{centered, pane_block};
+use super::{centered, columns, fit, pane_block};
 use crate::model::Corpus;
-use crate::text::shorten;
 use crate::tui::palette::highlights;
 use crate::tui::state::{State, Target};
 use ratatui::layout::Rect;
@@ -29,7 +28,7 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
     ])];
     for (i, target) in p.matches().ranked.iter().enumerate().skip(p.cursor.offset).take(rows) {
         let (prefix, text, detail) = describe(corpus, *target, theme);
-        let text = shorten(&inert(&text), width.saturating_sub(prefix.width() + detail.len() + 2));
+        let text = fit(&inert(&text), width.saturating_sub(prefix.width() + columns(&detail) + 2));
         let hits = highlights(&text, &p.query);
         let mut spans = vec![prefix];
         for (n, ch) in text.chars().enumerate() {

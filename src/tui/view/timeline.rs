@@ -2,10 +2,9 @@
 //! kind, a short title, how many sources tell it and a conflict mark; year
 //! separators between years. Only the visible rows are built.
 
-use super::pane_block;
 use super::theme::{inert, Theme};
+use super::{columns, fit, pane_block};
 use crate::model::Corpus;
-use crate::text::shorten;
 use crate::tui::state::{Pane, State};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -46,7 +45,7 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
         let mut line = Line::from(vec![
             Span::raw(format!("{date:<10} ")),
             Span::styled(format!("{kind:<kind_width$} "), theme.kind_label(&event.kind)),
-            Span::raw(format!("{:<title_width$}", shorten(&inert(&event.title), title_width))),
+            Span::raw(padded(fit(&inert(&event.title), title_width), title_width)),
             Span::styled(format!("{sources:>2}"), theme.dim()),
             Span::styled(format!("{mark} "), theme.conflict()),
         ]);
@@ -65,6 +64,13 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
         let inner = Rect { x: area.x + 1, y: area.y + 1, width: area.width.saturating_sub(2), height: 1 };
         frame.render_widget(Paragraph::new(hint), inner);
     }
+}
+
+/// `s` and spaces to fill `width` columns.
+fn padded(mut s: String, width: usize) -> String {
+    let pad = width.saturating_sub(columns(&s));
+    s.extend(std::iter::repeat_n(' ', pad));
+    s
 }
 
 /// Scrolls so the selection is visible, counting the year separators.
