@@ -25,6 +25,12 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
+/// One character folded and in lower case, as one character: text folded
+/// this way keeps its character positions (for highlighting).
+pub fn fold_lower(c: char) -> char {
+    fold_char(c).to_lowercase().next().unwrap_or(c)
+}
+
 /// Accent-folded, lowercased copy of `s`, for matching typed queries
 /// (`toure` finds Touré, `cote d'ivoire` Côte d'Ivoire).
 pub fn fold(s: &str) -> String {

@@ -192,6 +192,20 @@ fn palette_searches_events_and_sources() {
 }
 
 #[test]
+fn an_event_found_by_its_claim_shows_where() {
+    let mut state = State::new(&CORPUS);
+    apply(&mut state, &[Action::OpenPalette]);
+    apply(&mut state, &typed("#bouteflika"));
+    let screen = text(&draw(&mut state, 120, 40));
+    // The title was cut before the name; the row shows the claim from a few words before it.
+    assert!(screen.contains("# 2009-11-28 …to see President Bouteflika and"), "{screen}");
+    apply(&mut state, &[Action::Backspace; 10]);
+    apply(&mut state, &typed("tabaski"));
+    let screen = text(&draw(&mut state, 120, 40));
+    assert!(screen.contains("# 2009-11-28 ATT said that, after Tabaski"), "{screen}");
+}
+
+#[test]
 fn brackets_walk_the_claims_of_an_event() {
     let mut state = State::new(&CORPUS);
     let event = CORPUS.events.iter().position(|e| e.claims.len() >= 2).unwrap();

@@ -189,7 +189,7 @@ pub fn highlights(text: &str, query: &str) -> Vec<usize> {
     if q.is_empty() {
         return Vec::new();
     }
-    let folded: String = text.chars().map(|c| crate::text::fold_char(c).to_lowercase().next().unwrap_or(c)).collect();
+    let folded: String = text.chars().map(crate::text::fold_lower).collect();
     matcher().fuzzy_indices(&folded, &q).map(|(_, idx)| idx).unwrap_or_default()
 }
 

@@ -4,6 +4,7 @@
 use super::theme::{inert, Theme};
 use super::{centered, columns, fit, pane_block};
 use crate::model::Corpus;
+use crate::text::{fold, fold_lower, one_line};
 use crate::tui::palette::highlights;
 use crate::tui::state::{State, Target};
 use ratatui::layout::Rect;
@@ -27,7 +28,7 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
         Span::styled(format!("  {}", count(p.matches(), p.pending)), theme.dim()),
     ])];
     for (i, target) in p.matches().ranked.iter().enumerate().skip(p.cursor.offset).take(rows) {
-        let (prefix, text, detail) = describe(corpus, *target, theme);
+        let (prefix, text, detail) = describe(corpus, *target, theme, &p.query);
         let text = fit(&inert(&text), width.saturating_sub(prefix.width() + columns(&detail) + 2));
         let hits = highlights(&text, &p.query);
         let mut spans = vec![prefix];
@@ -47,7 +48,7 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
     frame.render_widget(Paragraph::new(lines).block(pane_block(title, true, theme)), rect);
 }
 
-fn describe(corpus: &Corpus, target: Target, theme: Theme) -> (Span<'static>, String, String) {
+fn describe(corpus: &Corpus, target: Target, theme: Theme, query: &str) -> (Span<'static>, String, String) {
     match target {
         Target::Entity(e) => {
             let entity = &corpus.entities[e];
@@ -59,17 +60,43 @@ fn describe(corpus: &Corpus, target: Target, theme: Theme) -> (Span<'static>, St
         }
         Target::Event(e) => {
             let event = &corpus.events[e];
-            (
-                Span::styled("# ", theme.year()),
-                format!("{} {}", event.date.display(), event.title),
-                event.kind.to_string(),
-            )
+            let date = event.date.display();
+            let titled = format!("{date} {}", event.title);
+            let claim = event.claims.first().map_or("", |&c| corpus.claim_text(&corpus.claims[c]));
+            let text = match where_matched(&titled, claim, query) {
+                Some(0) => format!("{date} {}", one_line(claim)),
+                Some(at) => format!("{date} …{}", one_line(&claim[at..])),
+                None => titled,
+            };
+            (Span::styled("# ", theme.year()), text, event.kind.to_string())
         }
         Target::Source(s) => {
             let source = &corpus.sources[s];
             (Span::styled("@ ", theme.year()), source.title.clone(), source.kind.as_str().to_string())
         }
     }
+}
+
+/// Where in an event's first claim to show it from, when the query is
+/// there and the title does not show it (`#bouteflika`, a name the title
+/// was cut before): a few words before the match. A word as typed is
+/// looked for first, then the query's letters in order.
+fn where_matched(title: &str, claim: &str, query: &str) -> Option<usize> {
+    let q = fold(query.trim_start_matches('#').trim());
+    if q.is_empty() || fold(title).contains(&q) {
+        return None;
+    }
+    // Folded a character for a character, as `highlights` does, so positions agree.
+    let folded: String = claim.chars().map(fold_lower).collect();
+    let char_at = match folded.find(&q) {
+        Some(byte) => folded[..byte].chars().count(),
+        None if !highlights(title, query).is_empty() => return None,
+        None => *highlights(claim, query).first()?,
+    };
+    let (at, _) = claim.char_indices().nth(char_at)?;
+    // Back over up to three words of lead-in.
+    let before: Vec<&str> = claim[..at].trim_end().rsplitn(4, char::is_whitespace).collect();
+    Some(if before.len() < 4 { 0 } else { before[3].len() })
 }
 
 /// `12 matches`, or `best 1000 of 48213 matches` when not all are ranked;
@@ -81,5 +108,23 @@ fn count(m: &crate::tui::palette::Matches, pending: bool) -> String {
         format!("best {} of {} matches", m.ranked.len(), m.total)
     } else {
         format!("{} matches", m.total)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::where_matched;
+
+    #[test]
+    fn a_claim_is_shown_from_three_words_before_the_match() {
+        let claim = "One two three four five Algéria met.";
+        assert_eq!(
+            where_matched("2009 Talks", claim, "#algeria").map(|at| &claim[at..]),
+            Some(" three four five Algéria met.")
+        );
+        assert_eq!(where_matched("2009 Talks", "Mali and Algeria met.", "#algeria"), Some(0));
+        assert_eq!(where_matched("2009 Talks in Algeria", claim, "#algeria"), None, "the title shows it");
+        assert_eq!(where_matched("2009 Talks", claim, "#"), None);
+        assert_eq!(where_matched("2009 Talks", claim, "#zebra"), None, "nowhere");
     }
 }
