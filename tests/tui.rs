@@ -250,6 +250,51 @@ fn search_in_the_timeline_counts_hits_and_n_moves() {
 }
 
 #[test]
+fn search_in_the_entities_finds_names_and_aliases_and_survives_a_sort() {
+    let mut state = State::new(&CORPUS);
+    let name = |state: &State| CORPUS.entities[state.selected_entity().unwrap()].name.clone();
+    apply(&mut state, &[Action::FocusPrev, Action::OpenSearch]);
+    apply(&mut state, &typed("keita"));
+    apply(&mut state, &[Action::Enter]);
+    assert_eq!(state.search.as_ref().unwrap().hits.len(), 2);
+    let first = name(&state);
+    apply(&mut state, &[Action::NextInSource]);
+    let second = name(&state);
+    let mut both = [first.as_str(), second.as_str()];
+    both.sort();
+    assert_eq!(both, ["Ibrahim Boubacar Keïta", "Modibo Keïta"]);
+    // Sorted by name, the hits are found again and the selection stays.
+    apply(&mut state, &[Action::CycleSort]);
+    assert_eq!(name(&state), second);
+    let search = state.search.as_ref().unwrap();
+    assert_eq!(search.hits.len(), 2);
+    assert_eq!(search.hits[search.current], state.entities.selected);
+    apply(&mut state, &[Action::NextInSource]);
+    assert_eq!(name(&state), first);
+    // An alias finds its entity.
+    apply(&mut state, &[Action::Back, Action::OpenSearch]);
+    apply(&mut state, &typed("aqim"));
+    assert_eq!(name(&state), "Al-Qaeda in the Islamic Maghreb");
+    assert!(text(&draw(&mut state, 120, 40)).contains("/aqim▏  1/1 hits"));
+}
+
+#[test]
+fn a_timeline_search_is_found_again_when_the_timeline_is_filtered() {
+    let mut state = State::new(&CORPUS);
+    apply(&mut state, &[Action::OpenSearch]);
+    apply(&mut state, &typed("relations"));
+    apply(&mut state, &[Action::Enter]);
+    let before = state.search.as_ref().unwrap().hits.len();
+    let mali = CORPUS.entities.iter().position(|e| e.name == "Mali").unwrap();
+    state.set_filter(&CORPUS, Some(mali));
+    let search = state.search.as_ref().unwrap();
+    assert!(!search.hits.is_empty() && search.hits.len() < before, "{} of {before}", search.hits.len());
+    for &hit in &search.hits {
+        assert!(CORPUS.events[state.events[hit]].title.to_lowercase().contains("relations"));
+    }
+}
+
+#[test]
 fn sort_help_and_quit() {
     let mut state = State::new(&CORPUS);
     apply(&mut state, &[Action::CycleSort]);

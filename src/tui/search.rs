@@ -1,4 +1,5 @@
-//! `/` search: timeline titles, or the text of the shown source.
+//! `/` search: timeline titles, entity names and aliases, or the text of
+//! the shown source.
 
 use super::state::{Pane, State};
 use crate::model::Corpus;
@@ -6,25 +7,30 @@ use crate::text::fold;
 use rayon::prelude::*;
 
 /// Hits of `query` in the pane searched: positions in the shown events
-/// (timeline) or byte offsets in the shown source's clean text. In the
-/// timeline, when `query` contains the query of the `previous` hits, only
-/// those are looked at again: typing narrows, as in the palette.
+/// (timeline) or in the entity list, or byte offsets in the shown source's
+/// clean text. In a list, when `query` contains the query of the
+/// `previous` hits, only those are looked at again: typing narrows, as in
+/// the palette.
 pub fn hits(corpus: &Corpus, state: &State, pane: Pane, query: &str, previous: Option<(&str, &[usize])>) -> Vec<usize> {
     let q = fold(query.trim());
     if q.is_empty() {
         return Vec::new();
     }
+    let narrowing = previous
+        .map(|(p, hits)| (fold(p.trim()), hits))
+        .filter(|(p, _)| !p.is_empty() && q.contains(p.as_str()))
+        .map(|(_, hits)| hits);
+    // On all cores: a gigabyte has a million titles.
+    let matching = |len: usize, matches: &(dyn Fn(usize) -> bool + Sync)| match narrowing {
+        Some(hits) => hits.par_iter().copied().filter(|&i| matches(i)).collect(),
+        None => (0..len).into_par_iter().filter(|&i| matches(i)).collect(),
+    };
     match pane {
         Pane::Timeline => {
-            // On all cores: a gigabyte has a million titles.
-            let titled = |&i: &usize| state.index.folded_title(corpus, state.events[i]).contains(&q);
-            let narrowing = previous
-                .map(|(p, hits)| (fold(p.trim()), hits))
-                .filter(|(p, _)| !p.is_empty() && q.contains(p.as_str()));
-            match narrowing {
-                Some((_, hits)) => hits.par_iter().copied().filter(titled).collect(),
-                None => (0..state.events.len()).into_par_iter().filter(titled).collect(),
-            }
+            matching(state.events.len(), &|i| state.index.folded_title(corpus, state.events[i]).contains(&q))
+        }
+        Pane::Entities => {
+            matching(state.entity_order.len(), &|i| corpus.entities[state.entity_order[i]].folded.contains(&q))
         }
         _ => {
             let Some(c) = state.shown else { return Vec::new() };

@@ -411,14 +411,8 @@ impl State {
         let jumps = |landmarks: &[Landmark]| landmarks.iter().map(|l| l.jump(corpus, &state.index)).collect();
         (state.history, state.future) = (jumps(&place.history), jumps(&place.future));
         if let Some((pane, query, current)) = place.search {
-            let hits = super::search::hits(corpus, &state, pane, &query, None);
-            // A source's hits are as they were; the timeline's are found again from the event shown.
-            let current = match pane {
-                Pane::Timeline => hits.partition_point(|&h| h < state.timeline.selected),
-                _ => current,
-            };
-            let current = current.min(hits.len().saturating_sub(1));
-            state.search = Some(Search { pane, query, editing: false, hits, current });
+            state.search = Some(Search { pane, query, editing: false, hits: Vec::new(), current });
+            state.search_again(corpus, pane);
         }
         state
     }
@@ -459,6 +453,25 @@ impl State {
         if let Some(pos) = keep.and_then(|k| self.entity_order.iter().position(|e| *e == k)) {
             self.entities.selected = pos;
         }
+        self.search_again(corpus, Pane::Entities);
+    }
+
+    /// Finds a search of `pane` again in a list that changed (sorted,
+    /// filtered, or the whole corpus after a preview): its hits are
+    /// positions in the list. The current hit is the first from the
+    /// selection on; a source's hits are as they were.
+    fn search_again(&mut self, corpus: &Corpus, pane: Pane) {
+        let Some(search) = self.search.take_if(|s| s.pane == pane) else {
+            return;
+        };
+        let hits = super::search::hits(corpus, self, pane, &search.query, None);
+        let current = match pane {
+            Pane::Timeline => hits.partition_point(|&h| h < self.timeline.selected),
+            Pane::Entities => hits.partition_point(|&h| h < self.entities.selected),
+            Pane::Source => search.current,
+        };
+        let current = current.min(hits.len().saturating_sub(1));
+        self.search = Some(Search { hits, current, ..search });
     }
 
     /// Shows only the events of `entity` (or all), keeping the selected event when it stays.
@@ -474,6 +487,7 @@ impl State {
             self.timeline.selected = pos;
         }
         self.show_selected_event(corpus);
+        self.search_again(corpus, Pane::Timeline);
     }
 
     pub fn here(&self) -> Jump {

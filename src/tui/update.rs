@@ -60,7 +60,7 @@ fn browse(state: &mut State, ctx: &Ctx, action: Action) {
             state.sort_entities(corpus);
         }
         Action::OpenSearch => {
-            let pane = if state.focus == Pane::Source { Pane::Source } else { Pane::Timeline };
+            let pane = state.focus;
             state.search = Some(Search { pane, query: String::new(), editing: true, hits: Vec::new(), current: 0 });
         }
         Action::HistoryBack => travel(state, corpus, true),
@@ -173,6 +173,7 @@ fn next_in_source(state: &mut State, corpus: &Corpus, delta: isize) {
                 state.timeline.selected = hit;
                 state.show_selected_event(corpus);
             }
+            Pane::Entities => state.entities.selected = hit,
             _ => state.source_scroll = None,
         }
         return;
@@ -335,11 +336,13 @@ fn search_update(state: &mut State, corpus: &Corpus, action: Action) {
     if let Some(search) = state.search.as_mut() {
         search.hits = hits;
         search.current = 0;
-        if search.pane == Pane::Timeline {
-            if let Some(&first) = search.hits.first() {
+        match (search.pane, search.hits.first()) {
+            (Pane::Timeline, Some(&first)) => {
                 state.timeline.selected = first;
                 state.show_selected_event(corpus);
             }
+            (Pane::Entities, Some(&first)) => state.entities.selected = first,
+            _ => {}
         }
     }
 }
