@@ -278,6 +278,27 @@ fn search_in_the_entities_finds_names_and_aliases_and_survives_a_sort() {
     assert!(text(&draw(&mut state, 120, 40)).contains("/aqim▏  1/1 hits"));
 }
 
+/// The text of the cells drawn in the search-hit style.
+fn styled_hits(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let cells = (0..area.height).flat_map(|y| (0..area.width).map(move |x| (x, y)));
+    let matched = Theme { color: true }.matched();
+    let hit =
+        |xy: (u16, u16)| buffer[xy].fg == matched.fg.unwrap() && buffer[xy].modifier.contains(matched.add_modifier);
+    cells.filter(|&xy| hit(xy)).map(|xy| buffer[xy].symbol().to_string()).collect()
+}
+
+#[test]
+fn search_hits_are_marked_in_the_rows_that_hold_them() {
+    let mut state = State::new(&CORPUS);
+    apply(&mut state, &[Action::OpenSearch]);
+    apply(&mut state, &typed("Compact"));
+    assert_eq!(styled_hits(&draw(&mut state, 160, 40)), "compact");
+    apply(&mut state, &[Action::Back, Action::FocusPrev, Action::OpenSearch]);
+    apply(&mut state, &typed("keita"));
+    assert_eq!(styled_hits(&draw(&mut state, 160, 60)), "KeïtaKeïta");
+}
+
 #[test]
 fn a_timeline_search_is_found_again_when_the_timeline_is_filtered() {
     let mut state = State::new(&CORPUS);

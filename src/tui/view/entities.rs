@@ -2,7 +2,7 @@
 //! and a card for the selected one.
 
 use super::theme::{inert, Theme};
-use super::{columns, fit, pane_block};
+use super::{columns, fit, pane_block, searched, with_hits};
 use crate::model::Corpus;
 use crate::tui::state::{EntitySort, Pane, State};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -16,6 +16,7 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
     let rows = list_area.height.saturating_sub(2) as usize;
     state.entities.follow(rows);
     let width = list_area.width.saturating_sub(2) as usize;
+    let query = searched(state, Pane::Entities);
     let lines: Vec<Line> = state
         .entity_order
         .iter()
@@ -28,11 +29,10 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
             let count = corpus.entity_events[e].len().to_string();
             let name = fit(&inert(&entity.name), width.saturating_sub(2 + 1 + count.len()));
             let pad = width.saturating_sub(2 + columns(&name) + count.len());
-            let mut line = Line::from(vec![
-                Span::styled(format!("{} ", Theme::glyph(entity.kind)), theme.kind(entity.kind)),
-                Span::raw(name),
-                Span::styled(format!("{}{count}", " ".repeat(pad)), theme.dim()),
-            ]);
+            let mut spans = vec![Span::styled(format!("{} ", Theme::glyph(entity.kind)), theme.kind(entity.kind))];
+            spans.extend(with_hits(name, &query, theme.matched()));
+            spans.push(Span::styled(format!("{}{count}", " ".repeat(pad)), theme.dim()));
+            let mut line = Line::from(spans);
             if i == state.entities.selected {
                 line = line.style(theme.selected());
             }

@@ -15,7 +15,7 @@ use super::state::{Pane, State};
 use crate::model::Corpus;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 use theme::Theme;
@@ -81,6 +81,33 @@ pub fn fit(s: &str, columns: usize) -> String {
     crate::text::shorten_by(s, columns, |c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
 }
 
+/// The folded query of a search of `pane`, or nothing.
+pub fn searched(state: &State, pane: Pane) -> String {
+    state.search.as_ref().filter(|s| s.pane == pane).map_or(String::new(), |s| crate::text::fold(s.query.trim()))
+}
+
+/// `text` in spans, where `query` (folded) occurs styled `hit`: a search's
+/// hits seen in the rows that hold them. Folded a character for a
+/// character, so positions in the fold are positions in `text`.
+pub fn with_hits(text: String, query: &str, hit: Style) -> Vec<Span<'static>> {
+    if query.is_empty() {
+        return vec![Span::raw(text)];
+    }
+    let folded: String = text.chars().map(crate::text::fold_lower).collect();
+    // Byte offsets in the fold, as character counts, as byte offsets in `text`.
+    let to_text = |at: usize| text.char_indices().nth(folded[..at].chars().count()).map_or(text.len(), |(i, _)| i);
+    let (mut spans, mut done) = (Vec::new(), 0);
+    for (at, found) in folded.match_indices(query) {
+        let (start, end) = (to_text(at), to_text(at + found.len()));
+        spans.push(Span::raw(text[done..start].to_string()));
+        spans.push(Span::styled(text[start..end].to_string(), hit));
+        done = end;
+    }
+    spans.push(Span::raw(text[done..].to_string()));
+    spans.retain(|s| !s.content.is_empty());
+    spans
+}
+
 /// The columns `s` takes in a terminal.
 pub fn columns(s: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(s)
@@ -91,4 +118,23 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width.saturating_sub(2));
     let h = height.min(area.height.saturating_sub(2));
     Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hits_are_found_folded_and_styled_where_they_stand() {
+        let hit = Style::new().add_modifier(Modifier::UNDERLINED);
+        let parts = |text: &str, query: &str| -> Vec<(String, bool)> {
+            let spans = with_hits(text.to_string(), query, hit);
+            spans.into_iter().map(|s| (s.content.to_string(), s.style == hit)).collect()
+        };
+        let owned = |parts: &[(&str, bool)]| parts.iter().map(|&(t, h)| (t.to_string(), h)).collect::<Vec<_>>();
+        assert_eq!(parts("Touré met TOURE", "toure"), owned(&[("Touré", true), (" met ", false), ("TOURE", true)]));
+        assert_eq!(parts("Côte d’Ivoire", "ivoire"), owned(&[("Côte d’", false), ("Ivoire", true)]));
+        assert_eq!(parts("nothing here", "keita"), owned(&[("nothing here", false)]));
+        assert_eq!(parts("no query", ""), owned(&[("no query", false)]));
+    }
 }

@@ -3,7 +3,7 @@
 //! separators between years. Only the visible rows are built.
 
 use super::theme::{inert, Theme};
-use super::{columns, fit, pane_block};
+use super::{columns, fit, pane_block, searched, with_hits};
 use crate::model::Corpus;
 use crate::tui::state::{Pane, State};
 use ratatui::layout::Rect;
@@ -20,6 +20,7 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
     let width = area.width.saturating_sub(2) as usize;
     // Whole kinds (`agreement`, `publication`) where titles keep room; cut to eight where not.
     let kind_width = if width >= WHOLE_KINDS_FROM { state.index.kind_width.clamp(8, 12) } else { 8 };
+    let query = searched(state, Pane::Timeline);
     let mut lines = Vec::with_capacity(height);
     let mut rows = Vec::with_capacity(height);
     let mut year = None;
@@ -42,13 +43,14 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
         let date = event.date.display();
         let kind: String = event.kind.chars().take(kind_width).collect();
         let title_width = width.saturating_sub(date.chars().count().max(10) + 1 + kind_width + 1 + 4);
-        let mut line = Line::from(vec![
+        let mut spans = vec![
             Span::raw(format!("{date:<10} ")),
             Span::styled(format!("{kind:<kind_width$} "), theme.kind_label(&event.kind)),
-            Span::raw(padded(fit(&inert(&event.title), title_width), title_width)),
-            Span::styled(format!("{sources:>2}"), theme.dim()),
-            Span::styled(format!("{mark} "), theme.conflict()),
-        ]);
+        ];
+        spans.extend(with_hits(padded(fit(&inert(&event.title), title_width), title_width), &query, theme.matched()));
+        spans.push(Span::styled(format!("{sources:>2}"), theme.dim()));
+        spans.push(Span::styled(format!("{mark} "), theme.conflict()));
+        let mut line = Line::from(spans);
         if pos == state.timeline.selected {
             line = line.style(theme.selected());
         }
