@@ -2,7 +2,7 @@
 //! and a card for the selected one.
 
 use super::theme::{inert, Theme};
-use super::{columns, fit, pane_block, searched, with_hits};
+use super::{columns, fit, fit_showing, pane_block, searched, with_hits};
 use crate::model::Corpus;
 use crate::tui::state::{EntitySort, Pane, State};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -27,7 +27,7 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
             let entity = &corpus.entities[e];
             // Glyph and space, the name, at least one space, the count.
             let count = corpus.entity_events[e].len().to_string();
-            let name = fit(&inert(&entity.name), width.saturating_sub(2 + 1 + count.len()));
+            let name = fit_showing(&inert(&entity.name), &query, width.saturating_sub(2 + 1 + count.len()));
             let pad = width.saturating_sub(2 + columns(&name) + count.len());
             let mut spans = vec![Span::styled(format!("{} ", Theme::glyph(entity.kind)), theme.kind(entity.kind))];
             spans.extend(with_hits(name, &query, theme.matched()));

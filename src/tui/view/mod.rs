@@ -108,6 +108,43 @@ pub fn with_hits(text: String, query: &str, hit: Style) -> Vec<Span<'static>> {
     spans
 }
 
+/// `text` fitted to `columns`; when that would cut off where `query`
+/// (folded) first occurs, shown from a few words before it, after `…`.
+pub fn fit_showing(text: &str, query: &str, columns: usize) -> String {
+    let fitted = fit(text, columns);
+    let fold = |s: &str| s.chars().map(crate::text::fold_lower).collect::<String>();
+    if query.is_empty() || fold(&fitted).contains(query) {
+        return fitted;
+    }
+    let folded = fold(text);
+    let Some(byte) = folded.find(query) else {
+        return fitted;
+    };
+    let at = text.char_indices().nth(folded[..byte].chars().count()).map_or(text.len(), |(i, _)| i);
+    // As many words of lead-in as leave the hit in sight, up to three.
+    let from_words_before = |words| fit(&format!("…{}", text[lead_in(text, at, words)..].trim_start()), columns);
+    (1..=3)
+        .rev()
+        .map(from_words_before)
+        .find(|shown| fold(shown).contains(query))
+        .unwrap_or_else(|| from_words_before(0))
+}
+
+/// Where to show `text` from so that up to `words` words lead in to byte
+/// `at` (the start, if it has fewer).
+pub fn lead_in(text: &str, at: usize, words: usize) -> usize {
+    let head = text[..at].trim_end();
+    if words == 0 {
+        return head.len();
+    }
+    let before: Vec<&str> = head.rsplitn(words + 1, char::is_whitespace).collect();
+    if before.len() <= words {
+        0
+    } else {
+        before[words].len()
+    }
+}
+
 /// The columns `s` takes in a terminal.
 pub fn columns(s: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(s)
@@ -136,5 +173,19 @@ mod tests {
         assert_eq!(parts("Côte d’Ivoire", "ivoire"), owned(&[("Côte d’", false), ("Ivoire", true)]));
         assert_eq!(parts("nothing here", "keita"), owned(&[("nothing here", false)]));
         assert_eq!(parts("no query", ""), owned(&[("no query", false)]));
+    }
+
+    #[test]
+    fn a_hit_cut_off_is_shown_from_words_before_it() {
+        let title = "The United States established diplomatic relations with Mali";
+        assert_eq!(fit_showing(title, "relations", 30), "…diplomatic relations with…");
+        assert_eq!(fit_showing(title, "relations", 36), "…established diplomatic relations…");
+        assert_eq!(fit_showing(title, "united", 20), "The United States…", "in sight: kept");
+        assert_eq!(fit_showing(title, "nowhere", 20), "The United States…");
+        assert_eq!(fit_showing(title, "", 20), "The United States…");
+        assert_eq!(fit_showing(title, "mali", 8), "…Mali", "no room for words before");
+        assert_eq!(&"a b c d e"[lead_in("a b c d e", 8, 3)..], " b c d e", "three words before `e`");
+        assert_eq!(lead_in("a b e", 4, 3), 0);
+        assert_eq!(lead_in("a b e", 4, 0), 3);
     }
 }

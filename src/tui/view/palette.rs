@@ -2,7 +2,7 @@
 //! characters highlighted (computed for the visible rows only).
 
 use super::theme::{inert, Theme};
-use super::{centered, columns, fit, pane_block};
+use super::{centered, columns, fit, lead_in, pane_block};
 use crate::model::Corpus;
 use crate::text::{fold, fold_lower, one_line};
 use crate::tui::palette::highlights;
@@ -94,9 +94,7 @@ fn where_matched(title: &str, claim: &str, query: &str) -> Option<usize> {
         None => *highlights(claim, query).first()?,
     };
     let (at, _) = claim.char_indices().nth(char_at)?;
-    // Back over up to three words of lead-in.
-    let before: Vec<&str> = claim[..at].trim_end().rsplitn(4, char::is_whitespace).collect();
-    Some(if before.len() < 4 { 0 } else { before[3].len() })
+    Some(lead_in(claim, at, 3))
 }
 
 /// `12 matches`, or `best 1000 of 48213 matches` when not all are ranked;

@@ -3,7 +3,7 @@
 //! separators between years. Only the visible rows are built.
 
 use super::theme::{inert, Theme};
-use super::{columns, fit, pane_block, searched, with_hits};
+use super::{columns, fit_showing, pane_block, searched, with_hits};
 use crate::model::Corpus;
 use crate::tui::state::{Pane, State};
 use ratatui::layout::Rect;
@@ -47,7 +47,8 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
             Span::raw(format!("{date:<10} ")),
             Span::styled(format!("{kind:<kind_width$} "), theme.kind_label(&event.kind)),
         ];
-        spans.extend(with_hits(padded(fit(&inert(&event.title), title_width), title_width), &query, theme.matched()));
+        let title = padded(fit_showing(&inert(&event.title), &query, title_width), title_width);
+        spans.extend(with_hits(title, &query, theme.matched()));
         spans.push(Span::styled(format!("{sources:>2}"), theme.dim()));
         spans.push(Span::styled(format!("{mark} "), theme.conflict()));
         let mut line = Line::from(spans);
