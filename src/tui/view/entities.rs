@@ -62,8 +62,9 @@ fn card(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: R
     // The card shows a few hundred characters: at a gigabyte one entity is
     // named in 50 000 sources, and joining them all cost 20 ms a frame.
     let room = area.width as usize * area.height as usize;
-    let sources = joined(entity.sources().map(|s| corpus.sources[s].id.as_str()), room);
-    let aliases = joined(entity.aliases.iter().map(String::as_str), room);
+    // Titles, which say what a document is, where ids are file names; they may hold commas.
+    let sources = joined(entity.sources().map(|s| corpus.sources[s].title.as_str()), "; ", room);
+    let aliases = joined(entity.aliases.iter().map(String::as_str), ", ", room);
     let first_last = match (events.first(), events.last()) {
         (Some(a), Some(b)) => format!("{} … {}", corpus.events[*a].date.display(), corpus.events[*b].date.display()),
         _ => "no dated event".to_string(),
@@ -75,7 +76,7 @@ fn card(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: R
         )),
         Line::raw(format!("aka {}", inert(&aliases))),
         Line::raw(format!("events {first_last}")),
-        Line::raw(format!("{} mentions in {sources}", entity.mentions.len())),
+        Line::raw(format!("{} mentions in {}", entity.mentions.len(), inert(&sources))),
     ];
     let block = pane_block(Line::raw(format!(" {} ", fit(&inert(&entity.name), 30))), false, theme);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block), area);
@@ -83,14 +84,14 @@ fn card(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: R
 
 /// `items` joined by commas, stopping once `room` characters are filled:
 /// what lies beyond could not be shown.
-fn joined<'a>(items: impl Iterator<Item = &'a str>, room: usize) -> String {
+fn joined<'a>(items: impl Iterator<Item = &'a str>, separator: &str, room: usize) -> String {
     let mut out = String::new();
     for item in items {
         if out.len() >= room {
             break;
         }
         if !out.is_empty() {
-            out.push_str(", ");
+            out.push_str(separator);
         }
         out.push_str(item);
     }
@@ -104,9 +105,9 @@ mod tests {
     #[test]
     fn joins_only_what_could_be_shown() {
         let names = ["alpha", "beta", "gamma", "delta"];
-        assert_eq!(joined(names.iter().copied(), 100), "alpha, beta, gamma, delta");
-        assert_eq!(joined(names.iter().copied(), 11), "alpha, beta");
-        assert_eq!(joined(names.iter().copied(), 12), "alpha, beta, gamma");
-        assert_eq!(joined(std::iter::empty(), 10), "");
+        assert_eq!(joined(names.iter().copied(), ", ", 100), "alpha, beta, gamma, delta");
+        assert_eq!(joined(names.iter().copied(), ", ", 11), "alpha, beta");
+        assert_eq!(joined(names.iter().copied(), "; ", 12), "alpha; beta; gamma");
+        assert_eq!(joined(std::iter::empty(), ", ", 10), "");
     }
 }
