@@ -112,22 +112,27 @@ pub fn with_hits(text: String, query: &str, hit: Style) -> Vec<Span<'static>> {
 /// (folded) first occurs, shown from a few words before it, after `…`.
 pub fn fit_showing(text: &str, query: &str, columns: usize) -> String {
     let fitted = fit(text, columns);
-    let fold = |s: &str| s.chars().map(crate::text::fold_lower).collect::<String>();
-    if query.is_empty() || fold(&fitted).contains(query) {
+    if query.is_empty() || find_folded(&fitted, query).is_some() {
         return fitted;
     }
-    let folded = fold(text);
-    let Some(byte) = folded.find(query) else {
+    let Some(at) = find_folded(text, query) else {
         return fitted;
     };
-    let at = text.char_indices().nth(folded[..byte].chars().count()).map_or(text.len(), |(i, _)| i);
     // As many words of lead-in as leave the hit in sight, up to three.
     let from_words_before = |words| fit(&format!("…{}", text[lead_in(text, at, words)..].trim_start()), columns);
     (1..=3)
         .rev()
         .map(from_words_before)
-        .find(|shown| fold(shown).contains(query))
+        .find(|shown| find_folded(shown, query).is_some())
         .unwrap_or_else(|| from_words_before(0))
+}
+
+/// Where in `text` `query` (folded) first occurs, as a byte offset:
+/// `text` is folded a character for a character, so that its positions hold.
+pub fn find_folded(text: &str, query: &str) -> Option<usize> {
+    let folded: String = text.chars().map(crate::text::fold_lower).collect();
+    let chars_before = folded[..folded.find(query)?].chars().count();
+    Some(text.char_indices().nth(chars_before).map_or(text.len(), |(i, _)| i))
 }
 
 /// Where to show `text` from so that up to `words` words lead in to byte

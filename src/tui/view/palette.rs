@@ -2,9 +2,9 @@
 //! characters highlighted (computed for the visible rows only).
 
 use super::theme::{inert, Theme};
-use super::{centered, columns, fit, lead_in, pane_block};
+use super::{centered, columns, find_folded, fit, lead_in, pane_block};
 use crate::model::Corpus;
-use crate::text::{fold, fold_lower, one_line};
+use crate::text::{fold, one_line};
 use crate::tui::palette::highlights;
 use crate::tui::state::{State, Target};
 use ratatui::layout::Rect;
@@ -86,14 +86,11 @@ fn where_matched(title: &str, claim: &str, query: &str) -> Option<usize> {
     if q.is_empty() || fold(title).contains(&q) {
         return None;
     }
-    // Folded a character for a character, as `highlights` does, so positions agree.
-    let folded: String = claim.chars().map(fold_lower).collect();
-    let char_at = match folded.find(&q) {
-        Some(byte) => folded[..byte].chars().count(),
+    let at = match find_folded(claim, &q) {
+        Some(at) => at,
         None if !highlights(title, query).is_empty() => return None,
-        None => *highlights(claim, query).first()?,
+        None => claim.char_indices().nth(*highlights(claim, query).first()?)?.0,
     };
-    let (at, _) = claim.char_indices().nth(char_at)?;
     Some(lead_in(claim, at, 3))
 }
 
