@@ -30,6 +30,13 @@ fn typed(s: &str) -> Vec<Action> {
     s.chars().map(Action::Type).collect()
 }
 
+/// `/`, `query`, Enter: a search of the focused pane.
+fn search_for(state: &mut State, query: &str) {
+    apply(state, &[Action::OpenSearch]);
+    apply(state, &typed(query));
+    apply(state, &[Action::Enter]);
+}
+
 fn draw(state: &mut State, width: u16, height: u16) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|f| view::draw(state, &CORPUS, Theme { color: true }, f)).unwrap();
@@ -237,9 +244,7 @@ fn side_by_side_shows_another_source_and_toggles() {
 #[test]
 fn search_in_the_timeline_counts_hits_and_n_moves() {
     let mut state = State::new(&CORPUS);
-    apply(&mut state, &[Action::OpenSearch]);
-    apply(&mut state, &typed("diplomatic"));
-    apply(&mut state, &[Action::Enter]);
+    search_for(&mut state, "diplomatic");
     let hits = state.search.as_ref().unwrap().hits.clone();
     assert!(hits.len() >= 3, "{hits:?}");
     assert_eq!(state.timeline.selected, hits[0]);
@@ -253,9 +258,8 @@ fn search_in_the_timeline_counts_hits_and_n_moves() {
 fn search_in_the_entities_finds_names_and_aliases_and_survives_a_sort() {
     let mut state = State::new(&CORPUS);
     let name = |state: &State| CORPUS.entities[state.selected_entity().unwrap()].name.clone();
-    apply(&mut state, &[Action::FocusPrev, Action::OpenSearch]);
-    apply(&mut state, &typed("keita"));
-    apply(&mut state, &[Action::Enter]);
+    apply(&mut state, &[Action::FocusPrev]);
+    search_for(&mut state, "keita");
     assert_eq!(state.search.as_ref().unwrap().hits.len(), 2);
     let first = name(&state);
     apply(&mut state, &[Action::NextInSource]);
@@ -305,9 +309,7 @@ fn search_hits_are_marked_in_the_rows_that_hold_them() {
 #[test]
 fn a_timeline_search_is_found_again_when_the_timeline_is_filtered() {
     let mut state = State::new(&CORPUS);
-    apply(&mut state, &[Action::OpenSearch]);
-    apply(&mut state, &typed("relations"));
-    apply(&mut state, &[Action::Enter]);
+    search_for(&mut state, "relations");
     let before = state.search.as_ref().unwrap().hits.len();
     let mali = CORPUS.entities.iter().position(|e| e.name == "Mali").unwrap();
     state.set_filter(&CORPUS, Some(mali));
