@@ -93,12 +93,8 @@ pub fn with_hits(text: String, query: &str, hit: Style) -> Vec<Span<'static>> {
     if query.is_empty() {
         return vec![Span::raw(text)];
     }
-    let folded: String = text.chars().map(crate::text::fold_lower).collect();
-    // Byte offsets in the fold, as character counts, as byte offsets in `text`.
-    let to_text = |at: usize| text.char_indices().nth(folded[..at].chars().count()).map_or(text.len(), |(i, _)| i);
     let (mut spans, mut done) = (Vec::new(), 0);
-    for (at, found) in folded.match_indices(query) {
-        let (start, end) = (to_text(at), to_text(at + found.len()));
+    for std::ops::Range { start, end } in folded_matches(&text, query) {
         spans.push(Span::raw(text[done..start].to_string()));
         spans.push(Span::styled(text[start..end].to_string(), hit));
         done = end;
@@ -127,12 +123,21 @@ pub fn fit_showing(text: &str, query: &str, columns: usize) -> String {
         .unwrap_or_else(|| from_words_before(0))
 }
 
-/// Where in `text` `query` (folded) first occurs, as a byte offset:
-/// `text` is folded a character for a character, so that its positions hold.
+/// Where in `text` `query` (folded) first occurs, as a byte offset.
 pub fn find_folded(text: &str, query: &str) -> Option<usize> {
+    folded_matches(text, query).next().map(|r| r.start)
+}
+
+/// Where `query` (folded, not empty) occurs in `text`, as byte ranges of
+/// `text`: folded a character for a character, so that positions carry over.
+fn folded_matches<'a>(text: &'a str, query: &'a str) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
     let folded: String = text.chars().map(crate::text::fold_lower).collect();
-    let chars_before = folded[..folded.find(query)?].chars().count();
-    Some(text.char_indices().nth(chars_before).map_or(text.len(), |(i, _)| i))
+    // Byte offsets in the fold, as character counts, as byte offsets in `text`.
+    let to_text = move |at: usize, folded: &str| {
+        text.char_indices().nth(folded[..at].chars().count()).map_or(text.len(), |(i, _)| i)
+    };
+    let ranges: Vec<_> = folded.match_indices(query).map(|(at, found)| (at, at + found.len())).collect();
+    ranges.into_iter().map(move |(start, end)| to_text(start, &folded)..to_text(end, &folded))
 }
 
 /// Where to show `text` from so that up to `words` words lead in to byte
