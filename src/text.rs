@@ -114,6 +114,32 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + 
     })
 }
 
+/// The longest run of printable ASCII without a space that can be prose:
+/// longer ones are encoded data, URLs or hashes (a base64 blob spells `UK`
+/// and `EU` between its slashes), where no name or date is read.
+pub const LONGEST_TOKEN: usize = 64;
+
+/// The runs of printable ASCII without white space longer than [`LONGEST_TOKEN`], in order.
+pub fn blobs(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, &b) in text.as_bytes().iter().enumerate().chain([(text.len(), &b' ')]) {
+        if !b.is_ascii_graphic() {
+            if at - start > LONGEST_TOKEN {
+                out.push(start..at);
+            }
+            start = at + 1;
+        }
+    }
+    out
+}
+
+/// Whether `r` lies inside one of `blobs` (sorted, as [`blobs`] gives them).
+pub fn in_blob(blobs: &[std::ops::Range<usize>], r: &std::ops::Range<usize>) -> bool {
+    let at = blobs.partition_point(|b| b.end <= r.start);
+    blobs.get(at).is_some_and(|b| b.start <= r.start && r.end <= b.end)
+}
+
 /// `s` on one line: each run of white space one space, none at the ends.
 pub fn one_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -155,6 +181,20 @@ mod tests {
         assert_eq!(fold("Amadou Toumani Touré"), "amadou toumani toure");
         assert_eq!(fold("Assimi Goïta"), "assimi goita");
         assert_eq!(fold("Côte d’Ivoire"), "cote d'ivoire");
+    }
+
+    #[test]
+    fn blobs_are_long_runs_without_spaces() {
+        let blob = "QUJD/UK+".repeat(10);
+        let text = format!("The UK said so. {blob} Then the EU did.\n{}", "x".repeat(64));
+        let found = blobs(&text);
+        assert_eq!(found.len(), 1, "64 bytes is still a word");
+        assert_eq!(&text[found[0].clone()], blob);
+        let uk = text.find("UK").unwrap();
+        assert!(!in_blob(&found, &(uk..uk + 2)));
+        let inside = found[0].start + 4;
+        assert!(in_blob(&found, &(inside..inside + 2)));
+        assert!(blobs(&"é".repeat(100)).is_empty(), "not ASCII: a script without spaces");
     }
 
     #[test]

@@ -1,5 +1,8 @@
-//! `annals generate` (hidden): writes a synthetic corpus for benchmarks.
+//! `annals generate` (hidden): writes a synthetic corpus, or one document
+//! of an adversarial shape, for benchmarks.
 
+use annals::ingest::Input;
+use annals::synth::Shape;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -20,13 +23,20 @@ pub fn parse_size(text: &str) -> Result<usize, String> {
     digits.parse::<usize>().map(|n| n * scale).map_err(|_| format!("`{text}`: expected a size such as 500K, 10M or 1G"))
 }
 
-pub fn run(total: usize, doc_bytes: usize, seed: u64, dir: &Path) -> ExitCode {
+/// One of [`Shape::ALL`] by its name.
+pub fn parse_shape(text: &str) -> Result<Shape, String> {
+    let names = || Shape::ALL.map(Shape::name).join(", ");
+    Shape::ALL.into_iter().find(|s| s.name() == text).ok_or_else(|| format!("`{text}`: expected one of {}", names()))
+}
+
+/// Writes `documents` into `dir` until `total` bytes are written.
+pub fn write(documents: impl Iterator<Item = Input>, total: usize, dir: &Path) -> ExitCode {
     if let Err(e) = std::fs::create_dir_all(dir) {
         eprintln!("annals: cannot create {}: {e}", dir.display());
         return ExitCode::from(1);
     }
     let (mut written, mut count) = (0usize, 0usize);
-    for input in annals::synth::documents(doc_bytes, seed) {
+    for input in documents {
         if written >= total {
             break;
         }

@@ -4,6 +4,7 @@ mod browse;
 mod check;
 mod export;
 mod generate;
+mod output;
 mod progress;
 mod summary;
 
@@ -80,6 +81,9 @@ enum Command {
         doc_size: usize,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// One document of an adversarial shape instead (prose, dated_run_on, commas, capitalised, dates, nested_markup, base64)
+        #[arg(long, value_parser = generate::parse_shape)]
+        shape: Option<annals::synth::Shape>,
         /// The folder to write into
         dir: PathBuf,
     },
@@ -218,7 +222,10 @@ pub fn run() -> ExitCode {
             clap_complete::generate(shell, &mut Cli::command(), "annals", &mut std::io::stdout());
             ExitCode::SUCCESS
         }
-        Some(Command::Generate { size, doc_size, seed, dir }) => generate::run(size, doc_size, seed, &dir),
+        Some(Command::Generate { size, doc_size, seed, shape, dir }) => match shape {
+            Some(shape) => generate::write(std::iter::once(shape.document(size, seed)), usize::MAX, &dir),
+            None => generate::write(annals::synth::documents(doc_size, seed), size, &dir),
+        },
         Some(Command::Man) => match clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

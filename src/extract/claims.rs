@@ -37,9 +37,19 @@ impl KindClassifier {
         KindClassifier { names, triggers, meaning }
     }
 
+    /// The kind told by the clause around `date` in `sentence`, if one is.
+    pub fn in_clause(&self, sentence: &str, date: std::ops::Range<usize>) -> Option<&str> {
+        self.first_kind(clause_around(sentence, date))
+    }
+
+    /// The kind told anywhere in `sentence`, else `other`: asked once per
+    /// sentence, however many dates it holds.
+    pub fn in_sentence(&self, sentence: &str) -> &str {
+        self.first_kind(sentence).unwrap_or("other")
+    }
+
     pub fn classify(&self, sentence: &str, date: std::ops::Range<usize>) -> String {
-        let clause = clause_around(sentence, date);
-        self.first_kind(clause).or_else(|| self.first_kind(sentence)).unwrap_or("other").to_string()
+        self.in_clause(sentence, date.clone()).unwrap_or_else(|| self.in_sentence(sentence)).to_string()
     }
 
     /// The earliest kind with a trigger standing as whole words in `text`.
@@ -63,16 +73,31 @@ impl KindClassifier {
 }
 
 /// The clause (between `,` `;` `:`) holding the date, with the next clause
-/// when it is only a few words (`In 2006, the MCC signed …`).
+/// when it is only a few words (`In 2006, the MCC signed …`), and no more
+/// than [`CLAUSE_REACH`] bytes either side of the date: a sentence of
+/// many dates and no commas is not read whole for each.
 fn clause_around(sentence: &str, date: std::ops::Range<usize>) -> &str {
     let is_mark = |c: char| matches!(c, ',' | ';' | ':');
-    let start = sentence[..date.start].rfind(is_mark).map_or(0, |i| i + 1);
+    let mut from = date.start.saturating_sub(CLAUSE_REACH);
+    while !sentence.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (date.end + CLAUSE_REACH).min(sentence.len());
+    while !sentence.is_char_boundary(to) {
+        to += 1;
+    }
+    let sentence = &sentence[..to];
+    let start = sentence[from..date.start].rfind(is_mark).map_or(from, |i| from + i + 1);
     let mut end = sentence[date.end..].find(is_mark).map_or(sentence.len(), |i| date.end + i);
     if sentence[start..end].split_whitespace().count() < 6 && end < sentence.len() {
         end = sentence[end + 1..].find(is_mark).map_or(sentence.len(), |i| end + 1 + i);
     }
     &sentence[start..end]
 }
+
+/// How far a clause reaches either side of its date, in bytes: three times
+/// the longest clause around a date in the gold sets.
+const CLAUSE_REACH: usize = 400;
 
 /// `NIAMEY, Niger — `: a news dateline.
 static DATELINE: LazyLock<Regex> =

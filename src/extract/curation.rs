@@ -44,7 +44,7 @@ impl Curation {
         for m in mentions {
             let (name, kind) = match &m.key {
                 EntityKey::Known(i) => (gazetteer.entities[*i].name.clone(), gazetteer.entities[*i].kind),
-                EntityKey::Found { kind, .. } => (m.name.clone().unwrap_or_default(), *kind),
+                EntityKey::Found { kind, .. } => (m.name.as_deref().unwrap_or_default().to_string(), *kind),
             };
             self.apply(m, &text[m.range.clone()], &name, kind);
         }
@@ -57,8 +57,8 @@ impl Curation {
         for (entity, names) in &self.splits {
             if *entity == name_folded && names.contains(&surface_folded) {
                 let surface = one_line(surface);
-                m.key = EntityKey::Found { folded: fold(&surface), kind };
-                m.name = Some(surface);
+                m.key = EntityKey::Found { folded: fold(&surface).into(), kind };
+                m.name = Some(surface.into());
                 return;
             }
         }
@@ -70,8 +70,8 @@ impl Curation {
                         m.name = None;
                     }
                     Target::Named(into) => {
-                        m.key = EntityKey::Found { folded: fold(into), kind };
-                        m.name = Some(into.clone());
+                        m.key = EntityKey::Found { folded: fold(into).into(), kind };
+                        m.name = Some(into.as_str().into());
                     }
                 }
                 return;

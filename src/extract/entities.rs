@@ -11,20 +11,25 @@ use crate::text::{fold, is_word_char};
 use indexmap::IndexSet;
 use rustc_hash::{FxBuildHasher, FxHashSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Which entity a mention names: a gazetteer entry, or a discovered name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntityKey {
     Known(usize),
-    Found { folded: String, kind: EntityKind },
+    /// Shared: a name mentioned a million times is one string.
+    Found {
+        folded: Arc<str>,
+        kind: EntityKind,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocMention {
     pub range: Range<usize>,
     pub key: EntityKey,
-    /// The name to give a discovered entity.
-    pub name: Option<String>,
+    /// The name to give a discovered entity (shared, as the key's).
+    pub name: Option<Arc<str>>,
 }
 
 /// Resolves a document's entities; built once per pipeline.
@@ -50,14 +55,14 @@ type Strong = IndexSet<usize, FxBuildHasher>;
 
 /// A person named in the document, folded once for comparisons.
 struct DocPerson {
-    name: String,
+    name: Arc<str>,
     /// Folded, without dots.
     folded: String,
     key: EntityKey,
 }
 
 impl DocPerson {
-    fn new(name: String, key: EntityKey) -> Self {
+    fn new(name: Arc<str>, key: EntityKey) -> Self {
         DocPerson { folded: fold(&name).replace('.', ""), name, key }
     }
 }
@@ -173,7 +178,7 @@ impl Resolver {
         let mut persons: Vec<DocPerson> = strong
             .iter()
             .filter(|e| self.gazetteer.entities[**e].kind == EntityKind::Person)
-            .map(|e| DocPerson::new(self.gazetteer.entities[*e].name.clone(), EntityKey::Known(*e)))
+            .map(|e| DocPerson::new(self.gazetteer.entities[*e].name.as_str().into(), EntityKey::Known(*e)))
             .collect();
         let mut extra = Spans::default();
         for f in found {
@@ -195,15 +200,16 @@ impl Resolver {
             }
             let key = match f.kind {
                 EntityKind::Person => self.person_key(&f, &persons, dates),
-                kind => EntityKey::Found { folded: fold(&f.name), kind },
+                kind => EntityKey::Found { folded: fold(&f.name).into(), kind },
             };
             let name = match persons.iter().find(|p| p.key == key) {
                 Some(known) => known.name.clone(),
                 None if f.kind == EntityKind::Person => {
-                    persons.push(DocPerson::new(f.name.clone(), key.clone()));
-                    f.name.clone()
+                    let name: Arc<str> = f.name.as_str().into();
+                    persons.push(DocPerson::new(name.clone(), key.clone()));
+                    name
                 }
-                None => f.name.clone(),
+                None => f.name.as_str().into(),
             };
             extra.insert(DocMention { range: f.range.clone(), key, name: Some(name) });
         }
@@ -237,7 +243,7 @@ impl Resolver {
                 }
             }
         }
-        EntityKey::Found { folded: fold(&f.name), kind: EntityKind::Person }
+        EntityKey::Found { folded: fold(&f.name).into(), kind: EntityKind::Person }
     }
 }
 
@@ -245,7 +251,9 @@ impl Resolver {
 /// organisation's name or acronym, wherever they stand alone. Earlier names
 /// win overlaps; all forms are searched in one pass over the text.
 fn repeated_mentions(text: &str, found: &Spans, taken: &Spans) -> Vec<DocMention> {
-    let mut seen: FxHashSet<(&str, &EntityKey)> = FxHashSet::default();
+    // A form is searched for once, for the first name that has it: where a
+    // later name's same form stands, the first's mention is there already.
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
     let mut forms: Vec<(&str, &DocMention)> = Vec::new();
     for m in found.in_insertion_order() {
         let name = &text[m.range.clone()];
@@ -255,7 +263,7 @@ fn repeated_mentions(text: &str, found: &Spans, taken: &Spans) -> Vec<DocMention
                 names.push(last);
             }
         }
-        forms.extend(names.into_iter().filter(|n| seen.insert((n, &m.key))).map(|n| (n, m)));
+        forms.extend(names.into_iter().filter(|n| seen.insert(n)).map(|n| (n, m)));
     }
     let names: Vec<&str> = forms.iter().map(|(f, _)| *f).collect();
     let places = super::occurrences::standing_alone(text, &names);

@@ -2,6 +2,7 @@
 //! is neither preceded nor followed by a word character.
 
 use crate::text::{is_word_char, word_end};
+use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap;
 
 /// For each form, where it stands alone in `text`, in text order; the
@@ -30,6 +31,9 @@ pub fn standing_alone(text: &str, forms: &[&str]) -> Vec<Vec<usize>> {
     if by_first_word.is_empty() {
         return places;
     }
+    if by_first_word.values().any(|c| c.len() > CROWDED) {
+        return all_at_once(text, forms, by_first_word, places);
+    }
     // Not `text::word_spans`: only a byte that begins a form can begin a
     // match, so the other words are stepped over, not read (a third of the
     // instructions here).
@@ -50,6 +54,35 @@ pub fn standing_alone(text: &str, forms: &[&str]) -> Vec<Vec<usize>> {
             }
         }
         at = end.max(at + 1);
+    }
+    places
+}
+
+/// More forms than this sharing a first word are searched for by one
+/// automaton: checking each at every start of that word would cost their
+/// number at every word of a text that repeats it (a run of capitalised
+/// words makes hundreds of such names).
+const CROWDED: usize = 16;
+
+/// As the pass over word starts finds them, by an automaton of the forms
+/// (whose build costs more than that pass on a document of a few names):
+/// all forms that start at one place are prefixes of one text, so there
+/// are no more of them than the longest form has bytes.
+fn all_at_once(
+    text: &str,
+    forms: &[&str],
+    by_first_word: FxHashMap<&str, Vec<usize>>,
+    mut places: Vec<Vec<usize>>,
+) -> Vec<Vec<usize>> {
+    let searched: Vec<usize> = by_first_word.into_values().flatten().collect();
+    let Ok(automaton) = AhoCorasick::new(searched.iter().map(|&n| forms[n])) else {
+        return places;
+    };
+    for m in automaton.find_overlapping_iter(text) {
+        let n = searched[m.pattern().as_usize()];
+        if alone(text, m.start(), m.len()) {
+            places[n].push(m.start());
+        }
     }
     places
 }
@@ -100,6 +133,17 @@ mod tests {
             text in "[ABaé_ .’-]{0,60}",
             forms in proptest::collection::vec("[ABaé_ .’-]{0,5}", 0..6),
         ) {
+            let forms: Vec<&str> = forms.iter().map(String::as_str).collect();
+            prop_assert_eq!(standing_alone(&text, &forms), one_by_one(&text, &forms));
+        }
+
+        /// Crowded forms, searched by the automaton, are found as one by one.
+        #[test]
+        fn crowded_forms_are_found_as_one_by_one(
+            text in "(Ab|Ba|é|_| |\\.){0,80}",
+            seconds in proptest::collection::vec("[ABaé_ .]{0,4}", CROWDED + 1..CROWDED + 8),
+        ) {
+            let forms: Vec<String> = seconds.iter().map(|s| format!("Ab {s}")).chain(["Ab".to_string()]).collect();
             let forms: Vec<&str> = forms.iter().map(String::as_str).collect();
             prop_assert_eq!(standing_alone(&text, &forms), one_by_one(&text, &forms));
         }

@@ -2,7 +2,9 @@
 //! within a unit, a full stop ends a sentence unless it ends an abbreviation
 //! or an initial; footnote marks (`1961[34] Both`) and paragraph anchors
 //! (`¶5 .`) end sentences too. Units lose their portion marks (`( S )`),
-//! footnote marks and bullets at either end.
+//! footnote marks and bullets at either end. A unit is never longer than
+//! [`MAX_SENTENCE`] bytes: an over-long run is cut at clause punctuation, a
+//! line break or a space, so that what is done per sentence stays bounded.
 
 use regex::Regex;
 use std::ops::Range;
@@ -15,6 +17,12 @@ static LEADING: LazyLock<Regex> = LazyLock::new(|| {
 static TRAILING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:\s+|\[\d{1,4}\]|¶\s*\d*\s*\.?)+$").expect("regex"));
 static FOOTNOTE_BREAK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\p{L}\p{N}.,)\x22”’]\[\d{1,4}\]\s+[\p{Lu}\[\x22“(]").expect("regex"));
+
+/// The longest sentence, in bytes: a little more than the longest of the
+/// gold sets (1 113 bytes, a list of objectives), and bounded so that the
+/// work done per sentence (one claim per date, its words, its kind) grows
+/// with the text, not with the square of a run-on.
+pub const MAX_SENTENCE: usize = 1200;
 
 pub struct Segmenter {
     abbreviations: Vec<String>,
@@ -32,10 +40,10 @@ impl Segmenter {
         for block in blocks(text) {
             let mut start = block.start;
             for cut in self.breaks(text, block.clone()) {
-                push_trimmed(text, start..cut, &mut out);
+                push_bounded(text, start..cut, &mut out);
                 start = cut;
             }
-            push_trimmed(text, start..block.end, &mut out);
+            push_bounded(text, start..block.end, &mut out);
         }
         out
     }
@@ -79,10 +87,19 @@ impl Segmenter {
 
     /// Whether the full stop ending `before` ends a sentence, given the next word.
     fn ends_sentence(&self, before: &str, next: &str) -> bool {
-        let token = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        let mut tokens = before.rsplit(char::is_whitespace);
+        let mut token = tokens.next().unwrap_or("");
+        // Tokenised text spaces its full stops (`General William E . Ward`).
+        let spaced = token == ".";
+        if spaced {
+            token = tokens.next().unwrap_or("");
+        }
         let token = token.trim_start_matches(['(', '"', '“', '[']);
         let letters = token.trim_end_matches('.');
         let initial = letters.chars().count() == 1 && letters.chars().all(char::is_uppercase);
+        if spaced {
+            return !initial;
+        }
         let abbreviation = self.abbreviations.iter().any(|a| a == token);
         if !initial && !abbreviation {
             return true;
@@ -95,6 +112,33 @@ impl Segmenter {
 
 fn starts_sentence(rest: &str) -> bool {
     rest.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'([¶".contains(c))
+}
+
+/// Pushes `r`, cut into pieces of at most [`MAX_SENTENCE`] bytes where it is longer.
+fn push_bounded(text: &str, mut r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    while r.len() > MAX_SENTENCE {
+        let cut = bounded_cut(&text[r.clone()]);
+        push_trimmed(text, r.start..r.start + cut, out);
+        r.start += cut;
+    }
+    push_trimmed(text, r, out);
+}
+
+/// Where to end the first piece of an over-long `run`: after the last clause
+/// mark (`;`, then `,` or `:`), else line break, else space, in the second
+/// half of the longest piece; else at the last character boundary that fits.
+fn bounded_cut(run: &str) -> usize {
+    let mut end = MAX_SENTENCE;
+    while !run.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = &run.as_bytes()[MAX_SENTENCE / 2..end];
+    let after_last = |marks: &[u8]| window.iter().rposition(|b| marks.contains(b)).map(|i| MAX_SENTENCE / 2 + i + 1);
+    after_last(b";")
+        .or_else(|| after_last(b",:"))
+        .or_else(|| after_last(b"\n"))
+        .or_else(|| after_last(b" \t"))
+        .unwrap_or(end)
 }
 
 fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -116,7 +160,7 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
         at += line.len();
     }
     if !hard_wrapped(text, &lines) {
-        return lines;
+        return join_broken_names(text, lines);
     }
     let mut paragraphs: Vec<Range<usize>> = Vec::new();
     let mut open: Option<Range<usize>> = None;
@@ -131,6 +175,34 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
     }
     paragraphs.extend(open);
     paragraphs
+}
+
+/// Lines joined where a line ends with a name's initial (`General William
+/// E .`) and the next goes on with the name (`( " Kip " ) Ward met …`).
+fn join_broken_names(text: &str, lines: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(lines.len());
+    for line in lines {
+        match out.last_mut() {
+            Some(last) if ends_with_initial(&text[last.clone()]) && goes_on_with_a_name(&text[line.clone()]) => {
+                last.end = line.end;
+            }
+            _ => out.push(line),
+        }
+    }
+    out
+}
+
+fn ends_with_initial(line: &str) -> bool {
+    let Some(before_stop) = line.trim_end().strip_suffix('.') else {
+        return false;
+    };
+    let token = before_stop.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    let mut chars = token.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+}
+
+fn goes_on_with_a_name(line: &str) -> bool {
+    line.trim_start().starts_with(|c: char| c.is_uppercase() || "(\"“".contains(c))
 }
 
 /// Most lines of similar, moderate length that run on without punctuation.
@@ -182,6 +254,25 @@ mod tests {
     }
 
     #[test]
+    fn a_spaced_initial_does_not_end_a_sentence() {
+        let s = "the Ambassador met General William E . ( \" Kip \" ) Ward and ATT . The next day .";
+        assert_eq!(texts(s), ["the Ambassador met General William E . ( \" Kip \" ) Ward and ATT .", "The next day ."]);
+    }
+
+    #[test]
+    fn a_line_broken_after_an_initial_goes_on() {
+        let s = "( S ) On November 27 the Ambassador met General William E . \n( \" Kip \" ) Ward met ATT .\nPlan B.\nthe end.";
+        assert_eq!(
+            texts(s),
+            [
+                "On November 27 the Ambassador met General William E . \n( \" Kip \" ) Ward met ATT .",
+                "Plan B.",
+                "the end."
+            ]
+        );
+    }
+
+    #[test]
     fn abbreviation_before_a_sentence_starter_ends_one() {
         assert_eq!(texts("aid from the U.S. The next year"), ["aid from the U.S.", "The next year"]);
     }
@@ -207,6 +298,27 @@ mod tests {
                 "General Ward cleared this message ."
             ]
         );
+    }
+
+    #[test]
+    fn over_long_runs_are_cut_at_clause_marks_then_spaces() {
+        let clause = "on 12 March 2014 the United States and Mali met in Bamako, ";
+        let run = clause.repeat(2000);
+        let pieces = seg().split(&run);
+        assert!(pieces.len() >= run.len() / MAX_SENTENCE, "{} pieces", pieces.len());
+        for piece in &pieces {
+            assert!(piece.len() <= MAX_SENTENCE);
+            assert!(
+                run[piece.clone()].starts_with("on 12 March"),
+                "cut inside a clause: {:?}",
+                &run[piece.clone()][..20]
+            );
+        }
+        let words = "word ".repeat(2000);
+        assert!(seg().split(&words).iter().all(|p| p.len() <= MAX_SENTENCE && words[p.clone()].ends_with("word")));
+        let wide = "é".repeat(5000);
+        let pieces = seg().split(&wide);
+        assert_eq!(pieces.iter().map(|p| wide[p.clone()].len()).sum::<usize>(), wide.len());
     }
 
     #[test]

@@ -48,6 +48,12 @@ pub fn decode(raw: &[u8]) -> Result<Decoded, DecodeError> {
     if nuls * 100 > raw.len() {
         return Err(DecodeError::Binary("NUL bytes"));
     }
+    // Text has line breaks and tabs, and at most a few other control bytes
+    // (an escape sequence or two); noise has one byte in ten.
+    let controls = raw.iter().filter(|&&b| (b < 0x20 && !b"\t\n\r\x0c\x1b".contains(&b)) || b == 0x7f).count();
+    if controls > 16 && controls * 100 > raw.len() {
+        return Err(DecodeError::Binary("control characters"));
+    }
     if std::str::from_utf8(raw).is_ok() {
         return Ok(utf8(raw, 0, "UTF-8"));
     }
@@ -170,6 +176,21 @@ mod tests {
         let mut raw = b"Mali gained independence in 1960. ".repeat(4);
         raw.insert(10, 0);
         assert_eq!(decode(&raw).unwrap().encoding, "UTF-8");
+    }
+
+    #[test]
+    fn noise_is_not_text() {
+        let mut state = 7u64;
+        let noise: Vec<u8> = (0..4096)
+            .map(|_| {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                (state >> 56) as u8
+            })
+            .collect();
+        assert_eq!(decode(&noise).err(), Some(DecodeError::Binary("control characters")));
+        // A few escape sequences and form feeds in text are text.
+        let text = format!("Mali\u{1b}[31m red\x0c{}\x07 bell", "word ".repeat(100));
+        assert!(decode(text.as_bytes()).is_ok());
     }
 
     #[test]

@@ -104,7 +104,11 @@ impl Tag {
 
 pub fn tag(rest: &str) -> Option<Tag> {
     if let Some(body) = rest.strip_prefix("<!--") {
-        return body.find("-->").map(|end| Tag::Skip { through: 4 + end + 3 });
+        // As a browser reads it, a comment never closed runs to the end: a
+        // search for its close at each of many such openings would cost the
+        // rest of the text each time.
+        let through = memchr::memmem::find(body.as_bytes(), b"-->").map_or(rest.len(), |end| 4 + end + 3);
+        return Some(Tag::Skip { through });
     }
     if let Some(m) = DECLARATION.find(rest).filter(|m| m.len() <= MAX_MARKUP) {
         return Some(Tag::Skip { through: m.end() });
@@ -114,17 +118,22 @@ pub fn tag(rest: &str) -> Option<Tag> {
     let closing = !caps[1].is_empty();
     let name = caps[2].to_ascii_lowercase();
     if !closing && SKIPPED_ELEMENTS.contains(&name.as_str()) {
-        let close = format!("</{name}");
-        let lower = rest.get(len..)?.to_ascii_lowercase();
-        let end = lower
-            .find(&close)
-            .map_or(rest.len() - len, |at| at + lower[at..].find('>').map_or(close.len(), |gt| gt + 1));
+        let body = rest.get(len..)?;
+        let end = find_close(body, &name)
+            .map_or(body.len(), |at| at + body[at..].find('>').map_or(name.len() + 2, |gt| gt + 1));
         return Some(Tag::Skip { through: len + end });
     }
     if BLOCK_TAGS.contains(&name.as_str()) {
         return Some(Tag::Block { name, closing, len });
     }
     Some(Tag::Inline { len })
+}
+
+/// Where `</name` first stands in `body`, in any case, without copying it.
+fn find_close(body: &str, name: &str) -> Option<usize> {
+    memchr::memmem::find_iter(body.as_bytes(), b"</").find(|&at| {
+        body.as_bytes().get(at + 2..at + 2 + name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+    })
 }
 
 /// An HTML entity and what it stands for.
@@ -322,6 +331,11 @@ mod tests {
         assert_eq!(tag("<script>x<y</script>z"), Some(Tag::Skip { through: 20 }));
         assert_eq!(tag("<a href="), None);
         assert_eq!(tag("< 3"), None);
+        assert_eq!(tag("<STYLE>a</Style >b"), Some(Tag::Skip { through: 17 }));
+        assert_eq!(tag("<style>a</styl"), Some(Tag::Skip { through: 14 }));
+        assert_eq!(tag("<!-- x -->y"), Some(Tag::Skip { through: 10 }));
+        // Never closed, as a browser reads it: to the end.
+        assert_eq!(tag("<!-- x <!-- y"), Some(Tag::Skip { through: 13 }));
     }
 
     #[test]

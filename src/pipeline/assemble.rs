@@ -10,7 +10,7 @@ use crate::model::*;
 use crate::text::{fold, one_line, slug};
 use compact_str::CompactString;
 use rayon::prelude::*;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -93,7 +93,7 @@ fn new_entity(m: &DocMention, assets: &Assets) -> Entity {
             (e.name.clone(), e.kind, e.id.clone().unwrap_or_else(|| slug(&e.name)))
         }
         EntityKey::Found { kind, .. } => {
-            let name = m.name.clone().unwrap_or_default();
+            let name = m.name.as_deref().unwrap_or_default().to_string();
             (name.clone(), *kind, slug(&name))
         }
     };
@@ -163,14 +163,13 @@ fn build_events(corpus: &mut Corpus) {
         .collect();
     keyed.par_sort_unstable(); // the claim's index last: as a stable sort
     let order: Vec<ClaimId> = keyed.into_iter().map(|k| k.4).collect();
-    let (words, ends) = numbered_words(corpus, &order);
-    let starts = std::iter::once(0).chain(ends.iter().copied());
+    let (words, spans) = numbered_words(corpus, &order);
     let views: Vec<ClaimView> = order
         .iter()
-        .zip(starts.zip(&ends))
-        .map(|(&c, (start, &end))| ClaimView { claim: &corpus.claims[c], words: &words[start..end] })
+        .zip(&spans)
+        .map(|(&c, span)| ClaimView { claim: &corpus.claims[c], words: &words[span.clone()] })
         .collect();
-    drop(ends);
+    drop(spans);
     let groups = events::merge(&views);
     // A gigabyte's views and words take a hundred megabytes: gone before
     // the events take their place.
@@ -212,23 +211,39 @@ fn build_events(corpus: &mut Corpus) {
 }
 
 /// The content words of the claims in `order` as numbers, in one list, and
-/// where each claim's end. Words are folded in parallel and numbered in
-/// order, a chunk at a time so that the folded strings of every claim are
-/// never held at once; numbering is serial, so one chunk is numbered while
-/// the next is folded.
-fn numbered_words(corpus: &Corpus, order: &[ClaimId]) -> (Vec<u32>, Vec<usize>) {
+/// where each claim's are in it. Claims of one sentence share its words,
+/// folded once: a sentence with many dates would otherwise be folded, and
+/// held, once for each. Words are folded in parallel and numbered in order
+/// of first use, a chunk of sentences at a time so that the folded strings
+/// of every sentence are never held at once; numbering is serial, so one
+/// chunk is numbered while the next is folded.
+fn numbered_words(corpus: &Corpus, order: &[ClaimId]) -> (Vec<u32>, Vec<Range<usize>>) {
+    let mut sentence_of: FxHashMap<(SourceId, usize), usize> = FxHashMap::default();
+    let mut firsts: Vec<ClaimId> = Vec::new();
+    let sentences: Vec<usize> = order
+        .iter()
+        .map(|&c| {
+            let claim = &corpus.claims[c];
+            *sentence_of.entry((claim.source, claim.sentence.start)).or_insert_with(|| {
+                firsts.push(c);
+                firsts.len() - 1
+            })
+        })
+        .collect();
+    drop(sentence_of);
     let fold = |chunk: &[ClaimId]| -> Vec<String> {
         chunk.par_iter().map(|&c| events::content_words(corpus.claim_text(&corpus.claims[c]))).collect()
     };
     let mut vocabulary = events::Vocabulary::default();
-    let (mut words, mut ends) = (Vec::new(), Vec::with_capacity(order.len()));
+    let (mut words, mut spans) = (Vec::new(), Vec::with_capacity(firsts.len()));
     let mut number = |folded: Vec<String>| {
-        for claim_words in folded {
-            vocabulary.intern(&claim_words, &mut words);
-            ends.push(words.len());
+        for sentence_words in folded {
+            let start = words.len();
+            vocabulary.intern(&sentence_words, &mut words);
+            spans.push(start..words.len());
         }
     };
-    let mut chunks = order.chunks(8192);
+    let mut chunks = firsts.chunks(8192);
     let mut folded = chunks.next().map(fold).unwrap_or_default();
     for chunk in chunks {
         let ((), next) = rayon::join(|| number(std::mem::take(&mut folded)), || fold(chunk));
@@ -236,7 +251,7 @@ fn numbered_words(corpus: &Corpus, order: &[ClaimId]) -> (Vec<u32>, Vec<usize>) 
     }
     number(folded);
     words.shrink_to_fit();
-    (words, ends)
+    (words, sentences.into_iter().map(|s| spans[s].clone()).collect())
 }
 
 /// Phase times and resident memory on standard error when `ANNALS_TIMINGS`

@@ -257,12 +257,16 @@ impl Pipeline {
         if unresolved > 0 {
             warnings.push(format!("{unresolved} relative date(s) left unresolved (no document date or context)"));
         }
-        let dated: Vec<(Range<usize>, DateValue, Resolution)> =
-            timexes.iter().zip(resolved).filter_map(|(t, r)| r.map(|(v, how)| (t.range.clone(), v, how))).collect();
+        let blobs = crate::text::blobs(&text);
+        let dated: Vec<(Range<usize>, DateValue, Resolution)> = (timexes.iter().zip(resolved))
+            .filter(|(t, _)| !crate::text::in_blob(&blobs, &t.range))
+            .filter_map(|(t, r)| r.map(|(v, how)| (t.range.clone(), v, how)))
+            .collect();
         let dates =
             DocDates { sentences: &sentences, points: dated.iter().map(|(r, v, _)| (r.start, v.clone())).collect() };
         let mut mentions = self.resolver.resolve(&text, &sentences, &cleaned.hints, &dates);
         self.curation.apply_all(&mut mentions, &text, &self.assets.gazetteer);
+        mentions.retain(|m| !crate::text::in_blob(&blobs, &m.range));
         let source = Source {
             id: input.id(),
             title: meta.title,
@@ -284,7 +288,7 @@ impl Pipeline {
         Extracted { source, mentions, claims }
     }
 
-    /// One claim per date of each sentence; actors are added once entities have corpus ids.
+    /// One claim per date value of each sentence; actors are added once entities have corpus ids.
     fn claims(
         &self,
         source: &Source,
@@ -299,11 +303,20 @@ impl Pipeline {
             // The line the document's own date was read from dates the document.
             let dates_document = source.published_basis.as_deref().is_some_and(|b| b.contains(text.trim()));
             let in_sentence = dated[first..].iter().take_while(|(r, _, _)| r.start < sentence.end);
+            // One claim per date of a sentence: the same date twice tells one happening.
+            let mut values: Vec<&DateValue> = Vec::new();
+            let mut sentence_kind = None;
             for (range, value, how) in in_sentence.filter(|(r, _, _)| inside(r)) {
+                if values.contains(&value) {
+                    continue;
+                }
+                values.push(value);
                 let kind = if dates_document && source.published.as_ref() == Some(value) {
-                    "publication".to_string()
+                    "publication"
                 } else {
-                    self.classifier.classify(text, range.start - sentence.start..range.end - sentence.start)
+                    let date = range.start - sentence.start..range.end - sentence.start;
+                    let in_clause = self.classifier.in_clause(text, date);
+                    in_clause.unwrap_or_else(|| *sentence_kind.get_or_insert_with(|| self.classifier.in_sentence(text)))
                 };
                 out.push(Claim {
                     source: 0,

@@ -5,6 +5,9 @@
 use crate::extract::timex::MONTH_NAMES as MONTHS;
 use crate::ingest::Input;
 
+mod shapes;
+pub use shapes::Shape;
+
 const ACTORS: [&str; 12] = [
     "the United States",
     "Mali",
@@ -142,7 +145,7 @@ const QUALIFIERS: [&str; 6] = [
 ];
 
 /// splitmix64: enough randomness for varied text, and reproducible.
-struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
