@@ -1,6 +1,6 @@
 //! `annals check`: a report per source.
 
-use super::{report_failures, Loaded};
+use super::{output, report_failures, Loaded};
 use std::process::ExitCode;
 
 pub fn run(loaded: Loaded) -> ExitCode {
@@ -14,32 +14,40 @@ pub fn run(loaded: Loaded) -> ExitCode {
     for e in &corpus.entities {
         e.sources().for_each(|s| entities[s] += 1);
     }
-    for (id, s) in corpus.sources.iter().enumerate() {
-        println!("{}", s.path);
-        println!("  title      {} ({})", s.title, s.kind.as_str());
-        println!("  bytes      {}  encoding {}  mojibake repairs {}", s.raw_len, s.encoding, s.repairs);
-        if let Some(r) = &s.reliability {
-            println!("  grade      {}  (Admiralty: {})", r.code(), r.meaning());
+    let printed = output::to_stdout(|out| {
+        for (id, s) in corpus.sources.iter().enumerate() {
+            writeln!(out, "{}", s.path)?;
+            writeln!(out, "  title      {} ({})", s.title, s.kind.as_str())?;
+            writeln!(out, "  bytes      {}  encoding {}  mojibake repairs {}", s.raw_len, s.encoding, s.repairs)?;
+            if let Some(r) = &s.reliability {
+                writeln!(out, "  grade      {}  (Admiralty: {})", r.code(), r.meaning())?;
+            }
+            if let Some(publisher) = &s.publisher {
+                let url = s.url.as_ref().map_or(String::new(), |u| format!("  <{u}>"));
+                writeln!(out, "  publisher  {publisher}{url}")?;
+            }
+            match (&s.published, &s.published_basis) {
+                (Some(d), Some(basis)) => writeln!(out, "  published  {d}  ({basis})")?,
+                _ => writeln!(out, "  published  unknown (no date in the text or manifest; not guessed)")?,
+            }
+            writeln!(out, "  claims     {}  entities {}", claims[id], entities[id])?;
+            for w in &s.warnings {
+                writeln!(out, "  warning    {w}")?;
+            }
         }
-        if let Some(publisher) = &s.publisher {
-            println!("  publisher  {publisher}{}", s.url.as_ref().map_or(String::new(), |u| format!("  <{u}>")));
-        }
-        match (&s.published, &s.published_basis) {
-            (Some(d), Some(basis)) => println!("  published  {d}  ({basis})"),
-            _ => println!("  published  unknown (no date in the text or manifest; not guessed)"),
-        }
-        println!("  claims     {}  entities {}", claims[id], entities[id]);
-        for w in &s.warnings {
-            println!("  warning    {w}");
-        }
+        writeln!(
+            out,
+            "{} loaded, {} failed: {} events, {} claims, {} entities",
+            corpus.sources.len(),
+            loaded.failures.len(),
+            corpus.events.len(),
+            corpus.claims.len(),
+            corpus.entities.len()
+        )
+    });
+    if let Err(e) = printed {
+        eprintln!("annals: cannot write standard output: {e}");
+        return ExitCode::from(1);
     }
-    println!(
-        "{} loaded, {} failed: {} events, {} claims, {} entities",
-        corpus.sources.len(),
-        loaded.failures.len(),
-        corpus.events.len(),
-        corpus.claims.len(),
-        corpus.entities.len()
-    );
     report_failures(&loaded.failures)
 }

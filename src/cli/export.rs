@@ -1,10 +1,9 @@
 //! `annals export`: the corpus, or the events a filter keeps, in a format.
 
-use super::{report_failures, Loaded};
+use super::{output, report_failures, Loaded};
 use annals::export::select::{self, Filter};
 use annals::export::{annotations, csv, json, markdown, timelinejs};
 use annals::model::{Corpus, EventId};
-use std::fs::File;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -45,6 +44,11 @@ impl FilterArgs {
         let actor = self.actor.as_deref().map(|a| select::find_actor(corpus, a)).transpose()?;
         let from = self.from.as_deref().map(|d| select::date_bound(d, false)).transpose()?;
         let to = self.to.as_deref().map(|d| select::date_bound(d, true)).transpose()?;
+        if let (Some(from), Some(to), Some(f), Some(t)) = (from, to, &self.from, &self.to) {
+            if from > to {
+                return Err(format!("--from {f} is after --to {t}: no date lies between them"));
+            }
+        }
         Ok(Filter { actor, from, to, kinds: self.kind.clone() })
     }
 }
@@ -58,9 +62,15 @@ pub fn run(loaded: Loaded, format: Format, filter: &FilterArgs, output: Option<P
             return ExitCode::from(2);
         }
     };
+    if corpus.sources.is_empty() {
+        eprintln!("annals: no document could be loaded; nothing exported");
+        report_failures(&loaded.failures);
+        return ExitCode::from(1);
+    }
+    let print = |out: &mut dyn Write| write(corpus, &events, format, out);
     let written = match &output {
-        Some(path) => File::create(path).and_then(|f| write(corpus, &events, format, f)),
-        None => write(corpus, &events, format, io::stdout().lock()),
+        Some(path) => output::to_file(path, print),
+        None => output::to_stdout(print),
     };
     if let Err(e) = written {
         let target = output.map_or("standard output".to_string(), |p| p.display().to_string());

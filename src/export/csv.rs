@@ -48,7 +48,7 @@ pub fn neutralise(cell: &str) -> String {
 
 pub fn write(corpus: &Corpus, events: &[EventId], out: impl Write) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(COLUMNS)?;
+    w.write_record(COLUMNS).map_err(io_error)?;
     for &e in events {
         let event = &corpus.events[e];
         for (n, &c) in event.claims.iter().enumerate() {
@@ -77,10 +77,20 @@ pub fn write(corpus: &Corpus, events: &[EventId], out: impl Write) -> io::Result
                 span.end.to_string(),
                 event.conflict.to_string(),
             ];
-            w.write_record(row.iter().map(|cell| neutralise(cell)))?;
+            w.write_record(row.iter().map(|cell| neutralise(cell))).map_err(io_error)?;
         }
     }
     w.flush()
+}
+
+/// The writer's error as an I/O error, the very one when it was I/O: a
+/// closed pipe stays a closed pipe, which the command line ends quietly on.
+fn io_error(e: csv::Error) -> io::Error {
+    let message = e.to_string();
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        _ => io::Error::other(message),
+    }
 }
 
 #[cfg(test)]
