@@ -375,6 +375,43 @@ fn snapshot_help() {
     insta::assert_snapshot!("help", text(&draw(&mut state, 120, 40)));
 }
 
+/// At 80×24 the help is taller than the screen: it scrolls, says where it
+/// is, and its last line (quit) can be reached.
+#[test]
+fn help_scrolls_on_a_small_terminal() {
+    let mut state = State::new(&CORPUS);
+    apply(&mut state, &[Action::ToggleHelp]);
+    let top = text(&draw(&mut state, 80, 24));
+    assert!(top.contains("Keys 1–20 of"), "{top}");
+    assert!(!top.contains("q Ctrl-c"), "{top}");
+    apply(&mut state, &[Action::Bottom]);
+    let bottom = text(&draw(&mut state, 80, 24));
+    assert!(bottom.contains("q Ctrl-c") && bottom.contains("close it"), "{bottom}");
+    apply(&mut state, &[Action::Up(100)]);
+    assert_eq!(text(&draw(&mut state, 80, 24)), top);
+    apply(&mut state, &[Action::Back]);
+    assert!(!state.help);
+}
+
+/// The status bar shows only the keys that apply now, each whole, and
+/// always help and quit, at every width.
+#[test]
+fn status_hints_apply_now_and_are_whole() {
+    let last_line = |state: &mut State, width: u16| text(&draw(state, width, 30)).lines().last().unwrap().to_string();
+    let mut state = State::new(&CORPUS);
+    for width in [80, 100, 120, 160, 200] {
+        let line = last_line(&mut state, width);
+        assert!(line.ends_with("? help · q quit"), "{width}: {line}");
+        assert!(!line.contains("Esc"), "nothing to close: {line}");
+    }
+    state = jump_to_ward();
+    assert!(last_line(&mut state, 120).contains("Esc clear the filter"));
+    apply(&mut state, &[Action::OpenSearch]);
+    let typing = last_line(&mut state, 120);
+    assert!(typing.contains("Enter keep the search · Esc cancel it"), "{typing}");
+    assert!(!typing.contains("show the claim"), "{typing}");
+}
+
 #[test]
 fn snapshot_too_small() {
     insta::assert_snapshot!("too_small", text(&draw(&mut State::new(&CORPUS), 50, 12)));

@@ -113,9 +113,24 @@ pub fn action_for(event: KeyEvent) -> Option<Action> {
     BINDINGS.iter().flat_map(|b| b.sends).find(|(k, _)| *k == pressed).map(|(_, a)| *a)
 }
 
-/// The keys that matter in a pane, for the status bar.
-pub fn hints(pane: Pane) -> String {
-    let mut seen: Vec<&str> = Vec::new();
+/// What the status bar's hints depend on besides the focused pane.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    /// A search is being typed: only its own keys apply.
+    pub typing: bool,
+    /// Esc has something to close or clear (a search, a side pane, a filter).
+    pub closable: bool,
+    /// What Esc closes or clears, for its hint.
+    pub closes: &'static str,
+}
+
+/// The hints that apply now, most useful first: each `keys what`, whole.
+/// The status bar shows as many as fit and always keeps the last two
+/// (help and quit), which [`hints`] puts at the end.
+pub fn hints(pane: Pane, context: Context) -> Vec<String> {
+    if context.typing {
+        return vec!["Enter keep the search".into(), "Esc cancel it".into(), "Ctrl-c quit".into()];
+    }
     let mut out = Vec::new();
     for b in BINDINGS {
         let applies = b.scope == Everywhere || b.scope == In(pane);
@@ -125,17 +140,18 @@ pub fn hints(pane: Pane) -> String {
                 | Action::OpenPalette
                 | Action::SideBySide
                 | Action::PrevClaim
-                | Action::ToggleHelp
                 | Action::OpenSearch
-                | Action::Back
-                | Action::Quit
                 | Action::CycleSort
         );
-        if applies && shown && !seen.contains(&b.keys) {
-            seen.push(b.keys);
+        if applies && shown {
             let short = b.help.split([',', '(']).next().unwrap_or(b.help).trim();
-            out.push(format!("{} {}", b.keys.split(' ').next().unwrap_or(b.keys), short));
+            out.push(format!("{} {short}", b.keys.split(' ').next().unwrap_or(b.keys)));
         }
     }
-    out.join(" · ")
+    if context.closable {
+        // What Esc undoes is what the user just did: next to Enter.
+        out.insert(out.len().min(1), format!("Esc {}", context.closes));
+    }
+    out.extend(["? help".to_string(), "q quit".to_string()]);
+    out
 }

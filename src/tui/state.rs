@@ -147,6 +147,8 @@ pub struct State {
     pub palette: Option<Palette>,
     pub search: Option<Search>,
     pub help: bool,
+    /// The help's first line shown, when it is taller than the terminal.
+    pub help_scroll: usize,
     pub history: Vec<Jump>,
     pub future: Vec<Jump>,
     pub quit: bool,
@@ -353,6 +355,7 @@ impl State {
             palette: None,
             search: None,
             help: false,
+            help_scroll: 0,
             history: Vec::new(),
             future: Vec::new(),
             quit: false,

@@ -16,10 +16,7 @@ pub fn update(state: &mut State, ctx: &Ctx, action: Action) {
         state.notice = None;
     }
     if state.help {
-        if matches!(action, Action::Back | Action::ToggleHelp | Action::Quit | Action::Enter) {
-            state.help = false;
-        }
-        return;
+        return help_update(state, action);
     }
     if state.palette.is_some() {
         return palette_update(state, ctx, action);
@@ -28,6 +25,23 @@ pub fn update(state: &mut State, ctx: &Ctx, action: Action) {
         return search_update(state, ctx.corpus, action);
     }
     browse(state, ctx, action);
+}
+
+/// Keys while the help is open: moving keys scroll it (at 80×24 it is
+/// taller than the screen), the closing keys close it.
+fn help_update(state: &mut State, action: Action) {
+    let last = super::view::help_lines() - 1;
+    let scroll = &mut state.help_scroll;
+    match action {
+        Action::Down(n) => *scroll = (*scroll + n).min(last),
+        Action::Up(n) => *scroll = scroll.saturating_sub(n),
+        Action::PageDown => *scroll = (*scroll + 10).min(last),
+        Action::PageUp => *scroll = scroll.saturating_sub(10),
+        Action::Top => *scroll = 0,
+        Action::Bottom => *scroll = last,
+        Action::Back | Action::ToggleHelp | Action::Quit | Action::Enter => state.help = false,
+        _ => {}
+    }
 }
 
 fn browse(state: &mut State, ctx: &Ctx, action: Action) {
@@ -65,7 +79,10 @@ fn browse(state: &mut State, ctx: &Ctx, action: Action) {
         }
         Action::HistoryBack => travel(state, corpus, true),
         Action::HistoryForward => travel(state, corpus, false),
-        Action::ToggleHelp => state.help = true,
+        Action::ToggleHelp => {
+            state.help = true;
+            state.help_scroll = 0;
+        }
         Action::Quit => state.quit = true,
         Action::Click(x, y) => click(state, corpus, x, y),
         Action::Scroll(delta, x, y) => {

@@ -1,4 +1,5 @@
-//! The help overlay, generated from the key map.
+//! The help overlay, generated from the key map; it scrolls when the
+//! terminal is shorter than it.
 
 use super::theme::Theme;
 use super::{centered, pane_block};
@@ -9,7 +10,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use ratatui::Frame;
 
-pub fn draw(theme: Theme, frame: &mut Frame, area: Rect) {
+/// How many lines the help has: one a binding, a blank one, the notes.
+pub fn lines() -> usize {
+    BINDINGS.len() + 1 + NOTES.len()
+}
+
+const NOTES: [&str; 2] =
+    ["mouse: click focuses and selects, the wheel scrolls", "j k PgDn PgUp scroll this help · Esc ? q close it"];
+
+pub fn draw(scroll: usize, theme: Theme, frame: &mut Frame, area: Rect) {
     let mut lines: Vec<Line> = BINDINGS
         .iter()
         .map(|b| {
@@ -26,8 +35,16 @@ pub fn draw(theme: Theme, frame: &mut Frame, area: Rect) {
         })
         .collect();
     lines.push(Line::raw(""));
-    lines.push(Line::styled("mouse: click focuses and selects, the wheel scrolls · Esc closes", theme.dim()));
+    lines.extend(NOTES.iter().map(|n| Line::styled(*n, theme.dim())));
     let rect = centered(area, 78, lines.len() as u16 + 2);
+    let shown = usize::from(rect.height.saturating_sub(2));
+    let scroll = scroll.min(lines.len().saturating_sub(shown));
+    let title = if shown >= lines.len() {
+        " Keys ".to_string()
+    } else {
+        format!(" Keys {}–{} of {} ", scroll + 1, (scroll + shown).min(lines.len()), lines.len())
+    };
     frame.render_widget(Clear, rect);
-    frame.render_widget(Paragraph::new(lines).block(pane_block(Line::raw(" Keys "), true, theme)), rect);
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).collect();
+    frame.render_widget(Paragraph::new(visible).block(pane_block(Line::raw(title), true, theme)), rect);
 }

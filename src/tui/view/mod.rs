@@ -4,6 +4,7 @@
 mod entities;
 mod header;
 mod help;
+pub use help::lines as help_lines;
 pub mod loading;
 mod palette;
 mod source;
@@ -57,7 +58,7 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame)
         palette::draw(state, corpus, theme, frame, area);
     }
     if state.help {
-        help::draw(theme, frame, area);
+        help::draw(state.help_scroll, theme, frame, area);
     }
 }
 

@@ -35,6 +35,64 @@ pub fn draw(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, are
             if s.hits.is_empty() { "no hits".to_string() } else { format!("{}/{} hits", s.current + 1, s.hits.len()) };
         spans.push(Span::raw(format!("  /{}{cursor}  {count}", super::theme::inert(&s.query))));
     }
-    spans.push(Span::styled(format!("   {}", keymap::hints(state.focus)), theme.dim()));
+    let used: usize = spans.iter().map(Span::width).sum();
+    let hints = fitted(keymap::hints(state.focus, context(state)), usize::from(area.width).saturating_sub(used + 3));
+    spans.push(Span::styled(format!("   {hints}"), theme.dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// What the hints depend on besides the focused pane.
+fn context(state: &State) -> keymap::Context {
+    let closes = if state.search.is_some() {
+        "close the search"
+    } else if state.side.is_some() {
+        "close the side pane"
+    } else {
+        "clear the filter"
+    };
+    let typing = state.search.as_ref().is_some_and(|s| s.editing);
+    let closable = state.search.is_some() || state.side.is_some() || state.filter.is_some();
+    keymap::Context { typing, closable, closes }
+}
+
+/// As many hints as fit in `width` columns, each whole, in their order,
+/// keeping the last two (help and quit) before any other.
+fn fitted(hints: Vec<String>, width: usize) -> String {
+    const GAP: usize = 3; // " · "
+    let size = |h: &String| unicode_width::UnicodeWidthStr::width(h.as_str()) + GAP;
+    let split = hints.len().saturating_sub(2);
+    let (others, kept) = hints.split_at(split);
+    let mut room = width.saturating_add(GAP);
+    let mut tail: Vec<&String> = Vec::new();
+    for h in kept {
+        if size(h) <= room {
+            room -= size(h);
+            tail.push(h);
+        }
+    }
+    let mut shown: Vec<&String> = Vec::new();
+    for h in others {
+        if size(h) <= room {
+            room -= size(h);
+            shown.push(h);
+        }
+    }
+    shown.extend(tail);
+    shown.iter().map(|h| h.as_str()).collect::<Vec<_>>().join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hints_are_whole_and_keep_help_and_quit() {
+        let hints: Vec<String> =
+            ["Enter show the claim", "Ctrl-p jump to an actor", "? help", "q quit"].map(String::from).into();
+        assert_eq!(fitted(hints.clone(), 200), "Enter show the claim · Ctrl-p jump to an actor · ? help · q quit");
+        assert_eq!(fitted(hints.clone(), 40), "Enter show the claim · ? help · q quit");
+        assert_eq!(fitted(hints.clone(), 17), "? help · q quit");
+        assert_eq!(fitted(hints.clone(), 8), "? help");
+        assert_eq!(fitted(hints, 3), "");
+    }
 }
