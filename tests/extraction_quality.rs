@@ -1,7 +1,9 @@
 //! Extraction measured against the gold annotation of the seeds (a copy of
-//! ../shared/eval/gold/seeds.json), scored the way the eval's scorer does:
-//! claims strictly (overlapping sentence, equal value), entities by name or
-//! alias after folding. A regression guard for the issue's thresholds.
+//! ../shared/eval/gold/seeds.json) and of the two development sets of real
+//! documents (`tests/fixtures/dev-gov`, `dev-wiki`, with their sources and
+//! licences), scored the way the eval's scorer does: claims strictly
+//! (overlapping sentence, equal value), entities by name or alias after
+//! folding. A regression guard: the floors are the scores reached so far.
 
 mod common;
 
@@ -9,8 +11,11 @@ use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
 fn gold() -> Value {
-    let text = std::fs::read_to_string(common::fixtures().join("gold/seeds.json")).unwrap();
-    serde_json::from_str(&text).unwrap()
+    read_json(&common::fixtures().join("gold/seeds.json"))
+}
+
+fn read_json(path: &std::path::Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
 /// `FY2014` == `2014`; `2016/2020` a pair; one-sided ranges collapse.
@@ -135,4 +140,28 @@ fn seeds_meet_the_issue_thresholds() {
     println!("claim strict F1 {claims:.3} ({ctp}/{cpred}/{cgold}); entity F1 {entities:.3} ({etp}/{epred}/{egold})");
     assert!(claims >= 0.95, "claim strict F1 {claims:.3} ({ctp} of {cpred} predicted, {cgold} gold)");
     assert!(entities >= 0.90, "entity F1 {entities:.3} ({etp} of {epred} predicted, {egold} gold)");
+}
+
+/// A development set's claim and entity F1, its documents read as a user's folder.
+fn dev_set(name: &str) -> (f64, f64) {
+    let folder = common::fixtures().join(name);
+    let (inputs, failures) = annals::ingest::read_paths(&[folder.join("docs")], annals::ingest::DEFAULT_MAX_BYTES);
+    assert!(failures.is_empty(), "{failures:?}");
+    let export = annals::export::json::to_value(&common::build(inputs));
+    let gold = read_json(&folder.join("gold.json"));
+    let ((claims, ctp, cpred, cgold), (entities, etp, epred, egold)) =
+        (claim_f1(&export, &gold), entity_f1(&export, &gold));
+    println!(
+        "{name}: claim strict F1 {claims:.3} ({ctp}/{cpred}/{cgold}); entity F1 {entities:.3} ({etp}/{epred}/{egold})"
+    );
+    (claims, entities)
+}
+
+#[test]
+fn development_sets_hold_their_scores() {
+    for (name, least_claims, least_entities) in [("dev-gov", 0.91, 0.68), ("dev-wiki", 0.84, 0.64)] {
+        let (claims, entities) = dev_set(name);
+        assert!(claims >= least_claims, "{name}: claim strict F1 {claims:.3} < {least_claims}");
+        assert!(entities >= least_entities, "{name}: entity F1 {entities:.3} < {least_entities}");
+    }
 }

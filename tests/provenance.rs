@@ -25,6 +25,18 @@ fn fixture_documents_keep_the_contract() {
 /// The command line reads files lazily, on all cores, and lets their bytes
 /// go: the corpus is the same as from files read up front.
 #[test]
+fn development_sets_keep_the_contract() {
+    for set in ["dev-gov", "dev-wiki"] {
+        let (inputs, failures) =
+            annals::ingest::read_paths(&[fixtures().join(set).join("docs")], annals::ingest::DEFAULT_MAX_BYTES);
+        assert!(failures.is_empty() && inputs.len() == 4, "{set}: {failures:?}");
+        let corpus = build(inputs.clone());
+        assert!(corpus.claims.len() >= 40, "{set}");
+        assert_provenance(&corpus, &inputs);
+    }
+}
+
+#[test]
 fn files_read_as_they_are_extracted_give_the_same_corpus() {
     use annals::export::json;
     let folders = [fixtures().join("docs"), fixtures().join("hostile")];
