@@ -140,6 +140,15 @@ pub fn in_blob(blobs: &[std::ops::Range<usize>], r: &std::ops::Range<usize>) -> 
     blobs.get(at).is_some_and(|b| b.start <= r.start && r.end <= b.end)
 }
 
+/// The largest character boundary of `s` at or before `at` (its length past the end).
+pub fn floor_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// `s` on one line: each run of white space one space, none at the ends.
 pub fn one_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

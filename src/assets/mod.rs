@@ -66,6 +66,7 @@ pub struct Rules {
     pub count_nouns: Vec<String>,
     pub abbreviations: Vec<String>,
     pub sentence_starters: Vec<String>,
+    pub dating_words: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -78,14 +78,8 @@ impl KindClassifier {
 /// many dates and no commas is not read whole for each.
 fn clause_around(sentence: &str, date: std::ops::Range<usize>) -> &str {
     let is_mark = |c: char| matches!(c, ',' | ';' | ':');
-    let mut from = date.start.saturating_sub(CLAUSE_REACH);
-    while !sentence.is_char_boundary(from) {
-        from -= 1;
-    }
-    let mut to = (date.end + CLAUSE_REACH).min(sentence.len());
-    while !sentence.is_char_boundary(to) {
-        to += 1;
-    }
+    let from = crate::text::floor_boundary(sentence, date.start.saturating_sub(CLAUSE_REACH));
+    let to = crate::text::floor_boundary(sentence, date.end + CLAUSE_REACH).max(date.end);
     let sentence = &sentence[..to];
     let start = sentence[from..date.start].rfind(is_mark).map_or(from, |i| from + i + 1);
     let mut end = sentence[date.end..].find(is_mark).map_or(sentence.len(), |i| date.end + i);
@@ -93,6 +87,22 @@ fn clause_around(sentence: &str, date: std::ops::Range<usize>) -> &str {
         end = sentence[end + 1..].find(is_mark).map_or(sentence.len(), |i| end + 1 + i);
     }
     &sentence[start..end]
+}
+
+/// Whether `sentence` is a line that only dates its document: besides its
+/// `dates` (in order, not overlapping), it holds no word of two letters or
+/// more but `dating_words` (`2008-01-14 16:09:00`, `R 141609Z JAN 08`,
+/// `PUBLISHED: 10:52 EST, 3 May 2019`).
+pub fn only_dates(sentence: &str, dates: &[std::ops::Range<usize>], dating_words: &[String]) -> bool {
+    let end = sentence.len()..sentence.len();
+    let mut from = 0;
+    let gaps = dates.iter().chain([&end]).map(|d| {
+        let gap = sentence.get(from..d.start).unwrap_or("");
+        from = d.end;
+        gap
+    });
+    let mut words = gaps.flat_map(|gap| gap.split(|c: char| !c.is_alphabetic())).filter(|w| w.chars().count() >= 2);
+    words.all(|w| dating_words.iter().any(|d| d.eq_ignore_ascii_case(w)))
 }
 
 /// How far a clause reaches either side of its date, in bytes: three times
@@ -232,6 +242,21 @@ pub fn compile_patterns() {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn lines_that_only_date_their_document() {
+        let words: Vec<String> = ["created", "published", "updated", "mon", "est"].map(String::from).into();
+        let only = |s: &str, dates: &[&str]| {
+            let ranges: Vec<_> = dates.iter().map(|d| s.find(d).map(|at| at..at + d.len()).unwrap()).collect();
+            only_dates(s, &ranges, &words)
+        };
+        assert!(only("2008-01-14 16:09:00", &["2008-01-14"]));
+        assert!(only("R 141609Z JAN 08", &["141609Z JAN 08"]));
+        assert!(only("Mon Feb 01 00:00:00 +0100 2010", &["Feb 01", "2010"]));
+        assert!(only("PUBLISHED: 10:52 EST, 3 May 2019", &["3 May 2019"]));
+        assert!(!only("Mali became independent in 1960", &["1960"]));
+        assert!(!only("Elections on 3 May 2019", &["3 May 2019"]));
+    }
 
     /// One search per cut, each in what the ones before left.
     fn cut_one_by_one(mut s: String) -> String {

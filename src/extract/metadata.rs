@@ -59,6 +59,9 @@ fn date_lines_that_may_match(text: &str) -> Vec<bool> {
 }
 
 static DECL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"DECL:\s*(\d{1,2})/(\d{1,2})/(\d{4})").expect("regex"));
+static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*(?:SUBJ(?:ECT)?:[ \t]*(\S[^\n]*)|Cable title:\s*\n\s*(\S[^\n]*))").expect("regex")
+});
 static CABLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)\b(?:SUBJECT:|Classified By:|E\.O\. \d{5}|SIPDIS|TAGS:)").expect("regex"));
 
@@ -82,6 +85,7 @@ pub fn infer(
     let title = manifest
         .and_then(|m| m.title.clone())
         .or_else(|| field("title"))
+        .or_else(|| cable_subject(text))
         .or_else(|| html_title.map(str::to_string))
         .or_else(|| title_line(text))
         .unwrap_or_else(|| file_id.to_string());
@@ -148,11 +152,35 @@ fn dateline(text: &str, tagger: &Tagger) -> Option<(DateValue, String)> {
     None
 }
 
+/// A cable's subject: its `SUBJECT:` line, or the line after an archive
+/// page's `Cable title:` label.
+fn cable_subject(text: &str) -> Option<String> {
+    let head = &text[..crate::text::floor_boundary(text, 6000)];
+    let subject = SUBJECT.captures(head)?;
+    let line = subject.get(1).or_else(|| subject.get(2))?.as_str().trim();
+    (!line.is_empty()).then(|| crate::text::shorten(line, 100))
+}
+
+/// The first line near the top that reads as a title: two words or more
+/// with letters, not a label (`Cable title:`, a table header's `Identifier`),
+/// a byline (`By`, `By Jane Doe`), a line of site links (`About | …`) or a
+/// line that only dates the document.
 fn title_line(text: &str) -> Option<String> {
-    text.lines()
-        .map(str::trim)
-        .find(|l| l.chars().any(char::is_alphabetic) && l.chars().count() <= 120)
-        .map(|l| crate::text::shorten(l, 100))
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).take(20).collect();
+    // The line after a lone `By` is the byline's name.
+    let after_by = |i: usize| i > 0 && lines[i - 1].eq_ignore_ascii_case("by");
+    let candidates = lines.iter().enumerate().filter(|&(i, _)| !after_by(i)).map(|(_, l)| l);
+    let reads_as_title = |l: &&&str| {
+        let words: Vec<&str> = l.split_whitespace().collect();
+        let lettered = words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).count();
+        lettered >= 2
+            && l.chars().count() <= 120
+            && !l.ends_with(':')
+            && !words[0].eq_ignore_ascii_case("by")
+            && l.matches(" | ").count() < 2
+    };
+    let first = text.lines().map(str::trim).find(|l| l.chars().any(char::is_alphabetic) && l.chars().count() <= 120);
+    candidates.clone().find(reads_as_title).copied().or(first).map(|l| crate::text::shorten(l, 100))
 }
 
 fn kind_from_word(word: String) -> Option<SourceKind> {
@@ -190,6 +218,7 @@ pub fn compile_patterns() {
     LazyLock::force(&DATE_LINES);
     LazyLock::force(&DECL);
     LazyLock::force(&CABLE);
+    LazyLock::force(&SUBJECT);
 }
 
 #[cfg(test)]
@@ -234,6 +263,23 @@ mod tests {
     fn no_date_is_not_guessed() {
         let m = infer_text("Relations have been excellent since 1960.\nIn 2022 Mali expelled troops.");
         assert!(m.published.is_none());
+    }
+
+    #[test]
+    fn titles_are_never_labels_bylines_or_table_headers() {
+        let title = |text: &str| infer_text(text).title;
+        assert_eq!(title("By\nJane Doe\n\nMali votes in July\nThe vote was held."), "Mali votes in July");
+        assert_eq!(title("By Jane Doe | Reuters\nMali votes in July\n"), "Mali votes in July");
+        assert_eq!(
+            title("Identifier\nCreated\n08NIAMEY48\nCable title:  \n\nNIGER: AMBASSADOR MEETS GON\n"),
+            "NIGER: AMBASSADOR MEETS GON"
+        );
+        assert_eq!(
+            title("10BAMAKO54\nSECRET\nSIPDIS\nSUBJECT: NEW INFORMATION ON A PLANE \n"),
+            "NEW INFORMATION ON A PLANE"
+        );
+        assert_eq!(title("About | Library | Journal | Home\nNiger: In Focus\n"), "Niger: In Focus");
+        assert_eq!(title("Mali\n"), "Mali", "a lone word when nothing else reads as a title");
     }
 
     #[test]

@@ -128,10 +128,7 @@ fn push_bounded(text: &str, mut r: Range<usize>, out: &mut Vec<Range<usize>>) {
 /// mark (`;`, then `,` or `:`), else line break, else space, in the second
 /// half of the longest piece; else at the last character boundary that fits.
 fn bounded_cut(run: &str) -> usize {
-    let mut end = MAX_SENTENCE;
-    while !run.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = crate::text::floor_boundary(run, MAX_SENTENCE);
     let window = &run.as_bytes()[MAX_SENTENCE / 2..end];
     let after_last = |marks: &[u8]| window.iter().rposition(|b| marks.contains(b)).map(|i| MAX_SENTENCE / 2 + i + 1);
     after_last(b";")

@@ -189,7 +189,7 @@ fn build_events(corpus: &mut Corpus) {
             }
             let lead = &corpus.claims[claims[0]];
             let title = if lead.kind == "publication" {
-                format!("Published: {}", corpus.sources[lead.source].title)
+                publication_title(&corpus.sources[lead.source])
             } else {
                 claims::title(corpus.claim_text(lead), corpus.date_text(lead), 70)
             };
@@ -208,6 +208,19 @@ fn build_events(corpus: &mut Corpus) {
         }
     }
     corpus.events = built;
+}
+
+/// What a document's dating lines tell: that it was sent, posted or
+/// published, named by its title (`“US and Malian Relations” posted`).
+fn publication_title(source: &Source) -> String {
+    let verb = match source.kind {
+        SourceKind::Cable => "sent",
+        SourceKind::BlogPost => "posted",
+        SourceKind::WebPage | SourceKind::Encyclopedia => "last modified",
+        _ => "published",
+    };
+    let noun = if source.kind == SourceKind::Cable { "Cable " } else { "" };
+    format!("{noun}“{}” {verb}", source.title)
 }
 
 /// The content words of the claims in `order` as numbers, in one list, and

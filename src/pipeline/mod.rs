@@ -84,6 +84,11 @@ impl DateContext for DocDates<'_> {
     }
 }
 
+/// Where a document says who wrote it and when (a header, front matter, a
+/// byline), in bytes of clean text: a line there that only dates
+/// something dates the document; further on, a line `2012` is a heading.
+const DOCUMENT_HEAD: usize = 3000;
+
 /// What compiles each extractor's patterns, in two lots of about equal
 /// cost (7 and 6 ms), each in the order a document needs them: compiled on
 /// first use they took most of a small corpus's start, and a thread for
@@ -288,7 +293,10 @@ impl Pipeline {
         Extracted { source, mentions, claims }
     }
 
-    /// One claim per date value of each sentence; actors are added once entities have corpus ids.
+    /// One claim per date value of each sentence; actors are added once
+    /// entities have corpus ids. A line near the top that only dates the
+    /// document (`R 141609Z JAN 08`) is one claim, of its most precise date,
+    /// of kind `publication`, as is the line the document's date was read from.
     fn claims(
         &self,
         source: &Source,
@@ -296,17 +304,40 @@ impl Pipeline {
         dated: &[(Range<usize>, DateValue, Resolution)],
     ) -> Vec<Claim> {
         let mut out = Vec::new();
+        let dating_words = &self.assets.lexicon.rules.dating_words;
         for sentence in sentences {
-            let inside = |r: &Range<usize>| r.end <= sentence.end;
             let first = dated.partition_point(|(r, _, _)| r.start < sentence.start);
+            let here: Vec<&(Range<usize>, DateValue, Resolution)> = (dated[first..].iter())
+                .take_while(|(r, _, _)| r.start < sentence.end)
+                .filter(|(r, _, _)| r.end <= sentence.end)
+                .collect();
+            if here.is_empty() {
+                continue;
+            }
             let text = &source.text[sentence.clone()];
+            let local = |r: &Range<usize>| r.start - sentence.start..r.end - sentence.start;
+            let claim = |(range, value, how): &(Range<usize>, DateValue, Resolution), kind: &str| Claim {
+                source: 0,
+                sentence: sentence.clone(),
+                date: value.clone(),
+                date_clean: range.clone(),
+                resolved: *how,
+                actors: Vec::new(),
+                kind: kind.into(),
+            };
+            let ranges: Vec<Range<usize>> = here.iter().map(|(r, _, _)| local(r)).collect();
+            if sentence.start < DOCUMENT_HEAD && claims::only_dates(text, &ranges, dating_words) {
+                let narrowest = here.iter().min_by_key(|(_, v, _)| v.span_days()).expect("a date");
+                out.push(claim(narrowest, "publication"));
+                continue;
+            }
             // The line the document's own date was read from dates the document.
             let dates_document = source.published_basis.as_deref().is_some_and(|b| b.contains(text.trim()));
-            let in_sentence = dated[first..].iter().take_while(|(r, _, _)| r.start < sentence.end);
             // One claim per date of a sentence: the same date twice tells one happening.
             let mut values: Vec<&DateValue> = Vec::new();
             let mut sentence_kind = None;
-            for (range, value, how) in in_sentence.filter(|(r, _, _)| inside(r)) {
+            for dated in here {
+                let (range, value, _) = dated;
                 if values.contains(&value) {
                     continue;
                 }
@@ -314,19 +345,10 @@ impl Pipeline {
                 let kind = if dates_document && source.published.as_ref() == Some(value) {
                     "publication"
                 } else {
-                    let date = range.start - sentence.start..range.end - sentence.start;
-                    let in_clause = self.classifier.in_clause(text, date);
+                    let in_clause = self.classifier.in_clause(text, local(range));
                     in_clause.unwrap_or_else(|| *sentence_kind.get_or_insert_with(|| self.classifier.in_sentence(text)))
                 };
-                out.push(Claim {
-                    source: 0,
-                    sentence: sentence.clone(),
-                    date: value.clone(),
-                    date_clean: range.clone(),
-                    resolved: *how,
-                    actors: Vec::new(),
-                    kind: kind.into(),
-                });
+                out.push(claim(dated, kind));
             }
         }
         out
