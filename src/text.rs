@@ -140,6 +140,15 @@ pub fn in_blob(blobs: &[std::ops::Range<usize>], r: &std::ops::Range<usize>) -> 
     blobs.get(at).is_some_and(|b| b.start <= r.start && r.end <= b.end)
 }
 
+/// `n` and the noun, plural unless `n` is one (`1 mention`, `3 sources`, `2 entities`).
+pub fn count(n: usize, noun: &str) -> String {
+    match (n, noun.strip_suffix('y')) {
+        (1, _) => format!("1 {noun}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        _ => format!("{n} {noun}s"),
+    }
+}
+
 /// The largest character boundary of `s` at or before `at` (its length past the end).
 pub fn floor_boundary(s: &str, at: usize) -> usize {
     let mut at = at.min(s.len());
@@ -190,6 +199,14 @@ mod tests {
         assert_eq!(fold("Amadou Toumani Touré"), "amadou toumani toure");
         assert_eq!(fold("Assimi Goïta"), "assimi goita");
         assert_eq!(fold("Côte d’Ivoire"), "cote d'ivoire");
+    }
+
+    #[test]
+    fn counts_are_singular_for_one() {
+        assert_eq!(count(1, "mention"), "1 mention");
+        assert_eq!(count(0, "source"), "0 sources");
+        assert_eq!(count(2, "entity"), "2 entities");
+        assert_eq!(count(1, "file"), "1 file");
     }
 
     #[test]

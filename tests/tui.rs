@@ -619,7 +619,9 @@ fn palette_ranking_is_the_same_every_time() {
                 fresh.fuzzy_match(&e.folded, &q).map(|s| (s, e.mentions.len(), i))
             })
             .collect();
-        expected.sort_by_key(|&(s, n, i)| (std::cmp::Reverse(s), std::cmp::Reverse(n), i));
+        // Entities in events first (`entities_without_events_come_last`).
+        let eventless = |i: usize| CORPUS.entity_events[i].is_empty();
+        expected.sort_by_key(|&(s, n, i)| (eventless(i), std::cmp::Reverse(s), std::cmp::Reverse(n), i));
         let expected: Vec<Target> = expected.into_iter().map(|(_, _, i)| Target::Entity(i)).collect();
         assert_eq!(one.install(|| filter(&CORPUS, &CANDIDATES, query)).ranked, expected, "{query}");
         for _ in 0..20 {
@@ -645,4 +647,75 @@ fn the_source_pane_finds_every_mention_of_its_source_in_order() {
         assert!(!found.is_empty(), "source {source} names no one");
         assert_eq!(found, expected, "source {source}");
     }
+}
+
+/// Esc while a search is typed cancels it: the selection is as before it.
+#[test]
+fn a_cancelled_search_restores_the_selection() {
+    let mut state = State::new(&CORPUS);
+    apply(&mut state, &[Action::Down(3)]);
+    let before = (state.timeline.selected, state.shown);
+    apply(&mut state, &[Action::OpenSearch]);
+    apply(&mut state, &typed("compact"));
+    assert_ne!(state.timeline.selected, before.0, "the search moved to its first hit");
+    apply(&mut state, &[Action::Back]);
+    assert!(state.search.is_none());
+    assert_eq!((state.timeline.selected, state.shown), before);
+}
+
+#[test]
+fn going_back_with_no_history_says_so() {
+    let mut state = State::new(&CORPUS);
+    apply(&mut state, &[Action::HistoryBack]);
+    assert!(state.notice.as_deref().is_some_and(|n| n.contains("nothing to go back to")), "{:?}", state.notice);
+    apply(&mut state, &[Action::HistoryForward]);
+    assert!(state.notice.as_deref().is_some_and(|n| n.contains("nothing to go forward to")), "{:?}", state.notice);
+}
+
+/// Entities named in no dated sentence come after those with events, in
+/// the palette and in the sidebar's every order.
+#[test]
+fn entities_without_events_come_last() {
+    let events = |e: usize| CORPUS.entity_events[e].len();
+    assert!((0..CORPUS.entities.len()).any(|e| events(e) == 0), "the bundled corpus has such entities");
+    let mut state = State::new(&CORPUS);
+    apply(&mut state, &[Action::OpenPalette]);
+    apply(&mut state, &typed("toure"));
+    let ranked: Vec<usize> = state
+        .palette
+        .as_ref()
+        .unwrap()
+        .matches()
+        .ranked
+        .iter()
+        .map(|t| match t {
+            annals::tui::state::Target::Entity(e) => *e,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    let first_without = ranked.iter().position(|&e| events(e) == 0).unwrap_or(ranked.len());
+    assert!(ranked[first_without..].iter().all(|&e| events(e) == 0), "{ranked:?}");
+    apply(&mut state, &[Action::Back, Action::FocusNext, Action::FocusNext]);
+    for _ in 0..3 {
+        apply(&mut state, &[Action::CycleSort]);
+        let order = &state.entity_order;
+        let first_without = order.iter().position(|&e| events(e) == 0).unwrap();
+        assert!(order[first_without..].iter().all(|&e| events(e) == 0), "{:?}", state.entity_sort);
+    }
+}
+
+/// The entity card fits its pane: counts say `1 mention`, no bare `aka`,
+/// sources past the bottom are counted, the name is cut with an ellipsis.
+#[test]
+fn the_entity_card_fits_and_counts_right() {
+    let mut state = State::new(&CORPUS);
+    apply(&mut state, &[Action::FocusNext, Action::FocusNext]);
+    let shown = text(&draw(&mut state, 120, 40));
+    assert!(shown.contains("163 mentions") && shown.contains("in 5 sources"), "{shown}");
+    assert!(shown.contains("· … "), "sources past the card's bottom are counted: {shown}");
+    let once = (0..CORPUS.entities.len()).find(|&e| CORPUS.entities[e].mentions.len() == 1).unwrap();
+    state.entities.selected = state.entity_order.iter().position(|&e| e == once).unwrap();
+    let shown = text(&draw(&mut state, 120, 40));
+    assert!(shown.contains("1 mention") && shown.contains("in 1 source") && !shown.contains("1 mentions"), "{shown}");
+    assert!(!shown.lines().any(|l| l.contains("│aka ") && l.trim_end().ends_with("aka")), "{shown}");
 }

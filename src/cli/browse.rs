@@ -17,9 +17,15 @@ pub fn run(plan: Plan) -> ExitCode {
         plan.len(),
         |watch| plan.build(watch),
         |loaded: &Loaded| {
-            let notice = match loaded.failures.len() {
-                0 => None,
-                n => Some(format!("{n} file(s) not loaded (listed when you quit)")),
+            let notice = match loaded.failures.as_slice() {
+                [] => None,
+                [one] => Some(format!("1 file not loaded: {}: {}", one.path, one.reason)),
+                [first, ..] => Some(format!(
+                    "{} not loaded: {}: {} … (all listed when you quit)",
+                    annals::text::count(loaded.failures.len(), "file"),
+                    first.path,
+                    first.reason
+                )),
             };
             (!loaded.corpus.sources.is_empty()).then_some((&loaded.corpus, notice))
         },

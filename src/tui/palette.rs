@@ -95,7 +95,14 @@ pub fn narrow(corpus: &Corpus, candidates: &Candidates, previous: Option<&Matche
         '@' => candidates.sources[i].as_str(),
         _ => corpus.entities[i].folded.as_str(),
     };
-    let weight = |i: usize| if mode == 'a' { corpus.entities[i].mentions.len() } else { 0 };
+    // An actor in events before one without (named, but in no dated sentence), then by mentions.
+    let weight = |i: usize| match mode {
+        'a' => Weight {
+            in_events: corpus.entity_events.get(i).is_some_and(|events| !events.is_empty()),
+            mentions: corpus.entities[i].mentions.len(),
+        },
+        _ => Weight::default(),
+    };
     let score = |i: usize| {
         if folded.is_empty() {
             return Some((0, weight(i), i));
@@ -109,7 +116,7 @@ pub fn narrow(corpus: &Corpus, candidates: &Candidates, previous: Option<&Matche
     };
     let narrowing = previous.filter(|p| p.mode == mode && folded.starts_with(&p.query));
     // Scored on every core.
-    let scored: Vec<(i64, usize, usize)> = match narrowing {
+    let scored: Vec<(i64, Weight, usize)> = match narrowing {
         Some(p) => p.pool.par_iter().filter_map(|&i| score(i as usize)).collect(),
         None => (0..candidates.count(corpus, query)).into_par_iter().filter_map(score).collect(),
     };
@@ -168,8 +175,17 @@ fn subsequence(needle: &[u8], haystack: &[u8]) -> bool {
 
 /// The best [`RANKED`] in order: by score, then (actors) by how often
 /// mentioned, then first found. A partial selection, not a full sort.
-fn best(mut scored: Vec<(i64, usize, usize)>, mode: char) -> Vec<Target> {
-    let order = |&(s, n, i): &(i64, usize, usize)| (std::cmp::Reverse(s), std::cmp::Reverse(n), i);
+/// What ranks equal scores: in events first, then more mentions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+struct Weight {
+    in_events: bool,
+    mentions: usize,
+}
+
+fn best(mut scored: Vec<(i64, Weight, usize)>, mode: char) -> Vec<Target> {
+    let order = |&(s, w, i): &(i64, Weight, usize)| {
+        (std::cmp::Reverse(w.in_events), std::cmp::Reverse(s), std::cmp::Reverse(w.mentions), i)
+    };
     if scored.len() > RANKED {
         scored.select_nth_unstable_by_key(RANKED, order);
         scored.truncate(RANKED);

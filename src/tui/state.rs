@@ -3,6 +3,7 @@
 
 use super::palette::Matches;
 use crate::model::{ClaimId, Corpus, EntityId, EventId, SourceId};
+use chrono::Datelike;
 use ratatui::layout::Rect;
 use rayon::prelude::*;
 use std::sync::Arc;
@@ -104,6 +105,16 @@ pub struct Search {
     /// Timeline: positions in the shown events; source: byte offsets in the clean text.
     pub hits: Vec<usize>,
     pub current: usize,
+    /// What was selected when the search was opened: Esc while typing goes back to it.
+    pub before: Selection,
+}
+
+/// The selected event, entity and claim shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Selection {
+    pub event: usize,
+    pub entity: usize,
+    pub shown: Option<ClaimId>,
 }
 
 /// A place to come back to with Ctrl-o.
@@ -301,7 +312,8 @@ impl Index {
                 sources.len() as u32
             })
             .collect();
-        let date_span = corpus.date_span().map(|(a, b)| (a.display(), b.display()));
+        // Years: `1960–2017`, not `1960–2017-05-05`.
+        let date_span = corpus.date_span().map(|(a, b)| (a.year_of().to_string(), b.end.year().to_string()));
         let folded_titles = std::sync::OnceLock::new();
         Index { source_entities, claims, years, date_span, claim_event, event_sources, kind_width, folded_titles }
     }
@@ -414,7 +426,8 @@ impl State {
         let jumps = |landmarks: &[Landmark]| landmarks.iter().map(|l| l.jump(corpus, &state.index)).collect();
         (state.history, state.future) = (jumps(&place.history), jumps(&place.future));
         if let Some((pane, query, current)) = place.search {
-            state.search = Some(Search { pane, query, editing: false, hits: Vec::new(), current });
+            let before = state.selection();
+            state.search = Some(Search { pane, query, editing: false, hits: Vec::new(), current, before });
             state.search_again(corpus, pane);
         }
         state
@@ -449,8 +462,11 @@ impl State {
         let name = |e: &EntityId| corpus.entities[*e].folded.as_str();
         match self.entity_sort {
             EntitySort::Count => order.sort_by(|a, b| count(b).cmp(&count(a)).then_with(|| name(a).cmp(name(b)))),
-            EntitySort::Name => order.sort_by(|a, b| name(a).cmp(name(b))),
-            EntitySort::Kind => order.sort_by_key(|e| (corpus.entities[*e].kind, std::cmp::Reverse(count(e)))),
+            // Entities in no event (named, but never in a dated sentence) after the others.
+            EntitySort::Name => order.sort_by(|a, b| (count(a) == 0).cmp(&(count(b) == 0)).then(name(a).cmp(name(b)))),
+            EntitySort::Kind => {
+                order.sort_by_key(|e| (count(e) == 0, corpus.entities[*e].kind, std::cmp::Reverse(count(e))))
+            }
         }
         self.entity_order = order;
         if let Some(pos) = keep.and_then(|k| self.entity_order.iter().position(|e| *e == k)) {
@@ -491,6 +507,10 @@ impl State {
         }
         self.show_selected_event(corpus);
         self.search_again(corpus, Pane::Timeline);
+    }
+
+    pub fn selection(&self) -> Selection {
+        Selection { event: self.timeline.selected, entity: self.entities.selected, shown: self.shown }
     }
 
     pub fn here(&self) -> Jump {

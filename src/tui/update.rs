@@ -75,7 +75,9 @@ fn browse(state: &mut State, ctx: &Ctx, action: Action) {
         }
         Action::OpenSearch => {
             let pane = state.focus;
-            state.search = Some(Search { pane, query: String::new(), editing: true, hits: Vec::new(), current: 0 });
+            let before = state.selection();
+            state.search =
+                Some(Search { pane, query: String::new(), editing: true, hits: Vec::new(), current: 0, before });
         }
         Action::HistoryBack => travel(state, corpus, true),
         Action::HistoryForward => travel(state, corpus, false),
@@ -225,7 +227,15 @@ fn travel(state: &mut State, corpus: &Corpus, backwards: bool) {
     let here = state.here();
     let (from, to) =
         if backwards { (&mut state.history, &mut state.future) } else { (&mut state.future, &mut state.history) };
-    let Some(jump) = from.pop() else { return };
+    let Some(jump) = from.pop() else {
+        let end = if backwards {
+            "the first place: nothing to go back to"
+        } else {
+            "the last place: nothing to go forward to"
+        };
+        state.notice = Some(format!("Ctrl-{} · {end}", if backwards { 'o' } else { 'i' }));
+        return;
+    };
     to.push(here);
     state.go_to(corpus, jump);
 }
@@ -339,7 +349,12 @@ fn search_update(state: &mut State, corpus: &Corpus, action: Action) {
             search.query.pop();
         }
         Action::Back => {
+            // Cancelled: back to what was selected before it.
+            let before = search.before;
             state.search = None;
+            (state.timeline.selected, state.entities.selected, state.shown) =
+                (before.event, before.entity, before.shown);
+            state.source_scroll = None;
             return;
         }
         Action::Enter => search.editing = false,

@@ -2,12 +2,13 @@
 //! and a card for the selected one.
 
 use super::theme::{inert, Theme};
-use super::{columns, fit, fit_showing, pane_block, searched, with_hits};
+use super::{columns, fit, fit_showing, pane_block, searched, with_hits, wrapped};
 use crate::model::Corpus;
+use crate::text::count;
 use crate::tui::state::{EntitySort, Pane, State};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -52,34 +53,79 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
     }
 }
 
-/// Kind, aliases, first and last dated event, and sources of the selected entity.
+/// Kind, aliases, first and last dated event, and sources of the selected
+/// entity, a line each, fitted to the card: what does not fit is counted
+/// (`… 12 more`), never cut off at the bottom.
 fn card(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: Rect) {
     let Some(e) = state.selected_entity() else {
         return;
     };
     let entity = &corpus.entities[e];
     let events = &corpus.entity_events[e];
-    // The card shows a few hundred characters: at a gigabyte one entity is
-    // named in 50 000 sources, and joining them all cost 20 ms a frame.
-    let room = area.width as usize * area.height as usize;
-    // Titles, which say what a document is, where ids are file names; they may hold commas.
-    let sources = joined(entity.sources().map(|s| corpus.sources[s].title.as_str()), "; ", room);
-    let aliases = joined(entity.aliases.iter().map(String::as_str), ", ", room);
+    let width = usize::from(area.width.saturating_sub(2));
+    let rows = usize::from(area.height.saturating_sub(2));
+    let mut lines = vec![Line::from(Span::styled(
+        format!("{} {}", Theme::glyph(entity.kind), entity.kind.as_str()),
+        theme.kind(entity.kind),
+    ))];
+    let aliases = distinct_aliases(&entity.name, &entity.aliases);
+    if !aliases.is_empty() {
+        // The card shows a few hundred characters: an entity may have thousands of aliases.
+        let aka = format!("aka {}", inert(&joined(aliases.into_iter(), ", ", width * 3)));
+        lines.extend(wrapped(&aka, width, 2).into_iter().map(Line::raw));
+    }
     let first_last = match (events.first(), events.last()) {
-        (Some(a), Some(b)) => format!("{} … {}", corpus.events[*a].date.display(), corpus.events[*b].date.display()),
+        (Some(a), Some(b)) => format!(
+            "{}: {} … {}",
+            count(events.len(), "event"),
+            corpus.events[*a].date.display(),
+            corpus.events[*b].date.display()
+        ),
         _ => "no dated event".to_string(),
     };
-    let lines = vec![
-        Line::from(Span::styled(
-            format!("{} {}", Theme::glyph(entity.kind), entity.kind.as_str()),
-            theme.kind(entity.kind),
-        )),
-        Line::raw(format!("aka {}", inert(&aliases))),
-        Line::raw(format!("events {first_last}")),
-        Line::raw(format!("{} mentions in {}", entity.mentions.len(), inert(&sources))),
-    ];
-    let block = pane_block(Line::raw(format!(" {} ", fit(&inert(&entity.name), 30))), false, theme);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block), area);
+    lines.push(Line::raw(fit(&first_last, width)));
+    // At a gigabyte one entity is named in 50 000 sources: only those shown are counted out.
+    let sources = entity.sources().count();
+    let (mentions, sources_line) =
+        (count(entity.mentions.len(), "mention"), format!("in {}", count(sources, "source")));
+    if columns(&mentions) + 1 + columns(&sources_line) <= width {
+        lines.push(Line::raw(format!("{mentions} {sources_line}")));
+    } else {
+        lines.extend([Line::raw(fit(&mentions, width)), Line::raw(fit(&sources_line, width))]);
+    }
+    let room = rows.saturating_sub(lines.len());
+    let shown = if sources > room { room.saturating_sub(1) } else { sources };
+    for s in entity.sources().take(shown) {
+        // Titles, which say what a document is, where ids are file names.
+        lines.push(Line::styled(fit(&format!("· {}", inert(&corpus.sources[s].title)), width), theme.dim()));
+    }
+    if shown < sources && room > 0 {
+        lines.push(Line::styled(format!("· … {} more", sources - shown), theme.dim()));
+    }
+    let title = fit(&inert(&entity.name), width.saturating_sub(2));
+    let block = pane_block(Line::raw(format!(" {title} ")), false, theme);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// The aliases that are not the name or another alias in other case
+/// (`MALIAN` beside `Malian`), the spelling not in capitals kept.
+fn distinct_aliases<'a>(name: &str, aliases: &'a [String]) -> Vec<&'a str> {
+    let shouted = |s: &str| !s.chars().any(char::is_lowercase);
+    let mut seen = vec![name.to_lowercase()];
+    let mut out: Vec<&str> = Vec::new();
+    for alias in aliases {
+        let lower = alias.to_lowercase();
+        match seen.iter().position(|s| *s == lower) {
+            None => {
+                seen.push(lower);
+                out.push(alias);
+            }
+            // `seen` is the name, then `out`, in order.
+            Some(at) if at > 0 && shouted(out[at - 1]) && !shouted(alias) => out[at - 1] = alias,
+            Some(_) => {}
+        }
+    }
+    out
 }
 
 /// `items` joined by commas, stopping once `room` characters are filled:
@@ -100,7 +146,13 @@ fn joined<'a>(items: impl Iterator<Item = &'a str>, separator: &str, room: usize
 
 #[cfg(test)]
 mod tests {
-    use super::joined;
+    use super::{distinct_aliases, joined};
+
+    #[test]
+    fn aliases_in_other_case_are_one() {
+        let aliases = ["MALI", "MALIAN", "Malian", "Republic of Mali", "mali", "République du Mali"].map(String::from);
+        assert_eq!(distinct_aliases("Mali", &aliases), ["Malian", "Republic of Mali", "République du Mali"]);
+    }
 
     #[test]
     fn joins_only_what_could_be_shown() {

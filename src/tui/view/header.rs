@@ -3,6 +3,7 @@
 
 use super::theme::Theme;
 use crate::model::Corpus;
+use crate::text::count;
 use crate::tui::state::{Reading, State};
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -24,10 +25,10 @@ pub fn draw(state: &State, c: &Corpus, theme: Theme, frame: &mut Frame, area: Re
         title.push_span(Span::raw(" "));
     }
     title.push_span(Span::raw(format!(
-        "· {} sources · {} events · {} entities{span}",
-        c.sources.len(),
-        c.events.len(),
-        c.entities.len()
+        "· {} · {} · {}{span}",
+        count(c.sources.len(), "source"),
+        count(c.events.len(), "event"),
+        count(c.entities.len(), "entity")
     )));
     let selected_year = state.selected_event().map(|e| c.events[e].date.year_of());
     let width = area.width.saturating_sub(12) as usize;

@@ -82,6 +82,28 @@ pub fn fit(s: &str, columns: usize) -> String {
     crate::text::shorten_by(s, columns, |c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
 }
 
+/// `s` in at most `rows` lines of `width` columns, broken between words;
+/// the last line ends with `…` when the rest does not fit.
+pub fn wrapped(s: &str, width: usize, rows: usize) -> Vec<String> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut lines: Vec<String> = Vec::new();
+    for (n, word) in words.iter().enumerate() {
+        let fits = lines.last().is_some_and(|line| columns(line) + 1 + columns(word) <= width);
+        if fits {
+            let line = lines.last_mut().expect("a line");
+            line.push(' ');
+            line.push_str(word);
+        } else if lines.len() == rows {
+            let last = lines.pop().unwrap_or_default();
+            lines.push(fit(&format!("{last} {}", words[n..].join(" ")), width));
+            break;
+        } else {
+            lines.push(fit(word, width));
+        }
+    }
+    lines
+}
+
 /// The folded query of a search of `pane`, or nothing.
 pub fn searched(state: &State, pane: Pane) -> String {
     state.search.as_ref().filter(|s| s.pane == pane).map_or(String::new(), |s| crate::text::fold(s.query.trim()))
@@ -171,6 +193,13 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrapped_lines_end_with_an_ellipsis_when_the_rest_does_not_fit() {
+        assert_eq!(wrapped("aka Government of Mali, MALIAN", 20, 3), ["aka Government of", "Mali, MALIAN"]);
+        assert_eq!(wrapped("aka Government of Mali, MALIAN, Malians", 20, 2), ["aka Government of", "Mali, MALIAN…"]);
+        assert_eq!(wrapped("", 20, 2), Vec::<String>::new());
+    }
 
     #[test]
     fn hits_are_found_folded_and_styled_where_they_stand() {

@@ -13,7 +13,7 @@ use ratatui::Frame;
 pub fn draw(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
     if let Some(notice) = &state.notice {
-        spans.push(Span::styled(format!(" {notice} "), theme.conflict()));
+        spans.push(Span::styled(format!(" {} ", super::theme::inert(notice)), theme.conflict()));
         spans.push(Span::raw(" "));
     }
     if let Some(e) = state.filter {
