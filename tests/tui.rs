@@ -71,7 +71,12 @@ fn starts_on_the_first_event() {
 fn kinds_are_whole_in_a_wide_timeline_and_cut_in_a_narrow_one() {
     let mut state = State::new(&CORPUS);
     let wide = text(&draw(&mut state, 200, 40));
-    assert!(wide.contains("1960       diplomatic  The United States established"), "{wide}");
+    assert!(wide.contains(" diplomatic  The United States established"), "{wide}");
+    // Dates whole too, in a column as wide as the longest.
+    apply(&mut state, &[Action::Bottom]);
+    let end = text(&draw(&mut state, 200, 40));
+    assert!(end.contains("│FY2016–FY2020 aid"), "{end}");
+    apply(&mut state, &[Action::Top]);
     assert!(wide.contains(" agreement   The military agreement"), "{wide}");
     let narrow = text(&draw(&mut state, 100, 40));
     assert!(narrow.contains("1960       diplomat The United"), "{narrow}");
@@ -718,4 +723,18 @@ fn the_entity_card_fits_and_counts_right() {
     let shown = text(&draw(&mut state, 120, 40));
     assert!(shown.contains("1 mention") && shown.contains("in 1 source") && !shown.contains("1 mentions"), "{shown}");
     assert!(!shown.lines().any(|l| l.contains("│aka ") && l.trim_end().ends_with("aka")), "{shown}");
+}
+
+/// The timeline's columns cut titles on a narrow terminal: the detail line
+/// above the status bar shows the selected event whole, with its kind and
+/// how many sources tell it.
+#[test]
+fn the_selected_event_is_shown_whole_on_the_detail_line() {
+    let mut state = State::new(&CORPUS);
+    let event = &CORPUS.events[state.selected_event().unwrap()];
+    let screen = text(&draw(&mut state, 100, 24));
+    let detail = screen.lines().rev().nth(1).unwrap();
+    assert_eq!(detail, format!(" {} · {} · {} · 2 sources", event.date.display(), event.kind, event.title), "{screen}");
+    let row = screen.lines().find(|l| l.contains("1960 ") && l.contains("diplomat")).unwrap();
+    assert!(!row.contains(&event.title), "the row cuts it: {row}");
 }

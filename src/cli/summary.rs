@@ -19,11 +19,12 @@ pub fn run(loaded: Loaded) -> ExitCode {
             c.entities.len()
         )?;
         writeln!(out)?;
+        let date_width = c.events.iter().map(|e| e.date.display().chars().count()).max().unwrap_or(10);
         for e in &c.events {
             let sources = e.claims.iter().map(|&i| c.claims[i].source).collect::<std::collections::BTreeSet<_>>().len();
             let conflict = if e.conflict { " ≠" } else { "" };
             let (date, title) = (e.date.display(), shorten(&e.title, 72));
-            writeln!(out, "{date:<12} {:<11} {title:<72} {sources} src{conflict}", e.kind)?;
+            writeln!(out, "{date:<date_width$}  {:<11} {title:<72} {sources} src{conflict}", e.kind)?;
         }
         Ok(())
     });

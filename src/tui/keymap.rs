@@ -149,8 +149,8 @@ pub fn hints(pane: Pane, context: Context) -> Vec<String> {
         }
     }
     if context.closable {
-        // What Esc undoes is what the user just did: next to Enter.
-        out.insert(out.len().min(1), format!("Esc {}", context.closes));
+        // What Esc undoes is what the user just did: first.
+        out.insert(0, format!("Esc {}", context.closes));
     }
     out.extend(["? help".to_string(), "q quit".to_string()]);
     out

@@ -244,6 +244,8 @@ pub struct Index {
     pub event_sources: Vec<u32>,
     /// The longest event kind, in characters: the timeline's kind column.
     pub kind_width: usize,
+    /// The longest event date as shown (`2009-11-01–2009-11-10`): the date column.
+    pub date_width: usize,
     /// Event titles, accent-folded, for `/` in the timeline: made on the
     /// first search, not for every session (a million titles at a gigabyte).
     folded_titles: std::sync::OnceLock<Vec<String>>,
@@ -287,9 +289,10 @@ impl Index {
         }
         claims.iter_mut().for_each(|c| c.sort_by_key(|&i| corpus.claims[i].sentence.start));
         let mut years: Vec<(i32, usize)> = Vec::new();
-        let mut kind_width = 0;
+        let (mut kind_width, mut date_width) = (0, 0);
         for e in &corpus.events {
             kind_width = kind_width.max(e.kind.chars().count());
+            date_width = date_width.max(e.date.display().chars().count());
             let y = e.date.year_of();
             match years.last_mut() {
                 Some((last, n)) if *last == y => *n += 1,
@@ -315,7 +318,17 @@ impl Index {
         // Years: `1960–2017`, not `1960–2017-05-05`.
         let date_span = corpus.date_span().map(|(a, b)| (a.year_of().to_string(), b.end.year().to_string()));
         let folded_titles = std::sync::OnceLock::new();
-        Index { source_entities, claims, years, date_span, claim_event, event_sources, kind_width, folded_titles }
+        Index {
+            source_entities,
+            claims,
+            years,
+            date_span,
+            claim_event,
+            event_sources,
+            kind_width,
+            date_width,
+            folded_titles,
+        }
     }
 
     /// The mentions in `source`, in order, gathered from the entities it

@@ -1,6 +1,7 @@
 //! Drawing: `draw(state, corpus, frame)` lays out the panes, one file each.
 //! Views read the state and the corpus; they only record where they drew.
 
+mod detail;
 mod entities;
 mod header;
 mod help;
@@ -30,8 +31,9 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame)
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return too_small(frame, area);
     }
-    let [header_area, body, status_area] =
-        Layout::vertical([Constraint::Length(2), Constraint::Min(5), Constraint::Length(1)]).areas(area);
+    let [header_area, body, detail_area, status_area] =
+        Layout::vertical([Constraint::Length(2), Constraint::Min(5), Constraint::Length(1), Constraint::Length(1)])
+            .areas(area);
     header::draw(state, corpus, theme, frame, header_area);
     // Narrow terminals collapse the sidebar; wide ones give the source more room.
     let sidebar = if area.width >= 150 {
@@ -53,6 +55,7 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame)
     }
     timeline::draw(state, corpus, theme, frame, timeline_area);
     source::draw(state, corpus, theme, frame, source_area);
+    detail::draw(state, corpus, theme, frame, detail_area);
     status::draw(state, corpus, theme, frame, status_area);
     if state.palette.is_some() {
         palette::draw(state, corpus, theme, frame, area);

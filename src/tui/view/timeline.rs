@@ -3,7 +3,7 @@
 //! separators between years. Only the visible rows are built.
 
 use super::theme::{inert, Theme};
-use super::{columns, fit_showing, pane_block, searched, with_hits};
+use super::{columns, fit, fit_showing, pane_block, searched, with_hits};
 use crate::model::Corpus;
 use crate::tui::state::{Pane, State};
 use ratatui::layout::Rect;
@@ -20,6 +20,8 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
     let width = area.width.saturating_sub(2) as usize;
     // Whole kinds (`agreement`, `publication`) where titles keep room; cut to eight where not.
     let kind_width = if width >= WHOLE_KINDS_FROM { state.index.kind_width.clamp(8, 12) } else { 8 };
+    // Whole dates (`FY2016–FY2020`, `2009-11-01–2009-11-10`) where there is room, cut where not.
+    let date_width = if width >= WHOLE_KINDS_FROM { state.index.date_width.clamp(10, 21) } else { 10 };
     let query = searched(state, Pane::Timeline);
     let mut lines = Vec::with_capacity(height);
     let mut rows = Vec::with_capacity(height);
@@ -40,11 +42,11 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
         }
         let sources = state.index.event_sources[state.events[pos]];
         let mark = if event.conflict { "≠" } else { " " };
-        let date = event.date.display();
+        let date = fit(&event.date.display(), date_width);
         let kind: String = event.kind.chars().take(kind_width).collect();
-        let title_width = width.saturating_sub(date.chars().count().max(10) + 1 + kind_width + 1 + 4);
+        let title_width = width.saturating_sub(date_width + 1 + kind_width + 1 + 4);
         let mut spans = vec![
-            Span::raw(format!("{date:<10} ")),
+            Span::raw(format!("{date:<date_width$} ")),
             Span::styled(format!("{kind:<kind_width$} "), theme.kind_label(&event.kind)),
         ];
         let title = padded(fit_showing(&inert(&event.title), &query, title_width), title_width);
