@@ -238,7 +238,7 @@ fn error_at((path, text): &(String, String), span: Option<Range<usize>>, message
 
 /// One-based line and column (in characters) of a byte offset.
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..text.floor_char_boundary(offset.min(text.len()))];
+    let before = &text[..crate::text::floor_boundary(text, offset)];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
