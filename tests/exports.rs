@@ -128,28 +128,34 @@ fn annotations_reanchor_from_their_quotes_alone() {
     let mut spans = Vec::new();
     for item in items {
         let target = &item["target"];
-        let source = corpus.sources.iter().find(|s| s.path == target["source"]).expect("a source file");
+        let path = target["annals:path"].as_str().unwrap();
+        assert_eq!(target["source"].as_str().unwrap(), format!("urn:annals:bundled:{path}"), "bundled: in the program");
+        let source = corpus.sources.iter().find(|s| s.path == path).expect("a source file");
+        // The file as any tool reads it: the bundled seeds are UTF-8, markup and all.
+        let file = std::fs::read_to_string(path).unwrap();
         let selectors = target["selector"].as_array().unwrap();
         let quote = &selectors[0];
         let (exact, prefix, suffix) =
             (quote["exact"].as_str().unwrap(), quote["prefix"].as_str().unwrap(), quote["suffix"].as_str().unwrap());
         assert!(prefix.chars().count() <= annotations::CONTEXT && suffix.chars().count() <= annotations::CONTEXT);
-        // Re-anchor: the one place where prefix + exact + suffix occurs.
+        // Re-anchor in the file: the one place where prefix + exact + suffix occurs.
         let whole = format!("{prefix}{exact}{suffix}");
-        let places: Vec<usize> = source.text.match_indices(&whole).map(|(i, _)| i + prefix.len()).collect();
+        let places: Vec<usize> = file.match_indices(&whole).map(|(i, _)| i + prefix.len()).collect();
         assert_eq!(places.len(), 1, "{exact:?} anchors once");
-        let clean = places[0]..places[0] + exact.len();
-        let raw = source.raw_span(clean.clone());
+        let raw = places[0]..places[0] + exact.len();
         let data = &selectors[2];
         assert_eq!(
             (raw.start as u64, raw.end as u64),
             (data["start"].as_u64().unwrap(), data["end"].as_u64().unwrap())
         );
         let position = &selectors[1];
-        let code_points = source.text[..clean.start].chars().count() as u64;
+        let code_points = file[..raw.start].chars().count() as u64;
         assert_eq!(position["start"].as_u64().unwrap(), code_points);
         assert_eq!(position["end"].as_u64().unwrap(), code_points + exact.chars().count() as u64);
-        spans.push((raw.start, raw.end, source.clean_of_raw(raw).trim().to_string()));
+        let clean = source.clean_of_raw(raw.clone()).trim().to_string();
+        let quoted = item["body"].as_array().unwrap().iter().find(|b| b["annals:quote"] == true).unwrap();
+        assert_eq!(quoted["value"].as_str().unwrap(), clean, "the clean quote is in the body");
+        spans.push((raw.start, raw.end, clean));
     }
     let model: Vec<_> = model_claims(&corpus).into_iter().map(|(_, s, e, t)| (s, e, t)).collect();
     assert_eq!(spans, model);

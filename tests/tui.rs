@@ -209,7 +209,7 @@ fn an_event_found_by_its_claim_shows_where() {
     apply(&mut state, &[Action::OpenPalette]);
     apply(&mut state, &typed("#bouteflika"));
     let screen = text(&draw(&mut state, 120, 40));
-    // The title was cut before the name; the row shows the claim from a few words before it.
+    // The name is past what the row shows of the title: the row shows it from a few words before.
     assert!(screen.contains("# 2009-11-28 …to see President Bouteflika and"), "{screen}");
     apply(&mut state, &[Action::Backspace; 10]);
     apply(&mut state, &typed("tabaski"));
@@ -732,9 +732,10 @@ fn the_entity_card_fits_and_counts_right() {
 fn the_selected_event_is_shown_whole_on_the_detail_line() {
     let mut state = State::new(&CORPUS);
     let event = &CORPUS.events[state.selected_event().unwrap()];
-    let screen = text(&draw(&mut state, 100, 24));
+    let screen = text(&draw(&mut state, 200, 24));
     let detail = screen.lines().rev().nth(1).unwrap();
     assert_eq!(detail, format!(" {} · {} · {} · 2 sources", event.date.display(), event.kind, event.title), "{screen}");
+    assert!(event.title.chars().count() > 100, "a whole title: {}", event.title);
     let row = screen.lines().find(|l| l.contains("1960 ") && l.contains("diplomat")).unwrap();
     assert!(!row.contains(&event.title), "the row cuts it: {row}");
 }

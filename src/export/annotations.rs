@@ -1,18 +1,78 @@
 //! W3C Web Annotations (www.w3.org/TR/annotation-model), as JSON-LD: an
 //! AnnotationCollection with one annotation per claim. Each targets its
-//! source file with a TextQuoteSelector and a TextPositionSelector (in code
-//! points of the clean text, as the model defines them) and a
-//! DataPositionSelector holding the claim's byte span in the file.
+//! source file (a `file:` IRI; the path as given in `annals:path`) with a
+//! TextQuoteSelector and a TextPositionSelector of the file's text as any
+//! tool decodes it (markup and all, so that a generic tool finds the quote
+//! in the file), and a DataPositionSelector of the claim's byte span. The
+//! clean quote is in the body. A file that can no longer be read as it was
+//! gets no text selectors: the bytes still place the claim.
 
 use super::Stream;
-use crate::model::{Claim, ClaimId, Corpus, Event, EventId};
+use crate::model::{ClaimId, Corpus, Event, EventId, Source};
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::io::{self, Write};
+use std::ops::Range;
 
 /// Characters of context on each side in a TextQuoteSelector.
 pub const CONTEXT: usize = 32;
+
+/// A source file's text as a generic tool reads it: its bytes decoded,
+/// and the map from that text back to the bytes.
+struct FileText {
+    text: String,
+    /// Decoded text to raw bytes; `None` when the file is UTF-8 as stored.
+    map: Option<crate::model::OffsetMap>,
+    /// Code points before each byte offset the claims need, counted in one pass.
+    code_points: HashMap<usize, usize>,
+}
+
+impl FileText {
+    /// The file of `source` as it was read (bundled, or on disk with the
+    /// same size), ready to select the raw byte `spans`.
+    fn read(source: &Source, spans: &[Range<usize>]) -> Option<FileText> {
+        let bytes = match bundled_bytes(source) {
+            Some(b) => b.to_vec(),
+            None => std::fs::read(&source.path).ok()?,
+        };
+        if bytes.len() != source.raw_len {
+            return None;
+        }
+        let decoded = crate::ingest::decode::decode(&bytes).ok()?;
+        let mut file = FileText { text: decoded.text, map: decoded.map, code_points: HashMap::new() };
+        let offsets = spans.iter().flat_map(|s| {
+            let r = file.range(s.clone());
+            [r.start, r.end]
+        });
+        file.code_points = code_points(&file.text, offsets.collect());
+        Some(file)
+    }
+
+    /// The text's range for a raw byte span.
+    fn range(&self, raw: Range<usize>) -> Range<usize> {
+        match &self.map {
+            Some(map) => map.out_start(raw.start)..map.out_end(raw.end),
+            None => raw,
+        }
+    }
+
+    fn selectors(&self, raw: Range<usize>) -> [Value; 2] {
+        let r = self.range(raw);
+        let (before, after) = (&self.text[..r.start], &self.text[r.end..]);
+        let prefix_start = before.char_indices().rev().nth(CONTEXT - 1).map_or(0, |(i, _)| i);
+        let suffix_end = after.char_indices().nth(CONTEXT).map_or(after.len(), |(i, _)| i);
+        [
+            json!({
+                "type": "TextQuoteSelector",
+                "exact": &self.text[r.clone()],
+                "prefix": &before[prefix_start..],
+                "suffix": &after[..suffix_end],
+            }),
+            json!({"type": "TextPositionSelector", "start": self.code_points[&r.start], "end": self.code_points[&r.end]}),
+        ]
+    }
+}
 
 /// Code-point offsets of the given byte offsets of `text`, in one pass.
 fn code_points(text: &str, mut offsets: Vec<usize>) -> HashMap<usize, usize> {
@@ -28,19 +88,38 @@ fn code_points(text: &str, mut offsets: Vec<usize>) -> HashMap<usize, usize> {
     out
 }
 
-fn quote_selector(text: &str, claim: &Claim) -> Value {
-    let r = &claim.sentence;
-    let before = &text[..r.start];
-    let prefix_start = before.char_indices().rev().nth(CONTEXT - 1).map_or(0, |(i, _)| i);
-    let after = &text[r.end..];
-    let suffix_end = after.char_indices().nth(CONTEXT).map_or(after.len(), |(i, _)| i);
-    json!({
-        "type": "TextQuoteSelector",
-        "exact": &text[r.clone()],
-        "prefix": &before[prefix_start..],
-        "suffix": &after[..suffix_end],
-    })
+/// The bundled bytes of a source of the bundled corpus.
+fn bundled_bytes(source: &Source) -> Option<&'static [u8]> {
+    let name = source.path.strip_prefix("seeds/")?;
+    crate::assets::bundled_seeds().into_iter().find(|(n, b)| *n == name && b.len() == source.raw_len).map(|(_, b)| b)
 }
+
+/// The source as an IRI: `file:` of its absolute path, or a URN for a
+/// bundled document, which is in the program, not on disk.
+fn iri(source: &Source) -> String {
+    if bundled_bytes(source).is_some() {
+        return format!("urn:annals:bundled:{}", source.path);
+    }
+    let path = std::fs::canonicalize(&source.path).or_else(|_| std::path::absolute(&source.path));
+    let path = path.unwrap_or_else(|_| source.path.clone().into());
+    let path = path.to_string_lossy().replace('\\', "/");
+    let path = if path.starts_with('/') { path } else { format!("/{path}") };
+    format!("file://{}", percent_encoding::utf8_percent_encode(&path, PATH))
+}
+
+/// What a `file:` IRI's path escapes: controls, space and the characters
+/// that delimit other parts of an IRI.
+const PATH: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
 
 /// The collection, its keys in the order JSON objects are written here (sorted).
 #[derive(Serialize)]
@@ -65,19 +144,18 @@ struct Page<I> {
 }
 
 pub fn write(corpus: &Corpus, events: &[EventId], out: impl Write) -> io::Result<()> {
-    let mut wanted: Vec<Vec<usize>> = vec![Vec::new(); corpus.sources.len()];
-    for &e in events {
-        for &c in &corpus.events[e].claims {
-            let claim = &corpus.claims[c];
-            wanted[claim.source].extend([claim.sentence.start, claim.sentence.end]);
-        }
+    let mut spans: Vec<Vec<Range<usize>>> = vec![Vec::new(); corpus.sources.len()];
+    for &c in events.iter().flat_map(|&e| &corpus.events[e].claims) {
+        let claim = &corpus.claims[c];
+        spans[claim.source].push(corpus.claim_bytes(claim));
     }
-    let positions: Vec<HashMap<usize, usize>> =
-        corpus.sources.iter().zip(wanted).map(|(s, offsets)| code_points(&s.text, offsets)).collect();
+    let files: Vec<Option<FileText>> = (corpus.sources.iter().zip(&spans))
+        .map(|(s, spans)| (!spans.is_empty()).then(|| FileText::read(s, spans)).flatten())
+        .collect();
+    let iris: Vec<String> = corpus.sources.iter().map(iri).collect();
     let annotation = |event: &Event, c: ClaimId| {
         let claim = &corpus.claims[c];
         let source = &corpus.sources[claim.source];
-        let at = &positions[claim.source];
         let span = corpus.claim_bytes(claim);
         let actors: Vec<Value> = claim
             .actors
@@ -92,8 +170,11 @@ pub fn write(corpus: &Corpus, events: &[EventId], out: impl Write) -> io::Result
                 "value": format!("{} ({}): {}", claim.date.display(), event.kind, event.title),
             }),
             json!({"type": "TextualBody", "purpose": "tagging", "value": event.kind}),
+            json!({"type": "TextualBody", "purpose": "commenting", "annals:quote": true, "value": corpus.claim_text(claim).trim()}),
         ];
         body.extend(actors);
+        let mut selector: Vec<Value> = files[claim.source].iter().flat_map(|f| f.selectors(span.clone())).collect();
+        selector.push(json!({"type": "DataPositionSelector", "start": span.start, "end": span.end}));
         json!({
             "id": format!("urn:annals:{}:{}-{}", source.id, span.start, span.end),
             "type": "Annotation",
@@ -101,14 +182,7 @@ pub fn write(corpus: &Corpus, events: &[EventId], out: impl Write) -> io::Result
             "annals:event": event.id,
             "annals:date": claim.date.value,
             "body": body,
-            "target": {
-                "source": source.path,
-                "selector": [
-                    quote_selector(&source.text, claim),
-                    {"type": "TextPositionSelector", "start": at[&claim.sentence.start], "end": at[&claim.sentence.end]},
-                    {"type": "DataPositionSelector", "start": span.start, "end": span.end},
-                ],
-            },
+            "target": {"source": iris[claim.source], "annals:path": source.path, "selector": selector},
         })
     };
     // One annotation at a time: the collection is written as it is made.

@@ -3,7 +3,7 @@
 //! each claim quoted with its source in the slide's HTML text.
 
 use super::Stream;
-use crate::model::{Corpus, DateValue, EventId, Precision};
+use crate::model::{Corpus, DateValue, Event, EventId, Precision};
 use chrono::Datelike;
 use html_escape::encode_text as html;
 use serde::Serialize;
@@ -100,9 +100,18 @@ fn slide(corpus: &Corpus, id: EventId) -> Slide {
         start_date: Some(start),
         end_date: end,
         display_date: display,
-        text: Text { headline: html(&event.title).into_owned(), text },
+        text: Text { headline: headline(event), text },
         group: Some(event.kind.to_string()),
         unique_id: event.id.to_string(),
+    }
+}
+
+/// A slide's headline: the event's title, or what it is and when where the
+/// title is empty (TimelineJS shows an empty headline as a blank slide).
+fn headline(event: &Event) -> String {
+    match event.title.trim() {
+        "" => format!("{} · {}", event.kind, event.date.display()),
+        title => html(title).into_owned(),
     }
 }
 
@@ -132,6 +141,22 @@ pub fn write(corpus: &Corpus, events: &[EventId], out: impl Write) -> io::Result
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_headline_is_empty() {
+        let date = DateValue::parse("2012-12-27").unwrap();
+        let event = |title: &str| Event {
+            id: "e0001".into(),
+            title: title.into(),
+            kind: "other".into(),
+            date: date.clone(),
+            actors: Vec::new(),
+            conflict: false,
+            claims: Vec::new(),
+        };
+        assert_eq!(headline(&event(" ")), "other · 2012-12-27");
+        assert_eq!(headline(&event("A & B")), "A &amp; B");
+    }
 
     #[test]
     fn only_the_parts_a_date_has() {

@@ -2,7 +2,7 @@
 //! event kind read from the lexicon's trigger words.
 
 use crate::assets::EventKindRule;
-use crate::text::{fold, one_line, shorten};
+use crate::text::{fold, one_line};
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 use regex_syntax::is_word_character;
@@ -142,8 +142,8 @@ fn lead_in(s: &str) -> Option<usize> {
 }
 
 /// A short, readable title from a claim's sentence: lead-in clauses and the
-/// date itself dropped, cut at a clause boundary, at most `max` characters.
-pub fn title(sentence: &str, date_text: &str, max: usize) -> String {
+/// date itself dropped, cut at a clause boundary; whole (views fit it).
+pub fn title(sentence: &str, date_text: &str) -> String {
     let mut s = close_up_punctuation(&one_line(sentence));
     if let Some(m) = DATELINE.find(&s) {
         s = s[m.end()..].to_string();
@@ -186,7 +186,7 @@ pub fn title(sentence: &str, date_text: &str, max: usize) -> String {
     let mut capitalised = String::with_capacity(s.len() + 2);
     capitalised.extend(chars.next().into_iter().flat_map(char::to_uppercase));
     capitalised.push_str(chars.as_str());
-    shorten(&capitalised, max)
+    capitalised
 }
 
 /// `Tarkint , in`, `( November 28 )`: the cable's text is tokenised, with
@@ -316,28 +316,31 @@ mod tests {
                 "x ".repeat(words).trim_end()
             )
         };
-        assert!(title(&after(3), "", 200).starts_with("The US suspended"));
+        assert!(title(&after(3), "").starts_with("The US suspended"));
         // Past eighty characters it is not a lead-in but the sentence.
-        assert!(title(&after(41), "", 200).starts_with("After x x"));
+        assert!(title(&after(41), "").starts_with("After x x"));
+    }
+
+    #[test]
+    fn titles_are_whole() {
+        let long = format!("In 2012, Mali {}.", "and the United States met again ".repeat(5));
+        let t = title(&long, "2012");
+        assert!(!t.ends_with('…') && t.ends_with("met again"), "{t}");
     }
 
     #[test]
     fn titles_are_short_and_dateless() {
-        let t = title("After the 24 May 2021 military coup, the US suspended security assistance that benefits the Malian Security and Defense Forces.", "24 May 2021", 70);
+        let t = title("After the 24 May 2021 military coup, the US suspended security assistance that benefits the Malian Security and Defense Forces.", "24 May 2021");
         assert_eq!(t, "The US suspended security assistance");
-        let t = title("In 1992, Mali moved from a one-party state to multiparty democracy.", "1992", 70);
+        let t = title("In 1992, Mali moved from a one-party state to multiparty democracy.", "1992");
         assert_eq!(t, "Mali moved from a one-party state to multiparty democracy");
         let t = title(
             "On November 27 the Ambassador and Commander of the U.S. Africa Command , General William E .",
             "November 27",
-            70,
         );
         assert!(t.starts_with("The Ambassador and Commander"), "{t}");
-        let t = title(
-            "On November 27 ( S ) Tarkint , in Gao , saw it ; ATT ( the president ) said so .",
-            "November 27",
-            70,
-        );
+        let t =
+            title("On November 27 ( S ) Tarkint , in Gao , saw it ; ATT ( the president ) said so .", "November 27");
         assert_eq!(t, "(S) Tarkint, in Gao, saw it; ATT (the president) said so");
     }
 

@@ -191,7 +191,7 @@ fn build_events(corpus: &mut Corpus) {
             let title = if lead.kind == "publication" {
                 publication_title(&corpus.sources[lead.source])
             } else {
-                claims::title(corpus.claim_text(lead), corpus.date_text(lead), 70)
+                claims::title(corpus.claim_text(lead), corpus.date_text(lead))
             };
             let (kind, date) = (lead.kind.clone(), corpus.claims[order[g.dated_by]].date.clone());
             Event { id: CompactString::default(), title, kind, date, actors, conflict: g.conflict, claims }

@@ -331,6 +331,10 @@ impl Pipeline {
                 out.push(claim(narrowest, "publication"));
                 continue;
             }
+            // A heading `2012`, or `December 27.` cut off its sentence by a line break, tells nothing.
+            if claims::only_dates(text, &ranges, &[]) {
+                continue;
+            }
             // The line the document's own date was read from dates the document.
             let dates_document = source.published_basis.as_deref().is_some_and(|b| b.contains(text.trim()));
             // One claim per date of a sentence: the same date twice tells one happening.

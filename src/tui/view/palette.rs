@@ -66,7 +66,13 @@ fn describe(corpus: &Corpus, target: Target, theme: Theme, query: &str) -> (Span
             let text = match where_matched(&titled, claim, query) {
                 Some(0) => format!("{date} {}", one_line(claim)),
                 Some(at) => format!("{date} …{}", one_line(&claim[at..])),
-                None => titled,
+                // A whole title may hold the match past what a row shows.
+                None => match find_folded(&event.title, &fold(query.trim_start_matches('#').trim())) {
+                    Some(at) if at > TITLE_SHOWN => {
+                        format!("{date} …{}", event.title[lead_in(&event.title, at, 3)..].trim_start())
+                    }
+                    _ => titled,
+                },
             };
             (Span::styled("# ", theme.year()), text, event.kind.to_string())
         }
@@ -76,6 +82,10 @@ fn describe(corpus: &Corpus, target: Target, theme: Theme, query: &str) -> (Span
         }
     }
 }
+
+/// How much of a title a palette row shows for certain (it is 72 columns
+/// wide, less the date and the kind).
+const TITLE_SHOWN: usize = 30;
 
 /// Where in an event's first claim to show it from, when the query is
 /// there and the title does not show it (`#bouteflika`, a name the title
