@@ -242,8 +242,25 @@ fn side_by_side_shows_another_source_and_toggles() {
     apply(&mut state, &[Action::SideBySide]);
     let (left, right) = (state.shown.unwrap(), state.side.unwrap());
     assert_ne!(CORPUS.claims[left].source, CORPUS.claims[right].source);
+    // From about 160 columns the two stand left and right; narrower, one above the other.
+    draw(&mut state, 200, 40);
+    let (top, right) = (state.areas.source, state.areas.source_right);
+    assert!(right.x > top.x && right.y == top.y, "left and right: {top:?} {right:?}");
+    draw(&mut state, 120, 40);
+    let (top, bottom) = (state.areas.source, state.areas.source_right);
+    assert!(bottom.y > top.y && bottom.x == top.x, "stacked: {top:?} {bottom:?}");
     apply(&mut state, &[Action::SideBySide]);
     assert!(state.side.is_none());
+    // An event told by one source has nothing to set beside it: said, not shown twice.
+    let single = CORPUS.events.iter().position(|e| {
+        let first = CORPUS.claims[e.claims[0]].source;
+        e.claims.iter().all(|c| CORPUS.claims[*c].source == first)
+    });
+    state.select_event(&CORPUS, single.unwrap());
+    state.show_selected_event(&CORPUS);
+    apply(&mut state, &[Action::SideBySide]);
+    assert!(state.side.is_none());
+    assert!(state.notice.as_deref().is_some_and(|n| n.contains("told by one source")), "{:?}", state.notice);
 }
 
 #[test]

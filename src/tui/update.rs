@@ -217,9 +217,11 @@ fn side_by_side(state: &mut State, corpus: &Corpus) {
     let claims = &corpus.events[event].claims;
     let shown = state.shown.unwrap_or(claims[0]);
     let source = corpus.claims[shown].source;
-    let other =
-        claims.iter().find(|c| corpus.claims[**c].source != source).or_else(|| claims.iter().find(|c| **c != shown));
-    state.side = Some(*other.unwrap_or(&shown));
+    let Some(&other) = claims.iter().find(|c| corpus.claims[**c].source != source) else {
+        state.notice = Some("s · this event is told by one source: there is no other to set beside it".into());
+        return;
+    };
+    state.side = Some(other);
     state.focus = Pane::Source;
 }
 

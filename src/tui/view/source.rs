@@ -15,6 +15,10 @@ use ratatui::Frame;
 use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
 
+/// From this width of the source area (a terminal of about 160 columns)
+/// two sources stand left and right, each about forty columns wide.
+const SIDE_BY_SIDE_FROM: u16 = 76;
+
 pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: Rect) {
     match state.side {
         None => {
@@ -25,8 +29,13 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
             state.areas.source_top = top;
         }
         Some(right) => {
-            let [left_area, right_area] =
-                Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
+            // Left and right where each pane keeps a readable measure; stacked where not.
+            let halves = [Constraint::Percentage(50), Constraint::Percentage(50)];
+            let [left_area, right_area] = if area.width >= SIDE_BY_SIDE_FROM {
+                Layout::horizontal(halves).areas(area)
+            } else {
+                Layout::vertical(halves).areas(area)
+            };
             state.areas.source = left_area;
             state.areas.source_right = right_area;
             let focused = state.focus == Pane::Source;
