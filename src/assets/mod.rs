@@ -67,6 +67,7 @@ pub struct Rules {
     pub abbreviations: Vec<String>,
     pub sentence_starters: Vec<String>,
     pub dating_words: Vec<String>,
+    pub closing_sections: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

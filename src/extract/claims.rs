@@ -105,6 +105,21 @@ pub fn only_dates(sentence: &str, dates: &[std::ops::Range<usize>], dating_words
     words.all(|w| dating_words.iter().any(|d| d.eq_ignore_ascii_case(w)))
 }
 
+/// Where a document's closing lists begin (a line `See also`, `References`
+/// of `headings`, in its second half), or its end: what follows names
+/// articles and sources, it tells no happening.
+pub fn lists_start(text: &str, headings: &[String]) -> usize {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let heading = line.trim().trim_end_matches(':').trim();
+        if at >= text.len() / 2 && headings.iter().any(|h| h.eq_ignore_ascii_case(heading)) {
+            return at;
+        }
+        at += line.len();
+    }
+    text.len()
+}
+
 /// How far a clause reaches either side of its date, in bytes: three times
 /// the longest clause around a date in the gold sets.
 const CLAUSE_REACH: usize = 400;
@@ -242,6 +257,17 @@ pub fn compile_patterns() {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn closing_lists_start_at_their_heading_in_the_second_half() {
+        let headings: Vec<String> = ["see also", "references"].map(String::from).into();
+        let body = "Mali held elections in 2013.\n".repeat(4);
+        let text = format!("{body}See also\n2012 Malian coup d'état\n2020 in Mali\n");
+        assert_eq!(lists_start(&text, &headings), body.len());
+        let early = format!("References:\n{body}");
+        assert_eq!(lists_start(&early, &headings), early.len(), "not in the first half");
+        assert_eq!(lists_start(&body, &headings), body.len());
+    }
 
     #[test]
     fn lines_that_only_date_their_document() {

@@ -304,8 +304,10 @@ impl Pipeline {
         dated: &[(Range<usize>, DateValue, Resolution)],
     ) -> Vec<Claim> {
         let mut out = Vec::new();
-        let dating_words = &self.assets.lexicon.rules.dating_words;
-        for sentence in sentences {
+        let rules = &self.assets.lexicon.rules;
+        let dating_words = &rules.dating_words;
+        let lists = claims::lists_start(&source.text, &rules.closing_sections);
+        for sentence in sentences.iter().take_while(|s| s.start < lists) {
             let first = dated.partition_point(|(r, _, _)| r.start < sentence.start);
             let here: Vec<&(Range<usize>, DateValue, Resolution)> = (dated[first..].iter())
                 .take_while(|(r, _, _)| r.start < sentence.end)

@@ -1,0 +1,36 @@
+//! What is a claim and what is not, on whole documents: lines that only
+//! date the document are its publication, lists at its end are no claims.
+
+mod common;
+
+use annals::ingest::Input;
+
+fn corpus_of(name: &str, text: &str) -> annals::model::Corpus {
+    common::build(vec![Input { path: name.into(), bytes: text.as_bytes().to_vec() }])
+}
+
+#[test]
+fn a_see_also_list_gives_no_events() {
+    let body =
+        "Mali and the United States signed a compact in 2006. Their troops trained together in 2009.\n".repeat(3);
+    let text = format!("# Relations\n\n{body}\n## See also\n\n- 2012 Malian coup d'état\n- 2020 in Mali\n");
+    let corpus = corpus_of("relations.md", &text);
+    let titles: Vec<&str> = corpus.events.iter().map(|e| e.title.as_str()).collect();
+    assert!(titles.iter().all(|t| !t.contains("coup") && !t.contains("in Mali")), "{titles:?}");
+    assert_eq!(corpus.events.len(), 2, "{titles:?}");
+}
+
+#[test]
+fn the_lines_that_date_a_cable_are_one_publication_event() {
+    let text =
+        "Identifier\nCreated\n08NIAMEY48\n2008-01-14 16:09:00\nSECRET\nCable title:\n\nNIGER: MEETING WITH GON\n\
+                R 141609Z JAN 08\nFM AMEMBASSY NIAMEY\nSUBJECT: NIGER: MEETING WITH GON\n\n\
+                1. (C) On January 10 the Ambassador met the Foreign Minister in Niamey.\n";
+    let corpus = corpus_of("cable.txt", text);
+    assert_eq!(corpus.sources[0].title, "NIGER: MEETING WITH GON");
+    let published: Vec<_> = corpus.events.iter().filter(|e| e.kind == "publication").collect();
+    assert_eq!(published.len(), 1, "{:?}", corpus.events.iter().map(|e| &e.title).collect::<Vec<_>>());
+    assert_eq!(published[0].title, "Cable “NIGER: MEETING WITH GON” sent");
+    assert_eq!(published[0].claims.len(), 2, "the created time and the date-time group");
+    assert!(corpus.events.iter().all(|e| !e.title.contains("16:09")));
+}
