@@ -102,7 +102,7 @@ pub fn clean(s: &str, syntax: Syntax) -> Cleaned {
 
 /// Bytes that may start something other than plain text.
 fn special(b: u8) -> bool {
-    !(0x20..0x7F).contains(&b) || matches!(b, b'<' | b'&' | b'[' | b'!' | b'*' | b'_' | b'`' | b'{')
+    !(0x20..0x7F).contains(&b) || matches!(b, b'<' | b'&' | b'[' | b'!' | b'*' | b'_' | b'`' | b'{' | b'\\')
 }
 
 impl Cleaner<'_> {
@@ -167,6 +167,7 @@ impl Cleaner<'_> {
             }
             '*' | '_' | '`' => self.emphasis(c),
             '{' => self.skip_match(markup::attributes(rest)),
+            '\\' => self.escape(rest),
             _ => false,
         };
         if !handled {
@@ -217,7 +218,29 @@ impl Cleaner<'_> {
         true
     }
 
+    /// Markdown's backslash: `\$400` is `$400`, a backslash ending a line
+    /// breaks it; the escaped character is text, whatever it would mark.
+    fn escape(&mut self, rest: &str) -> bool {
+        match rest.as_bytes().get(1) {
+            Some(b) if b.is_ascii_punctuation() => {
+                self.copy(self.i + 1..self.i + 2);
+                self.i += 2;
+                true
+            }
+            Some(b'\n') | Some(b'\r') => {
+                self.i += 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
     fn bracket(&mut self, rest: &str) -> bool {
+        // A link or image with no text (`[](/sites/x.jpg)`) shows nothing.
+        if let Some(end) = markup::empty_link(rest) {
+            self.i += end;
+            return true;
+        }
         if let Some((open, close, label)) = markup::cable_hint(rest) {
             let base = self.i;
             self.pending
@@ -380,6 +403,14 @@ mod tests {
             "### **Preface**\n\nSee [the page](http://x.y/1999.html) and ![map](m.png){.wide} *now*.\n- item\n---\n";
         let c = plain(s);
         assert_eq!(c.text, "Preface\n\nSee the page and map now.\nitem\n\n");
+        assert_mapped(s, &c);
+    }
+
+    #[test]
+    fn markdown_escapes_breaks_and_empty_links() {
+        let s = "It cost \\$400 \\*only\\*,\\\nthen more.[](/sites/a.jpg) ![](/b.png)Done\\ now.";
+        let c = plain(s);
+        assert_eq!(c.text, "It cost $400 *only*,\nthen more. Done\\ now.");
         assert_mapped(s, &c);
     }
 

@@ -182,6 +182,13 @@ pub fn link(rest: &str) -> Option<(usize, usize)> {
     Some((text_end, m.end()))
 }
 
+/// `[](target)`: a link or image with no text, and how many bytes it takes.
+pub fn empty_link(rest: &str) -> Option<usize> {
+    let target = rest.strip_prefix("[](")?;
+    let close = target.bytes().take(MAX_MARKUP).position(|b| b == b')' || b == b'\n')?;
+    (target.as_bytes()[close] == b')').then_some(3 + close + 1)
+}
+
 pub fn attributes(rest: &str) -> Option<usize> {
     let caps = ATTRIBUTES.captures(rest).filter(|c| at_most(&c[1], MAX_ATTRIBUTES))?;
     caps.get(0).map(|m| m.end())
@@ -351,6 +358,13 @@ mod tests {
         let long = format!("<title>{}</title>", "x".repeat(501));
         assert_eq!(html_title(&format!("{long}<title>Short</title>")).as_deref(), Some("Short"));
         assert_eq!(html_title(&long), None);
+    }
+
+    #[test]
+    fn empty_links() {
+        assert_eq!(empty_link("[](/sites/a.jpg) Mali"), Some(16));
+        assert_eq!(empty_link("[](/sites/a.jpg\n)"), None);
+        assert_eq!(empty_link("[Mali](/x)"), None);
     }
 
     #[test]
