@@ -261,6 +261,8 @@ fn side_by_side_shows_another_source_and_toggles() {
     apply(&mut state, &[Action::SideBySide]);
     assert!(state.side.is_none());
     assert!(state.notice.as_deref().is_some_and(|n| n.contains("told by one source")), "{:?}", state.notice);
+    let status = text(&draw(&mut state, 200, 40)).lines().last().unwrap().to_string();
+    assert!(!status.contains("side by side"), "no hint for what does not apply: {status}");
 }
 
 #[test]

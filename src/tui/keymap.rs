@@ -122,6 +122,10 @@ pub struct Context {
     pub closable: bool,
     /// What Esc closes or clears, for its hint.
     pub closes: &'static str,
+    /// The selected event has more than one claim (`[` `]` move between them).
+    pub several_claims: bool,
+    /// It is told by more than one source (`s` sets two beside each other).
+    pub several_sources: bool,
 }
 
 /// The hints that apply now, most useful first: each `keys what`, whole.
@@ -143,7 +147,12 @@ pub fn hints(pane: Pane, context: Context) -> Vec<String> {
                 | Action::OpenSearch
                 | Action::CycleSort
         );
-        if applies && shown {
+        let useful = match b.sends[0].1 {
+            Action::PrevClaim => context.several_claims,
+            Action::SideBySide => context.several_sources,
+            _ => true,
+        };
+        if applies && shown && useful {
             let short = b.help.split([',', '(']).next().unwrap_or(b.help).trim();
             out.push(format!("{} {short}", b.keys.split(' ').next().unwrap_or(b.keys)));
         }

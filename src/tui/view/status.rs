@@ -36,13 +36,14 @@ pub fn draw(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, are
         spans.push(Span::raw(format!("  /{}{cursor}  {count}", super::theme::inert(&s.query))));
     }
     let used: usize = spans.iter().map(Span::width).sum();
-    let hints = fitted(keymap::hints(state.focus, context(state)), usize::from(area.width).saturating_sub(used + 3));
+    let hints =
+        fitted(keymap::hints(state.focus, context(state, corpus)), usize::from(area.width).saturating_sub(used + 3));
     spans.push(Span::styled(format!("   {hints}"), theme.dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 /// What the hints depend on besides the focused pane.
-fn context(state: &State) -> keymap::Context {
+fn context(state: &State, corpus: &Corpus) -> keymap::Context {
     let closes = if state.search.is_some() {
         "close the search"
     } else if state.side.is_some() {
@@ -52,7 +53,10 @@ fn context(state: &State) -> keymap::Context {
     };
     let typing = state.search.as_ref().is_some_and(|s| s.editing);
     let closable = state.search.is_some() || state.side.is_some() || state.filter.is_some();
-    keymap::Context { typing, closable, closes }
+    let event = state.selected_event();
+    let several_claims = event.is_some_and(|e| corpus.events[e].claims.len() > 1);
+    let several_sources = event.is_some_and(|e| state.index.event_sources[e] > 1);
+    keymap::Context { typing, closable, closes, several_claims, several_sources }
 }
 
 /// As many hints as fit in `width` columns, each whole, in their order,
