@@ -243,25 +243,53 @@ pub fn escape_sequence(rest: &str) -> usize {
 /// where the body begins.
 pub fn front_matter(s: &str) -> Option<(Vec<(String, String)>, usize)> {
     let body = s.strip_prefix("---\n").or_else(|| s.strip_prefix("---\r\n"))?;
-    let mut fields = Vec::new();
     let mut at = s.len() - body.len();
     for line in body.split_inclusive('\n').take(500) {
-        at += line.len();
         let trimmed = line.trim_end();
         if trimmed == "---" || trimmed == "..." {
-            return Some((fields, at));
+            let block = &s[s.len() - body.len()..at];
+            return Some((yaml_fields(block).unwrap_or_else(|| plain_fields(block)), at + line.len()));
         }
-        if line.starts_with([' ', '\t', '-', '#']) {
-            continue;
-        }
-        if let Some((key, value)) = trimmed.split_once(':') {
+        at += line.len();
+    }
+    None
+}
+
+/// The top-level scalar fields of a YAML block, keys lowercased; quoted
+/// values continued over several lines are read whole. `None` when the
+/// block is not valid YAML.
+fn yaml_fields(block: &str) -> Option<Vec<(String, String)>> {
+    use yaml_rust2::{Yaml, YamlLoader};
+    let docs = YamlLoader::load_from_str(block).ok()?;
+    let Some(Yaml::Hash(map)) = docs.into_iter().next() else {
+        return Some(Vec::new());
+    };
+    let scalar = |v: &Yaml| match v {
+        Yaml::String(s) | Yaml::Real(s) => Some(s.trim().to_string()),
+        Yaml::Integer(n) => Some(n.to_string()),
+        Yaml::Boolean(b) => Some(b.to_string()),
+        _ => None,
+    };
+    let fields = map.iter().filter_map(|(k, v)| {
+        let key = k.as_str()?;
+        let value = scalar(v).filter(|v| !v.is_empty())?;
+        (!key.contains(' ')).then(|| (key.trim().to_ascii_lowercase(), value))
+    });
+    Some(fields.collect())
+}
+
+/// `key: value` lines, for a block that is not valid YAML.
+fn plain_fields(block: &str) -> Vec<(String, String)> {
+    let mut fields = Vec::new();
+    for line in block.lines().filter(|l| !l.starts_with([' ', '\t', '-', '#'])) {
+        if let Some((key, value)) = line.trim_end().split_once(':') {
             let value = value.trim().trim_matches(['"', '\'']).trim();
             if !key.contains(' ') && !value.is_empty() {
                 fields.push((key.trim().to_ascii_lowercase(), value.to_string()));
             }
         }
     }
-    None
+    fields
 }
 
 pub fn html_title(s: &str) -> Option<String> {
@@ -358,6 +386,20 @@ mod tests {
         let long = format!("<title>{}</title>", "x".repeat(501));
         assert_eq!(html_title(&format!("{long}<title>Short</title>")).as_deref(), Some("Short"));
         assert_eq!(html_title(&long), None);
+    }
+
+    #[test]
+    fn front_matter_reads_yaml_and_falls_back_to_lines() {
+        let s = "---\ntitle: \"Remarks at the United\\\n  \\ Nations\"\ndate: '2019-03-08 10:30:04 +0000'\nyear: 2019\ninfobox:\n  capital: Niamey\n---\nBody";
+        let (fields, end) = front_matter(s).unwrap();
+        assert_eq!(&s[end..], "Body");
+        let field = |k: &str| fields.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
+        assert_eq!(field("title"), Some("Remarks at the United Nations"));
+        assert_eq!(field("date"), Some("2019-03-08 10:30:04 +0000"));
+        assert_eq!(field("year"), Some("2019"));
+        assert_eq!(field("infobox"), None, "a map is not a field");
+        let broken = "---\ntitle: Mali: a: b\n  - [x\n---\nBody";
+        assert_eq!(front_matter(broken).unwrap().0, [("title".to_string(), "Mali: a: b".to_string())]);
     }
 
     #[test]
