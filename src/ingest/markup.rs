@@ -353,6 +353,12 @@ mod tests {
     }
 
     proptest! {
+        /// Whatever a front matter holds, it is read or left, never a panic.
+        #[test]
+        fn any_front_matter_is_read_without_panic(block in r#"(?s)[a-z:\-\[\]{}"'|>&!%@`#*?,. \t\n\\0-9]{0,200}"#) {
+            let _ = front_matter(&format!("---\n{block}\n---\nBody"));
+        }
+
         #[test]
         fn cable_hints_read_off_the_match_are_the_regex_groups(
             label in "PER|ORG|LOC|MISC|PEX",
