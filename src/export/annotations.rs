@@ -29,10 +29,10 @@ struct FileText {
 }
 
 impl FileText {
-    /// The file of `source` as it was read (bundled, or on disk with the
+    /// The file of `source` as it was read (`bundled`, or on disk with the
     /// same size), ready to select the raw byte `spans`.
-    fn read(source: &Source, spans: &[Range<usize>]) -> Option<FileText> {
-        let bytes = match bundled_bytes(source) {
+    fn read(source: &Source, bundled: Option<&[u8]>, spans: &[Range<usize>]) -> Option<FileText> {
+        let bytes = match bundled {
             Some(b) => b.to_vec(),
             None => std::fs::read(&source.path).ok()?,
         };
@@ -88,16 +88,17 @@ fn code_points(text: &str, mut offsets: Vec<usize>) -> HashMap<usize, usize> {
     out
 }
 
-/// The bundled bytes of a source of the bundled corpus.
-fn bundled_bytes(source: &Source) -> Option<&'static [u8]> {
+/// The bundled bytes of a source of the bundled corpus (`seeds`, as
+/// `assets::bundled_seeds` gives them).
+fn bundled_bytes(source: &Source, seeds: &[(&str, &'static [u8])]) -> Option<&'static [u8]> {
     let name = source.path.strip_prefix("seeds/")?;
-    crate::assets::bundled_seeds().into_iter().find(|(n, b)| *n == name && b.len() == source.raw_len).map(|(_, b)| b)
+    seeds.iter().find(|(n, b)| *n == name && b.len() == source.raw_len).map(|(_, b)| *b)
 }
 
 /// The source as an IRI: `file:` of its absolute path, or a URN for a
-/// bundled document, which is in the program, not on disk.
-fn iri(source: &Source) -> String {
-    if bundled_bytes(source).is_some() {
+/// `bundled` document, which is in the program, not on disk.
+fn iri(source: &Source, bundled: bool) -> String {
+    if bundled {
         return format!("urn:annals:bundled:{}", source.path);
     }
     let path = std::fs::canonicalize(&source.path).or_else(|_| std::path::absolute(&source.path));
@@ -149,10 +150,14 @@ pub fn write(corpus: &Corpus, events: &[EventId], out: impl Write) -> io::Result
         let claim = &corpus.claims[c];
         spans[claim.source].push(corpus.claim_bytes(claim));
     }
-    let files: Vec<Option<FileText>> = (corpus.sources.iter().zip(&spans))
-        .map(|(s, spans)| (!spans.is_empty()).then(|| FileText::read(s, spans)).flatten())
+    // Only the sources the events quote are looked for, on disk or bundled, once each.
+    let seeds = crate::assets::bundled_seeds();
+    let targets: Vec<Option<(String, Option<FileText>)>> = (corpus.sources.iter().zip(&spans))
+        .map(|(s, spans)| {
+            let bundled = (!spans.is_empty()).then(|| bundled_bytes(s, &seeds))?;
+            Some((iri(s, bundled.is_some()), FileText::read(s, bundled, spans)))
+        })
         .collect();
-    let iris: Vec<String> = corpus.sources.iter().map(iri).collect();
     let annotation = |event: &Event, c: ClaimId| {
         let claim = &corpus.claims[c];
         let source = &corpus.sources[claim.source];
@@ -173,7 +178,8 @@ pub fn write(corpus: &Corpus, events: &[EventId], out: impl Write) -> io::Result
             json!({"type": "TextualBody", "purpose": "commenting", "annals:quote": true, "value": corpus.claim_text(claim).trim()}),
         ];
         body.extend(actors);
-        let mut selector: Vec<Value> = files[claim.source].iter().flat_map(|f| f.selectors(span.clone())).collect();
+        let (iri, file) = targets[claim.source].as_ref().expect("a quoted source has a target");
+        let mut selector: Vec<Value> = file.iter().flat_map(|f| f.selectors(span.clone())).collect();
         selector.push(json!({"type": "DataPositionSelector", "start": span.start, "end": span.end}));
         json!({
             "id": format!("urn:annals:{}:{}-{}", source.id, span.start, span.end),
@@ -182,7 +188,7 @@ pub fn write(corpus: &Corpus, events: &[EventId], out: impl Write) -> io::Result
             "annals:event": event.id,
             "annals:date": claim.date.value,
             "body": body,
-            "target": {"source": iris[claim.source], "annals:path": source.path, "selector": selector},
+            "target": {"source": iri, "annals:path": source.path, "selector": selector},
         })
     };
     // One annotation at a time: the collection is written as it is made.

@@ -169,7 +169,7 @@ fn title_line(text: &str) -> Option<String> {
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).take(20).collect();
     // The line after a lone `By` is the byline's name.
     let after_by = |i: usize| i > 0 && lines[i - 1].eq_ignore_ascii_case("by");
-    let candidates = lines.iter().enumerate().filter(|&(i, _)| !after_by(i)).map(|(_, l)| l);
+    let mut candidates = lines.iter().enumerate().filter(|&(i, _)| !after_by(i)).map(|(_, l)| l);
     let reads_as_title = |l: &&&str| {
         let words: Vec<&str> = l.split_whitespace().collect();
         let lettered = words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).count();
@@ -180,7 +180,7 @@ fn title_line(text: &str) -> Option<String> {
             && l.matches(" | ").count() < 2
     };
     let first = text.lines().map(str::trim).find(|l| l.chars().any(char::is_alphabetic) && l.chars().count() <= 120);
-    candidates.clone().find(reads_as_title).copied().or(first).map(|l| crate::text::shorten(l, 100))
+    candidates.find(reads_as_title).copied().or(first).map(|l| crate::text::shorten(l, 100))
 }
 
 fn kind_from_word(word: String) -> Option<SourceKind> {
