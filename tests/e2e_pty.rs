@@ -76,7 +76,6 @@ fn a_terminal_that_vanishes_ends_annals() {
 }
 
 #[test]
-#[cfg_attr(not(debug_assertions), ignore = "the test hooks (ANNALS_TEST_*) are in debug builds only")]
 fn a_forced_panic_restores_then_prints_the_message() {
     let mut s = Session::with(24, 80, &[], &[("ANNALS_TEST_PANIC", "1")]);
     let status = s.wait_exit();
@@ -184,7 +183,6 @@ fn source_title(screen: &str) -> String {
 }
 
 #[test]
-#[cfg_attr(not(debug_assertions), ignore = "the test hooks (ANNALS_TEST_*) are in debug builds only")]
 fn a_slow_corpus_is_browsed_in_part_then_whole_in_the_same_place() {
     let path = SLOWER_CORPUS.path().to_str().unwrap();
     let total = std::fs::read_dir(path).unwrap().count();
@@ -206,7 +204,6 @@ fn a_slow_corpus_is_browsed_in_part_then_whole_in_the_same_place() {
 }
 
 #[test]
-#[cfg_attr(not(debug_assertions), ignore = "the test hooks (ANNALS_TEST_*) are in debug builds only")]
 fn quitting_a_preview_says_so_and_restores() {
     let path = SLOWER_CORPUS.path().to_str().unwrap();
     let mut s = Session::with(30, 160, &[path], &[("ANNALS_TEST_PREVIEW_MS", "0")]);

@@ -13,10 +13,10 @@ use std::time::{Duration, Instant};
 /// How long loading runs before the documents read so far can be browsed.
 const PREVIEW_AFTER: Duration = Duration::from_secs(2);
 
-/// Debug builds (the ones tests run) take the delay from
-/// `ANNALS_TEST_PREVIEW_MS`, so a test sees a preview of a small corpus.
+/// A test switch: `ANNALS_TEST_PREVIEW_MS` sets the delay, so a test sees a
+/// preview of a small corpus.
 fn preview_after() -> Duration {
-    let forced = std::env::var("ANNALS_TEST_PREVIEW_MS").ok().filter(|_| cfg!(debug_assertions));
+    let forced = std::env::var("ANNALS_TEST_PREVIEW_MS").ok();
     forced.and_then(|ms| ms.parse().ok()).map_or(PREVIEW_AFTER, Duration::from_millis)
 }
 
