@@ -68,6 +68,14 @@ pub struct Rules {
     pub sentence_starters: Vec<String>,
     pub dating_words: Vec<String>,
     pub closing_sections: Vec<String>,
+    pub function_words: Vec<String>,
+    pub person_roles: Vec<String>,
+    pub place_heads: Vec<String>,
+    pub place_cues: Vec<String>,
+    pub strong_place_cues: Vec<String>,
+    pub place_nouns: Vec<String>,
+    pub compass_words: Vec<String>,
+    pub strong_particles: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -85,7 +93,7 @@ pub struct Assets {
     pub manifest: CorpusFile,
 }
 
-fn embedded(name: &str) -> &'static str {
+pub(crate) fn embedded(name: &str) -> &'static str {
     ASSETS
         .get_file(name)
         .and_then(|f| f.contents_utf8())

@@ -3,8 +3,9 @@
 //! cable's markup hints. Everything here is a candidate; the gazetteer wins
 //! where they overlap.
 
+use super::context::ContextRules;
 use super::names::{self, is_capitalised, person_name, words};
-use crate::assets::Rules;
+use crate::assets::{Gazetteer, Rules};
 use crate::ingest::clean::{Hint, HintLabel};
 use crate::model::EntityKind;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
@@ -30,6 +31,20 @@ pub enum Why {
     Byline,
     Domain,
     Hint,
+    /// A compass word before a known place (`West Africa`).
+    Compass,
+    /// A place noun ending the name (`Tahoua Region`).
+    PlaceNoun,
+    /// A given name before a surname.
+    GivenName,
+    /// A particle of the region inside the name (`ag`, `ould`, `al-`).
+    Particle,
+    /// A role before the name or in an apposition after it.
+    Apposition,
+    /// The place list, after a preposition of place.
+    PlaceList,
+    /// A place by its context alone (`the village of X`, `near X`).
+    PlaceCue,
 }
 
 static ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(\s*([A-Z][A-Za-z0-9]{1,9})\s*\)").expect("regex"));
@@ -63,11 +78,13 @@ pub struct Discoverer {
     rules: Rules,
     titles: AhoCorasick,
     sets: WordSets,
+    context: ContextRules,
 }
 
 /// The rule lists asked of every word ("is this one of them?"), as sets.
 struct WordSets {
     not_names: FxHashSet<String>,
+    function_words: FxHashSet<String>,
     person_titles: FxHashSet<String>,
     name_heads: FxHashSet<String>,
     program_heads: FxHashSet<String>,
@@ -88,6 +105,7 @@ impl WordSets {
             rules.group_words.iter().cloned().partition(|g| g.contains(' '));
         WordSets {
             not_names: set(&rules.not_names),
+            function_words: set(&rules.function_words),
             person_titles: set(&rules.person_titles),
             name_heads: rules.organization_heads.iter().chain(&rules.program_heads).cloned().collect(),
             program_heads: set(&rules.program_heads),
@@ -107,13 +125,14 @@ impl WordSets {
 }
 
 impl Discoverer {
-    pub fn new(rules: &Rules) -> Self {
+    pub fn new(rules: &Rules, gazetteer: &Gazetteer) -> Self {
         let titles = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Both) // anchored: is the next word a title too?
             .build(&rules.person_titles)
             .expect("titles build an automaton");
-        Discoverer { rules: rules.clone(), titles, sets: WordSets::new(rules) }
+        let context = ContextRules::new(rules, gazetteer);
+        Discoverer { rules: rules.clone(), titles, sets: WordSets::new(rules), context }
     }
 
     /// Candidates in one document's clean text; `sentences` lets heading-like
@@ -125,6 +144,7 @@ impl Discoverer {
         let mut ws = Vec::new(); // one buffer for every sentence's words
         for s in sentences.iter().filter(|s| !heading_like(&text[(*s).clone()])) {
             self.patterns(text, s.clone(), &mut ws, &mut found);
+            self.context.find(text, &ws, &mut found);
         }
         bylines(text, &mut found);
         domains(text, &mut found);
@@ -236,7 +256,9 @@ impl Discoverer {
             while j + 1 < ws.len() && !possessive(ws[j].text) && self.continues_run(ws, j) {
                 j += 1;
             }
-            if let Some(f) = self.organisation(text, &ws[i..=j]) {
+            // `3rd Special Forces Group`: an ordinal before the name is part of it.
+            let from = if i > 0 && is_ordinal(ws[i - 1].text) { i - 1 } else { i };
+            if let Some(f) = self.organisation(text, &ws[from..=j]) {
                 out.push(f);
             }
             i = j + 1;
@@ -252,13 +274,17 @@ impl Discoverer {
             return true;
         }
         let connector = CONNECTORS.contains(&next) && (next != "the" || CONNECTORS.contains(&ws[j].text));
-        connector && ws.get(j + 2).is_some_and(|w| is_capitalised(w.text) || (w.text == "the" && next != "the"))
+        // `X and the Y` is two names; `Front for the Liberation of Aïr and Azaouak` one.
+        let the_may_follow = !matches!(next, "the" | "and" | "&");
+        connector && ws.get(j + 2).is_some_and(|w| is_capitalised(w.text) || (w.text == "the" && the_may_follow))
     }
 
     fn organisation(&self, text: &str, run: &[names::Word]) -> Option<Found> {
+        // Only words that open a sentence are dropped (`However`, `In`): the
+        // `Security` of `Security Assistance Office` stays.
         let generic = |at: usize| {
             let w = run[at].text;
-            (self.not_name(w) || CONNECTORS.contains(&w)) && !self.starts_org(run, at)
+            (self.sets.function_words.contains(w) || CONNECTORS.contains(&w)) && !self.starts_org(run, at)
         };
         let skip = (0..run.len()).take_while(|&at| generic(at)).count();
         let run = &run[skip.min(run.len())..];
@@ -323,6 +349,12 @@ impl Discoverer {
         let all_words_generic = name.split_whitespace().all(|w| self.not_name(w) || CONNECTORS.contains(&w));
         (!all_words_generic).then(|| Found { range, name: dedupe_words(name), kind, why: Why::Hint })
     }
+}
+
+/// `3rd`, `433rd`, `1er` (French).
+fn is_ordinal(word: &str) -> bool {
+    let digits = word.len() - word.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    digits > 0 && matches!(&word[digits..], "st" | "nd" | "rd" | "th" | "er" | "e")
 }
 
 fn possessive(word: &str) -> bool {

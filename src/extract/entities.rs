@@ -85,7 +85,7 @@ impl Resolver {
         Resolver {
             matcher: Matcher::new(gazetteer),
             gazetteer: gazetteer.clone(),
-            discoverer: Discoverer::new(rules),
+            discoverer: Discoverer::new(rules, gazetteer),
             known_people,
         }
     }
@@ -182,7 +182,7 @@ impl Resolver {
             .collect();
         let mut extra = Spans::default();
         for f in found {
-            let longer_name = matches!(f.why, Why::Acronym | Why::Pattern);
+            let longer_name = matches!(f.why, Why::Acronym | Why::Pattern | Why::Compass | Why::PlaceNoun);
             let blocks = |m: &DocMention| {
                 !(longer_name
                     && contains(&f.range, &m.range)

@@ -2,11 +2,13 @@
 //! events. Every rule reads its words from the curated assets.
 
 pub mod claims;
+pub mod context;
 pub mod curation;
 pub mod discover;
 pub mod entities;
 pub mod events;
 pub mod gazetteer;
+pub mod lists;
 pub mod metadata;
 pub mod names;
 pub mod occurrences;

@@ -3,6 +3,7 @@
 //! and control, bidi and zero-width characters. Every output run is recorded
 //! in an [`OffsetMap`] back to the decoded text.
 
+use super::infobox;
 use super::markup::{self, Tag};
 use super::mojibake;
 use crate::model::OffsetMap;
@@ -88,9 +89,10 @@ pub fn clean(s: &str, syntax: Syntax) -> Cleaned {
         html: syntax.html,
         in_pre: false,
     };
-    if let Some((fields, end)) = markup::front_matter(s) {
-        c.out.front_matter = fields;
-        c.i = end;
+    if let Some(front) = markup::front_matter(s) {
+        c.out.front_matter = front.fields;
+        c.infobox(front.block);
+        c.i = front.end;
     }
     if c.html {
         c.out.html_title = markup::html_title(s);
@@ -106,6 +108,31 @@ fn special(b: u8) -> bool {
 }
 
 impl Cleaner<'_> {
+    /// The front matter's readable values, each a paragraph of its own,
+    /// after the key that names it: `date: 4 October 2017`.
+    fn infobox(&mut self, block: Range<usize>) {
+        for value in infobox::values(self.s, block) {
+            if let Some(key) = value.key {
+                self.copy(key.clone());
+                self.replace(key.end..key.end + 1, ": ");
+            }
+            let mut last: Option<Range<usize>> = None;
+            for line in value.lines {
+                if let Some(before) = last {
+                    self.replace(before.end..line.start, " ");
+                }
+                self.copy(line.clone());
+                last = Some(line);
+            }
+            if let Some(last) = last {
+                // The paragraph break stands for the line's end: mapped to no
+                // bytes, it would swallow the break into the value's raw span.
+                let line_end = self.s[last.end..].find('\n').map_or(self.s.len(), |i| last.end + i + 1);
+                self.replace(last.end..line_end, "\n\n");
+            }
+        }
+    }
+
     fn copy(&mut self, r: Range<usize>) {
         self.out.map.push(r.clone(), r.len());
         self.out.text.push_str(&self.s[r]);
@@ -415,12 +442,18 @@ mod tests {
     }
 
     #[test]
-    fn front_matter_is_metadata() {
+    fn front_matter_is_metadata_and_its_values_are_read() {
         let s = "---\ntitle: \"Mali\"\ndate: 2020-08-18\n---\nBody text.";
         let c = plain(s);
-        assert_eq!(c.text, "Body text.");
+        assert_eq!(c.text, "title: \"Mali\"\n\ndate: 2020-08-18\n\nBody text.");
         assert_eq!(c.front_matter[0], ("title".into(), "Mali".into()));
-        assert_eq!(&s[c.map.range(0..4)], "Body");
+        let body = c.text.find("Body").unwrap();
+        assert_eq!(&s[c.map.range(body..body + 4)], "Body");
+        let date = c.text.find("2020").unwrap();
+        let raw = c.map.range(date..date + 10);
+        assert_eq!(&s[raw.clone()], "2020-08-18");
+        assert_eq!(c.map.out_start(raw.start)..c.map.out_end(raw.end), date..date + 10, "and back");
+        assert_mapped(s, &c);
     }
 
     #[test]

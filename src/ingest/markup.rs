@@ -239,16 +239,26 @@ pub fn escape_sequence(rest: &str) -> usize {
     }
 }
 
-/// A YAML front matter block at the very start: its `key: value` fields and
-/// where the body begins.
-pub fn front_matter(s: &str) -> Option<(Vec<(String, String)>, usize)> {
+/// A YAML front matter block at the very start.
+pub struct FrontMatter {
+    /// Its top-level `key: value` fields.
+    pub fields: Vec<(String, String)>,
+    /// The block between its `---` lines.
+    pub block: Range<usize>,
+    /// Where the body begins.
+    pub end: usize,
+}
+
+/// The YAML front matter block at the very start, if there is one.
+pub fn front_matter(s: &str) -> Option<FrontMatter> {
     let body = s.strip_prefix("---\n").or_else(|| s.strip_prefix("---\r\n"))?;
     let mut at = s.len() - body.len();
     for line in body.split_inclusive('\n').take(500) {
         let trimmed = line.trim_end();
         if trimmed == "---" || trimmed == "..." {
-            let block = &s[s.len() - body.len()..at];
-            return Some((yaml_fields(block).unwrap_or_else(|| plain_fields(block)), at + line.len()));
+            let block = s.len() - body.len()..at;
+            let fields = yaml_fields(&s[block.clone()]).unwrap_or_else(|| plain_fields(&s[block.clone()]));
+            return Some(FrontMatter { fields, block, end: at + line.len() });
         }
         at += line.len();
     }
@@ -408,7 +418,7 @@ mod tests {
     #[test]
     fn front_matter_reads_yaml_and_falls_back_to_lines() {
         let s = "---\ntitle: \"Remarks at the United\\\n  \\ Nations\"\ndate: '2019-03-08 10:30:04 +0000'\nyear: 2019\ninfobox:\n  capital: Niamey\n---\nBody";
-        let (fields, end) = front_matter(s).unwrap();
+        let FrontMatter { fields, end, .. } = front_matter(s).unwrap();
         assert_eq!(&s[end..], "Body");
         let field = |k: &str| fields.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
         assert_eq!(field("title"), Some("Remarks at the United Nations"));
@@ -416,9 +426,9 @@ mod tests {
         assert_eq!(field("year"), Some("2019"));
         assert_eq!(field("infobox"), None, "a map is not a field");
         let laughs = "---\na: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\ntitle: Mali\n---\n";
-        assert_eq!(front_matter(laughs).unwrap().0.last(), Some(&("title".to_string(), "Mali".to_string())));
+        assert_eq!(front_matter(laughs).unwrap().fields.last(), Some(&("title".to_string(), "Mali".to_string())));
         let broken = "---\ntitle: Mali: a: b\n  - [x\n---\nBody";
-        assert_eq!(front_matter(broken).unwrap().0, [("title".to_string(), "Mali: a: b".to_string())]);
+        assert_eq!(front_matter(broken).unwrap().fields, [("title".to_string(), "Mali: a: b".to_string())]);
     }
 
     #[test]

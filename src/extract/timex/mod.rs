@@ -204,15 +204,9 @@ impl Tagger {
                 let (y, m) = (num(caps, 4)?, month_number(&caps[3])?);
                 absolute(DateValue::days_of_month(y, m, num(caps, 1)?, num(caps, 2)?))
             }
-            PartOfMonth => {
-                let (y, m) = (num(caps, 3)?, month_number(&caps[2])?);
-                let (first, last) = match caps[1].to_ascii_lowercase().as_str() {
-                    "early" | "the beginning of" | "beginning of" => (1, 10),
-                    "mid" => (11, 20),
-                    _ => (21, 31),
-                };
-                absolute(DateValue::days_of_month(y, m, first, last))
-            }
+            // `early March 2012`, `the end of May 2019`: the guideline dates a
+            // part of a month by its month (which part is left to the text).
+            PartOfMonth => absolute(DateValue::month(num(caps, 3)?, month_number(&caps[2])?)),
             MonthYear => {
                 let month = &caps[1];
                 if !plausible_month_word(month) {
@@ -288,15 +282,8 @@ impl Tagger {
                 }
                 absolute(DateValue::range(&DateValue::year(first)?, &DateValue::year(last)?))
             }
-            PartOfYear => {
-                let y = num(caps, 2)?;
-                let (a, b) = match caps[1].to_ascii_lowercase().as_str() {
-                    "early" | "the beginning of" | "beginning of" => (1, 4),
-                    "mid" => (5, 8),
-                    _ => (9, 12),
-                };
-                absolute(DateValue::range(&DateValue::month(y, a)?, &DateValue::month(y, b)?))
-            }
+            // Likewise a part of a year by its year.
+            PartOfYear => absolute(DateValue::year(num(caps, 2)?)),
             PartOfDecade => {
                 let start: i32 = num(caps, 2)?;
                 let (a, b) = match caps[1].to_ascii_lowercase().as_str() {

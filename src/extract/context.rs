@@ -1,0 +1,244 @@
+//! Names told by what stands around them: a given name before a surname, a
+//! particle of the region (`ag`, `ould`), an apposition (`X Y, a senior
+//! official`), a role before a name (`spokesman X Y`), a place noun
+//! (`Tahoua Region`), a listed place after a preposition of place (`outside
+//! Ouallam`) and a compass word before a known place (`West Africa`).
+
+use super::discover::{Found, Why};
+use super::lists::{GIVEN_NAMES, PLACES};
+use super::names::{is_capitalised, Word};
+use crate::assets::{Gazetteer, Rules};
+use crate::model::EntityKind;
+use crate::text::fold;
+use rustc_hash::FxHashSet;
+
+/// Most words a personal name read from context has.
+const MOST_NAME_WORDS: usize = 4;
+/// Most words between an apposition's comma and its role (`, a senior …`).
+const APPOSITION_REACH: usize = 5;
+
+pub struct ContextRules {
+    roles: FxHashSet<String>,
+    place_heads: FxHashSet<String>,
+    place_cues: FxHashSet<String>,
+    /// Cues that make any capitalised word a place (`near`, `outside`).
+    strong_cues: FxHashSet<String>,
+    /// Nouns before `of` that make the next name a place (`the towns of`).
+    place_nouns: FxHashSet<String>,
+    compass: FxHashSet<String>,
+    particles: FxHashSet<String>,
+    /// Words that never stand in a name read from context (`However`, `June`).
+    not_names: FxHashSet<String>,
+    /// Words that end an organisation's or a programme's name, or make a group's.
+    heads: FxHashSet<String>,
+    /// Folded names of the gazetteer's countries and places.
+    known_places: FxHashSet<String>,
+    /// Folded first names of the gazetteer's people: given names the lists lack.
+    known_given: FxHashSet<String>,
+}
+
+/// A run of name words in a sentence: word indices `start..end`.
+struct Run {
+    start: usize,
+    end: usize,
+}
+
+impl ContextRules {
+    pub fn new(rules: &Rules, gazetteer: &Gazetteer) -> Self {
+        let set = |list: &[String]| list.iter().cloned().collect::<FxHashSet<String>>();
+        let mut known_places = FxHashSet::default();
+        let mut known_given = FxHashSet::default();
+        for e in &gazetteer.entities {
+            match e.kind {
+                EntityKind::Country | EntityKind::Place => {
+                    known_places.extend(std::iter::once(&e.name).chain(&e.aliases).map(|n| fold(n)));
+                }
+                EntityKind::Person => known_given.extend(e.name.split(' ').next().map(fold)),
+                _ => {}
+            }
+        }
+        let heads = (rules.organization_heads.iter().chain(&rules.program_heads))
+            .chain(rules.group_words.iter().filter(|w| !w.contains(' ')))
+            .map(|w| fold(w))
+            .collect();
+        ContextRules {
+            roles: set(&rules.person_roles),
+            place_heads: set(&rules.place_heads),
+            place_cues: set(&rules.place_cues),
+            strong_cues: set(&rules.strong_place_cues),
+            place_nouns: set(&rules.place_nouns),
+            compass: set(&rules.compass_words),
+            particles: set(&rules.strong_particles),
+            not_names: rules.not_names.iter().chain(&rules.function_words).map(|w| fold(w)).collect(),
+            heads,
+            known_places,
+            known_given,
+        }
+    }
+
+    /// Names in one sentence's words.
+    pub fn find(&self, text: &str, ws: &[Word], out: &mut Vec<Found>) {
+        let mut i = 0;
+        while i < ws.len() {
+            let Some(run) = self.run_at(ws, i) else {
+                i += 1;
+                continue;
+            };
+            if let Some(found) = self.person(text, ws, &run).or_else(|| self.place(text, ws, &run)) {
+                out.push(found);
+            }
+            i = run.end;
+        }
+    }
+
+    /// The run of name words from `i`: capitalised words and initials, with
+    /// particles between them (`Tinka ag Almouner`, `Cédric de Pierrepont`).
+    fn run_at(&self, ws: &[Word], i: usize) -> Option<Run> {
+        let name_word = |w: &Word| is_capitalised(w.text) && !w.text.chars().any(|c| c.is_ascii_digit());
+        if !name_word(&ws[i]) {
+            return None;
+        }
+        let mut end = i + 1;
+        while let Some(w) = ws.get(end) {
+            let particle_between = self.is_particle(w.text) && ws.get(end + 1).is_some_and(name_word);
+            if name_word(w) || hyphen_particle(w.text) {
+                end += 1;
+            } else if particle_between {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        // A sentence's first words (`However`, `The`) are not part of a name.
+        let start = (i..end).find(|&k| !self.not_names.contains(&fold(ws[k].text)))?;
+        Some(Run { start, end })
+    }
+
+    fn is_particle(&self, word: &str) -> bool {
+        self.particles.contains(word)
+            || matches!(word, "de" | "da" | "du" | "von" | "van" | "al" | "el" | "bin" | "ibn")
+    }
+
+    fn person(&self, text: &str, ws: &[Word], run: &Run) -> Option<Found> {
+        // `president of Niger Hamani Diori`: a place before the name is not part of it.
+        let skip = ws[run.start..run.end].iter().take_while(|w| self.known_places.contains(&fold(w.text))).count();
+        let role_of_place = skip > 0 && self.role_of(ws, run.start);
+        let run = &Run { start: run.start + skip, end: run.end };
+        let words = &ws[run.start..run.end];
+        if !(2..=MOST_NAME_WORDS + 1).contains(&words.len()) {
+            return None;
+        }
+        let folded: Vec<String> = words.iter().map(|w| fold(w.text)).collect();
+        let unlikely = folded.iter().any(|w| self.not_names.contains(w) || self.heads.contains(w))
+            || folded[1..].iter().any(|w| self.known_places.contains(w) || self.place_heads.contains(w))
+            || self.known_places.contains(&folded.join(" "));
+        if unlikely {
+            return None;
+        }
+        let first = folded[0].as_str();
+        let why = if GIVEN_NAMES.contains(first) || self.known_given.contains(first) {
+            Why::GivenName
+        } else if words.iter().any(|w| self.particles.contains(w.text) || hyphen_particle(w.text)) {
+            Why::Particle
+        } else if role_of_place || self.role_before(ws, run.start) || self.apposition_after(ws, run.end) {
+            Why::Apposition
+        } else {
+            return None;
+        };
+        Some(found(text, words, EntityKind::Person, why))
+    }
+
+    /// `spokesman X Y`, `Political Officer X Y`: a role right before.
+    fn role_before(&self, ws: &[Word], start: usize) -> bool {
+        start > 0 && self.roles.contains(&fold(ws[start - 1].text))
+    }
+
+    /// `president of Niger X Y`: a role of the place before `at`.
+    fn role_of(&self, ws: &[Word], at: usize) -> bool {
+        at >= 2 && ws[at - 1].text == "of" && self.roles.contains(&fold(ws[at - 2].text))
+    }
+
+    /// `X Y, a senior official of …`, `X Y, director of …`.
+    fn apposition_after(&self, ws: &[Word], end: usize) -> bool {
+        if ws.get(end).map(|w| w.text) != Some(",") {
+            return false;
+        }
+        // `, the then-United States Ambassador`: other words may come first.
+        let after = ws.iter().skip(end + 1).take(APPOSITION_REACH);
+        for w in after {
+            if self.roles.contains(&fold(w.text)) {
+                return true;
+            }
+            if !w.text.starts_with(char::is_alphanumeric) {
+                return false;
+            }
+        }
+        false
+    }
+
+    fn place(&self, text: &str, ws: &[Word], run: &Run) -> Option<Found> {
+        let words = &ws[run.start..run.end];
+        let folded: Vec<String> = words.iter().map(|w| fold(w.text)).collect();
+        let last = folded.last()?;
+        if words.len() >= 2 && self.place_heads.contains(words.last()?.text) {
+            return Some(found(text, words, EntityKind::Place, Why::PlaceNoun));
+        }
+        let rest = folded[1..].join(" ");
+        let known = |name: &str| self.known_places.contains(name) || PLACES.contains(name);
+        if words.len() >= 2 && self.compass.contains(words[0].text) && known(&rest) {
+            return Some(found(text, words, EntityKind::Place, Why::Compass));
+        }
+        let whole = folded.join(" ");
+        if self.known_places.contains(&whole) || self.heads.contains(last) || words.len() > 3 {
+            return None;
+        }
+        let before = |back: usize| run.start.checked_sub(back).map(|k| fold(ws[k].text));
+        let cued = before(1).is_some_and(|w| self.place_cues.contains(&w));
+        if PLACES.contains(&whole) && cued {
+            return Some(found(text, words, EntityKind::Place, Why::PlaceList));
+        }
+        // An unlisted place needs more: `the village of X`, `near X`, `X, Burkina Faso`.
+        let strongly_cued = match (before(2).as_deref(), before(1).as_deref()) {
+            (Some(noun), Some("of")) => self.place_nouns.contains(noun) || self.compass.contains(&titled(noun)),
+            (_, Some(w)) => self.strong_cues.contains(w),
+            _ => false,
+        };
+        let in_country = ws.get(run.end).is_some_and(|w| w.text == ",")
+            && ws
+                .get(run.end + 1)
+                .is_some_and(|w| self.known_places.contains(&fold(w.text)) || self.country_starts(ws, run.end + 1));
+        let given = GIVEN_NAMES.contains(&folded[0]) || self.known_given.contains(&folded[0]);
+        ((strongly_cued || (in_country && cued)) && !given)
+            .then(|| found(text, words, EntityKind::Place, Why::PlaceCue))
+    }
+
+    /// Whether a known place of two or three words starts at word `at` (`Burkina Faso`).
+    fn country_starts(&self, ws: &[Word], at: usize) -> bool {
+        (2..=3).any(|n| {
+            ws.get(at..at + n).is_some_and(|w| {
+                self.known_places.contains(&w.iter().map(|w| fold(w.text)).collect::<Vec<_>>().join(" "))
+            })
+        })
+    }
+}
+
+/// `north` → `North`, to ask the compass words.
+fn titled(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// `al-Baghdadi`, `ag-Ghaly`: a particle joined to a name.
+fn hyphen_particle(word: &str) -> bool {
+    ["al-", "el-", "ag-", "ad-", "as-", "ash-", "an-", "ar-"]
+        .iter()
+        .any(|p| word.strip_prefix(p).is_some_and(|rest| rest.starts_with(char::is_uppercase)))
+}
+
+fn found(text: &str, words: &[Word], kind: EntityKind, why: Why) -> Found {
+    let last = words[words.len() - 1].text;
+    // `Jeremiah Johnson's helmet`: the name without its possessive.
+    let possessive = ["'s", "’s"].iter().find(|p| last.ends_with(*p)).map_or(0, |p| p.len());
+    let range = words[0].range.0..words[words.len() - 1].range.1 - possessive;
+    Found { name: text[range.clone()].to_string(), range, kind, why }
+}

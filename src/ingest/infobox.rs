@@ -1,0 +1,160 @@
+//! The readable values of a YAML front matter block (an infobox's `text:`,
+//! a `date:`), so that what it says is read like the body: `4 October 2017`
+//! under `date:`, `General Thomas D. Waldhauser` under `commander1:`.
+
+use std::ops::Range;
+
+/// Keys whose values are for machines: link targets, types, media.
+const MACHINE_KEYS: &[&str] = &[
+    "type",
+    "page",
+    "links",
+    "link",
+    "url",
+    "href",
+    "src",
+    "image",
+    "file",
+    "id",
+    "slug",
+    "layout",
+    "template",
+    "map_type",
+    "coordinates",
+    "thumbtime",
+    "lang",
+    "language",
+    "alt",
+    "width",
+    "height",
+];
+/// Keys that only wrap a value (`text:`): the key above names it.
+const WRAPPER_KEYS: &[&str] = &["text", "value", "label"];
+
+/// One value to read: the key that names it (`date`), when it should be
+/// read before the value, and the lines of the value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Value {
+    pub key: Option<Range<usize>>,
+    pub lines: Vec<Range<usize>>,
+}
+
+/// The values of the block `s[block]`, in order.
+pub fn values(s: &str, block: Range<usize>) -> Vec<Value> {
+    let mut out: Vec<Value> = Vec::new();
+    let mut named: Option<Range<usize>> = None; // the last key that names what follows
+    let mut scalar_indent: Option<usize> = None; // inside a `|-` or `>` block, its key's indent
+    let mut skipped_indent: Option<usize> = None; // under a machine key, its indent
+    let mut at = block.start;
+    for line in s[block.clone()].split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let body = line.trim_end();
+        let indent = body.len() - body.trim_start().len();
+        let content = start + indent..start + body.len();
+        if content.is_empty() {
+            continue;
+        }
+        if let Some(key_indent) = skipped_indent {
+            if indent > key_indent {
+                continue;
+            }
+            skipped_indent = None;
+        }
+        if let Some(key_indent) = scalar_indent {
+            if indent > key_indent {
+                push_line(&mut out, s, content);
+                continue;
+            }
+            scalar_indent = None;
+        }
+        let Some((key, value)) = key_and_value(s, content.clone()) else {
+            // A plain value continued on the next line.
+            if let Some(last) = out.last_mut().filter(|v| !v.lines.is_empty()) {
+                last.lines.push(content);
+            }
+            continue;
+        };
+        let key_text = &s[key.clone()];
+        if MACHINE_KEYS.contains(&key_text) {
+            out.push(Value { key: None, lines: Vec::new() }); // ends a continued value
+            skipped_indent = Some(indent);
+            continue;
+        }
+        let wrapper = WRAPPER_KEYS.contains(&key_text);
+        if !wrapper {
+            named = Some(key.clone());
+        }
+        let value_text = s[value.clone()].trim();
+        if matches!(value_text, "|" | "|-" | "|+" | ">" | ">-" | ">+") {
+            scalar_indent = Some(indent);
+            out.push(Value { key: named.take(), lines: Vec::new() });
+        } else if !value.is_empty() && !machine_value(value_text) {
+            out.push(Value { key: named.take(), lines: vec![value] });
+        }
+    }
+    out.retain(|v| !v.lines.is_empty());
+    out
+}
+
+/// A link or a media file's name (`footage, October 2017.webm`), not prose.
+fn machine_value(value: &str) -> bool {
+    let ext = value.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    let media = ext.is_some_and(|e| MEDIA.contains(&e.as_str()));
+    value.contains("://") || media
+}
+
+const MEDIA: &[&str] = &["webm", "jpg", "jpeg", "png", "gif", "svg", "ogg", "ogv", "mp3", "mp4", "pdf", "tif", "tiff"];
+
+fn push_line(out: &mut [Value], s: &str, line: Range<usize>) {
+    if !machine_value(&s[line.clone()]) {
+        if let Some(last) = out.last_mut() {
+            last.lines.push(line);
+        }
+    }
+}
+
+/// `- key: value` → the key's range and the value's (empty when none).
+fn key_and_value(s: &str, line: Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
+    let text = &s[line.clone()];
+    let dash = if text.starts_with("- ") { 2 } else { 0 };
+    let colon = text.find(": ").or_else(|| text.ends_with(':').then(|| text.len() - 1))?;
+    let key = &text[dash..colon];
+    let is_key = colon > dash && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+    if !is_key {
+        return None;
+    }
+    let value_start = (colon + 1 + text[colon + 1..].len() - text[colon + 1..].trim_start().len()).min(text.len());
+    Some((line.start + dash..line.start + colon, line.start + value_start..line.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> Vec<(Option<&str>, Vec<&str>)> {
+        values(s, 0..s.len())
+            .into_iter()
+            .map(|v| (v.key.map(|k| &s[k]), v.lines.into_iter().map(|l| &s[l]).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn an_infobox_reads_as_keyed_lines() {
+        let s = "infoboxes:\n  - conflict:\n      text: Tongo Tongo ambush\n    date:\n      text: |-\n        4 October 2017\n        11:40 to 14:58\n    partof:\n      text: Operation Juniper Shield, and the insurgency\n        in Niger\n      links:\n        - type: internal\n          page: Operation Juniper Shield\n";
+        assert_eq!(
+            read(s),
+            [
+                (Some("conflict"), vec!["Tongo Tongo ambush"]),
+                (Some("date"), vec!["4 October 2017", "11:40 to 14:58"]),
+                (Some("partof"), vec!["Operation Juniper Shield, and the insurgency", "in Niger"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn flat_fields_and_machine_keys() {
+        let s = "title: A speech\ndate: '2022-11-10'\nurl: https://example.org/x\nlayout: post\nimage:\n  text: Footage\ncaption: Footage, October 2017.webm\n";
+        assert_eq!(read(s), [(Some("title"), vec!["A speech"]), (Some("date"), vec!["'2022-11-10'"])]);
+    }
+}

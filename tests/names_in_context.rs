@@ -1,0 +1,87 @@
+//! People, places and organisations told by their context, in sentences of
+//! the kinds real documents hold; and words that look like names but are not.
+
+mod common;
+
+use annals::ingest::Input;
+use annals::model::EntityKind;
+
+/// The entities annals finds in one sentence, as (name, kind), with a row
+/// for each alias.
+fn entities(sentence: &str) -> Vec<(String, EntityKind)> {
+    let text = format!("{sentence}\n");
+    let corpus = common::build(vec![Input { path: "doc.txt".into(), bytes: text.into_bytes() }]);
+    let names =
+        |e: &annals::model::Entity| std::iter::once(e.name.clone()).chain(e.aliases.clone()).collect::<Vec<_>>();
+    corpus.entities.iter().flat_map(|e| names(e).into_iter().map(move |n| (n, e.kind))).collect()
+}
+
+fn has(sentence: &str, name: &str, kind: EntityKind) -> bool {
+    entities(sentence).iter().any(|(n, k)| n == name && *k == kind)
+}
+
+const FOUND: &[(&str, &str, EntityKind)] = &[
+    // people: a given name, a particle, an apposition, a role before the name
+    ("The convoy was led by Jeremiah Johnson and two other soldiers.", "Jeremiah Johnson", EntityKind::Person),
+    ("Reporting from the capital, Amina Traoré said the talks had failed.", "Amina Traoré", EntityKind::Person),
+    ("Thomas D. Waldhauser testified before the committee.", "Thomas D. Waldhauser", EntityKind::Person),
+    ("The raid was led by Tinka ag Almouner and his men.", "Tinka ag Almouner", EntityKind::Person),
+    ("Witnesses saw Mohamed ould Cheikh at the market.", "Mohamed ould Cheikh", EntityKind::Person),
+    ("Doundou Chefou, a senior commander of the group, escaped.", "Doundou Chefou", EntityKind::Person),
+    ("The claim was denied by spokesman Sidi Kone on Monday.", "Sidi Kone", EntityKind::Person),
+    ("The first president of Niger Hamani Diori was overthrown.", "Hamani Diori", EntityKind::Person),
+    ("The ambush was filmed by Jeremiah Johnson's helmet camera.", "Jeremiah Johnson", EntityKind::Person),
+    // places: a place noun, a listed place after a preposition, a compass word, a strong cue
+    ("Fighting spread across the Tahoua Region that spring.", "Tahoua Region", EntityKind::Place),
+    ("The team was based outside Ouallam at the time.", "Ouallam", EntityKind::Place),
+    ("Aid convoys left from Mogadishu every week.", "Mogadishu", EntityKind::Place),
+    ("Drought struck West Africa hardest.", "West Africa", EntityKind::Place),
+    ("The team reached the village of Tongo before dawn.", "Tongo", EntityKind::Place),
+    ("Fighters attacked a customs post in Markoye, Burkina Faso, at night.", "Markoye", EntityKind::Place),
+    // organisations: an ordinal before the name, a domain word kept inside it
+    ("Soldiers of the 3rd Special Forces Group trained there.", "3rd Special Forces Group", EntityKind::Organization),
+    ("The Security Assistance Office handled the request.", "Security Assistance Office", EntityKind::Organization),
+];
+
+#[test]
+fn names_told_by_their_context_are_found() {
+    let misses: Vec<String> = FOUND
+        .iter()
+        .filter(|(sentence, name, kind)| !has(sentence, name, *kind))
+        .map(|(sentence, name, _)| format!("{name:?} in {sentence:?}: found {:?}", entities(sentence)))
+        .collect();
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+}
+
+const NOT_NAMES: &[(&str, &str)] = &[
+    ("Still, the talks went on for a week.", "Still"),
+    ("However Mali refused the offer.", "However"),
+    ("In June Barkhane withdrew.", "June"),
+    ("Conflict Resolution And Peace\nThe talks went on.", "Conflict Resolution"),
+    ("Will Mali accept the offer?", "Will Mali"),
+    ("They met in Bamako and then in Paris.", "Bamako and"),
+    ("The Ministry of Defense and the National Guard met.", "Ministry of Defense and the National Guard"),
+    ("He spoke in English to the crowd.", "English"),
+    ("Grace periods were extended in May.", "Grace"),
+];
+
+#[test]
+fn words_that_look_like_names_are_not() {
+    let wrong: Vec<String> = NOT_NAMES
+        .iter()
+        .filter_map(|(sentence, bad)| {
+            let found = entities(sentence);
+            found.iter().any(|(n, _)| n == bad).then(|| format!("{bad:?} in {sentence:?}: {found:?}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn a_surname_alone_is_the_person_named_before() {
+    let text = "Cyriaque Sobtafo, an official of the agency, met us. Later Sobtafo added that the plane burned.\n";
+    let corpus = common::build(vec![Input { path: "doc.txt".into(), bytes: text.as_bytes().to_vec() }]);
+    let people: Vec<_> = corpus.entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
+    assert_eq!(people.len(), 1, "one person, named twice");
+    assert_eq!((people[0].name.as_str(), people[0].mentions.len()), ("Cyriaque Sobtafo", 2));
+}
