@@ -27,6 +27,8 @@ pub struct ContextRules {
     place_nouns: FxHashSet<String>,
     compass: FxHashSet<String>,
     particles: FxHashSet<String>,
+    /// Particles that may also stand elsewhere (`de`, `von`, `al`).
+    weak_particles: FxHashSet<String>,
     /// Words that never stand in a name read from context (`However`, `June`).
     not_names: FxHashSet<String>,
     /// Words that end an organisation's or a programme's name, or make a group's.
@@ -37,15 +39,25 @@ pub struct ContextRules {
     known_given: FxHashSet<String>,
 }
 
-/// A run of name words in a sentence: word indices `start..end`.
+/// A run of name words in a sentence: word indices `start..end`, and the
+/// words folded (each folded once, whichever rule asks).
 struct Run {
     start: usize,
     end: usize,
+    folded: Vec<String>,
+}
+
+impl Run {
+    /// The run without its first `n` words.
+    fn skip(&self, n: usize) -> Run {
+        Run { start: self.start + n, end: self.end, folded: self.folded[n..].to_vec() }
+    }
 }
 
 impl ContextRules {
     pub fn new(rules: &Rules, gazetteer: &Gazetteer) -> Self {
         let set = |list: &[String]| list.iter().cloned().collect::<FxHashSet<String>>();
+        let folded = |list: &[String]| list.iter().map(|w| fold(w)).collect::<FxHashSet<String>>();
         let mut known_places = FxHashSet::default();
         let mut known_given = FxHashSet::default();
         for e in &gazetteer.entities {
@@ -63,12 +75,13 @@ impl ContextRules {
             .collect();
         ContextRules {
             roles: set(&rules.person_roles),
-            place_heads: set(&rules.place_heads),
+            place_heads: folded(&rules.place_heads),
             place_cues: set(&rules.place_cues),
             strong_cues: set(&rules.strong_place_cues),
             place_nouns: set(&rules.place_nouns),
-            compass: set(&rules.compass_words),
+            compass: folded(&rules.compass_words),
             particles: set(&rules.strong_particles),
+            weak_particles: set(&rules.name_particles),
             not_names: rules.not_names.iter().chain(&rules.function_words).map(|w| fold(w)).collect(),
             heads,
             known_places,
@@ -109,26 +122,26 @@ impl ContextRules {
                 break;
             }
         }
+        let mut folded: Vec<String> = ws[i..end].iter().map(|w| fold(w.text)).collect();
         // A sentence's first words (`However`, `The`) are not part of a name.
-        let start = (i..end).find(|&k| !self.not_names.contains(&fold(ws[k].text)))?;
-        Some(Run { start, end })
+        let skip = folded.iter().position(|w| !self.not_names.contains(w))?;
+        folded.drain(..skip);
+        Some(Run { start: i + skip, end, folded })
     }
 
     fn is_particle(&self, word: &str) -> bool {
-        self.particles.contains(word)
-            || matches!(word, "de" | "da" | "du" | "von" | "van" | "al" | "el" | "bin" | "ibn")
+        self.particles.contains(word) || self.weak_particles.contains(word)
     }
 
     fn person(&self, text: &str, ws: &[Word], run: &Run) -> Option<Found> {
         // `president of Niger Hamani Diori`: a place before the name is not part of it.
-        let skip = ws[run.start..run.end].iter().take_while(|w| self.known_places.contains(&fold(w.text))).count();
+        let skip = run.folded.iter().take_while(|w| self.known_places.contains(*w)).count();
         let role_of_place = skip > 0 && self.role_of(ws, run.start);
-        let run = &Run { start: run.start + skip, end: run.end };
-        let words = &ws[run.start..run.end];
+        let run = &run.skip(skip);
+        let (words, folded) = (&ws[run.start..run.end], &run.folded);
         if !(2..=MOST_NAME_WORDS + 1).contains(&words.len()) {
             return None;
         }
-        let folded: Vec<String> = words.iter().map(|w| fold(w.text)).collect();
         let unlikely = folded.iter().any(|w| self.not_names.contains(w) || self.heads.contains(w))
             || folded[1..].iter().any(|w| self.known_places.contains(w) || self.place_heads.contains(w))
             || self.known_places.contains(&folded.join(" "));
@@ -177,15 +190,14 @@ impl ContextRules {
     }
 
     fn place(&self, text: &str, ws: &[Word], run: &Run) -> Option<Found> {
-        let words = &ws[run.start..run.end];
-        let folded: Vec<String> = words.iter().map(|w| fold(w.text)).collect();
+        let (words, folded) = (&ws[run.start..run.end], &run.folded);
         let last = folded.last()?;
-        if words.len() >= 2 && self.place_heads.contains(words.last()?.text) {
+        if words.len() >= 2 && self.place_heads.contains(last) {
             return Some(found(text, words, EntityKind::Place, Why::PlaceNoun));
         }
         let rest = folded[1..].join(" ");
         let known = |name: &str| self.known_places.contains(name) || PLACES.contains(name);
-        if words.len() >= 2 && self.compass.contains(words[0].text) && known(&rest) {
+        if words.len() >= 2 && self.compass.contains(&folded[0]) && known(&rest) {
             return Some(found(text, words, EntityKind::Place, Why::Compass));
         }
         let whole = folded.join(" ");
@@ -199,7 +211,7 @@ impl ContextRules {
         }
         // An unlisted place needs more: `the village of X`, `near X`, `X, Burkina Faso`.
         let strongly_cued = match (before(2).as_deref(), before(1).as_deref()) {
-            (Some(noun), Some("of")) => self.place_nouns.contains(noun) || self.compass.contains(&titled(noun)),
+            (Some(noun), Some("of")) => self.place_nouns.contains(noun) || self.compass.contains(noun),
             (_, Some(w)) => self.strong_cues.contains(w),
             _ => false,
         };
@@ -220,12 +232,6 @@ impl ContextRules {
             })
         })
     }
-}
-
-/// `north` → `North`, to ask the compass words.
-fn titled(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// `al-Baghdadi`, `ag-Ghaly`: a particle joined to a name.
