@@ -32,14 +32,18 @@ impl FileText {
     /// The file of `source` as it was read (`bundled`, or on disk with the
     /// same size), ready to select the raw byte `spans`.
     fn read(source: &Source, bundled: Option<&[u8]>, spans: &[Range<usize>]) -> Option<FileText> {
-        let bytes = match bundled {
-            Some(b) => b.to_vec(),
-            None => std::fs::read(&source.path).ok()?,
+        let on_disk;
+        let bytes: &[u8] = match bundled {
+            Some(b) => b,
+            None => {
+                on_disk = std::fs::read(&source.path).ok()?;
+                &on_disk
+            }
         };
         if bytes.len() != source.raw_len {
             return None;
         }
-        let decoded = crate::ingest::decode::decode(&bytes).ok()?;
+        let decoded = crate::ingest::decode::decode(bytes).ok()?;
         let mut file = FileText { text: decoded.text, map: decoded.map, code_points: HashMap::new() };
         let offsets = spans.iter().flat_map(|s| {
             let r = file.range(s.clone());

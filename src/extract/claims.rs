@@ -48,10 +48,6 @@ impl KindClassifier {
         self.first_kind(sentence).unwrap_or("other")
     }
 
-    pub fn classify(&self, sentence: &str, date: std::ops::Range<usize>) -> String {
-        self.in_clause(sentence, date.clone()).unwrap_or_else(|| self.in_sentence(sentence)).to_string()
-    }
-
     /// The earliest kind with a trigger standing as whole words in `text`.
     fn first_kind(&self, text: &str) -> Option<&str> {
         let folded = fold(text);
@@ -325,7 +321,8 @@ mod tests {
     #[test]
     fn kinds_are_whole_trigger_words_earliest_kind_first() {
         let classifier = KindClassifier::new(&crate::assets::Assets::bundled().lexicon.kinds);
-        let kind = |sentence: &str| classifier.classify(sentence, 0..0);
+        let kind =
+            |sentence: &str| classifier.in_clause(sentence, 0..0).unwrap_or_else(|| classifier.in_sentence(sentence));
         assert_eq!(kind("The coups of 2012 ended it."), "coup", "a stem takes endings");
         assert_eq!(kind("The aided recovery began."), "other", "a whole word does not");
         assert_eq!(kind("A préélection rally."), "other", "nor does a stem inside a word");

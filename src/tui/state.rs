@@ -232,6 +232,8 @@ pub struct Index {
     /// Per source: the entities it names, by id (the source pane finds
     /// their mentions there), and its claims, by position.
     pub source_entities: Vec<Vec<u32>>,
+    /// Per entity: how many sources name it (the card's count, not redone each frame).
+    pub entity_sources: Vec<u32>,
     pub claims: Vec<Vec<ClaimId>>,
     /// Events per year, in year order.
     pub years: Vec<(i32, usize)>,
@@ -277,10 +279,14 @@ const _: () = assert!(std::mem::size_of::<Marked>() == 8);
 impl Index {
     fn new(corpus: &Corpus) -> Self {
         let mut source_entities = vec![Vec::new(); corpus.sources.len()];
+        let mut entity_sources = Vec::with_capacity(corpus.entities.len());
         for (e, entity) in corpus.entities.iter().enumerate() {
+            let mut named_in = 0;
             for s in entity.sources() {
                 source_entities[s].push(e as u32);
+                named_in += 1;
             }
+            entity_sources.push(named_in);
         }
         source_entities.iter_mut().for_each(Vec::shrink_to_fit);
         let mut claims = vec![Vec::new(); corpus.sources.len()];
@@ -320,6 +326,7 @@ impl Index {
         let folded_titles = std::sync::OnceLock::new();
         Index {
             source_entities,
+            entity_sources,
             claims,
             years,
             date_span,

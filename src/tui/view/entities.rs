@@ -68,9 +68,9 @@ fn card(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: R
         format!("{} {}", Theme::glyph(entity.kind), entity.kind.as_str()),
         theme.kind(entity.kind),
     ))];
-    let aliases = distinct_aliases(&entity.name, &entity.aliases);
+    // The card shows a few hundred characters: an entity may have thousands of aliases.
+    let aliases = distinct_aliases(&entity.name, &entity.aliases, width * 3);
     if !aliases.is_empty() {
-        // The card shows a few hundred characters: an entity may have thousands of aliases.
         let aka = format!("aka {}", inert(&joined(aliases.into_iter(), ", ", width * 3)));
         lines.extend(wrapped(&aka, width, 2).into_iter().map(Line::raw));
     }
@@ -84,8 +84,8 @@ fn card(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: R
         _ => "no dated event".to_string(),
     };
     lines.push(Line::raw(fit(&first_last, width)));
-    // At a gigabyte one entity is named in 50 000 sources: only those shown are counted out.
-    let sources = entity.sources().count();
+    // At a gigabyte one entity is named in 50 000 sources: counted once, and only those shown are listed.
+    let sources = state.index.entity_sources[e] as usize;
     let (mentions, sources_line) =
         (count(entity.mentions.len(), "mention"), format!("in {}", count(sources, "source")));
     if columns(&mentions) + 1 + columns(&sources_line) <= width {
@@ -108,12 +108,18 @@ fn card(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: R
 }
 
 /// The aliases that are not the name or another alias in other case
-/// (`MALIAN` beside `Malian`), the spelling not in capitals kept.
-fn distinct_aliases<'a>(name: &str, aliases: &'a [String]) -> Vec<&'a str> {
+/// (`MALIAN` beside `Malian`), the spelling not in capitals kept; once they
+/// fill `room` bytes, no more are read.
+fn distinct_aliases<'a>(name: &str, aliases: &'a [String], room: usize) -> Vec<&'a str> {
     let shouted = |s: &str| !s.chars().any(char::is_lowercase);
     let mut seen = vec![name.to_lowercase()];
     let mut out: Vec<&str> = Vec::new();
+    let mut filled = 0;
     for alias in aliases {
+        if filled >= room {
+            break;
+        }
+        filled += alias.len();
         let lower = alias.to_lowercase();
         match seen.iter().position(|s| *s == lower) {
             None => {
@@ -151,7 +157,7 @@ mod tests {
     #[test]
     fn aliases_in_other_case_are_one() {
         let aliases = ["MALI", "MALIAN", "Malian", "Republic of Mali", "mali", "République du Mali"].map(String::from);
-        assert_eq!(distinct_aliases("Mali", &aliases), ["Malian", "Republic of Mali", "République du Mali"]);
+        assert_eq!(distinct_aliases("Mali", &aliases, 1000), ["Malian", "Republic of Mali", "République du Mali"]);
     }
 
     #[test]
