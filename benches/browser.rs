@@ -72,6 +72,7 @@ fn synthetic(events: usize, entities: usize) -> Corpus {
         published: None,
         published_basis: None,
         raw_len: text.len(),
+        body_start: 0,
         encoding: "UTF-8",
         map: ChainedMap { outer: OffsetMap::identity(text.len(), 0), inner: None },
         text,

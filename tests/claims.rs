@@ -34,3 +34,12 @@ fn the_lines_that_date_a_cable_are_one_publication_event() {
     assert_eq!(published[0].claims.len(), 2, "the created time and the date-time group");
     assert!(corpus.events.iter().all(|e| !e.title.contains("16:09")));
 }
+
+#[test]
+fn an_infobox_date_dates_the_document_subject() {
+    let text = "---\ninfoboxes:\n  - conflict:\n      text: Tongo Tongo ambush\n    date:\n      text: |-\n        4 October 2017\n        11:40 to 14:58 (local time)\n---\n# Tongo Tongo ambush\n\nThe ambush was investigated in 2018 by the Department of Defense.\n";
+    let corpus = corpus_of("ambush.md", text);
+    let titles: Vec<(String, &str)> = corpus.events.iter().map(|e| (e.date.display(), e.title.as_str())).collect();
+    assert!(titles.contains(&("2017-10-04".to_string(), "Tongo Tongo ambush")), "{titles:?}");
+    assert_eq!(titles.len(), 2, "{titles:?}");
+}

@@ -31,6 +31,8 @@ pub struct Cleaned {
     pub hints: Vec<Hint>,
     /// `key: value` lines of a YAML front matter block.
     pub front_matter: Vec<(String, String)>,
+    /// Where the body begins in `text`: before, the front matter's values.
+    pub body_start: usize,
     /// The `<title>` of an HTML document.
     pub html_title: Option<String>,
     pub repairs: usize,
@@ -92,6 +94,7 @@ pub fn clean(s: &str, syntax: Syntax) -> Cleaned {
     if let Some(front) = markup::front_matter(s) {
         c.out.front_matter = front.fields;
         c.infobox(front.block);
+        c.out.body_start = c.out.text.len();
         c.i = front.end;
     }
     if c.html {

@@ -93,6 +93,9 @@ pub struct Source {
     pub encoding: &'static str,
     /// The clean text: markup removed, mojibake repaired, controls gone.
     pub text: String,
+    /// Where the body begins in `text`: before it, the values of a front
+    /// matter (an infobox), which tell of the document's subject.
+    pub body_start: usize,
     pub map: ChainedMap,
     /// Characters repaired from mojibake.
     pub repairs: usize,

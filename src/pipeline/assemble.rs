@@ -188,8 +188,12 @@ fn build_events(corpus: &mut Corpus) {
                 }
             }
             let lead = &corpus.claims[claims[0]];
+            let source = &corpus.sources[lead.source];
             let title = if lead.kind == "publication" {
-                publication_title(&corpus.sources[lead.source])
+                publication_title(source)
+            } else if lead.sentence.start < source.body_start {
+                // An infobox line (`date: 4 October 2017`) dates the document's subject.
+                source.title.clone()
             } else {
                 claims::title(corpus.claim_text(lead), corpus.date_text(lead))
             };

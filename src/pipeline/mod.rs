@@ -247,8 +247,10 @@ impl Pipeline {
         map.outer.shrink_to_fit();
         map.inner.iter_mut().for_each(OffsetMap::shrink_to_fit);
         let manifest = self.assets.source_meta(&input.path, input.file_name());
+        // The title and date of the document are read from its body: an
+        // infobox's values tell of its subject (front matter fields are read apart).
         let meta = metadata::infer(
-            &text,
+            &text[cleaned.body_start..],
             &cleaned.front_matter,
             cleaned.html_title.as_deref(),
             &input.id(),
@@ -286,6 +288,7 @@ impl Pipeline {
             warnings,
             path: input.path,
             raw_len: input.bytes.len(),
+            body_start: cleaned.body_start,
             text,
             map,
         };
