@@ -30,17 +30,29 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
     ("Doundou Chefou, a senior commander of the group, escaped.", "Doundou Chefou", EntityKind::Person),
     ("The claim was denied by spokesman Sidi Kone on Monday.", "Sidi Kone", EntityKind::Person),
     ("The first president of Niger Hamani Diori was overthrown.", "Hamani Diori", EntityKind::Person),
+    (
+        "Classified By: Political Counselor Peter Newman, Embassy Bamako, for reasons 1.4.",
+        "Peter Newman",
+        EntityKind::Person,
+    ),
     ("The ambush was filmed by Jeremiah Johnson's helmet camera.", "Jeremiah Johnson", EntityKind::Person),
     // places: a place noun, a listed place after a preposition, a compass word, a strong cue
     ("Fighting spread across the Tahoua Region that spring.", "Tahoua Region", EntityKind::Place),
     ("The team was based outside Ouallam at the time.", "Ouallam", EntityKind::Place),
     ("Aid convoys left from Mogadishu every week.", "Mogadishu", EntityKind::Place),
     ("Drought struck West Africa hardest.", "West Africa", EntityKind::Place),
+    ("A raid took place in Northern Burkina Faso last year.", "Northern Burkina Faso", EntityKind::Place),
     ("The team reached the village of Tongo before dawn.", "Tongo", EntityKind::Place),
     ("Fighters attacked a customs post in Markoye, Burkina Faso, at night.", "Markoye", EntityKind::Place),
     // organisations: an ordinal before the name, a domain word kept inside it
     ("Soldiers of the 3rd Special Forces Group trained there.", "3rd Special Forces Group", EntityKind::Organization),
     ("The Security Assistance Office handled the request.", "Security Assistance Office", EntityKind::Organization),
+    (
+        "Classified By: Political Counselor Peter Newman, Embassy Bamako, for reasons 1.4.",
+        "Embassy Bamako",
+        EntityKind::Organization,
+    ),
+    ("FM AMEMBASSY NIAMEY\nTO SECSTATE WASHDC 0123\nThe talks went on.", "AMEMBASSY NIAMEY", EntityKind::Organization),
 ];
 
 #[test]
@@ -63,6 +75,9 @@ const NOT_NAMES: &[(&str, &str)] = &[
     ("The Ministry of Defense and the National Guard met.", "Ministry of Defense and the National Guard"),
     ("He spoke in English to the crowd.", "English"),
     ("Grace periods were extended in May.", "Grace"),
+    ("DE RUEHNM #0048 0141609\nThe talks went on.", "DE RUEHNM"),
+    ("Frank Narrative\nThe talks went on.", "Frank Narrative"),
+    ("Western nations were concerned.", "Western"),
 ];
 
 #[test]
@@ -84,4 +99,15 @@ fn a_surname_alone_is_the_person_named_before() {
     let people: Vec<_> = corpus.entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
     assert_eq!(people.len(), 1, "one person, named twice");
     assert_eq!((people[0].name.as_str(), people[0].mentions.len()), ("Cyriaque Sobtafo", 2));
+}
+
+#[test]
+fn a_cable_is_signed_by_the_name_on_its_last_line() {
+    let text = "1. (C) The plane burned on November 2.\nBARLERIN\n";
+    let corpus = common::build(vec![Input { path: "cable.txt".into(), bytes: text.as_bytes().to_vec() }]);
+    let people: Vec<&str> =
+        corpus.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name.as_str()).collect();
+    assert_eq!(people, ["BARLERIN"]);
+    let unsigned = common::build(vec![Input { path: "c.txt".into(), bytes: b"It burned.\nNNNN\n".to_vec() }]);
+    assert!(unsigned.entities.iter().all(|e| e.kind != EntityKind::Person));
 }

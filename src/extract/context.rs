@@ -89,15 +89,16 @@ impl ContextRules {
         }
     }
 
-    /// Names in one sentence's words.
-    pub fn find(&self, text: &str, ws: &[Word], out: &mut Vec<Found>) {
+    /// Names in one sentence's words. In a heading (`Frank Narrative`) a
+    /// given name is not enough to make a person.
+    pub fn find(&self, text: &str, ws: &[Word], heading: bool, out: &mut Vec<Found>) {
         let mut i = 0;
         while i < ws.len() {
             let Some(run) = self.run_at(ws, i) else {
                 i += 1;
                 continue;
             };
-            if let Some(found) = self.person(text, ws, &run).or_else(|| self.place(text, ws, &run)) {
+            if let Some(found) = self.person(text, ws, &run, heading).or_else(|| self.place(text, ws, &run)) {
                 out.push(found);
             }
             i = run.end;
@@ -123,8 +124,9 @@ impl ContextRules {
             }
         }
         let mut folded: Vec<String> = ws[i..end].iter().map(|w| fold(w.text)).collect();
-        // A sentence's first words (`However`, `The`) are not part of a name.
-        let skip = folded.iter().position(|w| !self.not_names.contains(w))?;
+        // A sentence's first words (`However`, `The`) are not part of a name;
+        // a compass word may be (`Northern Burkina Faso`).
+        let skip = folded.iter().position(|w| !self.not_names.contains(w) || self.compass.contains(w))?;
         folded.drain(..skip);
         Some(Run { start: i + skip, end, folded })
     }
@@ -133,11 +135,17 @@ impl ContextRules {
         self.particles.contains(word) || self.weak_particles.contains(word)
     }
 
-    fn person(&self, text: &str, ws: &[Word], run: &Run) -> Option<Found> {
+    fn person(&self, text: &str, ws: &[Word], run: &Run, heading: bool) -> Option<Found> {
         // `president of Niger Hamani Diori`: a place before the name is not part of it.
         let skip = run.folded.iter().take_while(|w| self.known_places.contains(*w)).count();
         let role_of_place = skip > 0 && self.role_of(ws, run.start);
         let run = &run.skip(skip);
+        // `Political Counselor Peter Newman`: a title of several words, then the name.
+        let titled = run.folded.iter().rposition(|w| self.roles.contains(w)).filter(|&at| at + 1 < run.folded.len());
+        let run = &match titled {
+            Some(at) => run.skip(at + 1),
+            None => run.skip(0),
+        };
         let (words, folded) = (&ws[run.start..run.end], &run.folded);
         if !(2..=MOST_NAME_WORDS + 1).contains(&words.len()) {
             return None;
@@ -149,11 +157,18 @@ impl ContextRules {
             return None;
         }
         let first = folded[0].as_str();
-        let why = if GIVEN_NAMES.contains(first) || self.known_given.contains(first) {
+        // `DE RUEHNM`: words in capitals are a code or a heading, not a given name.
+        let spelled = words[0].text.chars().skip(1).any(char::is_lowercase);
+        let given = spelled && (GIVEN_NAMES.contains(first) || self.known_given.contains(first));
+        let why = if given && !heading {
             Why::GivenName
         } else if words.iter().any(|w| self.particles.contains(w.text) || hyphen_particle(w.text)) {
             Why::Particle
-        } else if role_of_place || self.role_before(ws, run.start) || self.apposition_after(ws, run.end) {
+        } else if titled.is_some()
+            || role_of_place
+            || self.role_before(ws, run.start)
+            || self.apposition_after(ws, run.end)
+        {
             Why::Apposition
         } else {
             return None;
@@ -201,7 +216,9 @@ impl ContextRules {
             return Some(found(text, words, EntityKind::Place, Why::Compass));
         }
         let whole = folded.join(" ");
-        if self.known_places.contains(&whole) || self.heads.contains(last) || words.len() > 3 {
+        // `Western nations`: a compass word alone (and a region's name, `Western`) names no place here.
+        let compass_only = words.len() == 1 && self.compass.contains(last);
+        if self.known_places.contains(&whole) || self.heads.contains(last) || words.len() > 3 || compass_only {
             return None;
         }
         let before = |back: usize| run.start.checked_sub(back).map(|k| fold(ws[k].text));

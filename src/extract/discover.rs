@@ -45,6 +45,8 @@ pub enum Why {
     PlaceList,
     /// A place by its context alone (`the village of X`, `near X`).
     PlaceCue,
+    /// A name in capitals alone on a cable's last line (`BARLERIN`).
+    Signature,
 }
 
 static ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(\s*([A-Z][A-Za-z0-9]{1,9})\s*\)").expect("regex"));
@@ -61,6 +63,10 @@ const BYLINE_GAP: usize = 60;
 const HANDLE: usize = 41;
 /// With ASCII word boundaries the regex runs on its fast engine over any
 /// text; [`domains`] checks the Unicode ones (`éAbc.org` names no domain).
+/// A post by its city: `Embassy Bamako`, and in a cable's routing `AMEMBASSY PARIS`.
+static POST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:AMEMBASSY|AMCONSUL|EMBASSY|Embassy|Consulate)\s+\p{Lu}[\p{L}\-]+").expect("regex")
+});
 static DOMAIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Z][A-Za-z0-9\-]{2,}\.(?:org|com|net|info)(?-u:\b)").expect("regex"));
 
@@ -142,12 +148,21 @@ impl Discoverer {
         self.acronyms(text, &mut found);
         self.titled(text, &mut found);
         let mut ws = Vec::new(); // one buffer for every sentence's words
-        for s in sentences.iter().filter(|s| !heading_like(&text[(*s).clone()])) {
-            self.patterns(text, s.clone(), &mut ws, &mut found);
-            self.context.find(text, &ws, &mut found);
+        for s in sentences {
+            ws.clear();
+            ws.extend(words(text, s.start).take_while(|w| w.range.1 <= s.end));
+            // Runs of capitalised words in a heading are its words, not a name's;
+            // context rules ask more than capitals (a list of commanders is no heading).
+            let heading = heading_like(&text[s.clone()]);
+            if !heading {
+                self.patterns(text, &ws, &mut found);
+            }
+            self.context.find(text, &ws, heading, &mut found);
         }
         bylines(text, &mut found);
         domains(text, &mut found);
+        self.posts(text, &mut found);
+        self.signature(text, &mut found);
         for h in hints {
             if let Some(f) = self.hint(text, h) {
                 found.push(f);
@@ -242,10 +257,7 @@ impl Discoverer {
     }
 
     /// `Millennium Challenge Corporation`, `Ministry of Defense`, `Operation Barkhane`.
-    fn patterns<'t>(&self, text: &'t str, sentence: Range<usize>, ws: &mut Vec<names::Word<'t>>, out: &mut Vec<Found>) {
-        ws.clear();
-        ws.extend(words(text, sentence.start).take_while(|w| w.range.1 <= sentence.end));
-        let ws = &ws[..];
+    fn patterns(&self, text: &str, ws: &[names::Word], out: &mut Vec<Found>) {
         let mut i = 0;
         while i < ws.len() {
             if !is_capitalised(ws[i].text) {
@@ -314,6 +326,45 @@ impl Discoverer {
         let two =
             || run.get(at + 1).is_some_and(|n| sets.organization_starts.contains(&format!("{} {}", w.text, n.text)));
         sets.program_starts.contains(w.text) || (sets.organization_openers.contains(w.text) && two())
+    }
+
+    /// `Embassy Bamako`, `AMEMBASSY NIAMEY`: an organisation, not its city.
+    fn posts(&self, text: &str, out: &mut Vec<Found>) {
+        // Most documents name no post: a literal scan spares them the regex.
+        if !text.contains("MBASSY")
+            && !text.contains("mbassy")
+            && !text.contains("CONSUL")
+            && !text.contains("Consulate")
+        {
+            return;
+        }
+        for m in POST.find_iter(text) {
+            let city = m.as_str().rsplit(char::is_whitespace).next().unwrap_or("");
+            if !self.sets.function_words.contains(city) && !self.not_name(city) {
+                let name = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+                out.push(Found { range: m.range(), name, kind: EntityKind::Organization, why: Why::Pattern });
+            }
+        }
+    }
+
+    /// A cable signed by a name in capitals on its last line (`BARLERIN`).
+    fn signature(&self, text: &str, out: &mut Vec<Found>) {
+        let body = text.trim_end();
+        let line = body.rsplit('\n').next().unwrap_or("").trim();
+        let start = body.len() - line.len();
+        let signed = line.chars().count() >= 4
+            && line.chars().all(|c| c.is_uppercase() || c == '-' || c == '\'')
+            && line.chars().collect::<FxHashSet<char>>().len() > 1 // `NNNN` ends a cable's text
+            && !self.not_name(line)
+            && !self.sets.function_words.contains(line);
+        if signed {
+            out.push(Found {
+                range: start..start + line.len(),
+                name: line.to_string(),
+                kind: EntityKind::Person,
+                why: Why::Signature,
+            });
+        }
     }
 
     fn hint(&self, text: &str, h: &Hint) -> Option<Found> {
@@ -454,6 +505,7 @@ pub fn compile_patterns() {
     LazyLock::force(&ACRONYM);
     LazyLock::force(&BYLINE);
     LazyLock::force(&DOMAIN);
+    LazyLock::force(&POST);
     LazyLock::force(&AFTER_TITLE);
 }
 

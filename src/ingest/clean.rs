@@ -122,7 +122,7 @@ impl Cleaner<'_> {
             let mut last: Option<Range<usize>> = None;
             for line in value.lines {
                 if let Some(before) = last {
-                    self.replace(before.end..line.start, " ");
+                    self.replace(before.end..line.start, if value.literal { "\n\n" } else { " " });
                 }
                 self.copy(line.clone());
                 last = Some(line);

@@ -37,6 +37,8 @@ const WRAPPER_KEYS: &[&str] = &["text", "value", "label"];
 pub struct Value {
     pub key: Option<Range<usize>>,
     pub lines: Vec<Range<usize>>,
+    /// A literal block (`|`): its lines are lines (a list of commanders), not one text.
+    pub literal: bool,
 }
 
 /// The values of the block `s[block]`, in order.
@@ -77,7 +79,7 @@ pub fn values(s: &str, block: Range<usize>) -> Vec<Value> {
         };
         let key_text = &s[key.clone()];
         if MACHINE_KEYS.contains(&key_text) {
-            out.push(Value { key: None, lines: Vec::new() }); // ends a continued value
+            out.push(Value { key: None, lines: Vec::new(), literal: false }); // ends a continued value
             skipped_indent = Some(indent);
             continue;
         }
@@ -88,9 +90,9 @@ pub fn values(s: &str, block: Range<usize>) -> Vec<Value> {
         let value_text = s[value.clone()].trim();
         if matches!(value_text, "|" | "|-" | "|+" | ">" | ">-" | ">+") {
             scalar_indent = Some(indent);
-            out.push(Value { key: named.take(), lines: Vec::new() });
+            out.push(Value { key: named.take(), lines: Vec::new(), literal: value_text.starts_with('|') });
         } else if !value.is_empty() && !machine_value(value_text) {
-            out.push(Value { key: named.take(), lines: vec![value] });
+            out.push(Value { key: named.take(), lines: vec![value], literal: false });
         }
     }
     out.retain(|v| !v.lines.is_empty());

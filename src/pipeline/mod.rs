@@ -292,7 +292,7 @@ impl Pipeline {
             text,
             map,
         };
-        let claims = self.claims(&source, &sentences, &dated);
+        let claims = self.claims(&source, &sentences, &dated, &cleaned.front_matter);
         Extracted { source, mentions, claims }
     }
 
@@ -300,11 +300,14 @@ impl Pipeline {
     /// entities have corpus ids. A line near the top that only dates the
     /// document (`R 141609Z JAN 08`) is one claim, of its most precise date,
     /// of kind `publication`, as is the line the document's date was read from.
+    /// Of the front matter's values, only a top-level field (`fields`) dates
+    /// the document: an infobox's `date:` dates its subject.
     fn claims(
         &self,
         source: &Source,
         sentences: &[Range<usize>],
         dated: &[(Range<usize>, DateValue, Resolution)],
+        fields: &[(String, String)],
     ) -> Vec<Claim> {
         let mut out = Vec::new();
         let rules = &self.assets.lexicon.rules;
@@ -331,7 +334,9 @@ impl Pipeline {
                 kind: kind.into(),
             };
             let ranges: Vec<Range<usize>> = here.iter().map(|(r, _, _)| local(r)).collect();
-            if sentence.start < DOCUMENT_HEAD && claims::only_dates(text, &ranges, dating_words) {
+            let field = |key: &str| fields.iter().any(|(k, _)| k.eq_ignore_ascii_case(key));
+            let of_subject = sentence.start < source.body_start && !text.split_once(':').is_some_and(|(k, _)| field(k));
+            if sentence.start < DOCUMENT_HEAD && !of_subject && claims::only_dates(text, &ranges, dating_words) {
                 let narrowest = here.iter().min_by_key(|(_, v, _)| v.span_days()).expect("a date");
                 out.push(claim(narrowest, "publication"));
                 continue;
