@@ -17,7 +17,16 @@ const LAST: [&str; 8] = ["Touré", "Keïta", "Goïta", "Traoré", "Konaré", "Ma
 fn entity(i: usize) -> Entity {
     let name = format!("{} {} {i}", FIRST[i % 8], LAST[(i / 8) % 8]);
     let folded = annals::text::fold(&name);
-    Entity { id: format!("e{i}"), name, kind: EntityKind::Person, aliases: Vec::new(), mentions: Vec::new(), folded }
+    let found_by = "gazetteer";
+    Entity {
+        id: format!("e{i}"),
+        name,
+        kind: EntityKind::Person,
+        aliases: Vec::new(),
+        mentions: Vec::new(),
+        folded,
+        found_by,
+    }
 }
 
 /// A corpus of `events` one-claim events in one source, and a few actors.

@@ -200,3 +200,21 @@ fn a_date_range_that_ends_before_it_starts_is_a_usage_error() {
     assert!(stderr(&o).contains("--from 2013 is after --to 2012"), "{}", stderr(&o));
     assert!(o.stdout.is_empty());
 }
+
+#[test]
+fn check_verbose_says_which_rule_found_each_entity() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "In 2019 the convoy was led by Jeremiah Johnson near Tiloa, and Mali protested.\n";
+    std::fs::write(dir.path().join("doc.txt"), text).unwrap();
+    let o = annals(&["check", "--verbose", dir.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for line in [
+        "entity     Jeremiah Johnson (person), found by given name",
+        "entity     Mali (country), found by gazetteer",
+        "entity     Tiloa (place), found by place cue",
+    ] {
+        assert!(out.contains(line), "{line:?} in\n{out}");
+    }
+    assert!(!stdout(&check(dir.path())).contains("found by"), "only with --verbose");
+}

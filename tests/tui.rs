@@ -516,6 +516,7 @@ static CROWD: LazyLock<Corpus> = LazyLock::new(|| {
                 kind: annals::model::EntityKind::Person,
                 aliases: Vec::new(),
                 mentions: Vec::new(),
+                found_by: "gazetteer",
             }
         })
         .collect();

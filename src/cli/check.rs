@@ -3,7 +3,7 @@
 use super::{output, report_failures, Loaded};
 use std::process::ExitCode;
 
-pub fn run(loaded: Loaded) -> ExitCode {
+pub fn run(loaded: Loaded, verbose: bool) -> ExitCode {
     let corpus = &loaded.corpus;
     // Counted in one pass over claims and mentions, not once per source.
     let mut claims = vec![0usize; corpus.sources.len()];
@@ -11,9 +11,18 @@ pub fn run(loaded: Loaded) -> ExitCode {
     // Each entity counted once per source it is named in; no set per source,
     // which at 50 000 sources would cost more than the corpus's claims.
     let mut entities = vec![0usize; corpus.sources.len()];
-    for e in &corpus.entities {
-        e.sources().for_each(|s| entities[s] += 1);
+    // With --verbose, each source's entities by name: which rule found each.
+    let mut named: Vec<Vec<usize>> = vec![Vec::new(); if verbose { corpus.sources.len() } else { 0 }];
+    for (id, e) in corpus.entities.iter().enumerate() {
+        for s in e.sources() {
+            entities[s] += 1;
+            if verbose {
+                named[s].push(id);
+            }
+        }
     }
+    let folded = |id: &usize| corpus.entities[*id].folded.as_str();
+    named.iter_mut().for_each(|list| list.sort_by(|a, b| folded(a).cmp(folded(b))));
     let printed = output::to_stdout(|out| {
         for (id, s) in corpus.sources.iter().enumerate() {
             writeln!(out, "{}", s.path)?;
@@ -33,6 +42,10 @@ pub fn run(loaded: Loaded) -> ExitCode {
             writeln!(out, "  claims     {}  entities {}", claims[id], entities[id])?;
             for w in &s.warnings {
                 writeln!(out, "  warning    {w}")?;
+            }
+            for &e in named.get(id).into_iter().flatten() {
+                let e = &corpus.entities[e];
+                writeln!(out, "  entity     {} ({}), found by {}", e.name, e.kind.as_str(), e.found_by)?;
             }
         }
         writeln!(

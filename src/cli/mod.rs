@@ -46,6 +46,9 @@ enum Command {
     /// Load the documents and report on each: bytes, encoding, repairs, date, claims, entities, warnings
     #[command(after_help = EXAMPLES)]
     Check {
+        /// Also list each source's entities and the rule that found each
+        #[arg(long, short)]
+        verbose: bool,
         #[command(flatten)]
         input: InputArgs,
     },
@@ -216,7 +219,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         None => browse::run(cli.input.plan()),
-        Some(Command::Check { input }) => check::run(input.load()),
+        Some(Command::Check { verbose, input }) => check::run(input.load(), verbose),
         Some(Command::Export { format, output, filter, input }) => export::run(input.load(), format, &filter, output),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "annals", &mut std::io::stdout());

@@ -33,6 +33,8 @@ pub struct ContextRules {
     not_names: FxHashSet<String>,
     /// Words that end an organisation's or a programme's name, or make a group's.
     heads: FxHashSet<String>,
+    /// Heads of several words (`air force`).
+    head_phrases: Vec<String>,
     /// Folded names of the gazetteer's countries and places.
     known_places: FxHashSet<String>,
     /// Folded first names of the gazetteer's people: given names the lists lack.
@@ -73,7 +75,12 @@ impl ContextRules {
             .chain(rules.group_words.iter().filter(|w| !w.contains(' ')))
             .map(|w| fold(w))
             .collect();
+        let head_phrases = (rules.organization_heads.iter().chain(&rules.program_heads))
+            .filter(|h| h.contains(' '))
+            .map(|h| fold(h))
+            .collect();
         ContextRules {
+            head_phrases,
             roles: set(&rules.person_roles),
             place_heads: folded(&rules.place_heads),
             place_cues: set(&rules.place_cues),
@@ -152,7 +159,8 @@ impl ContextRules {
         }
         let unlikely = folded.iter().any(|w| self.not_names.contains(w) || self.heads.contains(w))
             || folded[1..].iter().any(|w| self.known_places.contains(w) || self.place_heads.contains(w))
-            || self.known_places.contains(&folded.join(" "));
+            || self.known_places.contains(&folded.join(" "))
+            || self.head_phrases.iter().any(|h| folded.join(" ").ends_with(h.as_str()));
         if unlikely {
             return None;
         }

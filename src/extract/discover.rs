@@ -168,6 +168,10 @@ impl Discoverer {
                 found.push(f);
             }
         }
+        // A name broken over lines (`Hassan\nSheikh Mohamud`) is one line.
+        for f in found.iter_mut().filter(|f| f.name.contains(|c: char| c.is_whitespace() && c != ' ')) {
+            f.name = crate::text::one_line(&f.name);
+        }
         found
     }
 
@@ -249,7 +253,9 @@ impl Discoverer {
             };
             let name = split_glued(&text[range.clone()]);
             let range = range.end - name.len()..range.end;
-            if self.not_name(name) || name.chars().count() < 2 {
+            // `Chief of Staff of the Air Force`, `Director of the Directorate`: no person.
+            let organisation = self.rules.organization_heads.iter().any(|h| name.ends_with(h.as_str()));
+            if self.not_name(name) || name.chars().count() < 2 || organisation {
                 continue;
             }
             out.push(Found { range, name: name.to_string(), kind: EntityKind::Person, why: Why::Title });
@@ -292,6 +298,9 @@ impl Discoverer {
     }
 
     fn organisation(&self, text: &str, run: &[names::Word]) -> Option<Found> {
+        // `Superior Commander of the National Gendarmerie`: the organisation after the office.
+        let office = run.windows(2).rposition(|w| self.sets.person_titles.contains(w[0].text) && w[1].text == "of");
+        let run = office.map_or(run, |at| &run[at + 2..]);
         // Only words that open a sentence are dropped (`However`, `In`): the
         // `Security` of `Security Assistance Office` stays.
         let generic = |at: usize| {
@@ -406,6 +415,29 @@ impl Discoverer {
 fn is_ordinal(word: &str) -> bool {
     let digits = word.len() - word.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     digits > 0 && matches!(&word[digits..], "st" | "nd" | "rd" | "th" | "er" | "e")
+}
+
+impl Why {
+    /// The rule in a few words, for the entity card (`☺ person (given name)`)
+    /// and `annals check --verbose`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Why::Acronym => "acronym defined",
+            Why::Title => "title before it",
+            Why::Pattern => "name's head word",
+            Why::Byline => "byline",
+            Why::Domain => "web domain",
+            Why::Hint => "document markup",
+            Why::Compass => "compass + place",
+            Why::PlaceNoun => "place noun",
+            Why::GivenName => "given name",
+            Why::Particle => "name particle",
+            Why::Apposition => "role beside it",
+            Why::PlaceList => "place list + cue",
+            Why::PlaceCue => "place cue",
+            Why::Signature => "signature",
+        }
+    }
 }
 
 fn possessive(word: &str) -> bool {

@@ -30,6 +30,8 @@ pub struct DocMention {
     pub key: EntityKey,
     /// The name to give a discovered entity (shared, as the key's).
     pub name: Option<Arc<str>>,
+    /// The rule that found it; `None` for the gazetteer.
+    pub why: Option<Why>,
 }
 
 /// Resolves a document's entities; built once per pipeline.
@@ -132,7 +134,12 @@ impl Resolver {
         }
         let found = self.discoverer.find(text, sentences, hints);
         let mut mentions = Spans::default();
-        mentions.extend(known.into_iter().map(|(range, e)| DocMention { range, key: EntityKey::Known(e), name: None }));
+        mentions.extend(known.into_iter().map(|(range, e)| DocMention {
+            range,
+            key: EntityKey::Known(e),
+            name: None,
+            why: None,
+        }));
         self.add_found(text, found, mentions, &strong, dates)
     }
 
@@ -211,7 +218,7 @@ impl Resolver {
                 }
                 None => f.name.as_str().into(),
             };
-            extra.insert(DocMention { range: f.range.clone(), key, name: Some(name) });
+            extra.insert(DocMention { range: f.range.clone(), key, name: Some(name), why: Some(f.why) });
         }
         let repeats = repeated_mentions(text, &extra, &mentions);
         mentions.extend(extra.into_sorted());
@@ -274,7 +281,7 @@ fn repeated_mentions(text: &str, found: &Spans, taken: &Spans) -> Vec<DocMention
             let r = at..at + form.len();
             let free = [taken, found, &added].iter().all(|s| s.overlapping(&r).next().is_none());
             if free {
-                let mention = DocMention { range: r, key: m.key.clone(), name: m.name.clone() };
+                let mention = DocMention { range: r, key: m.key.clone(), name: m.name.clone(), why: m.why };
                 added.insert(mention.clone());
                 out.push(mention);
             }

@@ -260,11 +260,17 @@ impl Matcher {
     }
 }
 
-/// All the spellings of an entry: name, aliases, demonyms and their
+/// All the spellings of an entry: name, aliases (each also without the
+/// `the` of `of the`: `Democratic Republic of Congo`), demonyms and their
 /// plurals, and (flagged) short forms.
 fn surfaces(entry: &GazetteerEntry) -> Vec<(String, bool)> {
-    let mut out: Vec<(String, bool)> = vec![(entry.name.clone(), false)];
-    out.extend(entry.aliases.iter().map(|a| (a.clone(), false)));
+    let mut out: Vec<(String, bool)> = Vec::new();
+    for name in std::iter::once(&entry.name).chain(&entry.aliases) {
+        out.push((name.clone(), false));
+        if name.contains(" of the ") {
+            out.push((name.replacen(" of the ", " of ", 1), false));
+        }
+    }
     for d in &entry.demonyms {
         out.push((d.clone(), false));
         out.extend(plurals(d).map(|p| (p, false)));

@@ -67,7 +67,7 @@ mod tests {
     use crate::extract::entities::EntityKey;
 
     fn m(r: Range<usize>) -> DocMention {
-        DocMention { range: r, key: EntityKey::Known(0), name: None }
+        DocMention { range: r, key: EntityKey::Known(0), name: None, why: None }
     }
 
     #[test]

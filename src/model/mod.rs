@@ -156,6 +156,9 @@ pub struct Entity {
     pub mentions: Vec<Mention>,
     /// The name and aliases, accent-folded and lowercased, for matching.
     pub folded: String,
+    /// Which rule made it an entity (`gazetteer`, `given name`): a user
+    /// who sees a wrong one sees why.
+    pub found_by: &'static str,
 }
 
 impl Entity {

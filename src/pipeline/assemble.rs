@@ -97,7 +97,8 @@ fn new_entity(m: &DocMention, assets: &Assets) -> Entity {
             (name.clone(), *kind, slug(&name))
         }
     };
-    Entity { id, name, kind, aliases: Vec::new(), mentions: Vec::new(), folded: String::new() }
+    let found_by = m.why.map_or("gazetteer", |why| why.label());
+    Entity { id, name, kind, aliases: Vec::new(), mentions: Vec::new(), folded: String::new(), found_by }
 }
 
 /// The actors of a sentence: the people, organisations, countries, groups

@@ -64,10 +64,12 @@ fn card(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: R
     let events = &corpus.entity_events[e];
     let width = usize::from(area.width.saturating_sub(2));
     let rows = usize::from(area.height.saturating_sub(2));
-    let mut lines = vec![Line::from(Span::styled(
-        format!("{} {}", Theme::glyph(entity.kind), entity.kind.as_str()),
-        theme.kind(entity.kind),
-    ))];
+    // Why it is an entity: a user who sees a wrong one sees which rule made it.
+    let kind = format!("{} {}", Theme::glyph(entity.kind), entity.kind.as_str());
+    let mut lines = vec![Line::from(vec![
+        Span::styled(kind.clone(), theme.kind(entity.kind)),
+        Span::styled(fit(&format!(" ({})", entity.found_by), width.saturating_sub(columns(&kind))), theme.dim()),
+    ])];
     // The card shows a few hundred characters: an entity may have thousands of aliases.
     let aliases = distinct_aliases(&entity.name, &entity.aliases, width * 3);
     if !aliases.is_empty() {
