@@ -114,6 +114,8 @@ impl ContextRules {
 
     /// The run of name words from `i`: capitalised words and initials, with
     /// particles between them (`Tinka ag Almouner`, `Cédric de Pierrepont`).
+    /// A lone word with nothing around it that makes a place is passed over
+    /// before its words are folded: most capitalised words are such.
     fn run_at(&self, ws: &[Word], i: usize) -> Option<Run> {
         let name_word = |w: &Word| is_capitalised(w.text) && !w.text.chars().any(|c| c.is_ascii_digit());
         if !name_word(&ws[i]) {
@@ -130,12 +132,23 @@ impl ContextRules {
                 break;
             }
         }
+        if end == i + 1 && !self.may_be_place(ws, i) {
+            return None;
+        }
         let mut folded: Vec<String> = ws[i..end].iter().map(|w| fold(w.text)).collect();
         // A sentence's first words (`However`, `The`) are not part of a name;
         // a compass word may be (`Northern Burkina Faso`).
         let skip = folded.iter().position(|w| !self.not_names.contains(w) || self.compass.contains(w))?;
         folded.drain(..skip);
         Some(Run { start: i + skip, end, folded })
+    }
+
+    /// Whether the lone word `i` has what [`Self::place`] asks for: a cue
+    /// before it (a lower-case word, as cues are) or a comma after it.
+    fn may_be_place(&self, ws: &[Word], i: usize) -> bool {
+        let before = i.checked_sub(1).map(|k| ws[k].text);
+        let cued = before.is_some_and(|w| self.place_cues.contains(w) || self.strong_cues.contains(w));
+        cued || ws.get(i + 1).is_some_and(|w| w.text == ",")
     }
 
     fn is_particle(&self, word: &str) -> bool {

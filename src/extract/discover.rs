@@ -65,7 +65,7 @@ const HANDLE: usize = 41;
 /// text; [`domains`] checks the Unicode ones (`éAbc.org` names no domain).
 /// A post by its city: `Embassy Bamako`, and in a cable's routing `AMEMBASSY PARIS`.
 static POST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:AMEMBASSY|AMCONSUL|EMBASSY|Embassy|Consulate)\s+\p{Lu}[\p{L}\-]+").expect("regex")
+    Regex::new(r"(?-u:\b)(?:AMEMBASSY|AMCONSUL|EMBASSY|Embassy|Consulate)\s+\p{Lu}[\p{L}\-]+").expect("regex")
 });
 static DOMAIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Z][A-Za-z0-9\-]{2,}\.(?:org|com|net|info)(?-u:\b)").expect("regex"));
