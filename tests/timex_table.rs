@@ -95,6 +95,17 @@ const CASES: &[Case] = &[
         &[("June 2015", "2015-06"), ("June 20", "2015-06-20")]),
     ("In March 2009 talks began. On March 12 they ended.", None, &[("March 2009", "2009-03"), ("March 12", "2009-03-12")]),
     ("In 2013 French troops arrived. On June 5 they left.", None, &[("2013", "2013"), ("June 5", "2013-06-05")]),
+    // the narrative year: the latest year named before, not an older date of the same month
+    ("It began on 2 September 2016. It lasted until March 2017, and was renewed on 18 September.", None,
+        &[("2 September 2016", "2016-09-02"), ("March 2017", "2017-03"), ("18 September", "2017-09-18")]),
+    ("In May 2015 talks opened. In 2017 they failed, and on 4 May the army left.", None,
+        &[("May 2015", "2015-05"), ("2017", "2017"), ("4 May", "2017-05-04")]),
+    // negatives: the June of `the June 20 accord` refers back; a document's own date wins where it has one
+    ("The accord of June 2015 held. In 2017 the June 20 accord was cited.", None,
+        &[("June 2015", "2015-06"), ("2017", "2017"), ("June 20", "2015-06-20")]),
+    ("In 2005 the plan began. On November 27 the Ambassador met ATT.", Some("2009-11-30"),
+        &[("2005", "2005"), ("November 27", "2009-11-27")]),
+    ("On 18 September the army left.", None, &[]),
     // not dates
     ("foreign assistance of $130 million officially", None, &[]),
     ("the last 2,400 troops of", None, &[]),

@@ -7,8 +7,9 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 /// Resolves every expression of one document, in order. Relative ones take
 /// their year from the document's date (the nearest such date to it), or,
-/// when the document has none or the expression refers back (`the June 20
-/// accord`), from the latest preceding absolute date of the narrative.
+/// when the document has none, from the narrative: the year of its latest
+/// absolute date before them. An expression that refers back (`the June 20
+/// accord`) takes the year of the latest date of its month.
 /// What cannot be resolved is `None`: never guessed.
 pub fn resolve(timexes: &[Timex], doc_date: Option<&DateValue>) -> Vec<Option<(DateValue, Resolution)>> {
     let mut out = Vec::with_capacity(timexes.len());
@@ -41,8 +42,10 @@ fn by_context(
     doc_date: Option<&DateValue>,
     pick: impl Fn(i32) -> Option<DateValue>,
 ) -> Option<(DateValue, Resolution)> {
+    // `the June 20 accord` refers back to a June the narrative named; any
+    // other yearless date is in the year in force where it stands (below).
     let same_month = narrative.iter().rev().find(|d| d.precision <= Precision::Month && d.start.month() == month);
-    if let (true, Some(d)) = (t.anaphoric || doc_date.is_none(), same_month) {
+    if let (true, Some(d)) = (t.anaphoric, same_month) {
         return pick(d.year_of()).map(|v| (v, Resolution::Context));
     }
     if let Some(doc) = doc_date.filter(|d| d.precision <= Precision::Month) {
