@@ -106,6 +106,19 @@ const CASES: &[Case] = &[
     ("In 2005 the plan began. On November 27 the Ambassador met ATT.", Some("2009-11-30"),
         &[("2005", "2005"), ("November 27", "2009-11-27")]),
     ("On 18 September the army left.", None, &[]),
+    // parts of months without a year, two months, ranges across months
+    ("In March 2017 it began. By mid-April it had stopped.", None, &[("March 2017", "2017-03"), ("April", "2017-04")]),
+    ("In 2017 it began. At the beginning of June it stopped.", None, &[("2017", "2017"), ("June", "2017-06")]),
+    ("In 2016 it rained. In June and July the camps flooded.", None, &[("2016", "2016"), ("June and July", "2016-06/2016-07")]),
+    ("held from 5 May to 2 June 2019 by", None, &[("5 May to 2 June 2019", "2019-05-05/2019-06-02")]),
+    ("on 9 – 10 May 2019 the", None, &[("9 – 10 May 2019", "2019-05-09/2019-05-10")]),
+    // days the narrative just named
+    ("On 2 October 2017 the team left. The next day it returned.", None,
+        &[("2 October 2017", "2017-10-02"), ("The next day", "2017-10-03")]),
+    ("It crashed on November 2. On the same date the agency wrote.", Some("2009-11-30"),
+        &[("November 2", "2009-11-02"), ("the same date", "2009-11-02")]),
+    ("It was signed in March 2012. The following day they met.", None, &[("March 2012", "2012-03")]),
+    ("Later that day the team left.", None, &[]),
     // not dates
     ("foreign assistance of $130 million officially", None, &[]),
     ("the last 2,400 troops of", None, &[]),

@@ -36,6 +36,14 @@ pub enum Meaning {
     YearOffset(i32),
     MonthOffset(i32),
     DayOffset(i64),
+    /// `the same date` (0), `the next day` (1): days after the day the
+    /// narrative last named.
+    NarrativeDayOffset(i64),
+    /// `in June and July`: months without their year.
+    Months {
+        first: u32,
+        last: u32,
+    },
     /// `on Friday`: the latest such weekday on or before the document date.
     Weekday(Weekday),
 }
@@ -201,8 +209,16 @@ impl Tagger {
             DayMonthYear => absolute(DateValue::day(num(caps, 3)?, month_number(&caps[2])?, num(caps, 1)?)),
             MonthDayYear => absolute(DateValue::day(num(caps, 3)?, month_number(&caps[1])?, num(caps, 2)?)),
             DayRange => {
-                let (y, m) = (num(caps, 4)?, month_number(&caps[3])?);
-                absolute(DateValue::days_of_month(y, m, num(caps, 1)?, num(caps, 2)?))
+                let (y, last_month) = (num(caps, 5)?, month_number(&caps[4])?);
+                let first_month = caps.get(2).map_or(Some(last_month), |m| month_number(m.as_str()))?;
+                let (first_day, last_day) = (num(caps, 1)?, num(caps, 3)?);
+                if first_month == last_month {
+                    absolute(DateValue::days_of_month(y, last_month, first_day, last_day))
+                } else {
+                    let first = DateValue::day(y, first_month, first_day)?;
+                    let last = DateValue::day(y, last_month, last_day)?;
+                    absolute((first.start < last.start).then(|| DateValue::range(&first, &last)).flatten())
+                }
             }
             // `early March 2012`, `the end of May 2019`: the guideline dates a
             // part of a month by its month (which part is left to the text).
@@ -234,8 +250,17 @@ impl Tagger {
                 if &caps[1] == "May" && !after.starts_with(|c: char| c.is_ascii_punctuation()) {
                     return None;
                 }
-                range = m.range();
-                Some(Meaning::Month { month: month_number(m.as_str())? })
+                let month = month_number(m.as_str())?;
+                match caps.get(2) {
+                    Some(last) => {
+                        range = m.range().start..last.end();
+                        Some(Meaning::Months { first: month, last: month_number(last.as_str())? })
+                    }
+                    None => {
+                        range = m.range();
+                        Some(Meaning::Month { month })
+                    }
+                }
             }
             Relative => relative(caps),
             Weekday => {
@@ -386,6 +411,13 @@ fn in_url_or_file(text: &str, r: Range<usize>) -> bool {
 fn relative(caps: &Groups) -> Option<Meaning> {
     if caps.get(3).is_some() {
         return Some(Meaning::DayOffset(-1));
+    }
+    if caps.get(4).is_some() {
+        return Some(Meaning::NarrativeDayOffset(0));
+    }
+    if let Some(word) = caps.get(5).or_else(|| caps.get(6)) {
+        let before = matches!(word.as_str().to_ascii_lowercase().as_str(), "previous" | "before");
+        return Some(Meaning::NarrativeDayOffset(if before { -1 } else { 1 }));
     }
     let offset = match caps[1].to_ascii_lowercase().as_str() {
         "last" | "previous" => -1,

@@ -87,7 +87,8 @@ const SOURCES: [(Pattern, &str); 20] = {
         (Iso, r"\b(\d{4})-(\d{2})-(\d{2})\b"),
         (Numeric, r"\b(\d{1,2})([-/.])(\d{1,2})[-/.](\d{4})\b"),
         (Dtg, r"\b(\d{2})\d{4}Z\s+(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+(\d{2})\b"),
-        (DayRange, r"\b({DAY})\s*[-–]\s*({DAY})\s+({MONTH}),?\s+({YEAR})\b"),
+        // `9 – 10 May 2019`, `from 5 May to 2 June 2019`: the first month may be left out.
+        (DayRange, r"\b({DAY})(?:\s+({MONTH}))?\s*(?:[-–]|to|until|through)\s*({DAY})\s+({MONTH}),?\s+({YEAR})\b"),
         (DayMonthYear, r"\b({DAY})\s+(?:of\s+)?({MONTH}),?\s+({YEAR})\b"),
         (MonthDayYear, r"\b({MONTH})\s+({DAY}),?\s+({YEAR})\b"),
         (PartOfMonth, r"\b({PART})[- ]({MONTH}),?\s+({YEAR})\b"),
@@ -102,9 +103,14 @@ const SOURCES: [(Pattern, &str); 20] = {
         (DayMonth, r"\b({DAY})\s+(?:of\s+)?({MONTHFULL})\b"),
         (
             BareMonth,
-            r"\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|[Ff]or|[Dd]uring|[Bb]efore|[Aa]fter|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id-|[Nn]ext|[Ll]ast|[Tt]his)\s+({MONTHFULL})\b",
+            r"\b(?:(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|[Ff]or|[Dd]uring|[Bb]efore|[Aa]fter|[Tt]hrough|[Ee]arly|[Ll]ate|[Nn]ext|[Ll]ast|[Tt]his|(?:[Tt]he\s+)?(?:end|beginning|middle)\s+of)\s+|[Mm]id-\s*)({MONTHFULL})(?:\s+(?:and|to|through|until)\s+({MONTHFULL}))?\b",
         ),
-        (Relative, r"\b(?i:(last|next|this|previous|coming)\s+(year|month)|(yesterday))\b"),
+        // Groups: an offset and its unit; yesterday; a day the narrative just named,
+        // the same (`that day`, `the same date`) or one after or before it.
+        (
+            Relative,
+            r"\b(?i:(last|next|this|previous|coming)\s+(year|month)|(yesterday)|((?:later\s+)?that\s+(?:same\s+)?day|the\s+same\s+(?:day|date))|the\s+(following|next|previous)\s+day|the\s+day\s+(before|after))\b",
+        ),
         (Weekday, r"\b(?:[Oo]n|[Ll]ast)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
         (Year, r"\b({YEAR})\b"),
     ]

@@ -14,6 +14,8 @@ use chrono::{Datelike, Duration, NaiveDate};
 pub fn resolve(timexes: &[Timex], doc_date: Option<&DateValue>) -> Vec<Option<(DateValue, Resolution)>> {
     let mut out = Vec::with_capacity(timexes.len());
     let mut narrative: Vec<&DateValue> = Vec::new();
+    // The day the narrative last named, however it was dated: `the same date` is that day.
+    let mut last_day: Option<DateValue> = None;
     for t in timexes {
         let resolved = match &t.meaning {
             Meaning::Absolute(v) => Some((v.clone(), Resolution::Absolute)),
@@ -25,10 +27,20 @@ pub fn resolve(timexes: &[Timex], doc_date: Option<&DateValue>) -> Vec<Option<(D
                 let pick = |y: i32| DateValue::month(y, *month);
                 by_context(t, &narrative, *month, doc_date, pick)
             }
+            Meaning::Months { first, last } => {
+                let pick = |y: i32| DateValue::range(&DateValue::month(y, *first)?, &DateValue::month(y, *last)?);
+                by_context(t, &narrative, *first, doc_date, pick)
+            }
+            Meaning::NarrativeDayOffset(n) => (last_day.as_ref())
+                .and_then(|d| day_value(d.start + Duration::days(*n)))
+                .map(|v| (v, Resolution::Context)),
             other => doc_date.and_then(|d| offset(other, d)).map(|v| (v, Resolution::DocumentDate)),
         };
         if let Meaning::Absolute(v) = &t.meaning {
             narrative.push(v);
+        }
+        if let Some((v, _)) = resolved.as_ref().filter(|(v, _)| v.precision == Precision::Day) {
+            last_day = Some(v.clone());
         }
         out.push(resolved);
     }
