@@ -36,6 +36,8 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
         EntityKind::Person,
     ),
     ("The ambush was filmed by Jeremiah Johnson's helmet camera.", "Jeremiah Johnson", EntityKind::Person),
+    ("He met Foreign Minister (FM) Mindaoudou on Thursday.", "Mindaoudou", EntityKind::Person),
+    ("The patrol was led by Sgt. First Class Brent Bartels that day.", "Brent Bartels", EntityKind::Person),
     // places: a place noun, a listed place after a preposition, a compass word, a strong cue
     ("Fighting spread across the Tahoua Region that spring.", "Tahoua Region", EntityKind::Place),
     ("The team was based outside Ouallam at the time.", "Ouallam", EntityKind::Place),
@@ -44,6 +46,11 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
     ("A raid took place in Northern Burkina Faso last year.", "Northern Burkina Faso", EntityKind::Place),
     ("The team reached the village of Tongo before dawn.", "Tongo", EntityKind::Place),
     ("Fighters attacked a customs post in Markoye, Burkina Faso, at night.", "Markoye", EntityKind::Place),
+    ("Recruits are trained at Tondibiah base with others.", "Tondibiah", EntityKind::Place),
+    ("Attacks rose in the Tahoua and Tillabéri regions of Niger.", "Tahoua", EntityKind::Place),
+    ("Civilians were killed in Tchin-Tabaradene, Gharo and In-Gall in 1990.", "Gharo", EntityKind::Place),
+    ("Civilians were killed in Tchin-Tabaradene, Gharo and In-Gall in 1990.", "In-Gall", EntityKind::Place),
+    ("It is a Dakar, Senegal-based subsidiary of the firm.", "Dakar", EntityKind::Place),
     // organisations: an ordinal before the name, a domain word kept inside it
     ("Soldiers of the 3rd Special Forces Group trained there.", "3rd Special Forces Group", EntityKind::Organization),
     ("The Security Assistance Office handled the request.", "Security Assistance Office", EntityKind::Organization),
@@ -53,6 +60,16 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
         EntityKind::Organization,
     ),
     ("FM AMEMBASSY NIAMEY\nTO SECSTATE WASHDC 0123\nThe talks went on.", "AMEMBASSY NIAMEY", EntityKind::Organization),
+    (
+        "It is a subsidiary of Malaga, Spain-based West African Aviation, an agent.",
+        "West African Aviation",
+        EntityKind::Organization,
+    ),
+    (
+        "AACGB wrote to the Malian National Civil Aviation Authority (ANAC) in May.",
+        "Malian National Civil Aviation Authority",
+        EntityKind::Organization,
+    ),
 ];
 
 #[test]
@@ -78,6 +95,11 @@ const NOT_NAMES: &[(&str, &str)] = &[
     ("DE RUEHNM #0048 0141609\nThe talks went on.", "DE RUEHNM"),
     ("Frank Narrative\nThe talks went on.", "Frank Narrative"),
     ("Western nations were concerned.", "Western"),
+    ("In the broader West African region, Mali's instability matters.", "West African"),
+    (
+        "AACGB wrote to the Malian National Civil Aviation Authority (ANAC) in May.",
+        "AACGB to the Malian National Civil Aviation Authority",
+    ),
 ];
 
 #[test]

@@ -74,6 +74,7 @@ pub struct Rules {
     pub place_cues: Vec<String>,
     pub strong_place_cues: Vec<String>,
     pub place_nouns: Vec<String>,
+    pub place_nouns_after: Vec<String>,
     pub compass_words: Vec<String>,
     pub strong_particles: Vec<String>,
 }

@@ -25,6 +25,8 @@ pub struct ContextRules {
     strong_cues: FxHashSet<String>,
     /// Nouns before `of` that make the next name a place (`the towns of`).
     place_nouns: FxHashSet<String>,
+    /// Nouns in lower case after a name that make it a place (`Tondibiah base`).
+    nouns_after: FxHashSet<String>,
     compass: FxHashSet<String>,
     particles: FxHashSet<String>,
     /// Particles that may also stand elsewhere (`de`, `von`, `al`).
@@ -86,6 +88,7 @@ impl ContextRules {
             place_cues: set(&rules.place_cues),
             strong_cues: set(&rules.strong_place_cues),
             place_nouns: set(&rules.place_nouns),
+            nouns_after: set(&rules.place_nouns_after),
             compass: folded(&rules.compass_words),
             particles: set(&rules.strong_particles),
             weak_particles: set(&rules.name_particles),
@@ -100,12 +103,19 @@ impl ContextRules {
     /// given name is not enough to make a person.
     pub fn find(&self, text: &str, ws: &[Word], heading: bool, out: &mut Vec<Found>) {
         let mut i = 0;
+        // Where the last place found ends: `in A, B and C` names three.
+        let mut place_end = None;
         while i < ws.len() {
             let Some(run) = self.run_at(ws, i) else {
                 i += 1;
                 continue;
             };
-            if let Some(found) = self.person(text, ws, &run, heading).or_else(|| self.place(text, ws, &run)) {
+            let listed_after_place = i > 0 && place_end == Some(i - 1) && matches!(ws[i - 1].text, "," | "and" | "or");
+            let person = self.person(text, ws, &run, heading);
+            if let Some(found) = person.or_else(|| self.place(text, ws, &run, listed_after_place)) {
+                if found.kind == EntityKind::Place {
+                    place_end = Some(run.end);
+                }
                 out.push(found);
             }
             i = run.end;
@@ -147,8 +157,15 @@ impl ContextRules {
     /// before it (a lower-case word, as cues are) or a comma after it.
     fn may_be_place(&self, ws: &[Word], i: usize) -> bool {
         let before = i.checked_sub(1).map(|k| ws[k].text);
-        let cued = before.is_some_and(|w| self.place_cues.contains(w) || self.strong_cues.contains(w));
-        cued || ws.get(i + 1).is_some_and(|w| w.text == ",")
+        let cued = before.is_some_and(|w| self.place_cues.contains(w) || self.strong_cues.contains(w) || w == ",");
+        cued || ws.get(i + 1).is_some_and(|w| w.text == "," || self.place_noun_follows(ws, i + 1))
+    }
+
+    /// `Tahoua region`, `Tondibiah base`, `the Tahoua and Tillabéri regions`:
+    /// a place noun in lower case at `at`, or after `and` and a name.
+    fn place_noun_follows(&self, ws: &[Word], at: usize) -> bool {
+        let noun = |k: usize| ws.get(k).is_some_and(|w| self.nouns_after.contains(w.text));
+        noun(at) || (ws.get(at).is_some_and(|w| w.text == "and") && noun(at + 2))
     }
 
     fn is_particle(&self, word: &str) -> bool {
@@ -225,7 +242,7 @@ impl ContextRules {
         false
     }
 
-    fn place(&self, text: &str, ws: &[Word], run: &Run) -> Option<Found> {
+    fn place(&self, text: &str, ws: &[Word], run: &Run, listed_after_place: bool) -> Option<Found> {
         let (words, folded) = (&ws[run.start..run.end], &run.folded);
         let last = folded.last()?;
         if words.len() >= 2 && self.place_heads.contains(last) {
@@ -253,13 +270,25 @@ impl ContextRules {
             (_, Some(w)) => self.strong_cues.contains(w),
             _ => false,
         };
+        // `Malaga, Spain-based`: the country may lead a compound.
+        let a_place = |w: &Word| {
+            let f = fold(w.text);
+            self.known_places.contains(f.split('-').next().unwrap_or(&f)) || self.known_places.contains(&f)
+        };
         let in_country = ws.get(run.end).is_some_and(|w| w.text == ",")
-            && ws
-                .get(run.end + 1)
-                .is_some_and(|w| self.known_places.contains(&fold(w.text)) || self.country_starts(ws, run.end + 1));
+            && ws.get(run.end + 1).is_some_and(|w| a_place(w) || self.country_starts(ws, run.end + 1));
+        if PLACES.contains(&whole) && (in_country || listed_after_place) {
+            return Some(found(text, words, EntityKind::Place, Why::PlaceList));
+        }
+        // `in Tchin-Tabaradene`: a name of hyphened capitals after a preposition of place.
+        let compound = words.len() == 1 && words[0].text.split('-').all(|p| p.starts_with(char::is_uppercase));
+        let hyphened = compound && words[0].text.contains('-') && cued;
         let given = GIVEN_NAMES.contains(&folded[0]) || self.known_given.contains(&folded[0]);
-        ((strongly_cued || (in_country && cued)) && !given)
-            .then(|| found(text, words, EntityKind::Place, Why::PlaceCue))
+        let context = strongly_cued || (in_country && cued) || listed_after_place || hyphened;
+        // `the broader West African region`: an adjective of a place, not a place.
+        let adjective = whole.strip_suffix('n').is_some_and(known);
+        let noun_follows = self.place_noun_follows(ws, run.end) && !adjective;
+        ((context || noun_follows) && !given).then(|| found(text, words, EntityKind::Place, Why::PlaceCue))
     }
 
     /// Whether a known place of two or three words starts at word `at` (`Burkina Faso`).

@@ -72,11 +72,14 @@ static DOMAIN: LazyLock<Regex> =
 
 const DOMAIN_ENDINGS: [&str; 4] = [".org", ".com", ".net", ".info"];
 
-const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "in", "&", "de", "du", "des", "to"];
+/// Words that join the words of one name. Not `to`: `AACGB to the Malian
+/// National Civil Aviation Authority` is two names.
+const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "in", "&", "de", "du", "des"];
 
-/// After a title: `of Defense`, `to Mali,` and the space before the name.
+/// After a title: `of Defense`, `to Mali,`, an acronym (`Foreign Minister
+/// (FM) Mindaoudou`) and the space before the name.
 static AFTER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s+of\s+(?:the\s+)?[A-Z][\p{L}\-]+(?:\s+(?:and|&)\s+[A-Z][\p{L}\-]+)?)?(?:\s+(?:to|of|for)\s+[A-Z][\p{L}\-]+(?:\s+[A-Z][\p{L}\-]+)?\s*,)?\s+")
+    Regex::new(r"^(?:\s+of\s+(?:the\s+)?[A-Z][\p{L}\-]+(?:\s+(?:and|&)\s+[A-Z][\p{L}\-]+)?)?(?:\s+(?:to|of|for)\s+[A-Z][\p{L}\-]+(?:\s+[A-Z][\p{L}\-]+)?\s*,)?(?:\s+\([A-Z]{2,6}\))?\s+")
         .expect("regex")
 });
 
@@ -303,9 +306,12 @@ impl Discoverer {
         let run = office.map_or(run, |at| &run[at + 2..]);
         // Only words that open a sentence are dropped (`However`, `In`): the
         // `Security` of `Security Assistance Office` stays.
+        // `Spain-based`, `French-led`: an adjective before the name.
+        let adjective = |w: &str| w.rsplit_once('-').is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase));
         let generic = |at: usize| {
             let w = run[at].text;
-            (self.sets.function_words.contains(w) || CONNECTORS.contains(&w)) && !self.starts_org(run, at)
+            let opener = self.sets.function_words.contains(w) || CONNECTORS.contains(&w) || adjective(w);
+            opener && !self.starts_org(run, at)
         };
         let skip = (0..run.len()).take_while(|&at| generic(at)).count();
         let run = &run[skip.min(run.len())..];
