@@ -159,7 +159,7 @@ fn dev_set(name: &str) -> (f64, f64) {
 
 #[test]
 fn development_sets_hold_their_scores() {
-    for (name, least_claims, least_entities) in [("dev-gov", 0.97, 0.82), ("dev-wiki", 0.93, 0.83)] {
+    for (name, least_claims, least_entities) in [("dev-gov", 0.97, 0.84), ("dev-wiki", 0.93, 0.85)] {
         let (claims, entities) = dev_set(name);
         assert!(claims >= least_claims, "{name}: claim strict F1 {claims:.3} < {least_claims}");
         assert!(entities >= least_entities, "{name}: entity F1 {entities:.3} < {least_entities}");

@@ -54,6 +54,8 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
     // organisations: an ordinal before the name, a domain word kept inside it
     ("Soldiers of the 3rd Special Forces Group trained there.", "3rd Special Forces Group", EntityKind::Organization),
     ("The Security Assistance Office handled the request.", "Security Assistance Office", EntityKind::Organization),
+    ("Troops served in Rwanda (MINURCA) for a year.", "MINURCA", EntityKind::Organization),
+    ("AACGB wrote to the Malian National Civil Aviation Authority (ANAC) in May.", "ANAC", EntityKind::Organization),
     (
         "Classified By: Political Counselor Peter Newman, Embassy Bamako, for reasons 1.4.",
         "Embassy Bamako",
@@ -95,6 +97,7 @@ const NOT_NAMES: &[(&str, &str)] = &[
     ("DE RUEHNM #0048 0141609\nThe talks went on.", "DE RUEHNM"),
     ("Frank Narrative\nThe talks went on.", "Frank Narrative"),
     ("Western nations were concerned.", "Western"),
+    ("Brent Bartels (WIA) was flown out.", "WIA"),
     ("In the broader West African region, Mali's instability matters.", "West African"),
     (
         "AACGB wrote to the Malian National Civil Aviation Authority (ANAC) in May.",

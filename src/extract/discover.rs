@@ -57,6 +57,8 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     let by = r"^By\s+(?<by>\p{Lu}[\p{L}'\-]+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{L}'\-]+){1,2})\s*(?:$|[|,·—–-])";
     Regex::new(&format!("(?m){posted}|{by}")).expect("regex")
 });
+/// How far before an acronym its name may begin, in bytes.
+const ACRONYM_REACH: usize = 300;
 /// At most this many characters between `Posted` and `by`, and in a
 /// posted-by handle.
 const BYLINE_GAP: usize = 60;
@@ -202,12 +204,22 @@ impl Discoverer {
         for caps in ACRONYM.captures_iter(text) {
             let whole = caps.get(0).expect("group 0");
             let acronym = caps.get(1).expect("group 1");
-            let head = &text[..whole.start()];
-            let line_start = head.rfind(['\n', '(', ';', ':']).map_or(0, |i| i + 1);
+            // A name is read back to its line's start, but no further than a
+            // name can be long: a line of a thousand acronyms is read once.
+            let reach = crate::text::floor_boundary(text, whole.start().saturating_sub(ACRONYM_REACH));
+            let head = &text[reach..whole.start()];
+            let line_start = reach + head.rfind(['\n', '(', ';', ':']).map_or(0, |i| i + 1);
             let ws: Vec<names::Word> = words(text, line_start).take_while(|w| w.range.1 <= whole.start()).collect();
             let texts: Vec<&str> = ws.iter().map(|w| w.text).filter(|t| *t != ",").collect();
             let plain: Vec<&names::Word> = ws.iter().filter(|w| w.text != ",").collect();
-            let Some(start) = names::acronym_tail(&texts, acronym.as_str()) else {
+            let tail = names::acronym_tail(&texts, acronym.as_str()).or_else(|| self.named_before(&texts));
+            let Some(start) = tail else {
+                // `Rwanda (MINURCA)`: an acronym of another language, named alone.
+                let a = acronym.as_str();
+                if a.len() >= 4 && a.chars().all(|c| c.is_ascii_uppercase()) && !self.not_name(a) {
+                    let name = a.to_string();
+                    out.push(Found { range: acronym.range(), name, kind: EntityKind::Organization, why: Why::Acronym });
+                }
                 continue;
             };
             let range = plain[start].range.0..plain.last().expect("non-empty").range.1;
@@ -219,6 +231,23 @@ impl Discoverer {
             out.push(Found { range: range.clone(), name: name.clone(), kind, why: Why::Acronym });
             out.push(Found { range: acronym.range(), name, kind, why: Why::Acronym });
         }
+    }
+
+    /// `Malian National Civil Aviation Authority (ANAC)`: where a name with
+    /// an organisation's head ends the words before an acronym whose
+    /// initials are of another language.
+    fn named_before(&self, texts: &[&str]) -> Option<usize> {
+        let last = texts.last()?;
+        if !self.sets.name_heads.contains(*last) {
+            return None;
+        }
+        let mut start = texts.len() - 1;
+        while start > 0 && (is_capitalised(texts[start - 1]) || CONNECTORS.contains(&texts[start - 1])) {
+            start -= 1;
+        }
+        let opener = |w: &str| CONNECTORS.contains(&w) || self.sets.function_words.contains(w);
+        let start = start + texts[start..].iter().take_while(|w| opener(w)).count();
+        (texts.len() - start >= 2).then_some(start)
     }
 
     /// The rules it reads (shared with the resolver, not copied twice).
