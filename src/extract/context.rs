@@ -51,13 +51,6 @@ struct Run {
     folded: Vec<String>,
 }
 
-impl Run {
-    /// The run without its first `n` words.
-    fn skip(&self, n: usize) -> Run {
-        Run { start: self.start + n, end: self.end, folded: self.folded[n..].to_vec() }
-    }
-}
-
 impl ContextRules {
     pub fn new(rules: &Rules, gazetteer: &Gazetteer) -> Self {
         let set = |list: &[String]| list.iter().cloned().collect::<FxHashSet<String>>();
@@ -106,11 +99,11 @@ impl ContextRules {
         // Where the last place found ends: `in A, B and C` names three.
         let mut place_end = None;
         while i < ws.len() {
-            let Some(run) = self.run_at(ws, i) else {
+            let listed_after_place = i > 0 && place_end == Some(i - 1) && matches!(ws[i - 1].text, "," | "and" | "or");
+            let Some(run) = self.run_at(ws, i, listed_after_place) else {
                 i += 1;
                 continue;
             };
-            let listed_after_place = i > 0 && place_end == Some(i - 1) && matches!(ws[i - 1].text, "," | "and" | "or");
             let person = self.person(text, ws, &run, heading);
             if let Some(found) = person.or_else(|| self.place(text, ws, &run, listed_after_place)) {
                 if found.kind == EntityKind::Place {
@@ -126,7 +119,7 @@ impl ContextRules {
     /// particles between them (`Tinka ag Almouner`, `Cédric de Pierrepont`).
     /// A lone word with nothing around it that makes a place is passed over
     /// before its words are folded: most capitalised words are such.
-    fn run_at(&self, ws: &[Word], i: usize) -> Option<Run> {
+    fn run_at(&self, ws: &[Word], i: usize, listed_after_place: bool) -> Option<Run> {
         let name_word = |w: &Word| is_capitalised(w.text) && !w.text.chars().any(|c| c.is_ascii_digit());
         if !name_word(&ws[i]) {
             return None;
@@ -142,7 +135,7 @@ impl ContextRules {
                 break;
             }
         }
-        if end == i + 1 && !self.may_be_place(ws, i) {
+        if end == i + 1 && !listed_after_place && !self.may_be_place(ws, i) {
             return None;
         }
         let mut folded: Vec<String> = ws[i..end].iter().map(|w| fold(w.text)).collect();
@@ -157,7 +150,7 @@ impl ContextRules {
     /// before it (a lower-case word, as cues are) or a comma after it.
     fn may_be_place(&self, ws: &[Word], i: usize) -> bool {
         let before = i.checked_sub(1).map(|k| ws[k].text);
-        let cued = before.is_some_and(|w| self.place_cues.contains(w) || self.strong_cues.contains(w) || w == ",");
+        let cued = before.is_some_and(|w| self.place_cues.contains(w) || self.strong_cues.contains(w));
         cued || ws.get(i + 1).is_some_and(|w| w.text == "," || self.place_noun_follows(ws, i + 1))
     }
 
@@ -176,14 +169,12 @@ impl ContextRules {
         // `president of Niger Hamani Diori`: a place before the name is not part of it.
         let skip = run.folded.iter().take_while(|w| self.known_places.contains(*w)).count();
         let role_of_place = skip > 0 && self.role_of(ws, run.start);
-        let run = &run.skip(skip);
         // `Political Counselor Peter Newman`: a title of several words, then the name.
-        let titled = run.folded.iter().rposition(|w| self.roles.contains(w)).filter(|&at| at + 1 < run.folded.len());
-        let run = &match titled {
-            Some(at) => run.skip(at + 1),
-            None => run.skip(0),
-        };
-        let (words, folded) = (&ws[run.start..run.end], &run.folded);
+        let rest = &run.folded[skip..];
+        let titled = rest.iter().rposition(|w| self.roles.contains(w)).filter(|&at| at + 1 < rest.len());
+        let first_word = skip + titled.map_or(0, |at| at + 1);
+        let (start, folded) = (run.start + first_word, &run.folded[first_word..]);
+        let words = &ws[start..run.end];
         if !(2..=MOST_NAME_WORDS + 1).contains(&words.len()) {
             return None;
         }
@@ -202,10 +193,7 @@ impl ContextRules {
             Why::GivenName
         } else if words.iter().any(|w| self.particles.contains(w.text) || hyphen_particle(w.text)) {
             Why::Particle
-        } else if titled.is_some()
-            || role_of_place
-            || self.role_before(ws, run.start)
-            || self.apposition_after(ws, run.end)
+        } else if titled.is_some() || role_of_place || self.role_before(ws, start) || self.apposition_after(ws, run.end)
         {
             Why::Apposition
         } else {
@@ -303,6 +291,10 @@ impl ContextRules {
 
 /// `al-Baghdadi`, `ag-Ghaly`: a particle joined to a name.
 fn hyphen_particle(word: &str) -> bool {
+    // Asked of every word of a run: most have no hyphen where a particle's would be.
+    if !word.as_bytes().iter().take(4).any(|&b| b == b'-') {
+        return false;
+    }
     ["al-", "el-", "ag-", "ad-", "as-", "ash-", "an-", "ar-"]
         .iter()
         .any(|p| word.strip_prefix(p).is_some_and(|rest| rest.starts_with(char::is_uppercase)))

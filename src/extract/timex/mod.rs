@@ -263,6 +263,11 @@ impl Tagger {
                 }
             }
             Relative => relative(caps),
+            NarrativeDay => {
+                let (at, offset) = narrative_day(text, whole.range())?;
+                range = at;
+                Some(Meaning::NarrativeDayOffset(offset))
+            }
             Weekday => {
                 let m = caps.get(1)?;
                 range = if whole.as_str().starts_with(['O', 'o']) { m.range() } else { range };
@@ -408,16 +413,44 @@ fn in_url_or_file(text: &str, r: Range<usize>) -> bool {
         || token.contains('/') && token.chars().any(|c| c.is_alphabetic())
 }
 
+/// `the same date`, `(later) that (same) day`, `the following day`, `the
+/// day before`: where the expression is around the `day` or `date` at
+/// `word`, and how many days it lies after the day the narrative last named.
+fn narrative_day(text: &str, word: Range<usize>) -> Option<(Range<usize>, i64)> {
+    let from = crate::text::floor_boundary(text, word.start.saturating_sub(32));
+    let before: Vec<(usize, &str)> =
+        text[from..word.start].split_whitespace().map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w)).collect();
+    let lower = |i: usize| before.len().checked_sub(i).map(|k| (before[k].0, before[k].1.to_ascii_lowercase()));
+    let is = |i: usize, words: &[&str]| lower(i).is_some_and(|(_, w)| words.contains(&w.as_str()));
+    let start_of = |i: usize| lower(i).map(|(at, _)| at);
+    let date = &text[word.clone()] == "date";
+    if is(1, &["same"]) && is(2, &["the", "that"]) {
+        let first = if is(3, &["later"]) && is(2, &["that"]) { 3 } else { 2 };
+        return Some((start_of(first)?..word.end, 0));
+    }
+    if date {
+        return None;
+    }
+    if is(1, &["that"]) {
+        let first = if is(2, &["later"]) { 2 } else { 1 };
+        return Some((start_of(first)?..word.end, 0));
+    }
+    if is(1, &["following", "next", "previous"]) && is(2, &["the"]) {
+        let offset = if is(1, &["previous"]) { -1 } else { 1 };
+        return Some((start_of(2)?..word.end, offset));
+    }
+    let after = text[word.end..].trim_start();
+    let next = after.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+    if is(1, &["the"]) && matches!(next, "before" | "after") {
+        let end = word.end + (text[word.end..].len() - after.len()) + next.len();
+        return Some((start_of(1)?..end, if next == "before" { -1 } else { 1 }));
+    }
+    None
+}
+
 fn relative(caps: &Groups) -> Option<Meaning> {
     if caps.get(3).is_some() {
         return Some(Meaning::DayOffset(-1));
-    }
-    if caps.get(4).is_some() {
-        return Some(Meaning::NarrativeDayOffset(0));
-    }
-    if let Some(word) = caps.get(5).or_else(|| caps.get(6)) {
-        let before = matches!(word.as_str().to_ascii_lowercase().as_str(), "previous" | "before");
-        return Some(Meaning::NarrativeDayOffset(if before { -1 } else { 1 }));
     }
     let offset = match caps[1].to_ascii_lowercase().as_str() {
         "last" | "previous" => -1,

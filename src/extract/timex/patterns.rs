@@ -77,11 +77,12 @@ pub(super) enum Pattern {
     DayMonth,
     BareMonth,
     Relative,
+    NarrativeDay,
     Weekday,
     Year,
 }
 
-const SOURCES: [(Pattern, &str); 20] = {
+const SOURCES: [(Pattern, &str); 21] = {
     use Pattern::*;
     [
         (Iso, r"\b(\d{4})-(\d{2})-(\d{2})\b"),
@@ -105,12 +106,10 @@ const SOURCES: [(Pattern, &str); 20] = {
             BareMonth,
             r"\b(?:(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|[Ff]or|[Dd]uring|[Bb]efore|[Aa]fter|[Tt]hrough|[Ee]arly|[Ll]ate|[Nn]ext|[Ll]ast|[Tt]his|(?:[Tt]he\s+)?(?:end|beginning|middle)\s+of)\s+|[Mm]id-\s*)({MONTHFULL})(?:\s+(?:and|to|through|until)\s+({MONTHFULL}))?\b",
         ),
-        // Groups: an offset and its unit; yesterday; a day the narrative just named,
-        // the same (`that day`, `the same date`) or one after or before it.
-        (
-            Relative,
-            r"\b(?i:(last|next|this|previous|coming)\s+(year|month)|(yesterday)|((?:later\s+)?that\s+(?:same\s+)?day|the\s+same\s+(?:day|date))|the\s+(following|next|previous)\s+day|the\s+day\s+(before|after))\b",
-        ),
+        (Relative, r"\b(?i:(last|next|this|previous|coming)\s+(year|month)|(yesterday))\b"),
+        // `the same date`, `the next day`: the words around are read in code, as
+        // a pattern that began with `the` would be tried at every `the`.
+        (NarrativeDay, r"\b(?:day|date)\b"),
         (Weekday, r"\b(?:[Oo]n|[Ll]ast)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
         (Year, r"\b({YEAR})\b"),
     ]
