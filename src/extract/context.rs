@@ -100,8 +100,10 @@ impl ContextRules {
         let mut place_end = None;
         while i < ws.len() {
             let listed_after_place = i > 0 && place_end == Some(i - 1) && matches!(ws[i - 1].text, "," | "and" | "or");
-            let Some(run) = self.run_at(ws, i, listed_after_place) else {
-                i += 1;
+            let (end, run) = self.run_at(ws, i, listed_after_place);
+            // Past the whole run, named or not: each word is read once.
+            let Some(run) = run else {
+                i = end;
                 continue;
             };
             let person = self.person(text, ws, &run, heading);
@@ -119,10 +121,11 @@ impl ContextRules {
     /// particles between them (`Tinka ag Almouner`, `Cédric de Pierrepont`).
     /// A lone word with nothing around it that makes a place is passed over
     /// before its words are folded: most capitalised words are such.
-    fn run_at(&self, ws: &[Word], i: usize, listed_after_place: bool) -> Option<Run> {
+    /// Where the run ends, and the run if it may be a name.
+    fn run_at(&self, ws: &[Word], i: usize, listed_after_place: bool) -> (usize, Option<Run>) {
         let name_word = |w: &Word| is_capitalised(w.text) && !w.text.chars().any(|c| c.is_ascii_digit());
         if !name_word(&ws[i]) {
-            return None;
+            return (i + 1, None);
         }
         let mut end = i + 1;
         while let Some(w) = ws.get(end) {
@@ -136,14 +139,16 @@ impl ContextRules {
             }
         }
         if end == i + 1 && !listed_after_place && !self.may_be_place(ws, i) {
-            return None;
+            return (end, None);
         }
         let mut folded: Vec<String> = ws[i..end].iter().map(|w| fold(w.text)).collect();
         // A sentence's first words (`However`, `The`) are not part of a name;
         // a compass word may be (`Northern Burkina Faso`).
-        let skip = folded.iter().position(|w| !self.not_names.contains(w) || self.compass.contains(w))?;
+        let Some(skip) = folded.iter().position(|w| !self.not_names.contains(w) || self.compass.contains(w)) else {
+            return (end, None);
+        };
         folded.drain(..skip);
-        Some(Run { start: i + skip, end, folded })
+        (end, Some(Run { start: i + skip, end, folded }))
     }
 
     /// Whether the lone word `i` has what [`Self::place`] asks for: a cue
