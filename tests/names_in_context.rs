@@ -136,3 +136,48 @@ fn a_cable_is_signed_by_the_name_on_its_last_line() {
     let unsigned = common::build(vec![Input { path: "c.txt".into(), bytes: b"It burned.\nNNNN\n".to_vec() }]);
     assert!(unsigned.entities.iter().all(|e| e.kind != EntityKind::Person));
 }
+
+fn build(path: &str, text: &str) -> annals::model::Corpus {
+    common::build(vec![Input { path: path.into(), bytes: text.as_bytes().to_vec() }])
+}
+
+#[test]
+fn a_middle_name_alone_is_the_person_named_before() {
+    let corpus = build("doc.txt", "In 1996 Ibrahim Baré Maïnassara seized power. President Baré was killed in 1999.\n");
+    let people: Vec<_> = corpus.entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
+    assert_eq!(people.len(), 1, "one person, named twice: {people:?}");
+    assert_eq!((people[0].name.as_str(), people[0].mentions.len()), ("Ibrahim Baré Maïnassara", 2));
+}
+
+#[test]
+fn a_body_named_with_and_without_its_country_is_one() {
+    let text = "The Ministry of Defense of Niger bought drones. The Nigerien Defense Ministry confirmed it. \
+                The Ministry of Defense gave no price. The Government of Niger agreed.\n";
+    let corpus = build("doc.txt", text);
+    let orgs: Vec<_> = corpus.entities.iter().filter(|e| e.kind == EntityKind::Organization).collect();
+    assert_eq!(orgs.len(), 1, "{orgs:?}");
+    assert_eq!((orgs[0].name.as_str(), orgs[0].mentions.len()), ("Ministry of Defense of Niger", 3));
+    let niger = corpus.entities.iter().find(|e| e.name == "Niger").expect("Niger");
+    assert!(niger.aliases.iter().any(|a| a == "Government of Niger"), "{niger:?}");
+}
+
+#[test]
+fn bodies_of_two_countries_stay_apart() {
+    let text =
+        "The Senegalese Navy and the French Navy met in Dakar. The Navy of Senegal left first. The Navy stayed.\n";
+    let corpus = build("doc.txt", text);
+    let mut orgs: Vec<&str> =
+        (corpus.entities.iter()).filter(|e| e.kind == EntityKind::Organization).map(|e| e.name.as_str()).collect();
+    orgs.sort();
+    assert_eq!(orgs, ["French Navy", "Senegalese Navy"]);
+}
+
+#[test]
+fn an_infobox_list_of_units_names_them_without_their_icons() {
+    let text = "---\ntitle: A raid\nunits1:\n  text: >-\n    Logo du Commandement (COS).svg Special Operations\n    Command\n\n    *Insigne du 1er régiment.svg 1st Marine Infantry Parachute Regiment\n---\nThe raid took place in 2019.\n";
+    let corpus = build("raid.md", text);
+    let names: Vec<&str> = corpus.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Special Operations Command"), "{names:?}");
+    assert!(names.contains(&"1st Marine Infantry Parachute Regiment"), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("Commandement") || n.contains("Insigne")), "{names:?}");
+}

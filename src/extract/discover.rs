@@ -150,8 +150,9 @@ impl Discoverer {
     }
 
     /// Candidates in one document's clean text; `sentences` lets heading-like
-    /// lines be skipped by the name patterns.
-    pub fn find(&self, text: &str, sentences: &[Range<usize>], hints: &[Hint]) -> Vec<Found> {
+    /// lines be skipped by the name patterns, except the front matter's
+    /// fields (before `fields_end`), whose lines are names of a list.
+    pub fn find(&self, text: &str, sentences: &[Range<usize>], hints: &[Hint], fields_end: usize) -> Vec<Found> {
         let mut found = Vec::new();
         self.acronyms(text, &mut found);
         self.titled(text, &mut found);
@@ -161,7 +162,7 @@ impl Discoverer {
             ws.extend(words(text, s.start).take_while(|w| w.range.1 <= s.end));
             // Runs of capitalised words in a heading are its words, not a name's;
             // context rules ask more than capitals (a list of commanders is no heading).
-            let heading = heading_like(&text[s.clone()]);
+            let heading = s.start >= fields_end && heading_like(&text[s.clone()]);
             if !heading {
                 self.patterns(text, &ws, &mut found);
             }
@@ -517,7 +518,7 @@ fn dedupe_words(name: &str) -> String {
 /// A heading or label: short, no closing full stop, mostly capitalised words.
 /// Asked of every sentence: most end with a full stop and are told at once.
 pub fn heading_like(s: &str) -> bool {
-    if s.trim_end().ends_with(['.', '?', '!', ';']) {
+    if s.trim_end().ends_with(['.', '?', '!', ';']) || field_value(s) {
         return false;
     }
     let (mut words, mut capitalised) = (0, 0);
@@ -529,6 +530,14 @@ pub fn heading_like(s: &str) -> bool {
         capitalised += usize::from(is_capitalised(word));
     }
     capitalised * 2 >= words
+}
+
+/// `units1: Special Operations Command`: an infobox's value after its key,
+/// which is a name's field, not a heading.
+fn field_value(s: &str) -> bool {
+    s.split_once(": ").is_some_and(|(key, _)| {
+        key.starts_with(|c: char| c.is_ascii_lowercase()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    })
 }
 
 fn bylines(text: &str, out: &mut Vec<Found>) {

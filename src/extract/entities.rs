@@ -4,6 +4,7 @@
 
 use super::discover::{Discoverer, Found, Why};
 use super::gazetteer::Matcher;
+use super::qualified::{same_bodies, Qualifiers};
 use super::spans::Spans;
 use crate::assets::{Gazetteer, Rules};
 use crate::model::{DateValue, EntityKind};
@@ -39,6 +40,7 @@ pub struct Resolver {
     matcher: Matcher,
     gazetteer: Gazetteer,
     discoverer: Discoverer,
+    qualifiers: Qualifiers,
     /// The gazetteer's people, folded once: what a discovered name is compared with.
     known_people: Vec<KnownPerson>,
 }
@@ -88,6 +90,7 @@ impl Resolver {
             matcher: Matcher::new(gazetteer),
             gazetteer: gazetteer.clone(),
             discoverer: Discoverer::new(rules, gazetteer),
+            qualifiers: Qualifiers::new(gazetteer),
             known_people,
         }
     }
@@ -97,6 +100,7 @@ impl Resolver {
         text: &str,
         sentences: &[Range<usize>],
         hints: &[crate::ingest::clean::Hint],
+        fields_end: usize,
         dates: &dyn DateContext,
     ) -> Vec<DocMention> {
         let marked: Vec<Range<usize>> = hints.iter().map(|h| h.clean.clone()).collect();
@@ -132,7 +136,7 @@ impl Resolver {
                 }
             }
         }
-        let found = self.discoverer.find(text, sentences, hints);
+        let found = self.discoverer.find(text, sentences, hints, fields_end);
         let mut mentions = Spans::default();
         mentions.extend(known.into_iter().map(|(range, e)| DocMention {
             range,
@@ -182,13 +186,22 @@ impl Resolver {
     ) -> Vec<DocMention> {
         // Full names before lone surnames, so `Poudiougou` finds `Gabriel Poudiougou` wherever it stands.
         found.sort_by_key(|f| (f.why, !f.name.contains(' '), f.range.start));
+        // And the full names a later rule found, for a lone name an earlier one did.
+        let full_names: Vec<DocPerson> = (found.iter())
+            .filter(|f| f.kind == EntityKind::Person && f.name.contains(' '))
+            .map(|f| {
+                DocPerson::new(f.name.as_str().into(), EntityKey::Found { folded: fold(&f.name).into(), kind: f.kind })
+            })
+            .collect();
         let mut persons: Vec<DocPerson> = strong
             .iter()
             .filter(|e| self.gazetteer.entities[**e].kind == EntityKind::Person)
             .map(|e| DocPerson::new(self.gazetteer.entities[*e].name.as_str().into(), EntityKey::Known(*e)))
             .collect();
+        let mut bodies = self.bodies(&found, strong).into_iter();
         let mut extra = Spans::default();
         for f in found {
+            let body = bodies.next().flatten();
             let longer_name = matches!(f.why, Why::Acronym | Why::Pattern | Why::Compass | Why::PlaceNoun);
             let blocks = |m: &DocMention| {
                 !(longer_name
@@ -205,11 +218,15 @@ impl Resolver {
             if longer_name {
                 mentions.remove_within(&f.range);
             }
+            if let Some((key, name)) = body {
+                extra.insert(DocMention { range: f.range.clone(), key, name, why: Some(f.why) });
+                continue;
+            }
             let key = match f.kind {
-                EntityKind::Person => self.person_key(&f, &persons, dates),
+                EntityKind::Person => self.person_key(&f, &persons, &full_names, dates),
                 kind => EntityKey::Found { folded: fold(&f.name).into(), kind },
             };
-            let name = match persons.iter().find(|p| p.key == key) {
+            let name = match persons.iter().chain(&full_names).find(|p| p.key == key) {
                 Some(known) => known.name.clone(),
                 None if f.kind == EntityKind::Person => {
                     let name: Arc<str> = f.name.as_str().into();
@@ -226,10 +243,54 @@ impl Resolver {
         mentions.into_sorted()
     }
 
+    /// The body each organisation or group of `found` belongs to, when its
+    /// name says which (see [`super::qualified`]): its key and name.
+    fn bodies(&self, found: &[Found], strong: &Strong) -> Vec<Option<(EntityKey, Option<Arc<str>>)>> {
+        let is_body = |kind: EntityKind| matches!(kind, EntityKind::Organization | EntityKind::Group);
+        let mut names = Vec::new();
+        for &e in strong.iter().filter(|e| is_body(self.gazetteer.entities[**e].kind)) {
+            let entry = &self.gazetteer.entities[e];
+            for form in std::iter::once(&entry.name).chain(&entry.aliases) {
+                names.extend(self.qualifiers.split(form).map(|q| (q, (EntityKey::Known(e), None))));
+            }
+        }
+        let known = names.len();
+        let mut order: Vec<usize> = (0..found.len()).filter(|&i| is_body(found[i].kind)).collect();
+        order.sort_by_key(|&i| found[i].range.start);
+        let mut split: Vec<Option<super::qualified::Qualified>> = vec![None; found.len()];
+        for i in order {
+            let f = &found[i];
+            let Some(q) = self.qualifiers.split(&f.name) else { continue };
+            let key = EntityKey::Found { folded: fold(&f.name).into(), kind: f.kind };
+            names.push((q.clone(), (key, Some(f.name.as_str().into()))));
+            split[i] = Some(q);
+        }
+        if names.len() == known {
+            return split.into_iter().map(|_| None).collect();
+        }
+        let bodies = same_bodies(&names);
+        (split.into_iter())
+            .map(|q| {
+                let q = q?;
+                match q.country {
+                    Some(country) if q.is_government() => Some((EntityKey::Known(country), None)),
+                    _ => bodies.get(&(q.core, q.country)).cloned(),
+                }
+            })
+            .collect()
+    }
+
     /// A discovered person is a known one when the names agree (`Mousa
     /// Traore` is Moussa Traoré in 1972; `Poudiougou` is the document's
-    /// `Gabriel Poudiougou`; `William E` is William E. Ward).
-    fn person_key(&self, f: &Found, persons: &[DocPerson], dates: &dyn DateContext) -> EntityKey {
+    /// `Gabriel Poudiougou`; `William E` is William E. Ward; `President
+    /// Baré` is the one person of the document with `Baré` after a first name).
+    fn person_key(
+        &self,
+        f: &Found,
+        persons: &[DocPerson],
+        full_names: &[DocPerson],
+        dates: &dyn DateContext,
+    ) -> EntityKey {
         let name = fold(&f.name).replace('.', "");
         let tokens: Vec<&str> = name.split_whitespace().collect();
         let last = tokens.last().copied().unwrap_or("");
@@ -238,6 +299,16 @@ impl Resolver {
             let prefix = tokens.len() >= 2 && other.folded.starts_with(&name) && other.folded.len() > name.len();
             if (tokens.len() == 1 && same_last) || prefix {
                 return other.key.clone();
+            }
+        }
+        if let [word] = tokens[..] {
+            let mut named = (persons.iter().chain(full_names))
+                .filter(|p| p.folded.split_whitespace().skip(1).any(|w| w == word))
+                .map(|p| &p.key);
+            if let Some(one) = named.next() {
+                if named.all(|other| other == one) {
+                    return one.clone();
+                }
             }
         }
         if tokens.len() >= 2 {

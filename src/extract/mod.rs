@@ -12,6 +12,7 @@ pub mod lists;
 pub mod metadata;
 pub mod names;
 pub mod occurrences;
+pub mod qualified;
 pub mod sentences;
 pub mod spans;
 pub mod timex;

@@ -55,6 +55,11 @@ pub fn values(s: &str, block: Range<usize>) -> Vec<Value> {
         let indent = body.len() - body.trim_start().len();
         let content = start + indent..start + body.len();
         if content.is_empty() {
+            // A blank line inside a block scalar ends a paragraph of it.
+            if scalar_indent.is_some() && out.last().is_some_and(|v| !v.lines.is_empty()) {
+                let literal = out.last().is_some_and(|v| v.literal);
+                out.push(Value { key: None, lines: Vec::new(), literal });
+            }
             continue;
         }
         if let Some(key_indent) = skipped_indent {
@@ -65,15 +70,17 @@ pub fn values(s: &str, block: Range<usize>) -> Vec<Value> {
         }
         if let Some(key_indent) = scalar_indent {
             if indent > key_indent {
-                push_line(&mut out, s, content);
+                if let (Some(last), Some(line)) = (out.last_mut(), readable(s, content)) {
+                    last.lines.push(line);
+                }
                 continue;
             }
             scalar_indent = None;
         }
         let Some((key, value)) = key_and_value(s, content.clone()) else {
             // A plain value continued on the next line.
-            if let Some(last) = out.last_mut().filter(|v| !v.lines.is_empty()) {
-                last.lines.push(content);
+            if let (Some(last), Some(line)) = (out.last_mut().filter(|v| !v.lines.is_empty()), readable(s, content)) {
+                last.lines.push(line);
             }
             continue;
         };
@@ -91,7 +98,7 @@ pub fn values(s: &str, block: Range<usize>) -> Vec<Value> {
         if matches!(value_text, "|" | "|-" | "|+" | ">" | ">-" | ">+") {
             scalar_indent = Some(indent);
             out.push(Value { key: named.take(), lines: Vec::new(), literal: value_text.starts_with('|') });
-        } else if !value.is_empty() && !machine_value(value_text) {
+        } else if let Some(value) = readable(s, value) {
             out.push(Value { key: named.take(), lines: vec![value], literal: false });
         }
     }
@@ -99,22 +106,29 @@ pub fn values(s: &str, block: Range<usize>) -> Vec<Value> {
     out
 }
 
-/// A link or a media file's name (`footage, October 2017.webm`), not prose.
-fn machine_value(value: &str) -> bool {
-    let ext = value.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
-    let media = ext.is_some_and(|e| MEDIA.contains(&e.as_str()));
-    value.contains("://") || media
+/// What a line says for people: nothing if it is a link, and what follows
+/// a media file's name (`Logo of X.svg Special Operations Command` says
+/// `Special Operations Command`; `Footage, October 2017.webm` nothing).
+fn readable(s: &str, line: Range<usize>) -> Option<Range<usize>> {
+    let text = &s[line.clone()];
+    if text.contains("://") {
+        return None;
+    }
+    let mut start = 0;
+    let mut at = 0;
+    for word in text.split_inclusive(' ') {
+        at += word.len();
+        let ext = word.trim_end().rsplit_once('.').map(|(name, ext)| (name, ext.to_ascii_lowercase()));
+        if ext.is_some_and(|(name, ext)| !name.is_empty() && MEDIA.contains(&ext.as_str())) {
+            start = at;
+        }
+    }
+    let rest = &text[start..];
+    let start = line.start + start + (rest.len() - rest.trim_start().len());
+    (start < line.end).then_some(start..line.end)
 }
 
 const MEDIA: &[&str] = &["webm", "jpg", "jpeg", "png", "gif", "svg", "ogg", "ogv", "mp3", "mp4", "pdf", "tif", "tiff"];
-
-fn push_line(out: &mut [Value], s: &str, line: Range<usize>) {
-    if !machine_value(&s[line.clone()]) {
-        if let Some(last) = out.last_mut() {
-            last.lines.push(line);
-        }
-    }
-}
 
 /// `- key: value` → the key's range and the value's (empty when none).
 fn key_and_value(s: &str, line: Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
@@ -158,5 +172,14 @@ mod tests {
     fn flat_fields_and_machine_keys() {
         let s = "title: A speech\ndate: '2022-11-10'\nurl: https://example.org/x\nlayout: post\nimage:\n  text: Footage\ncaption: Footage, October 2017.webm\n";
         assert_eq!(read(s), [(Some("title"), vec!["A speech"]), (Some("date"), vec!["'2022-11-10'"])]);
+    }
+
+    #[test]
+    fn a_media_file_s_name_is_not_read() {
+        let s = "units1:\n  text: >-\n    Logo du Commandement (COS).svg Special Operations\n    Command\n\n    *Emblème.PNG Commandos Marine\n    Map.svg\n";
+        assert_eq!(
+            read(s),
+            [(Some("units1"), vec!["Special Operations", "Command"]), (None, vec!["Commandos Marine"])]
+        );
     }
 }
