@@ -75,14 +75,13 @@ const PIECES: [&str; 14] = [
     "ÉTATS-UNIS ",
 ];
 
-/// A document of `bytes` bytes, `pattern` (indices into [`PIECES`]) repeated.
+/// A document of about `bytes` bytes, `pattern` (indices into [`PIECES`])
+/// repeated whole: documents of one pattern differ only in length (cut
+/// inside the pattern, one size could be read as hard-wrapped and the other not).
 fn repeated(pattern: &[usize], bytes: usize) -> Input {
-    let mut text = String::with_capacity(bytes + 64);
-    for &p in pattern.iter().cycle() {
-        if text.len() >= bytes {
-            break;
-        }
-        text.push_str(PIECES[p]);
+    let mut text = String::with_capacity(bytes + 1024);
+    while text.len() < bytes {
+        pattern.iter().for_each(|&p| text.push_str(PIECES[p]));
     }
     Input { path: "random.txt".into(), bytes: text.into_bytes() }
 }

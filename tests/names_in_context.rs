@@ -38,6 +38,11 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
     ("The ambush was filmed by Jeremiah Johnson's helmet camera.", "Jeremiah Johnson", EntityKind::Person),
     ("He met Foreign Minister (FM) Mindaoudou on Thursday.", "Mindaoudou", EntityKind::Person),
     ("The patrol was led by Sgt. First Class Brent Bartels that day.", "Brent Bartels", EntityKind::Person),
+    (
+        "Deputy Representative of the United Nations Office on Drugs and Crime (UNODC) Cyriaque Sobtafo spoke.",
+        "Cyriaque Sobtafo",
+        EntityKind::Person,
+    ),
     // places: a place noun, a listed place after a preposition, a compass word, a strong cue
     ("Fighting spread across the Tahoua Region that spring.", "Tahoua Region", EntityKind::Place),
     ("The team was based outside Ouallam at the time.", "Ouallam", EntityKind::Place),
@@ -55,6 +60,18 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
     ("Soldiers of the 3rd Special Forces Group trained there.", "3rd Special Forces Group", EntityKind::Organization),
     ("The Security Assistance Office handled the request.", "Security Assistance Office", EntityKind::Organization),
     ("Troops served in Rwanda (MINURCA) for a year.", "MINURCA", EntityKind::Organization),
+    ("Not even the Drug Brigade of the Malian Judiciary Police was told.", "Drug Brigade", EntityKind::Group),
+    (
+        "Not even the Drug Brigade of the Malian Judiciary Police was told.",
+        "Malian Judiciary Police",
+        EntityKind::Organization,
+    ),
+    ("The Supreme Council of the Armed Forces met.", "Supreme Council of the Armed Forces", EntityKind::Organization),
+    (
+        "FM AMEMBASSY NIAMEY\nTO SECSTATE WASHDC 0123\nThe Embassy Niamey met.",
+        "AMEMBASSY NIAMEY",
+        EntityKind::Organization,
+    ),
     ("AACGB wrote to the Malian National Civil Aviation Authority (ANAC) in May.", "ANAC", EntityKind::Organization),
     (
         "Classified By: Political Counselor Peter Newman, Embassy Bamako, for reasons 1.4.",
@@ -95,6 +112,8 @@ const NOT_NAMES: &[(&str, &str)] = &[
     ("He spoke in English to the crowd.", "English"),
     ("Grace periods were extended in May.", "Grace"),
     ("DE RUEHNM #0048 0141609\nThe talks went on.", "DE RUEHNM"),
+    ("REF: A. BAMAKO 754\nPARIS FOR AF WATCHER\nThe talks went on.", "BAMAKO"),
+    ("REF: A. BAMAKO 754\nPARIS FOR AF WATCHER\nThe talks went on.", "PARIS"),
     ("Frank Narrative\nThe talks went on.", "Frank Narrative"),
     ("Western nations were concerned.", "Western"),
     ("Brent Bartels (WIA) was flown out.", "WIA"),

@@ -16,6 +16,8 @@ use rustc_hash::FxHashSet;
 const MOST_NAME_WORDS: usize = 4;
 /// Most words between an apposition's comma and its role (`, a senior …`).
 const APPOSITION_REACH: usize = 5;
+/// Most words of a body's name between a role and its acronym.
+const MOST_BODY_WORDS: usize = 12;
 
 pub struct ContextRules {
     roles: FxHashSet<String>,
@@ -198,7 +200,11 @@ impl ContextRules {
             Why::GivenName
         } else if words.iter().any(|w| self.particles.contains(w.text) || hyphen_particle(w.text)) {
             Why::Particle
-        } else if titled.is_some() || role_of_place || self.role_before(ws, start) || self.apposition_after(ws, run.end)
+        } else if titled.is_some()
+            || role_of_place
+            || self.role_before(ws, start)
+            || self.role_of_body(ws, start)
+            || self.apposition_after(ws, run.end)
         {
             Why::Apposition
         } else {
@@ -215,6 +221,25 @@ impl ContextRules {
     /// `president of Niger X Y`: a role of the place before `at`.
     fn role_of(&self, ws: &[Word], at: usize) -> bool {
         at >= 2 && ws[at - 1].text == "of" && self.roles.contains(&fold(ws[at - 2].text))
+    }
+
+    /// `Representative of the United Nations Office on Drugs and Crime
+    /// (UNODC) X Y`: a role of a body named with its acronym before `at`.
+    fn role_of_body(&self, ws: &[Word], at: usize) -> bool {
+        if at < 4 || ws[at - 1].text != ")" || ws[at - 3].text != "(" {
+            return false;
+        }
+        let joining = |w: &str| matches!(w, "of" | "the" | "and" | "on" | "for" | "in" | "against");
+        for k in (1..at - 3).rev().take(MOST_BODY_WORDS) {
+            let w = ws[k].text;
+            if w == "of" && self.roles.contains(&fold(ws[k - 1].text)) {
+                return true;
+            }
+            if !is_capitalised(w) && !joining(w) {
+                return false;
+            }
+        }
+        false
     }
 
     /// `X Y, a senior official of …`, `X Y, director of …`.

@@ -49,6 +49,11 @@ pub enum Why {
     Signature,
 }
 
+/// Heads of a unit inside a body (`Drug Brigade of the … Police`), where
+/// the `of` joins two names; a `Council of the Armed Forces` is one.
+const UNIT_HEADS: &[&str] =
+    &["Brigade", "Unit", "Squad", "Section", "Division", "Battalion", "Company", "Regiment", "Cell", "Detachment"];
+
 static ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(\s*([A-Z][A-Za-z0-9]{1,9})\s*\)").expect("regex"));
 /// Bylines. Lengths are checked after matching (see `bylines`): a bounded
 /// repetition of a Unicode class compiles to one copy of it per count.
@@ -312,9 +317,12 @@ impl Discoverer {
             }
             // `3rd Special Forces Group`: an ordinal before the name is part of it.
             let from = if i > 0 && is_ordinal(ws[i - 1].text) { i - 1 } else { i };
-            if let Some(f) = self.organisation(text, &ws[from..=j]) {
-                out.push(f);
-            }
+            let run = &ws[from..=j];
+            let parts = match self.unit_of_body(run) {
+                Some(of) => [&run[..of], &run[of + 1..]],
+                None => [run, &run[..0]],
+            };
+            out.extend(parts.into_iter().filter_map(|part| self.organisation(text, part)));
             i = j + 1;
         }
     }
@@ -333,7 +341,20 @@ impl Discoverer {
         connector && ws.get(j + 2).is_some_and(|w| is_capitalised(w.text) || (w.text == "the" && the_may_follow))
     }
 
+    /// `Drug Brigade of the Malian Judiciary Investigation Police`: a unit
+    /// of a body, each named in full, are two; where the `of` between them is.
+    fn unit_of_body(&self, run: &[names::Word]) -> Option<usize> {
+        let of = run.iter().position(|w| w.text == "of").filter(|&of| of >= 2)?;
+        let body = &run[of + 1..];
+        let body = &body[usize::from(body.first()?.text == "the")..];
+        let named = body.len() >= 2 && self.sets.name_heads.contains(body.last()?.text);
+        (UNIT_HEADS.contains(&run[of - 1].text) && named).then_some(of)
+    }
+
     fn organisation(&self, text: &str, run: &[names::Word]) -> Option<Found> {
+        if run.is_empty() {
+            return None;
+        }
         // `Superior Commander of the National Gendarmerie`: the organisation after the office.
         let office = run.windows(2).rposition(|w| self.sets.person_titles.contains(w[0].text) && w[1].text == "of");
         let run = office.map_or(run, |at| &run[at + 2..]);
@@ -392,7 +413,8 @@ impl Discoverer {
             }
             let city = m.as_str().rsplit(char::is_whitespace).next().unwrap_or("");
             if !self.sets.function_words.contains(city) && !self.not_name(city) {
-                let name = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+                // `AMEMBASSY NIAMEY` is `Embassy Niamey`: one name for both spellings.
+                let name = format!("Embassy {}{}", &city[..1], city[1..].to_ascii_lowercase());
                 out.push(Found { range: m.range(), name, kind: EntityKind::Organization, why: Why::Pattern });
             }
         }

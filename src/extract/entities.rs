@@ -104,7 +104,8 @@ impl Resolver {
         dates: &dyn DateContext,
     ) -> Vec<DocMention> {
         let marked: Vec<Range<usize>> = hints.iter().map(|h| h.clean.clone()).collect();
-        let hits = self.matcher.find(text, &marked);
+        let mut hits = self.matcher.find(text, &marked);
+        hits.retain(|h| !cable_address(text, &h.range));
         // Hits of different ranges never overlap (leftmost-longest), so a
         // range is taken or not: a set, not a scan.
         let mut known: Vec<(Range<usize>, usize)> = Vec::new();
@@ -359,6 +360,22 @@ fn repeated_mentions(text: &str, found: &Spans, taken: &Spans) -> Vec<DocMention
         }
     }
     out
+}
+
+/// `BAMAKO 000054`, `REF: NIAMEY 27` (a cable's number), `PARIS FOR AF
+/// WATCHER` (a routing line): a city in capitals that refers to a cable
+/// names no place. In an address line (`TO RUEHC/SECSTATE WASHDC 1084`) it does.
+fn cable_address(text: &str, range: &Range<usize>) -> bool {
+    let name = &text[range.clone()];
+    let after = &text[range.end..];
+    let capitals = name.chars().any(char::is_uppercase) && !name.chars().any(char::is_lowercase);
+    let numbered = after.strip_prefix(' ').is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
+    if !capitals || !(numbered || after.starts_with(" FOR ")) {
+        return false;
+    }
+    let line = &text[text[..range.start].rfind('\n').map_or(0, |i| i + 1)..range.start];
+    let address = line.contains('/') || ["FM ", "TO ", "INFO "].iter().any(|a| line.starts_with(a));
+    !address
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
