@@ -142,8 +142,9 @@ fn seeds_meet_the_issue_thresholds() {
     assert!(entities >= 0.90, "entity F1 {entities:.3} ({etp} of {epred} predicted, {egold} gold)");
 }
 
-/// A development set's claim and entity F1, its documents read as a user's folder.
-fn dev_set(name: &str) -> (f64, f64) {
+/// A development set's claim strict F1, entity F1 and entity precision, its
+/// documents read as a user's folder.
+fn dev_set(name: &str) -> (f64, f64, f64) {
     let folder = common::fixtures().join(name);
     let (inputs, failures) = annals::ingest::read_paths(&[folder.join("docs")], annals::ingest::DEFAULT_MAX_BYTES);
     assert!(failures.is_empty(), "{failures:?}");
@@ -154,14 +155,16 @@ fn dev_set(name: &str) -> (f64, f64) {
     println!(
         "{name}: claim strict F1 {claims:.3} ({ctp}/{cpred}/{cgold}); entity F1 {entities:.3} ({etp}/{epred}/{egold})"
     );
-    (claims, entities)
+    (claims, entities, etp as f64 / epred.max(1) as f64)
 }
 
 #[test]
 fn development_sets_hold_their_scores() {
-    for (name, least_claims, least_entities) in [("dev-gov", 0.97, 0.84), ("dev-wiki", 0.93, 0.85)] {
-        let (claims, entities) = dev_set(name);
+    // Issue 21 asks claims ≥ 0.92, entities ≥ 0.88 and entity precision ≥ 0.90; the guards hold what was reached.
+    for (name, least_claims, least_entities) in [("dev-gov", 0.97, 0.90), ("dev-wiki", 0.93, 0.89)] {
+        let (claims, entities, precision) = dev_set(name);
         assert!(claims >= least_claims, "{name}: claim strict F1 {claims:.3} < {least_claims}");
         assert!(entities >= least_entities, "{name}: entity F1 {entities:.3} < {least_entities}");
+        assert!(precision >= 0.90, "{name}: entity precision {precision:.3} < 0.90");
     }
 }

@@ -96,6 +96,11 @@ impl ContextRules {
 
     /// Names in one sentence's words. In a heading (`Frank Narrative`) a
     /// given name is not enough to make a person.
+    /// Whether `folded` names a place the gazetteer or the place list knows.
+    pub fn is_place(&self, folded: &str) -> bool {
+        self.known_places.contains(folded) || PLACES.contains(folded)
+    }
+
     pub fn find(&self, text: &str, ws: &[Word], heading: bool, out: &mut Vec<Found>) {
         let mut i = 0;
         // Where the last place found ends: `in A, B and C` names three.
@@ -108,6 +113,11 @@ impl ContextRules {
                 i = end;
                 continue;
             };
+            if let Some(found) = self.leader(text, ws, &run) {
+                out.push(found);
+                i = run.end + 1;
+                continue;
+            }
             let person = self.person(text, ws, &run, heading);
             if let Some(found) = person.or_else(|| self.place(text, ws, &run, listed_after_place)) {
                 if found.kind == EntityKind::Place {
@@ -140,7 +150,8 @@ impl ContextRules {
                 break;
             }
         }
-        if end == i + 1 && !listed_after_place && !self.may_be_place(ws, i) {
+        let led = i > 0 && ws[i - 1].text.eq_ignore_ascii_case("the") && led_by(ws, end).is_some();
+        if end == i + 1 && !listed_after_place && !led && !self.may_be_place(ws, i) {
             return (end, None);
         }
         let mut folded: Vec<String> = ws[i..end].iter().map(|w| fold(w.text)).collect();
@@ -151,6 +162,22 @@ impl ContextRules {
         };
         folded.drain(..skip);
         (end, Some(Run { start: i + skip, end, folded }))
+    }
+
+    /// `the Gaddafi regime`: the leader; `the Obama administration`: the
+    /// government that bears the leader's name, a body of its own.
+    fn leader(&self, text: &str, ws: &[Word], run: &Run) -> Option<Found> {
+        let noun = led_by(ws, run.end)?;
+        let the = run.start > 0 && ws[run.start - 1].text.eq_ignore_ascii_case("the");
+        let named = run.folded.iter().all(|w| !self.not_names.contains(w) && !self.heads.contains(w));
+        if !the || !named || run.folded.len() > 3 || self.is_place(&run.folded.join(" ")) {
+            return None;
+        }
+        let words = &ws[run.start..run.end];
+        Some(match noun {
+            Leader::Person => found(text, words, EntityKind::Person, Why::Apposition),
+            Leader::Body => found(text, &ws[run.start..=run.end], EntityKind::Organization, Why::Pattern),
+        })
     }
 
     /// Whether the lone word `i` has what [`Self::place`] asks for: a cue
@@ -328,6 +355,21 @@ fn hyphen_particle(word: &str) -> bool {
     ["al-", "el-", "ag-", "ad-", "as-", "ash-", "an-", "ar-"]
         .iter()
         .any(|p| word.strip_prefix(p).is_some_and(|rest| rest.starts_with(char::is_uppercase)))
+}
+
+enum Leader {
+    Person,
+    Body,
+}
+
+/// What the word at `at` says of the name before it: `regime` that it is
+/// a leader's, `administration` that it names a government.
+fn led_by(ws: &[Word], at: usize) -> Option<Leader> {
+    match ws.get(at)?.text {
+        "regime" => Some(Leader::Person),
+        "administration" => Some(Leader::Body),
+        _ => None,
+    }
 }
 
 fn found(text: &str, words: &[Word], kind: EntityKind, why: Why) -> Found {

@@ -242,21 +242,20 @@ impl Discoverer {
         }
     }
 
-    /// `Malian National Civil Aviation Authority (ANAC)`: where a name with
-    /// an organisation's head ends the words before an acronym whose
-    /// initials are of another language.
+    /// `Malian National Civil Aviation Authority (ANAC)`, `Civil Aviation
+    /// Agency in Guinea-Bissau (AACGB)`: where a name with an organisation's
+    /// head ends the words before an acronym whose initials are of another
+    /// language.
     fn named_before(&self, texts: &[&str]) -> Option<usize> {
         let last = texts.last()?;
-        if !self.sets.name_heads.contains(*last) {
-            return None;
-        }
         let mut start = texts.len() - 1;
         while start > 0 && (is_capitalised(texts[start - 1]) || CONNECTORS.contains(&texts[start - 1])) {
             start -= 1;
         }
         let opener = |w: &str| CONNECTORS.contains(&w) || self.sets.function_words.contains(w);
         let start = start + texts[start..].iter().take_while(|w| opener(w)).count();
-        (texts.len() - start >= 2).then_some(start)
+        let named = self.sets.name_heads.contains(*last) || self.head_of_place(&texts[start..]);
+        (named && texts.len() - start >= 2).then_some(start)
     }
 
     /// The rules it reads (shared with the resolver, not copied twice).
@@ -315,15 +314,20 @@ impl Discoverer {
             while j + 1 < ws.len() && !possessive(ws[j].text) && self.continues_run(ws, j) {
                 j += 1;
             }
+            let end = j;
+            // `the Internal Troops of the former …`: the run ends at its last name word.
+            while j > i && CONNECTORS.contains(&ws[j].text) {
+                j -= 1;
+            }
             // `3rd Special Forces Group`: an ordinal before the name is part of it.
             let from = if i > 0 && is_ordinal(ws[i - 1].text) { i - 1 } else { i };
             let run = &ws[from..=j];
-            let parts = match self.unit_of_body(run) {
-                Some(of) => [&run[..of], &run[of + 1..]],
+            let parts = match self.two_names(run) {
+                Some(at) => [&run[..at], &run[at + 1..]],
                 None => [run, &run[..0]],
             };
-            out.extend(parts.into_iter().filter_map(|part| self.organisation(text, part)));
-            i = j + 1;
+            out.extend(parts.into_iter().filter_map(|part| self.organisation(text, part)).map(|f| numbered(text, f)));
+            i = end + 1;
         }
     }
 
@@ -341,9 +345,23 @@ impl Discoverer {
         connector && ws.get(j + 2).is_some_and(|w| is_capitalised(w.text) || (w.text == "the" && the_may_follow))
     }
 
-    /// `Drug Brigade of the Malian Judiciary Investigation Police`: a unit
-    /// of a body, each named in full, are two; where the `of` between them is.
-    fn unit_of_body(&self, run: &[names::Word]) -> Option<usize> {
+    /// Where a run of capitalised words holds two names, the word between
+    /// them: `Drug Brigade of the Malian Judiciary Investigation Police` (a
+    /// unit of a body, each named in full), `AS-FNIS and AS Police` (an
+    /// acronym, then another name), `School of Marrakech and Algeria`.
+    fn two_names(&self, run: &[names::Word]) -> Option<usize> {
+        let acronym = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c == '-');
+        if run.len() >= 3 && run[1].text == "and" && acronym(run[0].text) {
+            return Some(1);
+        }
+        // `School of Marrakech and Algeria`: a name, and a place.
+        let and = run.iter().rposition(|w| w.text == "and").filter(|&at| at >= 2 && run.len() - at <= 3);
+        if let Some(at) = and {
+            let place: Vec<&str> = run[at + 1..].iter().map(|w| w.text).collect();
+            if self.context.is_place(&crate::text::fold(&place.join(" "))) {
+                return Some(at);
+            }
+        }
         let of = run.iter().position(|w| w.text == "of").filter(|&of| of >= 2)?;
         let body = &run[of + 1..];
         let body = &body[usize::from(body.first()?.text == "the")..];
@@ -351,12 +369,24 @@ impl Discoverer {
         (UNIT_HEADS.contains(&run[of - 1].text) && named).then_some(of)
     }
 
+    /// `Royal Air Force School of Marrakech`, `UN Mission in Ivory Coast`:
+    /// a head, then `of` or `in` and a place the lists know, ending the name.
+    fn head_of_place(&self, texts: &[&str]) -> bool {
+        let Some(at) = texts.iter().rposition(|w| matches!(*w, "of" | "in")) else { return false };
+        let place = &texts[at + 1..];
+        let place = &place[usize::from(place.first() == Some(&"the"))..];
+        let headed = at >= 1 && self.sets.name_heads.contains(texts[at - 1]);
+        headed && (1..=3).contains(&place.len()) && self.context.is_place(&crate::text::fold(&place.join(" ")))
+    }
+
     fn organisation(&self, text: &str, run: &[names::Word]) -> Option<Found> {
         if run.is_empty() {
             return None;
         }
         // `Superior Commander of the National Gendarmerie`: the organisation after the office.
+        // `Chief of Staff Office`, though, is one name: the office's is short.
         let office = run.windows(2).rposition(|w| self.sets.person_titles.contains(w[0].text) && w[1].text == "of");
+        let office = office.filter(|&at| run.get(at + 2).is_some_and(|w| w.text == "the") || run.len() - at - 2 >= 3);
         let run = office.map_or(run, |at| &run[at + 2..]);
         // Only words that open a sentence are dropped (`However`, `In`): the
         // `Security` of `Security Assistance Office` stays.
@@ -374,7 +404,11 @@ impl Discoverer {
             return None;
         }
         let last = run.last()?.text;
-        let by_head = self.sets.name_heads.contains(last);
+        let of_place = || {
+            run.iter().any(|w| matches!(w.text, "of" | "in"))
+                && self.head_of_place(&run.iter().map(|w| w.text).collect::<Vec<_>>())
+        };
+        let by_head = self.sets.name_heads.contains(last) || of_place();
         let by_start = self.starts_org(run, 0) && run.len() >= 3;
         if !(by_head || by_start) {
             return None;
@@ -552,6 +586,23 @@ pub fn heading_like(s: &str) -> bool {
         capitalised += usize::from(is_capitalised(word));
     }
     capitalised * 2 >= words
+}
+
+/// `Air Parachute Commando n° 10`, `Task Force 121`: a unit's number is
+/// part of its name (a year is not: `Army 2012`).
+fn numbered(text: &str, mut f: Found) -> Found {
+    let after = &text[f.range.end..];
+    let Some(rest) = after.strip_prefix(' ') else { return f };
+    let marked = ["n° ", "No. ", "no. ", "# "].iter().find_map(|m| rest.strip_prefix(m));
+    let number = marked.unwrap_or(rest);
+    let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+    let ends = !number[digits..].starts_with(|c: char| c.is_alphanumeric());
+    let year = digits == 4 && matches!(number.as_bytes()[0], b'1' | b'2');
+    if (1..=4).contains(&digits) && ends && !year {
+        f.range.end += after.len() - number.len() + digits;
+        f.name = text[f.range.clone()].to_string();
+    }
+    f
 }
 
 /// `units1: Special Operations Command`: an infobox's value after its key,

@@ -201,8 +201,11 @@ impl Resolver {
             .collect();
         let mut bodies = self.bodies(&found, strong).into_iter();
         let mut extra = Spans::default();
-        for f in found {
+        for mut f in found {
             let body = bodies.next().flatten();
+            if f.why == Why::Pattern {
+                after_known_name(text, &mut f, &mentions);
+            }
             let longer_name = matches!(f.why, Why::Acronym | Why::Pattern | Why::Compass | Why::PlaceNoun);
             let blocks = |m: &DocMention| {
                 !(longer_name
@@ -211,8 +214,11 @@ impl Resolver {
                     && matches!(m.key, EntityKey::Known(_)))
             };
             let blocked = mentions.overlapping(&f.range).any(blocks) || extra.overlapping(&f.range).any(blocks);
-            // `ECOWAS and the African Union`: a coordination of names, not one.
-            let coordination = f.why == Why::Pattern && mentions.within(&f.range).nth(1).is_some();
+            // `ECOWAS and the African Union`: a coordination of names, not one
+            // (`UN Mission in Ivory Coast` is one).
+            let coordination = f.why == Why::Pattern
+                && mentions.within(&f.range).nth(1).is_some()
+                && f.name.split(' ').any(|w| matches!(w, "and" | "&"));
             if blocked || coordination {
                 continue;
             }
@@ -362,6 +368,18 @@ fn repeated_mentions(text: &str, found: &Spans, taken: &Spans) -> Vec<DocMention
     out
 }
 
+/// `Department of State Pan Sahel Initiative`: a known name of the form
+/// `X of Y` opening a longer one is the known body, then the name proper.
+fn after_known_name(text: &str, f: &mut Found, known: &Spans) {
+    let Some(m) = known.within(&f.range).next() else { return };
+    let rest = text[m.range.end..f.range.end].trim_start();
+    let opens = m.range.start == f.range.start && text[m.range.clone()].contains(" of ");
+    if opens && rest.split(' ').count() >= 2 {
+        f.range.start = f.range.end - rest.len();
+        f.name = rest.to_string();
+    }
+}
+
 /// `BAMAKO 000054`, `REF: NIAMEY 27` (a cable's number), `PARIS FOR AF
 /// WATCHER` (a routing line): a city in capitals that refers to a cable
 /// names no place. In an address line (`TO RUEHC/SECSTATE WASHDC 1084`) it does.
@@ -373,8 +391,10 @@ fn cable_address(text: &str, range: &Range<usize>) -> bool {
     if !capitals || !(numbered || after.starts_with(" FOR ")) {
         return false;
     }
-    let line = &text[text[..range.start].rfind('\n').map_or(0, |i| i + 1)..range.start];
-    let address = line.contains('/') || ["FM ", "TO ", "INFO "].iter().any(|a| line.starts_with(a));
+    let before = &text[crate::text::floor_boundary(text, range.start.saturating_sub(80))..range.start];
+    let line = before.rsplit('\n').next().unwrap_or("");
+    let token = line.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    let address = token.contains('/') || ["FM ", "TO ", "INFO "].iter().any(|a| line.starts_with(a));
     !address
 }
 
