@@ -11,18 +11,28 @@ pub fn fold_char(c: char) -> char {
         '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
         '\u{201C}' | '\u{201D}' => '"',
         c if c.is_ascii() => c,
-        c => {
-            let mut base = c;
-            let mut first = true;
-            decompose_canonical(c, |d| {
-                if first {
-                    base = d;
-                    first = false;
-                }
-            });
-            base
-        }
+        // The accented Latin letters of names, looked up rather than decomposed.
+        c if LATIN.contains(&(c as u32)) => LATIN_BASES[(c as u32 - LATIN.start) as usize],
+        c => base_of(c),
     }
+}
+
+/// Latin-1 Supplement and Latin Extended-A: where most accented letters are.
+const LATIN: std::ops::Range<u32> = 0xC0..0x180;
+static LATIN_BASES: std::sync::LazyLock<Vec<char>> =
+    std::sync::LazyLock::new(|| LATIN.filter_map(char::from_u32).map(base_of).collect());
+
+/// The first character of `c`'s canonical decomposition.
+fn base_of(c: char) -> char {
+    let mut base = c;
+    let mut first = true;
+    decompose_canonical(c, |d| {
+        if first {
+            base = d;
+            first = false;
+        }
+    });
+    base
 }
 
 /// One character folded and in lower case, as one character: text folded

@@ -4,13 +4,13 @@
 
 use super::discover::{Discoverer, Found, Why};
 use super::gazetteer::Matcher;
-use super::qualified::{same_bodies, Qualifiers};
+use super::qualified::{same_bodies, Qualified, Qualifiers};
 use super::spans::Spans;
 use crate::assets::{Gazetteer, Rules};
 use crate::model::{DateValue, EntityKind};
 use crate::text::{fold, is_word_char};
 use indexmap::IndexSet;
-use rustc_hash::{FxBuildHasher, FxHashSet};
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -41,6 +41,8 @@ pub struct Resolver {
     gazetteer: Gazetteer,
     discoverer: Discoverer,
     qualifiers: Qualifiers,
+    /// The names of each gazetteer entry that is a body, taken apart once.
+    known_bodies: Vec<Vec<Qualified>>,
     /// The gazetteer's people, folded once: what a discovered name is compared with.
     known_people: Vec<KnownPerson>,
 }
@@ -71,6 +73,39 @@ impl DocPerson {
     }
 }
 
+/// The full names of a document's people (discovered), by key and by the
+/// words after their first: a lone word names the one person it is a
+/// middle or last word of (`None` where two have it).
+struct FullNames {
+    names: FxHashMap<EntityKey, Arc<str>>,
+    by_middle: FxHashMap<String, Option<EntityKey>>,
+}
+
+impl FullNames {
+    fn new<'a>(names: impl Iterator<Item = &'a str>) -> Self {
+        let mut full = FullNames { names: FxHashMap::default(), by_middle: FxHashMap::default() };
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        for name in names.filter(|n| n.contains(' ') && seen.insert(n)) {
+            let folded = fold(name);
+            let key = EntityKey::Found { folded: folded.as_str().into(), kind: EntityKind::Person };
+            if full.names.contains_key(&key) {
+                continue;
+            }
+            for word in folded.replace('.', "").split_whitespace().skip(1) {
+                let entry = full.by_middle.entry(word.to_string()).or_insert_with(|| Some(key.clone()));
+                if entry.as_ref() != Some(&key) {
+                    *entry = None;
+                }
+            }
+            full.names.insert(key, name.into());
+        }
+        full
+    }
+}
+
+/// The entity a body's names go to, and the name to give it when discovered.
+type Body = (EntityKey, Option<Arc<str>>);
+
 /// What is known about dates around a position, to pick among namesakes.
 pub trait DateContext {
     fn date_at(&self, offset: usize) -> Option<DateValue>;
@@ -86,11 +121,18 @@ impl Resolver {
                 short: e.short.iter().map(|s| fold(s)).collect(),
             })
             .collect();
+        let qualifiers = Qualifiers::new(gazetteer);
         Resolver {
             matcher: Matcher::new(gazetteer),
             gazetteer: gazetteer.clone(),
             discoverer: Discoverer::new(rules, gazetteer),
-            qualifiers: Qualifiers::new(gazetteer),
+            known_bodies: (gazetteer.entities.iter())
+                .map(|e| match is_body(e.kind) {
+                    true => std::iter::once(&e.name).chain(&e.aliases).filter_map(|n| qualifiers.split(n)).collect(),
+                    false => Vec::new(),
+                })
+                .collect(),
+            qualifiers,
             known_people,
         }
     }
@@ -187,13 +229,9 @@ impl Resolver {
     ) -> Vec<DocMention> {
         // Full names before lone surnames, so `Poudiougou` finds `Gabriel Poudiougou` wherever it stands.
         found.sort_by_key(|f| (f.why, !f.name.contains(' '), f.range.start));
-        // And the full names a later rule found, for a lone name an earlier one did.
-        let full_names: Vec<DocPerson> = (found.iter())
-            .filter(|f| f.kind == EntityKind::Person && f.name.contains(' '))
-            .map(|f| {
-                DocPerson::new(f.name.as_str().into(), EntityKey::Found { folded: fold(&f.name).into(), kind: f.kind })
-            })
-            .collect();
+        // The full names of the document by their middle words (`Baré` of
+        // `Ibrahim Baré Maïnassara`), those a later rule found included.
+        let full_names = FullNames::new(found.iter().filter(|f| f.kind == EntityKind::Person).map(|f| f.name.as_str()));
         let mut persons: Vec<DocPerson> = strong
             .iter()
             .filter(|e| self.gazetteer.entities[**e].kind == EntityKind::Person)
@@ -233,8 +271,9 @@ impl Resolver {
                 EntityKind::Person => self.person_key(&f, &persons, &full_names, dates),
                 kind => EntityKey::Found { folded: fold(&f.name).into(), kind },
             };
-            let name = match persons.iter().chain(&full_names).find(|p| p.key == key) {
+            let name = match persons.iter().find(|p| p.key == key) {
                 Some(known) => known.name.clone(),
+                None if full_names.names.contains_key(&key) => full_names.names[&key].clone(),
                 None if f.kind == EntityKind::Person => {
                     let name: Arc<str> = f.name.as_str().into();
                     persons.push(DocPerson::new(name.clone(), key.clone()));
@@ -252,36 +291,36 @@ impl Resolver {
 
     /// The body each organisation or group of `found` belongs to, when its
     /// name says which (see [`super::qualified`]): its key and name.
-    fn bodies(&self, found: &[Found], strong: &Strong) -> Vec<Option<(EntityKey, Option<Arc<str>>)>> {
-        let is_body = |kind: EntityKind| matches!(kind, EntityKind::Organization | EntityKind::Group);
-        let mut names = Vec::new();
-        for &e in strong.iter().filter(|e| is_body(self.gazetteer.entities[**e].kind)) {
-            let entry = &self.gazetteer.entities[e];
-            for form in std::iter::once(&entry.name).chain(&entry.aliases) {
-                names.extend(self.qualifiers.split(form).map(|q| (q, (EntityKey::Known(e), None))));
-            }
+    fn bodies(&self, found: &[Found], strong: &Strong) -> Vec<Option<Body>> {
+        let mut names: Vec<(Qualified, Body)> = Vec::new();
+        for &e in strong {
+            names.extend(self.known_bodies[e].iter().map(|q| (q.clone(), (EntityKey::Known(e), None))));
         }
         let known = names.len();
         let mut order: Vec<usize> = (0..found.len()).filter(|&i| is_body(found[i].kind)).collect();
         order.sort_by_key(|&i| found[i].range.start);
-        let mut split: Vec<Option<super::qualified::Qualified>> = vec![None; found.len()];
+        // Each name taken apart once, however often it stands: an index into `names`.
+        let mut seen: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+        let mut split: Vec<Option<usize>> = vec![None; found.len()];
         for i in order {
             let f = &found[i];
-            let Some(q) = self.qualifiers.split(&f.name) else { continue };
-            let key = EntityKey::Found { folded: fold(&f.name).into(), kind: f.kind };
-            names.push((q.clone(), (key, Some(f.name.as_str().into()))));
-            split[i] = Some(q);
+            split[i] = *seen.entry(f.name.as_str()).or_insert_with(|| {
+                let q = self.qualifiers.split(&f.name)?;
+                let key = EntityKey::Found { folded: fold(&f.name).into(), kind: f.kind };
+                names.push((q, (key, Some(f.name.as_str().into()))));
+                Some(names.len() - 1)
+            });
         }
         if names.len() == known {
-            return split.into_iter().map(|_| None).collect();
+            return vec![None; found.len()];
         }
         let bodies = same_bodies(&names);
         (split.into_iter())
-            .map(|q| {
-                let q = q?;
+            .map(|at| {
+                let q = &names[at?].0;
                 match q.country {
                     Some(country) if q.is_government() => Some((EntityKey::Known(country), None)),
-                    _ => bodies.get(&(q.core, q.country)).cloned(),
+                    _ => bodies.get(&(q.core.clone(), q.country)).cloned(),
                 }
             })
             .collect()
@@ -295,7 +334,7 @@ impl Resolver {
         &self,
         f: &Found,
         persons: &[DocPerson],
-        full_names: &[DocPerson],
+        full_names: &FullNames,
         dates: &dyn DateContext,
     ) -> EntityKey {
         let name = fold(&f.name).replace('.', "");
@@ -309,13 +348,8 @@ impl Resolver {
             }
         }
         if let [word] = tokens[..] {
-            let mut named = (persons.iter().chain(full_names))
-                .filter(|p| p.folded.split_whitespace().skip(1).any(|w| w == word))
-                .map(|p| &p.key);
-            if let Some(one) = named.next() {
-                if named.all(|other| other == one) {
-                    return one.clone();
-                }
+            if let Some(Some(key)) = full_names.by_middle.get(word) {
+                return key.clone();
             }
         }
         if tokens.len() >= 2 {
@@ -396,6 +430,11 @@ fn cable_address(text: &str, range: &Range<usize>) -> bool {
     let token = line.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
     let address = token.contains('/') || ["FM ", "TO ", "INFO "].iter().any(|a| line.starts_with(a));
     !address
+}
+
+/// The kinds of entity that a country can qualify (`Nigerien Army`).
+fn is_body(kind: EntityKind) -> bool {
+    matches!(kind, EntityKind::Organization | EntityKind::Group)
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
