@@ -119,6 +119,10 @@ const CASES: &[Case] = &[
         &[("November 2", "2009-11-02"), ("the same date", "2009-11-02")]),
     ("It was signed in March 2012. The following day they met.", None, &[("March 2012", "2012-03")]),
     ("Later that day the team left.", None, &[]),
+    // `since`: to the document's year, or the year alone when it has none
+    ("Five coups have happened since 2020 in the region.", Some("2023-07-31"), &[("since 2020", "2020/2023")]),
+    ("A drone hub has been used since 2013 by France.", None, &[("since 2013", "2013")]),
+    ("It has held since 2023 at least.", Some("2023-07-31"), &[("since 2023", "2023")]),
     // not dates
     ("foreign assistance of $130 million officially", None, &[]),
     ("the last 2,400 troops of", None, &[]),

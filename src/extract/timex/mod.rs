@@ -46,6 +46,9 @@ pub enum Meaning {
     },
     /// `on Friday`: the latest such weekday on or before the document date.
     Weekday(Weekday),
+    /// `since 2020`: from that year to the document's, or the year alone
+    /// when the document is not dated later.
+    SinceYear(i32),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -279,6 +282,7 @@ impl Tagger {
                 }
                 absolute(DateValue::year(num(caps, 1)?))
             }
+            Since => Some(Meaning::SinceYear(num(caps, 1)?)),
         }?;
         let before = text[..range.start].trim_end();
         let anaphoric = before.ends_with(" the") || before.ends_with(" The") || before == "the";

@@ -31,6 +31,7 @@ pub fn resolve(timexes: &[Timex], doc_date: Option<&DateValue>) -> Vec<Option<(D
                 let pick = |y: i32| DateValue::range(&DateValue::month(y, *first)?, &DateValue::month(y, *last)?);
                 by_context(t, &narrative, *first, doc_date, pick)
             }
+            Meaning::SinceYear(year) => since(*year, doc_date),
             Meaning::NarrativeDayOffset(n) => (last_day.as_ref())
                 .and_then(|d| day_value(d.start + Duration::days(*n)))
                 .map(|v| (v, Resolution::Context)),
@@ -85,6 +86,18 @@ fn offset(meaning: &Meaning, doc: &DateValue) -> Option<DateValue> {
             day_value(d - Duration::days(back as i64))
         }
         _ => None,
+    }
+}
+
+/// `since 2020` in a document of 2023: 2020 to 2023, a state that held
+/// until the document was written; undated, or dated no later, the year.
+fn since(year: i32, doc_date: Option<&DateValue>) -> Option<(DateValue, Resolution)> {
+    let from = DateValue::year(year)?;
+    match doc_date.map(DateValue::year_of) {
+        Some(now) if now > year => {
+            DateValue::range(&from, &DateValue::year(now)?).map(|v| (v, Resolution::DocumentDate))
+        }
+        _ => Some((from, Resolution::Absolute)),
     }
 }
 
