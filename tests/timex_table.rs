@@ -119,6 +119,12 @@ const CASES: &[Case] = &[
         &[("November 2", "2009-11-02"), ("the same date", "2009-11-02")]),
     ("It was signed in March 2012. The following day they met.", None, &[("March 2012", "2012-03")]),
     ("Later that day the team left.", None, &[]),
+    ("The ambush was on 4 October 2017. In the day preceding the ambush the team searched.", None,
+        &[("4 October 2017", "2017-10-04"), ("the day preceding", "2017-10-03")]),
+    ("In February 2013 a base opened. In that month 150 troops arrived.", None,
+        &[("February 2013", "2013-02"), ("that month", "2013-02")]),
+    ("Later that month the talks failed.", None, &[]),
+    ("Every month the talks go on.", None, &[]),
     // `since`: to the document's year, or the year alone when it has none
     ("Five coups have happened since 2020 in the region.", Some("2023-07-31"), &[("since 2020", "2020/2023")]),
     ("A drone hub has been used since 2013 by France.", None, &[("since 2013", "2013")]),

@@ -39,6 +39,8 @@ pub enum Meaning {
     /// `the same date` (0), `the next day` (1): days after the day the
     /// narrative last named.
     NarrativeDayOffset(i64),
+    /// `that month`, `the same month`: the month the narrative last named.
+    NarrativeMonth,
     /// `in June and July`: months without their year.
     Months {
         first: u32,
@@ -266,6 +268,10 @@ impl Tagger {
                 }
             }
             Relative => relative(caps),
+            NarrativeDay if &text[whole.range()] == "month" => {
+                range = narrative_month(text, whole.range())?;
+                Some(Meaning::NarrativeMonth)
+            }
             NarrativeDay => {
                 let (at, offset) = narrative_day(text, whole.range())?;
                 range = at;
@@ -445,11 +451,26 @@ fn narrative_day(text: &str, word: Range<usize>) -> Option<(Range<usize>, i64)> 
     }
     let after = text[word.end..].trim_start();
     let next = after.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
-    if is(1, &["the"]) && matches!(next, "before" | "after") {
+    if is(1, &["the"]) && matches!(next, "before" | "after" | "preceding") {
         let end = word.end + (text[word.end..].len() - after.len()) + next.len();
-        return Some((start_of(1)?..end, if next == "before" { -1 } else { 1 }));
+        return Some((start_of(1)?..end, if next == "after" { 1 } else { -1 }));
     }
     None
+}
+
+/// `that month`, `later that month`, `the same month`: where it starts.
+fn narrative_month(text: &str, word: Range<usize>) -> Option<Range<usize>> {
+    let from = crate::text::floor_boundary(text, word.start.saturating_sub(24));
+    let before: Vec<&str> = text[from..word.start].split_whitespace().collect();
+    let at = |w: &str| w.as_ptr() as usize - text.as_ptr() as usize;
+    match before[..] {
+        [.., later, that, _] | [.., later, that] if later.eq_ignore_ascii_case("later") && that == "that" => {
+            Some(at(later)..word.end)
+        }
+        [.., that] if that.eq_ignore_ascii_case("that") => Some(at(that)..word.end),
+        [.., the, same] if the.eq_ignore_ascii_case("the") && same == "same" => Some(at(the)..word.end),
+        _ => None,
+    }
 }
 
 fn relative(caps: &Groups) -> Option<Meaning> {

@@ -110,7 +110,7 @@ const SOURCES: [(Pattern, &str); 22] = {
         (Relative, r"\b(?i:(last|next|this|previous|coming)\s+(year|month)|(yesterday))\b"),
         // `the same date`, `the next day`: the words around are read in code, as
         // a pattern that began with `the` would be tried at every `the`.
-        (NarrativeDay, r"\b(?:day|date)\b"),
+        (NarrativeDay, r"\b(?:day|date|month)\b"),
         (Weekday, r"\b(?:[Oo]n|[Ll]ast)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
         (Since, r"\b[Ss]ince\s+({YEAR})\b"),
         (Year, r"\b({YEAR})\b"),

@@ -16,6 +16,8 @@ pub fn resolve(timexes: &[Timex], doc_date: Option<&DateValue>) -> Vec<Option<(D
     let mut narrative: Vec<&DateValue> = Vec::new();
     // The day the narrative last named, however it was dated: `the same date` is that day.
     let mut last_day: Option<DateValue> = None;
+    // And the month: `that month` is its month.
+    let mut last_month: Option<DateValue> = None;
     for t in timexes {
         let resolved = match &t.meaning {
             Meaning::Absolute(v) => Some((v.clone(), Resolution::Absolute)),
@@ -35,6 +37,9 @@ pub fn resolve(timexes: &[Timex], doc_date: Option<&DateValue>) -> Vec<Option<(D
             Meaning::NarrativeDayOffset(n) => (last_day.as_ref())
                 .and_then(|d| day_value(d.start + Duration::days(*n)))
                 .map(|v| (v, Resolution::Context)),
+            Meaning::NarrativeMonth => (last_month.as_ref())
+                .and_then(|d| DateValue::month(d.start.year(), d.start.month()))
+                .map(|v| (v, Resolution::Context)),
             other => doc_date.and_then(|d| offset(other, d)).map(|v| (v, Resolution::DocumentDate)),
         };
         if let Meaning::Absolute(v) = &t.meaning {
@@ -42,6 +47,9 @@ pub fn resolve(timexes: &[Timex], doc_date: Option<&DateValue>) -> Vec<Option<(D
         }
         if let Some((v, _)) = resolved.as_ref().filter(|(v, _)| v.precision == Precision::Day) {
             last_day = Some(v.clone());
+        }
+        if let Some((v, _)) = resolved.as_ref().filter(|(v, _)| v.precision <= Precision::Month) {
+            last_month = Some(v.clone());
         }
         out.push(resolved);
     }
