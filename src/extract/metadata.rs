@@ -88,7 +88,7 @@ pub fn infer(
         .or_else(|| cable_subject(text))
         .or_else(|| html_title.map(str::to_string))
         .or_else(|| title_line(text))
-        .unwrap_or_else(|| file_id.to_string());
+        .unwrap_or_else(|| file_id.replace(['_', '-'], " "));
     let kind = manifest
         .and_then(|m| m.kind)
         .or_else(|| field("kind").or_else(|| field("type")).and_then(kind_from_word))
@@ -166,7 +166,9 @@ fn cable_subject(text: &str) -> Option<String> {
 /// a byline (`By`, `By Jane Doe`), a line of site links (`About | …`) or a
 /// line that only dates the document.
 fn title_line(text: &str) -> Option<String> {
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).take(20).collect();
+    // A title stands before the body: the search stops at its first paragraph.
+    let short = |l: &&str| l.chars().count() <= 120;
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).take_while(short).take(20).collect();
     // The line after a lone `By` is the byline's name.
     let after_by = |i: usize| i > 0 && lines[i - 1].eq_ignore_ascii_case("by");
     let mut candidates = lines.iter().enumerate().filter(|&(i, _)| !after_by(i)).map(|(_, l)| l);
@@ -179,8 +181,8 @@ fn title_line(text: &str) -> Option<String> {
             && !words[0].eq_ignore_ascii_case("by")
             && l.matches(" | ").count() < 2
     };
-    let first = text.lines().map(str::trim).find(|l| l.chars().any(char::is_alphabetic) && l.chars().count() <= 120);
-    candidates.find(reads_as_title).copied().or(first).map(|l| crate::text::shorten(l, 100))
+    let first = lines.iter().find(|l| l.chars().any(char::is_alphabetic));
+    candidates.find(reads_as_title).or(first).map(|l| crate::text::shorten(l, 100))
 }
 
 fn kind_from_word(word: String) -> Option<SourceKind> {
@@ -280,6 +282,10 @@ mod tests {
         );
         assert_eq!(title("About | Library | Journal | Home\nNiger: In Focus\n"), "Niger: In Focus");
         assert_eq!(title("Mali\n"), "Mali", "a lone word when nothing else reads as a title");
+        let body = "The United States established relations with Mali in 1960, after its independence. ".repeat(3);
+        let truncated =
+            infer(&format!("{body}\n\nThe United State\n"), &[], None, "fact_sheet_mali", None, &Tagger::new(&[]));
+        assert_eq!(truncated.title, "fact sheet mali", "no line after the body's first paragraph is a title");
     }
 
     #[test]
