@@ -214,8 +214,10 @@ impl ContextRules {
         }
         let unlikely = folded.iter().any(|w| self.not_names.contains(w) || self.heads.contains(w))
             || folded[1..].iter().any(|w| self.known_places.contains(w) || self.place_heads.contains(w))
-            || self.known_places.contains(&folded.join(" "))
-            || self.head_phrases.iter().any(|h| folded.join(" ").ends_with(h.as_str()));
+            || {
+                let joined = folded.join(" ");
+                self.known_places.contains(&joined) || self.head_phrases.iter().any(|h| joined.ends_with(h.as_str()))
+            };
         if unlikely {
             return None;
         }
@@ -242,12 +244,12 @@ impl ContextRules {
 
     /// `spokesman X Y`, `Political Officer X Y`: a role right before.
     fn role_before(&self, ws: &[Word], start: usize) -> bool {
-        start > 0 && self.roles.contains(&fold(ws[start - 1].text))
+        start > 0 && self.roles.contains(folded_word(ws[start - 1].text).as_ref())
     }
 
     /// `president of Niger X Y`: a role of the place before `at`.
     fn role_of(&self, ws: &[Word], at: usize) -> bool {
-        at >= 2 && ws[at - 1].text == "of" && self.roles.contains(&fold(ws[at - 2].text))
+        at >= 2 && ws[at - 1].text == "of" && self.roles.contains(folded_word(ws[at - 2].text).as_ref())
     }
 
     /// `Representative of the United Nations Office on Drugs and Crime
@@ -277,7 +279,7 @@ impl ContextRules {
         // `, the then-United States Ambassador`: other words may come first.
         let after = ws.iter().skip(end + 1).take(APPOSITION_REACH);
         for w in after {
-            if self.roles.contains(&fold(w.text)) {
+            if self.roles.contains(folded_word(w.text).as_ref()) {
                 return true;
             }
             if !w.text.starts_with(char::is_alphanumeric) {
@@ -293,9 +295,8 @@ impl ContextRules {
         if words.len() >= 2 && self.place_heads.contains(last) {
             return Some(found(text, words, EntityKind::Place, Why::PlaceNoun));
         }
-        let rest = folded[1..].join(" ");
         let known = |name: &str| self.known_places.contains(name) || PLACES.contains(name);
-        if words.len() >= 2 && self.compass.contains(&folded[0]) && known(&rest) {
+        if words.len() >= 2 && self.compass.contains(&folded[0]) && known(&folded[1..].join(" ")) {
             return Some(found(text, words, EntityKind::Place, Why::Compass));
         }
         let whole = folded.join(" ");
@@ -304,8 +305,8 @@ impl ContextRules {
         if self.known_places.contains(&whole) || self.heads.contains(last) || words.len() > 3 || compass_only {
             return None;
         }
-        let before = |back: usize| run.start.checked_sub(back).map(|k| fold(ws[k].text));
-        let cued = before(1).is_some_and(|w| self.place_cues.contains(&w));
+        let before = |back: usize| run.start.checked_sub(back).map(|k| folded_word(ws[k].text));
+        let cued = before(1).is_some_and(|w| self.place_cues.contains(w.as_ref()));
         if PLACES.contains(&whole) && cued {
             return Some(found(text, words, EntityKind::Place, Why::PlaceList));
         }
@@ -343,6 +344,16 @@ impl ContextRules {
                 self.known_places.contains(&w.iter().map(|w| fold(w.text)).collect::<Vec<_>>().join(" "))
             })
         })
+    }
+}
+
+/// A word folded, without a copy when it is already (`of`, `near`: the
+/// words asked for around a name mostly are).
+fn folded_word(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii() && b != b'`') {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(fold(word))
     }
 }
 

@@ -405,7 +405,9 @@ impl Discoverer {
         }
         let last = run.last()?.text;
         let of_place = || {
-            run.iter().any(|w| matches!(w.text, "of" | "in"))
+            // Most runs have no head before an `of` or `in`: told before any copy.
+            let at = run.iter().rposition(|w| matches!(w.text, "of" | "in"));
+            at.is_some_and(|at| at >= 1 && self.sets.name_heads.contains(run[at - 1].text))
                 && self.head_of_place(&run.iter().map(|w| w.text).collect::<Vec<_>>())
         };
         let by_head = self.sets.name_heads.contains(last) || of_place();

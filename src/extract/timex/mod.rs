@@ -286,9 +286,21 @@ impl Tagger {
                 if !self.plausible_year(text, range.clone()) {
                     return None;
                 }
-                absolute(DateValue::year(num(caps, 1)?))
+                // `since 2020`, read here rather than by a pattern of its own (one pass fewer).
+                let before = &text[..range.start];
+                let since = before.trim_end().len() < before.len()
+                    && before
+                        .trim_end()
+                        .rsplit(char::is_whitespace)
+                        .next()
+                        .is_some_and(|w| w.eq_ignore_ascii_case("since"));
+                if since {
+                    range.start = before.trim_end().len() - "since".len();
+                    Some(Meaning::SinceYear(num(caps, 1)?))
+                } else {
+                    absolute(DateValue::year(num(caps, 1)?))
+                }
             }
-            Since => Some(Meaning::SinceYear(num(caps, 1)?)),
         }?;
         let before = text[..range.start].trim_end();
         let anaphoric = before.ends_with(" the") || before.ends_with(" The") || before == "the";

@@ -79,11 +79,10 @@ pub(super) enum Pattern {
     Relative,
     NarrativeDay,
     Weekday,
-    Since,
     Year,
 }
 
-const SOURCES: [(Pattern, &str); 22] = {
+const SOURCES: [(Pattern, &str); 21] = {
     use Pattern::*;
     [
         (Iso, r"\b(\d{4})-(\d{2})-(\d{2})\b"),
@@ -112,7 +111,6 @@ const SOURCES: [(Pattern, &str); 22] = {
         // a pattern that began with `the` would be tried at every `the`.
         (NarrativeDay, r"\b(?:day|date|month)\b"),
         (Weekday, r"\b(?:[Oo]n|[Ll]ast)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
-        (Since, r"\b[Ss]ince\s+({YEAR})\b"),
         (Year, r"\b({YEAR})\b"),
     ]
 };
