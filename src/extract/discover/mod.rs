@@ -3,6 +3,8 @@
 //! cable's markup hints. Everything here is a candidate; the gazetteer wins
 //! where they overlap.
 
+mod bodies;
+
 use super::context::ContextRules;
 use super::names::{self, is_capitalised, person_name, words};
 use crate::assets::{Gazetteer, Rules};
@@ -48,11 +50,6 @@ pub enum Why {
     /// A name in capitals alone on a cable's last line (`BARLERIN`).
     Signature,
 }
-
-/// Heads of a unit inside a body (`Drug Brigade of the … Police`), where
-/// the `of` joins two names; a `Council of the Armed Forces` is one.
-const UNIT_HEADS: &[&str] =
-    &["Brigade", "Unit", "Squad", "Section", "Division", "Battalion", "Company", "Regiment", "Cell", "Detachment"];
 
 static ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(\s*([A-Z][A-Za-z0-9]{1,9})\s*\)").expect("regex"));
 /// Bylines. Lengths are checked after matching (see `bylines`): a bounded
@@ -302,137 +299,6 @@ impl Discoverer {
         }
     }
 
-    /// `Millennium Challenge Corporation`, `Ministry of Defense`, `Operation Barkhane`.
-    fn patterns(&self, text: &str, ws: &[names::Word], out: &mut Vec<Found>) {
-        let mut i = 0;
-        while i < ws.len() {
-            if !is_capitalised(ws[i].text) {
-                i += 1;
-                continue;
-            }
-            let mut j = i;
-            while j + 1 < ws.len() && !possessive(ws[j].text) && self.continues_run(ws, j) {
-                j += 1;
-            }
-            let end = j;
-            // `the Internal Troops of the former …`: the run ends at its last name word.
-            while j > i && CONNECTORS.contains(&ws[j].text) {
-                j -= 1;
-            }
-            // `3rd Special Forces Group`: an ordinal before the name is part of it.
-            let from = if i > 0 && is_ordinal(ws[i - 1].text) { i - 1 } else { i };
-            let run = &ws[from..=j];
-            let parts = match self.two_names(run) {
-                Some(at) => [&run[..at], &run[at + 1..]],
-                None => [run, &run[..0]],
-            };
-            out.extend(parts.into_iter().filter_map(|part| self.organisation(text, part)).map(|f| numbered(text, f)));
-            i = end + 1;
-        }
-    }
-
-    /// Whether the word after `j` continues a run of capitalised words: a
-    /// capitalised word, or a connector between two (`the` only after
-    /// another connector: `Bank of the West`, not `Mali the Millennium …`).
-    fn continues_run(&self, ws: &[names::Word], j: usize) -> bool {
-        let next = ws[j + 1].text;
-        if is_capitalised(next) {
-            return true;
-        }
-        let connector = CONNECTORS.contains(&next) && (next != "the" || CONNECTORS.contains(&ws[j].text));
-        // `X and the Y` is two names; `Front for the Liberation of Aïr and Azaouak` one.
-        let the_may_follow = !matches!(next, "the" | "and" | "&");
-        connector && ws.get(j + 2).is_some_and(|w| is_capitalised(w.text) || (w.text == "the" && the_may_follow))
-    }
-
-    /// Where a run of capitalised words holds two names, the word between
-    /// them: `Drug Brigade of the Malian Judiciary Investigation Police` (a
-    /// unit of a body, each named in full), `AS-FNIS and AS Police` (an
-    /// acronym, then another name), `School of Marrakech and Algeria`.
-    fn two_names(&self, run: &[names::Word]) -> Option<usize> {
-        let acronym = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c == '-');
-        if run.len() >= 3 && run[1].text == "and" && acronym(run[0].text) {
-            return Some(1);
-        }
-        // `School of Marrakech and Algeria`: a name, and a place.
-        let and = run.iter().rposition(|w| w.text == "and").filter(|&at| at >= 2 && run.len() - at <= 3);
-        if let Some(at) = and {
-            let place: Vec<&str> = run[at + 1..].iter().map(|w| w.text).collect();
-            if self.context.is_place(&crate::text::fold(&place.join(" "))) {
-                return Some(at);
-            }
-        }
-        let of = run.iter().position(|w| w.text == "of").filter(|&of| of >= 2)?;
-        let body = &run[of + 1..];
-        let body = &body[usize::from(body.first()?.text == "the")..];
-        let named = body.len() >= 2 && self.sets.name_heads.contains(body.last()?.text);
-        (UNIT_HEADS.contains(&run[of - 1].text) && named).then_some(of)
-    }
-
-    /// `Royal Air Force School of Marrakech`, `UN Mission in Ivory Coast`:
-    /// a head, then `of` or `in` and a place the lists know, ending the name.
-    fn head_of_place(&self, texts: &[&str]) -> bool {
-        let Some(at) = texts.iter().rposition(|w| matches!(*w, "of" | "in")) else { return false };
-        let place = &texts[at + 1..];
-        let place = &place[usize::from(place.first() == Some(&"the"))..];
-        let headed = at >= 1 && self.sets.name_heads.contains(texts[at - 1]);
-        headed && (1..=3).contains(&place.len()) && self.context.is_place(&crate::text::fold(&place.join(" ")))
-    }
-
-    fn organisation(&self, text: &str, run: &[names::Word]) -> Option<Found> {
-        if run.is_empty() {
-            return None;
-        }
-        // `Superior Commander of the National Gendarmerie`: the organisation after the office.
-        // `Chief of Staff Office`, though, is one name: the office's is short.
-        let office = run.windows(2).rposition(|w| self.sets.person_titles.contains(w[0].text) && w[1].text == "of");
-        let office = office.filter(|&at| run.get(at + 2).is_some_and(|w| w.text == "the") || run.len() - at - 2 >= 3);
-        let run = office.map_or(run, |at| &run[at + 2..]);
-        // Only words that open a sentence are dropped (`However`, `In`): the
-        // `Security` of `Security Assistance Office` stays.
-        // `Spain-based`, `French-led`: an adjective before the name.
-        let adjective = |w: &str| w.rsplit_once('-').is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase));
-        let generic = |at: usize| {
-            let w = run[at].text;
-            let opener = self.sets.function_words.contains(w) || CONNECTORS.contains(&w) || adjective(w);
-            opener && !self.starts_org(run, at)
-        };
-        let skip = (0..run.len()).take_while(|&at| generic(at)).count();
-        let run = &run[skip.min(run.len())..];
-        let titled = run.first().is_some_and(|w| self.sets.person_titles.contains(w.text));
-        if run.len() < 2 || titled {
-            return None;
-        }
-        let last = run.last()?.text;
-        let of_place = || {
-            // Most runs have no head before an `of` or `in`: told before any copy.
-            let at = run.iter().rposition(|w| matches!(w.text, "of" | "in"));
-            at.is_some_and(|at| at >= 1 && self.sets.name_heads.contains(run[at - 1].text))
-                && self.head_of_place(&run.iter().map(|w| w.text).collect::<Vec<_>>())
-        };
-        let by_head = self.sets.name_heads.contains(last) || of_place();
-        let by_start = self.starts_org(run, 0) && run.len() >= 3;
-        if !(by_head || by_start) {
-            return None;
-        }
-        let range = run[0].range.0..run.last()?.range.1;
-        let name = &text[range.clone()];
-        if self.sets.event_nouns.contains(last) {
-            return None;
-        }
-        Some(Found { range, name: name.to_string(), kind: self.kind_of(name), why: Why::Pattern })
-    }
-
-    /// Whether word `at` of the run begins a name (`Ministry of`, `Operation`).
-    fn starts_org(&self, run: &[names::Word], at: usize) -> bool {
-        let w = &run[at];
-        let sets = &self.sets;
-        // Only a word that can start a name is worth joining to the next.
-        let two =
-            || run.get(at + 1).is_some_and(|n| sets.organization_starts.contains(&format!("{} {}", w.text, n.text)));
-        sets.program_starts.contains(w.text) || (sets.organization_openers.contains(w.text) && two())
-    }
-
     /// `Embassy Bamako`, `AMEMBASSY NIAMEY`: an organisation, not its city.
     fn posts(&self, text: &str, out: &mut Vec<Found>) {
         // Most documents name no post: a literal scan spares them the regex.
@@ -511,12 +377,6 @@ impl Discoverer {
     }
 }
 
-/// `3rd`, `433rd`, `1er` (French).
-fn is_ordinal(word: &str) -> bool {
-    let digits = word.len() - word.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    digits > 0 && matches!(&word[digits..], "st" | "nd" | "rd" | "th" | "er" | "e")
-}
-
 impl Why {
     /// The rule in a few words, for the entity card (`☺ person (given name)`)
     /// and `annals check --verbose`.
@@ -538,10 +398,6 @@ impl Why {
             Why::Signature => "signature",
         }
     }
-}
-
-fn possessive(word: &str) -> bool {
-    word.ends_with("'s") || word.ends_with("’s")
 }
 
 /// `PresidencyDiango Cissoko` (two words run together by the markup): the name.
@@ -588,23 +444,6 @@ pub fn heading_like(s: &str) -> bool {
         capitalised += usize::from(is_capitalised(word));
     }
     capitalised * 2 >= words
-}
-
-/// `Air Parachute Commando n° 10`, `Task Force 121`: a unit's number is
-/// part of its name (a year is not: `Army 2012`).
-fn numbered(text: &str, mut f: Found) -> Found {
-    let after = &text[f.range.end..];
-    let Some(rest) = after.strip_prefix(' ') else { return f };
-    let marked = ["n° ", "No. ", "no. ", "# "].iter().find_map(|m| rest.strip_prefix(m));
-    let number = marked.unwrap_or(rest);
-    let digits = number.bytes().take_while(u8::is_ascii_digit).count();
-    let ends = !number[digits..].starts_with(|c: char| c.is_alphanumeric());
-    let year = digits == 4 && matches!(number.as_bytes()[0], b'1' | b'2');
-    if (1..=4).contains(&digits) && ends && !year {
-        f.range.end += after.len() - number.len() + digits;
-        f.name = text[f.range.clone()].to_string();
-    }
-    f
 }
 
 /// `units1: Special Operations Command`: an infobox's value after its key,
