@@ -350,7 +350,7 @@ impl ContextRules {
 /// A word folded, without a copy when it is already (`of`, `near`: the
 /// words asked for around a name mostly are).
 fn folded_word(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.bytes().all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii() && b != b'`') {
+    if word.bytes().all(|b| b.is_ascii_lowercase() || (!b.is_ascii_alphabetic() && b.is_ascii() && b != b'`')) {
         std::borrow::Cow::Borrowed(word)
     } else {
         std::borrow::Cow::Owned(fold(word))

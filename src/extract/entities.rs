@@ -237,13 +237,13 @@ impl Resolver {
             .filter(|e| self.gazetteer.entities[**e].kind == EntityKind::Person)
             .map(|e| DocPerson::new(self.gazetteer.entities[*e].name.as_str().into(), EntityKey::Known(*e)))
             .collect();
+        for f in found.iter_mut().filter(|f| f.why == Why::Pattern) {
+            after_known_name(text, f, &mentions);
+        }
         let mut bodies = self.bodies(&found, strong).into_iter();
         let mut extra = Spans::default();
-        for mut f in found {
+        for f in found {
             let body = bodies.next().flatten();
-            if f.why == Why::Pattern {
-                after_known_name(text, &mut f, &mentions);
-            }
             let longer_name = matches!(f.why, Why::Acronym | Why::Pattern | Why::Compass | Why::PlaceNoun);
             let blocks = |m: &DocMention| {
                 !(longer_name
