@@ -101,6 +101,11 @@ impl ContextRules {
         self.known_places.contains(folded) || PLACES.contains(folded)
     }
 
+    /// Whether `words`, folded and joined, name such a place (`Ivory Coast`).
+    pub fn names_place<T: AsRef<str>>(&self, words: &[T]) -> bool {
+        self.is_place(&fold_joined(words))
+    }
+
     pub fn find(&self, text: &str, ws: &[Word], heading: bool, out: &mut Vec<Found>) {
         let mut i = 0;
         // Where the last place found ends: `in A, B and C` names three.
@@ -339,12 +344,13 @@ impl ContextRules {
 
     /// Whether a known place of two or three words starts at word `at` (`Burkina Faso`).
     fn country_starts(&self, ws: &[Word], at: usize) -> bool {
-        (2..=3).any(|n| {
-            ws.get(at..at + n).is_some_and(|w| {
-                self.known_places.contains(&w.iter().map(|w| fold(w.text)).collect::<Vec<_>>().join(" "))
-            })
-        })
+        (2..=3).any(|n| ws.get(at..at + n).is_some_and(|w| self.known_places.contains(&fold_joined(w))))
     }
+}
+
+/// Words folded and joined by spaces, as the place sets hold names.
+fn fold_joined<T: AsRef<str>>(words: &[T]) -> String {
+    fold(&words.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(" "))
 }
 
 /// A word folded, without a copy when it is already (`of`, `near`: the

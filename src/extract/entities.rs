@@ -320,7 +320,7 @@ impl Resolver {
                 let q = &names[at?].0;
                 match q.country {
                     Some(country) if q.is_government() => Some((EntityKey::Known(country), None)),
-                    _ => bodies.get(&(q.core.clone(), q.country)).cloned(),
+                    _ => bodies.get(&(q.core.as_str(), q.country)).cloned(),
                 }
             })
             .collect()

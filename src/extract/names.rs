@@ -10,6 +10,12 @@ pub struct Word<'a> {
     pub range: (usize, usize),
 }
 
+impl AsRef<str> for Word<'_> {
+    fn as_ref(&self) -> &str {
+        self.text
+    }
+}
+
 /// Words of `text` from `from` on: runs of letters, digits, apostrophes,
 /// hyphens and inner dots (`U.S.`, `al-Qadhafi`, `Q'Aida`), and single
 /// punctuation marks as words of their own.

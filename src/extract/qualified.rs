@@ -99,12 +99,12 @@ impl Qualifiers {
 /// Several countries with one core (`Nigerien Army`, `French Army`) leave
 /// the bare `Army` a body of its own. The first name of a body gives its key,
 /// so the gazetteer's names go first.
-pub fn same_bodies<K: Clone>(names: &[(Qualified, K)]) -> FxHashMap<(String, Option<usize>), K> {
-    let mut bodies: FxHashMap<(String, Option<usize>), K> = FxHashMap::default();
+pub fn same_bodies<K: Clone>(names: &[(Qualified, K)]) -> FxHashMap<(&str, Option<usize>), K> {
+    let mut bodies: FxHashMap<(&str, Option<usize>), K> = FxHashMap::default();
     // Per core, its one country, or `None` once a second is seen.
     let mut countries: FxHashMap<&str, Option<usize>> = FxHashMap::default();
     for (q, key) in names.iter().filter(|(q, _)| q.country.is_some()) {
-        bodies.entry((q.core.clone(), q.country)).or_insert_with(|| key.clone());
+        bodies.entry((q.core.as_str(), q.country)).or_insert_with(|| key.clone());
         let one = countries.entry(&q.core).or_insert(q.country);
         if *one != q.country {
             *one = None;
@@ -112,10 +112,10 @@ pub fn same_bodies<K: Clone>(names: &[(Qualified, K)]) -> FxHashMap<(String, Opt
     }
     for (q, key) in names.iter().filter(|(q, _)| q.country.is_none()) {
         let body = match countries.get(q.core.as_str()) {
-            Some(Some(country)) => bodies[&(q.core.clone(), Some(*country))].clone(),
+            Some(Some(country)) => bodies[&(q.core.as_str(), Some(*country))].clone(),
             _ => key.clone(),
         };
-        bodies.entry((q.core.clone(), None)).or_insert(body);
+        bodies.entry((q.core.as_str(), None)).or_insert(body);
     }
     bodies
 }
@@ -155,9 +155,9 @@ mod tests {
         let names =
             [(q("army", Some(1)), 'a'), (q("army", Some(2)), 'b'), (q("army", None), 'c'), (q("army", Some(1)), 'd')];
         let bodies = same_bodies(&names);
-        let body = |country| bodies.get(&("army".to_string(), country)).copied();
+        let body = |country| bodies.get(&("army", country)).copied();
         assert_eq!((body(Some(1)), body(Some(2)), body(None)), (Some('a'), Some('b'), Some('c')));
         let names = [(q("ministry", None), 'a'), (q("ministry", Some(1)), 'b'), (q("ministry", None), 'c')];
-        assert_eq!(same_bodies(&names).get(&("ministry".to_string(), None)), Some(&'b'));
+        assert_eq!(same_bodies(&names).get(&("ministry", None)), Some(&'b'));
     }
 }

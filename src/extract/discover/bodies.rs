@@ -66,11 +66,8 @@ impl Discoverer {
         }
         // `School of Marrakech and Algeria`: a name, and a place.
         let and = run.iter().rposition(|w| w.text == "and").filter(|&at| at >= 2 && run.len() - at <= 3);
-        if let Some(at) = and {
-            let place: Vec<&str> = run[at + 1..].iter().map(|w| w.text).collect();
-            if self.context.is_place(&crate::text::fold(&place.join(" "))) {
-                return Some(at);
-            }
+        if let Some(at) = and.filter(|&at| self.context.names_place(&run[at + 1..])) {
+            return Some(at);
         }
         let of = run.iter().position(|w| w.text == "of").filter(|&of| of >= 2)?;
         let body = &run[of + 1..];
@@ -81,12 +78,12 @@ impl Discoverer {
 
     /// `Royal Air Force School of Marrakech`, `UN Mission in Ivory Coast`:
     /// a head, then `of` or `in` and a place the lists know, ending the name.
-    pub(super) fn head_of_place(&self, texts: &[&str]) -> bool {
-        let Some(at) = texts.iter().rposition(|w| matches!(*w, "of" | "in")) else { return false };
-        let place = &texts[at + 1..];
-        let place = &place[usize::from(place.first() == Some(&"the"))..];
-        let headed = at >= 1 && self.sets.name_heads.contains(texts[at - 1]);
-        headed && (1..=3).contains(&place.len()) && self.context.is_place(&crate::text::fold(&place.join(" ")))
+    pub(super) fn head_of_place<T: AsRef<str>>(&self, words: &[T]) -> bool {
+        let Some(at) = words.iter().rposition(|w| matches!(w.as_ref(), "of" | "in")) else { return false };
+        let place = &words[at + 1..];
+        let place = &place[usize::from(place.first().is_some_and(|w| w.as_ref() == "the"))..];
+        let headed = at >= 1 && self.sets.name_heads.contains(words[at - 1].as_ref());
+        headed && (1..=3).contains(&place.len()) && self.context.names_place(place)
     }
 
     fn organisation(&self, text: &str, run: &[names::Word]) -> Option<Found> {
@@ -114,13 +111,7 @@ impl Discoverer {
             return None;
         }
         let last = run.last()?.text;
-        let of_place = || {
-            // Most runs have no head before an `of` or `in`: told before any copy.
-            let at = run.iter().rposition(|w| matches!(w.text, "of" | "in"));
-            at.is_some_and(|at| at >= 1 && self.sets.name_heads.contains(run[at - 1].text))
-                && self.head_of_place(&run.iter().map(|w| w.text).collect::<Vec<_>>())
-        };
-        let by_head = self.sets.name_heads.contains(last) || of_place();
+        let by_head = self.sets.name_heads.contains(last) || self.head_of_place(run);
         let by_start = self.starts_org(run, 0) && run.len() >= 3;
         if !(by_head || by_start) {
             return None;

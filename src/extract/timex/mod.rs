@@ -288,14 +288,14 @@ impl Tagger {
                 }
                 // `since 2020`, read here rather than by a pattern of its own (one pass fewer).
                 let before = &text[..range.start];
-                let since = before.trim_end().len() < before.len()
-                    && before
-                        .trim_end()
+                let word_end = before.trim_end().len();
+                let since = word_end < before.len()
+                    && before[..word_end]
                         .rsplit(char::is_whitespace)
                         .next()
                         .is_some_and(|w| w.eq_ignore_ascii_case("since"));
                 if since {
-                    range.start = before.trim_end().len() - "since".len();
+                    range.start = word_end - "since".len();
                     Some(Meaning::SinceYear(num(caps, 1)?))
                 } else {
                     absolute(DateValue::year(num(caps, 1)?))
