@@ -110,6 +110,14 @@ const CASES: &[Case] = &[
     ("In March 2017 it began. By mid-April it had stopped.", None, &[("March 2017", "2017-03"), ("April", "2017-04")]),
     ("In 2017 it began. At the beginning of June it stopped.", None, &[("2017", "2017"), ("June", "2017-06")]),
     ("In 2016 it rained. In June and July the camps flooded.", None, &[("2016", "2016"), ("June and July", "2016-06/2016-07")]),
+    // a bare month needs its cue word right before it (`in`, `the end of`, `mid-`)
+    ("In 2016 it began. Work slowed from March until June and stopped.", None,
+        &[("2016", "2016"), ("March until June", "2016-03/2016-06")]),
+    ("In 2016 it began. Rains came in March, and then June until October.", None,
+        &[("2016", "2016"), ("March", "2016-03"), ("October", "2016-10")]),
+    ("In 2016 it began. By the end of\n  September it stopped; mid- October it resumed.", None,
+        &[("2016", "2016"), ("September", "2016-09"), ("October", "2016-10")]),
+    ("In 2016 it began. March was calm, and June hot.", None, &[("2016", "2016")]),
     ("held from 5 May to 2 June 2019 by", None, &[("5 May to 2 June 2019", "2019-05-05/2019-06-02")]),
     ("on 9 – 10 May 2019 the", None, &[("9 – 10 May 2019", "2019-05-09/2019-05-10")]),
     // days the narrative just named

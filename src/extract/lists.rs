@@ -4,32 +4,46 @@
 
 use std::sync::LazyLock;
 
-/// A sorted list of folded names, searched in place (nothing to build but
-/// an index of its lines).
+/// A sorted list of folded names, one per line, searched in place: a
+/// binary search over the text's bytes, nothing built at start-up.
 pub struct NameList {
-    names: Vec<&'static str>,
+    text: &'static str,
 }
 
 impl NameList {
     fn new(text: &'static str) -> Self {
-        let mut names: Vec<&'static str> = text.lines().filter(|l| !l.is_empty()).collect();
-        if !names.is_sorted() {
-            names.sort_unstable(); // a hand-edited list still works
-        }
-        NameList { names }
+        NameList { text }
     }
 
     /// Whether `folded` (see [`crate::text::fold`]) is on the list.
     pub fn contains(&self, folded: &str) -> bool {
-        self.names.binary_search(&folded).is_ok()
+        let text = self.text.as_bytes();
+        // `lo` is always the start of a line, `hi` the end of the text or
+        // of a line's newline: the lines in between are still to search.
+        let (mut lo, mut hi) = (0, text.len());
+        while lo < hi {
+            let middle = lo + (hi - lo) / 2;
+            let start = memchr::memrchr(b'\n', &text[lo..middle]).map_or(lo, |at| lo + at + 1);
+            let end = memchr::memchr(b'\n', &text[start..hi]).map_or(hi, |at| start + at);
+            match text[start..end].cmp(folded.as_bytes()) {
+                std::cmp::Ordering::Equal => return true,
+                std::cmp::Ordering::Less => lo = end + 1,
+                std::cmp::Ordering::Greater => hi = start,
+            }
+        }
+        false
+    }
+
+    fn names(&self) -> impl Iterator<Item = &'static str> {
+        self.text.lines()
     }
 
     pub fn len(&self) -> usize {
-        self.names.len()
+        self.names().count()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
+        self.text.is_empty()
     }
 }
 
@@ -52,5 +66,21 @@ mod tests {
         assert!(PLACES.contains("tillaberi") && PLACES.contains("mogadishu") && PLACES.contains("africa"));
         assert!(!PLACES.contains("reading") && !PLACES.contains("mobile"));
         assert!(GIVEN_NAMES.len() > 10_000 && PLACES.len() > 10_000);
+    }
+
+    #[test]
+    fn lists_are_sorted_without_blank_lines_so_a_binary_search_finds_every_name() {
+        for list in [&*GIVEN_NAMES, &*PLACES] {
+            let names: Vec<&str> = list.names().collect();
+            assert!(names.iter().all(|n| !n.is_empty() && !n.ends_with('\r')));
+            assert!(names.windows(2).all(|w| w[0] < w[1]), "sorted, each name once");
+            assert!(names.iter().all(|n| list.contains(n)));
+            for absent in ["", "zzzzzz", "aa", "\u{10ffff}"] {
+                assert!(!list.contains(absent));
+            }
+        }
+        let small = NameList::new("amina\nbamako\nzinder\n");
+        assert!(small.contains("amina") && small.contains("bamako") && small.contains("zinder"));
+        assert!(!small.contains("bam") && !small.contains("zinderx") && !small.contains("a"));
     }
 }

@@ -25,23 +25,45 @@ pub struct Metadata {
 struct DateLine {
     openings: &'static [&'static [u8; 2]],
     pattern: Regex,
+    /// The most characters of the date the line gives (group 1). Checked
+    /// after matching: a bounded repetition of `[^\n]` compiles to one copy
+    /// of that Unicode class per count.
+    most: usize,
 }
 
 /// The lines that date a document, most telling first.
 static DATE_LINES: LazyLock<Vec<DateLine>> = LazyLock::new(|| {
-    let line = |openings, p: &str| DateLine { openings, pattern: Regex::new(p).expect("metadata regex") };
+    let line = |openings, most, p: &str| DateLine { openings, pattern: Regex::new(p).expect("metadata regex"), most };
     vec![
-        line(&[b"po", b"pu"], r"(?im)^[ \t]*(?:Posted|Published)(?: on)?[ :]+([^\n]{6,60}?)(?:\s+by\s+[^\n]*)?[ \t]*$"),
+        line(
+            &[b"po", b"pu"],
+            60,
+            r"(?im)^[ \t]*(?:Posted|Published)(?: on)?[ :]+([^\n]{6}[^\n]*?)(?:\s+by\s+[^\n]*)?[ \t]*$",
+        ),
         line(
             &[b"pa", b"la", b"mo", b"up"],
-            r"(?im)^[ \t]*(?:Page )?(?:last )?(?:modified|updated)(?: on)?[ :]+([^\n]{6,40})$",
+            40,
+            r"(?im)^[ \t]*(?:Page )?(?:last )?(?:modified|updated)(?: on)?[ :]+([^\n]{6}[^\n]*)$",
         ),
-        line(&[b"by"], r"(?im)^[ \t]*By [^\n|,]{3,60}[|,·—–-]\s*([^\n]{6,40})$"),
-        line(&[b"cr", b"da"], r"(?im)^[ \t]*(?:Created|Date|Dated)[ \t]*:[ \t]*([^\n]{6,40})$"),
+        line(&[b"by"], 40, r"(?im)^[ \t]*By ([^\n|,]{3}[^\n|,]*)[|,·—–-]\s*([^\n]{6}[^\n]*)$"),
+        line(&[b"cr", b"da"], 40, r"(?im)^[ \t]*(?:Created|Date|Dated)[ \t]*:[ \t]*([^\n]{6}[^\n]*)$"),
         // A date-time group anywhere: no line start to look at.
-        line(&[], r"(?m)\b(\d{6}Z\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+\d{2})\b"),
+        line(&[], usize::MAX, r"(?m)\b(\d{6}Z\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+\d{2})\b"),
     ]
 });
+
+impl DateLine {
+    /// The first line of this kind in `text` and the date it gives.
+    fn find<'t>(&self, text: &'t str) -> Option<(&'t str, &'t str)> {
+        let short = |s: &str, most: usize| s.chars().nth(most).is_none();
+        self.pattern.captures_iter(text).find_map(|caps| {
+            let (whole, date) = (caps.get(0)?.as_str(), caps.get(caps.len() - 1)?.as_str());
+            // A byline's name (group 1) has at most 60 characters.
+            let name_fits = caps.len() < 3 || short(&caps[1], 60);
+            (short(date, self.most) && name_fits).then_some((whole, date))
+        })
+    }
+}
 
 /// Which of [`DATE_LINES`] may match `text`, by the way its lines begin.
 fn date_lines_that_may_match(text: &str) -> Vec<bool> {
@@ -115,10 +137,9 @@ fn date_from_text(text: &str, front_matter: &[(String, String)], tagger: &Tagger
     }
     let may = date_lines_that_may_match(text);
     for line in DATE_LINES.iter().zip(may).filter(|(_, may)| *may).map(|(line, _)| line) {
-        if let Some(caps) = line.pattern.captures(text) {
-            let line = caps.get(0).expect("group 0").as_str().trim();
-            if let Some(d) = first_date(tagger, &caps[1]) {
-                return Some((d, format!("text: {line}")));
+        if let Some((whole, date)) = line.find(text) {
+            if let Some(d) = first_date(tagger, date) {
+                return Some((d, format!("text: {}", whole.trim())));
             }
         }
     }

@@ -52,12 +52,21 @@ pub enum Why {
 }
 
 static ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(\s*([A-Z][A-Za-z0-9]{1,9})\s*\)").expect("regex"));
+/// Latin letters (ASCII, Latin-1, Latin Extended-A: `Keïta`, `Słowik`), for
+/// a class: they compile in a fifteenth of the time of `\p{L}`. Extended-A's
+/// capitals alternate with its small letters: [`LATIN_CAPITALS`] lets all in.
+const LATIN_LETTERS: &str = "A-Za-zÀ-ÖØ-öø-ž";
+const LATIN_CAPITALS: &str = "A-ZÀ-ÖØ-ÞĀ-ž";
+
 /// Bylines. Lengths are checked after matching (see `bylines`): a bounded
 /// repetition of a Unicode class compiles to one copy of it per count.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    let posted = r"^(?:Posted|Published|Written)\b(?<gap>[^\n]*?)\bby\s+(?<posted>[\p{L}][\p{L}\p{N}_.\-]+(?: [\p{Lu}][\p{L}\-]+){0,2})\s*$";
-    let by = r"^By\s+(?<by>\p{Lu}[\p{L}'\-]+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{L}'\-]+){1,2})\s*(?:$|[|,·—–-])";
-    Regex::new(&format!("(?m){posted}|{by}")).expect("regex")
+    let posted =
+        r"^(?:Posted|Published|Written)\b(?<gap>[^\n]*?)\bby\s+(?<posted>[L][L0-9_.\-]+(?: [U][L\-]+){0,2})\s*$";
+    let by = r"^By\s+(?<by>[U][L'\-]+(?: [U]\.?)?(?: [U][L'\-]+){1,2})\s*(?:$|[|,·—–-])";
+    let classes =
+        |p: &str| p.replace("[L", &format!("[{LATIN_LETTERS}")).replace("[U]", &format!("[{LATIN_CAPITALS}]"));
+    Regex::new(&format!("(?m){}|{}", classes(posted), classes(by))).expect("regex")
 });
 /// How far before an acronym its name may begin, in bytes.
 const ACRONYM_REACH: usize = 300;
@@ -86,8 +95,8 @@ const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "in", "&", "de", 
 /// After a title: `of Defense`, `to Mali,`, an acronym (`Foreign Minister
 /// (FM) Mindaoudou`) and the space before the name.
 static AFTER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s+of\s+(?:the\s+)?[A-Z][\p{L}\-]+(?:\s+(?:and|&)\s+[A-Z][\p{L}\-]+)?)?(?:\s+(?:to|of|for)\s+[A-Z][\p{L}\-]+(?:\s+[A-Z][\p{L}\-]+)?\s*,)?(?:\s+\([A-Z]{2,6}\))?\s+")
-        .expect("regex")
+    let pattern = r"^(?:\s+of\s+(?:the\s+)?[A-Z][L]+(?:\s+(?:and|&)\s+[A-Z][L]+)?)?(?:\s+(?:to|of|for)\s+[A-Z][L]+(?:\s+[A-Z][L]+)?\s*,)?(?:\s+\([A-Z]{2,6}\))?\s+";
+    Regex::new(&pattern.replace("[L]", &format!("[{LATIN_LETTERS}\\-]"))).expect("regex")
 });
 
 pub struct Discoverer {

@@ -13,7 +13,7 @@ pub use resolve::resolve;
 use crate::model::DateValue;
 use chrono::Weekday;
 use groups::Groups;
-use patterns::{after_decl, patterns, Pattern};
+use patterns::{after_decl, cue_before, patterns, Pattern};
 use regex_automata::meta::Regex;
 use regex_automata::{Anchored, Input};
 use std::collections::BTreeMap;
@@ -172,17 +172,24 @@ impl Tagger {
         // Found ranges lie inside their match, so they never overlap: the
         // nearest one starting before a match's end is the only one to check.
         let mut found: BTreeMap<usize, Timex> = BTreeMap::new();
-        for (pattern, re) in patterns {
-            for whole in re.find_iter(text) {
-                if found.range(..whole.end()).next_back().is_some_and(|(_, t)| t.range.end > whole.start()) {
+        for &(pattern, ref re) in patterns {
+            let (mut at, mut last_end) = (0, 0);
+            while let Some(m) = re.search(&Input::new(text).range(at..)) {
+                let Some(start) = cue_before(pattern, text, m.start(), last_end) else {
+                    // Not a date here; the words after the match may be.
+                    at = m.start() + 1;
+                    continue;
+                };
+                (at, last_end) = (m.end().max(m.start() + 1), m.end());
+                if found.range(..m.end()).next_back().is_some_and(|(_, t)| t.range.end > start) {
                     continue;
                 }
                 // A match's groups cost ten times the match: they are found
                 // only for a match that overlaps no date found already.
                 let mut caps = re.create_captures();
-                re.search_captures(&Input::new(text).span(whole.range()).anchored(Anchored::Yes), &mut caps);
+                re.search_captures(&Input::new(text).span(m.range()).anchored(Anchored::Yes), &mut caps);
                 let caps = Groups::new(text, caps);
-                if let Some(t) = self.interpret(*pattern, &caps, text) {
+                if let Some(t) = self.interpret(pattern, &caps, text) {
                     found.insert(t.range.start, t);
                 }
             }

@@ -2,6 +2,8 @@
 //! lean (no literal prefilters) for the first screen, fast for a corpus.
 
 use regex_automata::meta::{Config, Regex};
+use regex_automata::util::prefilter::Prefilter;
+use regex_automata::{Input, MatchKind};
 use std::sync::{LazyLock, OnceLock};
 
 /// Month names and abbreviations, matched as written in lower, title or
@@ -26,13 +28,17 @@ const MONTHS: [&str; 12] = [
 /// `early March`, `the end of 2012`: likewise in three cases.
 const PARTS: [&str; 7] = ["early", "mid", "late", "the end of", "end of", "the beginning of", "beginning of"];
 
-/// The lower-case `alternatives` in lower, title and upper case, as one group.
-fn in_three_cases(alternatives: &[&str]) -> String {
-    let forms = alternatives.iter().flat_map(|a| {
+/// The lower-case `words` in lower, title and upper case.
+fn three_cases<'a>(words: &'a [&str]) -> impl Iterator<Item = String> + 'a {
+    words.iter().flat_map(|a| {
         let title = a[..1].to_ascii_uppercase() + &a[1..];
         [a.to_string(), title, a.to_ascii_uppercase()]
-    });
-    format!("(?:{})", forms.collect::<Vec<_>>().join("|"))
+    })
+}
+
+/// The lower-case `alternatives` in lower, title and upper case, as one group.
+fn in_three_cases(alternatives: &[&str]) -> String {
+    format!("(?:{})", three_cases(alternatives).collect::<Vec<_>>().join("|"))
 }
 const MONTH_FULL: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)";
 const DAY: &str = r"(?:[012]?[1-9]|10|20|3[01])(?:st|nd|rd|th)?";
@@ -51,7 +57,14 @@ fn build(pattern: &str, prefilter: bool) -> Regex {
         .replace(r"\d", "[0-9]")
         .replace("(?i:", "(?i-u:")
         .replace("(?i)", "(?i-u)");
-    let config = Config::new().auto_prefilter(prefilter);
+    let mut config = Config::new().auto_prefilter(prefilter);
+    // The engine's own prefilter for a part (`early`, `the end of`) keeps
+    // two letters of each, and stops at every `th`: the whole words stop
+    // only where a part is written.
+    if prefilter && pattern.starts_with(r"\b({PART})") {
+        let parts: Vec<String> = three_cases(&PARTS).collect();
+        config = config.prefilter(Prefilter::new(MatchKind::LeftmostFirst, &parts));
+    }
     Regex::builder().configure(config).build(&p).unwrap_or_else(|e| panic!("timex pattern {pattern}: {e}"))
 }
 
@@ -102,10 +115,8 @@ const SOURCES: [(Pattern, &str); 21] = {
         (Decade, r"\b(1[6-9]\d0|20\d0)'?s\b"),
         (MonthDay, r"\b({MONTH})\s+({DAY})\b"),
         (DayMonth, r"\b({DAY})\s+(?:of\s+)?({MONTHFULL})\b"),
-        (
-            BareMonth,
-            r"\b(?:(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|[Ff]or|[Dd]uring|[Bb]efore|[Aa]fter|[Tt]hrough|[Ee]arly|[Ll]ate|[Nn]ext|[Ll]ast|[Tt]his|(?:[Tt]he\s+)?(?:end|beginning|middle)\s+of)\s+|[Mm]id-\s*)({MONTHFULL})(?:\s+(?:and|to|through|until)\s+({MONTHFULL}))?\b",
-        ),
+        // After a cue word (see [`BARE_MONTH_CUE`]).
+        (BareMonth, r"\b({MONTHFULL})(?:\s+(?:and|to|through|until)\s+({MONTHFULL}))?\b"),
         (Relative, r"\b(?i:(last|next|this|previous|coming)\s+(year|month)|(yesterday))\b"),
         // `the same date`, `the next day`: the words around are read in code, as
         // a pattern that began with `the` would be tried at every `the`.
@@ -140,6 +151,31 @@ pub(super) fn patterns() -> &'static [(Pattern, Regex)] {
     FAST.get().unwrap_or(&LEAN)
 }
 
+/// The words that make a month without a day or year a date (`in May`,
+/// `the end of June`, `mid-July`). They are common words: the month is
+/// searched for, and the cue read back from it.
+static BARE_MONTH_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"\b(?:(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|[Ff]or|[Dd]uring|[Bb]efore|[Aa]fter|[Tt]hrough|[Ee]arly|[Ll]ate|[Nn]ext|[Ll]ast|[Tt]his|(?:[Tt]he\s+)?(?:end|beginning|middle)\s+of)\s+|[Mm]id-\s*)$",
+        false,
+    )
+});
+/// How far before its month a cue may begin, in bytes.
+const CUE_REACH: usize = 48;
+
+/// Where the cue words that `pattern` needs right before `start` begin, not
+/// before `from`; `Some(start)` for a pattern that needs none.
+pub(super) fn cue_before(pattern: Pattern, text: &str, start: usize, from: usize) -> Option<usize> {
+    if !matches!(pattern, Pattern::BareMonth) {
+        return Some(start);
+    }
+    let mut from = from.max(start.saturating_sub(CUE_REACH));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    BARE_MONTH_CUE.find(Input::new(&text[..start]).range(from..)).map(|m| m.start())
+}
+
 static DECL: LazyLock<Regex> = LazyLock::new(|| build(r"(?i)(?:DECL|Declassify on)\s*:\s*$", false));
 
 /// Whether a classification line's `DECL:` stands right before.
@@ -155,5 +191,6 @@ pub(super) fn after_decl(before: &str) -> bool {
 /// `Pipeline::new`).
 pub fn compile_patterns() {
     LazyLock::force(&LEAN);
+    LazyLock::force(&BARE_MONTH_CUE);
     LazyLock::force(&DECL);
 }
