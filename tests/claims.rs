@@ -43,3 +43,19 @@ fn an_infobox_date_dates_the_document_subject() {
     assert!(titles.contains(&("2017-10-04".to_string(), "Tongo Tongo ambush")), "{titles:?}");
     assert_eq!(titles.len(), 2, "{titles:?}");
 }
+
+#[test]
+fn an_event_is_titled_by_a_claim_about_its_own_date() {
+    let text = "In 2022, Mali expelled the last French troops following the 2021 coup.\n\n\
+                Mali's politics has been tumultuous since the military coups in 2020 and 2021.\n\n\
+                In February 2013, a senator visited Mali since France sent a force there, on January 11, 2013, to halt an offensive.\n";
+    let corpus = corpus_of("politics.txt", text);
+    let title_of = |date: &str| {
+        let event = corpus.events.iter().find(|e| e.date.value == date);
+        event.map(|e| e.title.as_str()).unwrap_or_else(|| panic!("no event at {date}"))
+    };
+    assert!(title_of("2021").contains("coups in 2020 and 2021"), "{}", title_of("2021"));
+    assert!(title_of("2022").starts_with("Mali expelled"));
+    assert_eq!(title_of("2013-01-11"), "France sent a force there, to halt an offensive");
+    assert!(title_of("2013-02").starts_with("A senator visited Mali"), "{}", title_of("2013-02"));
+}

@@ -16,3 +16,4 @@ pub mod qualified;
 pub mod sentences;
 pub mod spans;
 pub mod timex;
+pub mod titles;

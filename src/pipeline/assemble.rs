@@ -3,9 +3,9 @@
 
 use super::Extracted;
 use crate::assets::Assets;
-use crate::extract::claims;
 use crate::extract::entities::{DocMention, EntityKey};
 use crate::extract::events::{self, ClaimView};
+use crate::extract::titles;
 use crate::model::*;
 use crate::text::{fold, one_line, slug};
 use compact_str::CompactString;
@@ -176,6 +176,7 @@ fn build_events(corpus: &mut Corpus) {
     // the events take their place.
     drop(views);
     drop(words);
+    let passing = told_in_passing(corpus);
     let mut built: Vec<Event> = groups
         .into_par_iter()
         .map(|g| {
@@ -188,15 +189,21 @@ fn build_events(corpus: &mut Corpus) {
                     }
                 }
             }
-            let lead = &corpus.claims[claims[0]];
+            // The title and kind from the first claim whose sentence is about
+            // the claim's own date.
+            let teller = claims.iter().copied().find(|&c| !passing[c]).unwrap_or(claims[0]);
+            let lead = &corpus.claims[teller];
             let source = &corpus.sources[lead.source];
             let title = if lead.kind == "publication" {
                 publication_title(source)
             } else if lead.sentence.start < source.body_start {
                 // An infobox line (`date: 4 October 2017`) dates the document's subject.
                 source.title.clone()
+            } else if passing[teller] {
+                let date = lead.date_clean.start - lead.sentence.start..lead.date_clean.end - lead.sentence.start;
+                titles::clause_title(corpus.claim_text(lead), date, corpus.date_text(lead))
             } else {
-                claims::title(corpus.claim_text(lead), corpus.date_text(lead))
+                titles::title(corpus.claim_text(lead), corpus.date_text(lead))
             };
             let (kind, date) = (lead.kind.clone(), corpus.claims[order[g.dated_by]].date.clone());
             Event { id: CompactString::default(), title, kind, date, actors, conflict: g.conflict, claims }
@@ -213,6 +220,27 @@ fn build_events(corpus: &mut Corpus) {
         }
     }
     corpus.events = built;
+}
+
+/// For each claim, whether its sentence is about an earlier date of its
+/// own (`In 2022, Mali expelled … after the 2021 coup`), not one it only
+/// lists (`the coups of 2020 and 2021`).
+fn told_in_passing(corpus: &Corpus) -> Vec<bool> {
+    let mut order: Vec<ClaimId> = (0..corpus.claims.len()).collect();
+    order.par_sort_unstable_by_key(|&c| {
+        let claim = &corpus.claims[c];
+        (claim.source, claim.sentence.start, claim.date_clean.start)
+    });
+    let mut passing = vec![false; corpus.claims.len()];
+    for pair in order.windows(2) {
+        let (first, second) = (&corpus.claims[pair[0]], &corpus.claims[pair[1]]);
+        let same_sentence = first.source == second.source && first.sentence == second.sentence;
+        if same_sentence && first.date_clean.end <= second.date_clean.start {
+            let between = &corpus.sources[second.source].text[first.date_clean.end..second.date_clean.start];
+            passing[pair[1]] = passing[pair[0]] || !titles::lists_dates(between);
+        }
+    }
+    passing
 }
 
 /// What a document's dating lines tell: that it was sent, posted or

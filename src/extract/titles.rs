@@ -1,0 +1,303 @@
+//! Event titles: a short, readable line from a claim's sentence, saying
+//! what happened on the claim's date.
+
+use crate::text::one_line;
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// `NIAMEY, Niger — `: a news dateline.
+static DATELINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Z][A-Z .'-]{2,}(?:, [A-Z][\p{L} .'-]+)? [—–-] ").expect("regex"));
+
+/// `However,`, `After the coup,`: a lead-in clause. An open lead-in's words
+/// are bounded after matching (`LEAD_IN_WORDS`): bounds inside the pattern
+/// compile one copy of `[^,]` per count.
+static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:however|furthermore|moreover|additionally|first and foremost|in addition|meanwhile|also|as a result|(?<open>despite|following|after|prior to|as of|in|on|since|between|by) (?<rest>[^,]*)),\s+").expect("regex")
+});
+
+/// The most characters an open lead-in may run to before its comma.
+fn lead_in_length(open: &str) -> usize {
+    match open.to_ascii_lowercase().as_str() {
+        "despite" => 60,
+        "following" | "after" => 80,
+        "as of" => 20,
+        _ => 40,
+    }
+}
+
+/// Where a lead-in clause ends, if `s` opens with one.
+fn lead_in(s: &str) -> Option<usize> {
+    let caps = LEAD_IN.captures(s)?;
+    if let (Some(open), Some(rest)) = (caps.name("open"), caps.name("rest")) {
+        if rest.as_str().chars().nth(lead_in_length(open.as_str())).is_some() {
+            return None;
+        }
+    }
+    caps.get(0).map(|m| m.end())
+}
+
+/// A short, readable title from a claim's sentence: lead-in clauses and the
+/// date itself dropped, cut at a clause boundary; whole (views fit it).
+pub fn title(sentence: &str, date_text: &str) -> String {
+    let mut s = close_up_punctuation(&one_line(sentence));
+    if let Some(m) = DATELINE.find(&s) {
+        s = s[m.end()..].to_string();
+    }
+    let date = close_up_punctuation(&one_line(date_text));
+    let mut stripped = false;
+    for prep in ["On ", "In ", "By ", "Since ", ""] {
+        let rest = s.strip_prefix(prep).and_then(|s| s.strip_prefix(date.as_str()));
+        if let Some(rest) = rest.filter(|_| !date.is_empty()) {
+            s = rest.trim_start_matches([',', ' ']).to_string();
+            stripped = true;
+            break;
+        }
+    }
+    if !stripped {
+        if let Some(end) = lead_in(&s) {
+            if end < s.len() / 2 + 20 {
+                s = s[end..].to_string();
+            }
+        }
+    }
+    // ` in 1992,` goes; `in 2020 and 2021` stays whole.
+    // Most titles no longer hold their date: one search spares the eight.
+    let holds_date = !date.is_empty() && s.contains(date.as_str());
+    for prep in
+        ["on or about ", "in ", "on ", "since ", "by ", "for ", "of ", "from "].into_iter().filter(|_| holds_date)
+    {
+        let with = format!(" {prep}{date}");
+        if let Some(at) = s.find(&with) {
+            let after = &s[at + with.len()..];
+            if after.is_empty() || after.starts_with([',', '.', ';']) {
+                s.replace_range(at..at + with.len(), "");
+                // `there, on 9 May, to halt`: one comma left, not two.
+                if s[..at].ends_with(',') && s[at..].starts_with(',') {
+                    s.remove(at);
+                }
+                break;
+            }
+        }
+    }
+    cut_clauses(&mut s);
+    let s = s.trim_end_matches(['.', ',', ';', ':', ' ']).trim();
+    let mut chars = s.chars();
+    let mut capitalised = String::with_capacity(s.len() + 2);
+    capitalised.extend(chars.next().into_iter().flat_map(char::to_uppercase));
+    capitalised.push_str(chars.as_str());
+    capitalised
+}
+
+/// Words that open a clause of their own inside a sentence.
+const CLAUSE_OPENERS: [&str; 13] = [
+    " since ",
+    " when ",
+    " after ",
+    " before ",
+    " following ",
+    " until ",
+    " while ",
+    " because ",
+    " where ",
+    " which ",
+    " who ",
+    ", and ",
+    "; ",
+];
+
+/// What may stand between two dates that one clause tells together
+/// (`2020 and 2021`, `FY 2014, FY 2015`, `in 2012 or in 2013`).
+const LIST_WORDS: [&str; 12] = ["", "and", "or", "to", "through", "until", "till", "in", "of", "&", "-", "–"];
+
+/// Whether `between`, the text between two dates of a sentence, only lists
+/// them: then the clause of the first tells the second too.
+pub fn lists_dates(between: &str) -> bool {
+    between.split(|c: char| c.is_whitespace() || c == ',').all(|w| LIST_WORDS.contains(&w))
+}
+
+/// A title for a claim whose sentence is about another, earlier date: the
+/// clause that holds the claim's own date (`date`, in `sentence`), from the
+/// word that opens it (`… since France sent a force there, on january,
+/// 2013, to halt …`); the whole sentence if no such word stands before.
+/// A word right before the date opens a phrase, not a clause (`until
+/// November 24`, `after the 2021 coup`).
+pub fn clause_title(sentence: &str, date: Range<usize>, date_text: &str) -> String {
+    let before = &sentence[..date.start.min(sentence.len())];
+    let clause = |at: usize| before[at..].split_whitespace().nth(1).is_some();
+    let opens = CLAUSE_OPENERS
+        .iter()
+        .filter_map(|w| before.match_indices(w).map(|(at, _)| at + w.len()).filter(|&at| clause(at)).last())
+        .max();
+    title(opens.map_or(sentence, |at| &sentence[at..]), date_text)
+}
+
+/// `Tarkint , in`, `( November 28 )`: the cable's text is tokenised, with
+/// punctuation standing between spaces; a title reads it as prose. Takes
+/// text on one line (single spaces).
+fn close_up_punctuation(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut after_opening = false;
+    for token in s.split(' ') {
+        let closing = matches!(token, "," | "." | ";" | ":" | ")" | "!" | "?");
+        if !out.is_empty() && !closing && !after_opening {
+            out.push(' ');
+        }
+        out.push_str(token);
+        after_opening = token == "(";
+    }
+    out
+}
+
+/// Where a title is cut, when past its thirtieth byte: at the first place
+/// of each, in this order, in what the ones before it left.
+const CUTS: [&str; 8] = [", which ", "; ", " -- ", ", who ", ", while ", ", and ", ", but ", " that "];
+
+static CUT_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(CUTS).expect("cuts build an automaton"));
+
+/// Cuts `s` at [`CUTS`], all found in one pass (eight searches were a
+/// fifth of a title's time). A cut's first place in the whole title is its
+/// first in what is left of it, if it fits there; if not, it has none there.
+fn cut_clauses(s: &mut String) {
+    let mut first = [usize::MAX; CUTS.len()];
+    for m in CUT_FINDER.find_overlapping_iter(s.as_str()) {
+        let k = m.pattern().as_usize();
+        first[k] = first[k].min(m.start());
+    }
+    let mut len = s.len();
+    for (cut, at) in CUTS.iter().zip(first) {
+        if at > 30 && at.saturating_add(cut.len()) <= len {
+            len = at;
+        }
+    }
+    s.truncate(len);
+}
+
+/// Compiles this module's patterns now rather than on first use (see
+/// `Pipeline::new`).
+pub fn compile_patterns() {
+    LazyLock::force(&DATELINE);
+    LazyLock::force(&LEAD_IN);
+    LazyLock::force(&CUT_FINDER);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// One search per cut, each in what the ones before left.
+    fn cut_one_by_one(mut s: String) -> String {
+        for cut in CUTS {
+            if let Some(at) = s.find(cut) {
+                if at > 30 {
+                    s.truncate(at);
+                }
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn a_cut_the_one_before_cut_through_is_not_made() {
+        // ` -- ` cuts first, through the space `, who ` needs.
+        let s = "The ambassador met the general in Bamako, who -- as planned -- left.";
+        let mut cut = s.to_string();
+        cut_clauses(&mut cut);
+        assert_eq!(cut, "The ambassador met the general in Bamako, who");
+        assert_eq!(cut, cut_one_by_one(s.to_string()));
+    }
+
+    proptest! {
+        #[test]
+        fn clauses_are_cut_as_one_search_per_cut_would(parts in proptest::collection::vec(
+            prop::sample::select(vec![
+                "word", "é", " ", ",", ";", "-", "th", "at ", "wh", "ich ", ", which ", "; ", " -- ", ", who ",
+                ", while ", ", and ", ", but ", " that ",
+            ]),
+            0..40,
+        )) {
+            let s = parts.concat();
+            let mut cut = s.clone();
+            cut_clauses(&mut cut);
+            prop_assert_eq!(cut, cut_one_by_one(s));
+        }
+    }
+
+    #[test]
+    fn lead_ins_are_bounded() {
+        let after = |words: usize| {
+            format!(
+                "After {}, the US suspended aid to the government of Mali in that year",
+                "x ".repeat(words).trim_end()
+            )
+        };
+        assert!(title(&after(3), "").starts_with("The US suspended"));
+        // Past eighty characters it is not a lead-in but the sentence.
+        assert!(title(&after(41), "").starts_with("After x x"));
+    }
+
+    #[test]
+    fn titles_are_whole() {
+        let long = format!("In 2012, Mali {}.", "and the United States met again ".repeat(5));
+        let t = title(&long, "2012");
+        assert!(!t.ends_with('…') && t.ends_with("met again"), "{t}");
+    }
+
+    #[test]
+    fn titles_are_short_and_dateless() {
+        let t = title("After the 24 May 2021 military coup, the US suspended security assistance that benefits the Malian Security and Defense Forces.", "24 May 2021");
+        assert_eq!(t, "The US suspended security assistance");
+        let t = title("In 1992, Mali moved from a one-party state to multiparty democracy.", "1992");
+        assert_eq!(t, "Mali moved from a one-party state to multiparty democracy");
+        let t = title(
+            "On November 27 the Ambassador and Commander of the U.S. Africa Command , General William E .",
+            "November 27",
+        );
+        assert!(t.starts_with("The Ambassador and Commander"), "{t}");
+        let t =
+            title("On November 27 ( S ) Tarkint , in Gao , saw it ; ATT ( the president ) said so .", "November 27");
+        assert_eq!(t, "(S) Tarkint, in Gao, saw it; ATT (the president) said so");
+    }
+
+    #[test]
+    fn a_date_told_in_passing_is_titled_by_its_own_clause() {
+        let s = "On february 2013, Senator Coons was leading the first visit to Mali since France sent a force there, on january, 2013, to halt an offensive.";
+        let at = s.find("january").unwrap();
+        let t = clause_title(s, at..at + "january, 2013".len(), "january, 2013");
+        assert_eq!(t, "France sent a force there, to halt an offensive");
+        let s = "In 2022, Mali expelled the last French troops after the 2021 coup.";
+        let at = s.find("2021").unwrap();
+        assert_eq!(clause_title(s, at..at + 4, "2021"), title(s, "2021"), "a phrase, not a clause");
+        let s = "On May 2, the director said his agency could not act until November 24, weeks after.";
+        let at = s.find("November").unwrap();
+        assert_eq!(clause_title(s, at..at + 11, "November 24"), title(s, "November 24"));
+        let s = "In 2012 the army took power, and an interim government handed over in 2013.";
+        let at = s.find("2013").unwrap();
+        assert_eq!(clause_title(s, at..at + 4, "2013"), "An interim government handed over");
+        let s = "In 2022 it ended; 2023 was calm.";
+        let at = s.find("2023").unwrap();
+        assert_eq!(clause_title(s, at..at + 4, "2023"), title(s, "2023"), "no opening word: the sentence");
+    }
+
+    #[test]
+    fn dates_listed_together_share_their_clause() {
+        for between in [" and ", ", ", ", and ", " or in ", " to ", "–", " and of "] {
+            assert!(lists_dates(between), "{between:?}");
+        }
+        for between in [", Mali expelled the troops after the ", " with $130 million requested for ", "; "] {
+            assert!(!lists_dates(between), "{between:?}");
+        }
+    }
+
+    #[test]
+    fn punctuation_standing_alone_is_closed_up_and_other_text_kept() {
+        assert_eq!(close_up_punctuation("General William E ."), "General William E.");
+        assert_eq!(close_up_punctuation("( ( x ) ) , y"), "((x)), y");
+        assert_eq!(close_up_punctuation("U.S. , A.B .C ( S) 1 - 2"), "U.S., A.B .C (S) 1 - 2");
+        assert_eq!(close_up_punctuation(", lead"), ", lead");
+        assert_eq!(close_up_punctuation(""), "");
+    }
+}
