@@ -118,20 +118,40 @@ pub fn lists_dates(between: &str) -> bool {
     between.split(|c: char| c.is_whitespace() || c == ',').all(|w| LIST_WORDS.contains(&w))
 }
 
-/// A title for a claim whose sentence is about another, earlier date: the
-/// clause that holds the claim's own date (`date`, in `sentence`), from the
+/// How far either side of its date a title reads, in bytes: a title is cut
+/// at a clause long before, and the many claims of a run-on sentence would
+/// each read it whole.
+const TITLE_REACH: usize = 400;
+
+/// The title of an event told by the claim of `date` (a range in
+/// `sentence`). A claim whose sentence is about another, earlier date
+/// (`passing`) is titled by the clause that holds its own date, from the
 /// word that opens it (`… since France sent a force there, on january,
-/// 2013, to halt …`); the whole sentence if no such word stands before.
+/// 2013, to halt …`); by the whole sentence if no such word stands before.
 /// A word right before the date opens a phrase, not a clause (`until
 /// November 24`, `after the 2021 coup`).
-pub fn clause_title(sentence: &str, date: Range<usize>, date_text: &str) -> String {
-    let before = &sentence[..date.start.min(sentence.len())];
+pub fn event_title(sentence: &str, date: Range<usize>, date_text: &str, passing: bool) -> String {
+    let floor = |mut at: usize| {
+        while !sentence.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let mut start = floor(date.start.saturating_sub(TITLE_REACH).min(sentence.len()));
+    let end = floor((date.end + TITLE_REACH).min(sentence.len()));
+    if start > 0 {
+        // From a word's start, to a word's end.
+        start = sentence[start..end].find(char::is_whitespace).map_or(start, |at| start + at);
+    }
+    let end = if end < sentence.len() { sentence[..end].rfind(char::is_whitespace).unwrap_or(end) } else { end };
+    let before = &sentence[start..floor(date.start.clamp(start, end))];
     let clause = |at: usize| before[at..].split_whitespace().nth(1).is_some();
     let opens = CLAUSE_OPENERS
         .iter()
+        .filter(|_| passing)
         .filter_map(|w| before.match_indices(w).map(|(at, _)| at + w.len()).filter(|&at| clause(at)).last())
         .max();
-    title(opens.map_or(sentence, |at| &sentence[at..]), date_text)
+    title(&sentence[start + opens.unwrap_or(0)..end.max(start)], date_text)
 }
 
 /// `Tarkint , in`, `( November 28 )`: the cable's text is tokenised, with
@@ -264,6 +284,7 @@ mod tests {
 
     #[test]
     fn a_date_told_in_passing_is_titled_by_its_own_clause() {
+        let clause_title = |s: &str, date: Range<usize>, text: &str| event_title(s, date, text, true);
         let s = "On february 2013, Senator Coons was leading the first visit to Mali since France sent a force there, on january, 2013, to halt an offensive.";
         let at = s.find("january").unwrap();
         let t = clause_title(s, at..at + "january, 2013".len(), "january, 2013");
@@ -280,6 +301,17 @@ mod tests {
         let s = "In 2022 it ended; 2023 was calm.";
         let at = s.find("2023").unwrap();
         assert_eq!(clause_title(s, at..at + 4, "2023"), title(s, "2023"), "no opening word: the sentence");
+    }
+
+    #[test]
+    fn a_title_reads_a_bounded_stretch_around_its_date() {
+        let long = format!("{}In 2012 Mali held elections{}", "Before it all, ".repeat(60), ", and more".repeat(100));
+        let at = long.find("2012").unwrap();
+        let t = event_title(&long, at..at + 4, "2012", false);
+        assert!(t.starts_with("All, Before it all") && t.ends_with("Mali held elections"), "{t}");
+        assert!(t.len() < 450, "{}", t.len());
+        let short = "In 2012 Mali held elections.";
+        assert_eq!(event_title(short, 3..7, "2012", false), title(short, "2012"));
     }
 
     #[test]

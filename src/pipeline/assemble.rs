@@ -199,11 +199,9 @@ fn build_events(corpus: &mut Corpus) {
             } else if lead.sentence.start < source.body_start {
                 // An infobox line (`date: 4 October 2017`) dates the document's subject.
                 source.title.clone()
-            } else if passing[teller] {
-                let date = lead.date_clean.start - lead.sentence.start..lead.date_clean.end - lead.sentence.start;
-                titles::clause_title(corpus.claim_text(lead), date, corpus.date_text(lead))
             } else {
-                titles::title(corpus.claim_text(lead), corpus.date_text(lead))
+                let date = lead.date_clean.start - lead.sentence.start..lead.date_clean.end - lead.sentence.start;
+                titles::event_title(corpus.claim_text(lead), date, corpus.date_text(lead), passing[teller])
             };
             let (kind, date) = (lead.kind.clone(), corpus.claims[order[g.dated_by]].date.clone());
             Event { id: CompactString::default(), title, kind, date, actors, conflict: g.conflict, claims }

@@ -123,10 +123,12 @@ impl<T: Copy + Eq + std::hash::Hash + Ord> Rarity<T> {
 
     /// The rarest ⌊n/2⌋+1 of `items` (all of them when fewer).
     pub fn prefix(&self, items: impl IntoIterator<Item = T>) -> Vec<T> {
-        let mut sorted: Vec<T> = items.into_iter().collect();
-        sorted.sort_unstable_by_key(|t| (self.0.get(t).copied().unwrap_or(0), *t));
-        sorted.truncate(sorted.len() / 2 + 1);
-        sorted
+        // Counts looked up once each, not at every comparison of the sort.
+        let mut counted: Vec<(usize, T)> =
+            items.into_iter().map(|t| (self.0.get(&t).copied().unwrap_or(0), t)).collect();
+        counted.sort_unstable();
+        counted.truncate(counted.len() / 2 + 1);
+        counted.into_iter().map(|(_, t)| t).collect()
     }
 }
 

@@ -145,7 +145,7 @@ struct Hot<'a> {
     /// The first claim's words: what later claims are compared with.
     words: &'a [u32],
     /// Their [`signature`].
-    signature: u64,
+    signature: u128,
 }
 
 /// A group of claims being built into an event. It borrows what it can
@@ -321,25 +321,31 @@ fn same_happening(hot: &Hot, g: &Group, v: &ClaimView, date: Span, actors: &[Ent
     let claim = v.claim;
     // `merge` only compares claims with groups of their own kind; `other` says too little.
     debug_assert_eq!(g.kind, claim.kind);
+    // Two dates of one sentence are two happenings: asked first, as such
+    // claims share all their words (a long sentence's make the costliest
+    // comparisons).
+    if g.told.contains((claim.source, claim.sentence.start)) {
+        return false;
+    }
     let telling = claim.kind != "other";
     let same_source = || g.told.in_source(claim.source);
     // A source that repeats itself needs no shared actors.
     let related = || same_source() || (!actors.is_empty() && jaccard_sorted(&g.actors, actors) >= 0.5);
-    let joins = if hot.span.compatible(date) {
+    if hot.span.compatible(date) {
         let least = if telling { 0.1 } else { 0.5 };
         (telling && same_source())
             || words_alike(hot, v.words, least).is_some_and(|w| w >= 0.5 || (telling && related()))
     } else {
         // Two dates for one happening: the same actors and words, the same year.
         telling && hot.span.year() == date.year() && words_alike(hot, v.words, 0.6).is_some() && related()
-    };
-    // Two dates of one sentence are two happenings.
-    joins && !g.told.contains((claim.source, claim.sentence.start))
+    }
 }
 
-/// Which of 64 bits a list of words sets, one per word (its id mod 64).
-fn signature(words: &[u32]) -> u64 {
-    words.iter().fold(0, |bits, &w| bits | 1 << (w % 64))
+/// Which of 128 bits a list of words sets, one per word (its id mod 128).
+/// Not 64: the eighty words of a long sentence set most of 64 bits, and the
+/// bound then rules nothing out.
+fn signature(words: &[u32]) -> u128 {
+    words.iter().fold(0, |bits, &w| bits | 1 << (w % 128))
 }
 
 /// How alike the group's words and the claim's are, when at least `least`.
@@ -347,7 +353,7 @@ fn signature(words: &[u32]) -> u64 {
 /// words whose bit is set bound how many they share, and the bound rules
 /// most pairs out without reading the group's words.
 fn words_alike(group: &Hot, claim: &[u32], least: f64) -> Option<f64> {
-    let possible = claim.iter().filter(|&&w| group.signature >> (w % 64) & 1 == 1).count();
+    let possible = claim.iter().filter(|&&w| group.signature >> (w % 128) & 1 == 1).count();
     let shared_at_most = possible.min(group.words.len());
     let union_at_least = group.words.len() + claim.len() - shared_at_most;
     // Rounding is monotone, so this is never below the exact quotient.
