@@ -5,31 +5,42 @@ use crate::text::{is_word_char, word_end};
 use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap;
 
-/// For each form, where it stands alone in `text`, in text order; the
-/// occurrences of one form do not overlap (as with `str::match_indices`).
+/// For each form, where it stands alone in `text`, in text order; of two
+/// such places of one form that overlap (`Ba Ba` in `Ba Ba Ba`), the first.
 ///
-/// A form that begins with a word character and cannot overlap itself
-/// (almost every name) can only stand alone where a word begins and is its
-/// first word, so those are looked up at word starts in one pass, with no
-/// automaton to build per document. Any other form is searched for alone.
+/// A form that begins with a word character (almost every name) can only
+/// stand alone where a word begins and is its first word, so those are
+/// looked up at word starts in one pass, with no automaton to build per
+/// document. Any other form is searched for alone. (A form that can overlap
+/// itself was once searched for alone too: a text of a few capitalised words
+/// repeated makes thousands of such names, and the time grew with the
+/// square of its length.)
 pub fn standing_alone(text: &str, forms: &[&str]) -> Vec<Vec<usize>> {
-    let mut places = vec![Vec::new(); forms.len()];
+    let mut places = Places { at: vec![Vec::new(); forms.len()], free_from: vec![0; forms.len()] };
     let mut by_first_word: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     let mut first_bytes = [false; 256];
     for (n, form) in forms.iter().enumerate() {
         if form.is_empty() {
             continue;
         }
-        if form.starts_with(is_word_char) && !overlaps_itself(form) {
+        if form.starts_with(is_word_char) {
             let first_word = &form[..word_end(form, 0)];
             by_first_word.entry(first_word).or_default().push(n);
             first_bytes[form.as_bytes()[0] as usize] = true;
         } else {
-            places[n] = text.match_indices(form).map(|(at, _)| at).filter(|&at| alone(text, at, form.len())).collect();
+            // Every place, overlapping ones too: the first that stands alone counts.
+            let mut from = 0;
+            while let Some(found) = text[from..].find(form) {
+                let at = from + found;
+                if alone(text, at, form.len()) {
+                    places.add(n, at, form.len());
+                }
+                from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+            }
         }
     }
     if by_first_word.is_empty() {
-        return places;
+        return places.at;
     }
     if by_first_word.values().any(|c| c.len() > CROWDED) {
         return all_at_once(text, forms, by_first_word, places);
@@ -49,13 +60,30 @@ pub fn standing_alone(text: &str, forms: &[&str]) -> Vec<Vec<usize>> {
         if let Some(candidates) = by_first_word.get(&text[at..end]) {
             for &n in candidates {
                 if text[at..].starts_with(forms[n]) && alone(text, at, forms[n].len()) {
-                    places[n].push(at);
+                    places.add(n, at, forms[n].len());
                 }
             }
         }
         at = end.max(at + 1);
     }
-    places
+    places.at
+}
+
+/// Each form's places so far, and where its next may begin.
+struct Places {
+    at: Vec<Vec<usize>>,
+    free_from: Vec<usize>,
+}
+
+impl Places {
+    /// Adds a place of form `n` (places of one form come in text order),
+    /// unless it overlaps the last one kept.
+    fn add(&mut self, n: usize, at: usize, len: usize) {
+        if at >= self.free_from[n] {
+            self.at[n].push(at);
+            self.free_from[n] = at + len;
+        }
+    }
 }
 
 /// More forms than this sharing a first word are searched for by one
@@ -72,19 +100,20 @@ fn all_at_once(
     text: &str,
     forms: &[&str],
     by_first_word: FxHashMap<&str, Vec<usize>>,
-    mut places: Vec<Vec<usize>>,
+    mut places: Places,
 ) -> Vec<Vec<usize>> {
     let searched: Vec<usize> = by_first_word.into_values().flatten().collect();
     let Ok(automaton) = AhoCorasick::new(searched.iter().map(|&n| forms[n])) else {
-        return places;
+        return places.at;
     };
+    // Matches come by where they end: one form's, in text order.
     for m in automaton.find_overlapping_iter(text) {
         let n = searched[m.pattern().as_usize()];
         if alone(text, m.start(), m.len()) {
-            places[n].push(m.start());
+            places.add(n, m.start(), m.len());
         }
     }
-    places
+    places.at
 }
 
 /// Whether `text[at..at + len]` has no word character on either side.
@@ -92,25 +121,23 @@ fn alone(text: &str, at: usize, len: usize) -> bool {
     !text[..at].ends_with(is_word_char) && !text[at + len..].starts_with(is_word_char)
 }
 
-/// Whether two occurrences of `form` can overlap (`Ba Ba` in `Ba Ba Ba`):
-/// some proper suffix of it is also a prefix.
-fn overlaps_itself(form: &str) -> bool {
-    let b = form.as_bytes();
-    (1..b.len()).any(|k| form.is_char_boundary(k) && b[k..] == b[..b.len() - k])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The plain way: each form searched for on its own.
+    /// The plain way: each form tried at every place, the first of two
+    /// that overlap kept.
     fn one_by_one(text: &str, forms: &[&str]) -> Vec<Vec<usize>> {
         let each = |f: &&str| {
-            if f.is_empty() {
-                return Vec::new();
+            let mut kept: Vec<usize> = Vec::new();
+            for at in (0..text.len()).filter(|&at| text.is_char_boundary(at) && !f.is_empty()) {
+                let free = kept.last().is_none_or(|&last| at >= last + f.len());
+                if free && text[at..].starts_with(*f) && alone(text, at, f.len()) {
+                    kept.push(at);
+                }
             }
-            text.match_indices(*f).map(|(at, _)| at).filter(|&at| alone(text, at, f.len())).collect()
+            kept
         };
         forms.iter().map(each).collect()
     }
