@@ -1,7 +1,7 @@
 //! The command line on good and bad input: clear messages, the exit status
 //! of the rule, and one bad file never stopping the others.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Output};

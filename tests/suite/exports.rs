@@ -3,7 +3,7 @@
 //! model's, every quote the source's text at that span. Each output is
 //! also a reviewed snapshot.
 
-mod common;
+use crate::common;
 
 use annals::export::{annotations, csv, json, markdown, select, timelinejs};
 use annals::model::{Corpus, EventId};

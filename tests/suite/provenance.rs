@@ -1,6 +1,6 @@
 //! The provenance contract of DESIGN.md, on every corpus the tests load.
 
-mod common;
+use crate::common;
 
 use annals::ingest::Input;
 use common::*;

@@ -4,7 +4,7 @@
 //! sequences, C1 controls, bidi and zero-width characters). What was there
 //! shows as a visible `␛`, and each claim is highlighted exactly.
 
-mod common;
+use crate::common;
 
 use annals::ingest::{self, DEFAULT_MAX_BYTES};
 use common::pty::Session;

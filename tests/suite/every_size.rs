@@ -1,7 +1,7 @@
 //! Every screen drawn at every terminal size from 1×1 to 40×40, then a
 //! sample up to 300×100: no panic, whatever the size.
 
-mod common;
+use crate::common;
 
 use annals::model::Corpus;
 use annals::tui::palette::Candidates;

@@ -1,7 +1,7 @@
 //! What is a claim and what is not, on whole documents: lines that only
 //! date the document are its publication, lists at its end are no claims.
 
-mod common;
+use crate::common;
 
 use annals::ingest::Input;
 

@@ -2,7 +2,7 @@
 //! entities and aliases, merges, splits, ignored files, and an error
 //! message for each kind of mistake, with file, line and column.
 
-mod common;
+use crate::common;
 
 use common::Run;
 use std::path::Path;

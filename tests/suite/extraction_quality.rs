@@ -5,7 +5,7 @@
 //! (overlapping sentence, equal value), entities by name or alias after
 //! folding. A regression guard: the floors are the scores reached so far.
 
-mod common;
+use crate::common;
 
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};

@@ -1,7 +1,7 @@
 //! The browser without a terminal: `update` for every action, and views
 //! drawn on ratatui's TestBackend, as snapshots.
 
-mod common;
+use crate::common;
 
 use annals::model::Corpus;
 use annals::tui::palette::Candidates;

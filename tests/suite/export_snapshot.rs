@@ -1,6 +1,6 @@
 //! The bundled corpus's `annals/1` export, as a reviewed snapshot.
 
-mod common;
+use crate::common;
 
 #[test]
 fn bundled_export() {

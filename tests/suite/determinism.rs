@@ -1,7 +1,7 @@
 //! Documents are read in parallel; the corpus must not depend on it: the
 //! export is the same, byte for byte, on 1, 2 and 4 threads.
 
-mod common;
+use crate::common;
 
 use annals::ingest::{self, DEFAULT_MAX_BYTES};
 

@@ -1,7 +1,7 @@
 //! Source files are never written to: after loading, browsing and
 //! exporting, every file has the same bytes and modification time.
 
-mod common;
+use crate::common;
 
 use common::pty::Session;
 use std::path::{Path, PathBuf};

@@ -3,7 +3,7 @@
 //! minimised set covering what the fuzzers reached) and over every
 //! document the project ships. CI runs these; it does not run the fuzzers.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

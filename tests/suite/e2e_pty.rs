@@ -2,7 +2,7 @@
 //! every way out (q, Ctrl-c, SIGTERM, a load error, a panic) leaving the
 //! terminal as it was, and a terminal that vanishes ending annals.
 
-mod common;
+use crate::common;
 
 use common::pty::Session;
 

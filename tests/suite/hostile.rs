@@ -4,7 +4,7 @@
 //! (0 when everything loaded, 1 when something was refused). Files that
 //! cannot be committed (huge, FIFO, unreadable, link loops) are made here.
 
-mod common;
+use crate::common;
 
 use annals::ingest::{self, DEFAULT_MAX_BYTES};
 use std::path::{Path, PathBuf};

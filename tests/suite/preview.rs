@@ -2,7 +2,7 @@
 //! corpus of the documents read first, and the whole corpus extends it, so
 //! the browser keeps its place when it moves on to the whole.
 
-mod common;
+use crate::common;
 
 use annals::ingest::Input;
 use annals::model::Corpus;

@@ -1,7 +1,7 @@
 //! People, places and organisations told by their context, in sentences of
 //! the kinds real documents hold; and words that look like names but are not.
 
-mod common;
+use crate::common;
 
 use annals::ingest::Input;
 use annals::model::EntityKind;
