@@ -388,10 +388,11 @@ fn repeated_mentions(text: &str, found: &Spans, taken: &Spans) -> Vec<DocMention
     let places = super::occurrences::standing_alone(text, &names);
     let mut out: Vec<DocMention> = Vec::new();
     let mut added = Spans::default();
+    let (taken, found) = (taken.covered(), found.covered());
     for ((form, m), starts) in forms.iter().zip(places) {
         for at in starts {
             let r = at..at + form.len();
-            let free = [taken, found, &added].iter().all(|s| s.overlapping(&r).next().is_none());
+            let free = !taken.meets(&r) && !found.meets(&r) && added.overlapping(&r).next().is_none();
             if free {
                 let mention = DocMention { range: r, key: m.key.clone(), name: m.name.clone(), why: m.why };
                 added.insert(mention.clone());

@@ -59,6 +59,34 @@ impl Spans {
     pub fn into_sorted(self) -> Vec<DocMention> {
         self.map.into_values().collect()
     }
+
+    /// The bytes these mentions cover, for asking often whether a range
+    /// meets any of them.
+    pub fn covered(&self) -> Covered {
+        let mut merged: Vec<Range<usize>> = Vec::new();
+        // In order of start: each range joins the last when they overlap.
+        for m in self.map.values() {
+            match merged.last_mut() {
+                Some(last) if m.range.start < last.end => last.end = last.end.max(m.range.end),
+                _ => merged.push(m.range.clone()),
+            }
+        }
+        Covered(merged)
+    }
+}
+
+/// Bytes covered, as sorted disjoint ranges: whether a range meets them is
+/// one binary search in a flat list (three tree searches were a tenth of
+/// the time of a document whose names are many).
+#[derive(Debug, Default)]
+pub struct Covered(Vec<Range<usize>>);
+
+impl Covered {
+    /// Whether `r` shares a byte with what is covered.
+    pub fn meets(&self, r: &Range<usize>) -> bool {
+        let at = self.0.partition_point(|c| c.end <= r.start);
+        self.0.get(at).is_some_and(|c| c.start < r.end)
+    }
 }
 
 #[cfg(test)]
@@ -82,6 +110,7 @@ mod tests {
                 let mut got: Vec<_> = spans.overlapping(&q).map(|m| m.range.clone()).collect();
                 got.sort_by_key(|r| (r.start, r.end));
                 assert_eq!(got, scan, "overlapping {q:?}");
+                assert_eq!(spans.covered().meets(&q), !scan.is_empty(), "meets {q:?}");
                 let inside: Vec<_> = ranges.iter().filter(|r| q.start <= r.start && r.end <= q.end).cloned().collect();
                 assert_eq!(spans.within(&q).map(|m| m.range.clone()).collect::<Vec<_>>(), inside, "within {q:?}");
             }
