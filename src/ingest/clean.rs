@@ -271,6 +271,12 @@ impl Cleaner<'_> {
             self.i += end;
             return true;
         }
+        // `ref[^1]`, `[^1]: The source.`: the marks are not text.
+        let line_start = self.s[..self.i].ends_with('\n') || self.i == 0;
+        if let Some(end) = markup::footnote_mark(rest, line_start) {
+            self.i += end;
+            return true;
+        }
         if let Some((open, close, label)) = markup::cable_hint(rest) {
             let base = self.i;
             self.pending
@@ -441,6 +447,14 @@ mod tests {
         let s = "It cost \\$400 \\*only\\*,\\\nthen more.[](/sites/a.jpg) ![](/b.png)Done\\ now.";
         let c = plain(s);
         assert_eq!(c.text, "It cost $400 *only*,\nthen more. Done\\ now.");
+        assert_mapped(s, &c);
+    }
+
+    #[test]
+    fn footnote_marks_are_not_text() {
+        let s = "Troops left in 2018.[^1] More[^note-2] came.\n\n[^1]: The source.\n[^note-2]:  Another.";
+        let c = plain(s);
+        assert_eq!(c.text, "Troops left in 2018. More came.\n\nThe source.\nAnother.");
         assert_mapped(s, &c);
     }
 

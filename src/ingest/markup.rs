@@ -189,6 +189,21 @@ pub fn empty_link(rest: &str) -> Option<usize> {
     (target.as_bytes()[close] == b')').then_some(3 + close + 1)
 }
 
+/// A footnote mark, `[^1]` or `[^note]`, and how many bytes it takes; with
+/// the colon and spaces after it when `line_start` (a footnote's own line,
+/// `[^1]: The source.`).
+pub fn footnote_mark(rest: &str, line_start: bool) -> Option<usize> {
+    let label = rest.strip_prefix("[^")?;
+    let len = label.bytes().take(33).position(|b| b == b']')?;
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+    if len == 0 || !label.as_bytes()[..len].iter().all(|&b| word(b)) {
+        return None;
+    }
+    let mark = 2 + len + 1;
+    let definition = rest[mark..].strip_prefix(':').filter(|_| line_start);
+    Some(definition.map_or(mark, |after| rest.len() - after.trim_start_matches([' ', '\t']).len()))
+}
+
 pub fn attributes(rest: &str) -> Option<usize> {
     let caps = ATTRIBUTES.captures(rest).filter(|c| at_most(&c[1], MAX_ATTRIBUTES))?;
     caps.get(0).map(|m| m.end())
@@ -429,6 +444,16 @@ mod tests {
         assert_eq!(front_matter(laughs).unwrap().fields.last(), Some(&("title".to_string(), "Mali".to_string())));
         let broken = "---\ntitle: Mali: a: b\n  - [x\n---\nBody";
         assert_eq!(front_matter(broken).unwrap().fields, [("title".to_string(), "Mali: a: b".to_string())]);
+    }
+
+    #[test]
+    fn footnote_marks() {
+        assert_eq!(footnote_mark("[^1] in 2018.", false), Some(4));
+        assert_eq!(footnote_mark("[^note-2]: A footnote.", true), Some(11));
+        assert_eq!(footnote_mark("[^1]: mid-line", false), Some(4));
+        for not in ["[^]", "[^ 1]", "[^1", "[x]", "[^a b]", &format!("[^{}]", "a".repeat(40))] {
+            assert_eq!(footnote_mark(not, true), None, "{not}");
+        }
     }
 
     #[test]
