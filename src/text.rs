@@ -168,6 +168,15 @@ pub fn floor_boundary(s: &str, at: usize) -> usize {
     at
 }
 
+/// The first character boundary of `s` at or after `at` (at most its length).
+pub fn ceil_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 /// `s` on one line: each run of white space one space, none at the ends.
 pub fn one_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -1,7 +1,7 @@
 //! Event titles: a short, readable line from a claim's sentence, saying
 //! what happened on the claim's date.
 
-use crate::text::one_line;
+use crate::text::{floor_boundary, one_line};
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::ops::Range;
@@ -131,20 +131,14 @@ const TITLE_REACH: usize = 400;
 /// A word right before the date opens a phrase, not a clause (`until
 /// November 24`, `after the 2021 coup`).
 pub fn event_title(sentence: &str, date: Range<usize>, date_text: &str, passing: bool) -> String {
-    let floor = |mut at: usize| {
-        while !sentence.is_char_boundary(at) {
-            at -= 1;
-        }
-        at
-    };
-    let mut start = floor(date.start.saturating_sub(TITLE_REACH).min(sentence.len()));
-    let end = floor((date.end + TITLE_REACH).min(sentence.len()));
+    let mut start = floor_boundary(sentence, date.start.saturating_sub(TITLE_REACH));
+    let end = floor_boundary(sentence, date.end + TITLE_REACH);
     if start > 0 {
         // From a word's start, to a word's end.
         start = sentence[start..end].find(char::is_whitespace).map_or(start, |at| start + at);
     }
     let end = if end < sentence.len() { sentence[..end].rfind(char::is_whitespace).unwrap_or(end) } else { end };
-    let before = &sentence[start..floor(date.start.clamp(start, end))];
+    let before = &sentence[start..date.start.clamp(start, end)];
     let clause = |at: usize| before[at..].split_whitespace().nth(1).is_some();
     let opens = CLAUSE_OPENERS
         .iter()

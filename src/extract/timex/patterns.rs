@@ -169,10 +169,7 @@ pub(super) fn cue_before(pattern: Pattern, text: &str, start: usize, from: usize
     if !matches!(pattern, Pattern::BareMonth) {
         return Some(start);
     }
-    let mut from = from.max(start.saturating_sub(CUE_REACH));
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = crate::text::ceil_boundary(text, from.max(start.saturating_sub(CUE_REACH)));
     BARE_MONTH_CUE.find(Input::new(&text[..start]).range(from..)).map(|m| m.start())
 }
 
@@ -180,10 +177,7 @@ static DECL: LazyLock<Regex> = LazyLock::new(|| build(r"(?i)(?:DECL|Declassify o
 
 /// Whether a classification line's `DECL:` stands right before.
 pub(super) fn after_decl(before: &str) -> bool {
-    let mut start = before.len().saturating_sub(32);
-    while !before.is_char_boundary(start) {
-        start += 1;
-    }
+    let start = crate::text::ceil_boundary(before, before.len().saturating_sub(32));
     DECL.is_match(&before[start..])
 }
 
