@@ -50,7 +50,58 @@ pub struct ContextRules {
 struct Run {
     start: usize,
     end: usize,
-    folded: Vec<String>,
+    folded: FoldedWords,
+}
+
+/// Words folded and joined by spaces, as the sets hold names: a word, or
+/// the words from one on, is a slice of one string, not a copy.
+struct FoldedWords {
+    joined: String,
+    /// Where each word starts in `joined`.
+    starts: Vec<usize>,
+}
+
+impl FoldedWords {
+    fn new(words: &[Word]) -> Self {
+        let mut folded = FoldedWords { joined: String::new(), starts: Vec::with_capacity(words.len()) };
+        for w in words {
+            if !folded.starts.is_empty() {
+                folded.joined.push(' ');
+            }
+            folded.starts.push(folded.joined.len());
+            crate::text::fold_into(w.text, &mut folded.joined);
+        }
+        folded
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    fn word(&self, i: usize) -> &str {
+        let end = self.starts.get(i + 1).map_or(self.joined.len(), |next| next - 1);
+        &self.joined[self.starts[i]..end]
+    }
+
+    /// The words from `i` on, each alone.
+    fn words_from(&self, i: usize) -> impl Iterator<Item = &str> {
+        (i..self.len()).map(|k| self.word(k))
+    }
+
+    /// The words from `i` on, joined (`i` at most the number of words).
+    fn joined_from(&self, i: usize) -> &str {
+        self.starts.get(i).map_or("", |&at| &self.joined[at..])
+    }
+
+    /// Without its first `n` words.
+    fn drop_front(&mut self, n: usize) {
+        let Some(&cut) = self.starts.get(n) else {
+            return;
+        };
+        self.joined.drain(..cut);
+        self.starts.drain(..n);
+        self.starts.iter_mut().for_each(|at| *at -= cut);
+    }
 }
 
 impl ContextRules {
@@ -159,13 +210,14 @@ impl ContextRules {
         if end == i + 1 && !listed_after_place && !led && !self.may_be_place(ws, i) {
             return (end, None);
         }
-        let mut folded: Vec<String> = ws[i..end].iter().map(|w| fold(w.text)).collect();
+        let mut folded = FoldedWords::new(&ws[i..end]);
         // A sentence's first words (`However`, `The`) are not part of a name;
         // a compass word may be (`Northern Burkina Faso`).
-        let Some(skip) = folded.iter().position(|w| !self.not_names.contains(w) || self.compass.contains(w)) else {
+        let Some(skip) = folded.words_from(0).position(|w| !self.not_names.contains(w) || self.compass.contains(w))
+        else {
             return (end, None);
         };
-        folded.drain(..skip);
+        folded.drop_front(skip);
         (end, Some(Run { start: i + skip, end, folded }))
     }
 
@@ -174,8 +226,8 @@ impl ContextRules {
     fn leader(&self, text: &str, ws: &[Word], run: &Run) -> Option<Found> {
         let noun = led_by(ws, run.end)?;
         let the = run.start > 0 && ws[run.start - 1].text.eq_ignore_ascii_case("the");
-        let named = run.folded.iter().all(|w| !self.not_names.contains(w) && !self.heads.contains(w));
-        if !the || !named || run.folded.len() > 3 || self.is_place(&run.folded.join(" ")) {
+        let named = run.folded.words_from(0).all(|w| !self.not_names.contains(w) && !self.heads.contains(w));
+        if !the || !named || run.folded.len() > 3 || self.is_place(&run.folded.joined) {
             return None;
         }
         let words = &ws[run.start..run.end];
@@ -206,27 +258,27 @@ impl ContextRules {
 
     fn person(&self, text: &str, ws: &[Word], run: &Run, heading: bool) -> Option<Found> {
         // `president of Niger Hamani Diori`: a place before the name is not part of it.
-        let skip = run.folded.iter().take_while(|w| self.known_places.contains(*w)).count();
+        let folded = &run.folded;
+        let skip = folded.words_from(0).take_while(|w| self.known_places.contains(*w)).count();
         let role_of_place = skip > 0 && self.role_of(ws, run.start);
         // `Political Counselor Peter Newman`: a title of several words, then the name.
-        let rest = &run.folded[skip..];
-        let titled = rest.iter().rposition(|w| self.roles.contains(w)).filter(|&at| at + 1 < rest.len());
-        let first_word = skip + titled.map_or(0, |at| at + 1);
-        let (start, folded) = (run.start + first_word, &run.folded[first_word..]);
+        let titled = (skip..folded.len()).rev().find(|&k| self.roles.contains(folded.word(k)));
+        let titled = titled.filter(|&k| k + 1 < folded.len());
+        let first_word = titled.map_or(skip, |k| k + 1);
+        let start = run.start + first_word;
         let words = &ws[start..run.end];
         if !(2..=MOST_NAME_WORDS + 1).contains(&words.len()) {
             return None;
         }
-        let unlikely = folded.iter().any(|w| self.not_names.contains(w) || self.heads.contains(w))
-            || folded[1..].iter().any(|w| self.known_places.contains(w) || self.place_heads.contains(w))
-            || {
-                let joined = folded.join(" ");
-                self.known_places.contains(&joined) || self.head_phrases.iter().any(|h| joined.ends_with(h.as_str()))
-            };
+        let joined = folded.joined_from(first_word);
+        let unlikely = folded.words_from(first_word).any(|w| self.not_names.contains(w) || self.heads.contains(w))
+            || folded.words_from(first_word + 1).any(|w| self.known_places.contains(w) || self.place_heads.contains(w))
+            || self.known_places.contains(joined)
+            || self.head_phrases.iter().any(|h| joined.ends_with(h.as_str()));
         if unlikely {
             return None;
         }
-        let first = folded[0].as_str();
+        let first = folded.word(first_word);
         // `DE RUEHNM`: words in capitals are a code or a heading, not a given name.
         let spelled = words[0].text.chars().skip(1).any(char::is_lowercase);
         let given = spelled && (GIVEN_NAMES.contains(first) || self.known_given.contains(first));
@@ -296,23 +348,23 @@ impl ContextRules {
 
     fn place(&self, text: &str, ws: &[Word], run: &Run, listed_after_place: bool) -> Option<Found> {
         let (words, folded) = (&ws[run.start..run.end], &run.folded);
-        let last = folded.last()?;
+        let last = folded.word(folded.len().checked_sub(1)?);
         if words.len() >= 2 && self.place_heads.contains(last) {
             return Some(found(text, words, EntityKind::Place, Why::PlaceNoun));
         }
         let known = |name: &str| self.known_places.contains(name) || PLACES.contains(name);
-        if words.len() >= 2 && self.compass.contains(&folded[0]) && known(&folded[1..].join(" ")) {
+        if words.len() >= 2 && self.compass.contains(folded.word(0)) && known(folded.joined_from(1)) {
             return Some(found(text, words, EntityKind::Place, Why::Compass));
         }
-        let whole = folded.join(" ");
+        let whole = folded.joined.as_str();
         // `Western nations`: a compass word alone (and a region's name, `Western`) names no place here.
         let compass_only = words.len() == 1 && self.compass.contains(last);
-        if self.known_places.contains(&whole) || self.heads.contains(last) || words.len() > 3 || compass_only {
+        if self.known_places.contains(whole) || self.heads.contains(last) || words.len() > 3 || compass_only {
             return None;
         }
         let before = |back: usize| run.start.checked_sub(back).map(|k| folded_word(ws[k].text));
         let cued = before(1).is_some_and(|w| self.place_cues.contains(w.as_ref()));
-        if PLACES.contains(&whole) && cued {
+        if PLACES.contains(whole) && cued {
             return Some(found(text, words, EntityKind::Place, Why::PlaceList));
         }
         // An unlisted place needs more: `the village of X`, `near X`, `X, Burkina Faso`.
@@ -328,13 +380,13 @@ impl ContextRules {
         };
         let in_country = ws.get(run.end).is_some_and(|w| w.text == ",")
             && ws.get(run.end + 1).is_some_and(|w| a_place(w) || self.country_starts(ws, run.end + 1));
-        if PLACES.contains(&whole) && (in_country || listed_after_place) {
+        if PLACES.contains(whole) && (in_country || listed_after_place) {
             return Some(found(text, words, EntityKind::Place, Why::PlaceList));
         }
         // `in Tchin-Tabaradene`: a name of hyphened capitals after a preposition of place.
         let compound = words.len() == 1 && words[0].text.split('-').all(|p| p.starts_with(char::is_uppercase));
         let hyphened = compound && words[0].text.contains('-') && cued;
-        let given = GIVEN_NAMES.contains(&folded[0]) || self.known_given.contains(&folded[0]);
+        let given = GIVEN_NAMES.contains(folded.word(0)) || self.known_given.contains(folded.word(0));
         let context = strongly_cued || (in_country && cued) || listed_after_place || hyphened;
         // `the broader West African region`: an adjective of a place, not a place.
         let adjective = whole.strip_suffix('n').is_some_and(known);

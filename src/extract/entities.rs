@@ -92,9 +92,12 @@ impl FullNames {
                 continue;
             }
             for word in folded.replace('.', "").split_whitespace().skip(1) {
-                let entry = full.by_middle.entry(word.to_string()).or_insert_with(|| Some(key.clone()));
-                if entry.as_ref() != Some(&key) {
-                    *entry = None;
+                match full.by_middle.get_mut(word) {
+                    Some(entry) if entry.as_ref() != Some(&key) => *entry = None,
+                    Some(_) => {}
+                    None => {
+                        full.by_middle.insert(word.to_string(), Some(key.clone()));
+                    }
                 }
             }
             full.names.insert(key, name.into());
@@ -292,14 +295,10 @@ impl Resolver {
     /// The body each organisation or group of `found` belongs to, when its
     /// name says which (see [`super::qualified`]): its key and name.
     fn bodies(&self, found: &[Found], strong: &Strong) -> Vec<Option<Body>> {
-        let mut names: Vec<(Qualified, Body)> = Vec::new();
-        for &e in strong {
-            names.extend(self.known_bodies[e].iter().map(|q| (q.clone(), (EntityKey::Known(e), None))));
-        }
-        let known = names.len();
         let mut order: Vec<usize> = (0..found.len()).filter(|&i| is_body(found[i].kind)).collect();
         order.sort_by_key(|&i| found[i].range.start);
-        // Each name taken apart once, however often it stands: an index into `names`.
+        // Each name taken apart once, however often it stands: an index into `discovered`.
+        let mut discovered: Vec<(Qualified, Body)> = Vec::new();
         let mut seen: FxHashMap<&str, Option<usize>> = FxHashMap::default();
         let mut split: Vec<Option<usize>> = vec![None; found.len()];
         for i in order {
@@ -307,17 +306,21 @@ impl Resolver {
             split[i] = *seen.entry(f.name.as_str()).or_insert_with(|| {
                 let q = self.qualifiers.split(&f.name)?;
                 let key = EntityKey::Found { folded: fold(&f.name).into(), kind: f.kind };
-                names.push((q, (key, Some(f.name.as_str().into()))));
-                Some(names.len() - 1)
+                discovered.push((q, (key, Some(f.name.as_str().into()))));
+                Some(discovered.len() - 1)
             });
         }
-        if names.len() == known {
+        if discovered.is_empty() {
             return vec![None; found.len()];
         }
+        // The gazetteer's names first (they give a body its key), borrowed.
+        let known =
+            strong.iter().flat_map(|&e| self.known_bodies[e].iter().map(move |q| (q, (EntityKey::Known(e), None))));
+        let names: Vec<(&Qualified, Body)> = known.chain(discovered.iter().map(|(q, b)| (q, b.clone()))).collect();
         let bodies = same_bodies(&names);
         (split.into_iter())
             .map(|at| {
-                let q = &names[at?].0;
+                let q = &discovered[at?].0;
                 match q.country {
                     Some(country) if q.is_government() => Some((EntityKey::Known(country), None)),
                     _ => bodies.get(&(q.core.as_str(), q.country)).cloned(),

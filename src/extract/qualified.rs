@@ -99,7 +99,7 @@ impl Qualifiers {
 /// Several countries with one core (`Nigerien Army`, `French Army`) leave
 /// the bare `Army` a body of its own. The first name of a body gives its key,
 /// so the gazetteer's names go first.
-pub fn same_bodies<K: Clone>(names: &[(Qualified, K)]) -> FxHashMap<(&str, Option<usize>), K> {
+pub fn same_bodies<'a, K: Clone>(names: &[(&'a Qualified, K)]) -> FxHashMap<(&'a str, Option<usize>), K> {
     let mut bodies: FxHashMap<(&str, Option<usize>), K> = FxHashMap::default();
     // Per core, its one country, or `None` once a second is seen.
     let mut countries: FxHashMap<&str, Option<usize>> = FxHashMap::default();
@@ -152,12 +152,13 @@ mod tests {
     #[test]
     fn one_core_with_two_countries_is_two_bodies() {
         let q = |core: &str, country: Option<usize>| Qualified { core: core.into(), country };
-        let names =
-            [(q("army", Some(1)), 'a'), (q("army", Some(2)), 'b'), (q("army", None), 'c'), (q("army", Some(1)), 'd')];
+        let (army1, army2, army) = (q("army", Some(1)), q("army", Some(2)), q("army", None));
+        let names = [(&army1, 'a'), (&army2, 'b'), (&army, 'c'), (&army1, 'd')];
         let bodies = same_bodies(&names);
         let body = |country| bodies.get(&("army", country)).copied();
         assert_eq!((body(Some(1)), body(Some(2)), body(None)), (Some('a'), Some('b'), Some('c')));
-        let names = [(q("ministry", None), 'a'), (q("ministry", Some(1)), 'b'), (q("ministry", None), 'c')];
+        let (ministry, ministry1) = (q("ministry", None), q("ministry", Some(1)));
+        let names = [(&ministry, 'a'), (&ministry1, 'b'), (&ministry, 'c')];
         assert_eq!(same_bodies(&names).get(&("ministry", None)), Some(&'b'));
     }
 }
