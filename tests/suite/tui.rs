@@ -68,7 +68,7 @@ fn starts_on_the_first_event() {
 }
 
 #[test]
-fn kinds_are_whole_in_a_wide_timeline_and_cut_in_a_narrow_one() {
+fn kinds_are_whole_in_a_wide_timeline_and_abbreviated_in_a_narrow_one() {
     let mut state = State::new(&CORPUS);
     let wide = text(&draw(&mut state, 200, 40));
     assert!(wide.contains(" diplomatic  The United States established"), "{wide}");
@@ -79,7 +79,10 @@ fn kinds_are_whole_in_a_wide_timeline_and_cut_in_a_narrow_one() {
     apply(&mut state, &[Action::Top]);
     assert!(wide.contains(" agreement   The military agreement"), "{wide}");
     let narrow = text(&draw(&mut state, 100, 40));
-    assert!(narrow.contains("1960       diplomat The United"), "{narrow}");
+    assert!(narrow.contains("1960       dip. The United"), "{narrow}");
+    assert!(narrow.contains("1960       agr. The military") && !narrow.contains("agreemen "), "{narrow}");
+    // The line under the timeline names the selected event's whole kind.
+    assert!(narrow.contains("1960 · diplomatic · The United States"), "{narrow}");
 }
 
 #[test]

@@ -15,8 +15,11 @@ pub fn lines() -> usize {
     BINDINGS.len() + 1 + NOTES.len()
 }
 
-const NOTES: [&str; 2] =
-    ["mouse: click focuses and selects, the wheel scrolls", "j k PgDn PgUp scroll this help · Esc ? q close it"];
+const NOTES: [&str; 3] = [
+    "timeline rows: date · kind (agr. is agreement when narrow) · title · sources",
+    "mouse: click focuses and selects, the wheel scrolls",
+    "j k PgDn PgUp scroll this help · Esc ? q close it",
+];
 
 pub fn draw(scroll: usize, theme: Theme, frame: &mut Frame, area: Rect) {
     let mut lines: Vec<Line> = BINDINGS

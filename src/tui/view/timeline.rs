@@ -13,13 +13,15 @@ use ratatui::Frame;
 
 /// From this inner width the kind column holds whole kinds.
 const WHOLE_KINDS_FROM: usize = 60;
+/// The kind column below that width: `coup`, `aid`, `agr.`, `dip.`.
+const SHORT_KIND: usize = 4;
 
 pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: Rect) {
     let height = area.height.saturating_sub(2) as usize;
     follow(state, corpus, height);
     let width = area.width.saturating_sub(2) as usize;
-    // Whole kinds (`agreement`, `publication`) where titles keep room; cut to eight where not.
-    let kind_width = if width >= WHOLE_KINDS_FROM { state.index.kind_width.clamp(8, 12) } else { 8 };
+    // Whole kinds (`agreement`, `publication`) where titles keep room; abbreviated (`agr.`) where not.
+    let kind_width = if width >= WHOLE_KINDS_FROM { state.index.kind_width.clamp(8, 12) } else { SHORT_KIND };
     // Whole dates (`FY2016–FY2020`, `2009-11-01–2009-11-10`) where there is room, cut where not.
     let date_width = if width >= WHOLE_KINDS_FROM { state.index.date_width.clamp(10, 21) } else { 10 };
     let query = searched(state, Pane::Timeline);
@@ -43,7 +45,7 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
         let sources = state.index.event_sources[state.events[pos]];
         let mark = if event.conflict { "≠" } else { " " };
         let date = fit(&event.date.display(), date_width);
-        let kind: String = event.kind.chars().take(kind_width).collect();
+        let kind = short_kind(&event.kind, kind_width);
         let title_width = width.saturating_sub(date_width + 1 + kind_width + 1 + 4);
         let mut spans = vec![
             Span::raw(format!("{date:<date_width$} ")),
@@ -69,6 +71,18 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
         let inner = Rect { x: area.x + 1, y: area.y + 1, width: area.width.saturating_sub(2), height: 1 };
         frame.render_widget(Paragraph::new(hint), inner);
     }
+}
+
+/// `kind` in `width` columns: whole when it fits, else its first letters
+/// and a full stop, as abbreviations are written (`agreement` → `agr.`).
+fn short_kind(kind: &str, width: usize) -> String {
+    let kind = inert(kind);
+    if kind.chars().count() <= width {
+        return kind;
+    }
+    let mut short: String = kind.chars().take(width.saturating_sub(1)).collect();
+    short.push('.');
+    short
 }
 
 /// `s` and spaces to fill `width` columns.
@@ -105,5 +119,20 @@ fn follow(state: &mut State, corpus: &Corpus, height: usize) {
             break;
         }
         cursor.offset += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_kind;
+
+    #[test]
+    fn a_kind_too_long_for_its_column_is_abbreviated_not_cut() {
+        assert_eq!(short_kind("agreement", 4), "agr.");
+        assert_eq!(short_kind("publication", 4), "pub.");
+        assert_eq!(short_kind("coup", 4), "coup");
+        assert_eq!(short_kind("aid", 4), "aid");
+        assert_eq!(short_kind("agreement", 12), "agreement");
+        assert_eq!(short_kind("rüstung\u{1b}x", 4), "rüs.", "counted in characters, shown inertly");
     }
 }
