@@ -51,7 +51,7 @@ pub fn title(sentence: &str, date_text: &str) -> String {
     for prep in ["On ", "In ", "By ", "Since ", ""] {
         let rest = s.strip_prefix(prep).and_then(|s| s.strip_prefix(date.as_str()));
         if let Some(rest) = rest.filter(|_| !date.is_empty()) {
-            s = rest.trim_start_matches([',', ' ']).to_string();
+            s = after_separator(rest).to_string();
             stripped = true;
             break;
         }
@@ -89,6 +89,15 @@ pub fn title(sentence: &str, date_text: &str) -> String {
     capitalised.extend(chars.next().into_iter().flat_map(char::to_uppercase));
     capitalised.push_str(chars.as_str());
     capitalised
+}
+
+/// What follows a date that opens a line of a chronology or a table's row
+/// (`12 March 2014: The…`, `2015 – France…`, `2015 · France…`): the text
+/// after the separator.
+fn after_separator(rest: &str) -> &str {
+    let separators = [',', ' ', ':', ';', '·', '—', '–'];
+    let rest = rest.trim_start_matches(separators);
+    rest.strip_prefix("- ").map_or(rest, |r| r.trim_start_matches(separators))
 }
 
 /// Words that open a clause of their own inside a sentence.
@@ -274,6 +283,11 @@ mod tests {
         let t =
             title("On November 27 ( S ) Tarkint , in Gao , saw it ; ATT ( the president ) said so .", "November 27");
         assert_eq!(t, "(S) Tarkint, in Gao, saw it; ATT (the president) said so");
+        for line in ["12 March 2014: Mali signed.", "12 March 2014 – Mali signed.", "12 March 2014 · Mali signed."] {
+            assert_eq!(title(line, "12 March 2014"), "Mali signed", "a chronology's separator goes");
+        }
+        assert_eq!(title("12 March 2014 - Mali signed.", "12 March 2014"), "Mali signed");
+        assert_eq!(title("2015 -Mali signed.", "2015"), "-Mali signed", "a hyphen without a space is no separator");
     }
 
     #[test]

@@ -79,6 +79,8 @@ struct Cleaner<'a> {
     mojibake: bool,
     html: bool,
     in_pre: bool,
+    /// In a row of a pipe table: its inner pipes separate cells.
+    table_row: bool,
 }
 
 pub fn clean(s: &str, syntax: Syntax) -> Cleaned {
@@ -90,6 +92,7 @@ pub fn clean(s: &str, syntax: Syntax) -> Cleaned {
         mojibake: mojibake::detect(s),
         html: syntax.html,
         in_pre: false,
+        table_row: false,
     };
     if let Some(front) = markup::front_matter(s) {
         c.out.front_matter = front.fields;
@@ -107,7 +110,7 @@ pub fn clean(s: &str, syntax: Syntax) -> Cleaned {
 
 /// Bytes that may start something other than plain text.
 fn special(b: u8) -> bool {
-    !(0x20..0x7F).contains(&b) || matches!(b, b'<' | b'&' | b'[' | b'!' | b'*' | b'_' | b'`' | b'{' | b'\\')
+    !(0x20..0x7F).contains(&b) || matches!(b, b'<' | b'&' | b'[' | b'!' | b'*' | b'_' | b'`' | b'{' | b'\\' | b'|')
 }
 
 impl Cleaner<'_> {
@@ -198,6 +201,7 @@ impl Cleaner<'_> {
             '*' | '_' | '`' => self.emphasis(c),
             '{' => self.skip_match(markup::attributes(rest)),
             '\\' => self.escape(rest),
+            '|' => self.table_pipe(rest),
             _ => false,
         };
         if !handled {
@@ -357,12 +361,37 @@ impl Cleaner<'_> {
 
     /// Markdown constructs that only count at the start of a line.
     fn line_start(&mut self) {
+        self.table_row = false;
         if self.html {
             return;
         }
-        if let Some(len) = markup::line_marker(&self.s[self.i..]) {
+        while let Some(len) = markup::table_delimiter(&self.s[self.i..]) {
             self.i += len;
         }
+        if let Some(len) = markup::table_row(&self.s[self.i..]) {
+            self.table_row = true;
+            self.i += len;
+        } else if let Some(len) = markup::line_marker(&self.s[self.i..]) {
+            self.i += len;
+        }
+    }
+
+    /// A pipe between two cells of a table row reads as ` · `; the pipe
+    /// closing the row, as nothing.
+    fn table_pipe(&mut self, rest: &str) -> bool {
+        if !self.table_row {
+            return false;
+        }
+        let after = rest[1..].trim_start_matches([' ', '\t']);
+        let end = self.i + rest.len() - after.len();
+        if after.is_empty() || after.starts_with(['\n', '\r']) {
+            self.i = end;
+            return true;
+        }
+        let separator = if self.out.text.ends_with(' ') { "· " } else { " · " };
+        self.replace(self.i..end, separator);
+        self.i = end;
+        true
     }
 }
 
@@ -455,6 +484,16 @@ mod tests {
         let s = "Troops left in 2018.[^1] More[^note-2] came.\n\n[^1]: The source.\n[^note-2]:  Another.";
         let c = plain(s);
         assert_eq!(c.text, "Troops left in 2018. More came.\n\nThe source.\nAnother.");
+        assert_mapped(s, &c);
+    }
+
+    #[test]
+    fn pipe_tables_read_as_rows_of_cells() {
+        let s = "| Date | Event |\n|------|:-----:|\n| 2015 | France left. |\n|a|b \\| c|\n\nA | pipe in prose.";
+        let c = plain(s);
+        assert_eq!(c.text, "Date · Event \n2015 · France left. \na · b | c\n\nA | pipe in prose.");
+        let at = c.text.find("France").unwrap();
+        assert_eq!(&s[c.map.range(at - 2..at)], "| ", "a separator stands for its pipe");
         assert_mapped(s, &c);
     }
 

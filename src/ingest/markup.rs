@@ -215,6 +215,24 @@ pub fn line_marker(rest: &str) -> Option<usize> {
     Some(m.as_str().strip_suffix('\n').map_or(m.end(), str::len))
 }
 
+/// A pipe table's delimiter row (`|---|:--:|`) at a line start: its length
+/// with its line break. It says nothing to a reader.
+pub fn table_delimiter(rest: &str) -> Option<usize> {
+    let line_len = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |at| at + 1);
+    let line = rest[..line_len].trim_end();
+    let cells = line.trim_start_matches(' ');
+    let only_delimiters = cells.bytes().all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t'));
+    (only_delimiters && cells.contains('|') && cells.contains('-') && line.len() - cells.len() <= 3).then_some(line_len)
+}
+
+/// A pipe table row's opening (`| ` after at most three spaces): its length.
+pub fn table_row(rest: &str) -> Option<usize> {
+    let cells = rest.trim_start_matches(' ');
+    let indent = rest.len() - cells.len();
+    let after_pipe = cells.strip_prefix('|').filter(|_| indent <= 3)?;
+    Some(rest.len() - after_pipe.trim_start_matches([' ', '\t']).len())
+}
+
 /// The length of a terminal escape sequence starting at `rest` (ESC or CSI).
 pub fn escape_sequence(rest: &str) -> usize {
     let bytes = rest.as_bytes();
