@@ -84,6 +84,10 @@ static DECL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"DECL:\s*(\d{1,2})/(
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^[ \t]*(?:SUBJ(?:ECT)?:[ \t]*(\S[^\n]*)|Cable title:\s*\n\s*(\S[^\n]*))").expect("regex")
 });
+/// A cable's reference in its header: its post and number (`BAMAKO 00011`).
+static REFERENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b([A-Z]{3,})[ \t]+(0\d{3,6})\b").expect("regex"));
+/// Words of a cable's banner that a reference's post never is.
+const BANNER_WORDS: [&str; 6] = ["UNCLAS", "SECRET", "CONFIDENTIAL", "SECTION", "SENSITIVE", "NOFORN"];
 static CABLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)\b(?:SUBJECT:|Classified By:|E\.O\. \d{5}|SIPDIS|TAGS:)").expect("regex"));
 
@@ -108,6 +112,7 @@ pub fn infer(
         .and_then(|m| m.title.clone())
         .or_else(|| field("title"))
         .or_else(|| cable_subject(text))
+        .or_else(|| cable_reference(text))
         .or_else(|| html_title.map(str::to_string))
         .or_else(|| title_line(text))
         .unwrap_or_else(|| file_id.replace(['_', '-'], " "));
@@ -180,6 +185,17 @@ fn cable_subject(text: &str) -> Option<String> {
     let subject = SUBJECT.captures(head)?;
     let line = subject.get(1).or_else(|| subject.get(2))?.as_str().trim();
     (!line.is_empty()).then(|| crate::text::shorten(line, 100))
+}
+
+/// A cable with no subject is known by its reference (`Cable BAMAKO
+/// 00011`), not by its classification banner.
+fn cable_reference(text: &str) -> Option<String> {
+    let head = &text[..crate::text::floor_boundary(text, 2000)];
+    if !CABLE.is_match(head) {
+        return None;
+    }
+    let reference = REFERENCE.captures_iter(head).find(|c| !BANNER_WORDS.contains(&&c[1]))?;
+    Some(format!("Cable {} {}", &reference[1], &reference[2]))
 }
 
 /// The first line near the top that reads as a title: two words or more
@@ -302,6 +318,10 @@ mod tests {
             "NEW INFORMATION ON A PLANE"
         );
         assert_eq!(title("About | Library | Journal | Home\nNiger: In Focus\n"), "Niger: In Focus");
+        let banner =
+            "S E C R E T SECTION 01 OF 02 BAMAKO 00011 SIPDIS E.O. 12958: DECL: 11/30/2019\n( S ) On May 2 the";
+        assert_eq!(title(banner), "Cable BAMAKO 00011", "a cable's banner is no title");
+        assert_eq!(title("UNCLAS NIAMEY 000048\nSIPDIS\nE.O. 12958: N/A\nTAGS: PREL\n"), "Cable NIAMEY 000048");
         assert_eq!(title("Mali\n"), "Mali", "a lone word when nothing else reads as a title");
         let body = "The United States established relations with Mali in 1960, after its independence. ".repeat(3);
         let truncated =
