@@ -155,7 +155,8 @@ fn frame(c: &mut Criterion) {
             b.iter(|| {
                 state.timeline.selected = (state.timeline.selected + 7) % state.events.len();
                 state.show_selected_event(corpus);
-                terminal.draw(|f| view::draw(&mut state, corpus, theme, f)).unwrap();
+                state.resize(corpus, ratatui::layout::Rect::new(0, 0, 200, 60));
+                terminal.draw(|f| view::draw(&state, corpus, theme, f)).unwrap();
             })
         });
     }

@@ -46,8 +46,9 @@ fn startup(c: &mut Criterion) {
             let pipeline = annals::pipeline::Pipeline::bundled();
             let corpus = pipeline.build("bundled", annals::ingest::bundled_inputs(), Vec::new()).0;
             let mut state = State::new(&corpus);
+            state.resize(&corpus, ratatui::layout::Rect::new(0, 0, 200, 60));
             let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
-            terminal.draw(|f| view::draw(&mut state, &corpus, Theme { color: true }, f)).unwrap();
+            terminal.draw(|f| view::draw(&state, &corpus, Theme { color: true }, f)).unwrap();
         })
     });
     group.finish();

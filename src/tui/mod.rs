@@ -4,10 +4,12 @@
 
 pub mod action;
 pub mod keymap;
+pub mod layout;
 mod load;
 pub mod palette;
 pub mod scorer;
 pub mod search;
+mod settle;
 pub mod state;
 pub mod update;
 pub mod view;
@@ -239,7 +241,10 @@ fn event_loop<T: Send + 'static>(
                 }
             }
             if dirty {
-                terminal.draw(|frame| view::draw(&mut state, corpus, theme, frame))?;
+                // Laid out for the screen as it is now, then drawn (drawing only reads).
+                let size = terminal.size()?;
+                state.resize(corpus, ratatui::layout::Rect::new(0, 0, size.width, size.height));
+                terminal.draw(|frame| view::draw(&state, corpus, theme, frame))?;
                 if panic_after_drawing {
                     panic!("forced panic for testing (ANNALS_TEST_PANIC)");
                 }

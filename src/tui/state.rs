@@ -1,6 +1,7 @@
 //! The browser's state: indices into the corpus (selection, filter, scroll),
 //! never copies of its text.
 
+use super::layout::Areas;
 use super::palette::Matches;
 use crate::model::{ClaimId, Corpus, EntityId, EventId, SourceId};
 use chrono::Datelike;
@@ -125,19 +126,6 @@ pub struct Jump {
     pub claim: Option<ClaimId>,
 }
 
-/// Where the panes were drawn, for the mouse and for paging.
-#[derive(Debug, Clone, Default)]
-pub struct Areas {
-    pub entities: Rect,
-    pub timeline: Rect,
-    pub source: Rect,
-    pub source_right: Rect,
-    /// The first line of the source pane as last drawn.
-    pub source_top: usize,
-    /// For each row of the timeline pane, the event position it shows.
-    pub timeline_rows: Vec<Option<usize>>,
-}
-
 #[derive(Debug, Clone)]
 pub struct State {
     pub focus: Pane,
@@ -167,6 +155,7 @@ pub struct State {
     pub notice: Option<String>,
     /// While a preview is browsed: how far the whole corpus is read.
     pub reading: Option<Reading>,
+    /// Where everything stands on the screen (see [`super::settle`]).
     pub areas: Areas,
     pub index: Index,
     /// The source panes' layouts: the top one, and the bottom one side by side.
@@ -393,7 +382,8 @@ impl State {
             quit: false,
             notice: None,
             reading: None,
-            areas: Areas::default(),
+            // No screen yet: laid out on the first resize.
+            areas: Areas::of(Rect::default(), false),
             index: Index::new(corpus),
             layouts: Default::default(),
         };

@@ -1,9 +1,11 @@
 //! `update(state, action)`: every change of the browser's state.
 
 use super::action::Action;
+use super::layout::TimelineRow;
 use super::palette::{self, Candidates};
 use super::state::{EntitySort, Palette, Pane, Search, State, Target};
 use crate::model::Corpus;
+use ratatui::layout::Rect;
 
 /// The context `update` needs besides the state.
 pub struct Ctx<'a> {
@@ -12,19 +14,20 @@ pub struct Ctx<'a> {
 }
 
 pub fn update(state: &mut State, ctx: &Ctx, action: Action) {
-    if !matches!(action, Action::Resize(..)) {
-        state.notice = None;
+    if let Action::Resize(width, height) = action {
+        return state.resize(ctx.corpus, Rect::new(0, 0, width, height));
     }
+    state.notice = None;
     if state.help {
-        return help_update(state, action);
+        help_update(state, action);
+    } else if state.palette.is_some() {
+        palette_update(state, ctx, action);
+    } else if state.search.as_ref().is_some_and(|s| s.editing) {
+        search_update(state, ctx.corpus, action);
+    } else {
+        browse(state, ctx, action);
     }
-    if state.palette.is_some() {
-        return palette_update(state, ctx, action);
-    }
-    if state.search.as_ref().is_some_and(|s| s.editing) {
-        return search_update(state, ctx.corpus, action);
-    }
-    browse(state, ctx, action);
+    state.settle(ctx.corpus);
 }
 
 /// Keys while the help is open: moving keys scroll it (at 80×24 it is
@@ -47,8 +50,8 @@ fn help_update(state: &mut State, action: Action) {
 fn browse(state: &mut State, ctx: &Ctx, action: Action) {
     let corpus = ctx.corpus;
     match action {
-        Action::FocusNext => state.focus = next_pane(state.focus, 1),
-        Action::FocusPrev => state.focus = next_pane(state.focus, 2),
+        Action::FocusNext => state.focus = next_pane(state, true),
+        Action::FocusPrev => state.focus = next_pane(state, false),
         Action::Down(n) => move_by(state, corpus, n as isize),
         Action::Up(n) => move_by(state, corpus, -(n as isize)),
         Action::PageDown => move_by(state, corpus, page(state) as isize),
@@ -97,10 +100,13 @@ fn browse(state: &mut State, ctx: &Ctx, action: Action) {
     }
 }
 
-fn next_pane(p: Pane, steps: usize) -> Pane {
+/// The pane after the focused one (before it, when not `forward`), among those on the screen.
+fn next_pane(state: &State, forward: bool) -> Pane {
     let order = [Pane::Entities, Pane::Timeline, Pane::Source];
-    let at = order.iter().position(|x| *x == p).unwrap_or(0);
-    order[(at + steps) % 3]
+    let shown: Vec<Pane> = order.into_iter().filter(|&p| state.visible(p, &state.areas)).collect();
+    let at = shown.iter().position(|x| *x == state.focus).unwrap_or(0);
+    let steps = if forward { 1 } else { shown.len() - 1 };
+    shown[(at + steps) % shown.len()]
 }
 
 fn page(state: &State) -> usize {
@@ -123,7 +129,7 @@ fn move_by(state: &mut State, corpus: &Corpus, delta: isize) {
             }
         }
         Pane::Source => {
-            let top = state.source_scroll.unwrap_or(state.areas.source_top) as isize;
+            let top = state.source_scroll.unwrap_or(state.source_top()) as isize;
             state.source_scroll = Some((top + delta).max(0) as usize);
         }
     }
@@ -271,7 +277,7 @@ fn click(state: &mut State, corpus: &Corpus, x: u16, y: u16) {
         }
         Pane::Timeline => {
             let r = y.saturating_sub(state.areas.timeline.y + 1) as usize;
-            if let Some(Some(pos)) = state.areas.timeline_rows.get(r).copied() {
+            if let Some(TimelineRow::Event(pos)) = state.areas.timeline_rows.get(r).copied() {
                 state.timeline.selected = pos;
                 state.show_selected_event(corpus);
             }

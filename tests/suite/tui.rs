@@ -4,6 +4,7 @@
 use crate::common;
 
 use annals::model::Corpus;
+use annals::tui::layout::TimelineRow;
 use annals::tui::palette::Candidates;
 use annals::tui::state::{EntitySort, Pane};
 use annals::tui::view::{self, theme::Theme};
@@ -37,7 +38,9 @@ fn search_for(state: &mut State, query: &str) {
     apply(state, &[Action::Enter]);
 }
 
+/// The state laid out on a `width` × `height` screen (as a resize does), then drawn.
 fn draw(state: &mut State, width: u16, height: u16) -> Buffer {
+    apply(state, &[Action::Resize(width, height)]);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|f| view::draw(state, &CORPUS, Theme { color: true }, f)).unwrap();
     terminal.backend().buffer().clone()
@@ -95,8 +98,9 @@ fn entity_rows_keep_a_space_before_the_count_whatever_the_name() {
     corpus.entity_events[long] = vec![0; 98765];
     let mut state = State::new(&corpus);
     for width in [100, 120, 160, 200] {
+        state.resize(&corpus, ratatui::layout::Rect::new(0, 0, width, 40));
         let mut terminal = Terminal::new(TestBackend::new(width, 40)).unwrap();
-        terminal.draw(|f| view::draw(&mut state, &corpus, Theme { color: true }, f)).unwrap();
+        terminal.draw(|f| view::draw(&state, &corpus, Theme { color: true }, f)).unwrap();
         let screen = text(terminal.backend().buffer());
         let row = |needle: &str| {
             screen.lines().find(|l| l.contains(needle)).unwrap_or_else(|| panic!("{screen}")).to_string()
@@ -365,7 +369,7 @@ fn clicks_select_rows() {
     let mut state = State::new(&CORPUS);
     draw(&mut state, 120, 40);
     let area = state.areas.timeline;
-    let row = state.areas.timeline_rows.iter().position(|r| *r == Some(3)).unwrap();
+    let row = state.areas.timeline_rows.iter().position(|r| *r == TimelineRow::Event(3)).unwrap();
     apply(&mut state, &[Action::Click(area.x + 3, area.y + 1 + row as u16)]);
     assert_eq!(state.timeline.selected, 3);
 }
@@ -476,7 +480,7 @@ fn wheel_scrolls_the_pane_under_the_mouse_and_n_walks_back() {
     apply(&mut state, &[Action::Scroll(3, t.x + 2, t.y + 2)]);
     assert_eq!((state.focus, state.timeline.selected), (Pane::Timeline, 3));
     let s = state.areas.source;
-    let top = state.areas.source_top;
+    let top = state.source_top();
     apply(&mut state, &[Action::Scroll(3, s.x + 2, s.y + 2)]);
     assert_eq!((state.focus, state.source_scroll), (Pane::Source, Some(top + 3)));
     let shown = state.shown;

@@ -6,16 +6,14 @@ use super::{columns, fit, fit_showing, pane_block, searched, with_hits, wrapped}
 use crate::model::Corpus;
 use crate::text::count;
 use crate::tui::state::{EntitySort, Pane, State};
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: Rect) {
-    let card_height = if area.height > 24 { 9 } else { 0 };
-    let [list_area, card_area] = Layout::vertical([Constraint::Min(3), Constraint::Length(card_height)]).areas(area);
+pub fn draw(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame) {
+    let (list_area, card_area) = (state.areas.entity_list, state.areas.card);
     let rows = list_area.height.saturating_sub(2) as usize;
-    state.entities.follow(rows);
     let width = list_area.width.saturating_sub(2) as usize;
     let query = searched(state, Pane::Entities);
     let lines: Vec<Line> = state
@@ -48,7 +46,7 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
     let title = Line::raw(format!(" Entities {} ↓{sort} ", corpus.entities.len()));
     let block = pane_block(title, state.focus == Pane::Entities, theme);
     frame.render_widget(Paragraph::new(lines).block(block), list_area);
-    if card_height > 0 {
+    if card_area.height > 0 {
         card(state, corpus, theme, frame, card_area);
     }
 }

@@ -1,5 +1,5 @@
-//! Drawing: `draw(state, corpus, frame)` lays out the panes, one file each.
-//! Views read the state and the corpus; they only record where they drew.
+//! Drawing: `draw(state, corpus, frame)` draws the panes, one file each,
+//! where [`super::layout`] put them. Views only read the state and the corpus.
 
 mod detail;
 mod entities;
@@ -13,55 +13,36 @@ mod status;
 pub mod theme;
 mod timeline;
 
+pub use super::layout::centered;
+use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::state::{Pane, State};
 use crate::model::Corpus;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 use theme::Theme;
 
-/// Below this the browser says so instead of drawing.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 15;
-
-pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame) {
-    let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        return too_small(frame, area);
+/// Draws the state as [`State::settle`] laid it out: reads, changes nothing.
+pub fn draw(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame) {
+    let a = &state.areas;
+    if a.too_small {
+        return too_small(frame, frame.area());
     }
-    let [header_area, body, detail_area, status_area] =
-        Layout::vertical([Constraint::Length(2), Constraint::Min(5), Constraint::Length(1), Constraint::Length(1)])
-            .areas(area);
-    header::draw(state, corpus, theme, frame, header_area);
-    // Narrow terminals collapse the sidebar; wide ones give the source more room.
-    let sidebar = if area.width >= 150 {
-        30
-    } else if area.width >= 100 {
-        24
-    } else {
-        0
-    };
-    let [side_area, main] = Layout::horizontal([Constraint::Length(sidebar), Constraint::Min(10)]).areas(body);
-    let [timeline_area, source_area] =
-        Layout::horizontal([Constraint::Percentage(52), Constraint::Percentage(48)]).areas(main);
-    state.areas.entities = side_area;
-    state.areas.timeline = timeline_area;
-    if sidebar > 0 {
-        entities::draw(state, corpus, theme, frame, side_area);
-    } else if state.focus == Pane::Entities {
-        state.focus = Pane::Timeline;
+    header::draw(state, corpus, theme, frame, a.header);
+    if a.entities.width > 0 {
+        entities::draw(state, corpus, theme, frame);
     }
-    timeline::draw(state, corpus, theme, frame, timeline_area);
-    source::draw(state, corpus, theme, frame, source_area);
-    detail::draw(state, corpus, theme, frame, detail_area);
-    status::draw(state, corpus, theme, frame, status_area);
+    timeline::draw(state, corpus, theme, frame, a.timeline);
+    source::draw(state, corpus, theme, frame);
+    detail::draw(state, corpus, theme, frame, a.detail);
+    status::draw(state, corpus, theme, frame, a.status);
     if state.palette.is_some() {
-        palette::draw(state, corpus, theme, frame, area);
+        palette::draw(state, corpus, theme, frame, a.palette());
     }
     if state.help {
-        help::draw(state.help_scroll, theme, frame, area);
+        help::draw(state.help_scroll, theme, frame, a.screen);
     }
 }
 
@@ -184,13 +165,6 @@ pub fn lead_in(text: &str, at: usize, words: usize) -> usize {
 /// The columns `s` takes in a terminal.
 pub fn columns(s: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(s)
-}
-
-/// A centred rectangle for overlays.
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let w = width.min(area.width.saturating_sub(2));
-    let h = height.min(area.height.saturating_sub(2));
-    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! characters highlighted (computed for the visible rows only).
 
 use super::theme::{inert, Theme};
-use super::{centered, columns, find_folded, fit, lead_in, pane_block};
+use super::{columns, find_folded, fit, lead_in, pane_block};
 use crate::model::Corpus;
 use crate::text::{fold, one_line};
 use crate::tui::palette::highlights;
@@ -12,14 +12,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use ratatui::Frame;
 
-pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: Rect) {
-    let Some(p) = state.palette.as_mut() else {
+/// Draws the palette in `rect`.
+pub fn draw(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, rect: Rect) {
+    let Some(p) = state.palette.as_ref() else {
         return;
     };
-    let rect = centered(area, 72, area.height.saturating_sub(4).min(22));
     let rows = rect.height.saturating_sub(3) as usize;
-    p.cursor.follow(rows);
-    let p = &*p;
     let width = rect.width.saturating_sub(4) as usize;
     let mut lines = vec![Line::from(vec![
         Span::styled("› ", theme.year()),

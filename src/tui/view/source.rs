@@ -7,94 +7,54 @@ use super::pane_block;
 use super::theme::{inert, Theme};
 use crate::model::{ClaimId, Corpus};
 use crate::tui::state::{Pane, State};
-use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use std::ops::Range;
-use unicode_width::UnicodeWidthChar;
 
-/// From this width of the source area (a terminal of about 160 columns)
-/// two sources stand left and right, each about forty columns wide.
-const SIDE_BY_SIDE_FROM: u16 = 76;
-
-pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: Rect) {
-    match state.side {
-        None => {
-            state.areas.source = area;
-            state.areas.source_right = Rect::default();
-            let focused = state.focus == Pane::Source;
-            let top = pane(state, corpus, theme, frame, area, state.shown, focused, state.source_scroll, 0);
-            state.areas.source_top = top;
-        }
-        Some(right) => {
-            // Left and right where each pane keeps a readable measure; stacked where not.
-            let halves = [Constraint::Percentage(50), Constraint::Percentage(50)];
-            let [left_area, right_area] = if area.width >= SIDE_BY_SIDE_FROM {
-                Layout::horizontal(halves).areas(area)
-            } else {
-                Layout::vertical(halves).areas(area)
-            };
-            state.areas.source = left_area;
-            state.areas.source_right = right_area;
-            let focused = state.focus == Pane::Source;
-            let (left_scroll, right_scroll) =
-                if state.right_focused { (None, state.source_scroll) } else { (state.source_scroll, None) };
-            let left_focused = focused && !state.right_focused;
-            let top = pane(state, corpus, theme, frame, left_area, state.shown, left_focused, left_scroll, 0);
-            let right_focused = focused && state.right_focused;
-            let right_top = pane(state, corpus, theme, frame, right_area, Some(right), right_focused, right_scroll, 1);
-            state.areas.source_top = if state.right_focused { right_top } else { top };
-        }
+pub fn draw(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame) {
+    let a = &state.areas;
+    let focused = state.focus == Pane::Source;
+    let right_focused = state.side.is_some() && state.right_focused;
+    pane(state, corpus, theme, frame, 0, state.shown, focused && !right_focused);
+    if state.side.is_some() {
+        pane(state, corpus, theme, frame, 1, state.side, focused && right_focused);
     }
+    debug_assert!(state.side.is_some() || a.source_right.width == 0);
 }
 
-/// Draws one source pane, laid out in `state.layouts[slot]`; returns the
-/// first line shown.
-#[allow(clippy::too_many_arguments)]
+/// Draws source pane `slot` (0 the left or only one, 1 the right), as
+/// [`State::settle`] laid it out.
 fn pane(
-    state: &mut State,
+    state: &State,
     corpus: &Corpus,
     theme: Theme,
     frame: &mut Frame,
-    area: Rect,
+    slot: usize,
     claim: Option<ClaimId>,
     focused: bool,
-    scroll: Option<usize>,
-    slot: usize,
-) -> usize {
+) {
+    let area = if slot == 0 { state.areas.source } else { state.areas.source_right };
     let Some(claim_id) = claim else {
         frame.render_widget(
             Paragraph::new("no claim selected").block(pane_block(Line::raw(" Source "), focused, theme)),
             area,
         );
-        return 0;
+        return;
     };
     let claim = &corpus.claims[claim_id];
     let source = &corpus.sources[claim.source];
-    let width = area.width.saturating_sub(2).max(1);
     let height = area.height.saturating_sub(2) as usize;
-    let layout = &mut state.layouts[slot];
-    if layout.key.map(|(s, _)| s) != Some(claim.source) {
-        layout.marks = state.index.marks(corpus, claim.source);
-    }
-    if layout.key != Some((claim.source, width)) {
-        layout.lines = wrap(&source.text, width as usize);
-        layout.key = Some((claim.source, width));
-    }
-    // Search hits in this source, and the one to show (else the claim).
+    // Search hits in this source.
     let hits: Vec<Range<usize>> = match &state.search {
         Some(s) if s.pane == Pane::Source && Some(claim_id) == state.shown => {
             s.hits.iter().map(|&h| h..h + s.query.trim().len()).collect()
         }
         _ => Vec::new(),
     };
-    let current = state.search.as_ref().and_then(|s| hits.get(s.current)).map(|h| h.start);
-    let anchor = current.unwrap_or(claim.sentence.start);
     let lines = &state.layouts[slot].lines;
-    let anchor_line = lines.partition_point(|l| l.end <= anchor).min(lines.len().saturating_sub(1));
-    let top = scroll.unwrap_or(anchor_line.saturating_sub(height / 3)).min(lines.len().saturating_sub(1));
+    let top = state.areas.source_tops[slot].min(lines.len().saturating_sub(1));
     let visible = &lines[top..(top + height).min(lines.len())];
     let window = visible.first().map_or(0, |l| l.start)..visible.last().map_or(0, |l| l.end);
     let mut marks = marks(state, corpus, claim_id, slot, window.clone(), theme);
@@ -107,7 +67,6 @@ fn pane(
     let grade = source.reliability.map_or(String::new(), |r| format!(" · {r}"));
     let title = Line::raw(format!(" {} · {} · {date}{grade} ", inert(&source.title), source.kind.as_str()));
     frame.render_widget(Paragraph::new(shown).block(pane_block(title, focused, theme)), area);
-    top
 }
 
 /// Styled ranges of the shown source inside `window` (the visible bytes),
@@ -164,56 +123,4 @@ fn styled_line(text: &str, line: Range<usize>, marks: &[(Range<usize>, Style)]) 
         })
         .collect();
     Line::from(spans)
-}
-
-/// Word-wraps `text` to `width` columns: byte ranges of the lines, without
-/// their line breaks.
-pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    for paragraph in text.split_inclusive('\n') {
-        let body = paragraph.trim_end_matches('\n');
-        wrap_paragraph(body, at, width.max(1), &mut out);
-        at += paragraph.len();
-    }
-    if out.is_empty() {
-        out.push(0..0);
-    }
-    out
-}
-
-fn wrap_paragraph(body: &str, base: usize, width: usize, out: &mut Vec<Range<usize>>) {
-    let mut start = 0;
-    let mut col = 0;
-    let mut last_space: Option<usize> = None;
-    for (i, c) in body.char_indices() {
-        let w = c.width().unwrap_or(1);
-        if col + w > width && i > start {
-            let cut = last_space.filter(|&s| s > start).unwrap_or(i);
-            out.push(base + start..base + cut);
-            start = if last_space == Some(cut) { cut + 1 } else { cut };
-            col = body[start..i].chars().map(|c| c.width().unwrap_or(1)).sum();
-            last_space = None;
-        }
-        if c == ' ' {
-            last_space = Some(i);
-        }
-        col += w;
-    }
-    out.push(base + start..base + body.len());
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn wraps_at_words_and_keeps_every_byte_reachable() {
-        let text = "one two three four\nfive";
-        let lines: Vec<&str> = wrap(text, 9).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(lines, ["one two", "three", "four", "five"]);
-        let long = "abcdefghijkl";
-        let lines: Vec<&str> = wrap(long, 5).into_iter().map(|r| &long[r]).collect();
-        assert_eq!(lines, ["abcde", "fghij", "kl"]);
-    }
 }

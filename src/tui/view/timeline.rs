@@ -1,10 +1,11 @@
 //! The timeline: one row per event with its date at its own precision, its
 //! kind, a short title, how many sources tell it and a conflict mark; year
-//! separators between years. Only the visible rows are built.
+//! separators between years, in the rows [`crate::tui::layout`] gave it.
 
 use super::theme::{inert, Theme};
 use super::{columns, fit, fit_showing, pane_block, searched, with_hits};
 use crate::model::Corpus;
+use crate::tui::layout::TimelineRow;
 use crate::tui::state::{Pane, State};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -16,32 +17,15 @@ const WHOLE_KINDS_FROM: usize = 60;
 /// The kind column below that width: `coup`, `aid`, `agr.`, `dip.`.
 const SHORT_KIND: usize = 4;
 
-pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: Rect) {
-    let height = area.height.saturating_sub(2) as usize;
-    follow(state, corpus, height);
+pub fn draw(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: Rect) {
     let width = area.width.saturating_sub(2) as usize;
     // Whole kinds (`agreement`, `publication`) where titles keep room; abbreviated (`agr.`) where not.
     let kind_width = if width >= WHOLE_KINDS_FROM { state.index.kind_width.clamp(8, 12) } else { SHORT_KIND };
     // Whole dates (`FY2016–FY2020`, `2009-11-01–2009-11-10`) where there is room, cut where not.
     let date_width = if width >= WHOLE_KINDS_FROM { state.index.date_width.clamp(10, 21) } else { 10 };
     let query = searched(state, Pane::Timeline);
-    let mut lines = Vec::with_capacity(height);
-    let mut rows = Vec::with_capacity(height);
-    let mut year = None;
-    for pos in state.timeline.offset..state.events.len() {
-        if lines.len() >= height {
-            break;
-        }
+    let row = |pos: usize| {
         let event = &corpus.events[state.events[pos]];
-        let y = event.date.year_of();
-        if year != Some(y) {
-            year = Some(y);
-            lines.push(Line::styled(format!("── {y} {}", "─".repeat(width.saturating_sub(8))), theme.year()));
-            rows.push(None);
-            if lines.len() >= height {
-                break;
-            }
-        }
         let sources = state.index.event_sources[state.events[pos]];
         let mark = if event.conflict { "≠" } else { " " };
         let date = fit(&event.date.display(), date_width);
@@ -55,14 +39,21 @@ pub fn draw(state: &mut State, corpus: &Corpus, theme: Theme, frame: &mut Frame,
         spans.extend(with_hits(title, &query, theme.matched()));
         spans.push(Span::styled(format!("{sources:>2}"), theme.dim()));
         spans.push(Span::styled(format!("{mark} "), theme.conflict()));
-        let mut line = Line::from(spans);
+        let line = Line::from(spans);
         if pos == state.timeline.selected {
-            line = line.style(theme.selected());
+            line.style(theme.selected())
+        } else {
+            line
         }
-        lines.push(line);
-        rows.push(Some(pos));
-    }
-    state.areas.timeline_rows = rows;
+    };
+    let lines: Vec<Line> = (state.areas.timeline_rows.iter())
+        .map(|r| match *r {
+            TimelineRow::Year(y) => {
+                Line::styled(format!("── {y} {}", "─".repeat(width.saturating_sub(8))), theme.year())
+            }
+            TimelineRow::Event(pos) => row(pos),
+        })
+        .collect();
     let filter = state.filter.map_or(String::new(), |e| format!(" · {}", inert(&corpus.entities[e].name)));
     let title = Line::raw(format!(" Timeline {}{filter} ", state.events.len()));
     frame.render_widget(Paragraph::new(lines).block(pane_block(title, state.focus == Pane::Timeline, theme)), area);
@@ -90,36 +81,6 @@ fn padded(mut s: String, width: usize) -> String {
     let pad = width.saturating_sub(columns(&s));
     s.extend(std::iter::repeat_n(' ', pad));
     s
-}
-
-/// Scrolls so the selection is visible, counting the year separators.
-fn follow(state: &mut State, corpus: &Corpus, height: usize) {
-    if state.events.is_empty() {
-        state.timeline = Default::default();
-        return;
-    }
-    let cursor = &mut state.timeline;
-    if cursor.selected < cursor.offset {
-        cursor.offset = cursor.selected;
-    }
-    // Without separators the selection would need this much; with them, a little more.
-    cursor.offset = cursor.offset.max((cursor.selected + 1).saturating_sub(height.max(1)));
-    let year = |pos: usize| corpus.events[state.events[pos]].date.year_of();
-    loop {
-        let mut rows = 0;
-        let mut last_year = None;
-        for pos in cursor.offset..=cursor.selected.min(state.events.len().saturating_sub(1)) {
-            if last_year != Some(year(pos)) {
-                rows += 1;
-                last_year = Some(year(pos));
-            }
-            rows += 1;
-        }
-        if rows <= height.max(1) || cursor.offset >= cursor.selected {
-            break;
-        }
-        cursor.offset += 1;
-    }
 }
 
 #[cfg(test)]
