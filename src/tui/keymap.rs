@@ -1,15 +1,36 @@
-//! The one key map: every key, the action it sends, and its help line. The
-//! help screen and the status bar are generated from it.
+//! The one key map: every key of every mode, the action it sends, and its
+//! help line. Keys are resolved from it per mode; the help screen and the
+//! status bar are generated from it.
 
 use super::action::Action;
 use super::state::Pane;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// Where a binding applies.
+/// Where a binding applies: a mode (see [`super::state::Mode`]), a pane
+/// while browsing, or always.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
-    Everywhere,
+    /// Browsing, whatever the pane.
+    Browse,
+    /// Browsing, in one pane.
     In(Pane),
+    Palette,
+    Search,
+    Help,
+    /// In every mode.
+    Always,
+}
+
+impl Scope {
+    /// Whether a binding of this scope applies in `mode` (a mode's own scope).
+    fn applies_in(self, mode: Scope) -> bool {
+        self == mode || self == Always || (mode == Browse && matches!(self, In(_)))
+    }
+
+    /// Whether text is typed in this mode: keys no binding takes are text.
+    pub fn types(self) -> bool {
+        matches!(self, Palette | Search)
+    }
 }
 
 /// A key as the map names it: a code, with or without Ctrl.
@@ -48,24 +69,19 @@ use Scope::*;
 
 /// Bindings in help order; the first binding of a key wins.
 pub const BINDINGS: &[Binding] = &[
-    bind("Tab", Everywhere, &[(special(KeyCode::Tab), Action::FocusNext)], "focus the next pane"),
-    bind("Shift-Tab", Everywhere, &[(special(KeyCode::BackTab), Action::FocusPrev)], "focus the previous pane"),
-    bind("j ↓", Everywhere, &[(key('j'), Action::Down(1)), (special(KeyCode::Down), Action::Down(1))], "move down"),
-    bind("k ↑", Everywhere, &[(key('k'), Action::Up(1)), (special(KeyCode::Up), Action::Up(1))], "move up"),
-    bind("g Home", Everywhere, &[(key('g'), Action::Top), (special(KeyCode::Home), Action::Top)], "first"),
-    bind("G End", Everywhere, &[(key('G'), Action::Bottom), (special(KeyCode::End), Action::Bottom)], "last"),
+    bind("Tab", Browse, &[(special(KeyCode::Tab), Action::FocusNext)], "focus the next pane"),
+    bind("Shift-Tab", Browse, &[(special(KeyCode::BackTab), Action::FocusPrev)], "focus the previous pane"),
+    bind("j ↓", Browse, &[(key('j'), Action::Down(1)), (special(KeyCode::Down), Action::Down(1))], "move down"),
+    bind("k ↑", Browse, &[(key('k'), Action::Up(1)), (special(KeyCode::Up), Action::Up(1))], "move up"),
+    bind("g Home", Browse, &[(key('g'), Action::Top), (special(KeyCode::Home), Action::Top)], "first"),
+    bind("G End", Browse, &[(key('G'), Action::Bottom), (special(KeyCode::End), Action::Bottom)], "last"),
     bind(
         "PgDn Ctrl-d",
-        Everywhere,
+        Browse,
         &[(special(KeyCode::PageDown), Action::PageDown), (ctrl('d'), Action::PageDown)],
         "page down",
     ),
-    bind(
-        "PgUp Ctrl-u",
-        Everywhere,
-        &[(special(KeyCode::PageUp), Action::PageUp), (ctrl('u'), Action::PageUp)],
-        "page up",
-    ),
+    bind("PgUp Ctrl-u", Browse, &[(special(KeyCode::PageUp), Action::PageUp), (ctrl('u'), Action::PageUp)], "page up"),
     bind(
         "Enter",
         In(Pane::Entities),
@@ -79,45 +95,105 @@ pub const BINDINGS: &[Binding] = &[
         &[(special(KeyCode::Enter), Action::Enter)],
         "select the event of the highlighted claim",
     ),
-    bind("Esc", Everywhere, &[(special(KeyCode::Esc), Action::Back)], "close the overlay, or clear the filter"),
-    bind("Ctrl-p", Everywhere, &[(ctrl('p'), Action::OpenPalette)], "jump to an actor (# events, @ sources)"),
+    bind(
+        "Esc",
+        Browse,
+        &[(special(KeyCode::Esc), Action::Back)],
+        "close the search or the side pane, or clear the filter",
+    ),
+    bind("Ctrl-p", Browse, &[(ctrl('p'), Action::OpenPalette)], "jump to an actor (# events, @ sources)"),
     bind(
         "[ ]",
-        Everywhere,
+        Browse,
         &[(key('['), Action::PrevClaim), (key(']'), Action::NextClaim)],
         "previous / next claim of the event",
     ),
     bind(
         "n N",
-        Everywhere,
+        Browse,
         &[(key('n'), Action::NextInSource), (key('N'), Action::PrevInSource)],
         "next / previous claim in the source (search hit after /)",
     ),
-    bind("s", Everywhere, &[(key('s'), Action::SideBySide)], "two sources side by side"),
+    bind("s", Browse, &[(key('s'), Action::SideBySide)], "two sources side by side"),
     bind("o", In(Pane::Entities), &[(key('o'), Action::CycleSort)], "sort entities by count, name or kind"),
-    bind("/", Everywhere, &[(key('/'), Action::OpenSearch)], "search the focused pane"),
+    bind("/", Browse, &[(key('/'), Action::OpenSearch)], "search the focused pane"),
     // Ctrl-i arrives as Tab unless the terminal speaks the kitty keyboard protocol.
     bind(
         "Ctrl-o Ctrl-i",
-        Everywhere,
+        Browse,
         &[(ctrl('o'), Action::HistoryBack), (ctrl('i'), Action::HistoryForward)],
         "back / forward through jumps",
     ),
-    bind("?", Everywhere, &[(key('?'), Action::ToggleHelp)], "this help"),
-    bind("q Ctrl-c", Everywhere, &[(key('q'), Action::Quit), (ctrl('c'), Action::Quit)], "quit"),
+    bind("?", Browse, &[(key('?'), Action::ToggleHelp)], "this help"),
+    bind("q", Browse, &[(key('q'), Action::Quit)], "quit"),
+    bind("Ctrl-c", Always, &[(ctrl('c'), Action::Quit)], "quit, whatever is open"),
+    // The palette: what is typed is the query.
+    bind(
+        "↓ Tab",
+        Palette,
+        &[(special(KeyCode::Down), Action::Down(1)), (special(KeyCode::Tab), Action::Down(1))],
+        "next match",
+    ),
+    bind(
+        "↑ Shift-Tab",
+        Palette,
+        &[(special(KeyCode::Up), Action::Up(1)), (special(KeyCode::BackTab), Action::Up(1))],
+        "previous match",
+    ),
+    bind("Enter", Palette, &[(special(KeyCode::Enter), Action::Enter)], "jump to the match"),
+    bind("Backspace", Palette, &[(special(KeyCode::Backspace), Action::Backspace)], "delete the last character"),
+    bind("Esc Ctrl-p", Palette, &[(special(KeyCode::Esc), Action::Back), (ctrl('p'), Action::Back)], "close"),
+    // A search being typed: what is typed is the query.
+    bind("Enter", Search, &[(special(KeyCode::Enter), Action::Enter)], "keep the search"),
+    bind("Backspace", Search, &[(special(KeyCode::Backspace), Action::Backspace)], "delete the last character"),
+    bind("Esc", Search, &[(special(KeyCode::Esc), Action::Back)], "cancel it"),
+    // The help.
+    bind(
+        "j k PgDn PgUp",
+        Help,
+        &[
+            (key('j'), Action::Down(1)),
+            (special(KeyCode::Down), Action::Down(1)),
+            (key('k'), Action::Up(1)),
+            (special(KeyCode::Up), Action::Up(1)),
+            (special(KeyCode::PageDown), Action::PageDown),
+            (special(KeyCode::PageUp), Action::PageUp),
+            (key('g'), Action::Top),
+            (key('G'), Action::Bottom),
+        ],
+        "scroll",
+    ),
+    bind(
+        "Esc ? q",
+        Help,
+        &[
+            (special(KeyCode::Esc), Action::Back),
+            (key('?'), Action::Back),
+            (key('q'), Action::Back),
+            (special(KeyCode::Enter), Action::Back),
+        ],
+        "close",
+    ),
 ];
 
-/// The action a key sends in the browsing mode (no overlay open).
-pub fn action_for(event: KeyEvent) -> Option<Action> {
+/// The action a key sends in `mode` (a mode's own scope): the first
+/// binding of the key there; in a mode where text is typed, a character no
+/// binding takes is text.
+pub fn action_for(event: KeyEvent, mode: Scope) -> Option<Action> {
     let pressed = Key { code: event.code, ctrl: event.modifiers.contains(KeyModifiers::CONTROL) };
-    BINDINGS.iter().flat_map(|b| b.sends).find(|(k, _)| *k == pressed).map(|(_, a)| *a)
+    let mut bound = BINDINGS.iter().filter(|b| b.scope.applies_in(mode)).flat_map(|b| b.sends);
+    match bound.find(|(k, _)| *k == pressed) {
+        Some((_, action)) => Some(*action),
+        None => match pressed {
+            Key { code: KeyCode::Char(c), ctrl: false } if mode.types() => Some(Action::Type(c)),
+            _ => None,
+        },
+    }
 }
 
-/// What the status bar's hints depend on besides the focused pane.
+/// What the status bar's hints depend on besides the mode and the focused pane.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Context {
-    /// A search is being typed: only its own keys apply.
-    pub typing: bool,
     /// Esc has something to close or clear (a search, a side pane, a filter).
     pub closable: bool,
     /// What Esc closes or clears, for its hint.
@@ -131,13 +207,21 @@ pub struct Context {
 /// The hints that apply now, most useful first: each `keys what`, whole.
 /// The status bar shows as many as fit and always keeps the last two
 /// (help and quit), which [`hints`] puts at the end.
-pub fn hints(pane: Pane, context: Context) -> Vec<String> {
-    if context.typing {
-        return vec!["Enter keep the search".into(), "Esc cancel it".into(), "Ctrl-c quit".into()];
+pub fn hints(mode: Scope, pane: Pane, context: Context) -> Vec<String> {
+    let label = |b: &Binding| {
+        let short = b.help.split([',', '(']).next().unwrap_or(b.help).trim();
+        format!("{} {short}", b.keys.split(' ').next().unwrap_or(b.keys))
+    };
+    if mode != Browse {
+        // An overlay's or a search's own keys, and the way out.
+        let own = BINDINGS.iter().filter(|b| b.scope == mode && b.sends[0].1 != Action::Backspace);
+        let mut out: Vec<String> = own.map(label).collect();
+        out.push("Ctrl-c quit".into());
+        return out;
     }
     let mut out = Vec::new();
     for b in BINDINGS {
-        let applies = b.scope == Everywhere || b.scope == In(pane);
+        let applies = b.scope == Browse || b.scope == In(pane);
         let shown = matches!(
             b.sends[0].1,
             Action::Enter
@@ -153,8 +237,7 @@ pub fn hints(pane: Pane, context: Context) -> Vec<String> {
             _ => true,
         };
         if applies && shown && useful {
-            let short = b.help.split([',', '(']).next().unwrap_or(b.help).trim();
-            out.push(format!("{} {short}", b.keys.split(' ').next().unwrap_or(b.keys)));
+            out.push(label(b));
         }
     }
     if context.closable {

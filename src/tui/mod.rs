@@ -29,20 +29,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-/// The action for a terminal event, given whether text is being typed.
-pub fn translate(event: Event, typing: bool) -> Option<Action> {
+/// The action for a terminal event in `mode` (the key map's scope of the
+/// state's mode).
+pub fn translate(event: Event, mode: keymap::Scope) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => {
-            let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-            if typing && !ctrl {
-                return match key.code {
-                    KeyCode::Char(c) => Some(Action::Type(c)),
-                    KeyCode::Backspace => Some(Action::Backspace),
-                    _ => keymap::action_for(key),
-                };
-            }
-            keymap::action_for(key)
-        }
+        Event::Key(key) if key.kind != KeyEventKind::Release => keymap::action_for(key, mode),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(_) => Some(Action::Click(m.column, m.row)),
             MouseEventKind::ScrollDown => Some(Action::Scroll(3, m.column, m.row)),
@@ -250,7 +241,7 @@ fn event_loop<T: Send + 'static>(
                 }
             }
             // While the scorer works, look for its answer often.
-            let pending = state.palette.as_ref().is_some_and(|p| p.pending);
+            let pending = state.palette().is_some_and(|p| p.pending);
             let wait = Duration::from_millis(if pending {
                 10
             } else if loading.is_some() {
@@ -260,7 +251,7 @@ fn event_loop<T: Send + 'static>(
             });
             dirty = false;
             if event::poll(wait)? {
-                if let Some(action) = translate(event::read()?, state.typing()) {
+                if let Some(action) = translate(event::read()?, state.mode.scope()) {
                     update(&mut state, &ctx, action);
                 }
                 dirty = true;
@@ -291,7 +282,7 @@ fn follow_reading<T: Send + 'static>(
 /// Hands the palette's query to the scorer when it is not scored yet, and
 /// takes what the scorer found; whether anything changed on screen.
 fn score_in_background(state: &mut State, scorer: &scorer::Scorer, asked: &mut Option<String>) -> bool {
-    let Some(p) = state.palette.as_mut() else {
+    let Some(p) = state.palette_mut() else {
         *asked = None;
         return false;
     };

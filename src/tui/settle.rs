@@ -38,7 +38,7 @@ impl State {
             self.source_scroll = Some(areas.source_tops[usize::from(right)]);
         }
         let palette_rows = (areas.palette().height as usize).saturating_sub(3);
-        if let Some(p) = self.palette.as_mut() {
+        if let Some(p) = self.palette_mut() {
             p.cursor.follow(palette_rows);
         }
         self.areas = areas;

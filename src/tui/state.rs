@@ -1,6 +1,7 @@
 //! The browser's state: indices into the corpus (selection, filter, scroll),
 //! never copies of its text.
 
+use super::keymap::Scope;
 use super::layout::Areas;
 use super::palette::Matches;
 use crate::model::{ClaimId, Corpus, EntityId, EventId, SourceId};
@@ -55,6 +56,48 @@ pub enum Target {
     Source(usize),
 }
 
+/// What keys do now. One mode at a time; each has its keys in the key map.
+#[derive(Debug, Clone)]
+pub enum Mode {
+    Browse,
+    /// The palette is open, its query being typed.
+    Palette(Palette),
+    /// A search of the focused pane is being typed (see [`State::search`]).
+    Search,
+    /// The help is open, scrolled to its line `scroll`.
+    Help {
+        scroll: usize,
+    },
+}
+
+impl Mode {
+    /// The key map's scope of this mode.
+    pub fn scope(&self) -> Scope {
+        match self {
+            Mode::Browse => Scope::Browse,
+            Mode::Palette(_) => Scope::Palette,
+            Mode::Search => Scope::Search,
+            Mode::Help { .. } => Scope::Help,
+        }
+    }
+}
+
+impl State {
+    pub fn palette(&self) -> Option<&Palette> {
+        match &self.mode {
+            Mode::Palette(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    pub fn palette_mut(&mut self) -> Option<&mut Palette> {
+        match &mut self.mode {
+            Mode::Palette(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Palette {
     pub query: String,
@@ -102,7 +145,6 @@ static NO_MATCHES: Matches =
 pub struct Search {
     pub pane: Pane,
     pub query: String,
-    pub editing: bool,
     /// Timeline: positions in the shown events; source: byte offsets in the clean text.
     pub hits: Vec<usize>,
     pub current: usize,
@@ -143,11 +185,10 @@ pub struct State {
     pub right_focused: bool,
     /// Manual scroll of the source pane (lines); `None` places the claim a third down.
     pub source_scroll: Option<usize>,
-    pub palette: Option<Palette>,
+    /// What keys do now: browse, type in the palette or a search, read the help.
+    pub mode: Mode,
+    /// The last search: its hits stay for `n` and `N` after it is typed.
     pub search: Option<Search>,
-    pub help: bool,
-    /// The help's first line shown, when it is taller than the terminal.
-    pub help_scroll: usize,
     pub history: Vec<Jump>,
     pub future: Vec<Jump>,
     pub quit: bool,
@@ -373,10 +414,8 @@ impl State {
             side: None,
             right_focused: false,
             source_scroll: None,
-            palette: None,
+            mode: Mode::Browse,
             search: None,
-            help: false,
-            help_scroll: 0,
             history: Vec::new(),
             future: Vec::new(),
             quit: false,
@@ -398,7 +437,9 @@ impl State {
         Place {
             history: landmarks(&self.history),
             future: landmarks(&self.future),
-            search: self.search.as_ref().filter(|s| !s.editing).map(|s| (s.pane, s.query.clone(), s.current)),
+            search: (self.search.as_ref())
+                .filter(|_| !matches!(self.mode, Mode::Search))
+                .map(|s| (s.pane, s.query.clone(), s.current)),
             focus: self.focus,
             filter: self.filter,
             entity: self.selected_entity(),
@@ -437,7 +478,7 @@ impl State {
         (state.history, state.future) = (jumps(&place.history), jumps(&place.future));
         if let Some((pane, query, current)) = place.search {
             let before = state.selection();
-            state.search = Some(Search { pane, query, editing: false, hits: Vec::new(), current, before });
+            state.search = Some(Search { pane, query, hits: Vec::new(), current, before });
             state.search_again(corpus, pane);
         }
         state
@@ -445,7 +486,7 @@ impl State {
 
     /// Whether keys are text being typed (in the palette or a search).
     pub fn typing(&self) -> bool {
-        self.palette.is_some() || self.search.as_ref().is_some_and(|s| s.editing)
+        self.mode.scope().types()
     }
 
     pub fn selected_event(&self) -> Option<EventId> {

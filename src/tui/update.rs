@@ -3,7 +3,7 @@
 use super::action::Action;
 use super::layout::TimelineRow;
 use super::palette::{self, Candidates};
-use super::state::{EntitySort, Palette, Pane, Search, State, Target};
+use super::state::{EntitySort, Mode, Palette, Pane, Search, State, Target};
 use crate::model::Corpus;
 use ratatui::layout::Rect;
 
@@ -18,14 +18,15 @@ pub fn update(state: &mut State, ctx: &Ctx, action: Action) {
         return state.resize(ctx.corpus, Rect::new(0, 0, width, height));
     }
     state.notice = None;
-    if state.help {
-        help_update(state, action);
-    } else if state.palette.is_some() {
-        palette_update(state, ctx, action);
-    } else if state.search.as_ref().is_some_and(|s| s.editing) {
-        search_update(state, ctx.corpus, action);
-    } else {
-        browse(state, ctx, action);
+    if action == Action::Quit {
+        state.quit = true;
+        return;
+    }
+    match state.mode {
+        Mode::Browse => browse(state, ctx, action),
+        Mode::Palette(_) => palette_update(state, ctx, action),
+        Mode::Search => search_update(state, ctx.corpus, action),
+        Mode::Help { .. } => help_update(state, action),
     }
     state.settle(ctx.corpus);
 }
@@ -34,7 +35,9 @@ pub fn update(state: &mut State, ctx: &Ctx, action: Action) {
 /// taller than the screen), the closing keys close it.
 fn help_update(state: &mut State, action: Action) {
     let last = super::view::help_lines() - 1;
-    let scroll = &mut state.help_scroll;
+    let Mode::Help { scroll } = &mut state.mode else {
+        return;
+    };
     match action {
         Action::Down(n) => *scroll = (*scroll + n).min(last),
         Action::Up(n) => *scroll = scroll.saturating_sub(n),
@@ -42,7 +45,7 @@ fn help_update(state: &mut State, action: Action) {
         Action::PageUp => *scroll = scroll.saturating_sub(10),
         Action::Top => *scroll = 0,
         Action::Bottom => *scroll = last,
-        Action::Back | Action::ToggleHelp | Action::Quit | Action::Enter => state.help = false,
+        Action::Back | Action::ToggleHelp | Action::Enter => state.mode = Mode::Browse,
         _ => {}
     }
 }
@@ -61,7 +64,7 @@ fn browse(state: &mut State, ctx: &Ctx, action: Action) {
         Action::Enter => enter(state, corpus),
         Action::Back => back(state, corpus),
         Action::OpenPalette => {
-            state.palette = Some(Palette::opened(palette::filter(corpus, ctx.candidates, "")));
+            state.mode = Mode::Palette(Palette::opened(palette::filter(corpus, ctx.candidates, "")));
         }
         Action::PrevClaim => step_claim(state, corpus, -1),
         Action::NextClaim => step_claim(state, corpus, 1),
@@ -79,16 +82,12 @@ fn browse(state: &mut State, ctx: &Ctx, action: Action) {
         Action::OpenSearch => {
             let pane = state.focus;
             let before = state.selection();
-            state.search =
-                Some(Search { pane, query: String::new(), editing: true, hits: Vec::new(), current: 0, before });
+            state.search = Some(Search { pane, query: String::new(), hits: Vec::new(), current: 0, before });
+            state.mode = Mode::Search;
         }
         Action::HistoryBack => travel(state, corpus, true),
         Action::HistoryForward => travel(state, corpus, false),
-        Action::ToggleHelp => {
-            state.help = true;
-            state.help_scroll = 0;
-        }
-        Action::Quit => state.quit = true,
+        Action::ToggleHelp => state.mode = Mode::Help { scroll: 0 },
         Action::Click(x, y) => click(state, corpus, x, y),
         Action::Scroll(delta, x, y) => {
             if let Some(pane) = pane_at(state, x, y) {
@@ -96,7 +95,7 @@ fn browse(state: &mut State, ctx: &Ctx, action: Action) {
                 move_by(state, corpus, delta as isize);
             }
         }
-        Action::Type(_) | Action::Backspace | Action::Resize(..) => {}
+        Action::Type(_) | Action::Backspace | Action::Resize(..) | Action::Quit => {}
     }
 }
 
@@ -287,7 +286,7 @@ fn click(state: &mut State, corpus: &Corpus, x: u16, y: u16) {
 }
 
 fn palette_update(state: &mut State, ctx: &Ctx, action: Action) {
-    let Some(p) = state.palette.as_mut() else {
+    let Some(p) = state.palette_mut() else {
         return;
     };
     match action {
@@ -307,11 +306,10 @@ fn palette_update(state: &mut State, ctx: &Ctx, action: Action) {
         }
         Action::Down(_) | Action::FocusNext => p.cursor.move_by(1, p.matches().ranked.len()),
         Action::Up(_) | Action::FocusPrev => p.cursor.move_by(-1, p.matches().ranked.len()),
-        Action::Back | Action::OpenPalette => state.palette = None,
-        Action::Quit => state.quit = true,
+        Action::Back | Action::OpenPalette => state.mode = Mode::Browse,
         Action::Enter => {
             let target = p.matches().ranked.get(p.cursor.selected).copied();
-            state.palette = None;
+            state.mode = Mode::Browse;
             if let Some(t) = target {
                 jump_to(state, ctx.corpus, t);
             }
@@ -360,13 +358,13 @@ fn search_update(state: &mut State, corpus: &Corpus, action: Action) {
             // Cancelled: back to what was selected before it.
             let before = search.before;
             state.search = None;
+            state.mode = Mode::Browse;
             (state.timeline.selected, state.entities.selected, state.shown) =
                 (before.event, before.entity, before.shown);
             state.source_scroll = None;
             return;
         }
-        Action::Enter => search.editing = false,
-        Action::Quit => state.quit = true,
+        Action::Enter => state.mode = Mode::Browse,
         _ => {}
     }
     let Some((pane, query)) = state.search.as_ref().map(|s| (s.pane, s.query.clone())) else {

@@ -4,13 +4,15 @@
 use crate::common;
 
 use annals::model::Corpus;
+use annals::tui::keymap;
 use annals::tui::layout::TimelineRow;
 use annals::tui::palette::Candidates;
-use annals::tui::state::{EntitySort, Pane};
+use annals::tui::state::{EntitySort, Mode, Pane};
 use annals::tui::view::{self, theme::Theme};
 use annals::tui::{update, Action, Ctx, State};
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use std::sync::LazyLock;
 
@@ -171,16 +173,16 @@ fn palette_finds_accented_names_and_jumps() {
     let mut state = State::new(&CORPUS);
     apply(&mut state, &[Action::OpenPalette]);
     apply(&mut state, &typed("toure"));
-    let p = state.palette.as_ref().unwrap();
+    let p = state.palette().unwrap();
     let first = match p.matches().ranked[0] {
         annals::tui::state::Target::Entity(e) => &CORPUS.entities[e].name,
         other => panic!("{other:?}"),
     };
     assert_eq!(first, "Amadou Toumani Touré");
     apply(&mut state, &[Action::Backspace, Action::Backspace, Action::Backspace, Action::Backspace, Action::Backspace]);
-    assert_eq!(state.palette.as_ref().unwrap().matches().total, CORPUS.entities.len());
+    assert_eq!(state.palette().unwrap().matches().total, CORPUS.entities.len());
     apply(&mut state, &[Action::Back]);
-    assert!(state.palette.is_none());
+    assert!(state.palette().is_none());
 }
 
 #[test]
@@ -357,10 +359,14 @@ fn sort_help_and_quit() {
     apply(&mut state, &[Action::CycleSort]);
     assert_eq!(state.entity_sort, EntitySort::Name);
     apply(&mut state, &[Action::ToggleHelp]);
-    assert!(state.help);
-    apply(&mut state, &[Action::Quit]);
-    assert!(!state.help && !state.quit, "q closes help first");
-    apply(&mut state, &[Action::Quit]);
+    assert!(matches!(state.mode, Mode::Help { .. }));
+    let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+    let key_q = |state: &State| keymap::action_for(q, state.mode.scope()).unwrap();
+    let action = key_q(&state);
+    apply(&mut state, &[action]);
+    assert!(matches!(state.mode, Mode::Browse) && !state.quit, "q closes help first");
+    let action = key_q(&state);
+    apply(&mut state, &[action]);
     assert!(state.quit);
 }
 
@@ -414,14 +420,14 @@ fn help_scrolls_on_a_small_terminal() {
     apply(&mut state, &[Action::ToggleHelp]);
     let top = text(&draw(&mut state, 80, 24));
     assert!(top.contains("Keys 1–20 of"), "{top}");
-    assert!(!top.contains("q Ctrl-c"), "{top}");
+    assert!(!top.contains("help: close"), "{top}");
     apply(&mut state, &[Action::Bottom]);
     let bottom = text(&draw(&mut state, 80, 24));
-    assert!(bottom.contains("q Ctrl-c") && bottom.contains("close it"), "{bottom}");
+    assert!(bottom.contains("Ctrl-c") && bottom.contains("help: close"), "{bottom}");
     apply(&mut state, &[Action::Up(100)]);
     assert_eq!(text(&draw(&mut state, 80, 24)), top);
     apply(&mut state, &[Action::Back]);
-    assert!(!state.help);
+    assert!(matches!(state.mode, Mode::Browse));
 }
 
 /// The status bar shows only the keys that apply now, each whole, and
@@ -577,10 +583,10 @@ proptest::proptest! {
         }
         let mut state = State::new(&CORPUS);
         apply(&mut state, &[Action::OpenPalette]);
-        let opened = state.palette.as_ref().unwrap().matches().ranked.clone();
+        let opened = state.palette().unwrap().matches().ranked.clone();
         apply(&mut state, &typed(&query));
         apply(&mut state, &vec![Action::Backspace; query.chars().count()]);
-        proptest::prop_assert_eq!(&state.palette.as_ref().unwrap().matches().ranked, &opened);
+        proptest::prop_assert_eq!(&state.palette().unwrap().matches().ranked, &opened);
     }
 }
 
@@ -714,8 +720,7 @@ fn entities_without_events_come_last() {
     apply(&mut state, &[Action::OpenPalette]);
     apply(&mut state, &typed("toure"));
     let ranked: Vec<usize> = state
-        .palette
-        .as_ref()
+        .palette()
         .unwrap()
         .matches()
         .ranked

@@ -15,10 +15,9 @@ pub fn lines() -> usize {
     BINDINGS.len() + 1 + NOTES.len()
 }
 
-const NOTES: [&str; 3] = [
+const NOTES: [&str; 2] = [
     "timeline rows: date · kind (agr. is agreement when narrow) · title · sources",
     "mouse: click focuses and selects, the wheel scrolls",
-    "j k PgDn PgUp scroll this help · Esc ? q close it",
 ];
 
 pub fn draw(scroll: usize, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -26,10 +25,13 @@ pub fn draw(scroll: usize, theme: Theme, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|b| {
             let scope = match b.scope {
-                Scope::Everywhere => "",
+                Scope::Browse | Scope::Always => "",
                 Scope::In(Pane::Entities) => "entities: ",
                 Scope::In(Pane::Timeline) => "timeline: ",
                 Scope::In(Pane::Source) => "source: ",
+                Scope::Palette => "palette: ",
+                Scope::Search => "typing a search: ",
+                Scope::Help => "help: ",
             };
             Line::from(vec![
                 Span::styled(format!("{:<14}", b.keys), theme.year()),

@@ -15,7 +15,7 @@ mod timeline;
 
 pub use super::layout::centered;
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
-use super::state::{Pane, State};
+use super::state::{Mode, Pane, State};
 use crate::model::Corpus;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -38,11 +38,10 @@ pub fn draw(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame) {
     source::draw(state, corpus, theme, frame);
     detail::draw(state, corpus, theme, frame, a.detail);
     status::draw(state, corpus, theme, frame, a.status);
-    if state.palette.is_some() {
-        palette::draw(state, corpus, theme, frame, a.palette());
-    }
-    if state.help {
-        help::draw(state.help_scroll, theme, frame, a.screen);
+    match state.mode {
+        Mode::Palette(_) => palette::draw(state, corpus, theme, frame, a.palette()),
+        Mode::Help { scroll } => help::draw(scroll, theme, frame, a.screen),
+        Mode::Browse | Mode::Search => {}
     }
 }
 

@@ -14,7 +14,7 @@ use ratatui::Frame;
 
 /// Draws the palette in `rect`.
 pub fn draw(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, rect: Rect) {
-    let Some(p) = state.palette.as_ref() else {
+    let Some(p) = state.palette() else {
         return;
     };
     let rows = rect.height.saturating_sub(3) as usize;

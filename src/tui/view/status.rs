@@ -3,7 +3,7 @@
 use super::theme::Theme;
 use crate::model::Corpus;
 use crate::tui::keymap;
-use crate::tui::state::State;
+use crate::tui::state::{Mode, State};
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -30,14 +30,14 @@ pub fn draw(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, are
     };
     spans.push(Span::styled(position, Style::new().add_modifier(Modifier::BOLD)));
     if let Some(s) = &state.search {
-        let cursor = if s.editing { "▏" } else { "" };
+        let cursor = if matches!(state.mode, Mode::Search) { "▏" } else { "" };
         let count =
             if s.hits.is_empty() { "no hits".to_string() } else { format!("{}/{} hits", s.current + 1, s.hits.len()) };
         spans.push(Span::raw(format!("  /{}{cursor}  {count}", super::theme::inert(&s.query))));
     }
     let used: usize = spans.iter().map(Span::width).sum();
-    let hints =
-        fitted(keymap::hints(state.focus, context(state, corpus)), usize::from(area.width).saturating_sub(used + 3));
+    let hints = keymap::hints(state.mode.scope(), state.focus, context(state, corpus));
+    let hints = fitted(hints, usize::from(area.width).saturating_sub(used + 3));
     spans.push(Span::styled(format!("   {hints}"), theme.dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
@@ -51,12 +51,11 @@ fn context(state: &State, corpus: &Corpus) -> keymap::Context {
     } else {
         "clear the filter"
     };
-    let typing = state.search.as_ref().is_some_and(|s| s.editing);
     let closable = state.search.is_some() || state.side.is_some() || state.filter.is_some();
     let event = state.selected_event();
     let several_claims = event.is_some_and(|e| corpus.events[e].claims.len() > 1);
     let several_sources = event.is_some_and(|e| state.index.event_sources[e] > 1);
-    keymap::Context { typing, closable, closes, several_claims, several_sources }
+    keymap::Context { closable, closes, several_claims, several_sources }
 }
 
 /// As many hints as fit in `width` columns, each whole, in their order,
