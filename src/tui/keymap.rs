@@ -52,119 +52,125 @@ const fn special(code: KeyCode) -> Key {
     Key { code, ctrl: false }
 }
 
-/// One row of the help: how the keys are written, where they apply, what
-/// each sends, and what the row does.
+/// One row of the help: where the keys apply, what each sends, and what
+/// the row does. Its keys are written as [`Key`] displays them.
 pub struct Binding {
-    pub keys: &'static str,
     pub scope: Scope,
     pub sends: &'static [(Key, Action)],
     pub help: &'static str,
 }
 
-const fn bind(keys: &'static str, scope: Scope, sends: &'static [(Key, Action)], help: &'static str) -> Binding {
-    Binding { keys, scope, sends, help }
+const fn bind(scope: Scope, sends: &'static [(Key, Action)], help: &'static str) -> Binding {
+    Binding { scope, sends, help }
+}
+
+impl Binding {
+    /// Its keys as the help writes them: `j ↓`, `PgDn Ctrl-d`.
+    pub fn keys(&self) -> String {
+        let mut labels: Vec<String> = Vec::new();
+        for (key, _) in self.sends {
+            let label = key.to_string();
+            if !labels.contains(&label) {
+                labels.push(label);
+            }
+        }
+        labels.join(" ")
+    }
+}
+
+impl std::fmt::Display for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.ctrl {
+            f.write_str("Ctrl-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("Space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Tab => f.write_str("Tab"),
+            KeyCode::BackTab => f.write_str("Shift-Tab"),
+            KeyCode::Down => f.write_str("↓"),
+            KeyCode::Up => f.write_str("↑"),
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
+            KeyCode::PageDown => f.write_str("PgDn"),
+            KeyCode::PageUp => f.write_str("PgUp"),
+            KeyCode::Backspace => f.write_str("Backspace"),
+            code => write!(f, "{code:?}"),
+        }
+    }
 }
 
 use Scope::*;
 
 /// Bindings in help order; the first binding of a key wins.
 pub const BINDINGS: &[Binding] = &[
-    bind("Tab", Browse, &[(special(KeyCode::Tab), Action::FocusNext)], "focus the next pane"),
-    bind("Shift-Tab", Browse, &[(special(KeyCode::BackTab), Action::FocusPrev)], "focus the previous pane"),
-    bind("j ↓", Browse, &[(key('j'), Action::Down(1)), (special(KeyCode::Down), Action::Down(1))], "move down"),
-    bind("k ↑", Browse, &[(key('k'), Action::Up(1)), (special(KeyCode::Up), Action::Up(1))], "move up"),
-    bind("g Home", Browse, &[(key('g'), Action::Top), (special(KeyCode::Home), Action::Top)], "first"),
-    bind("G End", Browse, &[(key('G'), Action::Bottom), (special(KeyCode::End), Action::Bottom)], "last"),
+    bind(Browse, &[(special(KeyCode::Tab), Action::FocusNext)], "focus the next pane"),
+    bind(Browse, &[(special(KeyCode::BackTab), Action::FocusPrev)], "focus the previous pane"),
+    bind(Browse, &[(key('j'), Action::Down(1)), (special(KeyCode::Down), Action::Down(1))], "move down"),
+    bind(Browse, &[(key('k'), Action::Up(1)), (special(KeyCode::Up), Action::Up(1))], "move up"),
+    bind(Browse, &[(key('g'), Action::Top), (special(KeyCode::Home), Action::Top)], "first"),
+    bind(Browse, &[(key('G'), Action::Bottom), (special(KeyCode::End), Action::Bottom)], "last"),
+    bind(Browse, &[(special(KeyCode::PageDown), Action::PageDown), (ctrl('d'), Action::PageDown)], "page down"),
+    bind(Browse, &[(special(KeyCode::PageUp), Action::PageUp), (ctrl('u'), Action::PageUp)], "page up"),
+    bind(In(Pane::Entities), &[(special(KeyCode::Enter), Action::Enter)], "filter the timeline to this entity"),
+    bind(In(Pane::Timeline), &[(special(KeyCode::Enter), Action::Enter)], "show the claim in its source"),
+    bind(In(Pane::Source), &[(special(KeyCode::Enter), Action::Enter)], "select the event of the highlighted claim"),
+    bind(Browse, &[(special(KeyCode::Esc), Action::Back)], "close the search or the side pane, or clear the filter"),
+    bind(Browse, &[(ctrl('p'), Action::OpenPalette)], "jump to an actor (# events, @ sources)"),
+    bind(Browse, &[(key('['), Action::PrevClaim), (key(']'), Action::NextClaim)], "previous / next claim of the event"),
     bind(
-        "PgDn Ctrl-d",
-        Browse,
-        &[(special(KeyCode::PageDown), Action::PageDown), (ctrl('d'), Action::PageDown)],
-        "page down",
-    ),
-    bind("PgUp Ctrl-u", Browse, &[(special(KeyCode::PageUp), Action::PageUp), (ctrl('u'), Action::PageUp)], "page up"),
-    bind(
-        "Enter",
-        In(Pane::Entities),
-        &[(special(KeyCode::Enter), Action::Enter)],
-        "filter the timeline to this entity",
-    ),
-    bind("Enter", In(Pane::Timeline), &[(special(KeyCode::Enter), Action::Enter)], "show the claim in its source"),
-    bind(
-        "Enter",
-        In(Pane::Source),
-        &[(special(KeyCode::Enter), Action::Enter)],
-        "select the event of the highlighted claim",
-    ),
-    bind(
-        "Esc",
-        Browse,
-        &[(special(KeyCode::Esc), Action::Back)],
-        "close the search or the side pane, or clear the filter",
-    ),
-    bind("Ctrl-p", Browse, &[(ctrl('p'), Action::OpenPalette)], "jump to an actor (# events, @ sources)"),
-    bind(
-        "[ ]",
-        Browse,
-        &[(key('['), Action::PrevClaim), (key(']'), Action::NextClaim)],
-        "previous / next claim of the event",
-    ),
-    bind(
-        "n N",
         Browse,
         &[(key('n'), Action::NextInSource), (key('N'), Action::PrevInSource)],
         "next / previous claim in the source (search hit after /)",
     ),
-    bind("s", Browse, &[(key('s'), Action::SideBySide)], "two sources side by side"),
-    bind("o", In(Pane::Entities), &[(key('o'), Action::CycleSort)], "sort entities by count, name or kind"),
-    bind("/", Browse, &[(key('/'), Action::OpenSearch)], "search the focused pane"),
+    bind(Browse, &[(key('s'), Action::SideBySide)], "two sources side by side"),
+    bind(In(Pane::Entities), &[(key('o'), Action::CycleSort)], "sort entities by count, name or kind"),
+    bind(Browse, &[(key('/'), Action::OpenSearch)], "search the focused pane"),
     // Ctrl-i arrives as Tab unless the terminal speaks the kitty keyboard protocol.
     bind(
-        "Ctrl-o Ctrl-i",
         Browse,
         &[(ctrl('o'), Action::HistoryBack), (ctrl('i'), Action::HistoryForward)],
         "back / forward through jumps",
     ),
-    bind("?", Browse, &[(key('?'), Action::ToggleHelp)], "this help"),
-    bind("q", Browse, &[(key('q'), Action::Quit)], "quit"),
-    bind("Ctrl-c", Always, &[(ctrl('c'), Action::Quit)], "quit, whatever is open"),
+    bind(Browse, &[(key('?'), Action::ToggleHelp)], "this help"),
+    bind(Browse, &[(key('q'), Action::Quit)], "quit"),
+    bind(Always, &[(ctrl('c'), Action::Quit)], "quit, whatever is open"),
     // The palette: what is typed is the query.
+    bind(Palette, &[(special(KeyCode::Down), Action::Down(1)), (special(KeyCode::Tab), Action::Down(1))], "next match"),
     bind(
-        "↓ Tab",
-        Palette,
-        &[(special(KeyCode::Down), Action::Down(1)), (special(KeyCode::Tab), Action::Down(1))],
-        "next match",
-    ),
-    bind(
-        "↑ Shift-Tab",
         Palette,
         &[(special(KeyCode::Up), Action::Up(1)), (special(KeyCode::BackTab), Action::Up(1))],
         "previous match",
     ),
-    bind("Enter", Palette, &[(special(KeyCode::Enter), Action::Enter)], "jump to the match"),
-    bind("Backspace", Palette, &[(special(KeyCode::Backspace), Action::Backspace)], "delete the last character"),
-    bind("Esc Ctrl-p", Palette, &[(special(KeyCode::Esc), Action::Back), (ctrl('p'), Action::Back)], "close"),
+    bind(Palette, &[(special(KeyCode::Enter), Action::Enter)], "jump to the match"),
+    bind(Palette, &[(special(KeyCode::Backspace), Action::Backspace)], "delete the last character"),
+    bind(Palette, &[(special(KeyCode::Esc), Action::Back), (ctrl('p'), Action::Back)], "close"),
     // A search being typed: what is typed is the query.
-    bind("Enter", Search, &[(special(KeyCode::Enter), Action::Enter)], "keep the search"),
-    bind("Backspace", Search, &[(special(KeyCode::Backspace), Action::Backspace)], "delete the last character"),
-    bind("Esc", Search, &[(special(KeyCode::Esc), Action::Back)], "cancel it"),
+    bind(Search, &[(special(KeyCode::Enter), Action::Enter)], "keep the search"),
+    bind(Search, &[(special(KeyCode::Backspace), Action::Backspace)], "delete the last character"),
+    bind(Search, &[(special(KeyCode::Esc), Action::Back)], "cancel it"),
     // The help.
     bind(
-        "j k PgDn PgUp",
         Help,
         &[
             (key('j'), Action::Down(1)),
             (special(KeyCode::Down), Action::Down(1)),
             (key('k'), Action::Up(1)),
             (special(KeyCode::Up), Action::Up(1)),
+        ],
+        "scroll a line",
+    ),
+    bind(
+        Help,
+        &[
             (special(KeyCode::PageDown), Action::PageDown),
             (special(KeyCode::PageUp), Action::PageUp),
             (key('g'), Action::Top),
             (key('G'), Action::Bottom),
         ],
-        "scroll",
+        "scroll a page, to the top, to the end",
     ),
     bind(
-        "Esc ? q",
         Help,
         &[
             (special(KeyCode::Esc), Action::Back),
@@ -210,7 +216,7 @@ pub struct Context {
 pub fn hints(mode: Scope, pane: Pane, context: Context) -> Vec<String> {
     let label = |b: &Binding| {
         let short = b.help.split([',', '(']).next().unwrap_or(b.help).trim();
-        format!("{} {short}", b.keys.split(' ').next().unwrap_or(b.keys))
+        format!("{} {short}", b.sends[0].0)
     };
     if mode != Browse {
         // An overlay's or a search's own keys, and the way out.

@@ -21,5 +21,6 @@ mod names_in_context;
 mod preview;
 mod provenance;
 mod read_only;
+mod readme_keys;
 mod timex_table;
 mod tui;

@@ -2,7 +2,7 @@
 //! terminal is shorter than it.
 
 use super::theme::Theme;
-use super::{centered, pane_block};
+use super::{centered, columns, pane_block};
 use crate::tui::keymap::{Scope, BINDINGS};
 use crate::tui::state::Pane;
 use ratatui::layout::Rect;
@@ -21,6 +21,7 @@ const NOTES: [&str; 2] = [
 ];
 
 pub fn draw(scroll: usize, theme: Theme, frame: &mut Frame, area: Rect) {
+    let width = BINDINGS.iter().map(|b| columns(&b.keys())).max().unwrap_or(0);
     let mut lines: Vec<Line> = BINDINGS
         .iter()
         .map(|b| {
@@ -34,7 +35,7 @@ pub fn draw(scroll: usize, theme: Theme, frame: &mut Frame, area: Rect) {
                 Scope::Help => "help: ",
             };
             Line::from(vec![
-                Span::styled(format!("{:<14}", b.keys), theme.year()),
+                Span::styled(format!("{:<width$} ", b.keys()), theme.year()),
                 Span::raw(format!("{scope}{}", b.help)),
             ])
         })
