@@ -22,7 +22,7 @@ pub fn pipeline(data: &[u8]) {
     let input = Input { path, bytes: bytes.to_vec() };
     let (corpus, failures) = PIPELINE.build("fuzz", vec![input.clone()], Vec::new());
     assert_eq!(corpus.sources.len() + failures.len(), 1, "the input is either loaded or refused");
-    let errors = corpus.provenance_errors(&[input]);
+    let errors = corpus.provenance_errors([(input.path.as_str(), input.bytes.as_slice())]);
     assert!(errors.is_empty(), "{}", errors.join("\n"));
     for event in &corpus.events {
         assert!(!event.claims.is_empty() && event.claims.iter().all(|c| *c < corpus.claims.len()));

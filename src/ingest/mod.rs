@@ -91,7 +91,7 @@ pub fn read_paths(paths: &[PathBuf], max_bytes: u64) -> (Vec<Input>, Vec<Failure
 
 /// The documents `paths` name, without reading them: files as given,
 /// folders walked for the known extensions. A large corpus is then read
-/// a file at a time, on all cores, by [`crate::pipeline::Pipeline::build_files`].
+/// a file at a time, on all cores, by the pipeline (`Pipeline::build_files`).
 /// `skip` leaves out files a folder's corpus file ignores.
 pub fn find_documents(paths: &[PathBuf], skip: &dyn Fn(&Path) -> bool) -> (Vec<PathBuf>, Vec<Failure>) {
     let mut files = Vec::new();

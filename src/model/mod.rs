@@ -3,10 +3,12 @@
 
 pub mod date;
 pub mod offsets;
+mod reliability;
 mod verify;
 
 pub use date::{DateValue, Precision, Span};
 pub use offsets::{ChainedMap, OffsetMap};
+pub use reliability::Reliability;
 
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
@@ -84,7 +86,7 @@ pub struct Source {
     pub publisher: Option<String>,
     pub url: Option<String>,
     /// The Admiralty grade a person gave it (`annals.toml`).
-    pub reliability: Option<crate::assets::Reliability>,
+    pub reliability: Option<Reliability>,
     pub published: Option<DateValue>,
     /// Where `published` came from: `manifest`, `text: Posted on …`, ….
     pub published_basis: Option<String>,

@@ -3,16 +3,15 @@
 //! the clean text it claims. Tests and fuzzers hold the pipeline to it.
 
 use super::{Corpus, Source};
-use crate::ingest::Input;
 use std::collections::HashMap;
 use std::ops::Range;
 
 impl Corpus {
     /// Every broken promise, described; empty when the contract holds.
-    /// `inputs` are the documents the corpus was built from (the corpus
-    /// does not keep their bytes).
-    pub fn provenance_errors(&self, inputs: &[Input]) -> Vec<String> {
-        let files: HashMap<&str, &[u8]> = inputs.iter().map(|i| (i.path.as_str(), i.bytes.as_slice())).collect();
+    /// `files` are the documents the corpus was built from, by path (the
+    /// corpus does not keep their bytes).
+    pub fn provenance_errors<'a>(&self, files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Vec<String> {
+        let files: HashMap<&str, &[u8]> = files.into_iter().collect();
         let mut errors = Vec::new();
         let raw_of = |source: &Source| files.get(source.path.as_str()).copied().unwrap_or_default();
         for source in self.sources.iter().filter(|s| raw_of(s).len() != s.raw_len) {

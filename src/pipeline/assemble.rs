@@ -1,7 +1,7 @@
 //! Corpus-wide assembly, a document at a time in corpus order: entity ids,
 //! mentions and actors; then names, aliases and events once all are in.
 
-use super::Extracted;
+use super::document::Extracted;
 use crate::assets::Assets;
 use crate::extract::entities::{DocMention, EntityKey};
 use crate::extract::events::{self, ClaimView};

@@ -16,6 +16,7 @@ mod extraction_quality;
 mod fuzz_regressions;
 mod hostile;
 mod inert_display;
+mod layering;
 mod layout;
 mod names_in_context;
 mod preview;

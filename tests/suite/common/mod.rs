@@ -58,7 +58,7 @@ pub fn encoded_inputs() -> Vec<Input> {
 /// Every claim and mention span lies inside its file (one of `inputs`), on
 /// character boundaries when the file is UTF-8, and cleans to the claim's text.
 pub fn assert_provenance(corpus: &Corpus, inputs: &[Input]) {
-    let errors = corpus.provenance_errors(inputs);
+    let errors = corpus.provenance_errors(inputs.iter().map(|i| (i.path.as_str(), i.bytes.as_slice())));
     assert!(errors.is_empty(), "{} provenance error(s):\n{}", errors.len(), errors.join("\n"));
 }
 

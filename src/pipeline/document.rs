@@ -1,0 +1,176 @@
+//! One document on its own: its metadata, sentences, dates, entity
+//! mentions and claims, before corpus-wide assembly gives them ids.
+
+use super::Pipeline;
+use crate::extract::claims;
+use crate::extract::entities::{DateContext, DocMention};
+use crate::extract::{metadata, timex};
+use crate::ingest::Loaded;
+use crate::model::*;
+use std::ops::Range;
+
+/// One document after extraction, before corpus-wide assembly.
+pub(super) struct Extracted {
+    pub source: Source,
+    pub mentions: Vec<DocMention>,
+    pub claims: Vec<Claim>,
+}
+
+/// Dates known in a document, to tell namesakes apart.
+struct DocDates<'a> {
+    sentences: &'a [Range<usize>],
+    points: Vec<(usize, DateValue)>,
+}
+
+impl DateContext for DocDates<'_> {
+    fn date_at(&self, offset: usize) -> Option<DateValue> {
+        // Both lists are in text order: binary searches, not scans.
+        let at = self.sentences.partition_point(|s| s.end <= offset);
+        if let Some(s) = self.sentences.get(at).filter(|s| s.start <= offset) {
+            let first = self.points.partition_point(|(p, _)| *p < s.start);
+            if let Some((_, d)) = self.points.get(first).filter(|(p, _)| *p < s.end) {
+                return Some(d.clone());
+            }
+        }
+        let before = self.points.partition_point(|(p, _)| *p < offset);
+        before.checked_sub(1).map(|i| self.points[i].1.clone())
+    }
+}
+
+/// Where a document says who wrote it and when (a header, front matter, a
+/// byline), in bytes of clean text: a line there that only dates
+/// something dates the document; further on, a line `2012` is a heading.
+const DOCUMENT_HEAD: usize = 3000;
+
+impl Pipeline {
+    /// One document, on its own; its claims get their source id when assembled.
+    pub(super) fn extract(&self, loaded: Loaded) -> Extracted {
+        let Loaded { input, encoding, cleaned, mut map, mut warnings, .. } = loaded;
+        warnings.extend(cleaned.warnings());
+        // Built by appending, these hold up to twice their length; a corpus keeps them all.
+        let mut text = cleaned.text;
+        text.shrink_to_fit();
+        map.outer.shrink_to_fit();
+        map.inner.iter_mut().for_each(OffsetMap::shrink_to_fit);
+        let manifest = self.assets.source_meta(&input.path, input.file_name());
+        // The title and date of the document are read from its body: an
+        // infobox's values tell of its subject (front matter fields are read apart).
+        let meta = metadata::infer(
+            &text[cleaned.body_start..],
+            &cleaned.front_matter,
+            cleaned.html_title.as_deref(),
+            &input.id(),
+            manifest,
+            &self.tagger,
+        );
+        let sentences = self.segmenter.split(&text);
+        let timexes = self.tagger.find(&text);
+        let resolved = timex::resolve(&timexes, meta.published.as_ref());
+        let unresolved = resolved.iter().filter(|r| r.is_none()).count();
+        if unresolved > 0 {
+            warnings.push(format!("{unresolved} relative date(s) left unresolved (no document date or context)"));
+        }
+        let blobs = crate::text::blobs(&text);
+        let dated: Vec<(Range<usize>, DateValue, Resolution)> = (timexes.iter().zip(resolved))
+            .filter(|(t, _)| !crate::text::in_blob(&blobs, &t.range))
+            .filter_map(|(t, r)| r.map(|(v, how)| (t.range.clone(), v, how)))
+            .collect();
+        let dates =
+            DocDates { sentences: &sentences, points: dated.iter().map(|(r, v, _)| (r.start, v.clone())).collect() };
+        let mut mentions = self.resolver.resolve(&text, &sentences, &cleaned.hints, cleaned.body_start, &dates);
+        self.curation.apply_all(&mut mentions, &text, &self.assets.gazetteer);
+        mentions.retain(|m| !crate::text::in_blob(&blobs, &m.range));
+        let source = Source {
+            id: input.id(),
+            title: meta.title,
+            kind: meta.kind,
+            publisher: meta.publisher,
+            url: manifest.and_then(|m| m.url.clone()),
+            reliability: manifest.and_then(|m| m.reliability()),
+            published: meta.published,
+            published_basis: meta.published_basis,
+            encoding,
+            repairs: cleaned.repairs,
+            warnings,
+            path: input.path,
+            raw_len: input.bytes.len(),
+            body_start: cleaned.body_start,
+            text,
+            map,
+        };
+        let claims = self.claims(&source, &sentences, &dated, &cleaned.front_matter);
+        Extracted { source, mentions, claims }
+    }
+
+    /// One claim per date value of each sentence; actors are added once
+    /// entities have corpus ids. A line near the top that only dates the
+    /// document (`R 141609Z JAN 08`) is one claim, of its most precise date,
+    /// of kind `publication`, as is the line the document's date was read from.
+    /// Of the front matter's values, only a top-level field (`fields`) dates
+    /// the document: an infobox's `date:` dates its subject.
+    fn claims(
+        &self,
+        source: &Source,
+        sentences: &[Range<usize>],
+        dated: &[(Range<usize>, DateValue, Resolution)],
+        fields: &[(String, String)],
+    ) -> Vec<Claim> {
+        let mut out = Vec::new();
+        let rules = &self.assets.lexicon.rules;
+        let dating_words = &rules.dating_words;
+        let lists = claims::lists_start(&source.text, &rules.closing_sections);
+        for sentence in sentences.iter().take_while(|s| s.start < lists) {
+            let first = dated.partition_point(|(r, _, _)| r.start < sentence.start);
+            let here: Vec<&(Range<usize>, DateValue, Resolution)> = (dated[first..].iter())
+                .take_while(|(r, _, _)| r.start < sentence.end)
+                .filter(|(r, _, _)| r.end <= sentence.end)
+                .collect();
+            if here.is_empty() {
+                continue;
+            }
+            let text = &source.text[sentence.clone()];
+            let local = |r: &Range<usize>| r.start - sentence.start..r.end - sentence.start;
+            let claim = |(range, value, how): &(Range<usize>, DateValue, Resolution), kind: &str| Claim {
+                source: 0,
+                sentence: sentence.clone(),
+                date: value.clone(),
+                date_clean: range.clone(),
+                resolved: *how,
+                actors: Vec::new(),
+                kind: kind.into(),
+            };
+            let ranges: Vec<Range<usize>> = here.iter().map(|(r, _, _)| local(r)).collect();
+            let field = |key: &str| fields.iter().any(|(k, _)| k.eq_ignore_ascii_case(key));
+            let of_subject = sentence.start < source.body_start && !text.split_once(':').is_some_and(|(k, _)| field(k));
+            if sentence.start < DOCUMENT_HEAD && !of_subject && claims::only_dates(text, &ranges, dating_words) {
+                let narrowest = here.iter().min_by_key(|(_, v, _)| v.span_days()).expect("a date");
+                out.push(claim(narrowest, "publication"));
+                continue;
+            }
+            // A heading `2012`, or `December 27.` cut off its sentence by a line break, tells nothing.
+            if claims::only_dates(text, &ranges, &[]) {
+                continue;
+            }
+            // The line the document's own date was read from dates the document.
+            let dates_document = source.published_basis.as_deref().is_some_and(|b| b.contains(text.trim()));
+            // One claim per date of a sentence: the same date twice tells one happening.
+            let mut values: Vec<&DateValue> = Vec::new();
+            let mut sentence_kind = None;
+            for dated in here {
+                let (range, value, _) = dated;
+                if values.contains(&value) {
+                    continue;
+                }
+                values.push(value);
+                let kind = if dates_document && source.published.as_ref() == Some(value) {
+                    "publication"
+                } else {
+                    let in_clause = self.classifier.in_clause(text, local(range));
+                    in_clause.unwrap_or_else(|| *sentence_kind.get_or_insert_with(|| self.classifier.in_sentence(text)))
+                };
+                out.push(claim(dated, kind));
+            }
+        }
+        out
+    }
+}
