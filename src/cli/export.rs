@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 pub enum Format {
-    /// annals/1 JSON (DESIGN.md)
+    /// annals/1 JSON (ARCHITECTURE.md)
     Json,
     /// TimelineJS3 JSON: open it with TimelineJS
     Timelinejs,

@@ -1,4 +1,4 @@
-//! The `annals/1` JSON export of DESIGN.md: a contract other tools read.
+//! The `annals/1` JSON export of ARCHITECTURE.md: a contract other tools read.
 
 use super::Stream;
 use crate::model::{Corpus, DateValue, Entity, EntityId, Event, EventId, Mention, Resolution, Source};

@@ -1,4 +1,4 @@
-//! The date model of DESIGN.md: a calendar interval with a precision.
+//! The date model of ARCHITECTURE.md: a calendar interval with a precision.
 
 use chrono::{Datelike, NaiveDate};
 use compact_str::{format_compact, CompactString};

@@ -1,4 +1,4 @@
-//! The flow of DESIGN.md: load, extract, assemble, merge, index. Builds an
+//! The flow of ARCHITECTURE.md: load, extract, assemble, merge, index. Builds an
 //! immutable [`Corpus`] from inputs; failures are reported, never fatal.
 
 use crate::assets::Assets;

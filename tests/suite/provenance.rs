@@ -1,4 +1,4 @@
-//! The provenance contract of DESIGN.md, on every corpus the tests load.
+//! The provenance contract of ARCHITECTURE.md, on every corpus the tests load.
 
 use crate::common;
 
