@@ -150,7 +150,7 @@ fn frame(c: &mut Criterion) {
     for (name, corpus) in &corpora {
         let mut state = State::new(corpus);
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
-        let theme = Theme { color: true };
+        let theme = Theme::colored();
         group.bench_function(name.as_str(), |b| {
             b.iter(|| {
                 state.timeline.selected = (state.timeline.selected + 7) % state.events.len();

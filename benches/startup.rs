@@ -48,7 +48,7 @@ fn startup(c: &mut Criterion) {
             let mut state = State::new(&corpus);
             state.resize(&corpus, ratatui::layout::Rect::new(0, 0, 200, 60));
             let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
-            terminal.draw(|f| view::draw(&state, &corpus, Theme { color: true }, f)).unwrap();
+            terminal.draw(|f| view::draw(&state, &corpus, Theme::colored(), f)).unwrap();
         })
     });
     group.finish();

@@ -87,10 +87,10 @@ pub struct SplitRule {
     pub names: Vec<String>,
 }
 
-/// An error in a corpus file, where it is.
+/// An error in a file annals reads (a corpus file, the configuration), where it is.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{path}:{line}:{column}: {message}")]
-pub struct CorpusFileError {
+pub struct FileError {
     pub path: String,
     pub line: usize,
     pub column: usize,
@@ -117,7 +117,7 @@ impl SourceMeta {
 
 impl CorpusFile {
     /// Parses and checks a corpus file; `path` names it in errors.
-    pub fn parse(text: &str, path: &str) -> Result<CorpusFile, CorpusFileError> {
+    pub fn parse(text: &str, path: &str) -> Result<CorpusFile, FileError> {
         let origin = (path.to_string(), text.to_string());
         let at = |span: Option<Range<usize>>, message: String| error_at(&origin, span, message);
         let mut file: CorpusFile = toml::from_str(text).map_err(|e| at(e.span(), e.message().to_string()))?;
@@ -148,7 +148,7 @@ impl CorpusFile {
 
     /// Every `[[alias]]` names an entity of `gazetteer` (which holds this
     /// file's own `[[entity]]` entries by then).
-    pub fn check_aliases(&self, gazetteer: &super::Gazetteer) -> Result<(), CorpusFileError> {
+    pub fn check_aliases(&self, gazetteer: &super::Gazetteer) -> Result<(), FileError> {
         for rule in &self.aliases {
             let name = rule.entity.get_ref();
             if gazetteer.find(name).is_none() {
@@ -163,13 +163,13 @@ impl CorpusFile {
     }
 
     /// Reads `folder/annals.toml` when there is one.
-    pub fn read(folder: &Path) -> Option<Result<CorpusFile, CorpusFileError>> {
+    pub fn read(folder: &Path) -> Option<Result<CorpusFile, FileError>> {
         let path = folder.join(FILE_NAME);
         let text = std::fs::read(&path).ok()?;
         let shown = path.display().to_string();
         let parsed = match String::from_utf8(text) {
             Ok(text) => CorpusFile::parse(&text, &shown),
-            Err(_) => Err(CorpusFileError { path: shown, line: 1, column: 1, message: "not UTF-8 text".into() }),
+            Err(_) => Err(FileError { path: shown, line: 1, column: 1, message: "not UTF-8 text".into() }),
         };
         Some(parsed.map(|mut file| {
             file.sources.iter_mut().for_each(|s| s.folder = Some(folder.to_path_buf()));
@@ -183,13 +183,13 @@ impl CorpusFile {
     }
 }
 
-fn error_at((path, text): &(String, String), span: Option<Range<usize>>, message: String) -> CorpusFileError {
+fn error_at((path, text): &(String, String), span: Option<Range<usize>>, message: String) -> FileError {
     let (line, column) = line_column(text, span.map_or(0, |s| s.start));
-    CorpusFileError { path: path.clone(), line, column, message }
+    FileError { path: path.clone(), line, column, message }
 }
 
 /// One-based line and column (in characters) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..crate::text::floor_boundary(text, offset)];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;

@@ -5,7 +5,7 @@
 
 pub mod corpus_file;
 
-pub use corpus_file::{CorpusFile, CorpusFileError, Reliability, SourceMeta};
+pub use corpus_file::{CorpusFile, FileError, Reliability, SourceMeta};
 
 use crate::model::EntityKind;
 use include_dir::{include_dir, Dir};
@@ -120,7 +120,7 @@ impl Assets {
     /// A corpus file merged over these assets: its entities and aliases join
     /// the gazetteer; its sources, merges and splits follow the ones before.
     /// On an error nothing of the file is kept.
-    pub fn merge(&mut self, file: CorpusFile) -> Result<(), CorpusFileError> {
+    pub fn merge(&mut self, file: CorpusFile) -> Result<(), FileError> {
         // The file's own entities first, so its aliases may name them.
         let known = self.gazetteer.entities.len();
         self.gazetteer.entities.extend(file.entities.iter().cloned());

@@ -2,6 +2,7 @@
 
 mod browse;
 mod check;
+mod config;
 mod export;
 mod generate;
 mod output;
@@ -70,6 +71,12 @@ enum Command {
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
+    },
+    /// Say where the configuration file is and whether it reads well; --default prints the defaults
+    Config {
+        /// Print the default configuration (keys you leave out keep these values)
+        #[arg(long)]
+        default: bool,
     },
     /// Print the manual page (roff), e.g. `annals man > annals.1`
     Man,
@@ -229,6 +236,7 @@ pub fn run() -> ExitCode {
             Some(shape) => generate::write(std::iter::once(shape.document(size, seed)), usize::MAX, &dir),
             None => generate::write(annals::synth::documents(doc_size, seed), size, &dir),
         },
+        Some(Command::Config { default }) => config::run(default),
         Some(Command::Man) => match clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

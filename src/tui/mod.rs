@@ -3,6 +3,8 @@
 //! restored on every way out: quit, error and panic.
 
 pub mod action;
+pub mod colors;
+pub mod config;
 pub mod keymap;
 pub mod layout;
 mod load;
@@ -43,6 +45,14 @@ pub fn translate(event: Event, mode: keymap::Scope) -> Option<Action> {
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         _ => None,
     }
+}
+
+/// The theme of the user's configuration (read once), and what was wrong
+/// with the file, if anything.
+fn configured() -> (view::theme::Theme, Option<String>) {
+    static CONFIG: std::sync::OnceLock<(colors::Colors, Option<String>)> = std::sync::OnceLock::new();
+    let (colors, notice) = CONFIG.get_or_init(config::load);
+    (view::theme::Theme::from_env(colors), notice.clone())
 }
 
 /// A test switch: with `ANNALS_TEST_PANIC` set, the browser panics after its
@@ -152,7 +162,7 @@ fn wait_for<T: Send + 'static>(
     loading: &mut load::Loading<T>,
     stop: &AtomicBool,
 ) -> io::Result<Waited<T>> {
-    let theme = view::theme::Theme::from_env();
+    let theme = configured().0;
     // A small corpus is ready before the gauge would show: browse at once.
     if let Some(loaded) = loading.finished(Duration::from_millis(100)) {
         return Ok(Waited::Loaded(loaded));
@@ -207,14 +217,17 @@ fn event_loop<T: Send + 'static>(
     mut loading: Option<&mut load::Loading<T>>,
     stop: &AtomicBool,
 ) -> io::Result<Ended<T>> {
-    let theme = view::theme::Theme::from_env();
+    let (theme, config_notice) = configured();
     let candidates = palette::Candidates::new(corpus);
     let ctx = Ctx { corpus, candidates: &candidates };
     let mut state = match start.place {
         Some(place) => State::at(corpus, place),
         None => State::new(corpus),
     };
-    state.notice = start.notice;
+    state.notice = match (start.notice, config_notice) {
+        (Some(notice), Some(config)) => Some(format!("{notice} · {config}")),
+        (notice, config) => notice.or(config),
+    };
     let panic_after_drawing = forced_panic_for_tests();
     let mut loaded = None;
     std::thread::scope(|scope| {

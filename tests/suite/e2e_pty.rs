@@ -53,6 +53,8 @@ fn a_terminal_that_vanishes_ends_annals() {
     let pair = native_pty_system().openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_annals"));
     cmd.env("TERM", "xterm-256color");
+    // The tests do not read the configuration of whoever runs them.
+    cmd.env("ANNALS_CONFIG", "/nonexistent/annals-test-config.toml");
     let mut child = pair.slave.spawn_command(cmd).expect("annals starts");
     drop(pair.slave);
     // Read until the browser is drawn, then let go of the reading end too.

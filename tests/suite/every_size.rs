@@ -53,7 +53,7 @@ fn every_size_draws_without_panic() {
         for &(w, h) in &sizes {
             state.resize(&corpus, ratatui::layout::Rect::new(0, 0, w, h));
             let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-            terminal.draw(|f| view::draw(&state, &corpus, Theme { color: false }, f)).unwrap();
+            terminal.draw(|f| view::draw(&state, &corpus, Theme::plain(), f)).unwrap();
         }
     }
 }

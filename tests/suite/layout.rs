@@ -78,7 +78,7 @@ fn drawing_leaves_the_state_as_it_found_it() {
             apply(&mut state, actions);
             let before = format!("{state:?}");
             let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-            terminal.draw(|f| view::draw(&state, &CORPUS, Theme { color: true }, f)).unwrap();
+            terminal.draw(|f| view::draw(&state, &CORPUS, Theme::colored(), f)).unwrap();
             assert_eq!(format!("{state:?}"), before, "{actions:?} at {w}×{h}");
         }
     }

@@ -6,6 +6,7 @@ mod common;
 
 mod claims;
 mod cli;
+mod config;
 mod corpus_file;
 mod determinism;
 mod e2e_pty;

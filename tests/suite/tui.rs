@@ -44,7 +44,7 @@ fn search_for(state: &mut State, query: &str) {
 fn draw(state: &mut State, width: u16, height: u16) -> Buffer {
     apply(state, &[Action::Resize(width, height)]);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| view::draw(state, &CORPUS, Theme { color: true }, f)).unwrap();
+    terminal.draw(|f| view::draw(state, &CORPUS, Theme::colored(), f)).unwrap();
     terminal.backend().buffer().clone()
 }
 
@@ -102,7 +102,7 @@ fn entity_rows_keep_a_space_before_the_count_whatever_the_name() {
     for width in [100, 120, 160, 200] {
         state.resize(&corpus, ratatui::layout::Rect::new(0, 0, width, 40));
         let mut terminal = Terminal::new(TestBackend::new(width, 40)).unwrap();
-        terminal.draw(|f| view::draw(&state, &corpus, Theme { color: true }, f)).unwrap();
+        terminal.draw(|f| view::draw(&state, &corpus, Theme::colored(), f)).unwrap();
         let screen = text(terminal.backend().buffer());
         let row = |needle: &str| {
             screen.lines().find(|l| l.contains(needle)).unwrap_or_else(|| panic!("{screen}")).to_string()
@@ -319,7 +319,7 @@ fn search_in_the_entities_finds_names_and_aliases_and_survives_a_sort() {
 fn styled_hits(buffer: &Buffer) -> String {
     let area = buffer.area;
     let cells = (0..area.height).flat_map(|y| (0..area.width).map(move |x| (x, y)));
-    let matched = Theme { color: true }.matched();
+    let matched = Theme::colored().matched();
     let hit =
         |xy: (u16, u16)| buffer[xy].fg == matched.fg.unwrap() && buffer[xy].modifier.contains(matched.add_modifier);
     cells.filter(|&xy| hit(xy)).map(|xy| buffer[xy].symbol().to_string()).collect()
@@ -458,7 +458,7 @@ fn snapshot_too_small() {
 fn the_highlighted_claim_is_styled() {
     let mut state = jump_to_ward();
     let buffer = draw(&mut state, 120, 40);
-    let theme = Theme { color: true };
+    let theme = Theme::colored();
     let area = state.areas.source;
     let claim_bg = theme.claim().bg;
     let highlighted: String = (area.y..area.y + area.height)

@@ -1,17 +1,33 @@
-//! Colours and glyphs. With `NO_COLOR` set, only bold, reverse and
-//! underline remain.
+//! Styles from the theme's colours (see [`crate::tui::colors`]), and
+//! glyphs. With `NO_COLOR` set, only bold, reverse and underline remain.
 
 use crate::model::EntityKind;
+use crate::tui::colors::Colors;
 use ratatui::style::{Color, Modifier, Style};
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     pub color: bool,
+    pub colors: &'static Colors,
 }
 
+static DEFAULT_COLORS: LazyLock<Colors> = LazyLock::new(Colors::default_theme);
+
 impl Theme {
-    pub fn from_env() -> Self {
-        Theme { color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) }
+    /// The default colours.
+    pub fn colored() -> Self {
+        Theme { color: true, colors: &DEFAULT_COLORS }
+    }
+
+    /// No colours: bold, reverse and underline only.
+    pub fn plain() -> Self {
+        Theme { color: false, colors: &DEFAULT_COLORS }
+    }
+
+    /// `colors`, unless `NO_COLOR` is set (it wins over any configuration).
+    pub fn from_env(colors: &'static Colors) -> Self {
+        Theme { color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()), colors }
     }
 
     fn fg(&self, c: Color) -> Style {
@@ -23,14 +39,7 @@ impl Theme {
     }
 
     pub fn kind(&self, kind: EntityKind) -> Style {
-        self.fg(match kind {
-            EntityKind::Person => Color::Yellow,
-            EntityKind::Organization => Color::Cyan,
-            EntityKind::Country => Color::Green,
-            EntityKind::Place => Color::Blue,
-            EntityKind::Group => Color::Red,
-            EntityKind::Program => Color::Magenta,
-        })
+        self.fg(self.colors.entity(kind))
     }
 
     pub fn glyph(kind: EntityKind) -> char {
@@ -46,9 +55,9 @@ impl Theme {
 
     pub fn border(&self, focused: bool) -> Style {
         if focused {
-            self.fg(Color::LightYellow).add_modifier(Modifier::BOLD)
+            self.fg(self.colors.focus).add_modifier(Modifier::BOLD)
         } else {
-            self.fg(Color::DarkGray)
+            self.fg(self.colors.dim)
         }
     }
 
@@ -59,7 +68,7 @@ impl Theme {
     /// The claim being read.
     pub fn claim(&self) -> Style {
         if self.color {
-            Style::new().bg(Color::Rgb(90, 70, 0)).fg(Color::White)
+            Style::new().bg(self.colors.claim_bg).fg(self.colors.claim_fg)
         } else {
             Style::new().add_modifier(Modifier::REVERSED)
         }
@@ -76,29 +85,23 @@ impl Theme {
     }
 
     pub fn dim(&self) -> Style {
-        self.fg(Color::DarkGray)
+        self.fg(self.colors.dim)
     }
 
     pub fn year(&self) -> Style {
-        self.fg(Color::LightBlue).add_modifier(Modifier::BOLD)
+        self.fg(self.colors.year).add_modifier(Modifier::BOLD)
     }
 
     pub fn conflict(&self) -> Style {
-        self.fg(Color::LightRed).add_modifier(Modifier::BOLD)
+        self.fg(self.colors.conflict).add_modifier(Modifier::BOLD)
     }
 
     pub fn matched(&self) -> Style {
-        self.fg(Color::LightYellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        self.fg(self.colors.focus).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
 
     pub fn kind_label(&self, kind: &str) -> Style {
-        self.fg(match kind {
-            "coup" | "conflict" | "sanction" => Color::LightRed,
-            "election" | "diplomatic" | "agreement" => Color::LightGreen,
-            "aid" => Color::LightCyan,
-            "military" => Color::LightMagenta,
-            _ => Color::Gray,
-        })
+        self.fg(self.colors.event(kind))
     }
 }
 
