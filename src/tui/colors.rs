@@ -132,16 +132,8 @@ impl Colors {
             place: Color::LightBlue,
             group: Color::LightRed,
             program: Color::LightMagenta,
-            events: Colors::events([
-                ("coup", Color::LightRed),
-                ("conflict", Color::LightRed),
-                ("sanction", Color::LightRed),
-                ("election", Color::LightGreen),
-                ("diplomatic", Color::LightGreen),
-                ("agreement", Color::LightGreen),
-                ("aid", Color::LightCyan),
-                ("military", Color::LightMagenta),
-            ]),
+            // The default theme's event colours are its brightest already.
+            events: Colors::default_theme().events,
             other_event: Color::White,
         }
     }
