@@ -1,0 +1,157 @@
+//! The palette: narrowing as typed, ranking, counting, scoring off the
+//! interface's thread.
+
+use super::*;
+
+/// Many entities with repeated names, so that more match than are ranked.
+static CROWD: LazyLock<Corpus> = LazyLock::new(|| {
+    let first = ["Amadou", "Ibrahim", "Assimi", "Moussa", "Modibo", "Alpha", "Oumar"];
+    let last = ["Touré", "Keïta", "Goïta", "Traoré", "Konaré", "Maïga", "Diarra"];
+    let entities = (0..3000)
+        .map(|i| {
+            let name = format!("{} {} {}", first[i % 7], last[(i / 7) % 7], i % 97);
+            annals::model::Entity {
+                id: format!("e{i}"),
+                folded: annals::text::fold(&name),
+                name,
+                kind: annals::model::EntityKind::Person,
+                aliases: Vec::new(),
+                mentions: Vec::new(),
+                found_by: "gazetteer",
+            }
+        })
+        .collect();
+    Corpus { entities, ..Corpus::default() }
+});
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+
+    /// Narrowing keystroke by keystroke finds what scoring everything finds,
+    /// in the same order, and Backspace gives back the earlier matches.
+    #[test]
+    fn narrowing_equals_filtering_from_scratch(query in "[#@]?[aeikmotu 1]{1,7}") {
+        use annals::tui::palette::{filter, narrow};
+        for corpus in [&*CORPUS, &*CROWD] {
+            let candidates = Candidates::new(corpus);
+            let mut previous = filter(corpus, &candidates, "");
+            let mut typed = String::new();
+            for c in query.chars() {
+                typed.push(c);
+                let narrowed = narrow(corpus, &candidates, Some(&previous), &typed);
+                let scratch = filter(corpus, &candidates, &typed);
+                proptest::prop_assert_eq!(&narrowed.ranked, &scratch.ranked, "{}", typed);
+                proptest::prop_assert_eq!(narrowed.total, scratch.total);
+                if !typed.starts_with(['#', '@']) {
+                    // The byte prefilter never turns away what the matcher takes.
+                    use fuzzy_matcher::FuzzyMatcher;
+                    let skim = fuzzy_matcher::skim::SkimMatcherV2::default();
+                    let q = annals::text::fold(typed.trim());
+                    let plain = corpus.entities.iter().filter(|e| q.is_empty() || skim.fuzzy_match(&e.folded, &q).is_some());
+                    proptest::prop_assert_eq!(scratch.total, plain.count());
+                }
+                previous = narrowed;
+            }
+        }
+        // `/` in the timeline narrows too: each key's hits are those a
+        // search from scratch finds, with Backspace as well.
+        let mut state = State::new(&CORPUS);
+        apply(&mut state, &[Action::OpenSearch]);
+        let mut typed_so_far = String::new();
+        for c in query.chars().chain(['\u{8}']).chain(query.chars().rev().take(1)) {
+            if c == '\u{8}' {
+                typed_so_far.pop();
+                apply(&mut state, &[Action::Backspace]);
+            } else {
+                typed_so_far.push(c);
+                apply(&mut state, &[Action::Type(c)]);
+            }
+            let scratch = annals::tui::search::hits(&CORPUS, &state, Pane::Timeline, &typed_so_far, None);
+            proptest::prop_assert_eq!(&state.search.as_ref().unwrap().hits, &scratch, "{}", typed_so_far);
+        }
+        let mut state = State::new(&CORPUS);
+        apply(&mut state, &[Action::OpenPalette]);
+        let opened = state.palette().unwrap().matches().ranked.clone();
+        apply(&mut state, &typed(&query));
+        apply(&mut state, &vec![Action::Backspace; query.chars().count()]);
+        proptest::prop_assert_eq!(&state.palette().unwrap().matches().ranked, &opened);
+    }
+}
+
+#[test]
+fn a_crowd_is_counted_but_only_the_best_are_ranked() {
+    let candidates = Candidates::new(&CROWD);
+    let all = annals::tui::palette::filter(&CROWD, &candidates, "");
+    assert_eq!(all.total, 3000);
+    assert_eq!(all.ranked.len(), annals::tui::palette::RANKED);
+    let keita = annals::tui::palette::filter(&CROWD, &candidates, "keita");
+    assert!(keita.total < 3000 && keita.total >= 3000 / 7, "{}", keita.total);
+}
+
+#[test]
+fn the_scorer_answers_the_newest_query_off_the_ui_thread() {
+    use annals::tui::palette::{filter, SCORED_AT_ONCE};
+    use annals::tui::scorer::Scorer;
+    let candidates = Candidates::new(&CROWD);
+    let expected = filter(&CROWD, &candidates, "keita");
+    std::thread::scope(|scope| {
+        let scorer = Scorer::start(scope, &CROWD, &candidates);
+        for query in ["k", "ke", "kei", "keit", "keita"] {
+            scorer.ask(query, None);
+        }
+        let started = std::time::Instant::now();
+        let mut answers = Vec::new();
+        while !answers.iter().any(|m: &annals::tui::palette::Matches| m.typed == "keita") {
+            assert!(started.elapsed() < std::time::Duration::from_secs(10), "no answer: {answers:?}");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            answers.extend(scorer.take());
+        }
+        let last = answers.last().unwrap();
+        assert_eq!((&last.ranked, last.total), (&expected.ranked, expected.total));
+        assert!(answers.len() <= 5, "queries typed while one is scored are coalesced");
+    });
+    // A palette takes an answer only while it still fits what is typed.
+    let mut palette = annals::tui::state::Palette::opened(filter(&CROWD, &candidates, ""));
+    palette.query = "mo".into();
+    palette.pending = true;
+    palette.learn(filter(&CROWD, &candidates, "ke"));
+    assert_eq!(palette.matches().typed, "", "an answer to another query is dropped");
+    palette.learn(filter(&CROWD, &candidates, "m"));
+    assert!(palette.pending, "a shorter query's answer is shown while the query's own is awaited");
+    palette.learn(filter(&CROWD, &candidates, "mo"));
+    assert!(!palette.pending && palette.matches().typed == "mo");
+    assert!(CROWD.entities.len() < SCORED_AT_ONCE, "the crowd itself is scored at once in update");
+}
+
+/// The palette ranks as one fresh matcher per name would, every time:
+/// fuzzy-matcher's fast path let a name's score depend on the names its
+/// thread scored before, so equal matches swapped places between runs.
+#[test]
+fn palette_ranking_is_the_same_every_time() {
+    use annals::tui::palette::filter;
+    use annals::tui::state::Target;
+    use fuzzy_matcher::FuzzyMatcher;
+    // One thread scores the names in order, so each follows the same one every run.
+    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    let queries = ["ooo", "oo", "mali", "a e", "ioa", "nrt", "un", "ma", "ti", "or", "ent", "aoi", "ee", "rn", "ali"];
+    for query in queries {
+        let q = annals::text::fold(query);
+        let mut expected: Vec<(i64, usize, usize)> = CORPUS
+            .entities
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                let fresh = fuzzy_matcher::skim::SkimMatcherV2::default();
+                fresh.fuzzy_match(&e.folded, &q).map(|s| (s, e.mentions.len(), i))
+            })
+            .collect();
+        // Entities in events first (`entities_without_events_come_last`).
+        let eventless = |i: usize| CORPUS.entity_events[i].is_empty();
+        expected.sort_by_key(|&(s, n, i)| (eventless(i), std::cmp::Reverse(s), std::cmp::Reverse(n), i));
+        let expected: Vec<Target> = expected.into_iter().map(|(_, _, i)| Target::Entity(i)).collect();
+        assert_eq!(one.install(|| filter(&CORPUS, &CANDIDATES, query)).ranked, expected, "{query}");
+        for _ in 0..20 {
+            assert_eq!(filter(&CORPUS, &CANDIDATES, query).ranked, expected, "{query}");
+        }
+    }
+}
