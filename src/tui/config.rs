@@ -128,7 +128,8 @@ pub fn load_from(path: Option<PathBuf>) -> (Colors, Option<String>) {
     };
     match text.and_then(|text| parse(&text, &shown)) {
         Ok(colors) => (colors, None),
-        Err(e) => (Colors::default_theme(), Some(format!("config {e}; the defaults are used"))),
+        // What it means first: a narrow status bar cuts the rest.
+        Err(e) => (Colors::default_theme(), Some(format!("config not used, the defaults are: {e}"))),
     }
 }
 
@@ -163,7 +164,10 @@ mod tests {
         let (colors, notice) = load_from(Some(path.clone()));
         assert_eq!(colors, Colors::default_theme());
         let notice = notice.expect("a notice");
-        assert!(notice.contains("config.toml:3:9") && notice.ends_with("the defaults are used"), "{notice}");
+        assert!(
+            notice.starts_with("config not used, the defaults are: ") && notice.contains("config.toml:3:9"),
+            "{notice}"
+        );
         std::fs::write(&path, "theme = \"high-contrast\"\n").unwrap();
         assert_eq!(load_from(Some(path)), (Colors::built_in("high-contrast").unwrap(), None));
     }
