@@ -62,14 +62,14 @@ struct FoldedWords {
 }
 
 impl FoldedWords {
-    fn new(words: &[Word]) -> Self {
+    fn new<T: AsRef<str>>(words: &[T]) -> Self {
         let mut folded = FoldedWords { joined: String::new(), starts: Vec::with_capacity(words.len()) };
         for w in words {
             if !folded.starts.is_empty() {
                 folded.joined.push(' ');
             }
             folded.starts.push(folded.joined.len());
-            crate::text::fold_into(w.text, &mut folded.joined);
+            crate::text::fold_into(w.as_ref(), &mut folded.joined);
         }
         folded
     }
@@ -402,7 +402,7 @@ impl ContextRules {
 
 /// Words folded and joined by spaces, as the place sets hold names.
 fn fold_joined<T: AsRef<str>>(words: &[T]) -> String {
-    fold(&words.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(" "))
+    FoldedWords::new(words).joined
 }
 
 /// A word folded, without a copy when it is already (`of`, `near`: the

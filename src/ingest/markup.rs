@@ -218,6 +218,10 @@ pub fn line_marker(rest: &str) -> Option<usize> {
 /// A pipe table's delimiter row (`|---|:--:|`) at a line start: its length
 /// with its line break. It says nothing to a reader.
 pub fn table_delimiter(rest: &str) -> Option<usize> {
+    // Most lines start otherwise: not read to their end.
+    if !rest.trim_start_matches(' ').starts_with(['|', '-', ':']) {
+        return None;
+    }
     let line_len = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |at| at + 1);
     let line = rest[..line_len].trim_end();
     let cells = line.trim_start_matches(' ');

@@ -95,10 +95,12 @@ pub fn parse(text: &str, path: &str) -> Result<Colors, ConfigError> {
     }
     for (kind, field) in &c.events {
         let value = color(field)?;
-        match colors.events.iter_mut().find(|(k, _)| k == kind) {
-            _ if kind == "other" => colors.other_event = value,
-            Some((_, slot)) => *slot = value,
-            None => colors.events.push((kind.clone(), value)),
+        if kind == "other" {
+            colors.other_event = value;
+        } else if let Some((_, slot)) = colors.events.iter_mut().find(|(k, _)| k == kind) {
+            *slot = value;
+        } else {
+            colors.events.push((kind.clone(), value));
         }
     }
     Ok(colors)

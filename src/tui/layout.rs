@@ -2,6 +2,7 @@
 //! them exist at that width, and the rows each shows. Worked out in
 //! [`super::settle`] after every change, read by drawing and by the mouse.
 
+use super::state::Pane;
 use ratatui::layout::{Constraint, Layout, Rect};
 use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
@@ -92,6 +93,12 @@ impl Areas {
             timeline_rows: Vec::new(),
             source_tops: [0; 2],
         }
+    }
+
+    /// Whether `pane` is on this screen (every pane is on a screen too
+    /// small to draw: the focus stays where it was put).
+    pub fn shows(&self, pane: Pane) -> bool {
+        pane != Pane::Entities || self.entities.width > 0 || self.too_small
     }
 
     /// The palette's overlay.

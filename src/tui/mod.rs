@@ -245,9 +245,12 @@ fn event_loop<T: Send + 'static>(
                 }
             }
             if dirty {
-                // Laid out for the screen as it is now, then drawn (drawing only reads).
+                // Laid out anew only when the screen changed size unseen (drawing only reads).
                 let size = terminal.size()?;
-                state.resize(corpus, ratatui::layout::Rect::new(0, 0, size.width, size.height));
+                let screen = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+                if state.areas.screen != screen {
+                    state.resize(corpus, screen);
+                }
                 terminal.draw(|frame| view::draw(&state, corpus, theme, frame))?;
                 if panic_after_drawing {
                     panic!("forced panic for testing (ANNALS_TEST_PANIC)");
@@ -269,7 +272,10 @@ fn event_loop<T: Send + 'static>(
                 }
                 dirty = true;
             }
-            dirty |= score_in_background(&mut state, &scorer, &mut asked);
+            if score_in_background(&mut state, &scorer, &mut asked) {
+                state.settle(corpus); // the palette's rows changed outside `update`
+                dirty = true;
+            }
         }
         Ok(Ended::Quit)
     })

@@ -19,7 +19,7 @@ impl State {
     /// Brings everything that depends on the screen up to date.
     pub fn settle(&mut self, corpus: &Corpus) {
         let mut areas = Areas::of(self.areas.screen, self.side.is_some());
-        if !self.visible(Pane::Entities, &areas) && self.focus == Pane::Entities {
+        if !areas.shows(Pane::Entities) && self.focus == Pane::Entities {
             self.focus = Pane::Timeline;
         }
         if areas.too_small {
@@ -42,12 +42,6 @@ impl State {
             p.cursor.follow(palette_rows);
         }
         self.areas = areas;
-    }
-
-    /// Whether `pane` is on the screen laid out as `areas` (every pane is
-    /// on a screen too small to draw: the focus stays where it was put).
-    pub fn visible(&self, pane: Pane, areas: &Areas) -> bool {
-        pane != Pane::Entities || areas.entities.width > 0 || areas.too_small
     }
 
     /// The first line the focused source pane shows.

@@ -102,7 +102,7 @@ fn browse(state: &mut State, ctx: &Ctx, action: Action) {
 /// The pane after the focused one (before it, when not `forward`), among those on the screen.
 fn next_pane(state: &State, forward: bool) -> Pane {
     let order = [Pane::Entities, Pane::Timeline, Pane::Source];
-    let shown: Vec<Pane> = order.into_iter().filter(|&p| state.visible(p, &state.areas)).collect();
+    let shown: Vec<Pane> = order.into_iter().filter(|&p| state.areas.shows(p)).collect();
     let at = shown.iter().position(|x| *x == state.focus).unwrap_or(0);
     let steps = if forward { 1 } else { shown.len() - 1 };
     shown[(at + steps) % shown.len()]

@@ -14,14 +14,12 @@ use ratatui::Frame;
 use std::ops::Range;
 
 pub fn draw(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame) {
-    let a = &state.areas;
     let focused = state.focus == Pane::Source;
     let right_focused = state.side.is_some() && state.right_focused;
     pane(state, corpus, theme, frame, 0, state.shown, focused && !right_focused);
     if state.side.is_some() {
         pane(state, corpus, theme, frame, 1, state.side, focused && right_focused);
     }
-    debug_assert!(state.side.is_some() || a.source_right.width == 0);
 }
 
 /// Draws source pane `slot` (0 the left or only one, 1 the right), as
