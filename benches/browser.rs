@@ -4,6 +4,7 @@
 //! `cargo bench --bench browser`.
 
 use annals::model::*;
+use annals::tui::config::Config;
 use annals::tui::palette::{self, Candidates};
 use annals::tui::view::{self, theme::Theme};
 use annals::tui::{update, Action, Ctx, State};
@@ -121,7 +122,7 @@ fn palette_filtering(c: &mut Criterion) {
         });
         // What the UI thread spends on a key: above SCORED_AT_ONCE candidates
         // the query goes to the scorer's thread, and input is never blocked.
-        let ctx = Ctx { corpus: &corpus, candidates: &candidates };
+        let ctx = Ctx { corpus: &corpus, candidates: &candidates, keys: &Config::defaults().keys };
         let mut state = State::new(&corpus);
         update(&mut state, &ctx, Action::OpenPalette);
         group.bench_with_input(BenchmarkId::new("ui_thread", n), &n, |b, _| {
@@ -156,7 +157,7 @@ fn frame(c: &mut Criterion) {
                 state.timeline.selected = (state.timeline.selected + 7) % state.events.len();
                 state.show_selected_event(corpus);
                 state.resize(corpus, ratatui::layout::Rect::new(0, 0, 200, 60));
-                terminal.draw(|f| view::draw(&state, corpus, theme, f)).unwrap();
+                terminal.draw(|f| view::draw(&state, corpus, &Config::defaults().keys, theme, f)).unwrap();
             })
         });
     }

@@ -3,6 +3,7 @@
 //! inside one process (build the corpus, draw to a test backend).
 //! `cargo bench --bench startup`.
 
+use annals::tui::config::Config;
 use annals::tui::view::{self, theme::Theme};
 use annals::tui::State;
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -48,7 +49,7 @@ fn startup(c: &mut Criterion) {
             let mut state = State::new(&corpus);
             state.resize(&corpus, ratatui::layout::Rect::new(0, 0, 200, 60));
             let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
-            terminal.draw(|f| view::draw(&state, &corpus, Theme::colored(), f)).unwrap();
+            terminal.draw(|f| view::draw(&state, &corpus, &Config::defaults().keys, Theme::colored(), f)).unwrap();
         })
     });
     group.finish();

@@ -32,3 +32,38 @@ pub enum Action {
     Scroll(i32, u16, u16),
     Resize(u16, u16),
 }
+
+/// The actions a key can run, by the names the configuration gives them
+/// (`run = "palette"`). What they do depends on the mode and the pane.
+pub const NAMED: &[(&str, Action)] = &[
+    ("focus-next", Action::FocusNext),
+    ("focus-prev", Action::FocusPrev),
+    ("down", Action::Down(1)),
+    ("up", Action::Up(1)),
+    ("top", Action::Top),
+    ("bottom", Action::Bottom),
+    ("page-down", Action::PageDown),
+    ("page-up", Action::PageUp),
+    ("enter", Action::Enter),
+    ("back", Action::Back),
+    ("palette", Action::OpenPalette),
+    ("prev-claim", Action::PrevClaim),
+    ("next-claim", Action::NextClaim),
+    ("next-in-source", Action::NextInSource),
+    ("prev-in-source", Action::PrevInSource),
+    ("side-by-side", Action::SideBySide),
+    ("sort", Action::CycleSort),
+    ("search", Action::OpenSearch),
+    ("history-back", Action::HistoryBack),
+    ("history-forward", Action::HistoryForward),
+    ("help", Action::ToggleHelp),
+    ("quit", Action::Quit),
+    ("backspace", Action::Backspace),
+];
+
+impl Action {
+    /// The action the configuration calls `name`.
+    pub fn named(name: &str) -> Option<Action> {
+        NAMED.iter().find(|(n, _)| *n == name).map(|(_, a)| *a)
+    }
+}

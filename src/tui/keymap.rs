@@ -1,10 +1,12 @@
-//! The one key map: every key of every mode, the action it sends, and its
-//! help line. Keys are resolved from it per mode; the help screen and the
-//! status bar are generated from it.
+//! The one key map: every key of every mode, the action it runs, and its
+//! help line. It is read from the configuration (the defaults embedded from
+//! `assets/config.toml`, then the user's file: see [`super::config`]). Keys
+//! are resolved from it per mode and pane; the help screen and the status
+//! bar's hints are generated from it.
 
 use super::action::Action;
+use super::key::Key;
 use super::state::Pane;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where a binding applies: a mode (see [`super::state::Mode`]), a pane
 /// while browsing, or always.
@@ -21,179 +23,177 @@ pub enum Scope {
     Always,
 }
 
+use Scope::*;
+
 impl Scope {
-    /// Whether a binding of this scope applies in `mode` (a mode's own scope).
-    fn applies_in(self, mode: Scope) -> bool {
-        self == mode || self == Always || (mode == Browse && matches!(self, In(_)))
-    }
+    /// The scopes by the names the configuration gives them, in help order.
+    pub const NAMED: [(&'static str, Scope); 8] = [
+        ("browse", Browse),
+        ("timeline", In(Pane::Timeline)),
+        ("entities", In(Pane::Entities)),
+        ("source", In(Pane::Source)),
+        ("always", Always),
+        ("palette", Palette),
+        ("search", Search),
+        ("help", Help),
+    ];
 
     /// Whether text is typed in this mode: keys no binding takes are text.
     pub fn types(self) -> bool {
         matches!(self, Palette | Search)
     }
+
+    /// The scopes whose keys work in `mode` with `pane` focused, the one
+    /// that decides first: a pane's own keys, then its mode's, then those
+    /// of every mode.
+    fn in_force(mode: Scope, pane: Pane) -> impl Iterator<Item = Scope> {
+        let own = (mode == Browse).then_some(In(pane));
+        own.into_iter().chain([mode, Always])
+    }
 }
 
-/// A key as the map names it: a code, with or without Ctrl.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub ctrl: bool,
-}
-
-const fn key(c: char) -> Key {
-    Key { code: KeyCode::Char(c), ctrl: false }
-}
-
-const fn ctrl(c: char) -> Key {
-    Key { code: KeyCode::Char(c), ctrl: true }
-}
-
-const fn special(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
-}
-
-/// One row of the help: where the keys apply, what each sends, and what
-/// the row does. Its keys are written as [`Key`] displays them.
+/// One key (or a chord of keys pressed one after another) in one scope,
+/// and the action it runs; `None` is a default key the user unbound.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
     pub scope: Scope,
-    pub sends: &'static [(Key, Action)],
-    pub help: &'static str,
-}
-
-const fn bind(scope: Scope, sends: &'static [(Key, Action)], help: &'static str) -> Binding {
-    Binding { scope, sends, help }
+    pub on: Vec<Key>,
+    pub run: Option<Action>,
+    pub desc: String,
 }
 
 impl Binding {
-    /// Its keys as the help writes them: `j ↓`, `PgDn Ctrl-d`.
-    pub fn keys(&self) -> String {
-        let mut labels: Vec<String> = Vec::new();
-        for (key, _) in self.sends {
-            let label = key.to_string();
-            if !labels.contains(&label) {
-                labels.push(label);
+    /// The keys as the help writes them: `Ctrl-p`, `g g`.
+    pub fn label(&self) -> String {
+        self.on.iter().map(Key::to_string).collect::<Vec<_>>().join(" ")
+    }
+
+    /// Whether pressing one of the two would always reach the other first:
+    /// the same keys, or one chord the start of the other.
+    pub fn overlaps(&self, other: &Binding) -> bool {
+        let shorter = self.on.len().min(other.on.len());
+        self.scope == other.scope && self.on[..shorter] == other.on[..shorter]
+    }
+}
+
+/// What keys pressed so far do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pressed {
+    Run(Action),
+    /// The start of a chord: wait for its next key.
+    Wait,
+    Nothing,
+}
+
+/// One row of the help: the bindings of one scope that share a description.
+pub struct Row<'a> {
+    pub scope: Scope,
+    /// Their keys as the help writes them: `j`, `↓`.
+    pub keys: Vec<String>,
+    pub desc: &'a str,
+    /// The action of the row's first key.
+    pub run: Action,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeyMap {
+    bindings: Vec<Binding>,
+}
+
+impl KeyMap {
+    /// A map of `bindings`, the first of a key in a scope winning.
+    pub fn new(bindings: Vec<Binding>) -> Self {
+        KeyMap { bindings }
+    }
+
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// What the keys `typed` (a chord so far, the last key just pressed) do
+    /// in `mode` with `pane` focused. In a mode where text is typed, a
+    /// character no binding takes is text.
+    pub fn press(&self, typed: &[Key], mode: Scope, pane: Pane) -> Pressed {
+        for scope in Scope::in_force(mode, pane) {
+            let mut bound = self.bindings.iter().filter(|b| b.scope == scope);
+            if let Some(b) = bound.clone().find(|b| b.on == typed) {
+                return b.run.map_or(Pressed::Nothing, Pressed::Run);
+            }
+            if bound.any(|b| b.on.len() > typed.len() && b.on.starts_with(typed)) {
+                return Pressed::Wait;
             }
         }
-        labels.join(" ")
-    }
-}
-
-impl std::fmt::Display for Key {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.ctrl {
-            f.write_str("Ctrl-")?;
-        }
-        match self.code {
-            KeyCode::Char(' ') => f.write_str("Space"),
-            KeyCode::Char(c) => write!(f, "{c}"),
-            KeyCode::Tab => f.write_str("Tab"),
-            KeyCode::BackTab => f.write_str("Shift-Tab"),
-            KeyCode::Down => f.write_str("↓"),
-            KeyCode::Up => f.write_str("↑"),
-            KeyCode::Left => f.write_str("←"),
-            KeyCode::Right => f.write_str("→"),
-            KeyCode::PageDown => f.write_str("PgDn"),
-            KeyCode::PageUp => f.write_str("PgUp"),
-            KeyCode::Backspace => f.write_str("Backspace"),
-            code => write!(f, "{code:?}"),
+        match typed {
+            [key] if mode.types() => key.typed().map_or(Pressed::Nothing, |c| Pressed::Run(Action::Type(c))),
+            _ => Pressed::Nothing,
         }
     }
-}
 
-use Scope::*;
+    /// The action of one key pressed alone, if it runs one.
+    pub fn action_for(&self, key: Key, mode: Scope, pane: Pane) -> Option<Action> {
+        match self.press(&[key], mode, pane) {
+            Pressed::Run(action) => Some(action),
+            Pressed::Wait | Pressed::Nothing => None,
+        }
+    }
 
-/// Bindings in help order; the first binding of a key wins.
-pub const BINDINGS: &[Binding] = &[
-    bind(Browse, &[(special(KeyCode::Tab), Action::FocusNext)], "focus the next pane"),
-    bind(Browse, &[(special(KeyCode::BackTab), Action::FocusPrev)], "focus the previous pane"),
-    bind(Browse, &[(key('j'), Action::Down(1)), (special(KeyCode::Down), Action::Down(1))], "move down"),
-    bind(Browse, &[(key('k'), Action::Up(1)), (special(KeyCode::Up), Action::Up(1))], "move up"),
-    bind(Browse, &[(key('g'), Action::Top), (special(KeyCode::Home), Action::Top)], "first"),
-    bind(Browse, &[(key('G'), Action::Bottom), (special(KeyCode::End), Action::Bottom)], "last"),
-    bind(Browse, &[(special(KeyCode::PageDown), Action::PageDown), (ctrl('d'), Action::PageDown)], "page down"),
-    bind(Browse, &[(special(KeyCode::PageUp), Action::PageUp), (ctrl('u'), Action::PageUp)], "page up"),
-    bind(In(Pane::Entities), &[(special(KeyCode::Enter), Action::Enter)], "filter the timeline to this entity"),
-    bind(In(Pane::Timeline), &[(special(KeyCode::Enter), Action::Enter)], "show the claim in its source"),
-    bind(In(Pane::Source), &[(special(KeyCode::Enter), Action::Enter)], "select the event of the highlighted claim"),
-    bind(Browse, &[(special(KeyCode::Esc), Action::Back)], "close the search or the side pane, or clear the filter"),
-    bind(Browse, &[(ctrl('p'), Action::OpenPalette)], "jump to an actor (# events, @ sources)"),
-    bind(Browse, &[(key('['), Action::PrevClaim), (key(']'), Action::NextClaim)], "previous / next claim of the event"),
-    bind(
-        Browse,
-        &[(key('n'), Action::NextInSource), (key('N'), Action::PrevInSource)],
-        "next / previous claim in the source (search hit after /)",
-    ),
-    bind(Browse, &[(key('s'), Action::SideBySide)], "two sources side by side"),
-    bind(In(Pane::Entities), &[(key('o'), Action::CycleSort)], "sort entities by count, name or kind"),
-    bind(Browse, &[(key('/'), Action::OpenSearch)], "search the focused pane"),
-    // Ctrl-i arrives as Tab unless the terminal speaks the kitty keyboard protocol.
-    bind(
-        Browse,
-        &[(ctrl('o'), Action::HistoryBack), (ctrl('i'), Action::HistoryForward)],
-        "back / forward through jumps",
-    ),
-    bind(Browse, &[(key('?'), Action::ToggleHelp)], "this help"),
-    bind(Browse, &[(key('q'), Action::Quit)], "quit"),
-    bind(Always, &[(ctrl('c'), Action::Quit)], "quit, whatever is open"),
-    // The palette: what is typed is the query.
-    bind(Palette, &[(special(KeyCode::Down), Action::Down(1)), (special(KeyCode::Tab), Action::Down(1))], "next match"),
-    bind(
-        Palette,
-        &[(special(KeyCode::Up), Action::Up(1)), (special(KeyCode::BackTab), Action::Up(1))],
-        "previous match",
-    ),
-    bind(Palette, &[(special(KeyCode::Enter), Action::Enter)], "jump to the match"),
-    bind(Palette, &[(special(KeyCode::Backspace), Action::Backspace)], "delete the last character"),
-    bind(Palette, &[(special(KeyCode::Esc), Action::Back), (ctrl('p'), Action::Back)], "close"),
-    // A search being typed: what is typed is the query.
-    bind(Search, &[(special(KeyCode::Enter), Action::Enter)], "keep the search"),
-    bind(Search, &[(special(KeyCode::Backspace), Action::Backspace)], "delete the last character"),
-    bind(Search, &[(special(KeyCode::Esc), Action::Back)], "cancel it"),
-    // The help.
-    bind(
-        Help,
-        &[
-            (key('j'), Action::Down(1)),
-            (special(KeyCode::Down), Action::Down(1)),
-            (key('k'), Action::Up(1)),
-            (special(KeyCode::Up), Action::Up(1)),
-        ],
-        "scroll a line",
-    ),
-    bind(
-        Help,
-        &[
-            (special(KeyCode::PageDown), Action::PageDown),
-            (special(KeyCode::PageUp), Action::PageUp),
-            (key('g'), Action::Top),
-            (key('G'), Action::Bottom),
-        ],
-        "scroll a page, to the top, to the end",
-    ),
-    bind(
-        Help,
-        &[
-            (special(KeyCode::Esc), Action::Back),
-            (key('?'), Action::Back),
-            (key('q'), Action::Back),
-            (special(KeyCode::Enter), Action::Back),
-        ],
-        "close",
-    ),
-];
+    /// The help's rows, in the order of their first binding.
+    pub fn rows(&self) -> Vec<Row<'_>> {
+        let mut rows: Vec<Row> = Vec::new();
+        for b in &self.bindings {
+            let Some(run) = b.run else { continue };
+            match rows.iter_mut().find(|r| r.scope == b.scope && r.desc == b.desc) {
+                Some(row) => {
+                    let label = b.label();
+                    if !row.keys.contains(&label) {
+                        row.keys.push(label);
+                    }
+                }
+                None => rows.push(Row { scope: b.scope, keys: vec![b.label()], desc: &b.desc, run }),
+            }
+        }
+        rows
+    }
 
-/// The action a key sends in `mode` (a mode's own scope): the first
-/// binding of the key there; in a mode where text is typed, a character no
-/// binding takes is text.
-pub fn action_for(event: KeyEvent, mode: Scope) -> Option<Action> {
-    let pressed = Key { code: event.code, ctrl: event.modifiers.contains(KeyModifiers::CONTROL) };
-    let mut bound = BINDINGS.iter().filter(|b| b.scope.applies_in(mode)).flat_map(|b| b.sends);
-    match bound.find(|(k, _)| *k == pressed) {
-        Some((_, action)) => Some(*action),
-        None => match pressed {
-            Key { code: KeyCode::Char(c), ctrl: false } if mode.types() => Some(Action::Type(c)),
-            _ => None,
-        },
+    /// The label of the first key that runs `action` in `scope`.
+    pub fn key_of(&self, action: Action, scope: Scope) -> Option<String> {
+        let b = self.bindings.iter().find(|b| b.scope == scope && b.run == Some(action))?;
+        Some(b.label())
+    }
+
+    /// The hints that apply now, most useful first: each `keys what`, whole.
+    /// The status bar shows as many as fit and always keeps the last two
+    /// (help and quit), which this puts at the end.
+    pub fn hints(&self, mode: Scope, pane: Pane, context: Context) -> Vec<String> {
+        let label = |r: &Row| {
+            let short = r.desc.split([',', '(']).next().unwrap_or(r.desc).trim();
+            format!("{} {short}", r.keys[0])
+        };
+        let rows = self.rows();
+        let quit = |scope| self.key_of(Action::Quit, scope).map(|k| format!("{k} quit"));
+        if mode != Browse {
+            // An overlay's or a search's own keys, and the way out.
+            let own = rows.iter().filter(|r| r.scope == mode && r.run != Action::Backspace);
+            let mut out: Vec<String> = own.map(label).collect();
+            out.extend(quit(Always));
+            return out;
+        }
+        let mut hinted: Vec<(usize, &Row)> = rows
+            .iter()
+            .filter(|r| r.scope == Browse || r.scope == In(pane))
+            .filter_map(|r| Some((context.rank(r.run)?, r)))
+            .collect();
+        hinted.sort_by_key(|(rank, _)| *rank);
+        let mut out: Vec<String> = hinted.into_iter().map(|(_, r)| label(r)).collect();
+        if context.closable {
+            if let Some(esc) = self.key_of(Action::Back, Browse) {
+                // What Esc undoes is what the user just did: first.
+                out.insert(0, format!("{esc} {}", context.closes));
+            }
+        }
+        out.extend(self.key_of(Action::ToggleHelp, Browse).map(|k| format!("{k} help")));
+        out.extend(quit(Browse).or_else(|| quit(Always)));
+        out
     }
 }
 
@@ -210,46 +210,23 @@ pub struct Context {
     pub several_sources: bool,
 }
 
-/// The hints that apply now, most useful first: each `keys what`, whole.
-/// The status bar shows as many as fit and always keeps the last two
-/// (help and quit), which [`hints`] puts at the end.
-pub fn hints(mode: Scope, pane: Pane, context: Context) -> Vec<String> {
-    let label = |b: &Binding| {
-        let short = b.help.split([',', '(']).next().unwrap_or(b.help).trim();
-        format!("{} {short}", b.sends[0].0)
-    };
-    if mode != Browse {
-        // An overlay's or a search's own keys, and the way out.
-        let own = BINDINGS.iter().filter(|b| b.scope == mode && b.sends[0].1 != Action::Backspace);
-        let mut out: Vec<String> = own.map(label).collect();
-        out.push("Ctrl-c quit".into());
-        return out;
-    }
-    let mut out = Vec::new();
-    for b in BINDINGS {
-        let applies = b.scope == Browse || b.scope == In(pane);
-        let shown = matches!(
-            b.sends[0].1,
-            Action::Enter
-                | Action::OpenPalette
-                | Action::SideBySide
-                | Action::PrevClaim
-                | Action::OpenSearch
-                | Action::CycleSort
-        );
-        let useful = match b.sends[0].1 {
-            Action::PrevClaim => context.several_claims,
-            Action::SideBySide => context.several_sources,
+impl Context {
+    /// Where browsing hints at `action`'s row now, if it does: the most
+    /// useful first.
+    fn rank(&self, action: Action) -> Option<usize> {
+        let useful = match action {
+            Action::PrevClaim => self.several_claims,
+            Action::SideBySide => self.several_sources,
             _ => true,
         };
-        if applies && shown && useful {
-            out.push(label(b));
-        }
+        const HINTED: [Action; 6] = [
+            Action::Enter,
+            Action::OpenPalette,
+            Action::PrevClaim,
+            Action::SideBySide,
+            Action::CycleSort,
+            Action::OpenSearch,
+        ];
+        HINTED.iter().position(|a| *a == action).filter(|_| useful)
     }
-    if context.closable {
-        // What Esc undoes is what the user just did: first.
-        out.insert(0, format!("Esc {}", context.closes));
-    }
-    out.extend(["? help".to_string(), "q quit".to_string()]);
-    out
 }

@@ -5,6 +5,7 @@
 pub mod action;
 pub mod colors;
 pub mod config;
+pub mod key;
 pub mod keymap;
 pub mod layout;
 mod load;
@@ -31,11 +32,26 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-/// The action for a terminal event in `mode` (the key map's scope of the
-/// state's mode).
-pub fn translate(event: Event, mode: keymap::Scope) -> Option<Action> {
+/// The action for a terminal event: a key as the key map resolves it in
+/// the state's mode and pane (the first keys of a chord wait in
+/// [`State::chord`]), a click, the wheel, a resize.
+pub fn translate(event: Event, keys: &keymap::KeyMap, state: &mut State) -> Option<Action> {
+    if let Event::Key(key) = event {
+        if key.kind == KeyEventKind::Release {
+            return None;
+        }
+        state.chord.push(key::Key::of(key));
+        let pressed = keys.press(&state.chord, state.mode.scope(), state.focus);
+        if pressed != keymap::Pressed::Wait {
+            state.chord.clear();
+        }
+        return match pressed {
+            keymap::Pressed::Run(action) => Some(action),
+            keymap::Pressed::Wait | keymap::Pressed::Nothing => None,
+        };
+    }
+    state.chord.clear();
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => keymap::action_for(key, mode),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(_) => Some(Action::Click(m.column, m.row)),
             MouseEventKind::ScrollDown => Some(Action::Scroll(3, m.column, m.row)),
@@ -47,12 +63,11 @@ pub fn translate(event: Event, mode: keymap::Scope) -> Option<Action> {
     }
 }
 
-/// The theme of the user's configuration (read once), and what was wrong
-/// with the file, if anything.
-fn configured() -> (view::theme::Theme, Option<String>) {
-    static CONFIG: std::sync::OnceLock<(colors::Colors, Option<String>)> = std::sync::OnceLock::new();
-    let (colors, notice) = CONFIG.get_or_init(config::load);
-    (view::theme::Theme::from_env(colors), notice.clone())
+/// The user's configuration (read once), and what was wrong with the
+/// file, if anything.
+fn configured() -> &'static (config::Config, Option<String>) {
+    static CONFIG: std::sync::OnceLock<(config::Config, Option<String>)> = std::sync::OnceLock::new();
+    CONFIG.get_or_init(config::load)
 }
 
 /// A test switch: with `ANNALS_TEST_PANIC` set, the browser panics after its
@@ -162,7 +177,7 @@ fn wait_for<T: Send + 'static>(
     loading: &mut load::Loading<T>,
     stop: &AtomicBool,
 ) -> io::Result<Waited<T>> {
-    let theme = configured().0;
+    let theme = view::theme::Theme::from_env(&configured().0.colors);
     // A small corpus is ready before the gauge would show: browse at once.
     if let Some(loaded) = loading.finished(Duration::from_millis(100)) {
         return Ok(Waited::Loaded(loaded));
@@ -217,14 +232,15 @@ fn event_loop<T: Send + 'static>(
     mut loading: Option<&mut load::Loading<T>>,
     stop: &AtomicBool,
 ) -> io::Result<Ended<T>> {
-    let (theme, config_notice) = configured();
+    let (config, config_notice) = configured();
+    let theme = view::theme::Theme::from_env(&config.colors);
     let candidates = palette::Candidates::new(corpus);
-    let ctx = Ctx { corpus, candidates: &candidates };
+    let ctx = Ctx { corpus, candidates: &candidates, keys: &config.keys };
     let mut state = match start.place {
         Some(place) => State::at(corpus, place),
         None => State::new(corpus),
     };
-    state.notice = match (start.notice, config_notice) {
+    state.notice = match (start.notice, config_notice.clone()) {
         (Some(notice), Some(config)) => Some(format!("{notice} · {config}")),
         (notice, config) => notice.or(config),
     };
@@ -251,7 +267,7 @@ fn event_loop<T: Send + 'static>(
                 if state.areas.screen != screen {
                     state.resize(corpus, screen);
                 }
-                terminal.draw(|frame| view::draw(&state, corpus, theme, frame))?;
+                terminal.draw(|frame| view::draw(&state, corpus, ctx.keys, theme, frame))?;
                 if panic_after_drawing {
                     panic!("forced panic for testing (ANNALS_TEST_PANIC)");
                 }
@@ -267,7 +283,7 @@ fn event_loop<T: Send + 'static>(
             });
             dirty = false;
             if event::poll(wait)? {
-                if let Some(action) = translate(event::read()?, state.mode.scope()) {
+                if let Some(action) = translate(event::read()?, ctx.keys, &mut state) {
                     update(&mut state, &ctx, action);
                 }
                 dirty = true;

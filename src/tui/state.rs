@@ -1,6 +1,7 @@
 //! The browser's state: indices into the corpus (selection, filter, scroll),
 //! never copies of its text.
 
+use super::key::Key;
 use super::keymap::Scope;
 use super::layout::Areas;
 use super::palette::Matches;
@@ -187,6 +188,8 @@ pub struct State {
     pub source_scroll: Option<usize>,
     /// What keys do now: browse, type in the palette or a search, read the help.
     pub mode: Mode,
+    /// The first keys of a chord, pressed and waiting for the rest.
+    pub chord: Vec<Key>,
     /// The last search: its hits stay for `n` and `N` after it is typed.
     pub search: Option<Search>,
     pub history: Vec<Jump>,
@@ -419,6 +422,7 @@ impl State {
             history: Vec::new(),
             future: Vec::new(),
             quit: false,
+            chord: Vec::new(),
             notice: None,
             reading: None,
             // No screen yet: laid out on the first resize.

@@ -1,6 +1,7 @@
 //! `update(state, action)`: every change of the browser's state.
 
 use super::action::Action;
+use super::keymap::KeyMap;
 use super::layout::TimelineRow;
 use super::palette::{self, Candidates};
 use super::state::{EntitySort, Mode, Palette, Pane, Search, State, Target};
@@ -11,6 +12,7 @@ use ratatui::layout::Rect;
 pub struct Ctx<'a> {
     pub corpus: &'a Corpus,
     pub candidates: &'a Candidates,
+    pub keys: &'a KeyMap,
 }
 
 pub fn update(state: &mut State, ctx: &Ctx, action: Action) {
@@ -26,15 +28,15 @@ pub fn update(state: &mut State, ctx: &Ctx, action: Action) {
         Mode::Browse => browse(state, ctx, action),
         Mode::Palette(_) => palette_update(state, ctx, action),
         Mode::Search => search_update(state, ctx.corpus, action),
-        Mode::Help { .. } => help_update(state, action),
+        Mode::Help { .. } => help_update(state, ctx, action),
     }
     state.settle(ctx.corpus);
 }
 
 /// Keys while the help is open: moving keys scroll it (at 80×24 it is
 /// taller than the screen), the closing keys close it.
-fn help_update(state: &mut State, action: Action) {
-    let last = super::view::help_lines() - 1;
+fn help_update(state: &mut State, ctx: &Ctx, action: Action) {
+    let last = super::view::help_lines(ctx.keys) - 1;
     let Mode::Help { scroll } = &mut state.mode else {
         return;
     };

@@ -3,6 +3,7 @@
 use crate::common;
 
 use annals::tui::config;
+use annals::tui::config::Config;
 use annals::tui::view::{self, theme::Theme};
 use annals::tui::State;
 use ratatui::backend::TestBackend;
@@ -16,14 +17,14 @@ fn focus_corner(theme: Theme) -> Color {
     let mut state = State::new(&corpus);
     state.resize(&corpus, Rect::new(0, 0, 80, 24));
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|f| view::draw(&state, &corpus, theme, f)).unwrap();
+    terminal.draw(|f| view::draw(&state, &corpus, &Config::defaults().keys, theme, f)).unwrap();
     let corner = state.areas.timeline;
     terminal.backend().buffer()[(corner.x, corner.y)].fg
 }
 
 #[test]
 fn a_configured_colour_is_drawn_and_no_color_wins() {
-    let colors = config::parse("theme = \"light\"\n[colors]\nfocus = \"#ff0000\"\n", "config.toml").unwrap();
+    let colors = config::parse("theme = \"light\"\n[colors]\nfocus = \"#ff0000\"\n", "config.toml").unwrap().colors;
     let colors: &'static _ = Box::leak(Box::new(colors));
     assert_eq!(focus_corner(Theme { color: true, colors }), Color::Rgb(255, 0, 0));
     assert_eq!(focus_corner(Theme::colored()), Color::LightYellow, "the default theme");

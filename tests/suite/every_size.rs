@@ -4,6 +4,7 @@
 use crate::common;
 
 use annals::model::Corpus;
+use annals::tui::config::Config;
 use annals::tui::palette::Candidates;
 use annals::tui::view::{self, theme::Theme};
 use annals::tui::{update, Action, Ctx, State};
@@ -11,7 +12,7 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
 fn screens(corpus: &Corpus, candidates: &Candidates) -> Vec<State> {
-    let ctx = Ctx { corpus, candidates };
+    let ctx = Ctx { corpus, candidates, keys: &Config::defaults().keys };
     let with = |actions: &[Action]| {
         let mut s = State::new(corpus);
         for a in actions {
@@ -53,7 +54,7 @@ fn every_size_draws_without_panic() {
         for &(w, h) in &sizes {
             state.resize(&corpus, ratatui::layout::Rect::new(0, 0, w, h));
             let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-            terminal.draw(|f| view::draw(&state, &corpus, Theme::plain(), f)).unwrap();
+            terminal.draw(|f| view::draw(&state, &corpus, &Config::defaults().keys, Theme::plain(), f)).unwrap();
         }
     }
 }

@@ -5,6 +5,7 @@
 use crate::common;
 
 use annals::model::Corpus;
+use annals::tui::config::Config;
 use annals::tui::palette::Candidates;
 use annals::tui::state::Pane;
 use annals::tui::view::{self, theme::Theme};
@@ -17,7 +18,7 @@ static CORPUS: LazyLock<Corpus> = LazyLock::new(common::bundled);
 static CANDIDATES: LazyLock<Candidates> = LazyLock::new(|| Candidates::new(&CORPUS));
 
 fn apply(state: &mut State, actions: &[Action]) {
-    let ctx = Ctx { corpus: &CORPUS, candidates: &CANDIDATES };
+    let ctx = Ctx { corpus: &CORPUS, candidates: &CANDIDATES, keys: &Config::defaults().keys };
     for a in actions {
         update(state, &ctx, *a);
     }
@@ -78,7 +79,7 @@ fn drawing_leaves_the_state_as_it_found_it() {
             apply(&mut state, actions);
             let before = format!("{state:?}");
             let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-            terminal.draw(|f| view::draw(&state, &CORPUS, Theme::colored(), f)).unwrap();
+            terminal.draw(|f| view::draw(&state, &CORPUS, &Config::defaults().keys, Theme::colored(), f)).unwrap();
             assert_eq!(format!("{state:?}"), before, "{actions:?} at {w}×{h}");
         }
     }

@@ -7,6 +7,7 @@ use crate::common;
 use annals::ingest::Input;
 use annals::model::Corpus;
 use annals::pipeline::Watch;
+use annals::tui::config::Config;
 use annals::tui::palette::Candidates;
 use annals::tui::state::Pane;
 use annals::tui::{update, Action, Ctx, State};
@@ -68,7 +69,7 @@ fn the_whole_corpus_extends_its_preview() {
 fn the_browser_keeps_its_place_in_the_whole_corpus() {
     let (preview, whole) = preview_and_whole();
     let candidates = Candidates::new(&preview);
-    let ctx = Ctx { corpus: &preview, candidates: &candidates };
+    let ctx = Ctx { corpus: &preview, candidates: &candidates, keys: &Config::defaults().keys };
     let mut state = State::new(&preview);
     // An entity of the preview as filter, a few events down, the source focused.
     for action in [Action::FocusPrev, Action::Down(2), Action::Enter, Action::Down(3), Action::Enter] {
@@ -95,7 +96,7 @@ fn the_browser_keeps_its_place_in_the_whole_corpus() {
         let lead = preview.events[before.event.unwrap()].claims[0];
         assert!(whole.events[after.event.unwrap()].claims.contains(&lead), "the event is found again by its claim");
     }
-    let wctx = Ctx { corpus: &whole, candidates: &Candidates::new(&whole) };
+    let wctx = Ctx { corpus: &whole, candidates: &Candidates::new(&whole), keys: &Config::defaults().keys };
     update(&mut moved, &wctx, Action::Back); // leaves the search
     update(&mut moved, &wctx, Action::HistoryBack);
     assert_eq!(moved.filter, Some(filter), "back to before the event was opened: filtered");

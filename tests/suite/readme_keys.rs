@@ -1,7 +1,8 @@
 //! The README's key table says what the key map does: every key bound while
 //! browsing is in the table, and every key the table names is bound.
 
-use annals::tui::keymap::{Scope, BINDINGS};
+use annals::tui::config::Config;
+use annals::tui::keymap::Scope;
 use std::collections::BTreeSet;
 
 /// The keys (`code` spans) of the first column of the README's key table.
@@ -19,11 +20,25 @@ fn readme_keys() -> BTreeSet<String> {
 
 #[test]
 fn the_readme_key_table_matches_the_key_map() {
-    let browsing = BINDINGS.iter().filter(|b| matches!(b.scope, Scope::Browse | Scope::In(_) | Scope::Always));
-    let bound: BTreeSet<String> = browsing.flat_map(|b| b.sends.iter().map(|(k, _)| k.to_string())).collect();
+    let bindings = Config::defaults().keys.bindings();
+    let browsing = bindings.iter().filter(|b| matches!(b.scope, Scope::Browse | Scope::In(_) | Scope::Always));
+    let bound: BTreeSet<String> = browsing.map(|b| b.label()).collect();
     let documented = readme_keys();
     let missing: Vec<&String> = bound.difference(&documented).collect();
     let unbound: Vec<&String> = documented.difference(&bound).collect();
     assert!(missing.is_empty(), "bound but not in the README's key table: {missing:?}");
     assert!(unbound.is_empty(), "in the README's key table but not bound: {unbound:?}");
+}
+
+#[test]
+fn the_readme_key_example_reads_as_it_says() {
+    let readme = include_str!("../../README.md");
+    let example = readme.split("```toml\n").nth(1).and_then(|rest| rest.split("```").next()).expect("a TOML example");
+    let keys = annals::tui::config::parse(example, "README.md").unwrap_or_else(|e| panic!("{e}")).keys;
+    let rows = keys.rows();
+    let row = |desc: &str| rows.iter().find(|r| r.desc == desc).map(|r| r.keys.join(" "));
+    assert_eq!(row("move down").as_deref(), Some("j ↓ Ctrl-n"));
+    assert_eq!(row("first, as in vim").as_deref(), Some("g g"));
+    assert_eq!(row("first").as_deref(), Some("Home"), "`g` taken from the defaults");
+    assert_eq!(row("two sources side by side"), None, "`s` unbound");
 }

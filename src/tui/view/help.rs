@@ -3,16 +3,16 @@
 
 use super::theme::Theme;
 use super::{centered, columns, pane_block};
-use crate::tui::keymap::{Scope, BINDINGS};
+use crate::tui::keymap::{KeyMap, Scope};
 use crate::tui::state::Pane;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use ratatui::Frame;
 
-/// How many lines the help has: one a binding, a blank one, the notes.
-pub fn lines() -> usize {
-    BINDINGS.len() + 1 + NOTES.len()
+/// How many lines the help has: one a row of the key map, a blank one, the notes.
+pub fn lines(keys: &KeyMap) -> usize {
+    keys.rows().len() + 1 + NOTES.len()
 }
 
 const NOTES: [&str; 2] = [
@@ -20,12 +20,13 @@ const NOTES: [&str; 2] = [
     "mouse: click focuses and selects, the wheel scrolls",
 ];
 
-pub fn draw(scroll: usize, theme: Theme, frame: &mut Frame, area: Rect) {
-    let width = BINDINGS.iter().map(|b| columns(&b.keys())).max().unwrap_or(0);
-    let mut lines: Vec<Line> = BINDINGS
+pub fn draw(scroll: usize, keys: &KeyMap, theme: Theme, frame: &mut Frame, area: Rect) {
+    let rows = keys.rows();
+    let width = rows.iter().map(|r| columns(&r.keys.join(" "))).max().unwrap_or(0);
+    let mut lines: Vec<Line> = rows
         .iter()
-        .map(|b| {
-            let scope = match b.scope {
+        .map(|r| {
+            let scope = match r.scope {
                 Scope::Browse | Scope::Always => "",
                 Scope::In(Pane::Entities) => "entities: ",
                 Scope::In(Pane::Timeline) => "timeline: ",
@@ -35,8 +36,8 @@ pub fn draw(scroll: usize, theme: Theme, frame: &mut Frame, area: Rect) {
                 Scope::Help => "help: ",
             };
             Line::from(vec![
-                Span::styled(format!("{:<width$} ", b.keys()), theme.year()),
-                Span::raw(format!("{scope}{}", b.help)),
+                Span::styled(format!("{:<width$} ", r.keys.join(" ")), theme.year()),
+                Span::raw(format!("{scope}{}", r.desc)),
             ])
         })
         .collect();

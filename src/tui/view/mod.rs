@@ -1,4 +1,4 @@
-//! Drawing: `draw(state, corpus, frame)` draws the panes, one file each,
+//! Drawing: `draw(state, corpus, keys, theme, frame)` draws the panes, one file each,
 //! where [`super::layout`] put them. Views only read the state and the corpus.
 
 mod detail;
@@ -13,6 +13,8 @@ mod status;
 pub mod theme;
 mod timeline;
 
+use super::action::Action;
+use super::keymap::{KeyMap, Scope};
 pub use super::layout::centered;
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::state::{Mode, Pane, State};
@@ -25,10 +27,10 @@ use ratatui::Frame;
 use theme::Theme;
 
 /// Draws the state as [`State::settle`] laid it out: reads, changes nothing.
-pub fn draw(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame) {
+pub fn draw(state: &State, corpus: &Corpus, keys: &KeyMap, theme: Theme, frame: &mut Frame) {
     let a = &state.areas;
     if a.too_small {
-        return too_small(frame, frame.area());
+        return too_small(keys, frame, frame.area());
     }
     header::draw(state, corpus, theme, frame, a.header);
     if a.entities.width > 0 {
@@ -37,19 +39,20 @@ pub fn draw(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame) {
     timeline::draw(state, corpus, theme, frame, a.timeline);
     source::draw(state, corpus, theme, frame);
     detail::draw(state, corpus, theme, frame, a.detail);
-    status::draw(state, corpus, theme, frame, a.status);
+    status::draw(state, corpus, keys, theme, frame, a.status);
     match state.mode {
         Mode::Palette(_) => palette::draw(state, corpus, theme, frame, a.palette()),
-        Mode::Help { scroll } => help::draw(scroll, theme, frame, a.screen),
+        Mode::Help { scroll } => help::draw(scroll, keys, theme, frame, a.screen),
         Mode::Browse | Mode::Search => {}
     }
 }
 
-fn too_small(frame: &mut Frame, area: Rect) {
+fn too_small(keys: &KeyMap, frame: &mut Frame, area: Rect) {
+    let quit = keys.key_of(Action::Quit, Scope::Browse).or_else(|| keys.key_of(Action::Quit, Scope::Always));
     let text = vec![
         Line::styled("terminal too small", Style::new().add_modifier(Modifier::BOLD)),
         Line::raw(format!("annals needs {MIN_WIDTH}×{MIN_HEIGHT}; this is {}×{}", area.width, area.height)),
-        Line::raw("q quits"),
+        Line::raw(quit.map_or_else(String::new, |key| format!("{key} quits"))),
     ];
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }

@@ -2,7 +2,7 @@
 
 use super::theme::Theme;
 use crate::model::Corpus;
-use crate::tui::keymap;
+use crate::tui::keymap::{self, KeyMap};
 use crate::tui::state::{Mode, State};
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-pub fn draw(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(state: &State, corpus: &Corpus, keys: &KeyMap, theme: Theme, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
     if let Some(notice) = &state.notice {
         spans.push(Span::styled(format!(" {} ", super::theme::inert(notice)), theme.conflict()));
@@ -35,8 +35,12 @@ pub fn draw(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, are
             if s.hits.is_empty() { "no hits".to_string() } else { format!("{}/{} hits", s.current + 1, s.hits.len()) };
         spans.push(Span::raw(format!("  /{}{cursor}  {count}", super::theme::inert(&s.query))));
     }
+    if !state.chord.is_empty() {
+        let typed: Vec<String> = state.chord.iter().map(ToString::to_string).collect();
+        spans.push(Span::styled(format!("  {}…", typed.join(" ")), theme.selected()));
+    }
     let used: usize = spans.iter().map(Span::width).sum();
-    let hints = keymap::hints(state.mode.scope(), state.focus, context(state, corpus));
+    let hints = keys.hints(state.mode.scope(), state.focus, context(state, corpus));
     let hints = fitted(hints, usize::from(area.width).saturating_sub(used + 3));
     spans.push(Span::styled(format!("   {hints}"), theme.dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

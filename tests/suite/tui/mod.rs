@@ -4,7 +4,8 @@
 use crate::common;
 
 use annals::model::Corpus;
-use annals::tui::keymap;
+use annals::tui::config::Config;
+
 use annals::tui::layout::TimelineRow;
 use annals::tui::palette::Candidates;
 use annals::tui::state::{EntitySort, Mode, Pane};
@@ -12,7 +13,7 @@ use annals::tui::view::{self, theme::Theme};
 use annals::tui::{update, Action, Ctx, State};
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use std::sync::LazyLock;
 
@@ -22,7 +23,7 @@ static CORPUS: LazyLock<Corpus> = LazyLock::new(common::bundled);
 static CANDIDATES: LazyLock<Candidates> = LazyLock::new(|| Candidates::new(&CORPUS));
 
 fn ctx() -> Ctx<'static> {
-    Ctx { corpus: &CORPUS, candidates: &CANDIDATES }
+    Ctx { corpus: &CORPUS, candidates: &CANDIDATES, keys: &Config::defaults().keys }
 }
 
 fn apply(state: &mut State, actions: &[Action]) {
@@ -46,7 +47,7 @@ fn search_for(state: &mut State, query: &str) {
 fn draw(state: &mut State, width: u16, height: u16) -> Buffer {
     apply(state, &[Action::Resize(width, height)]);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| view::draw(state, &CORPUS, Theme::colored(), f)).unwrap();
+    terminal.draw(|f| view::draw(state, &CORPUS, &Config::defaults().keys, Theme::colored(), f)).unwrap();
     terminal.backend().buffer().clone()
 }
 
@@ -104,7 +105,7 @@ fn entity_rows_keep_a_space_before_the_count_whatever_the_name() {
     for width in [100, 120, 160, 200] {
         state.resize(&corpus, ratatui::layout::Rect::new(0, 0, width, 40));
         let mut terminal = Terminal::new(TestBackend::new(width, 40)).unwrap();
-        terminal.draw(|f| view::draw(&state, &corpus, Theme::colored(), f)).unwrap();
+        terminal.draw(|f| view::draw(&state, &corpus, &Config::defaults().keys, Theme::colored(), f)).unwrap();
         let screen = text(terminal.backend().buffer());
         let row = |needle: &str| {
             screen.lines().find(|l| l.contains(needle)).unwrap_or_else(|| panic!("{screen}")).to_string()
@@ -362,12 +363,12 @@ fn sort_help_and_quit() {
     assert_eq!(state.entity_sort, EntitySort::Name);
     apply(&mut state, &[Action::ToggleHelp]);
     assert!(matches!(state.mode, Mode::Help { .. }));
-    let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
-    let key_q = |state: &State| keymap::action_for(q, state.mode.scope()).unwrap();
-    let action = key_q(&state);
+    let q = Event::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE));
+    let keys = &Config::defaults().keys;
+    let action = annals::tui::translate(q.clone(), keys, &mut state).unwrap();
     apply(&mut state, &[action]);
     assert!(matches!(state.mode, Mode::Browse) && !state.quit, "q closes help first");
-    let action = key_q(&state);
+    let action = annals::tui::translate(q, keys, &mut state).unwrap();
     apply(&mut state, &[action]);
     assert!(state.quit);
 }
