@@ -41,23 +41,24 @@ fn synthetic(events: usize, entities: usize) -> Corpus {
         let date = DateValue::year(year).unwrap();
         let sentence = start..text.len() - 1;
         claims.push(Claim {
-            source: 0,
+            source: SourceId::default(),
             date_clean: start + 3..start + 7,
             sentence,
             date,
             resolved: Resolution::Absolute,
-            actors: vec![i % entities.max(1)],
+            actors: vec![EntityId::from(i % entities.max(1))],
             kind: "agreement".into(),
         });
     }
-    let mut order: Vec<usize> = (0..events).collect();
+    let claims: TiVec<ClaimId, Claim> = claims.into();
+    let mut order: Vec<ClaimId> = claims.keys().collect();
     order.sort_by_key(|&c| (claims[c].date.start, c));
-    let events_out: Vec<Event> = order
+    let events_out: TiVec<EventId, Event> = order
         .iter()
         .enumerate()
         .map(|(n, &c)| Event {
             id: format!("e{n}").into(),
-            title: format!("Agreement {c}"),
+            title: format!("Agreement {}", c.index()),
             kind: "agreement".into(),
             date: claims[c].date.clone(),
             actors: claims[c].actors.clone(),
@@ -65,8 +66,8 @@ fn synthetic(events: usize, entities: usize) -> Corpus {
             claims: vec![c],
         })
         .collect();
-    let mut entity_events = vec![Vec::new(); entities];
-    for (n, e) in events_out.iter().enumerate() {
+    let mut entity_events: TiVec<EntityId, Vec<EventId>> = vec![Vec::new(); entities].into();
+    for (n, e) in events_out.iter_enumerated() {
         for a in &e.actors {
             entity_events[*a].push(n);
         }
@@ -91,7 +92,7 @@ fn synthetic(events: usize, entities: usize) -> Corpus {
     };
     Corpus {
         name: "synthetic".into(),
-        sources: vec![source],
+        sources: vec![source].into(),
         entities: (0..entities).map(entity).collect(),
         claims,
         events: events_out,

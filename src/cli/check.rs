@@ -1,19 +1,21 @@
 //! `annals check`: a report per source.
 
 use super::{output, report_failures, Loaded};
+use annals::model::{EntityId, SourceId, TiVec};
 use std::process::ExitCode;
 
 pub fn run(loaded: Loaded, verbose: bool) -> ExitCode {
     let corpus = &loaded.corpus;
     // Counted in one pass over claims and mentions, not once per source.
-    let mut claims = vec![0usize; corpus.sources.len()];
+    let mut claims: TiVec<SourceId, usize> = vec![0; corpus.sources.len()].into();
     corpus.claims.iter().for_each(|c| claims[c.source] += 1);
     // Each entity counted once per source it is named in; no set per source,
     // which at 50 000 sources would cost more than the corpus's claims.
-    let mut entities = vec![0usize; corpus.sources.len()];
+    let mut entities: TiVec<SourceId, usize> = vec![0; corpus.sources.len()].into();
     // With --verbose, each source's entities by name: which rule found each.
-    let mut named: Vec<Vec<usize>> = vec![Vec::new(); if verbose { corpus.sources.len() } else { 0 }];
-    for (id, e) in corpus.entities.iter().enumerate() {
+    let mut named: TiVec<SourceId, Vec<EntityId>> =
+        vec![Vec::new(); if verbose { corpus.sources.len() } else { 0 }].into();
+    for (id, e) in corpus.entities.iter_enumerated() {
         for s in e.sources() {
             entities[s] += 1;
             if verbose {
@@ -21,10 +23,10 @@ pub fn run(loaded: Loaded, verbose: bool) -> ExitCode {
             }
         }
     }
-    let folded = |id: &usize| corpus.entities[*id].folded.as_str();
+    let folded = |id: &EntityId| corpus.entities[*id].folded.as_str();
     named.iter_mut().for_each(|list| list.sort_by(|a, b| folded(a).cmp(folded(b))));
     let printed = output::to_stdout(|out| {
-        for (id, s) in corpus.sources.iter().enumerate() {
+        for (id, s) in corpus.sources.iter_enumerated() {
             writeln!(out, "{}", s.path)?;
             writeln!(out, "  title      {} ({})", s.title, s.kind.as_str())?;
             writeln!(out, "  bytes      {}  encoding {}  mojibake repairs {}", s.raw_len, s.encoding, s.repairs)?;

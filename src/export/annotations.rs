@@ -8,7 +8,7 @@
 //! gets no text selectors: the bytes still place the claim.
 
 use super::Stream;
-use crate::model::{ClaimId, Corpus, Event, EventId, Source};
+use crate::model::{ClaimId, Corpus, Event, EventId, Source, SourceId, TiVec};
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -149,14 +149,14 @@ struct Page<I> {
 }
 
 pub fn write(corpus: &Corpus, events: &[EventId], out: impl Write) -> io::Result<()> {
-    let mut spans: Vec<Vec<Range<usize>>> = vec![Vec::new(); corpus.sources.len()];
+    let mut spans: TiVec<SourceId, Vec<Range<usize>>> = vec![Vec::new(); corpus.sources.len()].into();
     for &c in events.iter().flat_map(|&e| &corpus.events[e].claims) {
         let claim = &corpus.claims[c];
         spans[claim.source].push(corpus.claim_bytes(claim));
     }
     // Only the sources the events quote are looked for, on disk or bundled, once each.
     let seeds = crate::assets::bundled_seeds();
-    let targets: Vec<Option<(String, Option<FileText>)>> = (corpus.sources.iter().zip(&spans))
+    let targets: TiVec<SourceId, Option<(String, Option<FileText>)>> = (corpus.sources.iter().zip(&spans))
         .map(|(s, spans)| {
             let bundled = (!spans.is_empty()).then(|| bundled_bytes(s, &seeds))?;
             Some((iri(s, bundled.is_some()), FileText::read(s, bundled, spans)))

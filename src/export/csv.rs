@@ -2,7 +2,7 @@
 //! the claim's quote and byte span. Cells a spreadsheet would run as a
 //! formula are neutralised.
 
-use crate::model::{Corpus, DateValue, EventId, Precision};
+use crate::model::{Corpus, DateValue, EntityId, EventId, Precision};
 use std::io::{self, Write};
 
 pub const COLUMNS: &[&str] = &[
@@ -54,7 +54,7 @@ pub fn write(corpus: &Corpus, events: &[EventId], out: impl Write) -> io::Result
         for (n, &c) in event.claims.iter().enumerate() {
             let claim = &corpus.claims[c];
             let source = &corpus.sources[claim.source];
-            let actor = |a: Option<&usize>| a.map_or(String::new(), |&a| corpus.entities[a].name.clone());
+            let actor = |a: Option<&EntityId>| a.map_or(String::new(), |&a| corpus.entities[a].name.clone());
             let span = corpus.claim_bytes(claim);
             let assoc: Vec<&str> = claim.actors.iter().skip(2).map(|&a| corpus.entities[a].name.as_str()).collect();
             let row = [

@@ -1,7 +1,7 @@
 //! The `annals/1` JSON export of ARCHITECTURE.md: a contract other tools read.
 
 use super::Stream;
-use crate::model::{Corpus, DateValue, Entity, EntityId, Event, EventId, Mention, Resolution, Source};
+use crate::model::{Corpus, DateValue, Entity, EntityId, Event, EventId, Mention, Resolution, Source, TiVec};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -99,13 +99,13 @@ fn document<'a>(corpus: &'a Corpus, events: &'a [EventId]) -> impl Serialize + '
 /// The entities an export holds: all of them, or those its events name.
 fn kept_entities(corpus: &Corpus, events: &[EventId]) -> Vec<EntityId> {
     if events.len() == corpus.events.len() {
-        return (0..corpus.entities.len()).collect();
+        return corpus.entities.keys().collect();
     }
-    let mut keep = vec![false; corpus.entities.len()];
+    let mut keep: TiVec<EntityId, bool> = vec![false; corpus.entities.len()].into();
     for &e in events {
         corpus.events[e].actors.iter().for_each(|&a| keep[a] = true);
     }
-    (0..keep.len()).filter(|&a| keep[a]).collect()
+    keep.iter_enumerated().filter(|(_, &kept)| kept).map(|(a, _)| a).collect()
 }
 
 fn entity<'a>(corpus: &'a Corpus, e: &'a Entity) -> impl Serialize + 'a {
@@ -180,7 +180,7 @@ pub fn write(corpus: &Corpus, events: &[EventId], out: impl Write) -> io::Result
 fn write_in_chunks(corpus: &Corpus, events: &[EventId], out: impl Write, chunk: usize) -> io::Result<()> {
     let mut out = io::BufWriter::new(out);
     write!(out, "{{\n  \"schema\": \"{SCHEMA}\",\n  \"sources\": ")?;
-    write_list(&mut out, &corpus.sources, chunk, |_| 1, source)?;
+    write_list(&mut out, &corpus.sources.raw, chunk, |_| 1, source)?;
     out.write_all(b",\n  \"entities\": ")?;
     let entities = kept_entities(corpus, events);
     let mentions = |&e: &EntityId| 1 + corpus.entities[e].mentions.len();
@@ -276,7 +276,7 @@ impl<W: Write> Write for Indented<W> {
 
 /// The export as a JSON value (for tests and snapshots).
 pub fn to_value(corpus: &Corpus) -> serde_json::Value {
-    let all: Vec<EventId> = (0..corpus.events.len()).collect();
+    let all: Vec<EventId> = corpus.events.keys().collect();
     serde_json::to_value(document(corpus, &all)).expect("the export is plain data")
 }
 
@@ -292,8 +292,8 @@ mod tests {
         let mut inputs = crate::ingest::bundled_inputs();
         inputs.extend(crate::synth::corpus(400_000, 20_000, 3));
         let (corpus, _) = crate::pipeline::Pipeline::bundled().build("mixed", inputs, Vec::new());
-        let all: Vec<EventId> = (0..corpus.events.len()).collect();
-        let some: Vec<EventId> = all.iter().copied().filter(|e| e % 3 == 0).collect();
+        let all: Vec<EventId> = corpus.events.keys().collect();
+        let some: Vec<EventId> = all.iter().copied().filter(|e| e.index() % 3 == 0).collect();
         let heaviest = corpus.entities.iter().map(|e| e.mentions.len()).max().unwrap_or(0);
         assert!(all.len() > 500 && heaviest > 200, "lists longer than a chunk, an entity heavier");
         for chunk in [1, 200, CHUNK_WEIGHT] {

@@ -17,7 +17,9 @@ pub struct Filter {
 impl Filter {
     /// The events kept, in timeline order.
     pub fn events(&self, corpus: &Corpus) -> Vec<EventId> {
-        (0..corpus.events.len())
+        corpus
+            .events
+            .keys()
             .filter(|&i| {
                 let e = &corpus.events[i];
                 self.actor.is_none_or(|a| e.actors.contains(&a))
@@ -33,7 +35,9 @@ impl Filter {
 /// accents and case folded; else a message naming the closest ones.
 pub fn find_actor(corpus: &Corpus, name: &str) -> Result<EntityId, String> {
     let wanted = fold(name.trim());
-    let exact: Vec<EntityId> = (0..corpus.entities.len())
+    let exact: Vec<EntityId> = corpus
+        .entities
+        .keys()
         .filter(|&i| {
             let e = &corpus.entities[i];
             e.id == name || fold(&e.name) == wanted || e.aliases.iter().any(|a| fold(a) == wanted)
@@ -42,7 +46,7 @@ pub fn find_actor(corpus: &Corpus, name: &str) -> Result<EntityId, String> {
     let found = if exact.is_empty() {
         // Every word of the query somewhere in a name (`william ward`).
         let words: Vec<&str> = wanted.split_whitespace().collect();
-        (0..corpus.entities.len()).filter(|&i| words.iter().all(|w| corpus.entities[i].folded.contains(w))).collect()
+        corpus.entities.keys().filter(|&i| words.iter().all(|w| corpus.entities[i].folded.contains(w))).collect()
     } else {
         exact
     };

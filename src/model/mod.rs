@@ -14,10 +14,47 @@ use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
-pub type SourceId = usize;
-pub type EntityId = usize;
-pub type ClaimId = usize;
-pub type EventId = usize;
+pub use typed_index_collections::{TiSlice, TiVec};
+
+/// Declares index types into the corpus's lists, one type a list, so an
+/// entity's index cannot be used as an event's.
+macro_rules! ids {
+    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(usize);
+
+        impl From<usize> for $name {
+            fn from(index: usize) -> Self {
+                $name(index)
+            }
+        }
+
+        impl From<$name> for usize {
+            fn from(id: $name) -> usize {
+                id.0
+            }
+        }
+
+        impl $name {
+            /// Its place in its list.
+            pub fn index(self) -> usize {
+                self.0
+            }
+        }
+    )*};
+}
+
+ids! {
+    /// A source of [`Corpus::sources`].
+    SourceId,
+    /// An entity of [`Corpus::entities`].
+    EntityId,
+    /// A claim of [`Corpus::claims`].
+    ClaimId,
+    /// An event of [`Corpus::events`].
+    EventId,
+}
 
 /// What kind of document a source is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -129,11 +166,11 @@ pub struct Mention {
 impl Mention {
     pub fn new(source: SourceId, clean: Range<usize>) -> Self {
         let narrow = |n: usize| u32::try_from(n).expect("texts are under 4 GiB (ingest reads no file over 1 GiB)");
-        Mention { source: narrow(source), clean: [narrow(clean.start), narrow(clean.end)] }
+        Mention { source: narrow(source.index()), clean: [narrow(clean.start), narrow(clean.end)] }
     }
 
     pub fn source(&self) -> SourceId {
-        self.source as SourceId
+        SourceId::from(self.source as usize)
     }
 
     /// The range in the source's clean text.
@@ -222,13 +259,13 @@ pub struct Event {
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
     pub name: String,
-    pub sources: Vec<Source>,
-    pub entities: Vec<Entity>,
-    pub claims: Vec<Claim>,
+    pub sources: TiVec<SourceId, Source>,
+    pub entities: TiVec<EntityId, Entity>,
+    pub claims: TiVec<ClaimId, Claim>,
     /// Sorted by date start, then id.
-    pub events: Vec<Event>,
+    pub events: TiVec<EventId, Event>,
     /// For each entity, the events it takes part in.
-    pub entity_events: Vec<Vec<EventId>>,
+    pub entity_events: TiVec<EntityId, Vec<EventId>>,
 }
 
 impl Corpus {

@@ -31,15 +31,15 @@ impl<'a> Assembler<'a> {
     pub fn add(&mut self, doc: Extracted) {
         let Extracted { source, mentions, mut claims } = doc;
         let corpus = &mut self.corpus;
-        let source_id = corpus.sources.len();
+        let source_id = corpus.sources.next_key();
         let mut numbered = Vec::with_capacity(mentions.len());
         for m in &mentions {
             let entity = match self.ids.get(&m.key) {
                 Some(&id) => id,
                 None => {
-                    corpus.entities.push(new_entity(m, self.assets));
-                    self.ids.insert(m.key.clone(), corpus.entities.len() - 1);
-                    corpus.entities.len() - 1
+                    let id = corpus.entities.push_and_get_key(new_entity(m, self.assets));
+                    self.ids.insert(m.key.clone(), id);
+                    id
                 }
             };
             corpus.entities[entity].mentions.push(Mention::new(source_id, m.range.clone()));
@@ -103,7 +103,11 @@ fn new_entity(m: &DocMention, assets: &Assets) -> Entity {
 
 /// The actors of a sentence: the people, organisations, countries, groups
 /// and programmes it names, in order, once each; places are settings.
-fn actors(mentions: &[(Range<usize>, EntityId)], sentence: &Range<usize>, entities: &[Entity]) -> Vec<EntityId> {
+fn actors(
+    mentions: &[(Range<usize>, EntityId)],
+    sentence: &Range<usize>,
+    entities: &TiSlice<EntityId, Entity>,
+) -> Vec<EntityId> {
     let first = mentions.partition_point(|(r, _)| r.start < sentence.start);
     let mut out = Vec::new();
     for (r, e) in mentions[first..].iter().take_while(|(r, _)| r.start < sentence.end) {
@@ -129,7 +133,7 @@ fn finish_entities(corpus: &mut Corpus) {
     // cores too, or that one entity would keep one core busy alone.
     let sources = &corpus.sources;
     let surface = |m: &Mention| &sources[m.source()].text[m.clean()];
-    corpus.entities.par_iter_mut().for_each(|entity| {
+    corpus.entities.raw.par_iter_mut().for_each(|entity| {
         let surfaces: FxHashSet<&str> = if entity.mentions.len() < 100_000 {
             entity.mentions.iter().map(surface).collect()
         } else {
@@ -158,9 +162,10 @@ fn build_events(corpus: &mut Corpus) {
     // them from the claims at each comparison took 1.4 s on one.
     let mut keyed: Vec<_> = corpus
         .claims
+        .raw
         .par_iter()
         .enumerate()
-        .map(|(c, claim)| (claim.date.start, claim.date.end, claim.source, claim.sentence.start, c))
+        .map(|(c, claim)| (claim.date.start, claim.date.end, claim.source, claim.sentence.start, ClaimId::from(c)))
         .collect();
     keyed.par_sort_unstable(); // the claim's index last: as a stable sort
     let order: Vec<ClaimId> = keyed.into_iter().map(|k| k.4).collect();
@@ -177,7 +182,7 @@ fn build_events(corpus: &mut Corpus) {
     drop(views);
     drop(words);
     let passing = told_in_passing(corpus);
-    let mut built: Vec<Event> = groups
+    let mut built: TiVec<EventId, Event> = groups
         .into_par_iter()
         .map(|g| {
             let claims: Vec<ClaimId> = g.claims.iter().map(|&i| order[i]).collect();
@@ -206,13 +211,14 @@ fn build_events(corpus: &mut Corpus) {
             let (kind, date) = (lead.kind.clone(), corpus.claims[order[g.dated_by]].date.clone());
             Event { id: CompactString::default(), title, kind, date, actors, conflict: g.conflict, claims }
         })
-        .collect();
-    built.par_sort_unstable_by_key(|e| (e.date.start, e.date.end, e.claims[0])); // no two events share a claim
+        .collect::<Vec<Event>>()
+        .into();
+    built.raw.par_sort_unstable_by_key(|e| (e.date.start, e.date.end, e.claims[0])); // no two events share a claim
     for (i, e) in built.iter_mut().enumerate() {
         e.id = compact_str::format_compact!("e{:04}", i + 1);
     }
-    corpus.entity_events = vec![Vec::new(); corpus.entities.len()];
-    for (i, e) in built.iter().enumerate() {
+    corpus.entity_events = vec![Vec::new(); corpus.entities.len()].into();
+    for (i, e) in built.iter_enumerated() {
         for a in &e.actors {
             corpus.entity_events[*a].push(i);
         }
@@ -223,13 +229,13 @@ fn build_events(corpus: &mut Corpus) {
 /// For each claim, whether its sentence is about an earlier date of its
 /// own (`In 2022, Mali expelled … after the 2021 coup`), not one it only
 /// lists (`the coups of 2020 and 2021`).
-fn told_in_passing(corpus: &Corpus) -> Vec<bool> {
-    let mut order: Vec<ClaimId> = (0..corpus.claims.len()).collect();
+fn told_in_passing(corpus: &Corpus) -> TiVec<ClaimId, bool> {
+    let mut order: Vec<ClaimId> = corpus.claims.keys().collect();
     order.par_sort_unstable_by_key(|&c| {
         let claim = &corpus.claims[c];
         (claim.source, claim.sentence.start, claim.date_clean.start)
     });
-    let mut passing = vec![false; corpus.claims.len()];
+    let mut passing: TiVec<ClaimId, bool> = vec![false; corpus.claims.len()].into();
     for pair in order.windows(2) {
         let (first, second) = (&corpus.claims[pair[0]], &corpus.claims[pair[1]]);
         let same_sentence = first.source == second.source && first.sentence == second.sentence;

@@ -131,7 +131,7 @@ impl Pipeline {
             let text = &source.text[sentence.clone()];
             let local = |r: &Range<usize>| r.start - sentence.start..r.end - sentence.start;
             let claim = |(range, value, how): &(Range<usize>, DateValue, Resolution), kind: &str| Claim {
-                source: 0,
+                source: SourceId::default(), // numbered when the corpus is assembled
                 sentence: sentence.clone(),
                 date: value.clone(),
                 date_clean: range.clone(),

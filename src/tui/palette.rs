@@ -3,7 +3,7 @@
 //! prepared once; each keystroke scores only what the last one matched.
 
 use super::state::Target;
-use crate::model::Corpus;
+use crate::model::{Corpus, EntityId};
 use crate::text::fold;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
@@ -30,7 +30,7 @@ impl Candidates {
                 let text = e.claims.first().map_or("", |&c| corpus.claim_text(&corpus.claims[c]));
                 fold(&format!("{} {} {} {text}", e.date.value, e.kind, e.title))
             };
-            corpus.events.par_iter().map(event).collect()
+            corpus.events.raw.par_iter().map(event).collect()
         })
     }
 }
@@ -93,13 +93,13 @@ pub fn narrow(corpus: &Corpus, candidates: &Candidates, previous: Option<&Matche
     let text = |i: usize| match mode {
         '#' => events[i].as_str(),
         '@' => candidates.sources[i].as_str(),
-        _ => corpus.entities[i].folded.as_str(),
+        _ => corpus.entities[EntityId::from(i)].folded.as_str(),
     };
     // An actor in events before one without (named, but in no dated sentence), then by mentions.
     let weight = |i: usize| match mode {
         'a' => Weight {
-            in_events: corpus.entity_events.get(i).is_some_and(|events| !events.is_empty()),
-            mentions: corpus.entities[i].mentions.len(),
+            in_events: corpus.entity_events.get(EntityId::from(i)).is_some_and(|events| !events.is_empty()),
+            mentions: corpus.entities[EntityId::from(i)].mentions.len(),
         },
         _ => Weight::default(),
     };
@@ -192,9 +192,9 @@ fn best(mut scored: Vec<(i64, Weight, usize)>, mode: char) -> Vec<Target> {
     }
     scored.par_sort_unstable_by_key(order);
     let target = |i: usize| match mode {
-        '#' => Target::Event(i),
-        '@' => Target::Source(i),
-        _ => Target::Entity(i),
+        '#' => Target::Event(i.into()),
+        '@' => Target::Source(i.into()),
+        _ => Target::Entity(i.into()),
     };
     scored.into_iter().map(|(_, _, i)| target(i)).collect()
 }

@@ -5,7 +5,7 @@ use super::key::Key;
 use super::keymap::Scope;
 use super::layout::Areas;
 use super::palette::Matches;
-use crate::model::{ClaimId, Corpus, EntityId, EventId, SourceId};
+use crate::model::{ClaimId, Corpus, EntityId, EventId, SourceId, TiVec};
 use chrono::Datelike;
 use ratatui::layout::Rect;
 use rayon::prelude::*;
@@ -54,7 +54,7 @@ impl Cursor {
 pub enum Target {
     Entity(EntityId),
     Event(EventId),
-    Source(usize),
+    Source(SourceId),
 }
 
 /// What keys do now. One mode at a time; each has its keys in the key map.
@@ -250,9 +250,9 @@ impl Landmark {
     }
 
     fn jump(&self, corpus: &Corpus, index: &Index) -> Jump {
-        let claim = |c: Option<ClaimId>| c.filter(|&c| c < corpus.claims.len());
+        let claim = |c: Option<ClaimId>| c.filter(|&c| corpus.claims.get(c).is_some());
         Jump {
-            filter: self.filter.filter(|&e| e < corpus.entities.len()),
+            filter: self.filter.filter(|&e| corpus.entities.get(e).is_some()),
             event: claim(self.event_claim).map(|c| index.claim_event[c]),
             claim: claim(self.claim),
         }
@@ -264,26 +264,26 @@ impl Landmark {
 pub struct Index {
     /// Per source: the entities it names, by id (the source pane finds
     /// their mentions there), and its claims, by position.
-    pub source_entities: Vec<Vec<u32>>,
+    pub source_entities: TiVec<SourceId, Vec<u32>>,
     /// Per entity: how many sources name it (the card's count, not redone each frame).
-    pub entity_sources: Vec<u32>,
-    pub claims: Vec<Vec<ClaimId>>,
+    pub entity_sources: TiVec<EntityId, u32>,
+    pub claims: TiVec<SourceId, Vec<ClaimId>>,
     /// Events per year, in year order.
     pub years: Vec<(i32, usize)>,
     /// The corpus's first and last dates, as shown.
     pub date_span: Option<(String, String)>,
     /// For each claim, its event.
-    pub claim_event: Vec<EventId>,
+    pub claim_event: TiVec<ClaimId, EventId>,
     /// For each event, how many sources tell it (counted once: one event can
     /// gather thousands of claims).
-    pub event_sources: Vec<u32>,
+    pub event_sources: TiVec<EventId, u32>,
     /// The longest event kind, in characters: the timeline's kind column.
     pub kind_width: usize,
     /// The longest event date as shown (`2009-11-01–2009-11-10`): the date column.
     pub date_width: usize,
     /// Event titles, accent-folded, for `/` in the timeline: made on the
     /// first search, not for every session (a million titles at a gigabyte).
-    folded_titles: std::sync::OnceLock<Vec<String>>,
+    folded_titles: std::sync::OnceLock<TiVec<EventId, String>>,
 }
 
 /// A mention as the source pane colours it, in 8 bytes (one large source
@@ -311,19 +311,19 @@ const _: () = assert!(std::mem::size_of::<Marked>() == 8);
 
 impl Index {
     fn new(corpus: &Corpus) -> Self {
-        let mut source_entities = vec![Vec::new(); corpus.sources.len()];
-        let mut entity_sources = Vec::with_capacity(corpus.entities.len());
-        for (e, entity) in corpus.entities.iter().enumerate() {
+        let mut source_entities: TiVec<SourceId, Vec<u32>> = vec![Vec::new(); corpus.sources.len()].into();
+        let mut entity_sources = TiVec::with_capacity(corpus.entities.len());
+        for (e, entity) in corpus.entities.iter_enumerated() {
             let mut named_in = 0;
             for s in entity.sources() {
-                source_entities[s].push(e as u32);
+                source_entities[s].push(e.index() as u32);
                 named_in += 1;
             }
             entity_sources.push(named_in);
         }
         source_entities.iter_mut().for_each(Vec::shrink_to_fit);
-        let mut claims = vec![Vec::new(); corpus.sources.len()];
-        for (i, c) in corpus.claims.iter().enumerate() {
+        let mut claims: TiVec<SourceId, Vec<ClaimId>> = vec![Vec::new(); corpus.sources.len()].into();
+        for (i, c) in corpus.claims.iter_enumerated() {
             claims[c.source].push(i);
         }
         claims.iter_mut().for_each(|c| c.sort_by_key(|&i| corpus.claims[i].sentence.start));
@@ -338,22 +338,24 @@ impl Index {
                 _ => years.push((y, 1)),
             }
         }
-        let mut claim_event = vec![0; corpus.claims.len()];
-        for (i, e) in corpus.events.iter().enumerate() {
+        let mut claim_event: TiVec<ClaimId, EventId> = vec![EventId::default(); corpus.claims.len()].into();
+        for (i, e) in corpus.events.iter_enumerated() {
             for &c in &e.claims {
                 claim_event[c] = i;
             }
         }
         let event_sources = corpus
             .events
+            .raw
             .par_iter()
             .map(|e| {
-                let mut sources: Vec<usize> = e.claims.iter().map(|&c| corpus.claims[c].source).collect();
+                let mut sources: Vec<SourceId> = e.claims.iter().map(|&c| corpus.claims[c].source).collect();
                 sources.sort_unstable();
                 sources.dedup();
                 sources.len() as u32
             })
-            .collect();
+            .collect::<Vec<u32>>()
+            .into();
         // Years: `1960–2017`, not `1960–2017-05-05`.
         let date_span = corpus.date_span().map(|(a, b)| (a.year_of().to_string(), b.end.year().to_string()));
         let folded_titles = std::sync::OnceLock::new();
@@ -377,7 +379,7 @@ impl Index {
     pub fn marks(&self, corpus: &Corpus, source: SourceId) -> Vec<Marked> {
         let mut marks = Vec::new();
         for &e in &self.source_entities[source] {
-            let entity = &corpus.entities[e as usize];
+            let entity = &corpus.entities[EntityId::from(e as usize)];
             let from = entity.mentions.partition_point(|m| m.source() < source);
             let here = entity.mentions[from..].iter().take_while(|m| m.source() == source);
             marks.extend(here.map(|m| Marked::new(m.clean(), entity.kind)));
@@ -389,8 +391,8 @@ impl Index {
 
     /// Event `e`'s title, accent-folded.
     pub fn folded_title(&self, corpus: &Corpus, e: EventId) -> &str {
-        self.folded_titles.get_or_init(|| corpus.events.par_iter().map(|e| crate::text::fold(&e.title)).collect())[e]
-            .as_str()
+        let fold = || corpus.events.raw.par_iter().map(|e| crate::text::fold(&e.title)).collect::<Vec<_>>().into();
+        self.folded_titles.get_or_init(fold)[e].as_str()
     }
 }
 
@@ -408,7 +410,7 @@ impl State {
         let mut state = State {
             focus: Pane::Timeline,
             filter: None,
-            events: (0..corpus.events.len()).collect(),
+            events: corpus.events.keys().collect(),
             timeline: Cursor::default(),
             entity_order: Vec::new(),
             entity_sort: EntitySort::Count,
@@ -458,7 +460,7 @@ impl State {
     /// The browser at `place`, in a corpus that extends the one it was taken in.
     pub fn at(corpus: &Corpus, place: Place) -> Self {
         let mut state = State::new(corpus);
-        let known = |e: Option<EntityId>| e.filter(|&e| e < corpus.entities.len());
+        let known = |e: Option<EntityId>| e.filter(|&e| corpus.entities.get(e).is_some());
         if state.entity_sort != place.entity_sort {
             state.entity_sort = place.entity_sort;
             state.sort_entities(corpus);
@@ -469,11 +471,11 @@ impl State {
         if let Some(entity) = known(place.filter) {
             state.set_filter(corpus, Some(entity));
         }
-        let claim = place.shown.filter(|&c| c < corpus.claims.len());
+        let claim = place.shown.filter(|&c| corpus.claims.get(c).is_some());
         if let Some(claim) = claim {
             state.select_event(corpus, state.index.claim_event[claim]);
             state.shown = Some(claim);
-            state.side = place.side.filter(|&c| c < corpus.claims.len());
+            state.side = place.side.filter(|&c| corpus.claims.get(c).is_some());
             state.right_focused = place.right_focused && state.side.is_some();
             state.source_scroll = place.source_scroll;
         }
@@ -510,7 +512,7 @@ impl State {
 
     pub fn sort_entities(&mut self, corpus: &Corpus) {
         let keep = self.selected_entity();
-        let mut order: Vec<EntityId> = (0..corpus.entities.len()).collect();
+        let mut order: Vec<EntityId> = corpus.entities.keys().collect();
         let count = |e: &EntityId| corpus.entity_events.get(*e).map_or(0, Vec::len);
         // Compared by reference: a key that copied the name would copy it
         // at every comparison, tens of millions of times for a million entities.
@@ -554,7 +556,7 @@ impl State {
         self.filter = entity;
         self.events = match entity {
             Some(e) => corpus.entity_events[e].clone(),
-            None => (0..corpus.events.len()).collect(),
+            None => corpus.events.keys().collect(),
         };
         self.timeline = Cursor::default();
         if let Some(pos) = keep.and_then(|k| self.events.iter().position(|e| *e == k)) {

@@ -27,7 +27,7 @@ fn the_lines_that_date_a_cable_are_one_publication_event() {
                 R 141609Z JAN 08\nFM AMEMBASSY NIAMEY\nSUBJECT: NIGER: MEETING WITH GON\n\n\
                 1. (C) On January 10 the Ambassador met the Foreign Minister in Niamey.\n";
     let corpus = corpus_of("cable.txt", text);
-    assert_eq!(corpus.sources[0].title, "NIGER: MEETING WITH GON");
+    assert_eq!(corpus.sources.raw[0].title, "NIGER: MEETING WITH GON");
     let published: Vec<_> = corpus.events.iter().filter(|e| e.kind == "publication").collect();
     assert_eq!(published.len(), 1, "{:?}", corpus.events.iter().map(|e| &e.title).collect::<Vec<_>>());
     assert_eq!(published[0].title, "Cable “NIGER: MEETING WITH GON” sent");

@@ -9,7 +9,7 @@ fn export_on(threads: usize, inputs: &[ingest::Input]) -> String {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
     let (corpus, failures) = pool.install(|| common::PIPELINE.build("mixed", inputs.to_vec(), Vec::new()));
     let mut out = Vec::new();
-    let events: Vec<usize> = (0..corpus.events.len()).collect();
+    let events: Vec<_> = corpus.events.keys().collect();
     annals::export::json::write(&corpus, &events, &mut out).unwrap();
     format!("{failures:?}\n{}", String::from_utf8(out).unwrap())
 }

@@ -18,7 +18,7 @@ fn render(corpus: &Corpus, events: &[EventId], write: Writer) -> String {
 }
 
 fn all(corpus: &Corpus) -> Vec<EventId> {
-    (0..corpus.events.len()).collect()
+    corpus.events.keys().collect()
 }
 
 /// The model's claims in export order: (event id, raw span, clean text).

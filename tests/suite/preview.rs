@@ -15,7 +15,7 @@ use std::time::Duration;
 
 fn json(corpus: &Corpus) -> String {
     let mut out = Vec::new();
-    let events: Vec<usize> = (0..corpus.events.len()).collect();
+    let events: Vec<_> = corpus.events.keys().collect();
     annals::export::json::write(corpus, &events, &mut out).unwrap();
     String::from_utf8(out).unwrap()
 }

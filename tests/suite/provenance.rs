@@ -56,7 +56,7 @@ fn files_read_as_they_are_extracted_give_the_same_corpus() {
     assert_eq!(paths(&failures), paths(&eager_failures), "the same files refused");
     let export = |corpus: &annals::model::Corpus| {
         let mut out = Vec::new();
-        let events: Vec<usize> = (0..corpus.events.len()).collect();
+        let events: Vec<_> = corpus.events.keys().collect();
         json::write(corpus, &events, &mut out).unwrap();
         out
     };
@@ -87,9 +87,9 @@ fn other_encodings_keep_the_contract() {
 #[test]
 fn the_cable_date_keeps_its_markup_in_the_raw_span() {
     let corpus = bundled();
-    let cable = corpus.sources.iter().position(|s| s.id.starts_with("004")).unwrap();
+    let cable = corpus.sources.iter_enumerated().find(|(_, s)| s.id.starts_with("004")).unwrap().0;
     let claim = corpus.claims.iter().find(|c| c.source == cable && c.date.value == "2009-11-26").unwrap();
-    let file = &annals::ingest::bundled_inputs()[cable].bytes;
+    let file = &annals::ingest::bundled_inputs()[cable.index()].bytes;
     let raw = &file[corpus.date_bytes(claim)];
     assert_eq!(raw, b"November  ] 26");
 }

@@ -1,7 +1,7 @@
 //! How merging finds the groups a claim could join: groups filed by the
 //! rarest tokens of their claims, each key keeping its latest few.
 
-use crate::model::EntityId;
+use crate::model::{EntityId, SourceId};
 use rustc_hash::FxHashMap;
 use std::ops::RangeInclusive;
 
@@ -19,12 +19,12 @@ pub enum Token {
 impl Token {
     // Ids as 32 bits keep the index small: a corpus has fewer than 4 G
     // sources or entities long before memory runs out.
-    pub fn source(id: usize) -> Self {
-        Token::Source(id as u32)
+    pub fn source(id: SourceId) -> Self {
+        Token::Source(id.index() as u32)
     }
 
     pub fn actor(id: EntityId) -> Self {
-        Token::Actor(id as u32)
+        Token::Actor(id.index() as u32)
     }
 }
 
@@ -170,14 +170,14 @@ mod tests {
         let mut index = Index::default();
         let word = Token::Word(7);
         for group in 0..100 {
-            index.file(group, &mut Filing::new(2012..=2013), [word, Token::source(group % 3)]);
+            index.file(group, &mut Filing::new(2012..=2013), [word, Token::source(SourceId::from(group % 3))]);
         }
         let mut out = Vec::new();
         index.candidates(2013, &[word], &mut out);
         assert_eq!(out, (100 - RECENT as u32..100).collect::<Vec<_>>());
         index.candidates(2014, &[word], &mut out);
         assert!(out.is_empty(), "not filed under 2014");
-        index.candidates(2012, &[Token::source(1)], &mut out);
+        index.candidates(2012, &[Token::source(SourceId::from(1))], &mut out);
         assert_eq!(out, (0..100).filter(|g| g % 3 == 1).collect::<Vec<_>>());
     }
 

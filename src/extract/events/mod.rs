@@ -4,7 +4,7 @@
 
 mod filing;
 
-use crate::model::{Claim, EntityId, Span};
+use crate::model::{Claim, EntityId, SourceId, Span};
 use chrono::Datelike;
 use filing::{first_joined, Filing, Index, Rarity, Seen, Token};
 use rustc_hash::FxHashMap;
@@ -167,15 +167,15 @@ struct Group<'a> {
 /// a corpus repeats is told tens of thousands of times, and inserting into
 /// the middle of so long a list would copy it at every claim.
 enum Told {
-    Few(Vec<(usize, usize)>),
-    Many(BTreeSet<(usize, usize)>),
+    Few(Vec<(SourceId, usize)>),
+    Many(BTreeSet<(SourceId, usize)>),
 }
 
 impl Told {
     /// Beyond this many, a tree.
     const FEW: usize = 64;
 
-    fn in_source(&self, source: usize) -> bool {
+    fn in_source(&self, source: SourceId) -> bool {
         match self {
             Told::Few(list) => {
                 let at = list.partition_point(|&(s, _)| s < source);
@@ -185,14 +185,14 @@ impl Told {
         }
     }
 
-    fn contains(&self, told: (usize, usize)) -> bool {
+    fn contains(&self, told: (SourceId, usize)) -> bool {
         match self {
             Told::Few(list) => list.binary_search(&told).is_ok(),
             Told::Many(set) => set.contains(&told),
         }
     }
 
-    fn add(&mut self, told: (usize, usize)) {
+    fn add(&mut self, told: (SourceId, usize)) {
         match self {
             Told::Few(list) if list.len() < Self::FEW => {
                 if let Err(at) = list.binary_search(&told) {
@@ -391,13 +391,14 @@ mod tests {
         /// Short or long, a group's list of where it is told answers as a set does.
         #[test]
         fn told_answers_as_a_set_does(adds in proptest::collection::vec((0usize..6, 0usize..300), 1..200)) {
+            let adds: Vec<(SourceId, usize)> = adds.into_iter().map(|(s, n)| (s.into(), n)).collect();
             let mut told = Told::Few(vec![adds[0]]);
-            let mut set: BTreeSet<(usize, usize)> = [adds[0]].into();
+            let mut set: BTreeSet<(SourceId, usize)> = [adds[0]].into();
             for &t in &adds[1..] {
                 told.add(t);
                 set.insert(t);
             }
-            for source in 0..7 {
+            for source in (0..7).map(SourceId::from) {
                 prop_assert_eq!(told.in_source(source), set.iter().any(|&(s, _)| s == source));
                 for sentence in 0..300 {
                     prop_assert_eq!(told.contains((source, sentence)), set.contains(&(source, sentence)));

@@ -3,7 +3,7 @@
 
 use crate::common;
 
-use annals::model::Corpus;
+use annals::model::{Corpus, EntityId, EventId};
 use annals::tui::config::Config;
 
 use annals::tui::layout::TimelineRow;
@@ -72,7 +72,7 @@ fn starts_on_the_first_event() {
     let state = State::new(&CORPUS);
     assert_eq!(state.focus, Pane::Timeline);
     assert_eq!(state.events.len(), CORPUS.events.len());
-    assert_eq!(state.shown, Some(CORPUS.events[0].claims[0]));
+    assert_eq!(state.shown, Some(CORPUS.events.raw[0].claims[0]));
 }
 
 #[test]
@@ -96,11 +96,12 @@ fn kinds_are_whole_in_a_wide_timeline_and_abbreviated_in_a_narrow_one() {
 #[test]
 fn entity_rows_keep_a_space_before_the_count_whatever_the_name() {
     let mut corpus = CORPUS.clone();
-    let (wide, long) = (corpus.entity_events.len() - 1, corpus.entity_events.len() - 2);
+    let last = corpus.entity_events.len() - 1;
+    let (wide, long) = (EntityId::from(last), EntityId::from(last - 1));
     corpus.entities[wide].name = "北京市人民政府外事办公室".into();
     corpus.entities[long].name = "Ibrahim Boubacar Keïta of the Rally for Mali".into();
-    corpus.entity_events[wide] = vec![0; 1234];
-    corpus.entity_events[long] = vec![0; 98765];
+    corpus.entity_events[wide] = vec![EventId::default(); 1234];
+    corpus.entity_events[long] = vec![EventId::default(); 98765];
     let mut state = State::new(&corpus);
     for width in [100, 120, 160, 200] {
         state.resize(&corpus, ratatui::layout::Rect::new(0, 0, width, 40));
@@ -131,7 +132,7 @@ fn moving_in_the_timeline_shows_each_event() {
     let mut state = State::new(&CORPUS);
     apply(&mut state, &[Action::Down(1), Action::Down(1)]);
     assert_eq!(state.timeline.selected, 2);
-    assert_eq!(state.shown, Some(CORPUS.events[2].claims[0]));
+    assert_eq!(state.shown, Some(CORPUS.events.raw[2].claims[0]));
     apply(&mut state, &[Action::Up(1)]);
     assert_eq!(state.timeline.selected, 1);
     apply(&mut state, &[Action::Bottom]);
@@ -191,7 +192,7 @@ fn palette_finds_accented_names_and_jumps() {
 #[test]
 fn palette_jump_filters_to_the_actor_and_history_returns() {
     let mut state = jump_to_ward();
-    let ward = CORPUS.entities.iter().position(|e| e.name == "William E. Ward").unwrap();
+    let ward = CORPUS.entities.position(|e| e.name == "William E. Ward").unwrap();
     assert_eq!(state.filter, Some(ward));
     let event = &CORPUS.events[state.selected_event().unwrap()];
     assert_eq!(event.date.value, "2009-11-27");
@@ -232,7 +233,7 @@ fn an_event_found_by_its_claim_shows_where() {
 #[test]
 fn brackets_walk_the_claims_of_an_event() {
     let mut state = State::new(&CORPUS);
-    let event = CORPUS.events.iter().position(|e| e.claims.len() >= 2).unwrap();
+    let event = CORPUS.events.position(|e| e.claims.len() >= 2).unwrap();
     state.select_event(&CORPUS, event);
     state.show_selected_event(&CORPUS);
     let claims = &CORPUS.events[event].claims;
@@ -245,7 +246,7 @@ fn brackets_walk_the_claims_of_an_event() {
 #[test]
 fn side_by_side_shows_another_source_and_toggles() {
     let mut state = State::new(&CORPUS);
-    let event = CORPUS.events.iter().position(|e| {
+    let event = CORPUS.events.position(|e| {
         let first = CORPUS.claims[e.claims[0]].source;
         e.claims.iter().any(|c| CORPUS.claims[*c].source != first)
     });
@@ -264,7 +265,7 @@ fn side_by_side_shows_another_source_and_toggles() {
     apply(&mut state, &[Action::SideBySide]);
     assert!(state.side.is_none());
     // An event told by one source has nothing to set beside it: said, not shown twice.
-    let single = CORPUS.events.iter().position(|e| {
+    let single = CORPUS.events.position(|e| {
         let first = CORPUS.claims[e.claims[0]].source;
         e.claims.iter().all(|c| CORPUS.claims[*c].source == first)
     });
@@ -347,7 +348,7 @@ fn a_timeline_search_is_found_again_when_the_timeline_is_filtered() {
     let mut state = State::new(&CORPUS);
     search_for(&mut state, "relations");
     let before = state.search.as_ref().unwrap().hits.len();
-    let mali = CORPUS.entities.iter().position(|e| e.name == "Mali").unwrap();
+    let mali = CORPUS.entities.position(|e| e.name == "Mali").unwrap();
     state.set_filter(&CORPUS, Some(mali));
     let search = state.search.as_ref().unwrap();
     assert!(!search.hits.is_empty() && search.hits.len() < before, "{} of {before}", search.hits.len());
@@ -521,7 +522,7 @@ fn search_in_the_source_moves_to_each_hit() {
 #[test]
 fn the_source_pane_finds_every_mention_of_its_source_in_order() {
     let state = State::new(&CORPUS);
-    for source in 0..CORPUS.sources.len() {
+    for source in CORPUS.sources.keys() {
         let mut expected: Vec<(usize, usize)> = CORPUS
             .entities
             .iter()
@@ -532,8 +533,8 @@ fn the_source_pane_finds_every_mention_of_its_source_in_order() {
         expected.sort_by_key(|&(start, _)| start);
         let found: Vec<(usize, usize)> =
             state.index.marks(&CORPUS, source).iter().map(|m| (m.range().start, m.range().end)).collect();
-        assert!(!found.is_empty(), "source {source} names no one");
-        assert_eq!(found, expected, "source {source}");
+        assert!(!found.is_empty(), "source {source:?} names no one");
+        assert_eq!(found, expected, "source {source:?}");
     }
 }
 
@@ -564,12 +565,12 @@ fn going_back_with_no_history_says_so() {
 /// the palette and in the sidebar's every order.
 #[test]
 fn entities_without_events_come_last() {
-    let events = |e: usize| CORPUS.entity_events[e].len();
-    assert!((0..CORPUS.entities.len()).any(|e| events(e) == 0), "the bundled corpus has such entities");
+    let events = |e: EntityId| CORPUS.entity_events[e].len();
+    assert!(CORPUS.entities.keys().any(|e| events(e) == 0), "the bundled corpus has such entities");
     let mut state = State::new(&CORPUS);
     apply(&mut state, &[Action::OpenPalette]);
     apply(&mut state, &typed("toure"));
-    let ranked: Vec<usize> = state
+    let ranked: Vec<EntityId> = state
         .palette()
         .unwrap()
         .matches()
@@ -600,7 +601,7 @@ fn the_entity_card_fits_and_counts_right() {
     let shown = text(&draw(&mut state, 120, 40));
     assert!(shown.contains("163 mentions") && shown.contains("in 5 sources"), "{shown}");
     assert!(shown.contains("· … "), "sources past the card's bottom are counted: {shown}");
-    let once = (0..CORPUS.entities.len()).find(|&e| CORPUS.entities[e].mentions.len() == 1).unwrap();
+    let once = CORPUS.entities.keys().find(|&e| CORPUS.entities[e].mentions.len() == 1).unwrap();
     state.entities.selected = state.entity_order.iter().position(|&e| e == once).unwrap();
     let shown = text(&draw(&mut state, 120, 40));
     assert!(shown.contains("1 mention") && shown.contains("in 1 source") && !shown.contains("1 mentions"), "{shown}");

@@ -128,6 +128,7 @@ fn the_scorer_answers_the_newest_query_off_the_ui_thread() {
 /// thread scored before, so equal matches swapped places between runs.
 #[test]
 fn palette_ranking_is_the_same_every_time() {
+    use annals::model::EntityId;
     use annals::tui::palette::filter;
     use annals::tui::state::Target;
     use fuzzy_matcher::FuzzyMatcher;
@@ -136,17 +137,16 @@ fn palette_ranking_is_the_same_every_time() {
     let queries = ["ooo", "oo", "mali", "a e", "ioa", "nrt", "un", "ma", "ti", "or", "ent", "aoi", "ee", "rn", "ali"];
     for query in queries {
         let q = annals::text::fold(query);
-        let mut expected: Vec<(i64, usize, usize)> = CORPUS
+        let mut expected: Vec<(i64, usize, EntityId)> = CORPUS
             .entities
-            .iter()
-            .enumerate()
+            .iter_enumerated()
             .filter_map(|(i, e)| {
                 let fresh = fuzzy_matcher::skim::SkimMatcherV2::default();
                 fresh.fuzzy_match(&e.folded, &q).map(|s| (s, e.mentions.len(), i))
             })
             .collect();
         // Entities in events first (`entities_without_events_come_last`).
-        let eventless = |i: usize| CORPUS.entity_events[i].is_empty();
+        let eventless = |i: EntityId| CORPUS.entity_events[i].is_empty();
         expected.sort_by_key(|&(s, n, i)| (eventless(i), std::cmp::Reverse(s), std::cmp::Reverse(n), i));
         let expected: Vec<Target> = expected.into_iter().map(|(_, _, i)| Target::Entity(i)).collect();
         assert_eq!(one.install(|| filter(&CORPUS, &CANDIDATES, query)).ranked, expected, "{query}");
