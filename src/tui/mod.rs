@@ -5,6 +5,7 @@
 pub mod action;
 pub mod colors;
 pub mod config;
+mod index;
 pub mod key;
 pub mod keymap;
 pub mod layout;

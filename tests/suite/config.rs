@@ -1,4 +1,4 @@
-//! The user's colours reach the screen; NO_COLOR (a plain theme) still wins.
+//! The user's configuration: its colours reach the screen (NO_COLOR still wins), and the defaults `annals config --default` prints read back.
 
 use crate::common;
 
@@ -29,4 +29,38 @@ fn a_configured_colour_is_drawn_and_no_color_wins() {
     assert_eq!(focus_corner(Theme { color: true, colors }), Color::Rgb(255, 0, 0));
     assert_eq!(focus_corner(Theme::colored()), Color::LightYellow, "the default theme");
     assert_eq!(focus_corner(Theme { color: false, colors }), Color::Reset, "NO_COLOR: no colour at all");
+}
+
+/// `annals config --default`, saved as the user's file, reads back without
+/// a mistake; a mistake in it is reported with file:line:column and exit 1.
+#[test]
+fn the_printed_defaults_round_trip_through_annals_config() {
+    let annals = |config: &std::path::Path, args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+            .args(args)
+            .env("ANNALS_CONFIG", config)
+            .output()
+            .expect("annals runs")
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    let printed = annals(&path, &["config", "--default"]);
+    assert!(printed.status.success());
+    assert_eq!(
+        config::parse(std::str::from_utf8(&printed.stdout).unwrap(), "stdout").unwrap(),
+        *config::Config::defaults()
+    );
+    let none_yet = annals(&path, &["config"]);
+    assert!(String::from_utf8_lossy(&none_yet.stdout).contains("none yet, the defaults are used"));
+    std::fs::write(&path, &printed.stdout).unwrap();
+    let read = annals(&path, &["config"]);
+    assert!(read.status.success() && String::from_utf8_lossy(&read.stdout).contains("read, no mistakes"));
+    let text = String::from_utf8(printed.stdout)
+        .unwrap()
+        .replace("{ on = \"q\", run = \"quit\"", "{ on = \"j\", run = \"quit\"");
+    std::fs::write(&path, text).unwrap();
+    let twice = annals(&path, &["config"]);
+    let said = String::from_utf8_lossy(&twice.stdout);
+    assert_eq!(twice.status.code(), Some(1));
+    assert!(said.contains("config.toml:") && said.contains("`j` is bound twice in `browse`"), "{said}");
 }
