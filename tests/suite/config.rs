@@ -1,4 +1,5 @@
-//! The user's configuration: its colours reach the screen (NO_COLOR still wins), and the defaults `annals config --default` prints read back.
+//! The user's configuration: its colours reach the screen (NO_COLOR still
+//! wins), and the defaults `annals config --default` prints read back.
 
 use crate::common;
 
