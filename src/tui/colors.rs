@@ -7,8 +7,10 @@ use ratatui::style::Color;
 /// Every colour the browser draws with, by what it marks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Colors {
-    /// The frame of the focused pane, and search matches.
+    /// The frame of the focused pane.
     pub focus: Color,
+    /// Search hits, where they stand.
+    pub matched: Color,
     /// The frames of the other panes, and dim text.
     pub dim: Color,
     pub year: Color,
@@ -16,6 +18,8 @@ pub struct Colors {
     /// The claim being read: its background and its text.
     pub claim_bg: Color,
     pub claim_fg: Color,
+    /// The date inside the claim being read.
+    pub date: Color,
     pub person: Color,
     pub organization: Color,
     pub country: Color,
@@ -63,11 +67,13 @@ impl Colors {
     pub fn default_theme() -> Colors {
         Colors {
             focus: Color::LightYellow,
+            matched: Color::LightYellow,
             dim: Color::DarkGray,
             year: Color::LightBlue,
             conflict: Color::LightRed,
             claim_bg: Color::Rgb(90, 70, 0),
             claim_fg: Color::White,
+            date: Color::White,
             person: Color::Yellow,
             organization: Color::Cyan,
             country: Color::Green,
@@ -92,11 +98,13 @@ impl Colors {
     fn light() -> Colors {
         Colors {
             focus: Color::Blue,
+            matched: Color::Blue,
             dim: Color::Gray,
             year: Color::Blue,
             conflict: Color::Red,
             claim_bg: Color::Rgb(255, 236, 160),
             claim_fg: Color::Black,
+            date: Color::Black,
             person: Color::Rgb(150, 100, 0),
             organization: Color::Rgb(0, 110, 140),
             country: Color::Rgb(0, 120, 0),
@@ -121,11 +129,13 @@ impl Colors {
     fn high_contrast() -> Colors {
         Colors {
             focus: Color::White,
+            matched: Color::White,
             dim: Color::Gray,
             year: Color::LightCyan,
             conflict: Color::LightRed,
             claim_bg: Color::Yellow,
             claim_fg: Color::Black,
+            date: Color::Black,
             person: Color::LightYellow,
             organization: Color::LightCyan,
             country: Color::LightGreen,

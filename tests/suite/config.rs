@@ -65,3 +65,14 @@ fn the_printed_defaults_round_trip_through_annals_config() {
     assert_eq!(twice.status.code(), Some(1));
     assert!(said.contains("config.toml:") && said.contains("`j` is bound twice in `browse`"), "{said}");
 }
+
+#[test]
+fn search_hits_and_the_claim_date_take_their_own_colours() {
+    let text = "[colors]\nmatched = \"#00ff00\"\ndate = \"lightred\"\n";
+    let colors: &'static _ = Box::leak(Box::new(config::parse(text, "config.toml").unwrap().colors));
+    let theme = Theme { color: true, colors };
+    assert_eq!(theme.matched().fg, Some(Color::Rgb(0, 255, 0)));
+    assert_eq!(theme.claim_date().fg, Some(Color::LightRed));
+    assert_eq!(theme.claim_date().bg, theme.claim().bg, "on the claim's background");
+    assert_eq!(theme.border(true).fg, Some(Color::LightYellow), "focus kept");
+}

@@ -12,11 +12,13 @@ use toml::Spanned;
 #[serde(deny_unknown_fields)]
 pub struct ColorFields {
     focus: Option<Spanned<String>>,
+    matched: Option<Spanned<String>>,
     dim: Option<Spanned<String>>,
     year: Option<Spanned<String>>,
     conflict: Option<Spanned<String>>,
     claim_bg: Option<Spanned<String>>,
     claim_fg: Option<Spanned<String>>,
+    date: Option<Spanned<String>>,
     person: Option<Spanned<String>>,
     organization: Option<Spanned<String>>,
     country: Option<Spanned<String>>,
@@ -45,11 +47,13 @@ pub fn read(theme: Option<&Spanned<String>>, fields: &ColorFields, at: &At) -> R
     let c = fields;
     let slots = [
         (&c.focus, &mut colors.focus),
+        (&c.matched, &mut colors.matched),
         (&c.dim, &mut colors.dim),
         (&c.year, &mut colors.year),
         (&c.conflict, &mut colors.conflict),
         (&c.claim_bg, &mut colors.claim_bg),
         (&c.claim_fg, &mut colors.claim_fg),
+        (&c.date, &mut colors.date),
         (&c.person, &mut colors.person),
         (&c.organization, &mut colors.organization),
         (&c.country, &mut colors.country),

@@ -76,7 +76,7 @@ impl Theme {
 
     /// The claim's date inside it.
     pub fn claim_date(&self) -> Style {
-        self.claim().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        self.claim().patch(self.fg(self.colors.date)).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
 
     /// Other claims of the same source.
@@ -97,7 +97,7 @@ impl Theme {
     }
 
     pub fn matched(&self) -> Style {
-        self.fg(self.colors.focus).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        self.fg(self.colors.matched).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
 
     pub fn kind_label(&self, kind: &str) -> Style {
