@@ -5,6 +5,7 @@
 
 use annals::model::*;
 use annals::tui::config::Config;
+use annals::tui::event_words::EventWords;
 use annals::tui::palette::{self, Candidates};
 use annals::tui::view::{self, theme::Theme};
 use annals::tui::{update, Action, Ctx, State};
@@ -136,6 +137,24 @@ fn palette_filtering(c: &mut Criterion) {
     group.finish();
 }
 
+/// `#` queries: words looked up in the index of event words, so a key
+/// costs the size of its answer (`#a`: every event; `#agreement 4242`: a
+/// hundred), and the index built once, on the first `#`.
+fn event_words(c: &mut Criterion) {
+    let mut group = c.benchmark_group("event_words");
+    group.sample_size(10);
+    for n in [100_000usize, 1_000_000] {
+        let corpus = synthetic(n, 1000);
+        group.bench_with_input(BenchmarkId::new("build", n), &n, |b, _| b.iter(|| EventWords::new(&corpus)));
+        let index = EventWords::new(&corpus);
+        for query in ["a", "agreement mali", "agreement 4242", "zebra"] {
+            let name = format!("{n}/{query}");
+            group.bench_function(BenchmarkId::new("key", name), |b| b.iter(|| index.find(query)));
+        }
+    }
+    group.finish();
+}
+
 fn frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame_200x60");
     let bundled =
@@ -165,5 +184,5 @@ fn frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, palette_filtering, frame);
+criterion_group!(benches, palette_filtering, event_words, frame);
 criterion_main!(benches);

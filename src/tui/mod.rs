@@ -5,6 +5,7 @@
 pub mod action;
 pub mod colors;
 pub mod config;
+pub mod event_words;
 mod index;
 pub mod key;
 pub mod keymap;

@@ -1,7 +1,9 @@
-//! The fuzzy palette: actors by default, `#` events, `@` sources. Queries
-//! and candidates are accent-folded (`toure` finds Touré); candidates are
-//! prepared once; each keystroke scores only what the last one matched.
+//! The palette: actors by default and `@` sources, fuzzily; `#` events, by
+//! words (see [`super::event_words`]). Queries and candidates are
+//! accent-folded (`toure` finds Touré); candidates are prepared once; each
+//! keystroke scores only what the last one matched.
 
+use super::event_words::EventWords;
 use super::state::Target;
 use crate::model::{Corpus, EntityId};
 use crate::text::fold;
@@ -10,11 +12,12 @@ use fuzzy_matcher::FuzzyMatcher;
 use rayon::prelude::*;
 use std::sync::OnceLock;
 
-/// Folded candidate strings, built once per corpus. Events' are built on
-/// the first `#` query (on the scorer's thread when there are many): at a
-/// gigabyte they hold hundreds of megabytes that most sessions never use.
+/// Folded candidate strings, built once per corpus. The events' words are
+/// indexed on the first `#` query (on the scorer's thread when there are
+/// many): at a gigabyte they take a hundred megabytes that most sessions
+/// never use.
 pub struct Candidates {
-    events: OnceLock<Vec<String>>,
+    events: OnceLock<EventWords>,
     sources: Vec<String>,
 }
 
@@ -24,14 +27,8 @@ impl Candidates {
         Candidates { events: OnceLock::new(), sources: corpus.sources.iter().map(source).collect() }
     }
 
-    fn events(&self, corpus: &Corpus) -> &[String] {
-        self.events.get_or_init(|| {
-            let event = |e: &crate::model::Event| {
-                let text = e.claims.first().map_or("", |&c| corpus.claim_text(&corpus.claims[c]));
-                fold(&format!("{} {} {} {text}", e.date.value, e.kind, e.title))
-            };
-            corpus.events.raw.par_iter().map(event).collect()
-        })
+    fn events(&self, corpus: &Corpus) -> &EventWords {
+        self.events.get_or_init(|| EventWords::new(corpus))
     }
 }
 
@@ -88,10 +85,14 @@ pub fn filter(corpus: &Corpus, candidates: &Candidates, query: &str) -> Matches 
 pub fn narrow(corpus: &Corpus, candidates: &Candidates, previous: Option<&Matches>, query: &str) -> Matches {
     let (mode, rest) = mode(query);
     let folded = fold(rest.trim());
+    if mode == '#' {
+        let found = candidates.events(corpus).find(&folded);
+        let ranked = found.events.iter().take(RANKED).map(|&e| Target::Event(e)).collect();
+        let total = found.events.len();
+        return Matches { typed: query.to_string(), mode, query: folded, pool: Vec::new(), ranked, total };
+    }
     let matcher = matcher();
-    let events = if mode == '#' { candidates.events(corpus) } else { &[] };
     let text = |i: usize| match mode {
-        '#' => events[i].as_str(),
         '@' => candidates.sources[i].as_str(),
         _ => corpus.entities[EntityId::from(i)].folded.as_str(),
     };
@@ -192,7 +193,6 @@ fn best(mut scored: Vec<(i64, Weight, usize)>, mode: char) -> Vec<Target> {
     }
     scored.par_sort_unstable_by_key(order);
     let target = |i: usize| match mode {
-        '#' => Target::Event(i.into()),
         '@' => Target::Source(i.into()),
         _ => Target::Entity(i.into()),
     };
@@ -201,7 +201,10 @@ fn best(mut scored: Vec<(i64, Weight, usize)>, mode: char) -> Vec<Target> {
 
 /// Which characters of `text` the query matches, as char indices, for highlighting.
 pub fn highlights(text: &str, query: &str) -> Vec<usize> {
-    let q = fold(query.trim_start_matches(['#', '@']).trim());
+    if let Some(words) = query.strip_prefix('#') {
+        return super::event_words::highlights(text, words);
+    }
+    let q = fold(query.trim_start_matches('@').trim());
     if q.is_empty() {
         return Vec::new();
     }

@@ -2,9 +2,10 @@
 //! characters highlighted (computed for the visible rows only).
 
 use super::theme::{inert, Theme};
-use super::{columns, find_folded, fit, lead_in, pane_block};
+use super::{columns, fit, lead_in, pane_block};
 use crate::model::Corpus;
-use crate::text::{fold, one_line};
+use crate::text::one_line;
+use crate::tui::event_words::first_hit;
 use crate::tui::palette::highlights;
 use crate::tui::state::{State, Target};
 use ratatui::layout::Rect;
@@ -59,17 +60,23 @@ fn describe(corpus: &Corpus, target: Target, theme: Theme, query: &str) -> (Span
         Target::Event(e) => {
             let event = &corpus.events[e];
             let date = event.date.display();
-            let titled = format!("{date} {}", event.title);
-            let claim = event.claims.first().map_or("", |&c| corpus.claim_text(&corpus.claims[c]));
-            let text = match where_matched(&titled, claim, query) {
-                Some(0) => format!("{date} {}", one_line(claim)),
-                Some(at) => format!("{date} …{}", one_line(&claim[at..])),
-                // A whole title may hold the match past what a row shows.
-                None => match find_folded(&event.title, &fold(query.trim_start_matches('#').trim())) {
+            let words = query.trim_start_matches('#');
+            // A claim that holds a word the title lacks is shown from a few words before it.
+            let in_claim = event.claims.iter().find_map(|&c| {
+                let claim = corpus.claim_text(&corpus.claims[c]);
+                first_hit(claim, words, &event.title).map(|at| (claim, at))
+            });
+            let text = match in_claim {
+                Some((claim, at)) => match lead_in(claim, at, 3) {
+                    0 => format!("{date} {}", one_line(claim)),
+                    from => format!("{date} …{}", one_line(&claim[from..])),
+                },
+                // A whole title may hold the words past what a row shows.
+                None => match first_hit(&event.title, words, "") {
                     Some(at) if at > TITLE_SHOWN => {
                         format!("{date} …{}", event.title[lead_in(&event.title, at, 3)..].trim_start())
                     }
-                    _ => titled,
+                    _ => format!("{date} {}", event.title),
                 },
             };
             (Span::styled("# ", theme.year()), text, event.kind.to_string())
@@ -85,49 +92,17 @@ fn describe(corpus: &Corpus, target: Target, theme: Theme, query: &str) -> (Span
 /// wide, less the date and the kind).
 const TITLE_SHOWN: usize = 30;
 
-/// Where in an event's first claim to show it from, when the query is
-/// there and the title does not show it (`#bouteflika`, a name the title
-/// was cut before): a few words before the match. A word as typed is
-/// looked for first, then the query's letters in order.
-fn where_matched(title: &str, claim: &str, query: &str) -> Option<usize> {
-    let q = fold(query.trim_start_matches('#').trim());
-    if q.is_empty() || fold(title).contains(&q) {
-        return None;
-    }
-    let at = match find_folded(claim, &q) {
-        Some(at) => at,
-        None if !highlights(title, query).is_empty() => return None,
-        None => claim.char_indices().nth(*highlights(claim, query).first()?)?.0,
-    };
-    Some(lead_in(claim, at, 3))
-}
-
 /// `12 matches`, or `best 1000 of 48213 matches` when not all are ranked;
 /// `scoring…` while the query's own matches are being found.
 fn count(m: &crate::tui::palette::Matches, pending: bool) -> String {
+    let matches = |n: usize| if n == 1 { "1 match".to_string() } else { format!("{n} matches") };
     if pending {
-        format!("scoring… (showing the {} matches of {:?})", m.total, m.typed)
+        format!("scoring… (showing the {} of {:?})", matches(m.total), m.typed)
     } else if m.ranked.len() < m.total {
-        format!("best {} of {} matches", m.ranked.len(), m.total)
+        // Events come in order (title hits, then by date); the others by score.
+        let which = if m.mode == '#' { "first" } else { "best" };
+        format!("{which} {} of {}", m.ranked.len(), matches(m.total))
     } else {
-        format!("{} matches", m.total)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::where_matched;
-
-    #[test]
-    fn a_claim_is_shown_from_three_words_before_the_match() {
-        let claim = "One two three four five Algéria met.";
-        assert_eq!(
-            where_matched("2009 Talks", claim, "#algeria").map(|at| &claim[at..]),
-            Some(" three four five Algéria met.")
-        );
-        assert_eq!(where_matched("2009 Talks", "Mali and Algeria met.", "#algeria"), Some(0));
-        assert_eq!(where_matched("2009 Talks in Algeria", claim, "#algeria"), None, "the title shows it");
-        assert_eq!(where_matched("2009 Talks", claim, "#"), None);
-        assert_eq!(where_matched("2009 Talks", claim, "#zebra"), None, "nowhere");
+        matches(m.total)
     }
 }

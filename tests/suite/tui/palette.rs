@@ -155,3 +155,78 @@ fn palette_ranking_is_the_same_every_time() {
         }
     }
 }
+
+/// What `#` should find, read from every event's text: events where every
+/// query word begins a word (title, claims, actors), title hits first.
+fn found_by_reading(query: &str) -> Vec<annals::model::EventId> {
+    use annals::text::fold;
+    use annals::tui::event_words::words;
+    let folded = fold(query);
+    let typed: Vec<&str> = words(&folded).collect();
+    let all_begin = |text: &str| {
+        let text = fold(text);
+        let have: Vec<&str> = words(&text).collect();
+        typed.iter().all(|t| have.iter().any(|w| w.starts_with(t)))
+    };
+    let (mut titled, mut rest) = (Vec::new(), Vec::new());
+    for (id, e) in CORPUS.events.iter_enumerated() {
+        let mut text = e.title.clone();
+        e.claims.iter().for_each(|&c| text = format!("{text} {}", CORPUS.claim_text(&CORPUS.claims[c])));
+        e.actors.iter().for_each(|&a| text = format!("{text} {}", CORPUS.entities[a].folded));
+        if all_begin(&e.title) {
+            titled.push(id);
+        } else if all_begin(&text) {
+            rest.push(id);
+        }
+    }
+    titled.extend(rest);
+    titled
+}
+
+#[test]
+fn hash_finds_events_by_the_words_they_begin() {
+    use annals::tui::event_words::EventWords;
+    let index = EventWords::new(&CORPUS);
+    let queries = [
+        "keita coup",
+        "coup",
+        "cou",
+        "mali united",
+        "touré",
+        "TOURE",
+        "2012",
+        "d'etat",
+        "bamako embassy",
+        "a",
+        "zebra",
+        "mli",
+        "",
+    ];
+    for query in queries {
+        let found = index.find(query);
+        assert_eq!(found.events, found_by_reading(query), "{query:?}");
+    }
+    assert!(!index.find("keita coup").events.is_empty(), "the bundled corpus tells of Keïta and a coup");
+    assert!(index.find("mli").events.is_empty(), "scattered letters are not words");
+    assert_eq!(index.find("").events.len(), CORPUS.events.len());
+}
+
+#[test]
+fn the_palette_counts_events_found_by_words_and_ranks_title_hits_first() {
+    use annals::tui::palette::filter;
+    use annals::tui::state::Target;
+    let matches = filter(&CORPUS, &CANDIDATES, "#coup");
+    let expected = found_by_reading("coup");
+    assert_eq!(matches.total, expected.len());
+    let ranked: Vec<_> = matches
+        .ranked
+        .iter()
+        .map(|t| match t {
+            Target::Event(e) => *e,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(ranked, expected);
+    let first = &CORPUS.events[ranked[0]];
+    assert!(annals::text::fold(&first.title).contains("coup"), "a title hit first: {}", first.title);
+}
