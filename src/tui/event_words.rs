@@ -85,6 +85,14 @@ impl EventWords {
         }
     }
 
+    /// The events every word of `query` begins a word of, in date order.
+    pub fn holding(&self, query: &str) -> Vec<EventId> {
+        let folded = fold(query);
+        let typed: Vec<&str> = words(&folded).collect();
+        let found = self.matching(&typed, &self.in_events);
+        found.into_iter().map(|e| EventId::from(e as usize)).collect()
+    }
+
     /// The events every word of `query` begins a word of, title hits first.
     pub fn find(&self, query: &str) -> Found {
         let folded = fold(query);
@@ -201,16 +209,24 @@ fn folded_event(corpus: &Corpus, event: &Event) -> (String, usize) {
 /// Where `query`'s words begin words of `text`: the characters they cover,
 /// counted in characters, for highlighting.
 pub fn highlights(text: &str, query: &str) -> Vec<usize> {
+    covered(text, query).flat_map(|(chars, _)| chars).collect()
+}
+
+/// Where `query`'s words begin words of `text`, as byte ranges of `text`.
+pub fn hit_ranges(text: &str, query: &str) -> Vec<Range<usize>> {
+    covered(text, query).map(|(_, bytes)| bytes).collect()
+}
+
+/// Each stretch of `text` that a word of `query` begins, as characters and as bytes.
+fn covered<'a>(text: &'a str, query: &str) -> impl Iterator<Item = (Range<usize>, Range<usize>)> + 'a {
     let folded = fold(query);
-    let typed: Vec<&str> = words(&folded).collect();
-    let mut out = Vec::new();
-    for (start, _, word) in word_starts(text) {
-        let word: String = word.chars().map(crate::text::fold_lower).collect();
-        if let Some(longest) = typed.iter().filter(|t| word.starts_with(**t)).map(|t| t.chars().count()).max() {
-            out.extend(start..start + longest);
-        }
-    }
-    out
+    let typed: Vec<String> = words(&folded).map(str::to_string).collect();
+    word_starts(text).into_iter().filter_map(move |(chars, bytes, word)| {
+        let folded: String = word.chars().map(crate::text::fold_lower).collect();
+        let longest = typed.iter().filter(|t| folded.starts_with(t.as_str())).map(|t| t.chars().count()).max()?;
+        let end = word.char_indices().nth(longest).map_or(word.len(), |(i, _)| i);
+        Some((chars..chars + longest, bytes..bytes + end))
+    })
 }
 
 /// The byte of `text` where the first word begins that a word of `query`

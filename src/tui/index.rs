@@ -1,9 +1,11 @@
 //! Lookups derived once from a corpus for the browser: positions, never
 //! text (which entities a source names, which event a claim is in, …).
 
+use super::event_words::EventWords;
 use crate::model::{ClaimId, Corpus, EntityId, EventId, SourceId, TiVec};
 use chrono::Datelike;
 use rayon::prelude::*;
+use std::sync::{Arc, OnceLock};
 
 /// Lookups derived once from the corpus: positions, never text.
 #[derive(Debug, Clone, Default)]
@@ -27,9 +29,9 @@ pub struct Index {
     pub kind_width: usize,
     /// The longest event date as shown (`2009-11-01–2009-11-10`): the date column.
     pub date_width: usize,
-    /// Event titles, accent-folded, for `/` in the timeline: made on the
-    /// first search, not for every session (a million titles at a gigabyte).
-    folded_titles: std::sync::OnceLock<TiVec<EventId, String>>,
+    /// The events' words, for `/` in the timeline: built on the first
+    /// search, and shared with the palette's `#` (see [`Candidates`](super::palette::Candidates)).
+    pub event_words: Arc<OnceLock<EventWords>>,
 }
 
 /// A mention as the source pane colours it, in 8 bytes (one large source
@@ -104,7 +106,6 @@ impl Index {
             .into();
         // Years: `1960–2017`, not `1960–2017-05-05`.
         let date_span = corpus.date_span().map(|(a, b)| (a.year_of().to_string(), b.end.year().to_string()));
-        let folded_titles = std::sync::OnceLock::new();
         Index {
             source_entities,
             entity_sources,
@@ -115,7 +116,7 @@ impl Index {
             event_sources,
             kind_width,
             date_width,
-            folded_titles,
+            event_words: Arc::default(),
         }
     }
 
@@ -135,9 +136,8 @@ impl Index {
         marks
     }
 
-    /// Event `e`'s title, accent-folded.
-    pub fn folded_title(&self, corpus: &Corpus, e: EventId) -> &str {
-        let fold = || corpus.events.raw.par_iter().map(|e| crate::text::fold(&e.title)).collect::<Vec<_>>().into();
-        self.folded_titles.get_or_init(fold)[e].as_str()
+    /// The index of the events' words.
+    pub fn event_words(&self, corpus: &Corpus) -> &EventWords {
+        self.event_words.get_or_init(|| EventWords::new(corpus))
     }
 }

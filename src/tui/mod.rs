@@ -236,12 +236,13 @@ fn event_loop<T: Send + 'static>(
 ) -> io::Result<Ended<T>> {
     let (config, config_notice) = configured();
     let theme = view::theme::Theme::from_env(&config.colors);
-    let candidates = palette::Candidates::new(corpus);
-    let ctx = Ctx { corpus, candidates: &candidates, keys: &config.keys };
     let mut state = match start.place {
         Some(place) => State::at(corpus, place),
         None => State::new(corpus),
     };
+    // `#` in the palette and `/` in the timeline share one index of event words.
+    let candidates = palette::Candidates::sharing(corpus, std::sync::Arc::clone(&state.index.event_words));
+    let ctx = Ctx { corpus, candidates: &candidates, keys: &config.keys };
     state.notice = match (start.notice, config_notice.clone()) {
         (Some(notice), Some(config)) => Some(format!("{notice} · {config}")),
         (notice, config) => notice.or(config),

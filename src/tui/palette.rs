@@ -10,21 +10,26 @@ use crate::text::fold;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use rayon::prelude::*;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// Folded candidate strings, built once per corpus. The events' words are
 /// indexed on the first `#` query (on the scorer's thread when there are
 /// many): at a gigabyte they take a hundred megabytes that most sessions
 /// never use.
 pub struct Candidates {
-    events: OnceLock<EventWords>,
+    events: Arc<OnceLock<EventWords>>,
     sources: Vec<String>,
 }
 
 impl Candidates {
     pub fn new(corpus: &Corpus) -> Self {
+        Candidates::sharing(corpus, Arc::default())
+    }
+
+    /// Candidates whose events' words are `events` (the browser's `/` shares them).
+    pub fn sharing(corpus: &Corpus, events: Arc<OnceLock<EventWords>>) -> Self {
         let source = |s: &crate::model::Source| fold(&format!("{} {} {}", s.title, s.kind.as_str(), s.path));
-        Candidates { events: OnceLock::new(), sources: corpus.sources.iter().map(source).collect() }
+        Candidates { events, sources: corpus.sources.iter().map(source).collect() }
     }
 
     fn events(&self, corpus: &Corpus) -> &EventWords {

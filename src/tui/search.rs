@@ -1,5 +1,5 @@
-//! `/` search: timeline titles, entity names and aliases, or the text of
-//! the shown source.
+//! `/` search: events by words in the timeline (as `#` in the palette),
+//! entity names and aliases, or the text of the shown source.
 
 use super::state::{Pane, State};
 use crate::model::Corpus;
@@ -27,7 +27,10 @@ pub fn hits(corpus: &Corpus, state: &State, pane: Pane, query: &str, previous: O
     };
     match pane {
         Pane::Timeline => {
-            matching(state.events.len(), &|i| state.index.folded_title(corpus, state.events[i]).contains(&q))
+            // The events holding the words, in date order, as the timeline is.
+            let holding = state.index.event_words(corpus).holding(&q);
+            let shown = state.events.iter().enumerate();
+            shown.filter(|(_, e)| holding.binary_search(e).is_ok()).map(|(i, _)| i).collect()
         }
         Pane::Entities => {
             matching(state.entity_order.len(), &|i| corpus.entities[state.entity_order[i]].folded.contains(&q))

@@ -90,20 +90,47 @@ pub fn wrapped(s: &str, width: usize, rows: usize) -> Vec<String> {
     lines
 }
 
-/// The folded query of a search of `pane`, or nothing.
-pub fn searched(state: &State, pane: Pane) -> String {
-    state.search.as_ref().filter(|s| s.pane == pane).map_or(String::new(), |s| crate::text::fold(s.query.trim()))
+/// What a search of a pane looks for, folded: the query as it is typed
+/// (entity names), or its words, each the beginning of a word (timeline).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Query {
+    Text(String),
+    Words(String),
 }
 
-/// `text` in spans, where `query` (folded) occurs styled `hit`: a search's
-/// hits seen in the rows that hold them. Folded a character for a
-/// character, so positions in the fold are positions in `text`.
-pub fn with_hits(text: String, query: &str, hit: Style) -> Vec<Span<'static>> {
-    if query.is_empty() {
-        return vec![Span::raw(text)];
+impl Query {
+    fn is_empty(&self) -> bool {
+        match self {
+            Query::Text(q) | Query::Words(q) => q.is_empty(),
+        }
     }
+
+    /// Where it matches `text`, as byte ranges of `text`, in order.
+    fn ranges(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        match self {
+            _ if self.is_empty() => Vec::new(),
+            Query::Text(q) => folded_matches(text, q).collect(),
+            Query::Words(q) => crate::tui::event_words::hit_ranges(text, q),
+        }
+    }
+}
+
+/// The query of a search of `pane`, or an empty one.
+pub fn searched(state: &State, pane: Pane) -> Query {
+    let folded =
+        state.search.as_ref().filter(|s| s.pane == pane).map_or(String::new(), |s| crate::text::fold(s.query.trim()));
+    if pane == Pane::Timeline {
+        Query::Words(folded)
+    } else {
+        Query::Text(folded)
+    }
+}
+
+/// `text` in spans, where `query` matches styled `hit`: a search's hits
+/// seen in the rows that hold them.
+pub fn with_hits(text: String, query: &Query, hit: Style) -> Vec<Span<'static>> {
     let (mut spans, mut done) = (Vec::new(), 0);
-    for std::ops::Range { start, end } in folded_matches(&text, query) {
+    for std::ops::Range { start, end } in query.ranges(&text) {
         spans.push(Span::raw(text[done..start].to_string()));
         spans.push(Span::styled(text[start..end].to_string(), hit));
         done = end;
@@ -114,27 +141,19 @@ pub fn with_hits(text: String, query: &str, hit: Style) -> Vec<Span<'static>> {
 }
 
 /// `text` fitted to `columns`; when that would cut off where `query`
-/// (folded) first occurs, shown from a few words before it, after `…`.
-pub fn fit_showing(text: &str, query: &str, columns: usize) -> String {
+/// first matches, shown from a few words before it, after `…`.
+pub fn fit_showing(text: &str, query: &Query, columns: usize) -> String {
     let fitted = fit(text, columns);
-    if query.is_empty() || find_folded(&fitted, query).is_some() {
+    let shows = |shown: &str| !query.ranges(shown).is_empty();
+    if query.is_empty() || shows(&fitted) {
         return fitted;
     }
-    let Some(at) = find_folded(text, query) else {
+    let Some(at) = query.ranges(text).first().map(|r| r.start) else {
         return fitted;
     };
     // As many words of lead-in as leave the hit in sight, up to three.
     let from_words_before = |words| fit(&format!("…{}", text[lead_in(text, at, words)..].trim_start()), columns);
-    (1..=3)
-        .rev()
-        .map(from_words_before)
-        .find(|shown| find_folded(shown, query).is_some())
-        .unwrap_or_else(|| from_words_before(0))
-}
-
-/// Where in `text` `query` (folded) first occurs, as a byte offset.
-pub fn find_folded(text: &str, query: &str) -> Option<usize> {
-    folded_matches(text, query).next().map(|r| r.start)
+    (1..=3).rev().map(from_words_before).find(|shown| shows(shown)).unwrap_or_else(|| from_words_before(0))
 }
 
 /// Where `query` (folded, not empty) occurs in `text`, as byte ranges of
@@ -184,7 +203,7 @@ mod tests {
     fn hits_are_found_folded_and_styled_where_they_stand() {
         let hit = Style::new().add_modifier(Modifier::UNDERLINED);
         let parts = |text: &str, query: &str| -> Vec<(String, bool)> {
-            let spans = with_hits(text.to_string(), query, hit);
+            let spans = with_hits(text.to_string(), &Query::Text(query.to_string()), hit);
             spans.into_iter().map(|s| (s.content.to_string(), s.style == hit)).collect()
         };
         let owned = |parts: &[(&str, bool)]| parts.iter().map(|&(t, h)| (t.to_string(), h)).collect::<Vec<_>>();
@@ -197,12 +216,20 @@ mod tests {
     #[test]
     fn a_hit_cut_off_is_shown_from_words_before_it() {
         let title = "The United States established diplomatic relations with Mali";
+        let fit_showing = |title, query: &str, columns| fit_showing(title, &Query::Text(query.to_string()), columns);
         assert_eq!(fit_showing(title, "relations", 30), "…diplomatic relations with…");
         assert_eq!(fit_showing(title, "relations", 36), "…established diplomatic relations…");
         assert_eq!(fit_showing(title, "united", 20), "The United States…", "in sight: kept");
         assert_eq!(fit_showing(title, "nowhere", 20), "The United States…");
         assert_eq!(fit_showing(title, "", 20), "The United States…");
         assert_eq!(fit_showing(title, "mali", 8), "…Mali", "no room for words before");
+        let words = Query::Words("rel mal".to_string());
+        assert_eq!(super::fit_showing(title, &words, 30), "…diplomatic relations with…");
+        let parts: Vec<String> = with_hits(title.to_string(), &words, Style::new().add_modifier(Modifier::BOLD))
+            .into_iter()
+            .map(|s| s.content.to_string())
+            .collect();
+        assert_eq!(parts, ["The United States established diplomatic ", "rel", "ations with ", "Mal", "i"]);
         assert_eq!(&"a b c d e"[lead_in("a b c d e", 8, 3)..], " b c d e", "three words before `e`");
         assert_eq!(lead_in("a b e", 4, 3), 0);
         assert_eq!(lead_in("a b e", 4, 0), 3);

@@ -230,3 +230,42 @@ fn the_palette_counts_events_found_by_words_and_ranks_title_hits_first() {
     let first = &CORPUS.events[ranked[0]];
     assert!(annals::text::fold(&first.title).contains("coup"), "a title hit first: {}", first.title);
 }
+
+/// Every word of the bundled events' text, folded: what queries are made of.
+static EVENT_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut all: Vec<String> = CORPUS
+        .events
+        .iter()
+        .flat_map(|e| {
+            annals::tui::event_words::words(&annals::text::fold(&e.title)).map(str::to_string).collect::<Vec<_>>()
+        })
+        .chain(CORPUS.claims.iter().flat_map(|c| {
+            annals::tui::event_words::words(&annals::text::fold(CORPUS.claim_text(c)))
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        }))
+        .collect();
+    all.sort();
+    all.dedup();
+    all
+});
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+    /// Whatever words (or beginnings of words, or junk) are typed, `#`
+    /// finds exactly the events that hold a word beginning with each.
+    #[test]
+    fn hash_finds_what_reading_every_event_finds(
+        picks in proptest::collection::vec((0usize..10_000, 1usize..12), 1..4),
+        junk in "[a-zé]{0,3}",
+    ) {
+        let index = annals::tui::event_words::EventWords::new(&CORPUS);
+        let mut query: Vec<String> = picks
+            .iter()
+            .map(|&(at, len)| EVENT_WORDS[at % EVENT_WORDS.len()].chars().take(len).collect())
+            .collect();
+        query.push(junk);
+        let query = query.join(" ");
+        proptest::prop_assert_eq!(index.find(&query).events, found_by_reading(&query));
+    }
+}

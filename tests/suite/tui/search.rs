@@ -77,8 +77,12 @@ fn a_timeline_search_is_found_again_when_the_timeline_is_filtered() {
     state.set_filter(&CORPUS, Some(mali));
     let search = state.search.as_ref().unwrap();
     assert!(!search.hits.is_empty() && search.hits.len() < before, "{} of {before}", search.hits.len());
+    // Events found by words: in the title, or in what the event's claims tell.
     for &hit in &search.hits {
-        assert!(CORPUS.events[state.events[hit]].title.to_lowercase().contains("relations"));
+        let event = &CORPUS.events[state.events[hit]];
+        let told = event.claims.iter().map(|&c| CORPUS.claim_text(&CORPUS.claims[c]));
+        let text = std::iter::once(event.title.as_str()).chain(told).collect::<Vec<_>>().join(" ");
+        assert!(text.to_lowercase().contains("relations"), "{text}");
     }
 }
 
@@ -113,4 +117,17 @@ fn a_cancelled_search_restores_the_selection() {
     apply(&mut state, &[Action::Back]);
     assert!(state.search.is_none());
     assert_eq!((state.timeline.selected, state.shown), before);
+}
+
+#[test]
+fn a_timeline_search_finds_events_by_the_words_they_begin() {
+    let mut state = State::new(&CORPUS);
+    search_for(&mut state, "keit cou");
+    let hits = state.search.as_ref().unwrap().hits.clone();
+    let holding = annals::tui::event_words::EventWords::new(&CORPUS).holding("keit cou");
+    let found: Vec<_> = hits.iter().map(|&i| state.events[i]).collect();
+    assert_eq!(found, holding, "the same events as `#keit cou`");
+    assert!(!found.is_empty());
+    search_for(&mut state, "eit");
+    assert!(state.search.as_ref().unwrap().hits.is_empty(), "a word is found from its start");
 }
