@@ -85,7 +85,7 @@ fn synthetic(events: usize, entities: usize) -> Corpus {
         published_basis: None,
         raw_len: text.len(),
         body_start: 0,
-        encoding: "UTF-8",
+        encoding: "UTF-8".into(),
         map: ChainedMap { outer: OffsetMap::identity(text.len(), 0), inner: None },
         text,
         repairs: 0,

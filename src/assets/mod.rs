@@ -14,6 +14,23 @@ use serde::Deserialize;
 static ASSETS: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/assets");
 static SEEDS: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/seeds");
 
+/// Feeds every embedded asset, path and bytes, to `digest`: what was made
+/// with them holds while they are unchanged.
+pub fn digest(digest: &mut impl FnMut(&[u8])) {
+    fn walk(dir: &Dir<'_>, digest: &mut impl FnMut(&[u8])) {
+        for entry in dir.entries() {
+            match entry {
+                include_dir::DirEntry::Dir(d) => walk(d, digest),
+                include_dir::DirEntry::File(f) => {
+                    digest(f.path().to_string_lossy().as_bytes());
+                    digest(f.contents());
+                }
+            }
+        }
+    }
+    walk(&ASSETS, digest);
+}
+
 /// A known entity.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,6 +1,6 @@
 //! `annals [PATH...]`: the browser on a terminal, the summary otherwise.
 
-use super::{report_failures, summary, Loaded, Plan};
+use super::{report, summary, Loaded, Plan};
 use annals::tui::Browsed;
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -44,12 +44,12 @@ pub fn run(plan: Plan) -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Browsed::Done(loaded)) if loaded.corpus.sources.is_empty() => nothing_to_browse(&loaded),
-        Ok(Browsed::Done(loaded)) => report_failures(&loaded.failures),
+        Ok(Browsed::Done(loaded)) => report(&loaded),
     }
 }
 
 fn nothing_to_browse(loaded: &Loaded) -> ExitCode {
-    report_failures(&loaded.failures);
+    report(loaded);
     eprintln!("annals: no document could be loaded; nothing to browse");
     ExitCode::from(1)
 }

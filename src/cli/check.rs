@@ -50,6 +50,9 @@ pub fn run(loaded: Loaded, verbose: bool) -> ExitCode {
                 writeln!(out, "  entity     {} ({}), found by {}", e.name, e.kind.as_str(), e.found_by)?;
             }
         }
+        for line in loaded.cache.summary.iter().chain(&loaded.cache.warnings) {
+            writeln!(out, "{line}")?;
+        }
         writeln!(
             out,
             "{} loaded, {} failed: {} events, {} claims, {} entities",

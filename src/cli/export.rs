@@ -1,6 +1,6 @@
 //! `annals export`: the corpus, or the events a filter keeps, in a format.
 
-use super::{output, report_failures, Loaded};
+use super::{output, report, Loaded};
 use annals::export::select::{self, Filter};
 use annals::export::{annotations, csv, json, markdown, timelinejs};
 use annals::model::{Corpus, EventId};
@@ -64,7 +64,7 @@ pub fn run(loaded: Loaded, format: Format, filter: &FilterArgs, output: Option<P
     };
     if corpus.sources.is_empty() {
         eprintln!("annals: no document could be loaded; nothing exported");
-        report_failures(&loaded.failures);
+        report(&loaded);
         return ExitCode::from(1);
     }
     let print = |out: &mut dyn Write| write(corpus, &events, format, out);
@@ -77,7 +77,7 @@ pub fn run(loaded: Loaded, format: Format, filter: &FilterArgs, output: Option<P
         eprintln!("annals: cannot write {target}: {e}");
         return ExitCode::from(1);
     }
-    report_failures(&loaded.failures)
+    report(&loaded)
 }
 
 fn write(corpus: &Corpus, events: &[EventId], format: Format, out: impl Write) -> io::Result<()> {

@@ -1,6 +1,7 @@
 //! Command line: `annals [PATH...]`, `annals check`, `annals export`.
 
 mod browse;
+mod cache;
 mod check;
 mod config;
 mod export;
@@ -78,6 +79,11 @@ enum Command {
         #[arg(long)]
         default: bool,
     },
+    /// Say where the cache of extractions is and how big; `annals cache clear` empties it
+    Cache {
+        #[command(subcommand)]
+        action: Option<cache::Action>,
+    },
     /// Print the manual page (roff), e.g. `annals man > annals.1`
     Man,
     /// Write a synthetic corpus (for benchmarks)
@@ -107,12 +113,42 @@ pub struct InputArgs {
     /// Refuse files larger than this many bytes
     #[arg(long, value_name = "BYTES", default_value_t = ingest::DEFAULT_MAX_BYTES)]
     max_file_size: u64,
+    /// Extract every document again, neither reading nor writing the cache
+    #[arg(long)]
+    no_cache: bool,
 }
 
 /// A built corpus and what failed to load.
 pub struct Loaded {
     pub corpus: Corpus,
     pub failures: Vec<Failure>,
+    /// How the cache served: a line for `check`, and warnings.
+    pub cache: CacheReport,
+}
+
+/// What the cache did for a build.
+#[derive(Default)]
+pub struct CacheReport {
+    /// `cache: 511 of 511 extractions reused (~/.cache/annals)`, when there is one.
+    pub summary: Option<String>,
+    /// Entries found damaged and rebuilt, and a cache that could not be written.
+    pub warnings: Vec<String>,
+}
+
+impl CacheReport {
+    fn of(cache: &annals::pipeline::Cache) -> Self {
+        use std::sync::atomic::Ordering::Relaxed;
+        let stats = &cache.stats;
+        let (hits, extracted) = (stats.hits.load(Relaxed), stats.extracted.load(Relaxed));
+        let summary = format!("cache: {hits} of {} extractions reused ({})", hits + extracted, cache.root().display());
+        let mut warnings: Vec<String> = (stats.rebuilt.lock().unwrap_or_else(|p| p.into_inner()).iter())
+            .map(|path| format!("cache: the entry of {path} was damaged; extracted again"))
+            .collect();
+        if let Some(why) = stats.unwritable.lock().unwrap_or_else(|p| p.into_inner()).take() {
+            warnings.push(format!("cache: cannot write ({why}); going on without it"));
+        }
+        CacheReport { summary: Some(summary), warnings }
+    }
 }
 
 /// What is to be read, found before any of it is: the assets with the
@@ -125,6 +161,7 @@ pub struct Plan {
     documents: Documents,
     max_file_size: u64,
     failures: Vec<Failure>,
+    cache: Option<annals::pipeline::Cache>,
 }
 
 enum Documents {
@@ -143,13 +180,20 @@ impl Plan {
 
     /// Reads and builds, watched from another thread.
     pub fn build(self, watch: &Watch) -> Loaded {
-        let Plan { assets, name, documents, max_file_size, failures } = self;
-        let pipeline = Pipeline::new(assets);
+        let Plan { assets, name, documents, max_file_size, failures, cache } = self;
+        let mut pipeline = Pipeline::new(assets);
+        if let Some(cache) = cache {
+            pipeline = pipeline.with_cache(cache);
+        }
         let (corpus, failures) = match documents {
             Documents::Bundled(inputs) => pipeline.build_watched(&name, inputs, failures, watch),
             Documents::Files(files) => pipeline.build_files(&name, files, max_file_size, failures, watch),
         };
-        Loaded { corpus, failures }
+        let cache = pipeline.cache().map_or_else(CacheReport::default, |cache| {
+            cache.evict();
+            CacheReport::of(cache)
+        });
+        Loaded { corpus, failures, cache }
     }
 
     /// Builds with a progress line on standard error.
@@ -173,7 +217,8 @@ impl InputArgs {
         if self.paths.is_empty() {
             let name = assets.manifest.corpus.get("name").cloned().unwrap_or_else(|| "bundled corpus".into());
             let documents = Documents::Bundled(ingest::bundled_inputs());
-            return Plan { assets, name, documents, max_file_size, failures: Vec::new() };
+            // Embedded and read in milliseconds: nothing to keep.
+            return Plan { assets, name, documents, max_file_size, failures: Vec::new(), cache: None };
         }
         // Each folder's annals.toml is merged over the bundled assets; a bad
         // one is reported and the documents load without it.
@@ -199,7 +244,23 @@ impl InputArgs {
         let (files, missing) = ingest::find_documents(&self.paths, &skip);
         failures.extend(missing);
         let name = assets.manifest.corpus.get("name").cloned().unwrap_or_else(|| corpus_name(&self.paths));
-        Plan { assets, name, documents: Documents::Files(files), max_file_size, failures }
+        let cache = self.cache();
+        Plan { assets, name, documents: Documents::Files(files), max_file_size, failures, cache }
+    }
+
+    /// The cache for these paths (their folders' `annals.toml` are part of
+    /// its namespace), unless `--no-cache`.
+    fn cache(&self) -> Option<annals::pipeline::Cache> {
+        use annals::pipeline::cache;
+        if self.no_cache {
+            return None;
+        }
+        let corpus_files: Vec<Vec<u8>> = self
+            .paths
+            .iter()
+            .filter_map(|p| std::fs::read(p.join(annals::assets::corpus_file::FILE_NAME)).ok())
+            .collect();
+        Some(annals::pipeline::Cache::new(cache::default_root()?, cache::namespace(&corpus_files), cache::limit()))
     }
 }
 
@@ -208,6 +269,15 @@ fn corpus_name(paths: &[PathBuf]) -> String {
         [one] => one.file_name().map_or_else(|| one.display().to_string(), |n| n.to_string_lossy().into_owned()),
         _ => format!("{} paths", paths.len()),
     }
+}
+
+/// Prints the cache's warnings and the failures on standard error; the
+/// exit status the failures call for.
+pub fn report(loaded: &Loaded) -> ExitCode {
+    for warning in &loaded.cache.warnings {
+        eprintln!("annals: {warning}");
+    }
+    report_failures(&loaded.failures)
 }
 
 /// Prints the failures on standard error; the exit status they call for.
@@ -237,6 +307,7 @@ pub fn run() -> ExitCode {
             None => generate::write(annals::synth::documents(doc_size, seed), size, &dir),
         },
         Some(Command::Config { default }) => config::run(default),
+        Some(Command::Cache { action }) => cache::run(action),
         Some(Command::Man) => match clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

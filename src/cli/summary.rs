@@ -1,7 +1,7 @@
 //! A summary of the corpus and its timeline, when standard output is not a
 //! terminal (`annals | less`).
 
-use super::{output, report_failures, Loaded};
+use super::{output, report, Loaded};
 use annals::text::shorten;
 use std::process::ExitCode;
 
@@ -32,5 +32,5 @@ pub fn run(loaded: Loaded) -> ExitCode {
         eprintln!("annals: cannot write standard output: {e}");
         return ExitCode::from(1);
     }
-    report_failures(&loaded.failures)
+    report(&loaded)
 }

@@ -15,7 +15,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 /// Which entity a mention names: a gazetteer entry, or a discovered name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum EntityKey {
     Known(usize),
     /// Shared: a name mentioned a million times is one string.
@@ -25,7 +25,7 @@ pub enum EntityKey {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DocMention {
     pub range: Range<usize>,
     pub key: EntityKey,

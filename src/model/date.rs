@@ -2,11 +2,11 @@
 
 use chrono::{Datelike, NaiveDate};
 use compact_str::{format_compact, CompactString};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// How finely a date is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Precision {
     Day,
@@ -31,7 +31,7 @@ impl Precision {
 
 /// A date as an interval of days (both ends inclusive) with its precision and
 /// its ISO 8601 spelling (`2021-05-24`, `2012-03`, `1960`, `FY2014`, `2016/2020`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DateValue {
     pub start: NaiveDate,
     pub end: NaiveDate,

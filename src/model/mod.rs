@@ -21,7 +21,8 @@ pub use typed_index_collections::{TiSlice, TiVec};
 macro_rules! ids {
     ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
         pub struct $name(usize);
 
         impl From<usize> for $name {
@@ -112,7 +113,7 @@ impl EntityKind {
 
 /// One loaded document: its bytes as stored, and the clean text that
 /// analysis and display use, with the map between the two.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Source {
     /// The file name without its extension.
     pub id: String,
@@ -129,7 +130,7 @@ pub struct Source {
     pub published_basis: Option<String>,
     /// The file's size; its bytes are not kept (spans point into the file).
     pub raw_len: usize,
-    pub encoding: &'static str,
+    pub encoding: CompactString,
     /// The clean text: markup removed, mojibake repaired, controls gone.
     pub text: String,
     /// Where the body begins in `text`: before it, the values of a front
@@ -216,7 +217,7 @@ impl Entity {
 }
 
 /// How a claim's date was fixed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Resolution {
     /// The expression carries its own year.
@@ -228,7 +229,7 @@ pub enum Resolution {
 }
 
 /// A sentence of a source that dates something.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Claim {
     pub source: SourceId,
     /// The sentence, in the clean text ([`Corpus::claim_bytes`] gives its raw bytes).

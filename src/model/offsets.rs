@@ -8,7 +8,7 @@ use std::ops::Range;
 /// (an entity `&amp;`, a repaired character, a dropped tag's newline).
 /// Held in 32 bits (ingest reads no file over 1 GiB): a large corpus has
 /// tens of millions of pieces.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 struct Piece {
     out: u32,
     src: u32,
@@ -44,7 +44,7 @@ fn narrow(n: usize) -> u32 {
 
 /// A monotonic map from byte offsets of a derived text to byte offsets of
 /// its source. Both sides only grow, so lookups are binary searches.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct OffsetMap {
     pieces: Vec<Piece>,
     out_len: usize,
@@ -149,7 +149,7 @@ impl OffsetMap {
 }
 
 /// Two maps applied one after the other: clean → decoded → raw.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct ChainedMap {
     /// Applied first (outermost text to its source).
     pub outer: OffsetMap,

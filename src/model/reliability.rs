@@ -3,7 +3,7 @@
 use std::fmt;
 
 /// The Admiralty (NATO) grading of a source and of its information.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Reliability {
     pub source: char,
     pub information: u8,

@@ -9,7 +9,9 @@ use crate::ingest::Loaded;
 use crate::model::*;
 use std::ops::Range;
 
-/// One document after extraction, before corpus-wide assembly.
+/// One document after extraction, before corpus-wide assembly (and as
+/// the cache keeps it).
+#[derive(serde::Serialize, serde::Deserialize)]
 pub(super) struct Extracted {
     pub source: Source,
     pub mentions: Vec<DocMention>,
@@ -89,7 +91,7 @@ impl Pipeline {
             reliability: manifest.and_then(|m| m.reliability()),
             published: meta.published,
             published_basis: meta.published_basis,
-            encoding,
+            encoding: encoding.into(),
             repairs: cleaned.repairs,
             warnings,
             path: input.path,

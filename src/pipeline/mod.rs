@@ -24,10 +24,14 @@ pub struct Pipeline {
     segmenter: Segmenter,
     classifier: KindClassifier,
     curation: Curation,
+    cache: Option<Cache>,
 }
 
 mod assemble;
+pub mod cache;
 mod document;
+
+pub use cache::Cache;
 
 use document::Extracted;
 
@@ -94,7 +98,34 @@ impl Pipeline {
             classifier: KindClassifier::new(&assets.lexicon.kinds),
             curation: Curation::new(&assets.manifest.merges, &assets.manifest.splits, &assets.gazetteer),
             assets,
+            cache: None,
         }
+    }
+
+    /// The pipeline, reading and keeping extractions in `cache`.
+    pub fn with_cache(mut self, cache: Cache) -> Self {
+        self.cache = Some(cache);
+        self
+    }
+
+    /// Its cache, if it has one: how the last build used it.
+    pub fn cache(&self) -> Option<&Cache> {
+        self.cache.as_ref()
+    }
+
+    /// A document's extraction: from the cache when it holds it, else made
+    /// (and kept there).
+    fn extract_input(&self, input: Input) -> Result<Extracted, Failure> {
+        let Some(cache) = &self.cache else {
+            return ingest::load(input).map(|loaded| self.extract(loaded));
+        };
+        let entry = cache.entry(&input.path, &input.bytes);
+        if let Some(kept) = cache.get(&entry, &input.path) {
+            return Ok(kept);
+        }
+        let extracted = self.extract(ingest::load(input)?);
+        cache.put(&entry, &extracted);
+        Ok(extracted)
     }
 
     pub fn bundled() -> Self {
@@ -188,7 +219,7 @@ impl Pipeline {
                 let results = chunk
                     .into_par_iter()
                     .map(|item| {
-                        let result = read(item).and_then(ingest::load).map(|loaded| self.extract(loaded));
+                        let result = read(item).and_then(|input| self.extract_input(input));
                         watch.done.fetch_add(1, Ordering::Relaxed);
                         result
                     })

@@ -4,10 +4,10 @@
 use crate::common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn annals(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_annals")).args(args).output().expect("annals runs")
+    common::annals_bin().args(args).output().expect("annals runs")
 }
 
 fn stderr(o: &Output) -> String {
@@ -169,7 +169,7 @@ fn export_filters_and_their_errors() {
 #[test]
 fn a_closed_pipe_ends_the_output_quietly() {
     for args in [&["seeds"][..], &["check", "seeds"], &["export", "--format", "csv", "seeds"]] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
+        let mut child = common::annals_bin()
             .args(args)
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())

@@ -37,11 +37,7 @@ fn a_configured_colour_is_drawn_and_no_color_wins() {
 #[test]
 fn the_printed_defaults_round_trip_through_annals_config() {
     let annals = |config: &std::path::Path, args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
-            .args(args)
-            .env("ANNALS_CONFIG", config)
-            .output()
-            .expect("annals runs")
+        crate::common::annals_bin().args(args).env("ANNALS_CONFIG", config).output().expect("annals runs")
     };
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("config.toml");

@@ -293,7 +293,15 @@ fn unreadable_file() {
     let dir = folder.dir.path().to_str().unwrap();
     let run = if is_root() {
         let mut command = std::process::Command::new("setpriv");
-        command.args(["--reuid=65534", "--regid=65534", "--clear-groups", env!("CARGO_BIN_EXE_annals"), "check", dir]);
+        command.args([
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            env!("CARGO_BIN_EXE_annals"),
+            "check",
+            "--no-cache",
+            dir,
+        ]);
         common::annals_command(&mut command, LIMIT)
     } else {
         common::annals_within(&["check", dir], LIMIT)

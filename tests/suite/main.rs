@@ -4,6 +4,7 @@
 
 mod common;
 
+mod cache;
 mod claims;
 mod cli;
 mod config;

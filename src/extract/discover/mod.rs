@@ -25,7 +25,7 @@ pub struct Found {
 }
 
 /// Which rule found it; earlier rules win overlaps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Why {
     Acronym,
     Title,

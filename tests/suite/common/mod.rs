@@ -11,6 +11,24 @@ use std::sync::LazyLock;
 
 pub static PIPELINE: LazyLock<Pipeline> = LazyLock::new(Pipeline::bundled);
 
+/// A cache folder of this test run's own, and a configuration that does
+/// not exist: the binary run by the tests touches nothing of whoever runs
+/// them.
+pub static HERMETIC: LazyLock<[(&'static str, String); 2]> = LazyLock::new(|| {
+    let cache = Box::leak(Box::new(tempfile::tempdir().expect("a temporary folder")));
+    [
+        ("ANNALS_CACHE_DIR", cache.path().display().to_string()),
+        ("ANNALS_CONFIG", "/nonexistent/annals-test-config.toml".to_string()),
+    ]
+});
+
+/// The annals binary, run hermetically (see [`HERMETIC`]).
+pub fn annals_bin() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_annals"));
+    command.envs(HERMETIC.iter().map(|(k, v)| (*k, v.as_str())));
+    command
+}
+
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
@@ -72,7 +90,7 @@ pub struct Run {
 /// Runs annals with `args`, killing it (and failing) after `limit`: a
 /// document must never make it hang.
 pub fn annals_within(args: &[&str], limit: std::time::Duration) -> Run {
-    annals_command(Command::new(env!("CARGO_BIN_EXE_annals")).args(args), limit)
+    annals_command(annals_bin().args(args), limit)
 }
 
 pub fn annals_command(command: &mut Command, limit: std::time::Duration) -> Run {

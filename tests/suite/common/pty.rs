@@ -30,6 +30,9 @@ impl Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_annals"));
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
+        for (k, v) in super::HERMETIC.iter() {
+            cmd.env(k, v);
+        }
         for (k, v) in env {
             cmd.env(k, v);
         }

@@ -1,0 +1,236 @@
+//! The cache of extractions: a second build is the same, byte for byte; a
+//! changed document alone is extracted again; a damaged entry is rebuilt
+//! and said; a cache that cannot be written is done without; entries are
+//! whole whenever a process is killed; the least recently used go first.
+
+use crate::common;
+use annals::ingest::Input;
+use annals::pipeline::{cache, Cache, Pipeline};
+use std::path::Path;
+use std::sync::atomic::Ordering::Relaxed;
+
+/// A build of `inputs` through a cache at `root`: its export, and (hits,
+/// extracted, rebuilt, unwritable) as the cache counted them.
+fn build(root: &Path, inputs: &[Input], limit: u64) -> (String, (usize, usize, Vec<String>, bool)) {
+    let pipeline = Pipeline::bundled().with_cache(Cache::new(root.to_path_buf(), 7, limit));
+    let (corpus, failures) = pipeline.build("test", inputs.to_vec(), Vec::new());
+    assert!(failures.is_empty(), "{failures:?}");
+    let mut json = Vec::new();
+    let events: Vec<_> = corpus.events.keys().collect();
+    annals::export::json::write(&corpus, &events, &mut json).unwrap();
+    let cache = pipeline.cache().unwrap();
+    cache.evict();
+    let stats = &cache.stats;
+    let counted = (
+        stats.hits.load(Relaxed),
+        stats.extracted.load(Relaxed),
+        stats.rebuilt.lock().unwrap().clone(),
+        stats.unwritable.lock().unwrap().is_some(),
+    );
+    (String::from_utf8(json).unwrap(), counted)
+}
+
+fn inputs() -> Vec<Input> {
+    let mut inputs = common::fixture_inputs();
+    inputs.extend(common::encoded_inputs());
+    inputs
+}
+
+fn uncached(inputs: &[Input]) -> String {
+    let corpus = common::build(inputs.to_vec());
+    let mut json = Vec::new();
+    let events: Vec<_> = corpus.events.keys().collect();
+    annals::export::json::write(&corpus, &events, &mut json).unwrap();
+    String::from_utf8(json).unwrap()
+}
+
+fn entries(root: &Path) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<_> = walk(root).into_iter().filter(|p| p.extension().is_some_and(|e| e == "bin")).collect();
+    found.sort();
+    found
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+#[test]
+fn a_second_build_reads_every_document_from_the_cache_and_is_the_same() {
+    let root = tempfile::tempdir().unwrap();
+    let inputs = inputs();
+    let (first, (hits, extracted, ..)) = build(root.path(), &inputs, u64::MAX);
+    assert_eq!((hits, extracted), (0, inputs.len()));
+    let (second, (hits, extracted, rebuilt, _)) = build(root.path(), &inputs, u64::MAX);
+    assert_eq!((hits, extracted, rebuilt.len()), (inputs.len(), 0, 0));
+    assert_eq!(second, first, "byte for byte");
+    assert_eq!(first, uncached(&inputs), "as without a cache");
+}
+
+#[test]
+fn a_changed_document_alone_is_extracted_again() {
+    let root = tempfile::tempdir().unwrap();
+    let mut inputs = inputs();
+    build(root.path(), &inputs, u64::MAX);
+    let last = inputs[0].bytes.len() - 1;
+    inputs[0].bytes[last] = if inputs[0].bytes[last] == b'.' { b'!' } else { b'.' };
+    let (json, (hits, extracted, ..)) = build(root.path(), &inputs, u64::MAX);
+    assert_eq!((hits, extracted), (inputs.len() - 1, 1));
+    assert_eq!(json, uncached(&inputs));
+}
+
+#[test]
+fn damaged_entries_are_rebuilt_and_said() {
+    let inputs = inputs();
+    type Harm = fn(&mut Vec<u8>);
+    let damages: [(&str, Harm); 5] = [
+        ("truncated", |b| b.truncate(b.len() / 2)),
+        ("empty", |b| b.clear()),
+        ("a flipped byte", |b| {
+            let at = b.len() - 3;
+            b[at] ^= 0x40;
+        }),
+        ("another format", |b| b[7] = b[7].wrapping_add(1)),
+        ("a header alone", |b| b.truncate(24)),
+    ];
+    for (damage, harm) in damages {
+        let root = tempfile::tempdir().unwrap();
+        let (first, _) = build(root.path(), &inputs, u64::MAX);
+        let entry = &entries(root.path())[0];
+        let mut bytes = std::fs::read(entry).unwrap();
+        harm(&mut bytes);
+        std::fs::write(entry, &bytes).unwrap();
+        assert!(!cache::is_whole(&bytes), "{damage}");
+        let (json, (hits, extracted, rebuilt, _)) = build(root.path(), &inputs, u64::MAX);
+        assert_eq!((hits, extracted, rebuilt.len()), (inputs.len() - 1, 1, 1), "{damage}");
+        assert_eq!(json, first, "{damage}: the same answer");
+        let (_, (hits, ..)) = build(root.path(), &inputs, u64::MAX);
+        assert_eq!(hits, inputs.len(), "{damage}: rebuilt in place");
+    }
+}
+
+#[test]
+fn a_cache_that_cannot_be_written_is_done_without() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "not a folder").unwrap();
+    let inputs = inputs();
+    let (json, (hits, extracted, _, unwritable)) = build(&file.join("cache"), &inputs, u64::MAX);
+    assert_eq!((hits, extracted, unwritable), (0, inputs.len(), true));
+    assert_eq!(json, uncached(&inputs));
+}
+
+#[test]
+fn the_least_recently_used_entries_go_when_the_cache_is_full() {
+    let root = tempfile::tempdir().unwrap();
+    let inputs = inputs();
+    build(root.path(), &inputs, u64::MAX);
+    let sizes: Vec<u64> = entries(root.path()).iter().map(|e| e.metadata().unwrap().len()).collect();
+    let total: u64 = sizes.iter().sum();
+    // Read the first two documents again, later: they are the most recently used.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    build(root.path(), &inputs[..2], u64::MAX);
+    let (_, (hits, ..)) = build(root.path(), &inputs[..2], total / 2);
+    assert_eq!(hits, 2);
+    let left: u64 = entries(root.path()).iter().map(|e| e.metadata().unwrap().len()).sum();
+    assert!(left <= total / 2, "{left} of a limit of {}", total / 2);
+    let (_, (hits, ..)) = build(root.path(), &inputs[..2], u64::MAX);
+    assert_eq!(hits, 2, "the two used last are kept");
+}
+
+/// Killed at any moment while it writes the cache, annals never leaves an
+/// entry that reads as whole but is not: every entry is whole, and the
+/// next build gives the answer of a build without a cache.
+#[test]
+fn a_process_killed_while_writing_leaves_no_half_entry() {
+    let corpus = tempfile::tempdir().unwrap();
+    let mut written = 0;
+    for (n, input) in annals::synth::documents(20_000, 3).enumerate().take(60) {
+        let name = Path::new(&input.path).file_name().unwrap().to_string_lossy().into_owned();
+        std::fs::write(corpus.path().join(format!("{n:03}-{name}")), &input.bytes).unwrap();
+        written += input.bytes.len();
+    }
+    assert!(written > 1_000_000);
+    let root = tempfile::tempdir().unwrap();
+    let dir = corpus.path().to_str().unwrap();
+    for round in 0..50u64 {
+        let mut child = common::annals_bin()
+            .args(["check", dir])
+            .env("ANNALS_CACHE_DIR", root.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // From the start of writing to its end, at spread-out moments.
+        std::thread::sleep(std::time::Duration::from_millis(5 + (round * 37) % 400));
+        let _ = child.kill();
+        let _ = child.wait();
+        for entry in entries(root.path()) {
+            let bytes = std::fs::read(&entry).unwrap();
+            assert!(cache::is_whole(&bytes), "round {round}: {} is not whole", entry.display());
+        }
+    }
+    assert!(!entries(root.path()).is_empty(), "some rounds got as far as writing");
+    let check = |cached: bool| {
+        let mut command = common::annals_bin();
+        command.args(["export", dir]).env("ANNALS_CACHE_DIR", root.path());
+        if !cached {
+            command.arg("--no-cache");
+        }
+        command.output().unwrap().stdout
+    };
+    assert_eq!(check(true), check(false));
+}
+
+#[test]
+fn two_processes_share_one_cache_at_once() {
+    let corpus = tempfile::tempdir().unwrap();
+    for (n, input) in annals::synth::documents(20_000, 5).enumerate().take(40) {
+        std::fs::write(corpus.path().join(format!("{n:03}.txt")), &input.bytes).unwrap();
+    }
+    let root = tempfile::tempdir().unwrap();
+    let dir = corpus.path().to_str().unwrap();
+    let spawn = || {
+        common::annals_bin()
+            .args(["export", dir])
+            .env("ANNALS_CACHE_DIR", root.path())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (spawn(), spawn());
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    assert!(a.status.success() && b.status.success());
+    assert_eq!(a.stdout, b.stdout);
+    let alone = common::annals_bin().args(["export", "--no-cache", dir]).output().unwrap();
+    assert_eq!(a.stdout, alone.stdout);
+    assert_eq!(entries(root.path()).len(), 40, "one entry a document");
+}
+
+#[test]
+fn check_says_what_the_cache_served_and_annals_cache_shows_and_clears_it() {
+    let root = tempfile::tempdir().unwrap();
+    let docs = common::fixtures().join("docs");
+    let run = |args: &[&str]| {
+        let out = common::annals_bin().args(args).env("ANNALS_CACHE_DIR", root.path()).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let docs = docs.to_str().unwrap();
+    assert!(run(&["check", docs]).contains("cache: 0 of 4 extractions reused"));
+    assert!(run(&["check", docs]).contains("cache: 4 of 4 extractions reused"));
+    assert!(!run(&["check", "--no-cache", docs]).contains("cache:"));
+    let shown = run(&["cache"]);
+    assert!(shown.starts_with(&root.path().display().to_string()) && shown.contains("4 entries ·"), "{shown}");
+    assert!(run(&["cache", "clear"]).contains("4 entries removed"));
+    assert!(run(&["cache"]).contains("0 entries ·"));
+    assert!(run(&["check", docs]).contains("cache: 0 of 4 extractions reused"));
+}
