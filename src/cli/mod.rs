@@ -109,7 +109,7 @@ enum Command {
 pub struct InputArgs {
     /// Documents or folders to read (.txt, .md, .markdown, .html, .htm, or no extension); the bundled corpus when none
     #[arg(value_name = "PATH")]
-    paths: Vec<PathBuf>,
+    pub paths: Vec<PathBuf>,
     /// Refuse files larger than this many bytes
     #[arg(long, value_name = "BYTES", default_value_t = ingest::DEFAULT_MAX_BYTES)]
     max_file_size: u64,
@@ -210,7 +210,7 @@ impl InputArgs {
         self.plan().build_with_progress()
     }
 
-    fn plan(&self) -> Plan {
+    pub fn plan(&self) -> Plan {
         annals::pipeline::precompile();
         let mut assets = Assets::bundled();
         let max_file_size = self.max_file_size;
@@ -295,7 +295,7 @@ pub fn report_failures(failures: &[Failure]) -> ExitCode {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => browse::run(cli.input.plan()),
+        None => browse::run(cli.input),
         Some(Command::Check { verbose, input }) => check::run(input.load(), verbose),
         Some(Command::Export { format, output, filter, input }) => export::run(input.load(), format, &filter, output),
         Some(Command::Completions { shell }) => {

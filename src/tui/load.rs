@@ -42,6 +42,19 @@ impl<T: Send + 'static> Loading<T> {
         Loading { watch, total, started: Instant::now(), previews, result, worker: Some(worker) }
     }
 
+    /// Starts `load` on its own thread, without a preview: a corpus built
+    /// again while the last one is browsed.
+    pub fn quietly(load: impl FnOnce(&Watch) -> T + Send + 'static) -> Self {
+        let watch = Arc::new(Watch::default());
+        let watched = Arc::clone(&watch);
+        let (send, result) = std::sync::mpsc::channel();
+        let worker = std::thread::spawn(move || {
+            let _ = send.send(load(&watched));
+        });
+        let (_, previews) = std::sync::mpsc::channel();
+        Loading { watch, total: 0, started: Instant::now(), previews, result, worker: Some(worker) }
+    }
+
     pub fn progress(&self) -> Progress {
         let done = self.watch.done.load(Ordering::Relaxed).min(self.total);
         Progress { done, total: self.total, elapsed: self.started.elapsed() }

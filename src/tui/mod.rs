@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod layout;
 mod load;
 pub mod palette;
+pub mod reload;
 pub mod scorer;
 pub mod search;
 mod settle;
@@ -98,30 +99,41 @@ pub enum Browsed<T> {
 /// a moment, so a small corpus opens without it), then browses what `browse`
 /// finds in the result, if anything. A corpus still loading after a couple
 /// of seconds is browsed in part meanwhile, and the browser moves on to the
-/// whole, keeping its place, when that is ready.
+/// whole, keeping its place, when that is ready. With `reload`, it moves
+/// the same way to the corpus built again whenever its files change.
 pub fn load_and_run<T: Send + 'static>(
     total: usize,
     load: impl FnOnce(&crate::pipeline::Watch) -> T + Send + 'static,
     browse: impl Fn(&T) -> Option<(&Corpus, Option<String>)>,
+    reload: Option<reload::Reload<T>>,
 ) -> io::Result<Browsed<T>> {
     with_terminal(|terminal, stop| {
         let mut loading = load::Loading::start(total, load);
-        let (loaded, place) = match wait_for(terminal, &mut loading, stop)? {
+        let (mut loaded, mut place) = match wait_for(terminal, &mut loading, stop)? {
             Waited::Cancelled => return Ok(Browsed::Cancelled),
             Waited::Loaded(loaded) => (loaded, None),
             Waited::Preview(preview) => {
-                match event_loop(terminal, &preview, Start::default(), Some(&mut loading), stop)? {
+                match event_loop(terminal, &preview, Start::default(), Some(&mut loading), None, stop)? {
                     Ended::Quit => return Ok(Browsed::QuitWhileReading),
                     Ended::Loaded(loaded, place) => (loaded, Some(place)),
                 }
             }
         };
-        if let Some((corpus, notice)) = browse(&loaded) {
-            let notice = match (&place, notice) {
-                (Some(_), None) => Some(format!("all {} documents read", corpus.sources.len())),
-                (_, notice) => notice,
+        let mut changed: Option<String> = None;
+        while let Some((corpus, notice)) = browse(&loaded) {
+            let notice = match (&place, notice, changed.take()) {
+                (_, notice, Some(changes)) => Some(notice.map_or(changes.clone(), |n| format!("{changes} · {n}"))),
+                (Some(_), None, None) => Some(format!("all {} documents read", corpus.sources.len())),
+                (_, notice, None) => notice,
             };
-            event_loop(terminal, corpus, Start { notice, place }, None::<&mut load::Loading<T>>, stop)?;
+            let start = Start { notice: notice.filter(|n| !n.is_empty()), place };
+            match event_loop(terminal, corpus, start, None, reload.as_ref(), stop)? {
+                Ended::Quit => break,
+                Ended::Loaded(again, at) => {
+                    changed = browse(&again).map(|(new, _)| reload::changes(corpus, new));
+                    (loaded, place) = (again, Some(at));
+                }
+            }
         }
         Ok(Browsed::Done(loaded))
     })
@@ -232,6 +244,7 @@ fn event_loop<T: Send + 'static>(
     corpus: &Corpus,
     start: Start,
     mut loading: Option<&mut load::Loading<T>>,
+    reload: Option<&reload::Reload<T>>,
     stop: &AtomicBool,
 ) -> io::Result<Ended<T>> {
     let (config, config_notice) = configured();
@@ -249,6 +262,7 @@ fn event_loop<T: Send + 'static>(
     };
     let panic_after_drawing = forced_panic_for_tests();
     let mut loaded = None;
+    let mut reloading: Option<load::Loading<T>> = None;
     std::thread::scope(|scope| {
         let scorer = scorer::Scorer::start(scope, corpus, &candidates);
         let mut asked: Option<String> = None;
@@ -261,6 +275,15 @@ fn event_loop<T: Send + 'static>(
                     if let Some(result) = loaded.take() {
                         return Ok(Ended::Loaded(result, state.place(corpus)));
                     }
+                }
+            } else if let Some(reload) = reload {
+                if reloading.is_none() {
+                    reloading = reload.poll();
+                }
+                // As the whole corpus after a preview: not while the user types.
+                let typing = state.typing();
+                if let Some(result) = reloading.as_mut().filter(|_| !typing).and_then(|r| r.finished(Duration::ZERO)) {
+                    return Ok(Ended::Loaded(result, state.place(corpus)));
                 }
             }
             if dirty {
@@ -279,7 +302,7 @@ fn event_loop<T: Send + 'static>(
             let pending = state.palette().is_some_and(|p| p.pending);
             let wait = Duration::from_millis(if pending {
                 10
-            } else if loading.is_some() {
+            } else if loading.is_some() || reloading.is_some() {
                 100
             } else {
                 200

@@ -213,3 +213,37 @@ fn quitting_a_preview_says_so_and_restores() {
     s.quit();
     assert!(s.text().contains("quit before every document was read"));
 }
+
+/// A file added, changed, then removed while the browser is open on its
+/// folder: each is shown within two seconds, in the same place.
+#[test]
+fn the_browser_follows_its_folder_live() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let docs = common::fixtures().join("docs");
+    std::fs::copy(docs.join("encyclopedia_mali.md"), dir.path().join("a.md")).unwrap();
+    let mut s = Session::with(30, 140, &[dir.path().to_str().unwrap()], &[]);
+    s.wait_for(&["Timeline", "1/"]);
+    s.send(b"jj");
+    let place = s.wait_for(&["3/"]);
+    // The line under the panes tells the selected event whole: the place kept.
+    let selected = |screen: &str| screen.lines().rev().nth(1).unwrap_or_default().trim().to_string();
+    let (event, events) = (selected(&place), place.lines().next().unwrap_or_default().to_string());
+    let within_two_seconds = |s: &Session, needles: &[&str], what: &str| {
+        let start = Instant::now();
+        let screen = s.wait_for(needles);
+        assert!(start.elapsed() < Duration::from_secs(2), "{what} took {:?}", start.elapsed());
+        assert_eq!(selected(&screen), event, "{what}: the same event selected:\n{screen}");
+        screen
+    };
+    std::fs::copy(docs.join("news_niger.md"), dir.path().join("b.md")).unwrap();
+    within_two_seconds(&s, &["+1 source: b.md", "new events", "2 sources"], "an added file");
+    let mut text = std::fs::read_to_string(dir.path().join("b.md")).unwrap();
+    text.push_str("\nOn 3 March 2015 Mali and Niger signed a border agreement in Niamey.\n");
+    std::fs::write(dir.path().join("b.md"), text).unwrap();
+    within_two_seconds(&s, &["b.md changed", "1 new event"], "a changed file");
+    std::fs::remove_file(dir.path().join("b.md")).unwrap();
+    let removed = within_two_seconds(&s, &["−1 source: b.md", "fewer events"], "a removed file");
+    assert_eq!(removed.lines().next().unwrap_or_default().trim(), events.trim(), "back to the first file's corpus");
+    s.quit();
+}
