@@ -249,6 +249,8 @@ fn event_loop<T: Send + 'static>(
 ) -> io::Result<Ended<T>> {
     let (config, config_notice) = configured();
     let theme = view::theme::Theme::from_env(&config.colors);
+    // A bad configuration is said once, when browsing starts, not again at each reload.
+    let config_notice = config_notice.clone().filter(|_| start.place.is_none());
     let mut state = match start.place {
         Some(place) => State::at(corpus, place),
         None => State::new(corpus),
@@ -256,7 +258,7 @@ fn event_loop<T: Send + 'static>(
     // `#` in the palette and `/` in the timeline share one index of event words.
     let candidates = palette::Candidates::sharing(corpus, std::sync::Arc::clone(&state.index.event_words));
     let ctx = Ctx { corpus, candidates: &candidates, keys: &config.keys };
-    state.notice = match (start.notice, config_notice.clone()) {
+    state.notice = match (start.notice, config_notice) {
         (Some(notice), Some(config)) => Some(format!("{notice} · {config}")),
         (notice, config) => notice.or(config),
     };
