@@ -126,7 +126,7 @@ fn a_large_corpus_shows_progress_on_a_terminal_only() {
         std::fs::write(dir.path().join(input.file_name()), &input.bytes).unwrap();
     }
     let path = dir.path().to_str().unwrap();
-    let mut s = Session::with(24, 100, &["check", path], &[]);
+    let mut s = Session::with(24, 100, &["check", "--no-cache", path], &[]);
     assert!(s.wait_exit().success());
     let text = s.text();
     let last = text.rfind("documents").expect("a progress line was shown");
@@ -148,7 +148,8 @@ static SLOW_CORPUS: std::sync::LazyLock<tempfile::TempDir> = std::sync::LazyLock
 #[test]
 fn a_large_corpus_opens_behind_a_gauge_then_browses() {
     let path = SLOW_CORPUS.path().to_str().unwrap();
-    let mut s = Session::with(30, 110, &[path], &[]);
+    // Extracted every time: a cache warmed by another test would skip the loading watched here.
+    let mut s = Session::with(30, 110, &["--no-cache", path], &[]);
     let loading = s.wait_for(&["annals — loading", "documents"]);
     assert!(loading.contains("reading ") || loading.contains("building the timeline"), "{loading}");
     assert!(s.raw_mode(), "keys are read while loading");
@@ -159,7 +160,8 @@ fn a_large_corpus_opens_behind_a_gauge_then_browses() {
 #[test]
 fn loading_can_be_cancelled() {
     let path = SLOW_CORPUS.path().to_str().unwrap();
-    let mut s = Session::with(30, 110, &[path], &[]);
+    // Extracted every time: a cache warmed by another test would skip the loading watched here.
+    let mut s = Session::with(30, 110, &["--no-cache", path], &[]);
     s.wait_for(&["annals — loading"]);
     s.send(b"q");
     assert_eq!(s.wait_exit().exit_code(), 130);
@@ -188,7 +190,7 @@ fn source_title(screen: &str) -> String {
 fn a_slow_corpus_is_browsed_in_part_then_whole_in_the_same_place() {
     let path = SLOWER_CORPUS.path().to_str().unwrap();
     let total = std::fs::read_dir(path).unwrap().count();
-    let mut s = Session::with(30, 160, &[path], &[("ANNALS_TEST_PREVIEW_MS", "0")]);
+    let mut s = Session::with(30, 160, &["--no-cache", path], &[("ANNALS_TEST_PREVIEW_MS", "0")]);
     let preview = s.wait_for(&["preview of ", "Timeline"]);
     assert!(preview.contains(&format!("of {total} documents")), "{preview}");
     // Move a few events down and open the source while the rest is read.
@@ -208,7 +210,7 @@ fn a_slow_corpus_is_browsed_in_part_then_whole_in_the_same_place() {
 #[test]
 fn quitting_a_preview_says_so_and_restores() {
     let path = SLOWER_CORPUS.path().to_str().unwrap();
-    let mut s = Session::with(30, 160, &[path], &[("ANNALS_TEST_PREVIEW_MS", "0")]);
+    let mut s = Session::with(30, 160, &["--no-cache", path], &[("ANNALS_TEST_PREVIEW_MS", "0")]);
     s.wait_for(&["preview of "]);
     s.quit();
     assert!(s.text().contains("quit before every document was read"));
