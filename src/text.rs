@@ -150,6 +150,26 @@ pub fn in_blob(blobs: &[std::ops::Range<usize>], r: &std::ops::Range<usize>) -> 
     blobs.get(at).is_some_and(|b| b.start <= r.start && r.end <= b.end)
 }
 
+/// `10M`, `1G`, `500K` or a number of bytes.
+pub fn parse_size(text: &str) -> Result<usize, String> {
+    let t = text.trim();
+    let (digits, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => t.split_at(i),
+        None => (t, ""),
+    };
+    let scale = match unit.to_ascii_uppercase().as_str() {
+        "" | "B" => 1,
+        "K" | "KB" => 1 << 10,
+        "M" | "MB" => 1 << 20,
+        "G" | "GB" => 1 << 30,
+        _ => return Err(format!("`{text}`: expected a size such as 500K, 10M or 1G")),
+    };
+    digits
+        .parse::<usize>()
+        .map(|n| n.saturating_mul(scale))
+        .map_err(|_| format!("`{text}`: expected a size such as 500K, 10M or 1G"))
+}
+
 /// `n` and the noun, plural unless `n` is one (`1 mention`, `3 sources`, `2 entities`).
 pub fn count(n: usize, noun: &str) -> String {
     match (n, noun.strip_suffix('y')) {

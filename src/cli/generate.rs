@@ -6,23 +6,6 @@ use annals::synth::Shape;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// `10M`, `1G`, `500K` or a number of bytes.
-pub fn parse_size(text: &str) -> Result<usize, String> {
-    let t = text.trim();
-    let (digits, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
-        Some((i, _)) => t.split_at(i),
-        None => (t, ""),
-    };
-    let scale = match unit.to_ascii_uppercase().as_str() {
-        "" | "B" => 1,
-        "K" | "KB" => 1 << 10,
-        "M" | "MB" => 1 << 20,
-        "G" | "GB" => 1 << 30,
-        _ => return Err(format!("`{text}`: expected a size such as 500K, 10M or 1G")),
-    };
-    digits.parse::<usize>().map(|n| n * scale).map_err(|_| format!("`{text}`: expected a size such as 500K, 10M or 1G"))
-}
-
 /// One of [`Shape::ALL`] by its name.
 pub fn parse_shape(text: &str) -> Result<Shape, String> {
     let names = || Shape::ALL.map(Shape::name).join(", ");

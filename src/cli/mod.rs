@@ -90,10 +90,10 @@ enum Command {
     #[command(hide = true)]
     Generate {
         /// Total size: 500K, 10M, 1G
-        #[arg(long, value_parser = generate::parse_size, default_value = "10M")]
+        #[arg(long, value_parser = annals::text::parse_size, default_value = "10M")]
         size: usize,
         /// Size of each document
-        #[arg(long, value_parser = generate::parse_size, default_value = "20K")]
+        #[arg(long, value_parser = annals::text::parse_size, default_value = "20K")]
         doc_size: usize,
         #[arg(long, default_value_t = 1)]
         seed: u64,

@@ -82,19 +82,8 @@ pub fn default_root() -> Option<PathBuf> {
 
 /// The size limit: `ANNALS_CACHE_SIZE` (bytes, or with K, M or G) or the default.
 pub fn limit() -> u64 {
-    let parse = |s: &str| {
-        let s = s.trim();
-        let (digits, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len()));
-        let unit = match unit.trim().to_ascii_uppercase().as_str() {
-            "" | "B" => 1,
-            "K" | "KB" => 1 << 10,
-            "M" | "MB" => 1 << 20,
-            "G" | "GB" => 1 << 30,
-            _ => return None,
-        };
-        digits.parse::<u64>().ok().map(|n| n.saturating_mul(unit))
-    };
-    std::env::var("ANNALS_CACHE_SIZE").ok().and_then(|s| parse(&s)).unwrap_or(DEFAULT_LIMIT)
+    let size = std::env::var("ANNALS_CACHE_SIZE").ok().and_then(|s| crate::text::parse_size(&s).ok());
+    size.map_or(DEFAULT_LIMIT, |n| n as u64)
 }
 
 impl Cache {

@@ -229,16 +229,34 @@ fn covered<'a>(text: &'a str, query: &str) -> impl Iterator<Item = (Range<usize>
     })
 }
 
+/// The words of a query that a title (`shown`) does not hold: what a row
+/// shows a claim for. Folded once for all the claims a row looks at.
+pub struct Wanted(Vec<String>);
+
+impl Wanted {
+    pub fn new(query: &str, shown: &str) -> Self {
+        let (folded, shown) = (fold(query), fold(shown));
+        let shown: Vec<&str> = words(&shown).collect();
+        Wanted(words(&folded).filter(|t| !shown.iter().any(|s| s.starts_with(t))).map(str::to_string).collect())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The byte of `text` where the first word begins that one of these begins.
+    pub fn first_in(&self, text: &str) -> Option<usize> {
+        word_starts(text).into_iter().find_map(|(_, at, word)| {
+            let word: String = word.chars().map(crate::text::fold_lower).collect();
+            self.0.iter().any(|t| word.starts_with(t.as_str())).then_some(at)
+        })
+    }
+}
+
 /// The byte of `text` where the first word begins that a word of `query`
 /// begins, of the query's words that `shown` (a title) does not hold.
 pub fn first_hit(text: &str, query: &str, shown: &str) -> Option<usize> {
-    let (folded, shown) = (fold(query), fold(shown));
-    let shown: Vec<&str> = words(&shown).collect();
-    let wanted: Vec<&str> = words(&folded).filter(|t| !shown.iter().any(|s| s.starts_with(t))).collect();
-    word_starts(text).into_iter().find_map(|(_, at, word)| {
-        let word: String = word.chars().map(crate::text::fold_lower).collect();
-        wanted.iter().any(|t| word.starts_with(t)).then_some(at)
-    })
+    Wanted::new(query, shown).first_in(text)
 }
 
 /// The words of `text`, each with where it starts in characters and in bytes.

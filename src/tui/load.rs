@@ -33,6 +33,21 @@ impl<T: Send + 'static> Loading<T> {
     /// Starts `load` on its own thread.
     pub fn start(total: usize, load: impl FnOnce(&Watch) -> T + Send + 'static) -> Self {
         let (watch, previews) = Watch::with_preview(preview_after());
+        Loading::spawn(watch, previews, total, load)
+    }
+
+    /// Starts `load` on its own thread, without a preview: a corpus built
+    /// again while the last one is browsed.
+    pub fn quietly(load: impl FnOnce(&Watch) -> T + Send + 'static) -> Self {
+        Loading::spawn(Watch::default(), std::sync::mpsc::channel().1, 0, load)
+    }
+
+    fn spawn(
+        watch: Watch,
+        previews: Receiver<Corpus>,
+        total: usize,
+        load: impl FnOnce(&Watch) -> T + Send + 'static,
+    ) -> Self {
         let watch = Arc::new(watch);
         let watched = Arc::clone(&watch);
         let (send, result) = std::sync::mpsc::channel();
@@ -40,19 +55,6 @@ impl<T: Send + 'static> Loading<T> {
             let _ = send.send(load(&watched));
         });
         Loading { watch, total, started: Instant::now(), previews, result, worker: Some(worker) }
-    }
-
-    /// Starts `load` on its own thread, without a preview: a corpus built
-    /// again while the last one is browsed.
-    pub fn quietly(load: impl FnOnce(&Watch) -> T + Send + 'static) -> Self {
-        let watch = Arc::new(Watch::default());
-        let watched = Arc::clone(&watch);
-        let (send, result) = std::sync::mpsc::channel();
-        let worker = std::thread::spawn(move || {
-            let _ = send.send(load(&watched));
-        });
-        let (_, previews) = std::sync::mpsc::channel();
-        Loading { watch, total: 0, started: Instant::now(), previews, result, worker: Some(worker) }
     }
 
     pub fn progress(&self) -> Progress {

@@ -5,7 +5,7 @@ use super::theme::{inert, Theme};
 use super::{columns, fit, lead_in, pane_block};
 use crate::model::Corpus;
 use crate::text::one_line;
-use crate::tui::event_words::first_hit;
+use crate::tui::event_words::{first_hit, Wanted};
 use crate::tui::palette::highlights;
 use crate::tui::state::{State, Target};
 use ratatui::layout::Rect;
@@ -61,11 +61,13 @@ fn describe(corpus: &Corpus, target: Target, theme: Theme, query: &str) -> (Span
             let event = &corpus.events[e];
             let date = event.date.display();
             let words = query.trim_start_matches('#');
-            // A claim that holds a word the title lacks is shown from a few words before it.
-            let in_claim = event.claims.iter().find_map(|&c| {
-                let claim = corpus.claim_text(&corpus.claims[c]);
-                first_hit(claim, words, &event.title).map(|at| (claim, at))
-            });
+            // A claim that holds a word the title lacks is shown from a few words before it
+            // (of the first claims: drawn each frame, and an event can gather thousands).
+            let wanted = Wanted::new(words, &event.title);
+            let claims = event.claims.iter().take(if wanted.is_empty() { 0 } else { CLAIMS_LOOKED_AT });
+            let in_claim = claims
+                .map(|&c| corpus.claim_text(&corpus.claims[c]))
+                .find_map(|claim| wanted.first_in(claim).map(|at| (claim, at)));
             let text = match in_claim {
                 Some((claim, at)) => match lead_in(claim, at, 3) {
                     0 => format!("{date} {}", one_line(claim)),
@@ -87,6 +89,9 @@ fn describe(corpus: &Corpus, target: Target, theme: Theme, query: &str) -> (Span
         }
     }
 }
+
+/// How many of an event's claims a row looks in for the words typed.
+const CLAIMS_LOOKED_AT: usize = 100;
 
 /// How much of a title a palette row shows for certain (it is 72 columns
 /// wide, less the date and the kind).
