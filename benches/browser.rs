@@ -27,7 +27,7 @@ fn entity(i: usize) -> Entity {
         aliases: Vec::new(),
         mentions: Vec::new(),
         folded,
-        found_by,
+        found_by: found_by.into(),
     }
 }
 

@@ -4,7 +4,7 @@ use super::{output, report_failures, Loaded};
 use annals::model::{EntityId, SourceId, TiVec};
 use std::process::ExitCode;
 
-pub fn run(loaded: Loaded, verbose: bool) -> ExitCode {
+pub fn run(loaded: &Loaded, verbose: bool) -> ExitCode {
     let corpus = &loaded.corpus;
     // Counted in one pass over claims and mentions, not once per source.
     let mut claims: TiVec<SourceId, usize> = vec![0; corpus.sources.len()].into();

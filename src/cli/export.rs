@@ -53,7 +53,7 @@ impl FilterArgs {
     }
 }
 
-pub fn run(loaded: Loaded, format: Format, filter: &FilterArgs, output: Option<PathBuf>) -> ExitCode {
+pub fn run(loaded: &Loaded, format: Format, filter: &FilterArgs, output: Option<PathBuf>) -> ExitCode {
     let corpus = &loaded.corpus;
     let events = match filter.filter(corpus) {
         Ok(f) => f.events(corpus),
@@ -64,7 +64,7 @@ pub fn run(loaded: Loaded, format: Format, filter: &FilterArgs, output: Option<P
     };
     if corpus.sources.is_empty() {
         eprintln!("annals: no document could be loaded; nothing exported");
-        report(&loaded);
+        report(loaded);
         return ExitCode::from(1);
     }
     let print = |out: &mut dyn Write| write(corpus, &events, format, out);
@@ -77,7 +77,7 @@ pub fn run(loaded: Loaded, format: Format, filter: &FilterArgs, output: Option<P
         eprintln!("annals: cannot write {target}: {e}");
         return ExitCode::from(1);
     }
-    report(&loaded)
+    report(loaded)
 }
 
 fn write(corpus: &Corpus, events: &[EventId], format: Format, out: impl Write) -> io::Result<()> {

@@ -33,11 +33,29 @@ impl Precision {
 /// its ISO 8601 spelling (`2021-05-24`, `2012-03`, `1960`, `FY2014`, `2016/2020`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DateValue {
+    #[serde(with = "day_number")]
     pub start: NaiveDate,
+    #[serde(with = "day_number")]
     pub end: NaiveDate,
     pub precision: Precision,
     /// Inline, not on the heap: a corpus holds millions of dates.
     pub value: CompactString,
+}
+
+/// A day as its number from the common era's first, for the cache: read
+/// back as a number, not parsed from text as chrono's own form is.
+mod day_number {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(day: &NaiveDate, out: S) -> Result<S::Ok, S::Error> {
+        out.serialize_i32(day.num_days_from_ce())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<NaiveDate, D::Error> {
+        let n = i32::deserialize(input)?;
+        NaiveDate::from_num_days_from_ce_opt(n).ok_or_else(|| serde::de::Error::custom("a day out of range"))
+    }
 }
 
 /// The days a date covers, first and last (inclusive): all that comparing

@@ -158,7 +158,7 @@ impl Source {
 /// Where an entity is named: a range of its source's clean text, whose
 /// raw bytes the source's map gives. Held as 32-bit offsets (ingest reads
 /// no file over 1 GiB): a large corpus has tens of millions of mentions.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     source: u32,
     clean: [u32; 2],
@@ -185,7 +185,7 @@ impl Mention {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Entity {
     /// A stable slug of the canonical name (`amadou-toumani-toure`).
     pub id: String,
@@ -198,7 +198,7 @@ pub struct Entity {
     pub folded: String,
     /// Which rule made it an entity (`gazetteer`, `given name`): a user
     /// who sees a wrong one sees why.
-    pub found_by: &'static str,
+    pub found_by: CompactString,
 }
 
 impl Entity {
@@ -244,7 +244,7 @@ pub struct Claim {
 }
 
 /// A happening told by one or more claims.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Event {
     pub id: CompactString,
     pub title: String,

@@ -66,10 +66,24 @@ impl<'a> Assembler<'a> {
     }
 
     /// Names and aliases, then events, once every source is in.
-    pub fn finish(mut self, mut clock: Clock) -> Corpus {
+    pub fn finish(self, clock: Clock) -> Corpus {
+        self.finish_with(clock, |_| {})
+    }
+
+    /// As [`Assembler::finish`], with `alongside` given the corpus but its
+    /// events on another thread while they are merged.
+    pub fn finish_with(mut self, mut clock: Clock, alongside: impl FnOnce(&Corpus) + Send) -> Corpus {
         finish_entities(&mut self.corpus);
         clock.lap("name entities");
-        build_events(&mut self.corpus);
+        let (events, entity_events) = std::thread::scope(|scope| {
+            let corpus = &self.corpus;
+            let alongside = scope.spawn(move || alongside(corpus));
+            let built = build_events(corpus);
+            alongside.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            built
+        });
+        self.corpus.events = events;
+        self.corpus.entity_events = entity_events;
         clock.lap("merge events");
         self.corpus
     }
@@ -81,7 +95,7 @@ pub(super) struct Preview(Corpus);
 impl Preview {
     pub fn finish(mut self) -> Corpus {
         finish_entities(&mut self.0);
-        build_events(&mut self.0);
+        (self.0.events, self.0.entity_events) = build_events(&self.0);
         self.0
     }
 }
@@ -97,7 +111,7 @@ fn new_entity(m: &DocMention, assets: &Assets) -> Entity {
             (name.clone(), *kind, slug(&name))
         }
     };
-    let found_by = m.why.map_or("gazetteer", |why| why.label());
+    let found_by = m.why.map_or("gazetteer", |why| why.label()).into();
     Entity { id, name, kind, aliases: Vec::new(), mentions: Vec::new(), folded: String::new(), found_by }
 }
 
@@ -157,7 +171,8 @@ fn finish_entities(corpus: &mut Corpus) {
     });
 }
 
-fn build_events(corpus: &mut Corpus) {
+/// The events of the corpus's claims, and each entity's events.
+fn build_events(corpus: &Corpus) -> (TiVec<EventId, Event>, TiVec<EntityId, Vec<EventId>>) {
     // Keys taken once and sorted on every core: at a gigabyte, reading
     // them from the claims at each comparison took 1.4 s on one.
     let mut keyed: Vec<_> = corpus
@@ -217,13 +232,13 @@ fn build_events(corpus: &mut Corpus) {
     for (i, e) in built.iter_mut().enumerate() {
         e.id = compact_str::format_compact!("e{:04}", i + 1);
     }
-    corpus.entity_events = vec![Vec::new(); corpus.entities.len()].into();
+    let mut entity_events: TiVec<EntityId, Vec<EventId>> = vec![Vec::new(); corpus.entities.len()].into();
     for (i, e) in built.iter_enumerated() {
         for a in &e.actors {
-            corpus.entity_events[*a].push(i);
+            entity_events[*a].push(i);
         }
     }
-    corpus.events = built;
+    (built, entity_events)
 }
 
 /// For each claim, whether its sentence is about an earlier date of its

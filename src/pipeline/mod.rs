@@ -15,6 +15,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender};
 use std::time::{Duration, Instant};
+use xxhash_rust::xxh3::Xxh3;
 
 /// Everything compiled from the assets once, reused for every document.
 pub struct Pipeline {
@@ -147,12 +148,17 @@ impl Pipeline {
         failures: Vec<Failure>,
         watch: &Watch,
     ) -> (Corpus, Vec<Failure>) {
-        self.build_from(name, inputs, Ok, failures, watch)
+        let key = self.cache.as_ref().map(|_| {
+            let contents = inputs.par_iter().map(|input| Cache::content_key(&input.path, &input.bytes));
+            corpus_key(name, u64::MAX, contents.collect::<Vec<_>>())
+        });
+        self.build_from(name, inputs, Ok, key, failures, watch)
     }
 
     /// Builds the corpus from files, each read when a core is free for it
     /// and its bytes let go once extracted: memory holds the clean texts,
-    /// not the files.
+    /// not the files. A set of files whose every stamp is as when their
+    /// corpus was cached is not read at all.
     pub fn build_files(
         &self,
         name: &str,
@@ -161,21 +167,62 @@ impl Pipeline {
         failures: Vec<Failure>,
         watch: &Watch,
     ) -> (Corpus, Vec<Failure>) {
-        self.build_from(name, files, |path| ingest::read_file(&path, max_bytes), failures, watch)
+        let key = self.cache.as_ref().map(|_| {
+            let stamps = files.par_iter().map(|path| file_stamp(path));
+            corpus_key(name, max_bytes, stamps.collect::<Vec<_>>())
+        });
+        self.build_from(name, files, |path| ingest::read_file(&path, max_bytes), key, failures, watch)
+    }
+
+    /// Builds the corpus of `items`, or reads it from the cache when it
+    /// holds the corpus of the documents `key` names (and keeps it there).
+    fn build_from<T: Send>(
+        &self,
+        name: &str,
+        items: Vec<T>,
+        read: impl Fn(T) -> Result<Input, Failure> + Sync,
+        key: Option<u128>,
+        mut failures: Vec<Failure>,
+        watch: &Watch,
+    ) -> (Corpus, Vec<Failure>) {
+        let mut clock = Clock::start();
+        let cached = self.cache.as_ref().zip(key).map(|(cache, key)| (cache, cache.corpus_entry(key)));
+        if let Some((cache, entry)) = &cached {
+            if let Some((corpus, failed)) = cache.get_corpus(entry) {
+                watch.done.store(items.len(), Ordering::Relaxed);
+                failures.extend(failed);
+                clock.lap("read the merged corpus from the cache");
+                return (corpus, failures);
+            }
+        }
+        let (assembler, failed, clock) = self.assemble(name, items, read, watch);
+        let corpus = match cached {
+            None => assembler.finish(clock),
+            Some((cache, entry)) => {
+                // The documents are written while their events are merged.
+                let mut keeper = cache.keep_corpus(entry);
+                let corpus = assembler.finish_with(clock, |corpus| keeper.documents(corpus, &failed));
+                let mut clock = Clock::start();
+                keeper.finish(&corpus);
+                clock.lap("keep the merged corpus's events in the cache");
+                corpus
+            }
+        };
+        failures.extend(failed);
+        (corpus, failures)
     }
 
     /// Extracts documents a chunk at a time on all cores while the previous
     /// chunk is assembled on its own thread, in order: the result does not
     /// depend on the number of threads, and only a chunk's intermediate
     /// results are held at once.
-    fn build_from<T: Send>(
+    fn assemble<T: Send>(
         &self,
         name: &str,
         items: Vec<T>,
         read: impl Fn(T) -> Result<Input, Failure> + Sync,
-        mut failures: Vec<Failure>,
         watch: &Watch,
-    ) -> (Corpus, Vec<Failure>) {
+    ) -> (Assembler<'_>, Vec<Failure>, Clock) {
         const CHUNK: usize = 64;
         let mut clock = Clock::start();
         let started = Instant::now();
@@ -232,8 +279,40 @@ impl Pipeline {
             assembler.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
         });
         let (assembler, failed) = assembled;
-        failures.extend(failed);
         clock.lap("read, extract and number documents");
-        (assembler.finish(clock), failures)
+        (assembler, failed, clock)
     }
+}
+
+/// Names a set of documents for the cache of merged corpora: the corpus's
+/// name, the size limit of reading, and each document's key, in order.
+fn corpus_key(name: &str, max_bytes: u64, documents: Vec<u128>) -> u128 {
+    let mut digest = Xxh3::new();
+    digest.update(&(name.len() as u64).to_le_bytes());
+    digest.update(name.as_bytes());
+    digest.update(&max_bytes.to_le_bytes());
+    documents.iter().for_each(|key| digest.update(&key.to_le_bytes()));
+    digest.digest128()
+}
+
+/// What changes whenever a file's contents do, read without reading them:
+/// its path, size and times (and, on Unix, its inode and change time,
+/// which every write sets and no program can set back).
+fn file_stamp(path: &std::path::Path) -> u128 {
+    let mut digest = Xxh3::new();
+    digest.update(path.as_os_str().as_encoded_bytes());
+    let Ok(meta) = std::fs::metadata(path) else { return digest.digest128() };
+    let nanos = |t: std::io::Result<std::time::SystemTime>| {
+        t.ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos())
+    };
+    digest.update(&meta.len().to_le_bytes());
+    digest.update(&nanos(meta.modified()).to_le_bytes());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        for n in [meta.ctime(), meta.ctime_nsec(), meta.ino() as i64, meta.dev() as i64] {
+            digest.update(&n.to_le_bytes());
+        }
+    }
+    digest.digest128()
 }

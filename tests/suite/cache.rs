@@ -1,7 +1,8 @@
-//! The cache of extractions: a second build is the same, byte for byte; a
-//! changed document alone is extracted again; a damaged entry is rebuilt
-//! and said; a cache that cannot be written is done without; entries are
-//! whole whenever a process is killed; the least recently used go first.
+//! The cache of extractions and of merged corpora: a second build is the
+//! same, byte for byte; a changed document alone is extracted again; a
+//! damaged entry is rebuilt and said; a cache that cannot be written is
+//! done without; entries are whole whenever a process is killed; the least
+//! recently used go first.
 
 use crate::common;
 use annals::ingest::Input;
@@ -12,6 +13,12 @@ use std::sync::atomic::Ordering::Relaxed;
 /// A build of `inputs` through a cache at `root`: its export, and (hits,
 /// extracted, rebuilt, unwritable) as the cache counted them.
 fn build(root: &Path, inputs: &[Input], limit: u64) -> (String, (usize, usize, Vec<String>, bool)) {
+    let (json, counted, _) = build_whole(root, inputs, limit);
+    (json, counted)
+}
+
+/// As [`build`], and whether the merged corpus was read whole from the cache.
+fn build_whole(root: &Path, inputs: &[Input], limit: u64) -> (String, (usize, usize, Vec<String>, bool), bool) {
     let pipeline = Pipeline::bundled().with_cache(Cache::new(root.to_path_buf(), 7, limit));
     let (corpus, failures) = pipeline.build("test", inputs.to_vec(), Vec::new());
     assert!(failures.is_empty(), "{failures:?}");
@@ -27,7 +34,7 @@ fn build(root: &Path, inputs: &[Input], limit: u64) -> (String, (usize, usize, V
         stats.rebuilt.lock().unwrap().clone(),
         stats.unwritable.lock().unwrap().is_some(),
     );
-    (String::from_utf8(json).unwrap(), counted)
+    (String::from_utf8(json).unwrap(), counted, stats.whole.load(Relaxed))
 }
 
 fn inputs() -> Vec<Input> {
@@ -44,8 +51,18 @@ fn uncached(inputs: &[Input]) -> String {
     String::from_utf8(json).unwrap()
 }
 
+/// The entries of documents.
 fn entries(root: &Path) -> Vec<std::path::PathBuf> {
-    let mut found: Vec<_> = walk(root).into_iter().filter(|p| p.extension().is_some_and(|e| e == "bin")).collect();
+    of_kind(root, "bin")
+}
+
+/// The entries of merged corpora.
+fn corpora(root: &Path) -> Vec<std::path::PathBuf> {
+    of_kind(root, "corpus")
+}
+
+fn of_kind(root: &Path, extension: &str) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<_> = walk(root).into_iter().filter(|p| p.extension().is_some_and(|e| e == extension)).collect();
     found.sort();
     found
 }
@@ -67,12 +84,36 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
 fn a_second_build_reads_every_document_from_the_cache_and_is_the_same() {
     let root = tempfile::tempdir().unwrap();
     let inputs = inputs();
-    let (first, (hits, extracted, ..)) = build(root.path(), &inputs, u64::MAX);
-    assert_eq!((hits, extracted), (0, inputs.len()));
-    let (second, (hits, extracted, rebuilt, _)) = build(root.path(), &inputs, u64::MAX);
-    assert_eq!((hits, extracted, rebuilt.len()), (inputs.len(), 0, 0));
+    let (first, (hits, extracted, ..), whole) = build_whole(root.path(), &inputs, u64::MAX);
+    assert_eq!((hits, extracted, whole), (0, inputs.len(), false));
+    assert_eq!(corpora(root.path()).len(), 1, "the merged corpus kept");
+    let (second, (hits, extracted, rebuilt, _), whole) = build_whole(root.path(), &inputs, u64::MAX);
+    assert_eq!((hits, extracted, rebuilt.len(), whole), (inputs.len(), 0, 0, true));
     assert_eq!(second, first, "byte for byte");
     assert_eq!(first, uncached(&inputs), "as without a cache");
+    // Without the merged corpus, from the documents' entries: the same again.
+    std::fs::remove_file(&corpora(root.path())[0]).unwrap();
+    let (third, (hits, extracted, _, _), whole) = build_whole(root.path(), &inputs, u64::MAX);
+    assert_eq!((hits, extracted, whole), (inputs.len(), 0, false));
+    assert_eq!(third, first, "merged again, byte for byte");
+}
+
+#[test]
+fn another_set_of_documents_is_another_merged_corpus() {
+    let root = tempfile::tempdir().unwrap();
+    let inputs = inputs();
+    build(root.path(), &inputs, u64::MAX);
+    let (fewer, (hits, extracted, ..), whole) = build_whole(root.path(), &inputs[1..], u64::MAX);
+    assert_eq!((hits, extracted, whole), (inputs.len() - 1, 0, false), "a document fewer");
+    assert_eq!(fewer, uncached(&inputs[1..]));
+    let mut reordered = inputs.clone();
+    reordered.swap(0, 1);
+    let (json, _, whole) = build_whole(root.path(), &reordered, u64::MAX);
+    assert!(!whole, "in another order, merged again");
+    assert_eq!(json, uncached(&reordered));
+    let (again, _, whole) = build_whole(root.path(), &reordered, u64::MAX);
+    assert!(whole && again == json, "and kept");
+    assert_eq!(corpora(root.path()).len(), 3);
 }
 
 #[test]
@@ -82,8 +123,8 @@ fn a_changed_document_alone_is_extracted_again() {
     build(root.path(), &inputs, u64::MAX);
     let last = inputs[0].bytes.len() - 1;
     inputs[0].bytes[last] = if inputs[0].bytes[last] == b'.' { b'!' } else { b'.' };
-    let (json, (hits, extracted, ..)) = build(root.path(), &inputs, u64::MAX);
-    assert_eq!((hits, extracted), (inputs.len() - 1, 1));
+    let (json, (hits, extracted, ..), whole) = build_whole(root.path(), &inputs, u64::MAX);
+    assert_eq!((hits, extracted, whole), (inputs.len() - 1, 1, false));
     assert_eq!(json, uncached(&inputs));
 }
 
@@ -109,11 +150,26 @@ fn damaged_entries_are_rebuilt_and_said() {
         harm(&mut bytes);
         std::fs::write(entry, &bytes).unwrap();
         assert!(!cache::is_whole(&bytes), "{damage}");
+        std::fs::remove_file(&corpora(root.path())[0]).unwrap(); // or it would serve
         let (json, (hits, extracted, rebuilt, _)) = build(root.path(), &inputs, u64::MAX);
         assert_eq!((hits, extracted, rebuilt.len()), (inputs.len() - 1, 1, 1), "{damage}");
         assert_eq!(json, first, "{damage}: the same answer");
+        std::fs::remove_file(&corpora(root.path())[0]).unwrap();
         let (_, (hits, ..)) = build(root.path(), &inputs, u64::MAX);
         assert_eq!(hits, inputs.len(), "{damage}: rebuilt in place");
+
+        // The merged corpus, damaged the same way: merged again from the documents.
+        let corpus = &corpora(root.path())[0];
+        let mut bytes = std::fs::read(corpus).unwrap();
+        harm(&mut bytes);
+        std::fs::write(corpus, &bytes).unwrap();
+        assert!(!cache::is_whole(&bytes), "{damage} corpus");
+        let (json, (hits, extracted, rebuilt, _), whole) = build_whole(root.path(), &inputs, u64::MAX);
+        assert_eq!((hits, extracted, whole), (inputs.len(), 0, false), "{damage} corpus");
+        assert_eq!(rebuilt, ["the merged corpus"], "{damage} corpus");
+        assert_eq!(json, first, "{damage} corpus: the same answer");
+        let (.., whole) = build_whole(root.path(), &inputs, u64::MAX);
+        assert!(whole, "{damage} corpus: rebuilt in place");
     }
 }
 
@@ -138,12 +194,22 @@ fn the_least_recently_used_entries_go_when_the_cache_is_full() {
     // Read the first two documents again, later: they are the most recently used.
     std::thread::sleep(std::time::Duration::from_millis(20));
     build(root.path(), &inputs[..2], u64::MAX);
-    let (_, (hits, ..)) = build(root.path(), &inputs[..2], total / 2);
-    assert_eq!(hits, 2);
-    let left: u64 = entries(root.path()).iter().map(|e| e.metadata().unwrap().len()).sum();
+    let (_, (hits, ..), whole) = build_whole(root.path(), &inputs[..2], total / 2);
+    assert_eq!((hits, whole), (2, true));
+    let unchanged: u64 = entries(root.path()).iter().map(|e| e.metadata().unwrap().len()).sum();
+    assert_eq!(unchanged, total, "a build that writes nothing evicts nothing");
+    // A build that writes (the corpus of the first document alone) keeps the limit.
+    let (_, (hits, ..)) = build(root.path(), &inputs[..1], total / 2);
+    assert_eq!(hits, 1);
+    let left: u64 = walk(root.path()).iter().map(|e| e.metadata().unwrap().len()).sum();
     assert!(left <= total / 2, "{left} of a limit of {}", total / 2);
-    let (_, (hits, ..)) = build(root.path(), &inputs[..2], u64::MAX);
-    assert_eq!(hits, 2, "the two used last are kept");
+    for e in corpora(root.path()) {
+        std::fs::remove_file(e).unwrap();
+    }
+    let (_, (hits, ..)) = build(root.path(), &inputs[..1], u64::MAX);
+    assert_eq!(hits, 1, "the one used last is kept");
+    let (_, (hits, ..)) = build(root.path(), &inputs[2..3], u64::MAX);
+    assert_eq!(hits, 0, "one used long ago is gone");
 }
 
 /// Killed at any moment while it writes the cache, annals never leaves an
@@ -162,6 +228,9 @@ fn a_process_killed_while_writing_leaves_no_half_entry() {
     let root = tempfile::tempdir().unwrap();
     let dir = corpus.path().to_str().unwrap();
     for round in 0..50u64 {
+        // A document changed each round: every round has entries to write,
+        // its own and the merged corpus's.
+        std::fs::write(corpus.path().join("changing.txt"), format!("On 3 May 2012, round {round} began.")).unwrap();
         let mut child = common::annals_bin()
             .args(["check", dir])
             .env("ANNALS_CACHE_DIR", root.path())
@@ -173,7 +242,7 @@ fn a_process_killed_while_writing_leaves_no_half_entry() {
         std::thread::sleep(std::time::Duration::from_millis(5 + (round * 37) % 400));
         let _ = child.kill();
         let _ = child.wait();
-        for entry in entries(root.path()) {
+        for entry in entries(root.path()).into_iter().chain(corpora(root.path())) {
             let bytes = std::fs::read(&entry).unwrap();
             assert!(cache::is_whole(&bytes), "round {round}: {} is not whole", entry.display());
         }
@@ -225,12 +294,12 @@ fn check_says_what_the_cache_served_and_annals_cache_shows_and_clears_it() {
         String::from_utf8(out.stdout).unwrap()
     };
     let docs = docs.to_str().unwrap();
-    assert!(run(&["check", docs]).contains("cache: 0 of 4 extractions reused"));
-    assert!(run(&["check", docs]).contains("cache: 4 of 4 extractions reused"));
+    assert!(run(&["check", docs]).contains("cache: 0 of 4 extractions reused ("));
+    assert!(run(&["check", docs]).contains("cache: 4 of 4 extractions reused, and their merge ("));
     assert!(!run(&["check", "--no-cache", docs]).contains("cache:"));
     let shown = run(&["cache"]);
-    assert!(shown.starts_with(&root.path().display().to_string()) && shown.contains("4 entries ·"), "{shown}");
-    assert!(run(&["cache", "clear"]).contains("4 entries removed"));
+    assert!(shown.starts_with(&root.path().display().to_string()) && shown.contains("5 entries ·"), "{shown}");
+    assert!(run(&["cache", "clear"]).contains("5 entries removed"));
     assert!(run(&["cache"]).contains("0 entries ·"));
     assert!(run(&["check", docs]).contains("cache: 0 of 4 extractions reused"));
 }

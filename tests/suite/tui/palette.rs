@@ -17,7 +17,7 @@ static CROWD: LazyLock<Corpus> = LazyLock::new(|| {
                 kind: annals::model::EntityKind::Person,
                 aliases: Vec::new(),
                 mentions: Vec::new(),
-                found_by: "gazetteer",
+                found_by: "gazetteer".into(),
             }
         })
         .collect();

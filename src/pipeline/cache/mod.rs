@@ -9,18 +9,27 @@
 //! place, so a reader sees a whole entry or none; one that is truncated,
 //! corrupt or of another format is ignored, said, and rebuilt. The least
 //! recently used go when the cache outgrows its limit.
+//!
+//! Beside them, the merged corpus of a set of documents ([`corpus`]), named
+//! by a digest of the documents' paths and stamps: a second open of an
+//! unchanged folder reads it and neither reads nor merges the documents.
+
+mod corpus;
 
 use super::document::Extracted;
 use crate::extract::entities::{DocMention, EntityKey};
+use crate::ingest::Failure;
+use crate::model::Corpus;
 use rustc_hash::FxHashSet;
-use std::io::Write;
+use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
+use tempfile::NamedTempFile;
 use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
 /// The first bytes of an entry: the format, which a change of layout bumps.
-const MAGIC: &[u8; 8] = b"annals\x01\x01";
+const MAGIC: &[u8; 8] = b"annals\x01\x02";
 /// Magic, payload length, payload checksum.
 const HEADER: usize = 8 + 8 + 8;
 
@@ -34,8 +43,13 @@ pub struct Stats {
     pub hits: AtomicUsize,
     /// Extracted (and, when the cache is writable, stored).
     pub extracted: AtomicUsize,
-    /// Entries that could not be read as whole: their documents' paths.
+    /// Entries that could not be read as whole: their documents' paths
+    /// (or `the merged corpus`).
     pub rebuilt: Mutex<Vec<String>>,
+    /// Whether the merged corpus was read whole from the cache.
+    pub whole: AtomicBool,
+    /// Whether anything was written: only then can the cache have outgrown its limit.
+    wrote: AtomicBool,
     /// Why the cache could not be written, the first time it could not.
     pub unwritable: Mutex<Option<String>>,
 }
@@ -96,13 +110,18 @@ impl Cache {
         &self.root
     }
 
-    /// The file of the entry of the document at `path` with these `bytes`.
-    pub(super) fn entry(&self, path: &str, bytes: &[u8]) -> PathBuf {
+    /// What names the document at `path` with these `bytes`.
+    pub(super) fn content_key(path: &str, bytes: &[u8]) -> u128 {
         let mut key = Xxh3::new();
         key.update(&(path.len() as u64).to_le_bytes());
         key.update(path.as_bytes());
         key.update(bytes);
-        self.dir.join(format!("{:032x}.bin", key.digest128()))
+        key.digest128()
+    }
+
+    /// The file of the entry of the document at `path` with these `bytes`.
+    pub(super) fn entry(&self, path: &str, bytes: &[u8]) -> PathBuf {
+        self.dir.join(format!("{:032x}.bin", Self::content_key(path, bytes)))
     }
 
     /// The extraction of the document at `path`, if its `entry` is whole.
@@ -114,48 +133,110 @@ impl Cache {
             Err(_) => return self.damaged(path),
         };
         let Some(mut extracted) = decode(&stored) else { return self.damaged(path) };
-        // Recently used: eviction goes by modification time.
-        let touch = std::fs::File::options().write(true).open(entry);
-        let _ = touch.and_then(|f| f.set_modified(std::time::SystemTime::now()));
+        touch(entry);
         share_names(&mut extracted.mentions);
         self.stats.hits.fetch_add(1, Ordering::Relaxed);
         Some(extracted)
     }
 
-    fn damaged(&self, path: &str) -> Option<Extracted> {
+    fn damaged<T>(&self, path: &str) -> Option<T> {
         self.stats.rebuilt.lock().unwrap_or_else(|p| p.into_inner()).push(path.to_string());
         None
+    }
+
+    /// The file of the merged corpus of the documents `key` names.
+    pub(super) fn corpus_entry(&self, key: u128) -> PathBuf {
+        self.dir.join(format!("{key:032x}.corpus"))
+    }
+
+    /// The merged corpus and the failures of its build, if `entry` is whole.
+    pub(super) fn get_corpus(&self, entry: &Path) -> Option<(Corpus, Vec<Failure>)> {
+        let file = match std::fs::File::open(entry) {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+            Err(_) => return self.damaged("the merged corpus"),
+        };
+        touch(entry);
+        // Unbuffered: frames are megabytes, read straight into place.
+        let mut input = file;
+        let size = input.metadata().map_or(0, |m| m.len()).saturating_sub(corpus::MAGIC.len() as u64);
+        let mut magic = [0; 8];
+        let read = input.read_exact(&mut magic).ok().filter(|()| &magic == corpus::MAGIC);
+        let Some(built) = read.and_then(|()| corpus::read(&mut input, size)) else {
+            return self.damaged("the merged corpus");
+        };
+        self.stats.hits.fetch_add(built.0.sources.len(), Ordering::Relaxed);
+        self.stats.whole.store(true, Ordering::Relaxed);
+        Some(built)
+    }
+
+    /// Starts keeping a merged corpus as `entry`.
+    pub(super) fn keep_corpus(&self, entry: PathBuf) -> Keeper<'_> {
+        let writer = self.writable().then(|| {
+            let temporary = std::fs::create_dir_all(&self.dir).and_then(|()| self.temporary())?;
+            corpus::Writer::new(BufWriter::with_capacity(1 << 20, temporary))
+        });
+        Keeper { cache: self, entry, writer: writer.and_then(|w| self.note(w)) }
     }
 
     /// Stores an extraction as `entry`. A cache that cannot be written is
     /// noted once, and skipped after.
     pub(super) fn put(&self, entry: &Path, extracted: &Extracted) {
         self.stats.extracted.fetch_add(1, Ordering::Relaxed);
-        if self.stats.unwritable.lock().unwrap_or_else(|p| p.into_inner()).is_some() {
+        self.store(entry, |out| {
+            let payload = postcard::to_stdvec(extracted).map_err(std::io::Error::other)?;
+            out.write_all(MAGIC)?;
+            out.write_all(&(payload.len() as u64).to_le_bytes())?;
+            out.write_all(&xxh3_64(&payload).to_le_bytes())?;
+            out.write_all(&payload)
+        });
+    }
+
+    /// Writes `entry` with `write`, under a temporary name renamed into
+    /// place once whole: another process reads all of it or none. A cache
+    /// that cannot be written is noted once, and skipped after.
+    fn store(&self, entry: &Path, write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>) {
+        if !self.writable() {
             return;
         }
-        if let Err(e) = self.write(entry, extracted) {
-            let mut unwritable = self.stats.unwritable.lock().unwrap_or_else(|p| p.into_inner());
-            unwritable.get_or_insert_with(|| format!("{}: {e}", self.dir.display()));
+        let written = std::fs::create_dir_all(&self.dir).and_then(|()| self.temporary()).and_then(|mut temporary| {
+            write(temporary.as_file_mut())?;
+            temporary.persist(entry).map_err(|e| e.error)
+        });
+        if self.note(written).is_some() {
+            self.stats.wrote.store(true, Ordering::Relaxed);
         }
     }
 
-    fn write(&self, file: &Path, extracted: &Extracted) -> std::io::Result<()> {
-        let payload = postcard::to_stdvec(extracted).map_err(std::io::Error::other)?;
-        std::fs::create_dir_all(&self.dir)?;
-        let mut temporary = tempfile::Builder::new().suffix(".tmp").tempfile_in(&self.dir)?;
-        temporary.write_all(MAGIC)?;
-        temporary.write_all(&(payload.len() as u64).to_le_bytes())?;
-        temporary.write_all(&xxh3_64(&payload).to_le_bytes())?;
-        temporary.write_all(&payload)?;
-        // Renamed into place whole: another process reads all of it or none.
-        temporary.persist(file).map_err(|e| e.error)?;
-        Ok(())
+    /// Whether the cache has not yet been found unwritable.
+    fn writable(&self) -> bool {
+        self.stats.unwritable.lock().unwrap_or_else(|p| p.into_inner()).is_none()
+    }
+
+    fn temporary(&self) -> std::io::Result<NamedTempFile> {
+        tempfile::Builder::new().suffix(".tmp").tempfile_in(&self.dir)
+    }
+
+    /// What a write gave, noting a failure (once) as the cache being unwritable.
+    fn note<T>(&self, written: std::io::Result<T>) -> Option<T> {
+        match written {
+            Ok(done) => Some(done),
+            Err(e) => {
+                let mut unwritable = self.stats.unwritable.lock().unwrap_or_else(|p| p.into_inner());
+                unwritable.get_or_insert_with(|| format!("{}: {e}", self.dir.display()));
+                None
+            }
+        }
     }
 
     /// Removes the least recently used entries (and temporary files left by
-    /// a process that was killed) until the cache is within its limit.
+    /// a process that was killed) until the cache is within its limit, when
+    /// this build wrote to it: a build that only read leaves it as it was,
+    /// and spares the look at every entry.
     pub fn evict(&self) {
+        if !self.stats.wrote.load(Ordering::Relaxed) {
+            return;
+        }
         let (mut entries, total) = entries(&self.root);
         let mut total = total;
         entries.sort_by_key(|e| e.modified);
@@ -169,9 +250,52 @@ impl Cache {
     }
 }
 
-/// Whether `stored` (an entry's bytes) is a whole entry of this format.
+/// A merged corpus on its way into the cache: its documents are written
+/// while its events are merged, then its events, then it is renamed into
+/// place. Dropped before, it leaves nothing.
+pub(super) struct Keeper<'a> {
+    cache: &'a Cache,
+    entry: PathBuf,
+    writer: Option<corpus::Writer<BufWriter<NamedTempFile>>>,
+}
+
+impl Keeper<'_> {
+    /// The corpus's documents, and the `failures` of its build.
+    pub fn documents(&mut self, built: &Corpus, failures: &[Failure]) {
+        if let Some(mut writer) = self.writer.take() {
+            let written = writer.documents(built, failures);
+            self.writer = self.note(written).map(|()| writer);
+        }
+    }
+
+    /// The corpus's events: the entry is whole and renamed into place.
+    pub fn finish(mut self, built: &Corpus) {
+        let Some(writer) = self.writer.take() else { return };
+        let written = writer.events(built).and_then(|out| out.into_inner().map_err(|e| e.into_error()));
+        let persisted = written.and_then(|temporary| temporary.persist(&self.entry).map_err(|e| e.error));
+        if self.note(persisted).is_some() {
+            self.cache.stats.wrote.store(true, Ordering::Relaxed);
+        }
+    }
+
+    fn note<T>(&self, written: std::io::Result<T>) -> Option<T> {
+        self.cache.note(written)
+    }
+}
+
+/// Marks an entry recently used: eviction goes by modification time.
+fn touch(entry: &Path) {
+    let file = std::fs::File::options().write(true).open(entry);
+    let _ = file.and_then(|f| f.set_modified(std::time::SystemTime::now()));
+}
+
+/// Whether `stored` (an entry's bytes, of a document or of a merged
+/// corpus) is a whole entry of this format.
 pub fn is_whole(stored: &[u8]) -> bool {
-    decode(stored).is_some()
+    match stored.split_at_checked(corpus::MAGIC.len()) {
+        Some((magic, rest)) if magic == corpus::MAGIC => corpus::read(&mut { rest }, rest.len() as u64).is_some(),
+        _ => decode(stored).is_some(),
+    }
 }
 
 /// The extraction an entry holds, if it is whole and of this format.
@@ -222,7 +346,7 @@ fn entries(root: &Path) -> (Vec<Entry>, u64) {
             let path = file.path();
             let ext = path.extension().and_then(|e| e.to_str());
             let Some(temporary) = (match ext {
-                Some("bin") => Some(false),
+                Some("bin" | "corpus") => Some(false),
                 Some("tmp") => Some(true),
                 _ => None,
             }) else {
