@@ -167,9 +167,9 @@ impl Pipeline {
         failures: Vec<Failure>,
         watch: &Watch,
     ) -> (Corpus, Vec<Failure>) {
-        let key = self.cache.as_ref().map(|_| {
-            let stamps = files.par_iter().map(|path| file_stamp(path));
-            corpus_key(name, max_bytes, stamps.collect::<Vec<_>>())
+        let key = self.cache.as_ref().and_then(|_| {
+            let stamps: Vec<Option<u128>> = files.par_iter().map(|path| file_stamp(path)).collect();
+            Some(corpus_key(name, max_bytes, stamps.into_iter().collect::<Option<Vec<_>>>()?))
         });
         self.build_from(name, files, |path| ingest::read_file(&path, max_bytes), key, failures, watch)
     }
@@ -297,11 +297,17 @@ fn corpus_key(name: &str, max_bytes: u64, documents: Vec<u128>) -> u128 {
 
 /// What changes whenever a file's contents do, read without reading them:
 /// its path, size and times (and, on Unix, its inode and change time,
-/// which every write sets and no program can set back).
-fn file_stamp(path: &std::path::Path) -> u128 {
+/// which every write sets and no program can set back). None for a file
+/// modified in the last two seconds: a second write within the clock's
+/// grain could leave the same stamp on other contents.
+fn file_stamp(path: &std::path::Path) -> Option<u128> {
     let mut digest = Xxh3::new();
     digest.update(path.as_os_str().as_encoded_bytes());
-    let Ok(meta) = std::fs::metadata(path) else { return digest.digest128() };
+    let Ok(meta) = std::fs::metadata(path) else { return Some(digest.digest128()) };
+    let settled = std::time::SystemTime::now() - Duration::from_secs(2);
+    if meta.modified().is_ok_and(|m| m > settled) {
+        return None;
+    }
     let nanos = |t: std::io::Result<std::time::SystemTime>| {
         t.ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos())
     };
@@ -314,5 +320,5 @@ fn file_stamp(path: &std::path::Path) -> u128 {
             digest.update(&n.to_le_bytes());
         }
     }
-    digest.digest128()
+    Some(digest.digest128())
 }

@@ -230,7 +230,11 @@ fn a_process_killed_while_writing_leaves_no_half_entry() {
     for round in 0..50u64 {
         // A document changed each round: every round has entries to write,
         // its own and the merged corpus's.
-        std::fs::write(corpus.path().join("changing.txt"), format!("On 3 May 2012, round {round} began.")).unwrap();
+        let changing = corpus.path().join("changing.txt");
+        std::fs::write(&changing, format!("On 3 May 2012, round {round} began.")).unwrap();
+        // As if written a while ago: a file written a moment ago keeps its corpus out of the cache.
+        let earlier = std::time::SystemTime::now() - std::time::Duration::from_secs(60 - round);
+        std::fs::File::options().write(true).open(&changing).unwrap().set_modified(earlier).unwrap();
         let mut child = common::annals_bin()
             .args(["check", dir])
             .env("ANNALS_CACHE_DIR", root.path())
@@ -302,4 +306,20 @@ fn check_says_what_the_cache_served_and_annals_cache_shows_and_clears_it() {
     assert!(run(&["cache", "clear"]).contains("5 entries removed"));
     assert!(run(&["cache"]).contains("0 entries ·"));
     assert!(run(&["check", docs]).contains("cache: 0 of 4 extractions reused"));
+
+    // Files written a moment ago: their stamps could repeat on other
+    // contents, so their corpus is merged again until they settle.
+    let fresh = tempfile::tempdir().unwrap();
+    for file in std::fs::read_dir(common::fixtures().join("docs")).unwrap().flatten() {
+        std::fs::copy(file.path(), fresh.path().join(file.file_name())).unwrap();
+    }
+    let fresh_dir = fresh.path().to_str().unwrap();
+    run(&["check", fresh_dir]);
+    assert!(run(&["check", fresh_dir]).contains("cache: 4 of 4 extractions reused ("), "not their merge");
+    for file in std::fs::read_dir(fresh.path()).unwrap().flatten() {
+        let earlier = std::time::SystemTime::now() - std::time::Duration::from_secs(10);
+        std::fs::File::options().write(true).open(file.path()).unwrap().set_modified(earlier).unwrap();
+    }
+    run(&["check", fresh_dir]);
+    assert!(run(&["check", fresh_dir]).contains("and their merge"), "settled");
 }
