@@ -143,9 +143,65 @@ struct Hot<'a> {
     /// The date of the group's claim `dated_by`.
     span: Span,
     /// The first claim's words: what later claims are compared with.
-    words: &'a [u32],
-    /// Their [`signature`].
+    words: Words<'a>,
+    /// One bit for each source and for each sentence the group is told in
+    /// ([`bit`]): a clear bit answers "not told there" without reading the
+    /// group's own lists (at a gigabyte, a cache miss for most comparisons).
+    sources: u64,
+    sentences: u64,
+}
+
+impl<'a> Hot<'a> {
+    fn new(span: Span, words: &'a [u32], (source, sentence): (SourceId, usize)) -> Self {
+        let mut hot = Hot { span, words: Words::new(words), sources: 0, sentences: 0 };
+        hot.tell(source, sentence);
+        hot
+    }
+
+    fn tell(&mut self, source: SourceId, sentence: usize) {
+        self.sources |= bit(source.index());
+        self.sentences |= bit(source.index() ^ sentence.rotate_left(17));
+    }
+
+    fn maybe_in_source(&self, source: SourceId) -> bool {
+        self.sources & bit(source.index()) != 0
+    }
+
+    fn maybe_told(&self, source: SourceId, sentence: usize) -> bool {
+        self.sentences & bit(source.index() ^ sentence.rotate_left(17)) != 0
+    }
+}
+
+/// One of 64 bits for a number, spread by a multiplicative hash.
+fn bit(n: usize) -> u64 {
+    1 << ((n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+}
+
+/// A claim's words (sorted ids) with what bounds, in a few instructions,
+/// how many it can share with another's: which of 128 bits they set (a
+/// word's id mod 128), and how many of them set a bit another set first.
+/// Not 64 bits: the eighty words of a long sentence set most of 64, and
+/// the bound then rules nothing out.
+#[derive(Clone, Copy)]
+struct Words<'a> {
+    ids: &'a [u32],
     signature: u128,
+    collided: usize,
+}
+
+impl<'a> Words<'a> {
+    fn new(ids: &'a [u32]) -> Self {
+        let signature = ids.iter().fold(0u128, |bits, &w| bits | 1 << (w % 128));
+        Words { ids, signature, collided: ids.len() - signature.count_ones() as usize }
+    }
+
+    /// At least as many words as the two share: each shared word sets a
+    /// bit in both signatures, and a bit stands for more than one word
+    /// only where words collided.
+    fn shared_at_most(&self, other: &Words) -> usize {
+        let bits = (self.signature & other.signature).count_ones() as usize;
+        (bits + self.collided.min(other.collided)).min(self.ids.len()).min(other.ids.len())
+    }
 }
 
 /// A group of claims being built into an event. It borrows what it can
@@ -275,7 +331,9 @@ fn merge_kind(views: &[ClaimView<'_>], of_kind: &[usize]) -> Vec<Merged> {
         tokens.extend(std::iter::once(Token::source(claim.source)).chain(rare_actors).chain(rare_words));
         index.candidates(claim.date.year_of(), &tokens, &mut candidates);
         let span = claim.date.span();
-        let target = first_joined(&candidates, &mut seen, |g| same_happening(&hot[g], &groups[g], v, span, &actors));
+        let words = Words::new(v.words);
+        let target =
+            first_joined(&candidates, &mut seen, |g| same_happening(&hot[g], &groups[g], v, words, span, &actors));
         match target {
             Some(at) => {
                 let g = &mut groups[at];
@@ -287,6 +345,7 @@ fn merge_kind(views: &[ClaimView<'_>], of_kind: &[usize]) -> Vec<Merged> {
                 }
                 g.claims.push(i);
                 g.told.add((claim.source, claim.sentence.start));
+                hot[at].tell(claim.source, claim.sentence.start);
                 g.actors.extend(actors);
                 g.actors.sort_unstable();
                 g.actors.dedup();
@@ -306,7 +365,7 @@ fn merge_kind(views: &[ClaimView<'_>], of_kind: &[usize]) -> Vec<Merged> {
                 };
                 index.file(groups.len(), &mut g.filing, tokens.iter().copied());
                 groups.push(g);
-                hot.push(Hot { span, words: v.words, signature: signature(v.words) });
+                hot.push(Hot::new(span, v.words, (claim.source, claim.sentence.start)));
             }
         }
     }
@@ -317,50 +376,45 @@ fn merge_kind(views: &[ClaimView<'_>], of_kind: &[usize]) -> Vec<Merged> {
 /// come first (the packed date, then the word counts), the group's own
 /// lists last; the order changes no answer, only what is read. `date` is
 /// the claim's, taken once for all its candidates.
-fn same_happening(hot: &Hot, g: &Group, v: &ClaimView, date: Span, actors: &[EntityId]) -> bool {
+fn same_happening(hot: &Hot, g: &Group, v: &ClaimView, words: Words, date: Span, actors: &[EntityId]) -> bool {
     let claim = v.claim;
     // `merge` only compares claims with groups of their own kind; `other` says too little.
     debug_assert_eq!(g.kind, claim.kind);
     // Two dates of one sentence are two happenings: asked first, as such
     // claims share all their words (a long sentence's make the costliest
     // comparisons).
-    if g.told.contains((claim.source, claim.sentence.start)) {
+    let (source, sentence) = (claim.source, claim.sentence.start);
+    if hot.maybe_told(source, sentence) && g.told.contains((source, sentence)) {
         return false;
     }
     let telling = claim.kind != "other";
-    let same_source = || g.told.in_source(claim.source);
+    let same_source = || hot.maybe_in_source(source) && g.told.in_source(source);
     // A source that repeats itself needs no shared actors.
     let related = || same_source() || (!actors.is_empty() && jaccard_sorted(&g.actors, actors) >= 0.5);
     if hot.span.compatible(date) {
-        let least = if telling { 0.1 } else { 0.5 };
-        (telling && same_source())
-            || words_alike(hot, v.words, least).is_some_and(|w| w >= 0.5 || (telling && related()))
+        // The words first: they read the packed group alone.
+        match words_alike(&hot.words, &words, if telling { 0.1 } else { 0.5 }) {
+            Some(w) if w >= 0.5 => true,
+            Some(_) => telling && related(),
+            None => telling && same_source(),
+        }
     } else {
         // Two dates for one happening: the same actors and words, the same year.
-        telling && hot.span.year() == date.year() && words_alike(hot, v.words, 0.6).is_some() && related()
+        telling && hot.span.year() == date.year() && words_alike(&hot.words, &words, 0.6).is_some() && related()
     }
 }
 
-/// Which of 128 bits a list of words sets, one per word (its id mod 128).
-/// Not 64: the eighty words of a long sentence set most of 64 bits, and the
-/// bound then rules nothing out.
-fn signature(words: &[u32]) -> u128 {
-    words.iter().fold(0, |bits, &w| bits | 1 << (w % 128))
-}
-
 /// How alike the group's words and the claim's are, when at least `least`.
-/// A word they share sets a bit of the group's signature, so the claim's
-/// words whose bit is set bound how many they share, and the bound rules
-/// most pairs out without reading the group's words.
-fn words_alike(group: &Hot, claim: &[u32], least: f64) -> Option<f64> {
-    let possible = claim.iter().filter(|&&w| group.signature >> (w % 128) & 1 == 1).count();
-    let shared_at_most = possible.min(group.words.len());
-    let union_at_least = group.words.len() + claim.len() - shared_at_most;
+/// The signatures bound how many they share, and the bound rules most
+/// pairs out without reading either list.
+fn words_alike(group: &Words, claim: &Words, least: f64) -> Option<f64> {
+    let shared_at_most = group.shared_at_most(claim);
+    let union_at_least = group.ids.len() + claim.ids.len() - shared_at_most;
     // Rounding is monotone, so this is never below the exact quotient.
     if union_at_least == 0 || (shared_at_most as f64 / union_at_least as f64) < least {
         return None;
     }
-    Some(jaccard_sorted(group.words, claim)).filter(|&w| w >= least)
+    Some(jaccard_sorted(group.ids, claim.ids)).filter(|&w| w >= least)
 }
 
 #[cfg(test)]
@@ -369,7 +423,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn sorted_words() -> impl Strategy<Value = Vec<u32>> {
-        proptest::collection::btree_set(0u32..100, 0..40).prop_map(|set| set.into_iter().collect())
+        proptest::collection::btree_set(0u32..400, 0..40).prop_map(|set| set.into_iter().collect())
     }
 
     #[test]
@@ -414,10 +468,8 @@ mod tests {
             claim in sorted_words(),
             least in prop::sample::select(vec![0.1, 0.5, 0.6]),
         ) {
-            let date = crate::model::DateValue::year(2012).unwrap().span();
-            let hot = Hot { span: date, words: &group, signature: signature(&group) };
             let exact = jaccard_sorted(&group, &claim);
-            prop_assert_eq!(words_alike(&hot, &claim, least), Some(exact).filter(|&w| w >= least));
+            prop_assert_eq!(words_alike(&Words::new(&group), &Words::new(&claim), least), Some(exact).filter(|&w| w >= least));
         }
     }
 }
