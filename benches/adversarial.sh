@@ -15,7 +15,7 @@ sizes=("$@")
 for size in "${sizes[@]}"; do
   for shape in $shapes; do
     "$bin" generate --shape "$shape" --size "$size" "$work/$shape" >/dev/null
-    /usr/bin/time -f '%e %M' -o "$work/time" taskset -c 0 "$bin" check "$work/$shape" >/dev/null 2>&1 || true
+    /usr/bin/time -f '%e %M' -o "$work/time" taskset -c 0 "$bin" check --no-cache "$work/$shape" >/dev/null 2>&1 || true
     read -r seconds kb <"$work/time"
     if [ "$shape" = prose ]; then prose_s=$seconds; prose_kb=$kb; fi
     awk -v size="$size" -v shape="$shape" -v s="$seconds" -v kb="$kb" -v ps="$prose_s" -v pk="$prose_kb" \
