@@ -9,6 +9,7 @@ pub mod extract;
 pub mod fuzzing;
 pub mod ingest;
 pub mod model;
+pub mod notes;
 pub mod pipeline;
 pub mod synth;
 pub mod text;
