@@ -1,11 +1,11 @@
 //! The direction of the code: a module uses only modules below it.
 //! `text` < `model` < `assets` < `ingest` < `extract` < `pipeline`, `synth`
-//! < `export` < `tui` < `cli`. Test modules inside a file are left out: a
+//! < `export`, `notes` < `tui` < `cli`. Test modules inside a file are left out: a
 //! test may build a corpus to check what it reads.
 
 use std::path::{Path, PathBuf};
 
-const LAYERS: [(&str, u8); 10] = [
+const LAYERS: [(&str, u8); 11] = [
     ("text", 0),
     ("model", 1),
     ("assets", 2),
@@ -14,6 +14,7 @@ const LAYERS: [(&str, u8); 10] = [
     ("pipeline", 5),
     ("synth", 5),
     ("export", 6),
+    ("notes", 6),
     ("tui", 7),
     ("cli", 8),
 ];
