@@ -129,10 +129,17 @@ pub fn load_and_run<T: Send + 'static>(
             let start = Start { notice: notice.filter(|n| !n.is_empty()), place };
             match event_loop(terminal, corpus, start, None, reload.as_ref(), stop)? {
                 Ended::Quit => break,
-                Ended::Loaded(again, at) => {
-                    changed = browse(&again).map(|(new, _)| reload::changes(corpus, new));
-                    (loaded, place) = (again, Some(at));
-                }
+                Ended::Loaded(again, at) => match browse(&again) {
+                    Some((new, _)) => {
+                        changed = Some(reload::changes(corpus, new));
+                        (loaded, place) = (again, Some(at));
+                    }
+                    // A folder emptied while open: what was read stays until a document is back.
+                    None => {
+                        changed = Some(reload::GONE.to_string());
+                        place = Some(at);
+                    }
+                },
             }
         }
         Ok(Browsed::Done(loaded))

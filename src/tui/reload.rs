@@ -31,6 +31,10 @@ impl<T: Send + 'static> Reload<T> {
     }
 }
 
+/// What the status bar says when no document of the folders can be read
+/// any more: the browser keeps what it read, and goes on watching.
+pub const GONE: &str = "no document left to read: showing the last ones read until one is back";
+
 /// What changed from `old` to `new`, for the status bar: sources added,
 /// removed or changed, and how many events more or fewer (`+1 source:
 /// cable_2010.txt · 14 new events`). Empty when nothing did.

@@ -247,5 +247,11 @@ fn the_browser_follows_its_folder_live() {
     std::fs::remove_file(dir.path().join("b.md")).unwrap();
     let removed = within_two_seconds(&s, &["−1 source: b.md", "fewer events"], "a removed file");
     assert_eq!(removed.lines().next().unwrap_or_default().trim(), events.trim(), "back to the first file's corpus");
+    // Every file gone: the browser stays, on what it read, and takes the next one that comes.
+    std::fs::remove_file(dir.path().join("a.md")).unwrap();
+    let gone = within_two_seconds(&s, &["no document left to read"], "an emptied folder");
+    assert_eq!(gone.lines().next().unwrap_or_default().trim(), events.trim(), "what was read stays");
+    std::fs::copy(docs.join("news_niger.md"), dir.path().join("c.md")).unwrap();
+    s.wait_for(&["+1 source: c.md"]);
     s.quit();
 }
