@@ -183,13 +183,9 @@ impl Resolver {
             }
         }
         let found = self.discoverer.find(text, sentences, hints, fields_end);
-        let mut mentions = Spans::default();
-        mentions.extend(known.into_iter().map(|(range, e)| DocMention {
-            range,
-            key: EntityKey::Known(e),
-            name: None,
-            why: None,
-        }));
+        let mentions: Spans = (known.into_iter())
+            .map(|(range, e)| DocMention { range, key: EntityKey::Known(e), name: None, why: None })
+            .collect();
         self.add_found(text, found, mentions, &strong, dates)
     }
 
@@ -287,9 +283,14 @@ impl Resolver {
             extra.insert(DocMention { range: f.range.clone(), key, name: Some(name), why: Some(f.why) });
         }
         let repeats = repeated_mentions(text, &extra, &mentions);
-        mentions.extend(extra.into_sorted());
-        mentions.extend(repeats);
-        mentions.into_sorted()
+        // By start and end, the known first, then the found, then their
+        // repeats: one list sorted in place (of three sorted runs), not one
+        // more tree of them all, which was the peak of a document's memory.
+        let mut all = mentions.into_sorted();
+        all.extend(extra.into_sorted());
+        all.extend(repeats);
+        all.sort_by_key(|m| (m.range.start, m.range.end));
+        all
     }
 
     /// The body each organisation or group of `found` belongs to, when its
