@@ -40,10 +40,6 @@ impl Spans {
         self.inserted += 1;
     }
 
-    pub fn extend(&mut self, mentions: impl IntoIterator<Item = DocMention>) {
-        mentions.into_iter().for_each(|m| self.insert(m));
-    }
-
     fn starting_near(&self, r: &Range<usize>) -> impl Iterator<Item = &DocMention> {
         let from = r.start.saturating_sub(self.longest);
         self.map.range((narrow(from), 0, 0)..(narrow(r.end.max(from)), 0, 0)).map(|(_, m)| m)
@@ -127,8 +123,7 @@ mod tests {
     #[test]
     fn lookups_match_a_scan() {
         let ranges = [0..5, 3..20, 10..12, 12..14, 30..31, 40..60];
-        let mut spans = Spans::default();
-        spans.extend(ranges.iter().cloned().map(m));
+        let mut spans: Spans = ranges.iter().cloned().map(m).collect();
         for start in 0..65 {
             for end in start..66 {
                 let q = start..end;

@@ -52,7 +52,7 @@ impl Input {
 }
 
 /// A path that could not be loaded, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Failure {
     pub path: String,
     pub reason: String,

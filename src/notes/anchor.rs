@@ -120,7 +120,8 @@ impl Anchor {
         if length > LONGEST_APPROXIMATE {
             return None;
         }
-        let ends: Vec<usize> = occurrences(text, tail(&self.prefix)).map(|at| at + tail(&self.prefix).len()).collect();
+        let prefix = tail(&self.prefix);
+        let ends: Vec<usize> = occurrences(text, prefix).map(|at| at + prefix.len()).collect();
         let starts: Vec<usize> = occurrences(text, head(&self.suffix)).collect();
         let mut candidates: Vec<Range<usize>> = Vec::new();
         for &end in &ends {

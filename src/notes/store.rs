@@ -308,6 +308,12 @@ mod tests {
         (dir, path)
     }
 
+    /// `notes` saved at `path`, then the file opened by two at once.
+    fn opened_twice(path: &Path, notes: &[Note]) -> (NotesFile, NotesFile) {
+        NotesFile::open(path).unwrap().save(notes).unwrap();
+        (NotesFile::open(path).unwrap(), NotesFile::open(path).unwrap())
+    }
+
     #[test]
     fn notes_and_marks_are_read_back_as_saved() {
         let (_dir, path) = file();
@@ -327,8 +333,7 @@ mod tests {
     #[test]
     fn changes_saved_meanwhile_elsewhere_are_merged() {
         let (_dir, path) = file();
-        NotesFile::open(&path).unwrap().save(&[note("a", "first"), note("b", "second")]).unwrap();
-        let (mut here, mut there) = (NotesFile::open(&path).unwrap(), NotesFile::open(&path).unwrap());
+        let (mut here, mut there) = opened_twice(&path, &[note("a", "first"), note("b", "second")]);
         there.save(&[note("a", "first, edited there"), note("b", "second"), note("c", "added there")]).unwrap();
         let saved = here.save(&[note("a", "first"), note("d", "added here")]).unwrap().to_vec();
         let ids: Vec<&str> = saved.iter().map(|n| n.id.as_str()).collect();
@@ -341,8 +346,7 @@ mod tests {
     #[test]
     fn a_note_removed_here_and_edited_there_refuses_the_save() {
         let (_dir, path) = file();
-        NotesFile::open(&path).unwrap().save(&[note("a", "first")]).unwrap();
-        let (mut here, mut there) = (NotesFile::open(&path).unwrap(), NotesFile::open(&path).unwrap());
+        let (mut here, mut there) = opened_twice(&path, &[note("a", "first")]);
         there.save(&[note("a", "edited there")]).unwrap();
         assert!(matches!(here.save(&[]), Err(NotesError::Conflict { .. })));
     }
@@ -350,8 +354,7 @@ mod tests {
     #[test]
     fn a_note_changed_on_both_sides_refuses_the_save() {
         let (_dir, path) = file();
-        NotesFile::open(&path).unwrap().save(&[note("a", "first")]).unwrap();
-        let (mut here, mut there) = (NotesFile::open(&path).unwrap(), NotesFile::open(&path).unwrap());
+        let (mut here, mut there) = opened_twice(&path, &[note("a", "first")]);
         there.save(&[note("a", "theirs")]).unwrap();
         let refused = here.save(&[note("a", "mine")]).unwrap_err();
         assert!(matches!(&refused, NotesError::Conflict { ids, .. } if ids == &["a"]), "{refused}");

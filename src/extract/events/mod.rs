@@ -160,7 +160,7 @@ impl<'a> Hot<'a> {
 
     fn tell(&mut self, source: SourceId, sentence: usize) {
         self.sources |= bit(source.index());
-        self.sentences |= bit(source.index() ^ sentence.rotate_left(17));
+        self.sentences |= sentence_bit(source, sentence);
     }
 
     fn maybe_in_source(&self, source: SourceId) -> bool {
@@ -168,8 +168,13 @@ impl<'a> Hot<'a> {
     }
 
     fn maybe_told(&self, source: SourceId, sentence: usize) -> bool {
-        self.sentences & bit(source.index() ^ sentence.rotate_left(17)) != 0
+        self.sentences & sentence_bit(source, sentence) != 0
     }
+}
+
+/// The bit of a sentence (its source and where it starts).
+fn sentence_bit(source: SourceId, sentence: usize) -> u64 {
+    bit(source.index() ^ sentence.rotate_left(17))
 }
 
 /// One of 64 bits for a number, spread by a multiplicative hash.

@@ -37,7 +37,7 @@ enum Part<'a> {
     Claims(Cow<'a, [Claim]>),
     Events(Cow<'a, [Event]>),
     EntityEvents(Cow<'a, [Vec<EventId>]>),
-    Failures(Cow<'a, [(String, String)]>),
+    Failures(Cow<'a, [Failure]>),
     /// How many events follow.
     EventCount(u64),
     /// The last frame: how many came before it.
@@ -59,10 +59,9 @@ impl<W: Write> Writer<W> {
 
     /// The corpus's name, the `failures` of its build, its sources, entities and claims.
     pub fn documents(&mut self, corpus: &Corpus, failures: &[Failure]) -> std::io::Result<()> {
-        let failures: Vec<(String, String)> = failures.iter().map(|f| (f.path.clone(), f.reason.clone())).collect();
         let counts = [corpus.sources.len(), corpus.entities.len(), corpus.claims.len()];
         let head = Part::Head(Cow::Borrowed(&corpus.name), counts.map(|n| n as u64));
-        let mut parts = vec![head, Part::Failures(Cow::Owned(failures))];
+        let mut parts = vec![head, Part::Failures(Cow::Borrowed(failures))];
         // A source weighs its text; the others are counted at a guess of their size.
         let sources = chunks(&corpus.sources.raw, |s| s.text.len() * 2 + 256);
         parts.extend(sources.map(|c| Part::Sources(Cow::Borrowed(c))));
@@ -153,8 +152,7 @@ pub fn read(input: &mut impl Read, size: u64) -> Option<(Corpus, Vec<Failure>)> 
                 Part::Claims(c) => corpus.claims.raw.extend(c.into_owned()),
                 Part::Events(e) => corpus.events.raw.extend(e.into_owned()),
                 Part::EntityEvents(e) => corpus.entity_events.raw.extend(e.into_owned()),
-                Part::Failures(f) => failures
-                    .extend(f.iter().map(|(path, reason)| Failure { path: path.clone(), reason: reason.clone() })),
+                Part::Failures(f) => failures.extend(f.into_owned()),
                 Part::End(count) => {
                     let whole = count == frames && left == 0;
                     return whole.then_some((corpus, failures));

@@ -264,7 +264,7 @@ impl Keeper<'_> {
     pub fn documents(&mut self, built: &Corpus, failures: &[Failure]) {
         if let Some(mut writer) = self.writer.take() {
             let written = writer.documents(built, failures);
-            self.writer = self.note(written).map(|()| writer);
+            self.writer = self.cache.note(written).map(|()| writer);
         }
     }
 
@@ -273,13 +273,9 @@ impl Keeper<'_> {
         let Some(writer) = self.writer.take() else { return };
         let written = writer.events(built).and_then(|out| out.into_inner().map_err(|e| e.into_error()));
         let persisted = written.and_then(|temporary| temporary.persist(&self.entry).map_err(|e| e.error));
-        if self.note(persisted).is_some() {
+        if self.cache.note(persisted).is_some() {
             self.cache.stats.wrote.store(true, Ordering::Relaxed);
         }
-    }
-
-    fn note<T>(&self, written: std::io::Result<T>) -> Option<T> {
-        self.cache.note(written)
     }
 }
 
