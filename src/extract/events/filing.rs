@@ -3,6 +3,7 @@
 
 use crate::model::{EntityId, SourceId};
 use rustc_hash::FxHashMap;
+use std::collections::VecDeque;
 use std::ops::RangeInclusive;
 
 /// What a group is filed under. A claim can only join a group that shares
@@ -55,8 +56,9 @@ const RECENT: usize = 64;
 pub struct Index {
     /// A group, or (with [`SHARED`] set) which of `shared` holds the key's groups.
     latest: FxHashMap<(i32, Token), u32>,
-    /// The groups of keys that hold several, oldest first.
-    shared: Vec<Vec<u32>>,
+    /// The groups of keys that hold several, oldest first (a ring: the
+    /// oldest is let go of in place, not by moving the rest).
+    shared: Vec<VecDeque<u32>>,
 }
 
 const SHARED: u32 = 1 << 31;
@@ -82,15 +84,15 @@ impl Index {
             return;
         };
         if *filed & SHARED == 0 {
-            self.shared.push(vec![*filed, group]);
+            self.shared.push(VecDeque::from([*filed, group]));
             *filed = (self.shared.len() - 1) as u32 | SHARED;
             return;
         }
         let groups = &mut self.shared[(*filed & !SHARED) as usize];
         if groups.len() == RECENT {
-            groups.remove(0);
+            groups.pop_front();
         }
-        groups.push(group);
+        groups.push_back(group);
     }
 
     /// The groups the claim could join: of each token's filings the latest
@@ -102,33 +104,64 @@ impl Index {
             match self.latest.get(&(year, token)) {
                 None => {}
                 Some(&group) if group & SHARED == 0 => out.push(group),
-                Some(&list) => out.extend_from_slice(&self.shared[(list & !SHARED) as usize]),
+                Some(&list) => {
+                    let (older, newer) = self.shared[(list & !SHARED) as usize].as_slices();
+                    out.extend_from_slice(older);
+                    out.extend_from_slice(newer);
+                }
             }
         }
     }
 }
 
-/// Orders tokens rarest first, the order prefix filtering needs.
-pub struct Rarity<T>(FxHashMap<T, usize>);
+/// Numbered densely from 0, as words and entities are: what [`Rarity`]
+/// counts by.
+pub trait Dense: Copy {
+    fn dense(self) -> usize;
+}
 
-impl<T: Copy + Eq + std::hash::Hash + Ord> Rarity<T> {
-    pub fn count<'a>(lists: impl Iterator<Item = &'a [T]>) -> Self
-    where
-        T: 'a,
-    {
-        let mut counts: FxHashMap<T, usize> = FxHashMap::default();
-        lists.flatten().for_each(|t| *counts.entry(*t).or_default() += 1);
+impl Dense for u32 {
+    fn dense(self) -> usize {
+        self as usize
+    }
+}
+
+impl Dense for EntityId {
+    fn dense(self) -> usize {
+        self.index()
+    }
+}
+
+/// Orders tokens rarest first, the order prefix filtering needs. Counted
+/// in a list by the token's number: a lookup for every word of every
+/// claim, twice, is most of what filing costs.
+pub struct Rarity(Vec<u32>);
+
+impl Rarity {
+    pub fn count<'a, T: Dense + 'a>(lists: impl Iterator<Item = &'a [T]>) -> Self {
+        let mut counts: Vec<u32> = Vec::new();
+        for t in lists.flatten() {
+            let at = t.dense();
+            if at >= counts.len() {
+                counts.resize(at + 1, 0);
+            }
+            counts[at] = counts[at].saturating_add(1);
+        }
         Rarity(counts)
     }
 
-    /// The rarest ⌊n/2⌋+1 of `items` (all of them when fewer).
-    pub fn prefix(&self, items: impl IntoIterator<Item = T>) -> Vec<T> {
-        // Counts looked up once each, not at every comparison of the sort.
-        let mut counted: Vec<(usize, T)> =
-            items.into_iter().map(|t| (self.0.get(&t).copied().unwrap_or(0), t)).collect();
-        counted.sort_unstable();
-        counted.truncate(counted.len() / 2 + 1);
-        counted.into_iter().map(|(_, t)| t).collect()
+    /// The rarest ⌊n/2⌋+1 of `items` (all of them when fewer), ties by
+    /// number, into `out` (emptied first) as (count, number), in no order:
+    /// selected, not sorted (a long sentence's claims have eighty words).
+    pub fn prefix<T: Dense>(&self, items: &[T], out: &mut Vec<(u32, usize)>) {
+        out.clear();
+        // Each count looked up once, not at every comparison.
+        out.extend(items.iter().map(|t| (self.0.get(t.dense()).copied().unwrap_or(0), t.dense())));
+        let keep = out.len() / 2 + 1;
+        if keep < out.len() {
+            out.select_nth_unstable(keep - 1);
+            out.truncate(keep);
+        }
     }
 }
 

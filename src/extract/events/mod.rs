@@ -215,8 +215,7 @@ struct Group<'a> {
     claims: Vec<usize>,
     dated_by: usize,
     kind: &'a str,
-    /// Sorted, once each: a happening names few actors, however many claims tell it.
-    actors: Vec<EntityId>,
+    actors: Actors,
     told: Told,
     conflict: bool,
     /// What the index files it under.
@@ -272,6 +271,43 @@ impl Told {
     }
 }
 
+/// A group's actors, sorted, once each. A happening names few; but one
+/// source can tell a day's happenings in thousands of clauses that all
+/// join one group, and keeping (and refiling by) all their actors would
+/// cost more at every clause.
+enum Actors {
+    Few(Vec<EntityId>),
+    /// More than twice as many as any claim of the kind names: no claim
+    /// can then be half alike with them (its share is at most its own
+    /// count over the group's), so they are no longer kept.
+    TooMany,
+}
+
+impl Actors {
+    fn as_slice(&self) -> &[EntityId] {
+        match self {
+            Actors::Few(list) => list,
+            Actors::TooMany => &[],
+        }
+    }
+
+    /// Adds a claim's actors (sorted, once each); whether the list changed.
+    fn join(&mut self, actors: &[EntityId], most_in_a_claim: usize) -> bool {
+        let Actors::Few(list) = self else { return false };
+        let before = list.len();
+        for &a in actors {
+            if let Err(at) = list.binary_search(&a) {
+                list.insert(at, a);
+            }
+        }
+        if list.len() > 2 * most_in_a_claim {
+            *self = Actors::TooMany;
+            return false;
+        }
+        list.len() != before
+    }
+}
+
 /// Groups claims (given in date order) into events. Claims of one kind are
 /// only ever compared with each other, so kinds are merged in parallel; the
 /// groups come back by kind, then in the order they were made. What merging
@@ -319,10 +355,11 @@ fn largest_first<T: Send>(lists: &[Vec<usize>], work: impl Fn(&[usize]) -> T + S
 fn merge_kind(views: &[ClaimView<'_>], of_kind: &[usize]) -> Vec<Merged> {
     let word_rarity = Rarity::count(of_kind.iter().map(|&i| views[i].words));
     let actor_rarity = Rarity::count(of_kind.iter().map(|&i| views[i].claim.actors.as_slice()));
+    let most_actors = of_kind.iter().map(|&i| views[i].claim.actors.len()).max().unwrap_or(0);
     let mut groups: Vec<Group<'_>> = Vec::new();
     let mut hot: Vec<Hot<'_>> = Vec::new();
     let mut index = Index::default();
-    let (mut tokens, mut candidates) = (Vec::new(), Vec::new());
+    let (mut tokens, mut candidates, mut rare) = (Vec::new(), Vec::new(), Vec::new());
     let mut seen = Seen::default();
     for &i in of_kind {
         let v = &views[i];
@@ -330,10 +367,12 @@ fn merge_kind(views: &[ClaimView<'_>], of_kind: &[usize]) -> Vec<Merged> {
         let mut actors: Vec<EntityId> = claim.actors.clone();
         actors.sort_unstable();
         actors.dedup();
-        let rare_actors = actor_rarity.prefix(actors.iter().copied()).into_iter().map(Token::actor);
-        let rare_words = word_rarity.prefix(v.words.iter().copied()).into_iter().map(Token::Word);
         tokens.clear();
-        tokens.extend(std::iter::once(Token::source(claim.source)).chain(rare_actors).chain(rare_words));
+        tokens.push(Token::source(claim.source));
+        actor_rarity.prefix(&actors, &mut rare);
+        tokens.extend(rare.iter().map(|&(_, a)| Token::actor(EntityId::from(a))));
+        word_rarity.prefix(v.words, &mut rare);
+        tokens.extend(rare.iter().map(|&(_, w)| Token::Word(w as u32)));
         index.candidates(claim.date.year_of(), &tokens, &mut candidates);
         let span = claim.date.span();
         let words = Words::new(v.words);
@@ -351,11 +390,13 @@ fn merge_kind(views: &[ClaimView<'_>], of_kind: &[usize]) -> Vec<Merged> {
                 g.claims.push(i);
                 g.told.add((claim.source, claim.sentence.start));
                 hot[at].tell(claim.source, claim.sentence.start);
-                g.actors.extend(actors);
-                g.actors.sort_unstable();
-                g.actors.dedup();
-                let refiled = actor_rarity.prefix(g.actors.iter().copied()).into_iter().map(Token::actor);
-                index.file(at, &mut g.filing, std::iter::once(Token::source(claim.source)).chain(refiled));
+                tokens.clear();
+                tokens.push(Token::source(claim.source));
+                if g.actors.join(&actors, most_actors) {
+                    actor_rarity.prefix(g.actors.as_slice(), &mut rare);
+                    tokens.extend(rare.iter().map(|&(_, a)| Token::actor(EntityId::from(a))));
+                }
+                index.file(at, &mut g.filing, tokens.iter().copied());
             }
             None => {
                 let first = claim.date.year_of();
@@ -363,7 +404,7 @@ fn merge_kind(views: &[ClaimView<'_>], of_kind: &[usize]) -> Vec<Merged> {
                     claims: vec![i],
                     dated_by: i,
                     kind: &claim.kind,
-                    actors,
+                    actors: Actors::Few(actors),
                     told: Told::Few(vec![(claim.source, claim.sentence.start)]),
                     conflict: false,
                     filing: Filing::new(first..=claim.date.end.year().min(first + 100)),
@@ -395,7 +436,7 @@ fn same_happening(hot: &Hot, g: &Group, v: &ClaimView, words: Words, date: Span,
     let telling = claim.kind != "other";
     let same_source = || hot.maybe_in_source(source) && g.told.in_source(source);
     // A source that repeats itself needs no shared actors.
-    let related = || same_source() || (!actors.is_empty() && jaccard_sorted(&g.actors, actors) >= 0.5);
+    let related = || same_source() || (!actors.is_empty() && jaccard_sorted(g.actors.as_slice(), actors) >= 0.5);
     if hot.span.compatible(date) {
         // The words first: they read the packed group alone.
         match words_alike(&hot.words, &words, if telling { 0.1 } else { 0.5 }) {
@@ -462,6 +503,35 @@ mod tests {
                 for sentence in 0..300 {
                     prop_assert_eq!(told.contains((source, sentence)), set.contains(&(source, sentence)));
                 }
+            }
+        }
+
+        /// A group's actors are let go of only when no claim of the kind
+        /// could be half alike with them; until then they are the sorted
+        /// union of its claims' actors.
+        #[test]
+        fn actors_are_kept_while_a_claim_could_match_them(
+            claims in proptest::collection::vec(proptest::collection::btree_set(0usize..30, 0..5), 1..40),
+            probe in proptest::collection::btree_set(0usize..30, 0..5),
+        ) {
+            let ids = |set: &BTreeSet<usize>| set.iter().map(|&a| EntityId::from(a)).collect::<Vec<_>>();
+            let most = claims.iter().chain([&probe]).map(BTreeSet::len).max().unwrap_or(0);
+            let mut actors = Actors::Few(ids(&claims[0]));
+            let mut union = claims[0].clone();
+            for claim in &claims[1..] {
+                let before = actors.as_slice().to_vec();
+                let changed = actors.join(&ids(claim), most);
+                union.extend(claim);
+                match &actors {
+                    Actors::Few(list) => {
+                        prop_assert_eq!(list, &ids(&union));
+                        prop_assert_eq!(changed, list != &before);
+                    }
+                    Actors::TooMany => prop_assert!(union.len() > 2 * most),
+                }
+            }
+            if let Actors::TooMany = actors {
+                prop_assert!(jaccard_sorted(&ids(&union), &ids(&probe)) < 0.5);
             }
         }
 
