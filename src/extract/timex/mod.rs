@@ -165,6 +165,9 @@ impl Tagger {
 
     /// Every date expression in `text`, in order, without overlaps.
     pub fn find(&self, text: &str) -> Vec<Timex> {
+        if text.len() >= patterns::SPEED_UP_AT_BYTES {
+            patterns::speed_up();
+        }
         self.find_with(patterns(), text)
     }
 
