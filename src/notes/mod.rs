@@ -1,10 +1,11 @@
 //! The analyst's own layer: notes and marks tied to the exact words of the
-//! evidence, found again when the sources are edited (issue 24). So far,
-//! the anchoring of a passage and the notes file; the browser's keys build
-//! on them.
+//! evidence, found again when the sources are edited (issue 24): the
+//! anchoring of a passage, the notes file, and the notes placed on a corpus.
 
 pub mod anchor;
+pub mod layer;
 pub mod store;
 
 pub use anchor::{Anchor, Placement};
+pub use layer::{Layer, Placed, Writing};
 pub use store::{Motivation, Note, NotesError, NotesFile};

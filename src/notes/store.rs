@@ -37,6 +37,9 @@ pub struct Note {
     /// The source's path, as annals names it.
     pub source: String,
     pub anchor: Anchor,
+    /// On a claim: its date as written in the passage, which tells the
+    /// passage's claims apart (a W3C `refinedBy` of the quote).
+    pub date: Option<String>,
     /// The passage's byte span in the source file when the note was written.
     pub bytes: std::ops::Range<usize>,
     /// When it was written and last changed (RFC 3339).
@@ -150,9 +153,25 @@ fn write(path: &Path, notes: &[Note]) -> Result<(), NotesError> {
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut temporary = tempfile::Builder::new().prefix(".annals-notes").tempfile_in(folder).map_err(unwritable)?;
     temporary.write_all(&encode(notes)).map_err(unwritable)?;
+    // As the file it replaces, or as a new file is made (the temporary one is the owner's alone).
+    let permissions = std::fs::metadata(path).map(|m| m.permissions()).ok().or_else(default_permissions);
+    if let Some(permissions) = permissions {
+        temporary.as_file().set_permissions(permissions).map_err(unwritable)?;
+    }
     temporary.as_file().sync_all().map_err(unwritable)?;
     temporary.persist(path).map_err(|e| unwritable(e.error))?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    None
 }
 
 fn encode(notes: &[Note]) -> Vec<u8> {
@@ -219,6 +238,8 @@ enum Selector {
         exact: String,
         prefix: String,
         suffix: String,
+        #[serde(rename = "refinedBy", default, skip_serializing_if = "Option::is_none")]
+        refined_by: Option<Refinement>,
     },
     /// In bytes of the clean text (`annals:unit`), not the model's characters.
     TextPositionSelector {
@@ -233,6 +254,14 @@ enum Selector {
     },
 }
 
+/// Words within the quote: the claim's date.
+#[derive(Serialize, Deserialize)]
+struct Refinement {
+    #[serde(rename = "type")]
+    kind: String,
+    exact: String,
+}
+
 impl Item {
     fn of(note: &Note) -> Item {
         let a = &note.anchor;
@@ -242,7 +271,12 @@ impl Item {
             format: "text/plain".into(),
         });
         let selector = vec![
-            Selector::TextQuoteSelector { exact: a.exact.clone(), prefix: a.prefix.clone(), suffix: a.suffix.clone() },
+            Selector::TextQuoteSelector {
+                exact: a.exact.clone(),
+                prefix: a.prefix.clone(),
+                suffix: a.suffix.clone(),
+                refined_by: note.date.clone().map(|exact| Refinement { kind: "TextQuoteSelector".into(), exact }),
+            },
             Selector::TextPositionSelector { start: a.start, end: a.start + a.exact.len(), unit: "utf-8 byte".into() },
             Selector::DataPositionSelector { start: note.bytes.start, end: note.bytes.end },
         ];
@@ -258,11 +292,14 @@ impl Item {
     }
 
     fn into_note(self) -> Result<Note, String> {
-        let mut quote = None;
+        let (mut quote, mut date) = (None, None);
         let (mut start, mut bytes) = (None, None);
         for s in self.target.selector {
             match s {
-                Selector::TextQuoteSelector { exact, prefix, suffix } => quote = Some((exact, prefix, suffix)),
+                Selector::TextQuoteSelector { exact, prefix, suffix, refined_by } => {
+                    quote = Some((exact, prefix, suffix));
+                    date = refined_by.map(|r| r.exact);
+                }
                 Selector::TextPositionSelector { start: at, .. } => start = Some(at),
                 Selector::DataPositionSelector { start, end } => bytes = Some(start..end),
             }
@@ -271,6 +308,7 @@ impl Item {
         let digest = u64::from_str_radix(&self.target.text_digest, 16).map_err(|e| format!("note {}: {e}", self.id))?;
         Ok(Note {
             anchor: Anchor { exact, prefix, suffix, start: start.unwrap_or(0), digest },
+            date,
             bytes: bytes.unwrap_or(0..0),
             id: self.id,
             motivation: self.motivation,
@@ -296,6 +334,7 @@ mod tests {
             body: Some(body.into()),
             source: "seeds/cable.txt".into(),
             anchor: Anchor::new(TEXT, start..start + "soldiers overthrew President Touré".len()),
+            date: None,
             bytes: start..start + 34,
             created: "2026-12-04T03:40:00Z".into(),
             modified: "2026-12-04T03:40:00Z".into(),
@@ -320,7 +359,7 @@ mod tests {
         let mut notes = NotesFile::open(&path).unwrap();
         assert!(notes.notes().is_empty(), "no file, no notes");
         let mut mark = note("urn:annals:note:2", "");
-        (mark.motivation, mark.body) = (Motivation::Highlighting, None);
+        (mark.motivation, mark.body, mark.date) = (Motivation::Highlighting, None, Some("22 March 2012".into()));
         let saved = vec![note("urn:annals:note:1", "Coup d'état:\nsee the cable of 2012 — « Keïta »"), mark];
         notes.save(&saved).unwrap();
         assert_eq!(NotesFile::open(&path).unwrap().notes(), saved);
@@ -328,6 +367,7 @@ mod tests {
         assert_eq!(json["type"], "AnnotationCollection");
         assert_eq!(json["items"][0]["target"]["selector"][0]["type"], "TextQuoteSelector");
         assert_eq!(json["items"][1]["motivation"], "highlighting");
+        assert_eq!(json["items"][1]["target"]["selector"][0]["refinedBy"]["exact"], "22 March 2012");
     }
 
     #[test]

@@ -23,6 +23,16 @@ pub enum Action {
     HistoryBack,
     HistoryForward,
     ToggleHelp,
+    /// Mark the selected event, or take its mark away.
+    Mark,
+    /// Write a note on the selected event (its shown claim), or edit the one written.
+    Annotate,
+    /// Show only the marked events, or all again.
+    MarkedOnly,
+    /// Keep the note being written.
+    Save,
+    /// A key given to the note being written (moving, deleting, undoing, a new line).
+    Edit(super::key::Key),
     Quit,
     /// A character typed into the palette or the search line.
     Type(char),
@@ -57,6 +67,10 @@ pub const NAMED: &[(&str, Action)] = &[
     ("history-back", Action::HistoryBack),
     ("history-forward", Action::HistoryForward),
     ("help", Action::ToggleHelp),
+    ("mark", Action::Mark),
+    ("note", Action::Annotate),
+    ("marked-only", Action::MarkedOnly),
+    ("save", Action::Save),
     ("quit", Action::Quit),
     ("backspace", Action::Backspace),
 ];

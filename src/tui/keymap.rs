@@ -19,6 +19,8 @@ pub enum Scope {
     Palette,
     Search,
     Help,
+    /// A note being written: keys no binding takes go to the note.
+    Note,
     /// In every mode.
     Always,
 }
@@ -27,7 +29,7 @@ use Scope::*;
 
 impl Scope {
     /// The scopes by the names the configuration gives them, in help order.
-    pub const NAMED: [(&'static str, Scope); 8] = [
+    pub const NAMED: [(&'static str, Scope); 9] = [
         ("browse", Browse),
         ("timeline", In(Pane::Timeline)),
         ("entities", In(Pane::Entities)),
@@ -36,11 +38,12 @@ impl Scope {
         ("palette", Palette),
         ("search", Search),
         ("help", Help),
+        ("note", Note),
     ];
 
     /// Whether text is typed in this mode: keys no binding takes are text.
     pub fn types(self) -> bool {
-        matches!(self, Palette | Search)
+        matches!(self, Palette | Search | Note)
     }
 
     /// The scopes whose keys work in `mode` with `pane` focused, the one
@@ -124,6 +127,7 @@ impl KeyMap {
             }
         }
         match typed {
+            [key] if mode == Note => Pressed::Run(Action::Edit(*key)),
             [key] if mode.types() => key.typed().map_or(Pressed::Nothing, |c| Pressed::Run(Action::Type(c))),
             _ => Pressed::Nothing,
         }

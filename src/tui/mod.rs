@@ -3,14 +3,17 @@
 //! restored on every way out: quit, error and panic.
 
 pub mod action;
+mod annotate;
 pub mod colors;
 pub mod config;
+pub mod editor;
 pub mod event_words;
 mod index;
 pub mod key;
 pub mod keymap;
 pub mod layout;
 mod load;
+pub mod notebook;
 pub mod palette;
 pub mod reload;
 pub mod scorer;
@@ -106,14 +109,16 @@ pub fn load_and_run<T: Send + 'static>(
     load: impl FnOnce(&crate::pipeline::Watch) -> T + Send + 'static,
     browse: impl Fn(&T) -> Option<(&Corpus, Option<String>)>,
     reload: Option<reload::Reload<T>>,
+    mut notebook: notebook::Notebook,
 ) -> io::Result<Browsed<T>> {
+    let notebook = &mut notebook;
     with_terminal(|terminal, stop| {
         let mut loading = load::Loading::start(total, load);
         let (mut loaded, mut place) = match wait_for(terminal, &mut loading, stop)? {
             Waited::Cancelled => return Ok(Browsed::Cancelled),
             Waited::Loaded(loaded) => (loaded, None),
             Waited::Preview(preview) => {
-                match event_loop(terminal, &preview, Start::default(), Some(&mut loading), None, stop)? {
+                match event_loop(terminal, &preview, Start::default(), Some(&mut loading), None, notebook, stop)? {
                     Ended::Quit => return Ok(Browsed::QuitWhileReading),
                     Ended::Loaded(loaded, place) => (loaded, Some(place)),
                 }
@@ -127,7 +132,7 @@ pub fn load_and_run<T: Send + 'static>(
                 (_, notice, None) => notice,
             };
             let start = Start { notice: notice.filter(|n| !n.is_empty()), place };
-            match event_loop(terminal, corpus, start, None, reload.as_ref(), stop)? {
+            match event_loop(terminal, corpus, start, None, reload.as_ref(), notebook, stop)? {
                 Ended::Quit => break,
                 Ended::Loaded(again, at) => match browse(&again) {
                     Some((new, _)) => {
@@ -252,6 +257,7 @@ fn event_loop<T: Send + 'static>(
     start: Start,
     mut loading: Option<&mut load::Loading<T>>,
     reload: Option<&reload::Reload<T>>,
+    notebook: &mut notebook::Notebook,
     stop: &AtomicBool,
 ) -> io::Result<Ended<T>> {
     let (config, config_notice) = configured();
@@ -265,10 +271,10 @@ fn event_loop<T: Send + 'static>(
     // `#` in the palette and `/` in the timeline share one index of event words.
     let candidates = palette::Candidates::sharing(corpus, std::sync::Arc::clone(&state.index.event_words));
     let ctx = Ctx { corpus, candidates: &candidates, keys: &config.keys };
-    state.notice = match (start.notice, config_notice) {
-        (Some(notice), Some(config)) => Some(format!("{notice} · {config}")),
-        (notice, config) => notice.or(config),
-    };
+    state.set_notes(corpus, notebook.layer(corpus, &state.index.claim_event));
+    let notes_notice = notebook.notice.take();
+    state.notice =
+        [start.notice, config_notice, notes_notice].into_iter().flatten().reduce(|a, b| format!("{a} · {b}"));
     let panic_after_drawing = forced_panic_for_tests();
     let mut loaded = None;
     let mut reloading: Option<load::Loading<T>> = None;
@@ -321,6 +327,12 @@ fn event_loop<T: Send + 'static>(
                 if let Some(action) = translate(event::read()?, ctx.keys, &mut state) {
                     update(&mut state, &ctx, action);
                 }
+                if state.notes.unsaved {
+                    if let Some(said) = notebook.save(&mut state.notes, corpus, &state.index.claim_event) {
+                        state.notice = Some(said);
+                    }
+                }
+                notebook.remember(&state.notes);
                 dirty = true;
             }
             if score_in_background(&mut state, &scorer, &mut asked) {

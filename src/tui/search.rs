@@ -33,7 +33,9 @@ pub fn hits(corpus: &Corpus, state: &State, pane: Pane, query: &str, previous: O
             shown.filter(|(_, e)| holding.binary_search(e).is_ok()).map(|(i, _)| i).collect()
         }
         Pane::Entities => {
-            matching(state.entity_order.len(), &|i| corpus.entities[state.entity_order[i]].folded.contains(&q))
+            // The order alone is shared with the other cores (the state holds an editor, not `Sync`).
+            let order = &state.entity_order;
+            matching(order.len(), &|i| corpus.entities[order[i]].folded.contains(&q))
         }
         _ => {
             let Some(c) = state.shown else { return Vec::new() };

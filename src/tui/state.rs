@@ -68,6 +68,8 @@ pub enum Mode {
     Help {
         scroll: usize,
     },
+    /// A note is being written.
+    Note(Box<super::editor::Editor>),
 }
 
 impl Mode {
@@ -78,6 +80,7 @@ impl Mode {
             Mode::Palette(_) => Scope::Palette,
             Mode::Search => Scope::Search,
             Mode::Help { .. } => Scope::Help,
+            Mode::Note(_) => Scope::Note,
         }
     }
 }
@@ -172,6 +175,10 @@ pub struct Jump {
 pub struct State {
     pub focus: Pane,
     pub filter: Option<EntityId>,
+    /// Only the marked events are shown.
+    pub marked_only: bool,
+    /// The analyst's notes and marks, placed on the corpus.
+    pub notes: crate::notes::Layer,
     /// The events shown, in timeline order.
     pub events: Vec<EventId>,
     pub timeline: Cursor,
@@ -226,6 +233,7 @@ pub struct Place {
     search: Option<(Pane, String, usize)>,
     focus: Pane,
     filter: Option<EntityId>,
+    marked_only: bool,
     entity: Option<EntityId>,
     entity_sort: EntitySort,
     shown: Option<ClaimId>,
@@ -272,6 +280,8 @@ impl State {
         let mut state = State {
             focus: Pane::Timeline,
             filter: None,
+            marked_only: false,
+            notes: crate::notes::Layer::default(),
             events: corpus.events.keys().collect(),
             timeline: Cursor::default(),
             entity_order: Vec::new(),
@@ -310,6 +320,7 @@ impl State {
                 .map(|s| (s.pane, s.query.clone(), s.current)),
             focus: self.focus,
             filter: self.filter,
+            marked_only: self.marked_only,
             entity: self.selected_entity(),
             entity_sort: self.entity_sort,
             shown: self.shown,
@@ -349,6 +360,8 @@ impl State {
             state.search = Some(Search { pane, query, hits: Vec::new(), current, before });
             state.search_again(corpus, pane);
         }
+        // Applied once the notes are placed (see [`State::set_notes`]).
+        state.marked_only = place.marked_only;
         state
     }
 
@@ -412,7 +425,16 @@ impl State {
         self.search = Some(Search { hits, current, ..search });
     }
 
-    /// Shows only the events of `entity` (or all), keeping the selected event when it stays.
+    /// Shows only the events of `entity` (or all; only the marked ones with
+    /// [`State::marked_only`]), keeping the selected event when it stays.
+    /// The analyst's layer placed on this corpus; the marked events shown again if only they are.
+    pub fn set_notes(&mut self, corpus: &Corpus, notes: crate::notes::Layer) {
+        self.notes = notes;
+        if self.marked_only {
+            self.set_filter(corpus, self.filter);
+        }
+    }
+
     pub fn set_filter(&mut self, corpus: &Corpus, entity: Option<EntityId>) {
         let keep = self.selected_event();
         self.filter = entity;
@@ -420,6 +442,9 @@ impl State {
             Some(e) => corpus.entity_events[e].clone(),
             None => corpus.events.keys().collect(),
         };
+        if self.marked_only {
+            self.events.retain(|&e| self.notes.is_marked(e));
+        }
         self.timeline = Cursor::default();
         if let Some(pos) = keep.and_then(|k| self.events.iter().position(|e| *e == k)) {
             self.timeline.selected = pos;

@@ -1,6 +1,7 @@
 //! `update(state, action)`: every change of the browser's state.
 
 use super::action::Action;
+use super::annotate as notes;
 use super::keymap::KeyMap;
 use super::layout::TimelineRow;
 use super::palette::{self, Candidates};
@@ -21,6 +22,10 @@ pub fn update(state: &mut State, ctx: &Ctx, action: Action) {
     }
     state.notice = None;
     if action == Action::Quit {
+        // Nothing typed is lost: a note being written is kept.
+        if matches!(&state.mode, Mode::Note(editor) if editor.changed()) {
+            notes::keep(state, ctx.corpus);
+        }
         state.quit = true;
         return;
     }
@@ -29,6 +34,7 @@ pub fn update(state: &mut State, ctx: &Ctx, action: Action) {
         Mode::Palette(_) => palette_update(state, ctx, action),
         Mode::Search => search_update(state, ctx.corpus, action),
         Mode::Help { .. } => help_update(state, ctx, action),
+        Mode::Note(_) => notes::editing(state, ctx.corpus, action),
     }
     state.settle(ctx.corpus);
 }
@@ -90,6 +96,9 @@ fn browse(state: &mut State, ctx: &Ctx, action: Action) {
         Action::HistoryBack => travel(state, corpus, true),
         Action::HistoryForward => travel(state, corpus, false),
         Action::ToggleHelp => state.mode = Mode::Help { scroll: 0 },
+        Action::Mark => notes::mark(state, corpus),
+        Action::MarkedOnly => notes::marked_only(state, corpus),
+        Action::Annotate => notes::open_editor(state, corpus),
         Action::Click(x, y) => click(state, corpus, x, y),
         Action::Scroll(delta, x, y) => {
             if let Some(pane) = pane_at(state, x, y) {
@@ -97,7 +106,7 @@ fn browse(state: &mut State, ctx: &Ctx, action: Action) {
                 move_by(state, corpus, delta as isize);
             }
         }
-        Action::Type(_) | Action::Backspace | Action::Resize(..) | Action::Quit => {}
+        Action::Type(_) | Action::Backspace | Action::Save | Action::Edit(_) | Action::Resize(..) | Action::Quit => {}
     }
 }
 

@@ -255,3 +255,51 @@ fn the_browser_follows_its_folder_live() {
     s.wait_for(&["+1 source: c.md"]);
     s.quit();
 }
+
+/// The analyst's layer as a person uses it: mark an event, write a note of
+/// two lines with accents, quit; open again: both are there, and the notes
+/// file is a W3C collection beside the documents; a paragraph inserted above
+/// the passage: the note is on the same words.
+#[test]
+fn marks_and_notes_survive_quitting_and_an_edit_of_the_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("cable.txt");
+    let text = "Relations were calm for years.\n\n\
+        On 22 March 2012, soldiers overthrew President Amadou Toumani Touré in Bamako.\n\n\
+        Aid was suspended on 26 March 2012.\n";
+    std::fs::write(&doc, text).unwrap();
+    let path = dir.path().to_str().unwrap();
+    let mut s = Session::with(30, 120, &["--no-cache", path], &[]);
+    s.wait_for(&["Timeline 2", "1/2"]);
+    s.send(b"m");
+    s.wait_for(&["marked", "★"]);
+    s.send(b"a");
+    s.wait_for(&["Note · 2012-03-22", "Ctrl-s keep the note"]);
+    s.send("Coup d'état à Bamako\rvoir le câble de l'ambassade".as_bytes());
+    s.wait_for(&["voir le câble de l'ambassade"]);
+    s.send(b"\x13"); // Ctrl-s
+    s.wait_for(&["note kept", "★✎"]);
+    s.quit();
+    let saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("annals-notes.jsonld")).unwrap()).unwrap();
+    assert_eq!(saved["type"], "AnnotationCollection");
+    assert_eq!(saved["total"], 2);
+    assert_eq!(saved["items"][1]["body"]["value"], "Coup d'état à Bamako\nvoir le câble de l'ambassade");
+
+    let reopen = |s: &mut Session| {
+        *s = Session::with(30, 120, &["--no-cache", path], &[]);
+        s.wait_for(&["★✎", "✎ note", "voir le câble de l'ambassade"])
+    };
+    let screen = reopen(&mut s);
+    assert!(!screen.contains("moved"), "{screen}");
+    s.quit();
+    std::fs::write(&doc, format!("A paragraph added later, above.\n\n{text}")).unwrap();
+    let screen = reopen(&mut s);
+    assert!(!screen.contains("moved"), "the same words in the same context: anchored\n{screen}");
+    s.quit();
+    assert_eq!(
+        std::fs::read_to_string(&doc).unwrap(),
+        format!("A paragraph added later, above.\n\n{text}"),
+        "sources are never written"
+    );
+}

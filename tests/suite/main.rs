@@ -21,6 +21,7 @@ mod inert_display;
 mod layering;
 mod layout;
 mod names_in_context;
+mod notes;
 mod preview;
 mod provenance;
 mod read_only;

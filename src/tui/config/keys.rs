@@ -32,6 +32,8 @@ pub struct KeyFields {
     help: Vec<Entry>,
     #[serde(default)]
     always: Vec<Entry>,
+    #[serde(default)]
+    note: Vec<Entry>,
 }
 
 impl KeyFields {
@@ -47,6 +49,7 @@ impl KeyFields {
                 Scope::Palette => &self.palette,
                 Scope::Search => &self.search,
                 Scope::Help => &self.help,
+                Scope::Note => &self.note,
             };
             (name, scope, list.as_slice())
         })

@@ -34,6 +34,7 @@ pub fn draw(scroll: usize, keys: &KeyMap, theme: Theme, frame: &mut Frame, area:
                 Scope::Palette => "palette: ",
                 Scope::Search => "typing a search: ",
                 Scope::Help => "help: ",
+                Scope::Note => "writing a note: ",
             };
             Line::from(vec![
                 Span::styled(format!("{:<width$} ", r.keys.join(" ")), theme.year()),

@@ -7,6 +7,7 @@ mod header;
 mod help;
 pub use help::lines as help_lines;
 pub mod loading;
+mod note;
 mod palette;
 mod source;
 mod status;
@@ -43,6 +44,7 @@ pub fn draw(state: &State, corpus: &Corpus, keys: &KeyMap, theme: Theme, frame: 
     match state.mode {
         Mode::Palette(_) => palette::draw(state, corpus, theme, frame, a.palette()),
         Mode::Help { scroll } => help::draw(scroll, keys, theme, frame, a.screen),
+        Mode::Note(ref editor) => note::draw(editor, theme, frame, a.screen),
         Mode::Browse | Mode::Search => {}
     }
 }

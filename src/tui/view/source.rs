@@ -7,9 +7,10 @@ use super::pane_block;
 use super::theme::{inert, Theme};
 use crate::model::{ClaimId, Corpus};
 use crate::tui::state::{Pane, State};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 use std::ops::Range;
 
@@ -65,6 +66,30 @@ fn pane(
     let grade = source.reliability.map_or(String::new(), |r| format!(" · {r}"));
     let title = Line::raw(format!(" {} · {} · {date}{grade} ", inert(&source.title), source.kind.as_str()));
     frame.render_widget(Paragraph::new(shown).block(pane_block(title, focused, theme)), area);
+    notes(state, theme, frame, area, claim_id);
+}
+
+/// The analyst's notes on the shown claim, in a box over the foot of the
+/// pane (the claim stands a third down, above it).
+fn notes(state: &State, theme: Theme, frame: &mut Frame, area: Rect, claim: ClaimId) {
+    let event = state.index.claim_event[claim];
+    let on_claim = state.notes.of_event(event).filter(|(n, p)| p.claim == Some(claim) && n.body.is_some());
+    let mut lines: Vec<Line> = Vec::new();
+    let mut moved = false;
+    for (note, placed) in on_claim {
+        moved |= placed.moved();
+        lines.extend(note.body.iter().flat_map(|b| b.split('\n')).map(|l| Line::raw(inert(l))));
+    }
+    if lines.is_empty() || area.height < 8 {
+        return;
+    }
+    let height = (lines.len() as u16 + 1).min(area.height / 3).max(2);
+    let boxed =
+        Rect { x: area.x + 1, y: area.y + area.height - height - 1, width: area.width.saturating_sub(2), height };
+    let title = if moved { " ✎ note · moved: its passage was edited, check it " } else { " ✎ note " };
+    let block = Block::default().borders(Borders::TOP).border_style(theme.year()).title(title);
+    frame.render_widget(Clear, boxed);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), boxed);
 }
 
 /// Styled ranges of the shown source inside `window` (the visible bytes),

@@ -30,7 +30,7 @@ pub fn draw(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, are
         let mark = if event.conflict { "≠" } else { " " };
         let date = fit(&event.date.display(), date_width);
         let kind = short_kind(&event.kind, kind_width);
-        let title_width = width.saturating_sub(date_width + 1 + kind_width + 1 + 4);
+        let title_width = width.saturating_sub(date_width + 1 + kind_width + 1 + 4 + 2);
         let mut spans = vec![
             Span::raw(format!("{date:<date_width$} ")),
             Span::styled(format!("{kind:<kind_width$} "), theme.kind_label(&event.kind)),
@@ -39,6 +39,11 @@ pub fn draw(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, are
         spans.extend(with_hits(title, &query, theme.matched()));
         spans.push(Span::styled(format!("{sources:>2}"), theme.dim()));
         spans.push(Span::styled(format!("{mark} "), theme.conflict()));
+        // The analyst's own: a mark, a note.
+        let id = state.events[pos];
+        let flag = if state.notes.is_marked(id) { "★" } else { " " };
+        let noted = if state.notes.is_noted(id) { "✎" } else { " " };
+        spans.push(Span::styled(format!("{flag}{noted}"), theme.year()));
         let line = Line::from(spans);
         if pos == state.timeline.selected {
             line.style(theme.selected())
@@ -55,10 +60,13 @@ pub fn draw(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, are
         })
         .collect();
     let filter = state.filter.map_or(String::new(), |e| format!(" · {}", inert(&corpus.entities[e].name)));
-    let title = Line::raw(format!(" Timeline {}{filter} ", state.events.len()));
+    let marked = if state.marked_only { " · marked" } else { "" };
+    let title = Line::raw(format!(" Timeline {}{filter}{marked} ", state.events.len()));
     frame.render_widget(Paragraph::new(lines).block(pane_block(title, state.focus == Pane::Timeline, theme)), area);
     if state.events.is_empty() {
-        let hint = Line::styled(" no events (Esc clears the filter)", theme.dim());
+        let hint =
+            if state.marked_only { " no marked events (M shows all)" } else { " no events (Esc clears the filter)" };
+        let hint = Line::styled(hint, theme.dim());
         let inner = Rect { x: area.x + 1, y: area.y + 1, width: area.width.saturating_sub(2), height: 1 };
         frame.render_widget(Paragraph::new(hint), inner);
     }

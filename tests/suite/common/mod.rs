@@ -11,13 +11,15 @@ use std::sync::LazyLock;
 
 pub static PIPELINE: LazyLock<Pipeline> = LazyLock::new(Pipeline::bundled);
 
-/// A cache folder of this test run's own, and a configuration that does
+/// A cache and a data folder of this test run's own, and a configuration that does
 /// not exist: the binary run by the tests touches nothing of whoever runs
 /// them.
-pub static HERMETIC: LazyLock<[(&'static str, String); 2]> = LazyLock::new(|| {
+pub static HERMETIC: LazyLock<[(&'static str, String); 3]> = LazyLock::new(|| {
     let cache = Box::leak(Box::new(tempfile::tempdir().expect("a temporary folder")));
+    let data = Box::leak(Box::new(tempfile::tempdir().expect("a temporary folder")));
     [
         ("ANNALS_CACHE_DIR", cache.path().display().to_string()),
+        ("ANNALS_DATA_DIR", data.path().display().to_string()),
         ("ANNALS_CONFIG", "/nonexistent/annals-test-config.toml".to_string()),
     ]
 });

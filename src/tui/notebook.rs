@@ -1,0 +1,107 @@
+//! The notes file behind the browser: read when browsing starts, saved
+//! after every change (merged with what another annals saved meanwhile),
+//! and placed again on every corpus the browser moves to.
+
+use crate::model::{ClaimId, Corpus, EventId, TiSlice};
+use crate::notes::{Layer, Note, NotesError, NotesFile};
+use std::path::{Path, PathBuf};
+
+pub struct Notebook {
+    /// None: notes are not kept this session (the file could not be read).
+    file: Option<NotesFile>,
+    /// Where notes go when the folder of the first cannot be written.
+    fallback: Option<PathBuf>,
+    /// The notes as the browser last had them, saved or not.
+    notes: Vec<Note>,
+    /// What to say when browsing starts.
+    pub notice: Option<String>,
+}
+
+impl Notebook {
+    /// The notes at `path`; those at `fallback` if `path` has none and they
+    /// were kept there before (its folder could not be written).
+    pub fn open(path: &Path, fallback: Option<PathBuf>) -> Notebook {
+        let kept_aside = !path.exists() && fallback.as_ref().is_some_and(|f| f.exists());
+        let path = if kept_aside { fallback.clone().unwrap_or_default() } else { path.to_path_buf() };
+        match NotesFile::open(&path) {
+            Ok(file) => Notebook { notes: file.notes().to_vec(), file: Some(file), fallback, notice: None },
+            Err(e) => Notebook {
+                file: None,
+                fallback: None,
+                notes: Vec::new(),
+                notice: Some(format!("notes: {e}; notes are not saved this session")),
+            },
+        }
+    }
+
+    /// No notes file: notes live only while the browser is open.
+    pub fn none() -> Notebook {
+        Notebook { file: None, fallback: None, notes: Vec::new(), notice: None }
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.file.as_ref().map(NotesFile::path)
+    }
+
+    /// The notes placed on `corpus`.
+    pub fn layer(&self, corpus: &Corpus, claim_event: &TiSlice<ClaimId, EventId>) -> Layer {
+        let mut layer = Layer::new(corpus, claim_event, self.notes.clone());
+        layer.unsaved = self.file.as_ref().is_some_and(|f| f.notes() != self.notes.as_slice());
+        layer
+    }
+
+    /// Saves the layer's notes; what to tell the user, if anything. The
+    /// layer then holds what the file holds (another process's notes too).
+    pub fn save(
+        &mut self,
+        layer: &mut Layer,
+        corpus: &Corpus,
+        claim_event: &TiSlice<ClaimId, EventId>,
+    ) -> Option<String> {
+        self.notes = layer.notes().to_vec();
+        layer.unsaved = false; // tried once per change, not at every key
+        let file = self.file.as_mut()?;
+        let mut said = None;
+        let saved = match file.save(&self.notes) {
+            Err(NotesError::Unwritable { path, why }) if self.fallback.as_deref().is_some_and(|f| f != path) => {
+                let aside = self.fallback.take().unwrap_or_default();
+                said = Some(format!("cannot write {} ({why}): notes kept in {}", path.display(), aside.display()));
+                set_aside(&aside, &self.notes).map(|(f, saved)| {
+                    self.file = Some(f);
+                    saved
+                })
+            }
+            other => other.map(<[Note]>::to_vec),
+        };
+        match saved {
+            Ok(saved) => {
+                layer.saved(corpus, claim_event, saved.clone());
+                self.notes = saved;
+                said
+            }
+            Err(e) => Some(format!("notes not saved: {e}")),
+        }
+    }
+
+    /// The notes as the browser leaves them (for the next corpus).
+    pub fn remember(&mut self, layer: &Layer) {
+        self.notes = layer.notes().to_vec();
+    }
+}
+
+/// `notes` saved in the notes file at `aside`, with those it holds already.
+fn set_aside(aside: &Path, notes: &[Note]) -> Result<(NotesFile, Vec<Note>), NotesError> {
+    if let Some(folder) = aside.parent() {
+        let _ = std::fs::create_dir_all(folder); // said by the save if it failed
+    }
+    let mut file = NotesFile::open(aside)?;
+    let mut all = file.notes().to_vec();
+    for note in notes {
+        match all.iter_mut().find(|n| n.id == note.id) {
+            Some(there) => *there = note.clone(),
+            None => all.push(note.clone()),
+        }
+    }
+    let saved = file.save(&all)?.to_vec();
+    Ok((file, saved))
+}
