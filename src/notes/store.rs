@@ -92,6 +92,7 @@ impl NotesFile {
     /// Saves `notes` (the notes read, as changed here), merged with what was
     /// saved meanwhile at the same path: the notes now in the file.
     pub fn save(&mut self, notes: &[Note]) -> Result<&[Note], NotesError> {
+        let _turn = take_turn(&self.path)?;
         let (on_disk, digest) = read(&self.path)?;
         let merged = if digest == self.digest { notes.to_vec() } else { self.merge(notes, &on_disk)? };
         write(&self.path, &merged)?;
@@ -129,6 +130,18 @@ impl NotesFile {
             Err(NotesError::Conflict { path: self.path.clone(), ids: conflicts })
         }
     }
+}
+
+/// Held while the file is read again, merged and replaced (a lock on a
+/// hidden file beside it, let go when dropped): two annals saving at once
+/// take turns, and neither loses what the other saved.
+fn take_turn(path: &Path) -> Result<std::fs::File, NotesError> {
+    let unwritable = |e: std::io::Error| NotesError::Unwritable { path: path.to_path_buf(), why: e.to_string() };
+    let name = path.file_name().map_or("annals-notes".into(), |n| n.to_string_lossy().into_owned());
+    let lock = path.with_file_name(format!(".{name}.lock"));
+    let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(lock).map_err(unwritable)?;
+    fs4::FileExt::lock(&file).map_err(unwritable)?;
+    Ok(file)
 }
 
 /// The notes at `path` and the digest of its bytes; none if there is no file.

@@ -5,7 +5,7 @@
 use crate::common;
 use annals::ingest::Input;
 use annals::model::{ClaimId, Corpus, EventId, TiVec};
-use annals::notes::{Layer, Motivation, Placement, Writing};
+use annals::notes::{Anchor, Layer, Motivation, Note, NotesFile, Placement, Writing};
 
 const TEXT: &str = "Relations were calm for years.\n\n\
     On 22 March 2012, soldiers overthrew President Amadou Toumani Touré in Bamako.\n\n\
@@ -117,4 +117,102 @@ fn marks_and_notes_are_told_by_event_and_taken_back() {
     let other = of[claim_dated(&c, "September 2013")];
     assert_ne!(other, event);
     assert!(!layer.is_marked(other));
+}
+
+/// Version `v` of a notes file: `1 + v % 7` notes, each saying `v`, long
+/// enough that a save takes a while to write.
+fn version(v: usize, writer: &str) -> Vec<Note> {
+    let text = "On 22 March 2012, soldiers overthrew President Amadou Toumani Touré in Bamako.";
+    (0..1 + v % 7)
+        .map(|i| Note {
+            id: format!("urn:annals:note:{writer}-{i}"),
+            motivation: Motivation::Commenting,
+            body: Some(format!("version {v} · {}", "é".repeat(4000))),
+            source: "cable.txt".into(),
+            anchor: Anchor::new(text, 18..26),
+            date: Some("22 March 2012".into()),
+            bytes: 18..26,
+            created: "2026-12-04T05:00:00Z".into(),
+            modified: "2026-12-04T05:00:00Z".into(),
+        })
+        .collect()
+}
+
+/// Runs this test binary's `test` alone, as another process, with `env`.
+fn child(test: &str, env: &[(&str, &str)]) -> std::process::Child {
+    let mut command = std::process::Command::new(std::env::current_exe().unwrap());
+    command.args(["--exact", test, "--ignored", "--test-threads", "1"]);
+    command.envs(env.iter().copied()).stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null());
+    command.spawn().unwrap()
+}
+
+/// Not a test on its own: the child of the two tests below. Saves versions of
+/// the notes file at `ANNALS_TEST_NOTES` as `ANNALS_TEST_WRITER`, merging with
+/// what others saved; forever, or `ANNALS_TEST_SAVES` times.
+#[test]
+#[ignore]
+fn child_saving_notes() {
+    let Some(path) = std::env::var_os("ANNALS_TEST_NOTES") else { return };
+    let writer = std::env::var("ANNALS_TEST_WRITER").unwrap_or_default();
+    let saves: usize = std::env::var("ANNALS_TEST_SAVES").ok().and_then(|n| n.parse().ok()).unwrap_or(usize::MAX);
+    let mut file = NotesFile::open(std::path::Path::new(&path)).unwrap();
+    for v in 0..saves {
+        // Our notes of this version, whatever the others added.
+        let mut notes: Vec<Note> =
+            file.notes().iter().filter(|n| !n.id.contains(&format!(":{writer}-"))).cloned().collect();
+        notes.extend(version(v, &writer));
+        file.save(&notes).unwrap();
+    }
+}
+
+#[test]
+fn a_save_killed_at_any_moment_leaves_the_old_file_or_the_new_one_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("annals-notes.jsonld");
+    let mut seen = std::collections::BTreeSet::new();
+    for round in 0..50u64 {
+        let mut saving = child("notes::child_saving_notes", &[("ANNALS_TEST_NOTES", path.to_str().unwrap())]);
+        // Killed a little later each round: at every stage of a save.
+        std::thread::sleep(std::time::Duration::from_millis(20 + round * 7 % 90));
+        saving.kill().unwrap();
+        saving.wait().unwrap();
+        let Ok(file) = NotesFile::open(&path) else { panic!("round {round}: the file is damaged") };
+        let notes = file.notes();
+        if notes.is_empty() {
+            assert!(!path.exists(), "round {round}: a file with no notes");
+            continue;
+        }
+        let v: usize =
+            notes[0].body.as_deref().unwrap()["version ".len()..].split(' ').next().unwrap().parse().unwrap();
+        assert_eq!(notes.len(), 1 + v % 7, "round {round}: version {v} whole");
+        assert!(notes.iter().all(|n| n.body == notes[0].body), "round {round}: one version, not a mixture");
+        seen.insert(v);
+    }
+    assert!(seen.len() > 1, "the saves were interrupted at different versions: {seen:?}");
+}
+
+#[test]
+fn two_processes_saving_at_once_lose_nothing_of_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("annals-notes.jsonld");
+    let path = path.to_str().unwrap();
+    let writers: Vec<_> = ["a", "b"]
+        .map(|w| {
+            child(
+                "notes::child_saving_notes",
+                &[("ANNALS_TEST_NOTES", path), ("ANNALS_TEST_WRITER", w), ("ANNALS_TEST_SAVES", "12")],
+            )
+        })
+        .into_iter()
+        .collect();
+    for mut w in writers {
+        assert!(w.wait().unwrap().success(), "a save was refused");
+    }
+    let notes = NotesFile::open(std::path::Path::new(path)).unwrap().notes().to_vec();
+    // Each writer's last version (11: 1 + 11 % 7 = 5 notes), both kept.
+    for writer in ["a", "b"] {
+        let own: Vec<_> = notes.iter().filter(|n| n.id.contains(&format!(":{writer}-"))).collect();
+        assert_eq!(own.len(), 5, "{writer}: {}", own.len());
+        assert!(own.iter().all(|n| n.body.as_deref().unwrap().starts_with("version 11 ")));
+    }
 }
