@@ -1,7 +1,6 @@
 //! `annals [PATH...]`: the browser on a terminal, the summary otherwise.
 
 use super::{report, summary, InputArgs, Loaded};
-use annals::tui::notebook::Notebook;
 use annals::tui::reload::Reload;
 use annals::tui::Browsed;
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
@@ -48,7 +47,7 @@ pub fn run(input: InputArgs) -> ExitCode {
             (!loaded.corpus.sources.is_empty()).then_some((&loaded.corpus, notice))
         },
         reload,
-        notebook(&input.paths),
+        super::notes::notebook(&input.paths),
     );
     drop(watcher);
     match browsed {
@@ -67,42 +66,6 @@ pub fn run(input: InputArgs) -> ExitCode {
         Ok(Browsed::Done(loaded)) if loaded.corpus.sources.is_empty() => nothing_to_browse(&loaded),
         Ok(Browsed::Done(loaded)) => report(&loaded),
     }
-}
-
-/// The file of the analyst's notes: `annals-notes.jsonld` in the first
-/// folder opened (a file's own folder), in the data folder for the bundled
-/// corpus. Notes of a folder that cannot be written go to the data folder.
-fn notebook(paths: &[PathBuf]) -> Notebook {
-    let data = data_dir();
-    let Some(first) = paths.first() else {
-        return data.map_or_else(Notebook::none, |d| Notebook::open(&d.join(NOTES_FILE), None));
-    };
-    let folder = if first.is_dir() { first.clone() } else { first.parent().map(PathBuf::from).unwrap_or_default() };
-    let folder = std::fs::canonicalize(&folder).unwrap_or(folder);
-    let aside = data.map(|d| {
-        let name = folder.file_name().map_or("notes".into(), |n| n.to_string_lossy().into_owned());
-        let hash = xxhash_rust::xxh3::xxh3_64(folder.as_os_str().as_encoded_bytes());
-        d.join("notes").join(format!("{name}-{hash:016x}.jsonld"))
-    });
-    Notebook::open(&folder.join(NOTES_FILE), aside)
-}
-
-const NOTES_FILE: &str = "annals-notes.jsonld";
-
-/// Where annals keeps what is the user's own and not a cache: `ANNALS_DATA_DIR`
-/// when set, else the platform's data folder.
-fn data_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("ANNALS_DATA_DIR").filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(dir));
-    }
-    directories::ProjectDirs::from("", "", "annals").map(|d| d.data_dir().to_path_buf())
-}
-
-/// Whether a change is annals's own notes being saved, not a document.
-fn is_notes_file(path: &std::path::Path) -> bool {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with(NOTES_FILE) || n.starts_with(".annals-notes"))
 }
 
 fn nothing_to_browse(loaded: &Loaded) -> ExitCode {
@@ -125,7 +88,8 @@ fn watch(paths: &[PathBuf]) -> Option<(RecommendedWatcher, Receiver<()>)> {
     }
     let (raw_send, raw) = std::sync::mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        let only_notes = |e: &notify::Event| !e.paths.is_empty() && e.paths.iter().all(|p| is_notes_file(p));
+        let only_notes =
+            |e: &notify::Event| !e.paths.is_empty() && e.paths.iter().all(|p| super::notes::is_notes_file(p));
         if event.is_ok_and(|e| !matches!(e.kind, EventKind::Access(_)) && !only_notes(&e)) {
             let _ = raw_send.send(());
         }

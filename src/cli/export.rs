@@ -4,6 +4,7 @@ use super::{output, report, Loaded};
 use annals::export::select::{self, Filter};
 use annals::export::{annotations, csv, json, markdown, timelinejs};
 use annals::model::{Corpus, EventId};
+use annals::notes::Layer;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -53,7 +54,8 @@ impl FilterArgs {
     }
 }
 
-pub fn run(loaded: &Loaded, format: Format, filter: &FilterArgs, output: Option<PathBuf>) -> ExitCode {
+/// Writes the export of `loaded`, with the analyst's `notes` where the format has room for them.
+pub fn run(loaded: &Loaded, format: Format, filter: &FilterArgs, output: Option<PathBuf>, notes: &Layer) -> ExitCode {
     let corpus = &loaded.corpus;
     let events = match filter.filter(corpus) {
         Ok(f) => f.events(corpus),
@@ -67,7 +69,7 @@ pub fn run(loaded: &Loaded, format: Format, filter: &FilterArgs, output: Option<
         report(loaded);
         return ExitCode::from(1);
     }
-    let print = |out: &mut dyn Write| write(corpus, &events, format, out);
+    let print = |out: &mut dyn Write| write(corpus, &events, notes, format, out);
     let written = match &output {
         Some(path) => output::to_file(path, print),
         None => output::to_stdout(print),
@@ -80,12 +82,12 @@ pub fn run(loaded: &Loaded, format: Format, filter: &FilterArgs, output: Option<
     report(loaded)
 }
 
-fn write(corpus: &Corpus, events: &[EventId], format: Format, out: impl Write) -> io::Result<()> {
+fn write(corpus: &Corpus, events: &[EventId], notes: &Layer, format: Format, out: impl Write) -> io::Result<()> {
     match format {
-        Format::Json => json::write(corpus, events, out),
+        Format::Json => json::write_with_notes(corpus, events, notes, out),
         Format::Timelinejs => timelinejs::write(corpus, events, out),
         Format::Csv => csv::write(corpus, events, out),
-        Format::Annotations => annotations::write(corpus, events, out),
-        Format::Markdown => markdown::write(corpus, events, out),
+        Format::Annotations => annotations::write_with_notes(corpus, events, notes, out),
+        Format::Markdown => markdown::write_with_notes(corpus, events, notes, out),
     }
 }

@@ -6,6 +6,7 @@ mod check;
 mod config;
 mod export;
 mod generate;
+mod notes;
 mod output;
 mod progress;
 mod summary;
@@ -309,7 +310,8 @@ pub fn run() -> ExitCode {
         None => browse::run(cli.input),
         Some(Command::Check { verbose, input }) => without_freeing(input.load(), |l| check::run(l, verbose)),
         Some(Command::Export { format, output, filter, input }) => {
-            without_freeing(input.load(), |l| export::run(l, format, &filter, output))
+            let paths = input.paths.clone();
+            without_freeing(input.load(), |l| export::run(l, format, &filter, output, &notes::layer(&paths, &l.corpus)))
         }
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "annals", &mut std::io::stdout());

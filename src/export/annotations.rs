@@ -9,6 +9,7 @@
 
 use super::Stream;
 use crate::model::{ClaimId, Corpus, Event, EventId, Source, SourceId, TiVec};
+use crate::notes::{Layer, Motivation, Note, Placed, Placement};
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -149,10 +150,21 @@ struct Page<I> {
 }
 
 pub fn write(corpus: &Corpus, events: &[EventId], out: impl Write) -> io::Result<()> {
+    write_with_notes(corpus, events, &Layer::default(), out)
+}
+
+/// The claims' annotations, then the analyst's notes and marks (motivation
+/// `commenting` or `highlighting`) on these events and those attached to nothing.
+pub fn write_with_notes(corpus: &Corpus, events: &[EventId], layer: &Layer, out: impl Write) -> io::Result<()> {
     let mut spans: TiVec<SourceId, Vec<Range<usize>>> = vec![Vec::new(); corpus.sources.len()].into();
     for &c in events.iter().flat_map(|&e| &corpus.events[e].claims) {
         let claim = &corpus.claims[c];
         spans[claim.source].push(corpus.claim_bytes(claim));
+    }
+    let kept = layer.kept(events);
+    let placed_span = |p: &Placed| p.source.zip(p.placement.range()).map(|(s, r)| (s, corpus.sources[s].raw_span(r)));
+    for (s, span) in kept.iter().filter_map(|(_, p)| placed_span(p)) {
+        spans[s].push(span);
     }
     // Only the sources the events quote are looked for, on disk or bundled, once each.
     let seeds = crate::assets::bundled_seeds();
@@ -195,11 +207,53 @@ pub fn write(corpus: &Corpus, events: &[EventId], out: impl Write) -> io::Result
             "target": {"source": iri, "annals:path": source.path, "selector": selector},
         })
     };
+    let of_note = |(note, placed): &(&Note, &Placed)| {
+        let mut selector = vec![json!({
+            "type": "TextQuoteSelector",
+            "exact": note.anchor.exact,
+            "prefix": note.anchor.prefix,
+            "suffix": note.anchor.suffix,
+            "annals:of": "clean text, as written on",
+        })];
+        let mut target = json!({"annals:path": note.source});
+        if let Some((s, span)) = placed_span(placed) {
+            let (iri, file) = targets[s].as_ref().expect("a placed note's source has a target");
+            selector = file.iter().flat_map(|f| f.selectors(span.clone())).collect();
+            selector.push(json!({"type": "DataPositionSelector", "start": span.start, "end": span.end}));
+            target["source"] = json!(iri);
+        }
+        target["selector"] = json!(selector);
+        let mut annotation = json!({
+            "id": note.id,
+            "type": "Annotation",
+            "motivation": match note.motivation {
+                Motivation::Commenting => "commenting",
+                Motivation::Highlighting => "highlighting",
+            },
+            "annals:status": match placed.placement {
+                Placement::Anchored(_) => "anchored",
+                Placement::Moved { .. } => "moved",
+                Placement::Orphan => "orphan",
+            },
+            "created": note.created,
+            "modified": note.modified,
+            "target": target,
+        });
+        if let Some(e) = placed.event {
+            annotation["annals:event"] = json!(corpus.events[e].id);
+        }
+        if let Some(body) = &note.body {
+            annotation["body"] = json!({"type": "TextualBody", "format": "text/plain", "value": body});
+        }
+        annotation
+    };
     // One annotation at a time: the collection is written as it is made.
     let items = Stream(|| {
-        events.iter().map(|&e| &corpus.events[e]).flat_map(|event| event.claims.iter().map(|&c| annotation(event, c)))
+        let claims = events.iter().map(|&e| &corpus.events[e]);
+        let claims = claims.flat_map(|event| event.claims.iter().map(|&c| annotation(event, c)));
+        claims.chain(kept.iter().map(of_note))
     });
-    let total: usize = events.iter().map(|&e| corpus.events[e].claims.len()).sum();
+    let total: usize = events.iter().map(|&e| corpus.events[e].claims.len()).sum::<usize>() + kept.len();
     let collection = Collection {
         context: json!(["http://www.w3.org/ns/anno.jsonld", {"annals": "urn:annals:terms:"}]),
         first: Page { items, start_index: 0, kind: "AnnotationPage" },

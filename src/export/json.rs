@@ -2,6 +2,7 @@
 
 use super::Stream;
 use crate::model::{Corpus, DateValue, Entity, EntityId, Event, EventId, Mention, Resolution, Source, TiVec};
+use crate::notes::{Layer, Motivation, Note, Placed, Placement};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -86,6 +87,53 @@ struct ClaimOut<'a> {
     date_start: usize,
     date_end: usize,
     resolved: Resolution,
+}
+
+/// One of the analyst's notes or marks (the key `notes`, after the events,
+/// only when there are any: an addition to `annals/1` that older readers skip).
+#[derive(Serialize)]
+struct NoteOut<'a> {
+    id: &'a str,
+    motivation: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body: Option<&'a str>,
+    /// The event and source it is on now; none for an orphan.
+    event: Option<&'a str>,
+    source: Option<&'a str>,
+    path: &'a str,
+    /// `anchored`, `moved` (found again only approximately or elsewhere) or `orphan`.
+    status: &'static str,
+    /// The passage's byte span in the file now, if it is anywhere.
+    start: Option<usize>,
+    end: Option<usize>,
+    quote: &'a str,
+    created: &'a str,
+    modified: &'a str,
+}
+
+fn note<'a>(corpus: &'a Corpus, (n, placed): (&'a Note, &'a Placed)) -> NoteOut<'a> {
+    let span = placed.source.zip(placed.placement.range()).map(|(s, r)| corpus.sources[s].raw_span(r));
+    NoteOut {
+        id: &n.id,
+        motivation: match n.motivation {
+            Motivation::Commenting => "commenting",
+            Motivation::Highlighting => "highlighting",
+        },
+        body: n.body.as_deref(),
+        event: placed.event.map(|e| corpus.events[e].id.as_str()),
+        source: placed.source.map(|s| corpus.sources[s].id.as_str()),
+        path: &n.source,
+        status: match placed.placement {
+            Placement::Anchored(_) => "anchored",
+            Placement::Moved { .. } => "moved",
+            Placement::Orphan => "orphan",
+        },
+        start: span.as_ref().map(|s| s.start),
+        end: span.map(|s| s.end),
+        quote: &n.anchor.exact,
+        created: &n.created,
+        modified: &n.modified,
+    }
 }
 
 fn document<'a>(corpus: &'a Corpus, events: &'a [EventId]) -> impl Serialize + 'a {
@@ -173,11 +221,22 @@ fn event<'a>(corpus: &'a Corpus, ev: &'a Event) -> impl Serialize + 'a {
 /// items of each list rendered on all cores, a chunk at a time, and
 /// written in order (one core wrote 2.4 GB for a gigabyte's corpus).
 pub fn write(corpus: &Corpus, events: &[EventId], out: impl Write) -> io::Result<()> {
-    write_in_chunks(corpus, events, out, CHUNK_WEIGHT)
+    write_in_chunks(corpus, events, &Layer::default(), out, CHUNK_WEIGHT)
 }
 
-/// [`write`], with chunks of `chunk` (tests take small ones).
-fn write_in_chunks(corpus: &Corpus, events: &[EventId], out: impl Write, chunk: usize) -> io::Result<()> {
+/// [`write`], with the analyst's `notes` on these events (and those attached to nothing).
+pub fn write_with_notes(corpus: &Corpus, events: &[EventId], notes: &Layer, out: impl Write) -> io::Result<()> {
+    write_in_chunks(corpus, events, notes, out, CHUNK_WEIGHT)
+}
+
+/// [`write_with_notes`], with chunks of `chunk` (tests take small ones).
+fn write_in_chunks(
+    corpus: &Corpus,
+    events: &[EventId],
+    notes: &Layer,
+    out: impl Write,
+    chunk: usize,
+) -> io::Result<()> {
     let mut out = io::BufWriter::new(out);
     write!(out, "{{\n  \"schema\": \"{SCHEMA}\",\n  \"sources\": ")?;
     write_list(&mut out, &corpus.sources.raw, chunk, |_| 1, source)?;
@@ -188,6 +247,11 @@ fn write_in_chunks(corpus: &Corpus, events: &[EventId], out: impl Write, chunk: 
     out.write_all(b",\n  \"events\": ")?;
     let claims = |&e: &EventId| 1 + corpus.events[e].claims.len();
     write_list(&mut out, events, chunk, claims, |&e| event(corpus, &corpus.events[e]))?;
+    let kept = notes.kept(events);
+    if !kept.is_empty() {
+        out.write_all(b",\n  \"notes\": ")?;
+        write_list(&mut out, &kept, chunk, |_| 1, |&n| note(corpus, n))?;
+    }
     out.write_all(b"\n}\n")?;
     out.flush()
 }
@@ -299,7 +363,7 @@ mod tests {
         for chunk in [1, 200, CHUNK_WEIGHT] {
             for events in [&all[..], &some[..], &[]] {
                 let mut ours = Vec::new();
-                write_in_chunks(&corpus, events, &mut ours, chunk).expect("written");
+                write_in_chunks(&corpus, events, &Layer::default(), &mut ours, chunk).expect("written");
                 let mut theirs = serde_json::to_vec_pretty(&document(&corpus, events)).expect("serialised");
                 theirs.push(b'\n');
                 assert!(ours == theirs, "chunks of {chunk}, {} events: the writers differ", events.len());

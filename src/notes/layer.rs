@@ -15,6 +15,8 @@ pub struct Placed {
     pub placement: Placement,
     /// The claim it is on: told in its passage, with its date if it names one.
     pub claim: Option<ClaimId>,
+    /// That claim's event.
+    pub event: Option<EventId>,
 }
 
 impl Placed {
@@ -64,10 +66,11 @@ impl Layer {
             let claim = source
                 .zip(placement.range())
                 .and_then(|(s, range)| claim_in(corpus, &claims_of[&s], range, note.date.as_deref()));
-            if let Some(claim) = claim {
-                self.by_event.entry(claim_event[claim]).or_default().push(i);
+            let event = claim.map(|c| claim_event[c]);
+            if let Some(event) = event {
+                self.by_event.entry(event).or_default().push(i);
             }
-            self.placed.push(Placed { source, placement, claim });
+            self.placed.push(Placed { source, placement, claim, event });
         }
     }
 
@@ -97,6 +100,14 @@ impl Layer {
     /// The notes no passage of the corpus holds any more.
     pub fn orphans(&self) -> impl Iterator<Item = &Note> {
         self.notes.iter().zip(&self.placed).filter(|(_, p)| p.claim.is_none()).map(|(n, _)| n)
+    }
+
+    /// The notes an export of `events` carries: those on its events (in
+    /// their order), then those attached to nothing.
+    pub fn kept(&self, events: &[EventId]) -> Vec<(&Note, &Placed)> {
+        let mut kept: Vec<(&Note, &Placed)> = events.iter().flat_map(|&e| self.of_event(e)).collect();
+        kept.extend(self.notes.iter().zip(&self.placed).filter(|(_, p)| p.event.is_none()));
+        kept
     }
 
     /// Marks `event` by its first claim, or takes its marks away; whether it is marked now.
@@ -167,6 +178,17 @@ fn sources_of(corpus: &Corpus, notes: &[Note]) -> Vec<Option<SourceId>> {
             })
         })
         .collect()
+}
+
+/// Which event each claim of `corpus` belongs to.
+pub fn claim_events(corpus: &Corpus) -> crate::model::TiVec<ClaimId, EventId> {
+    let mut of: crate::model::TiVec<ClaimId, EventId> = vec![EventId::default(); corpus.claims.len()].into();
+    for (event, e) in corpus.events.iter_enumerated() {
+        for &c in &e.claims {
+            of[c] = event;
+        }
+    }
+    of
 }
 
 /// What a note being written is: a new one on a claim, or the words of one written before.

@@ -7,5 +7,5 @@ pub mod layer;
 pub mod store;
 
 pub use anchor::{Anchor, Placement};
-pub use layer::{Layer, Placed, Writing};
+pub use layer::{claim_events, Layer, Placed, Writing};
 pub use store::{Motivation, Note, NotesError, NotesFile};

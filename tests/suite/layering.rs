@@ -14,7 +14,7 @@ const LAYERS: [(&str, u8); 11] = [
     ("pipeline", 5),
     ("synth", 5),
     ("export", 6),
-    ("notes", 6),
+    ("notes", 5),
     ("tui", 7),
     ("cli", 8),
 ];

@@ -4,8 +4,8 @@
 
 use crate::common;
 use annals::ingest::Input;
-use annals::model::{ClaimId, Corpus, EventId, TiVec};
-use annals::notes::{Anchor, Layer, Motivation, Note, NotesFile, Placement, Writing};
+use annals::model::{ClaimId, Corpus};
+use annals::notes::{claim_events, Anchor, Layer, Motivation, Note, NotesFile, Placement, Writing};
 
 const TEXT: &str = "Relations were calm for years.\n\n\
     On 22 March 2012, soldiers overthrew President Amadou Toumani Touré in Bamako.\n\n\
@@ -15,16 +15,6 @@ fn corpus(files: &[(&str, &str)]) -> Corpus {
     common::build(
         files.iter().map(|(path, text)| Input { path: path.to_string(), bytes: text.as_bytes().to_vec() }).collect(),
     )
-}
-
-fn claim_events(corpus: &Corpus) -> TiVec<ClaimId, EventId> {
-    let mut of: TiVec<ClaimId, EventId> = vec![EventId::default(); corpus.claims.len()].into();
-    for (event, e) in corpus.events.iter_enumerated() {
-        for &c in &e.claims {
-            of[c] = event;
-        }
-    }
-    of
 }
 
 /// The claim of `corpus` dated by the words `date`.
@@ -215,4 +205,47 @@ fn two_processes_saving_at_once_lose_nothing_of_each_other() {
         assert_eq!(own.len(), 5, "{writer}: {}", own.len());
         assert!(own.iter().all(|n| n.body.as_deref().unwrap().starts_with("version 11 ")));
     }
+}
+
+#[test]
+fn the_exports_carry_marks_and_notes_and_nothing_without_them() {
+    use annals::export::{annotations, json, markdown};
+    let c = corpus(&[("cable.txt", TEXT)]);
+    let of = claim_events(&c);
+    let events: Vec<_> = c.events.keys().collect();
+    let coup = of[claim_dated(&c, "22 March 2012")];
+    let mut layer = Layer::default();
+    layer.toggle_mark(&c, &of, coup);
+    layer.write(&c, &of, Writing::New(claim_dated(&c, "26 March 2012")), "Suspended *four* days later".into());
+    let render = |write: &dyn Fn(&mut Vec<u8>)| {
+        let mut out = Vec::new();
+        write(&mut out);
+        String::from_utf8(out).unwrap()
+    };
+
+    let with: serde_json::Value =
+        serde_json::from_str(&render(&|o| json::write_with_notes(&c, &events, &layer, o).unwrap())).unwrap();
+    let notes = with["notes"].as_array().unwrap();
+    assert_eq!(notes.len(), 2);
+    assert_eq!(notes[0]["motivation"], "highlighting");
+    assert_eq!(notes[0]["event"], c.events[coup].id.as_str());
+    assert_eq!(notes[1]["body"], "Suspended *four* days later");
+    assert_eq!(notes[1]["status"], "anchored");
+    let (start, end) = (notes[1]["start"].as_u64().unwrap() as usize, notes[1]["end"].as_u64().unwrap() as usize);
+    assert!(TEXT.as_bytes()[start..end].starts_with(b"Aid was suspended"), "the bytes of the passage in the file");
+    let without = render(&|o| json::write(&c, &events, o).unwrap());
+    assert_eq!(without, render(&|o| json::write_with_notes(&c, &events, &Layer::default(), o).unwrap()));
+    assert!(!without.contains("\"notes\""), "no notes, no key: annals/1 as it was");
+
+    let brief = render(&|o| markdown::write_with_notes(&c, &events, &layer, o).unwrap());
+    assert!(brief.contains("  - ★ **Marked**"), "{brief}");
+    assert!(brief.contains("  - ✎ **Note:** Suspended \\*four\\* days later"), "escaped: {brief}");
+
+    let collection: serde_json::Value =
+        serde_json::from_str(&render(&|o| annotations::write_with_notes(&c, &events, &layer, o).unwrap())).unwrap();
+    let items = collection["first"]["items"].as_array().unwrap();
+    assert_eq!(collection["total"].as_u64().unwrap() as usize, items.len());
+    let motivations: Vec<&str> = items.iter().map(|i| i["motivation"].as_str().unwrap()).collect();
+    assert!(motivations.ends_with(&["highlighting", "commenting"]), "{motivations:?}");
+    assert_eq!(items.last().unwrap()["body"]["value"], "Suspended *four* days later");
 }
