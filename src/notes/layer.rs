@@ -147,6 +147,34 @@ impl Layer {
         self.changed(corpus, claim_event);
     }
 
+    /// The notes in the order a list shows them: those that lost their
+    /// passage, then those that moved, then the others by event.
+    pub fn listed(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.notes.len()).collect();
+        let rank = |p: &Placed| match p.placement {
+            Placement::Orphan => 0,
+            Placement::Moved { .. } => 1,
+            Placement::Anchored(_) => 2,
+        };
+        order.sort_by_key(|&i| (rank(&self.placed[i]), self.placed[i].event, i));
+        order
+    }
+
+    /// Takes the place where note `i` was found again as its own: its
+    /// passage and context as they read now. Whether it had moved.
+    pub fn confirm(&mut self, corpus: &Corpus, claim_event: &TiSlice<ClaimId, EventId>, i: usize) -> bool {
+        let Some(placed) = self.placed.get(i).filter(|p| p.moved()) else { return false };
+        let (Some(source), Some(range)) = (placed.source, placed.placement.range()) else { return false };
+        let source = &corpus.sources[source];
+        let note = &mut self.notes[i];
+        note.anchor = Anchor::new(&source.text, range.clone());
+        note.source = source.path.clone();
+        note.bytes = source.raw_span(range);
+        note.modified = now();
+        self.changed(corpus, claim_event);
+        true
+    }
+
     /// The notes as saved (merged with another process's): placed again.
     pub fn saved(&mut self, corpus: &Corpus, claim_event: &TiSlice<ClaimId, EventId>, notes: Vec<Note>) {
         self.notes = notes;

@@ -31,6 +31,10 @@ pub enum Action {
     MarkedOnly,
     /// Keep the note being written.
     Save,
+    /// List the marks and notes (those that moved or lost their passage first).
+    ListNotes,
+    /// Take a moved note's new place as its own.
+    Confirm,
     /// A key given to the note being written (moving, deleting, undoing, a new line).
     Edit(super::key::Key),
     Quit,
@@ -71,6 +75,8 @@ pub const NAMED: &[(&str, Action)] = &[
     ("note", Action::Annotate),
     ("marked-only", Action::MarkedOnly),
     ("save", Action::Save),
+    ("notes", Action::ListNotes),
+    ("confirm", Action::Confirm),
     ("quit", Action::Quit),
     ("backspace", Action::Backspace),
 ];

@@ -72,3 +72,65 @@ pub fn keep(state: &mut State, corpus: &Corpus) {
         (true, false) => Some("note kept".to_string()),
     };
 }
+
+/// `'`: the list of marks and notes.
+pub fn open_list(state: &mut State) {
+    if state.notes.notes().is_empty() {
+        state.notice = Some("no marks or notes yet (m marks an event, a writes a note)".to_string());
+        return;
+    }
+    state.mode = Mode::Notes { selected: 0 };
+}
+
+/// Keys while the marks and notes are listed.
+pub fn listing(state: &mut State, corpus: &Corpus, action: Action) {
+    let Mode::Notes { selected } = &mut state.mode else { return };
+    let listed = state.notes.listed();
+    let last = listed.len().saturating_sub(1);
+    match action {
+        Action::Down(n) => *selected = (*selected + n).min(last),
+        Action::Up(n) => *selected = selected.saturating_sub(n),
+        Action::Back => state.mode = Mode::Browse,
+        Action::Confirm => {
+            let i = listed.get(*selected).copied();
+            let confirmed = i.is_some_and(|i| state.notes.confirm(corpus, &state.index.claim_event, i));
+            state.notice =
+                Some(if confirmed { "confirmed where it is now" } else { "only a moved note is confirmed" }.into());
+        }
+        Action::Enter => {
+            let event = listed.get(*selected).and_then(|&i| state.notes.placed()[i].event);
+            let Some(event) = event else {
+                state.notice = Some("its passage is gone: the note is kept, attached to nothing".into());
+                return;
+            };
+            state.mode = Mode::Browse;
+            state.remember();
+            if state.marked_only && !state.events.contains(&event) {
+                state.marked_only = false;
+            }
+            state.select_event(corpus, event);
+            state.show_selected_event(corpus);
+            state.focus = Pane::Timeline;
+        }
+        _ => {}
+    }
+}
+
+/// What to tell of the notes when a corpus opens: those that moved or lost their passage.
+pub fn standing(state: &State) -> Option<String> {
+    let placed = state.notes.placed();
+    let moved = placed.iter().filter(|p| p.moved()).count();
+    let gone = placed.iter().filter(|p| p.event.is_none()).count();
+    let mut told = Vec::new();
+    if moved > 0 {
+        told.push(format!("{} moved", crate::text::count(moved, "note")));
+    }
+    if gone > 0 {
+        told.push(format!(
+            "{} lost {} passage",
+            crate::text::count(gone, "note"),
+            if gone == 1 { "its" } else { "their" }
+        ));
+    }
+    (!told.is_empty()).then(|| format!("{} (' lists them)", told.join(", ")))
+}

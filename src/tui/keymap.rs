@@ -21,6 +21,8 @@ pub enum Scope {
     Help,
     /// A note being written: keys no binding takes go to the note.
     Note,
+    /// The list of marks and notes.
+    Notes,
     /// In every mode.
     Always,
 }
@@ -29,7 +31,7 @@ use Scope::*;
 
 impl Scope {
     /// The scopes by the names the configuration gives them, in help order.
-    pub const NAMED: [(&'static str, Scope); 9] = [
+    pub const NAMED: [(&'static str, Scope); 10] = [
         ("browse", Browse),
         ("timeline", In(Pane::Timeline)),
         ("entities", In(Pane::Entities)),
@@ -39,6 +41,7 @@ impl Scope {
         ("search", Search),
         ("help", Help),
         ("note", Note),
+        ("notes", Notes),
     ];
 
     /// Whether text is typed in this mode: keys no binding takes are text.

@@ -272,7 +272,7 @@ fn event_loop<T: Send + 'static>(
     let candidates = palette::Candidates::sharing(corpus, std::sync::Arc::clone(&state.index.event_words));
     let ctx = Ctx { corpus, candidates: &candidates, keys: &config.keys };
     state.set_notes(corpus, notebook.layer(corpus, &state.index.claim_event));
-    let notes_notice = notebook.notice.take();
+    let notes_notice = notebook.notice.take().or_else(|| annotate::standing(&state));
     state.notice =
         [start.notice, config_notice, notes_notice].into_iter().flatten().reduce(|a, b| format!("{a} · {b}"));
     let panic_after_drawing = forced_panic_for_tests();

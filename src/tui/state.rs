@@ -70,6 +70,10 @@ pub enum Mode {
     },
     /// A note is being written.
     Note(Box<super::editor::Editor>),
+    /// The marks and notes are listed, the one at `selected` chosen.
+    Notes {
+        selected: usize,
+    },
 }
 
 impl Mode {
@@ -81,6 +85,7 @@ impl Mode {
             Mode::Search => Scope::Search,
             Mode::Help { .. } => Scope::Help,
             Mode::Note(_) => Scope::Note,
+            Mode::Notes { .. } => Scope::Notes,
         }
     }
 }

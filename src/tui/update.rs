@@ -35,6 +35,7 @@ pub fn update(state: &mut State, ctx: &Ctx, action: Action) {
         Mode::Search => search_update(state, ctx.corpus, action),
         Mode::Help { .. } => help_update(state, ctx, action),
         Mode::Note(_) => notes::editing(state, ctx.corpus, action),
+        Mode::Notes { .. } => notes::listing(state, ctx.corpus, action),
     }
     state.settle(ctx.corpus);
 }
@@ -99,6 +100,7 @@ fn browse(state: &mut State, ctx: &Ctx, action: Action) {
         Action::Mark => notes::mark(state, corpus),
         Action::MarkedOnly => notes::marked_only(state, corpus),
         Action::Annotate => notes::open_editor(state, corpus),
+        Action::ListNotes => notes::open_list(state),
         Action::Click(x, y) => click(state, corpus, x, y),
         Action::Scroll(delta, x, y) => {
             if let Some(pane) = pane_at(state, x, y) {
@@ -106,7 +108,13 @@ fn browse(state: &mut State, ctx: &Ctx, action: Action) {
                 move_by(state, corpus, delta as isize);
             }
         }
-        Action::Type(_) | Action::Backspace | Action::Save | Action::Edit(_) | Action::Resize(..) | Action::Quit => {}
+        Action::Type(_)
+        | Action::Backspace
+        | Action::Save
+        | Action::Edit(_)
+        | Action::Confirm
+        | Action::Resize(..)
+        | Action::Quit => {}
     }
 }
 

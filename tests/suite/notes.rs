@@ -249,3 +249,18 @@ fn the_exports_carry_marks_and_notes_and_nothing_without_them() {
     assert!(motivations.ends_with(&["highlighting", "commenting"]), "{motivations:?}");
     assert_eq!(items.last().unwrap()["body"]["value"], "Suspended *four* days later");
 }
+
+#[test]
+fn a_moved_note_once_confirmed_is_anchored_where_it_is_now() {
+    let before = corpus(&[("cable.txt", TEXT)]);
+    let mut layer = Layer::default();
+    layer.write(&before, &claim_events(&before), Writing::New(claim_dated(&before, "22 March 2012")), "x".into());
+    let after = corpus(&[("cable.txt", &TEXT.replace("soldiers overthrew", "mutinous soldiers overthrew"))]);
+    let of = claim_events(&after);
+    let mut layer = Layer::new(&after, &of, layer.notes().to_vec());
+    assert!(layer.placed()[0].moved());
+    assert!(layer.confirm(&after, &of, 0));
+    assert!(matches!(layer.placed()[0].placement, Placement::Anchored(_)) && layer.unsaved);
+    assert!(layer.notes()[0].anchor.exact.contains("mutinous soldiers"));
+    assert!(!layer.confirm(&after, &of, 0), "an anchored note has nothing to confirm");
+}

@@ -34,6 +34,8 @@ pub struct KeyFields {
     always: Vec<Entry>,
     #[serde(default)]
     note: Vec<Entry>,
+    #[serde(default)]
+    notes: Vec<Entry>,
 }
 
 impl KeyFields {
@@ -50,6 +52,7 @@ impl KeyFields {
                 Scope::Search => &self.search,
                 Scope::Help => &self.help,
                 Scope::Note => &self.note,
+                Scope::Notes => &self.notes,
             };
             (name, scope, list.as_slice())
         })

@@ -35,6 +35,7 @@ pub fn draw(scroll: usize, keys: &KeyMap, theme: Theme, frame: &mut Frame, area:
                 Scope::Search => "typing a search: ",
                 Scope::Help => "help: ",
                 Scope::Note => "writing a note: ",
+                Scope::Notes => "the list of notes: ",
             };
             Line::from(vec![
                 Span::styled(format!("{:<width$} ", r.keys.join(" ")), theme.year()),

@@ -8,6 +8,7 @@ mod help;
 pub use help::lines as help_lines;
 pub mod loading;
 mod note;
+mod notes;
 mod palette;
 mod source;
 mod status;
@@ -45,6 +46,7 @@ pub fn draw(state: &State, corpus: &Corpus, keys: &KeyMap, theme: Theme, frame: 
         Mode::Palette(_) => palette::draw(state, corpus, theme, frame, a.palette()),
         Mode::Help { scroll } => help::draw(scroll, keys, theme, frame, a.screen),
         Mode::Note(ref editor) => note::draw(editor, theme, frame, a.screen),
+        Mode::Notes { selected } => notes::draw(state, corpus, selected, theme, frame, a.screen),
         Mode::Browse | Mode::Search => {}
     }
 }

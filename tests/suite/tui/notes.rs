@@ -74,3 +74,22 @@ fn a_note_being_written_is_kept_on_quit() {
     assert!(state.quit);
     assert_eq!(state.notes.notes()[0].body.as_deref(), Some("not lost"));
 }
+
+#[test]
+fn the_list_of_notes_goes_to_their_events() {
+    let mut state = State::new(&CORPUS);
+    apply(&mut state, &[Action::ListNotes]);
+    assert!(matches!(state.mode, Mode::Browse), "nothing to list");
+    assert!(state.notice.as_deref().is_some_and(|n| n.contains("no marks or notes")));
+    apply(&mut state, &[Action::Down(5), Action::Mark]);
+    let marked = state.selected_event();
+    apply(&mut state, &[Action::Top, Action::ListNotes]);
+    assert!(matches!(state.mode, Mode::Notes { selected: 0 }));
+    let screen = text(&draw(&mut state, 120, 30));
+    assert!(screen.contains("Marks and notes 1") && screen.contains("★ "), "{screen}");
+    apply(&mut state, &[Action::Enter]);
+    assert!(matches!(state.mode, Mode::Browse));
+    assert_eq!(state.selected_event(), marked, "at its event");
+    apply(&mut state, &[Action::HistoryBack]);
+    assert_eq!(state.timeline.selected, 0, "a jump, remembered");
+}
