@@ -35,6 +35,10 @@ pub struct Layer {
     by_event: FxHashMap<EventId, Vec<usize>>,
     /// Changed here since it was last saved.
     pub unsaved: bool,
+    /// Each change made here, the last one last, as what it changed was
+    /// before (by id; none: the note was new): what undo puts back. Only
+    /// those notes: another process's, merged in meanwhile, stay.
+    undo: Vec<Vec<(String, Option<Note>)>>,
 }
 
 impl Layer {
@@ -117,12 +121,14 @@ impl Layer {
             .map(|(n, _)| n.id.clone())
             .collect();
         let marked = marks.is_empty();
+        let before = self.notes.clone();
         if marked {
             let claim = corpus.events[event].claims[0];
             self.notes.push(note_on_claim(corpus, claim, Motivation::Highlighting, None));
         } else {
             self.notes.retain(|n| !marks.contains(&n.id));
         }
+        self.record(&before);
         self.changed(corpus, claim_event);
         marked
     }
@@ -131,6 +137,7 @@ impl Layer {
     /// (an empty body removes it).
     pub fn write(&mut self, corpus: &Corpus, claim_event: &TiSlice<ClaimId, EventId>, on: Writing, body: String) {
         let empty = body.trim().is_empty();
+        let before = self.notes.clone();
         match on {
             Writing::New(_) if empty => return,
             Writing::New(claim) => self.notes.push(note_on_claim(corpus, claim, Motivation::Commenting, Some(body))),
@@ -144,6 +151,7 @@ impl Layer {
                 note.modified = now();
             }
         }
+        self.record(&before);
         self.changed(corpus, claim_event);
     }
 
@@ -166,13 +174,46 @@ impl Layer {
         let Some(placed) = self.placed.get(i).filter(|p| p.moved()) else { return false };
         let (Some(source), Some(range)) = (placed.source, placed.placement.range()) else { return false };
         let source = &corpus.sources[source];
+        let before = self.notes.clone();
         let note = &mut self.notes[i];
         note.anchor = Anchor::new(&source.text, range.clone());
         note.source = source.path.clone();
         note.bytes = source.raw_span(range);
         note.modified = now();
+        self.record(&before);
         self.changed(corpus, claim_event);
         true
+    }
+
+    /// Undoes the last change made here (a mark, a note, a confirmation);
+    /// whether there was one.
+    pub fn undo(&mut self, corpus: &Corpus, claim_event: &TiSlice<ClaimId, EventId>) -> bool {
+        let Some(change) = self.undo.pop() else { return false };
+        for (id, before) in change {
+            let at = self.notes.iter().position(|n| n.id == id);
+            match (at, before) {
+                (Some(at), Some(note)) => self.notes[at] = note,
+                (None, Some(note)) => self.notes.push(note),
+                (Some(at), None) => drop(self.notes.remove(at)),
+                (None, None) => {}
+            }
+        }
+        self.changed(corpus, claim_event);
+        true
+    }
+
+    /// Remembers what the change from `before` touched, for undo.
+    fn record(&mut self, before: &[Note]) {
+        let was = |id: &str| before.iter().find(|n| n.id == id);
+        let mut change: Vec<(String, Option<Note>)> = (self.notes.iter())
+            .filter(|n| was(&n.id) != Some(*n))
+            .map(|n| (n.id.clone(), was(&n.id).cloned()))
+            .collect();
+        let gone = before.iter().filter(|b| !self.notes.iter().any(|n| n.id == b.id));
+        change.extend(gone.map(|b| (b.id.clone(), Some(b.clone()))));
+        if !change.is_empty() {
+            self.undo.push(change);
+        }
     }
 
     /// The notes as saved (merged with another process's): placed again.

@@ -35,6 +35,8 @@ pub enum Action {
     ListNotes,
     /// Take a moved note's new place as its own.
     Confirm,
+    /// Undo the last mark, note or confirmation made in this session.
+    Undo,
     /// A key given to the note being written (moving, deleting, undoing, a new line).
     Edit(super::key::Key),
     Quit,
@@ -77,6 +79,7 @@ pub const NAMED: &[(&str, Action)] = &[
     ("save", Action::Save),
     ("notes", Action::ListNotes),
     ("confirm", Action::Confirm),
+    ("undo", Action::Undo),
     ("quit", Action::Quit),
     ("backspace", Action::Backspace),
 ];

@@ -134,3 +134,12 @@ pub fn standing(state: &State) -> Option<String> {
     }
     (!told.is_empty()).then(|| format!("{} (' lists them)", told.join(", ")))
 }
+
+/// `u`: the last mark, note or confirmation of this session undone.
+pub fn undo(state: &mut State, corpus: &Corpus) {
+    let undone = state.notes.undo(corpus, &state.index.claim_event);
+    state.notice = Some(if undone { "undone" } else { "nothing to undo in this session" }.to_string());
+    if undone && state.marked_only {
+        state.set_filter(corpus, state.filter);
+    }
+}

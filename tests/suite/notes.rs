@@ -264,3 +264,31 @@ fn a_moved_note_once_confirmed_is_anchored_where_it_is_now() {
     assert!(layer.notes()[0].anchor.exact.contains("mutinous soldiers"));
     assert!(!layer.confirm(&after, &of, 0), "an anchored note has nothing to confirm");
 }
+
+#[test]
+fn undo_takes_back_this_sessions_changes_one_by_one_and_nothing_else() {
+    let c = corpus(&[("cable.txt", TEXT)]);
+    let of = claim_events(&c);
+    let coup = of[claim_dated(&c, "22 March 2012")];
+    let mut layer = Layer::default();
+    assert!(!layer.undo(&c, &of), "nothing yet");
+    layer.toggle_mark(&c, &of, coup);
+    layer.write(&c, &of, Writing::New(c.events[coup].claims[0]), "first words".into());
+    let id = layer.notes()[1].id.clone();
+    layer.write(&c, &of, Writing::Edit(id.clone()), "second words".into());
+    // Another annals saved a note meanwhile: merged in, it is not ours to undo.
+    let mut theirs = layer.notes()[1].clone();
+    (theirs.id, theirs.body) = ("urn:annals:note:theirs".into(), Some("theirs".into()));
+    let mut merged = layer.notes().to_vec();
+    merged.push(theirs);
+    layer.saved(&c, &of, merged);
+    let bodies = |l: &Layer| l.notes().iter().map(|n| n.body.clone().unwrap_or("★".into())).collect::<Vec<_>>();
+    assert!(layer.undo(&c, &of));
+    assert_eq!(bodies(&layer), ["★", "first words", "theirs"]);
+    assert!(layer.undo(&c, &of));
+    assert_eq!(bodies(&layer), ["★", "theirs"]);
+    assert!(layer.undo(&c, &of));
+    assert_eq!(bodies(&layer), ["theirs"]);
+    assert!(!layer.is_marked(coup) && layer.unsaved);
+    assert!(!layer.undo(&c, &of));
+}

@@ -86,7 +86,11 @@ fn notes(state: &State, theme: Theme, frame: &mut Frame, area: Rect, claim: Clai
     let height = (lines.len() as u16 + 1).min(area.height / 3).max(2);
     let boxed =
         Rect { x: area.x + 1, y: area.y + area.height - height - 1, width: area.width.saturating_sub(2), height };
-    let title = if moved { " ✎ note · moved: its passage was edited, check it " } else { " ✎ note " };
+    let title = match (moved, area.width >= 60) {
+        (true, true) => " ✎ note · moved: its passage was edited, check it ",
+        (true, false) => " ✎ note · moved ",
+        (false, _) => " ✎ note ",
+    };
     let block = Block::default().borders(Borders::TOP).border_style(theme.year()).title(title);
     frame.render_widget(Clear, boxed);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), boxed);

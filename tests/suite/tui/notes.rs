@@ -93,3 +93,14 @@ fn the_list_of_notes_goes_to_their_events() {
     apply(&mut state, &[Action::HistoryBack]);
     assert_eq!(state.timeline.selected, 0, "a jump, remembered");
 }
+
+#[test]
+fn u_undoes_a_mark() {
+    let mut state = State::new(&CORPUS);
+    apply(&mut state, &[Action::Mark]);
+    let event = state.selected_event().unwrap();
+    apply(&mut state, &[Action::Undo]);
+    assert!(!state.notes.is_marked(event) && state.notice.as_deref() == Some("undone"));
+    apply(&mut state, &[Action::Undo]);
+    assert_eq!(state.notice.as_deref(), Some("nothing to undo in this session"));
+}
