@@ -229,24 +229,40 @@ impl Layer {
     }
 }
 
-/// Each note's source: the one at its path, else (a file renamed or moved)
-/// the one whose text is the text the note was written on.
+/// Each note's source: the one at its path; else the one of its file name,
+/// if only one has it (the folder opened from elsewhere, or moved); else (a
+/// file renamed) the one whose text is the text the note was written on.
 fn sources_of(corpus: &Corpus, notes: &[Note]) -> Vec<Option<SourceId>> {
     let by_path: FxHashMap<&str, SourceId> =
         corpus.sources.iter_enumerated().map(|(id, s)| (s.path.as_str(), id)).collect();
+    let mut by_name: Option<FxHashMap<&str, Option<SourceId>>> = None;
     let mut by_digest: Option<FxHashMap<u64, SourceId>> = None;
-    notes
-        .iter()
-        .map(|note| {
-            by_path.get(note.source.as_str()).copied().or_else(|| {
-                let digests = by_digest.get_or_insert_with(|| {
-                    let digest = |s: &crate::model::Source| xxhash_rust::xxh3::xxh3_64(s.text.as_bytes());
-                    corpus.sources.iter_enumerated().map(|(id, s)| (digest(s), id)).collect()
-                });
-                digests.get(&note.anchor.digest).copied()
-            })
-        })
-        .collect()
+    let mut find = |note: &Note| {
+        if let Some(&id) = by_path.get(note.source.as_str()) {
+            return Some(id);
+        }
+        let names = by_name.get_or_insert_with(|| {
+            let mut names: FxHashMap<&str, Option<SourceId>> = FxHashMap::default();
+            for (id, s) in corpus.sources.iter_enumerated() {
+                // A name two sources share names neither.
+                names.entry(file_name(&s.path)).and_modify(|one| *one = None).or_insert(Some(id));
+            }
+            names
+        });
+        if let Some(&Some(id)) = names.get(file_name(&note.source)) {
+            return Some(id);
+        }
+        let digests = by_digest.get_or_insert_with(|| {
+            let digest = |s: &crate::model::Source| xxhash_rust::xxh3::xxh3_64(s.text.as_bytes());
+            corpus.sources.iter_enumerated().map(|(id, s)| (digest(s), id)).collect()
+        });
+        digests.get(&note.anchor.digest).copied()
+    };
+    notes.iter().map(&mut find).collect()
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
 
 /// Which event each claim of `corpus` belongs to.

@@ -74,6 +74,10 @@ fn a_note_follows_its_passage_through_edits_as_a_reader_would() {
     assert!(range.start < TEXT.len(), "the first, whose context is whole");
     let (p, on) = written_then_placed("22 March 2012", &[("renamed.txt", TEXT)]);
     assert!(anchored(&p) && on == twelve, "renamed, unchanged: found by its text: {p:?}");
+    let (p, on) = written_then_placed("22 March 2012", &[("elsewhere/cable.txt", &inserted)]);
+    assert!(anchored(&p) && on == twelve, "the folder opened from elsewhere, then edited: by its name: {p:?}");
+    let (p, _) = written_then_placed("22 March 2012", &[("a/cable.txt", &inserted), ("b/cable.txt", "Other.\n")]);
+    assert_eq!(p, Placement::Orphan, "a name two files share names neither, and the text changed");
     let (p, on) = written_then_placed("22 March 2012", &[("other.txt", "Nothing about it.\n")]);
     assert!(p == Placement::Orphan && on.is_none(), "source removed: an orphan: {p:?}");
 }
@@ -291,4 +295,26 @@ fn undo_takes_back_this_sessions_changes_one_by_one_and_nothing_else() {
     assert_eq!(bodies(&layer), ["theirs"]);
     assert!(!layer.is_marked(coup) && layer.unsaved);
     assert!(!layer.undo(&c, &of));
+}
+
+#[test]
+fn notes_of_a_folder_that_cannot_be_written_go_to_the_data_folder() {
+    use annals::tui::notebook::Notebook;
+    let dir = tempfile::tempdir().unwrap();
+    // A "folder" that is a file: nothing can be written in it, not even by root.
+    let blocked = dir.path().join("read-only");
+    std::fs::write(&blocked, "").unwrap();
+    let aside = dir.path().join("data/notes/read-only-1234.jsonld");
+    let mut notebook = Notebook::open(&blocked.join("annals-notes.jsonld"), Some(aside.clone()));
+    let c = corpus(&[("cable.txt", TEXT)]);
+    let of = claim_events(&c);
+    let mut layer = notebook.layer(&c, &of);
+    layer.toggle_mark(&c, &of, of[claim_dated(&c, "22 March 2012")]);
+    let said = notebook.save(&mut layer, &c, &of).expect("the user is told");
+    assert!(said.contains("cannot write") && said.contains("notes kept in"), "{said}");
+    assert_eq!(NotesFile::open(&aside).unwrap().notes().len(), 1, "saved aside");
+    assert_eq!(notebook.path(), Some(aside.as_path()), "and kept there from now on");
+    // Opened again: the notes kept aside are found.
+    let again = Notebook::open(&blocked.join("annals-notes.jsonld"), Some(aside));
+    assert_eq!(again.layer(&c, &of).notes().len(), 1);
 }
