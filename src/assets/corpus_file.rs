@@ -1,8 +1,8 @@
 //! `annals.toml`: what a person knows about a corpus that its text does not
 //! say. The bundled `assets/manifest.toml` is the same format. Sections:
 //! `[corpus]`, `[[source]]` (metadata and Admiralty reliability),
-//! `[[entity]]` (gazetteer entries), `[[alias]]`, `[[merge]]`, `[[split]]`
-//! and `ignore`. Errors name the file, line and column and what was expected.
+//! `[[entity]]` (gazetteer entries), `[[alias]]`, `[[merge]]`, `[[split]]`,
+//! `[[reject]]` (a sentence that dates nothing, by its words) and `ignore`. Errors name the file, line and column and what was expected.
 
 use super::GazetteerEntry;
 pub use crate::model::Reliability;
@@ -31,6 +31,8 @@ pub struct CorpusFile {
     pub merges: Vec<MergeRule>,
     #[serde(default, rename = "split")]
     pub splits: Vec<SplitRule>,
+    #[serde(default, rename = "reject")]
+    pub rejects: Vec<RejectRule>,
     /// Glob patterns, relative to the folder, of files not to read.
     #[serde(default)]
     pub ignore: Vec<Spanned<String>>,
@@ -40,6 +42,26 @@ pub struct CorpusFile {
     /// Where the file was read and its text, to place errors found later.
     #[serde(skip)]
     origin: (String, String),
+}
+
+/// "Not a claim": the claims of sentences holding `quote` (spaces as any
+/// run of white space), only the one dated by the words `date` if given,
+/// only in `file` (its name or path) if given.
+#[derive(Debug, Clone, Deserialize, Default, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct RejectRule {
+    pub quote: String,
+    pub date: Option<String>,
+    pub file: Option<String>,
+}
+
+impl RejectRule {
+    /// Whether the claim of `sentence`, dated by the words `date`, in the file at `path`, is rejected.
+    pub fn rejects(&self, path: &str, sentence: &str, date: &str) -> bool {
+        let in_file = self.file.as_deref().is_none_or(|f| path == f || path.ends_with(&format!("/{f}")));
+        let spaced = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        in_file && self.date.as_deref().is_none_or(|d| d == date) && spaced(sentence).contains(&spaced(&self.quote))
+    }
 }
 
 /// Metadata a person gives about a source.
@@ -198,6 +220,21 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_rejection_names_its_sentence_by_its_words_and_may_name_its_date_and_file() {
+        let rule = |date: Option<&str>, file: Option<&str>| RejectRule {
+            quote: "was   suspended\non".into(),
+            date: date.map(String::from),
+            file: file.map(String::from),
+        };
+        let sentence = "Aid was suspended on 26 March 2012.";
+        assert!(rule(None, None).rejects("docs/cable.txt", sentence, "26 March 2012"), "spaces as any white space");
+        assert!(rule(Some("26 March 2012"), Some("cable.txt")).rejects("docs/cable.txt", sentence, "26 March 2012"));
+        assert!(!rule(Some("2012"), None).rejects("docs/cable.txt", sentence, "26 March 2012"), "another date");
+        assert!(!rule(None, Some("able.txt")).rejects("docs/cable.txt", sentence, "26 March 2012"), "another file");
+        assert!(!rule(None, None).rejects("docs/cable.txt", "Aid resumed.", "2013"), "another sentence");
+    }
     use super::*;
 
     #[test]

@@ -27,9 +27,14 @@ fn places(paths: &[PathBuf]) -> Option<(PathBuf, Option<PathBuf>)> {
     Some((folder.join(NOTES_FILE), aside))
 }
 
-/// The browser's notes file for `paths`.
+/// The browser's notes file for `paths`, and the `annals.toml` its
+/// corrections go to when the first path is a folder (the one read with it).
 pub fn notebook(paths: &[PathBuf]) -> Notebook {
-    places(paths).map_or_else(Notebook::none, |(file, aside)| Notebook::open(&file, aside))
+    let notebook = places(paths).map_or_else(Notebook::none, |(file, aside)| Notebook::open(&file, aside));
+    match paths.first().filter(|p| p.is_dir()) {
+        Some(folder) => notebook.correcting(folder.join(annals::assets::corpus_file::FILE_NAME)),
+        None => notebook,
+    }
 }
 
 /// The notes of `paths` placed on `corpus`, for an export (read, never written).

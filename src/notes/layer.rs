@@ -38,7 +38,7 @@ pub struct Layer {
     /// Each change made here, the last one last, as what it changed was
     /// before (by id; none: the note was new): what undo puts back. Only
     /// those notes: another process's, merged in meanwhile, stay.
-    undo: Vec<Vec<(String, Option<Note>)>>,
+    undo: Vec<Change>,
 }
 
 impl Layer {
@@ -189,6 +189,18 @@ impl Layer {
     /// whether there was one.
     pub fn undo(&mut self, corpus: &Corpus, claim_event: &TiSlice<ClaimId, EventId>) -> bool {
         let Some(change) = self.undo.pop() else { return false };
+        self.put_back(corpus, claim_event, change);
+        true
+    }
+
+    /// The changes made here since last asked, oldest first: a browser
+    /// keeps them across corpora to undo them (see [`Layer::put_back`]).
+    pub fn take_changes(&mut self) -> Vec<Change> {
+        std::mem::take(&mut self.undo)
+    }
+
+    /// Puts back what `change` changed (the notes it touched, as they were).
+    pub fn put_back(&mut self, corpus: &Corpus, claim_event: &TiSlice<ClaimId, EventId>, change: Change) {
         for (id, before) in change {
             let at = self.notes.iter().position(|n| n.id == id);
             match (at, before) {
@@ -199,13 +211,12 @@ impl Layer {
             }
         }
         self.changed(corpus, claim_event);
-        true
     }
 
     /// Remembers what the change from `before` touched, for undo.
     fn record(&mut self, before: &[Note]) {
         let was = |id: &str| before.iter().find(|n| n.id == id);
-        let mut change: Vec<(String, Option<Note>)> = (self.notes.iter())
+        let mut change: Change = (self.notes.iter())
             .filter(|n| was(&n.id) != Some(*n))
             .map(|n| (n.id.clone(), was(&n.id).cloned()))
             .collect();
@@ -275,6 +286,10 @@ pub fn claim_events(corpus: &Corpus) -> crate::model::TiVec<ClaimId, EventId> {
     }
     of
 }
+
+/// One change made to the notes: those it touched, by id, as they were
+/// before it (none: the note was new).
+pub type Change = Vec<(String, Option<Note>)>;
 
 /// What a note being written is: a new one on a claim, or the words of one written before.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,9 +3,10 @@
 //! anchoring of a passage, the notes file, and the notes placed on a corpus.
 
 pub mod anchor;
+pub mod corrections;
 pub mod layer;
 pub mod store;
 
 pub use anchor::{Anchor, Placement};
-pub use layer::{claim_events, Layer, Placed, Writing};
+pub use layer::{claim_events, Change, Layer, Placed, Writing};
 pub use store::{Motivation, Note, NotesError, NotesFile};

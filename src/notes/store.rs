@@ -162,10 +162,16 @@ fn read(path: &Path) -> Result<(Vec<Note>, Option<u64>), NotesError> {
 
 /// Writes `notes` to `path` whole: a temporary file beside it, synced, renamed.
 fn write(path: &Path, notes: &[Note]) -> Result<(), NotesError> {
+    replace(path, &encode(notes))
+}
+
+/// Replaces the file at `path` with `bytes`, whole or not at all: a
+/// temporary file beside it, synced, renamed into its place.
+pub(super) fn replace(path: &Path, bytes: &[u8]) -> Result<(), NotesError> {
     let unwritable = |e: std::io::Error| NotesError::Unwritable { path: path.to_path_buf(), why: e.to_string() };
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut temporary = tempfile::Builder::new().prefix(".annals-notes").tempfile_in(folder).map_err(unwritable)?;
-    temporary.write_all(&encode(notes)).map_err(unwritable)?;
+    temporary.write_all(bytes).map_err(unwritable)?;
     // As the file it replaces, or as a new file is made (the temporary one is the owner's alone).
     let permissions = std::fs::metadata(path).map(|m| m.permissions()).ok().or_else(default_permissions);
     if let Some(permissions) = permissions {

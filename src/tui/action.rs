@@ -35,8 +35,10 @@ pub enum Action {
     ListNotes,
     /// Take a moved note's new place as its own.
     Confirm,
-    /// Undo the last mark, note or confirmation made in this session.
+    /// Undo the last mark, note, confirmation or correction made in this session.
     Undo,
+    /// The shown claim is not a claim.
+    Reject,
     /// A key given to the note being written (moving, deleting, undoing, a new line).
     Edit(super::key::Key),
     Quit,
@@ -80,6 +82,7 @@ pub const NAMED: &[(&str, Action)] = &[
     ("notes", Action::ListNotes),
     ("confirm", Action::Confirm),
     ("undo", Action::Undo),
+    ("reject", Action::Reject),
     ("quit", Action::Quit),
     ("backspace", Action::Backspace),
 ];

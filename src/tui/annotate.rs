@@ -3,7 +3,8 @@
 
 use super::action::Action;
 use super::editor::Editor;
-use super::state::{Mode, Pane, State};
+use super::state::{Mode, Pane, Request, State};
+use crate::assets::corpus_file::RejectRule;
 use crate::model::Corpus;
 use crate::notes::{Motivation, Writing};
 
@@ -135,11 +136,19 @@ pub fn standing(state: &State) -> Option<String> {
     (!told.is_empty()).then(|| format!("{} (' lists them)", told.join(", ")))
 }
 
-/// `u`: the last mark, note or confirmation of this session undone.
-pub fn undo(state: &mut State, corpus: &Corpus) {
-    let undone = state.notes.undo(corpus, &state.index.claim_event);
-    state.notice = Some(if undone { "undone" } else { "nothing to undo in this session" }.to_string());
-    if undone && state.marked_only {
-        state.set_filter(corpus, state.filter);
-    }
+/// `u`: the last change of this session undone (by the notebook).
+pub fn undo(state: &mut State) {
+    state.requests.push(Request::Undo);
+}
+
+/// `x`: the claim shown is not a claim: a `[[reject]]` of its sentence
+/// (and date, and file) for the folder's `annals.toml`.
+pub fn reject(state: &mut State, corpus: &Corpus) {
+    let Some(c) = state.shown else { return };
+    let claim = &corpus.claims[c];
+    let source = &corpus.sources[claim.source];
+    let quote = source.text[claim.sentence.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+    let file = source.path.rsplit(['/', '\\']).next().unwrap_or(&source.path).to_string();
+    let date = source.text.get(claim.date_clean.clone()).map(str::to_string);
+    state.requests.push(Request::Reject(RejectRule { quote, date, file: Some(file) }));
 }

@@ -327,12 +327,7 @@ fn event_loop<T: Send + 'static>(
                 if let Some(action) = translate(event::read()?, ctx.keys, &mut state) {
                     update(&mut state, &ctx, action);
                 }
-                if state.notes.unsaved {
-                    if let Some(said) = notebook.save(&mut state.notes, corpus, &state.index.claim_event) {
-                        state.notice = Some(said);
-                    }
-                }
-                notebook.remember(&state.notes);
+                notebook.follow(&mut state, corpus);
                 dirty = true;
             }
             if score_in_background(&mut state, &scorer, &mut asked) {

@@ -1,10 +1,21 @@
-//! The notes file behind the browser: read when browsing starts, saved
-//! after every change (merged with what another annals saved meanwhile),
-//! and placed again on every corpus the browser moves to.
+//! The files behind the browser: the notes file, read when browsing
+//! starts, saved after every change (merged with what another annals saved
+//! meanwhile) and placed again on every corpus the browser moves to; the
+//! folder's `annals.toml`, where corrections go (the folder's watcher then
+//! builds the corpus again); and the session's changes, to undo them, kept
+//! across those corpora.
 
+use super::state::{Request, State};
+use crate::assets::corpus_file::RejectRule;
 use crate::model::{ClaimId, Corpus, EventId, TiSlice};
-use crate::notes::{Layer, Note, NotesError, NotesFile};
+use crate::notes::{corrections, Change, Layer, Note, NotesError, NotesFile};
 use std::path::{Path, PathBuf};
+
+/// A change of this session, the way to undo it.
+enum Undo {
+    Notes(Change),
+    Reject(RejectRule),
+}
 
 pub struct Notebook {
     /// None: notes are not kept this session (the file could not be read).
@@ -15,6 +26,9 @@ pub struct Notebook {
     notes: Vec<Note>,
     /// What to say when browsing starts.
     pub notice: Option<String>,
+    /// The folder's `annals.toml`, if corrections can be written.
+    corrections: Option<PathBuf>,
+    history: Vec<Undo>,
 }
 
 impl Notebook {
@@ -24,19 +38,73 @@ impl Notebook {
         let kept_aside = !path.exists() && fallback.as_ref().is_some_and(|f| f.exists());
         let path = if kept_aside { fallback.clone().unwrap_or_default() } else { path.to_path_buf() };
         match NotesFile::open(&path) {
-            Ok(file) => Notebook { notes: file.notes().to_vec(), file: Some(file), fallback, notice: None },
-            Err(e) => Notebook {
-                file: None,
-                fallback: None,
-                notes: Vec::new(),
-                notice: Some(format!("notes: {e}; notes are not saved this session")),
-            },
+            Ok(file) => Notebook { notes: file.notes().to_vec(), file: Some(file), fallback, ..Notebook::none() },
+            Err(e) => {
+                Notebook { notice: Some(format!("notes: {e}; notes are not saved this session")), ..Notebook::none() }
+            }
         }
     }
 
     /// No notes file: notes live only while the browser is open.
     pub fn none() -> Notebook {
-        Notebook { file: None, fallback: None, notes: Vec::new(), notice: None }
+        Notebook { file: None, fallback: None, notes: Vec::new(), notice: None, corrections: None, history: Vec::new() }
+    }
+
+    /// Corrections written into `annals_toml`.
+    pub fn correcting(self, annals_toml: PathBuf) -> Notebook {
+        Notebook { corrections: Some(annals_toml), ..self }
+    }
+
+    /// After a key: the layer's changes kept to undo, what the key asked
+    /// done, the notes saved if they changed.
+    pub fn follow(&mut self, state: &mut State, corpus: &Corpus) {
+        self.history.extend(state.notes.take_changes().into_iter().map(Undo::Notes));
+        for request in std::mem::take(&mut state.requests) {
+            state.notice = Some(match request {
+                Request::Reject(rule) => self.reject(rule),
+                Request::Undo => self.undo(state, corpus),
+            });
+        }
+        if state.notes.unsaved {
+            if let Some(said) = self.save(&mut state.notes, corpus, &state.index.claim_event) {
+                state.notice = Some(said);
+            }
+        }
+        self.remember(&state.notes);
+    }
+
+    fn reject(&mut self, rule: RejectRule) -> String {
+        let Some(path) = &self.corrections else {
+            return "corrections are kept in a folder's annals.toml: open a folder to make them".to_string();
+        };
+        match corrections::reject(path, &rule) {
+            Ok(()) => {
+                self.history.push(Undo::Reject(rule));
+                format!("not a claim: written in {}; the timeline follows (u undoes)", path.display())
+            }
+            Err(e) => format!("not written: {e}"),
+        }
+    }
+
+    fn undo(&mut self, state: &mut State, corpus: &Corpus) -> String {
+        match self.history.pop() {
+            None => "nothing to undo in this session".to_string(),
+            Some(Undo::Notes(change)) => {
+                state.notes.put_back(corpus, &state.index.claim_event, change);
+                if state.marked_only {
+                    state.set_filter(corpus, state.filter);
+                }
+                "undone".to_string()
+            }
+            Some(Undo::Reject(rule)) => {
+                let path = self.corrections.as_deref().unwrap_or(Path::new(""));
+                match corrections::unreject(path, &rule) {
+                    Ok(true) => "undone: the claim is back (annals.toml)".to_string(),
+                    Ok(false) => "undone already: annals.toml no longer rejects it".to_string(),
+                    Err(e) => format!("not undone: {e}"),
+                }
+            }
+        }
     }
 
     pub fn path(&self) -> Option<&Path> {

@@ -56,6 +56,15 @@ pub enum Target {
     Source(SourceId),
 }
 
+/// What a key asks of the files behind the browser, done after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    /// "Not a claim", written into the folder's `annals.toml`.
+    Reject(crate::assets::corpus_file::RejectRule),
+    /// The last change of the session (a mark, a note, a correction) undone.
+    Undo,
+}
+
 /// What keys do now. One mode at a time; each has its keys in the key map.
 #[derive(Debug, Clone)]
 pub enum Mode {
@@ -184,6 +193,8 @@ pub struct State {
     pub marked_only: bool,
     /// The analyst's notes and marks, placed on the corpus.
     pub notes: crate::notes::Layer,
+    /// What the files behind the browser are asked to do (see [`super::notebook`]).
+    pub requests: Vec<Request>,
     /// The events shown, in timeline order.
     pub events: Vec<EventId>,
     pub timeline: Cursor,
@@ -287,6 +298,7 @@ impl State {
             filter: None,
             marked_only: false,
             notes: crate::notes::Layer::default(),
+            requests: Vec::new(),
             events: corpus.events.keys().collect(),
             timeline: Cursor::default(),
             entity_order: Vec::new(),

@@ -101,7 +101,8 @@ fn browse(state: &mut State, ctx: &Ctx, action: Action) {
         Action::MarkedOnly => notes::marked_only(state, corpus),
         Action::Annotate => notes::open_editor(state, corpus),
         Action::ListNotes => notes::open_list(state),
-        Action::Undo => notes::undo(state, corpus),
+        Action::Undo => notes::undo(state),
+        Action::Reject => notes::reject(state, corpus),
         Action::Click(x, y) => click(state, corpus, x, y),
         Action::Scroll(delta, x, y) => {
             if let Some(pane) = pane_at(state, x, y) {

@@ -279,7 +279,13 @@ fn marks_and_notes_survive_quitting_and_an_edit_of_the_source() {
     s.wait_for(&["voir le câble de l'ambassade"]);
     s.send(b"\x13"); // Ctrl-s
     s.wait_for(&["note kept", "★✎"]);
+    // The second event's claim is not a claim: written in annals.toml, the folder is read again.
+    s.send(b"jx");
+    s.wait_for(&["not a claim: written in"]);
+    s.wait_for(&["Timeline 1 ", "★✎"]);
     s.quit();
+    let toml = std::fs::read_to_string(dir.path().join("annals.toml")).unwrap();
+    assert!(toml.contains("[[reject]]") && toml.contains("Aid was suspended on 26 March 2012."), "{toml}");
     let saved: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.path().join("annals-notes.jsonld")).unwrap()).unwrap();
     assert_eq!(saved["type"], "AnnotationCollection");
@@ -288,7 +294,7 @@ fn marks_and_notes_survive_quitting_and_an_edit_of_the_source() {
 
     let reopen = |s: &mut Session| {
         *s = Session::with(30, 120, &["--no-cache", path], &[]);
-        s.wait_for(&["★✎", "✎ note", "voir le câble de l'ambassade"])
+        s.wait_for(&["Timeline 1 ", "★✎", "✎ note", "voir le câble de l'ambassade"])
     };
     let screen = reopen(&mut s);
     assert!(!screen.contains("moved"), "{screen}");

@@ -42,3 +42,13 @@ fn the_readme_key_example_reads_as_it_says() {
     assert_eq!(row("first").as_deref(), Some("Home"), "`g` taken from the defaults");
     assert_eq!(row("two sources side by side"), None, "`s` unbound");
 }
+
+#[test]
+fn the_readme_annals_toml_example_is_read_by_annals() {
+    let readme = include_str!("../../README.md");
+    let example =
+        readme.split("```toml\n").nth(2).and_then(|rest| rest.split("```").next()).expect("an annals.toml example");
+    let file = annals::assets::CorpusFile::parse(example, "README.md").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(file.rejects.len(), 1);
+    assert!(!file.ignore.is_empty() && !file.splits.is_empty());
+}

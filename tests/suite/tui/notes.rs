@@ -3,6 +3,7 @@
 
 use super::*;
 use annals::tui::key::Key;
+use annals::tui::notebook::Notebook;
 
 fn keys(s: &str) -> Vec<Action> {
     s.chars().map(|c| Action::Edit(Key::plain(if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) }))).collect()
@@ -94,13 +95,40 @@ fn the_list_of_notes_goes_to_their_events() {
     assert_eq!(state.timeline.selected, 0, "a jump, remembered");
 }
 
+/// Actions as the browser runs them: each followed by the files behind it.
+fn run(state: &mut State, notebook: &mut Notebook, actions: &[Action]) {
+    for &a in actions {
+        apply(state, &[a]);
+        notebook.follow(state, &CORPUS);
+    }
+}
+
 #[test]
-fn u_undoes_a_mark() {
+fn u_undoes_a_mark_and_a_rejection_in_turn() {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = dir.path().join("annals.toml");
+    std::fs::write(&toml, "# kept\n").unwrap();
+    let mut notebook = Notebook::none().correcting(toml.clone());
     let mut state = State::new(&CORPUS);
-    apply(&mut state, &[Action::Mark]);
-    let event = state.selected_event().unwrap();
-    apply(&mut state, &[Action::Undo]);
-    assert!(!state.notes.is_marked(event) && state.notice.as_deref() == Some("undone"));
-    apply(&mut state, &[Action::Undo]);
+    run(&mut state, &mut notebook, &[Action::Mark, Action::Down(1), Action::Reject]);
+    let marked = state.events[0];
+    let written = std::fs::read_to_string(&toml).unwrap();
+    assert!(written.starts_with("# kept\n") && written.contains("[[reject]]"), "{written}");
+    assert!(written.contains("The military agreement"), "the shown claim's sentence: {written}");
+    assert!(state.notice.as_deref().is_some_and(|n| n.contains("not a claim")));
+    run(&mut state, &mut notebook, &[Action::Undo]);
+    assert_eq!(std::fs::read_to_string(&toml).unwrap(), "# kept\n", "the rejection taken back first");
+    assert!(state.notes.is_marked(marked));
+    run(&mut state, &mut notebook, &[Action::Undo]);
+    assert!(!state.notes.is_marked(marked) && state.notice.as_deref() == Some("undone"));
+    run(&mut state, &mut notebook, &[Action::Undo]);
     assert_eq!(state.notice.as_deref(), Some("nothing to undo in this session"));
+}
+
+#[test]
+fn a_rejection_needs_a_folder() {
+    let mut notebook = Notebook::none();
+    let mut state = State::new(&CORPUS);
+    run(&mut state, &mut notebook, &[Action::Reject]);
+    assert!(state.notice.as_deref().is_some_and(|n| n.contains("open a folder")));
 }
