@@ -64,6 +64,21 @@ impl RejectRule {
     }
 }
 
+/// The bytes of an `annals.toml` without its `[[reject]]` tables: what the
+/// cache of extractions is keyed by, since rejections apply after them
+/// (a claim rejected in the browser does not make every document be read
+/// again). A file that does not parse is kept whole.
+pub fn without_rejections(bytes: &[u8]) -> Vec<u8> {
+    let parsed = std::str::from_utf8(bytes).ok().and_then(|t| t.parse::<toml_edit::DocumentMut>().ok());
+    match parsed {
+        Some(mut document) => {
+            document.remove("reject");
+            document.to_string().into_bytes()
+        }
+        None => bytes.to_vec(),
+    }
+}
+
 /// Metadata a person gives about a source.
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]

@@ -271,6 +271,9 @@ impl InputArgs {
             .paths
             .iter()
             .filter_map(|p| std::fs::read(p.join(annals::assets::corpus_file::FILE_NAME)).ok())
+            .map(|bytes| annals::assets::corpus_file::without_rejections(&bytes))
+            // A file of rejections alone is as none.
+            .filter(|bytes| !bytes.trim_ascii().is_empty())
             .collect();
         Some(annals::pipeline::Cache::new(cache::default_root()?, cache::namespace(&corpus_files), cache::limit()))
     }

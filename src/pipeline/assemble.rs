@@ -30,6 +30,12 @@ impl<'a> Assembler<'a> {
     /// document's own lists are then let go.
     pub fn add(&mut self, doc: Extracted) {
         let Extracted { source, mentions, mut claims } = doc;
+        // Rejected here, not when extracted: a `[[reject]]` added leaves the cached extractions good.
+        let rejects = &self.assets.manifest.rejects;
+        if !rejects.is_empty() {
+            let text = |r: &Range<usize>| &source.text[r.clone()];
+            claims.retain(|c| !rejects.iter().any(|r| r.rejects(&source.path, text(&c.sentence), text(&c.date_clean))));
+        }
         let corpus = &mut self.corpus;
         let source_id = corpus.sources.next_key();
         let mut numbered = Vec::with_capacity(mentions.len());

@@ -173,11 +173,6 @@ impl Pipeline {
                 out.push(claim(dated, kind));
             }
         }
-        let rejects = &self.assets.manifest.rejects;
-        if !rejects.is_empty() {
-            let text = |r: &Range<usize>| &source.text[r.clone()];
-            out.retain(|c| !rejects.iter().any(|r| r.rejects(&source.path, text(&c.sentence), text(&c.date_clean))));
-        }
         out
     }
 }

@@ -1,6 +1,7 @@
 //! The flow of ARCHITECTURE.md: load, extract, assemble, merge, index. Builds an
 //! immutable [`Corpus`] from inputs; failures are reported, never fatal.
 
+use crate::assets::corpus_file::RejectRule;
 use crate::assets::Assets;
 use crate::extract::claims::{self, KindClassifier};
 use crate::extract::curation::Curation;
@@ -150,7 +151,7 @@ impl Pipeline {
     ) -> (Corpus, Vec<Failure>) {
         let key = self.cache.as_ref().map(|_| {
             let contents = inputs.par_iter().map(|input| Cache::content_key(&input.path, &input.bytes));
-            corpus_key(name, u64::MAX, contents.collect::<Vec<_>>())
+            corpus_key(name, u64::MAX, &self.assets.manifest.rejects, contents.collect::<Vec<_>>())
         });
         self.build_from(name, inputs, Ok, key, failures, watch)
     }
@@ -169,7 +170,8 @@ impl Pipeline {
     ) -> (Corpus, Vec<Failure>) {
         let key = self.cache.as_ref().and_then(|_| {
             let stamps: Vec<Option<u128>> = files.par_iter().map(|path| file_stamp(path)).collect();
-            Some(corpus_key(name, max_bytes, stamps.into_iter().collect::<Option<Vec<_>>>()?))
+            let rejects = &self.assets.manifest.rejects;
+            Some(corpus_key(name, max_bytes, rejects, stamps.into_iter().collect::<Option<Vec<_>>>()?))
         });
         self.build_from(name, files, |path| ingest::read_file(&path, max_bytes), key, failures, watch)
     }
@@ -285,11 +287,19 @@ impl Pipeline {
 }
 
 /// Names a set of documents for the cache of merged corpora: the corpus's
-/// name, the size limit of reading, and each document's key, in order.
-fn corpus_key(name: &str, max_bytes: u64, documents: Vec<u128>) -> u128 {
+/// name, the size limit of reading, the claims rejected (they are not in
+/// the extractions' key: see [`crate::assets::corpus_file::without_rejections`]),
+/// and each document's key, in order.
+fn corpus_key(name: &str, max_bytes: u64, rejects: &[RejectRule], documents: Vec<u128>) -> u128 {
     let mut digest = Xxh3::new();
-    digest.update(&(name.len() as u64).to_le_bytes());
-    digest.update(name.as_bytes());
+    let mut text = |s: &str| {
+        digest.update(&(s.len() as u64).to_le_bytes());
+        digest.update(s.as_bytes());
+    };
+    text(name);
+    for r in rejects {
+        [Some(r.quote.as_str()), r.date.as_deref(), r.file.as_deref()].iter().for_each(|s| text(s.unwrap_or("\0")));
+    }
     digest.update(&max_bytes.to_le_bytes());
     documents.iter().for_each(|key| digest.update(&key.to_le_bytes()));
     digest.digest128()

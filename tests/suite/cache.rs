@@ -323,3 +323,44 @@ fn check_says_what_the_cache_served_and_annals_cache_shows_and_clears_it() {
     run(&["check", fresh_dir]);
     assert!(run(&["check", fresh_dir]).contains("and their merge"), "settled");
 }
+
+/// A claim rejected (as `x` does) leaves every extraction good: none is read
+/// again, only the corpus is assembled anew, without the claim.
+#[test]
+fn a_rejection_reuses_every_extraction_and_merges_again() {
+    let root = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    for file in std::fs::read_dir(common::fixtures().join("docs")).unwrap().flatten() {
+        std::fs::copy(file.path(), folder.path().join(file.file_name())).unwrap();
+        let earlier = std::time::SystemTime::now() - std::time::Duration::from_secs(10);
+        let copied = folder.path().join(file.file_name());
+        std::fs::File::options().write(true).open(copied).unwrap().set_modified(earlier).unwrap();
+    }
+    let dir = folder.path().to_str().unwrap();
+    let run = |args: &[&str]| {
+        let out = common::annals_bin().args(args).env("ANNALS_CACHE_DIR", root.path()).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let claims = |check: &str| check.lines().last().unwrap_or_default().to_string();
+    let before = run(&["check", dir]);
+    assert!(before.contains("cache: 0 of 4 extractions reused"), "{before}");
+    let corpus = common::build(common::fixture_inputs());
+    let claim = &corpus.claims.raw[0];
+    let source = &corpus.sources[claim.source];
+    let rule = annals::assets::corpus_file::RejectRule {
+        quote: source.text[claim.sentence.clone()].to_string(),
+        date: Some(source.text[claim.date_clean.clone()].to_string()),
+        file: None,
+    };
+    annals::notes::corrections::reject(&folder.path().join("annals.toml"), &rule).unwrap();
+    let after = run(&["check", dir]);
+    assert!(after.contains("cache: 4 of 4 extractions reused ("), "not read again, merged again: {after}");
+    assert_ne!(claims(&before), claims(&after), "the claim is gone: {after}");
+    assert!(run(&["check", dir]).contains("4 of 4 extractions reused, and their merge"), "then the new corpus is kept");
+    // The same with a file of the user's own, its comments and sections.
+    std::fs::write(folder.path().join("annals.toml"), "# mine\n\n[corpus]\nname = \"fixtures\"\n").unwrap();
+    assert!(run(&["check", dir]).contains("cache: 0 of 4 extractions reused"));
+    annals::notes::corrections::reject(&folder.path().join("annals.toml"), &rule).unwrap();
+    assert!(run(&["check", dir]).contains("cache: 4 of 4 extractions reused ("));
+}
