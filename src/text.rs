@@ -59,6 +59,11 @@ pub fn fold_into(s: &str, out: &mut String) {
     }
 }
 
+/// The last part of a path as annals names files (`/` or `\\` between parts).
+pub fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
 /// A stable id from a name: `Amadou Toumani Touré` → `amadou-toumani-toure`.
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());

@@ -57,10 +57,17 @@ pub struct RejectRule {
 
 impl RejectRule {
     /// Whether the claim of `sentence`, dated by the words `date`, in the file at `path`, is rejected.
+    /// Asked of every claim when a corpus is assembled: the cheap tests
+    /// first, and the sentence's spaces made single only where its first
+    /// word is.
     pub fn rejects(&self, path: &str, sentence: &str, date: &str) -> bool {
-        let in_file = self.file.as_deref().is_none_or(|f| path == f || path.ends_with(&format!("/{f}")));
+        let in_file = |f: &str| path.strip_suffix(f).is_some_and(|rest| rest.is_empty() || rest.ends_with(['/', '\\']));
+        if !self.file.as_deref().is_none_or(in_file) || self.date.as_deref().is_some_and(|d| d != date) {
+            return false;
+        }
         let spaced = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-        in_file && self.date.as_deref().is_none_or(|d| d == date) && spaced(sentence).contains(&spaced(&self.quote))
+        let first = self.quote.split_whitespace().next().unwrap_or_default();
+        sentence.contains(first) && spaced(sentence).contains(&spaced(&self.quote))
     }
 }
 

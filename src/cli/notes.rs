@@ -4,7 +4,7 @@
 //! data folder. The browser saves them there; the exports read them.
 
 use annals::model::Corpus;
-use annals::notes::{claim_events, Layer, NotesFile};
+use annals::notes::Layer;
 use annals::tui::notebook::Notebook;
 use std::path::{Path, PathBuf};
 
@@ -39,15 +39,11 @@ pub fn notebook(paths: &[PathBuf]) -> Notebook {
 
 /// The notes of `paths` placed on `corpus`, for an export (read, never written).
 pub fn layer(paths: &[PathBuf], corpus: &Corpus) -> Layer {
-    let Some((file, aside)) = places(paths) else { return Layer::default() };
-    let file = if !file.exists() { aside.filter(|a| a.exists()).unwrap_or(file) } else { file };
-    match NotesFile::open(&file) {
-        Ok(notes) => Layer::new(corpus, &claim_events(corpus), notes.notes().to_vec()),
-        Err(e) => {
-            eprintln!("annals: notes: {e}; exported without them");
-            Layer::default()
-        }
+    let mut notebook = notebook(paths);
+    if let Some(notice) = notebook.notice.take() {
+        eprintln!("annals: {notice}");
     }
+    notebook.layer(corpus, &corpus.claim_events())
 }
 
 /// Where annals keeps what is the user's own and not a cache:

@@ -9,7 +9,7 @@
 
 use super::Stream;
 use crate::model::{ClaimId, Corpus, Event, EventId, Source, SourceId, TiVec};
-use crate::notes::{Layer, Motivation, Note, Placed, Placement};
+use crate::notes::{Layer, Note, Placed};
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -162,7 +162,7 @@ pub fn write_with_notes(corpus: &Corpus, events: &[EventId], layer: &Layer, out:
         spans[claim.source].push(corpus.claim_bytes(claim));
     }
     let kept = layer.kept(events);
-    let placed_span = |p: &Placed| p.source.zip(p.placement.range()).map(|(s, r)| (s, corpus.sources[s].raw_span(r)));
+    let placed_span = |p: &Placed| p.source.zip(p.bytes(corpus));
     for (s, span) in kept.iter().filter_map(|(_, p)| placed_span(p)) {
         spans[s].push(span);
     }
@@ -226,15 +226,8 @@ pub fn write_with_notes(corpus: &Corpus, events: &[EventId], layer: &Layer, out:
         let mut annotation = json!({
             "id": note.id,
             "type": "Annotation",
-            "motivation": match note.motivation {
-                Motivation::Commenting => "commenting",
-                Motivation::Highlighting => "highlighting",
-            },
-            "annals:status": match placed.placement {
-                Placement::Anchored(_) => "anchored",
-                Placement::Moved { .. } => "moved",
-                Placement::Orphan => "orphan",
-            },
+            "motivation": note.motivation.as_str(),
+            "annals:status": placed.placement.status(),
             "created": note.created,
             "modified": note.modified,
             "target": target,

@@ -2,7 +2,7 @@
 
 use super::Stream;
 use crate::model::{Corpus, DateValue, Entity, EntityId, Event, EventId, Mention, Resolution, Source, TiVec};
-use crate::notes::{Layer, Motivation, Note, Placed, Placement};
+use crate::notes::{Layer, Note, Placed};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -112,22 +112,15 @@ struct NoteOut<'a> {
 }
 
 fn note<'a>(corpus: &'a Corpus, (n, placed): (&'a Note, &'a Placed)) -> NoteOut<'a> {
-    let span = placed.source.zip(placed.placement.range()).map(|(s, r)| corpus.sources[s].raw_span(r));
+    let span = placed.bytes(corpus);
     NoteOut {
         id: &n.id,
-        motivation: match n.motivation {
-            Motivation::Commenting => "commenting",
-            Motivation::Highlighting => "highlighting",
-        },
+        motivation: n.motivation.as_str(),
         body: n.body.as_deref(),
         event: placed.event.map(|e| corpus.events[e].id.as_str()),
         source: placed.source.map(|s| corpus.sources[s].id.as_str()),
         path: &n.source,
-        status: match placed.placement {
-            Placement::Anchored(_) => "anchored",
-            Placement::Moved { .. } => "moved",
-            Placement::Orphan => "orphan",
-        },
+        status: placed.placement.status(),
         start: span.as_ref().map(|s| s.start),
         end: span.map(|s| s.end),
         quote: &n.anchor.exact,

@@ -33,7 +33,7 @@ pub struct Input {
 
 impl Input {
     pub fn file_name(&self) -> &str {
-        self.path.rsplit(['/', '\\']).next().unwrap_or(&self.path)
+        crate::text::file_name(&self.path)
     }
 
     /// The file name without its extension: the source's id.

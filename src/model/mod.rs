@@ -270,6 +270,17 @@ pub struct Corpus {
 }
 
 impl Corpus {
+    /// Which event each claim belongs to.
+    pub fn claim_events(&self) -> TiVec<ClaimId, EventId> {
+        let mut of: TiVec<ClaimId, EventId> = vec![EventId::default(); self.claims.len()].into();
+        for (event, e) in self.events.iter_enumerated() {
+            for &c in &e.claims {
+                of[c] = event;
+            }
+        }
+        of
+    }
+
     pub fn claim_text(&self, claim: &Claim) -> &str {
         &self.sources[claim.source].text[claim.sentence.clone()]
     }

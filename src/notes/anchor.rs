@@ -57,6 +57,15 @@ pub enum Placement {
 }
 
 impl Placement {
+    /// As the exports name it: `anchored`, `moved` or `orphan`.
+    pub fn status(&self) -> &'static str {
+        match self {
+            Placement::Anchored(_) => "anchored",
+            Placement::Moved { .. } => "moved",
+            Placement::Orphan => "orphan",
+        }
+    }
+
     pub fn range(&self) -> Option<Range<usize>> {
         match self {
             Placement::Anchored(r) | Placement::Moved { range: r, .. } => Some(r.clone()),

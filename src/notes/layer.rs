@@ -24,6 +24,11 @@ impl Placed {
     pub fn moved(&self) -> bool {
         matches!(self.placement, Placement::Moved { .. })
     }
+
+    /// Its passage's byte span in its file now, if it is anywhere.
+    pub fn bytes(&self, corpus: &Corpus) -> Option<std::ops::Range<usize>> {
+        self.source.zip(self.placement.range()).map(|(s, r)| corpus.sources[s].raw_span(r))
+    }
 }
 
 /// The notes and marks of a corpus, placed.
@@ -229,9 +234,12 @@ impl Layer {
 
     /// The notes as saved (merged with another process's): placed again.
     pub fn saved(&mut self, corpus: &Corpus, claim_event: &TiSlice<ClaimId, EventId>, notes: Vec<Note>) {
-        self.notes = notes;
         self.unsaved = false;
-        self.place(corpus, claim_event);
+        // Most saves merge nothing in: the notes are placed already.
+        if notes != self.notes {
+            self.notes = notes;
+            self.place(corpus, claim_event);
+        }
     }
 
     fn changed(&mut self, corpus: &Corpus, claim_event: &TiSlice<ClaimId, EventId>) {
@@ -256,11 +264,11 @@ fn sources_of(corpus: &Corpus, notes: &[Note]) -> Vec<Option<SourceId>> {
             let mut names: FxHashMap<&str, Option<SourceId>> = FxHashMap::default();
             for (id, s) in corpus.sources.iter_enumerated() {
                 // A name two sources share names neither.
-                names.entry(file_name(&s.path)).and_modify(|one| *one = None).or_insert(Some(id));
+                names.entry(crate::text::file_name(&s.path)).and_modify(|one| *one = None).or_insert(Some(id));
             }
             names
         });
-        if let Some(&Some(id)) = names.get(file_name(&note.source)) {
+        if let Some(&Some(id)) = names.get(crate::text::file_name(&note.source)) {
             return Some(id);
         }
         let digests = by_digest.get_or_insert_with(|| {
@@ -270,21 +278,6 @@ fn sources_of(corpus: &Corpus, notes: &[Note]) -> Vec<Option<SourceId>> {
         digests.get(&note.anchor.digest).copied()
     };
     notes.iter().map(&mut find).collect()
-}
-
-fn file_name(path: &str) -> &str {
-    path.rsplit(['/', '\\']).next().unwrap_or(path)
-}
-
-/// Which event each claim of `corpus` belongs to.
-pub fn claim_events(corpus: &Corpus) -> crate::model::TiVec<ClaimId, EventId> {
-    let mut of: crate::model::TiVec<ClaimId, EventId> = vec![EventId::default(); corpus.claims.len()].into();
-    for (event, e) in corpus.events.iter_enumerated() {
-        for &c in &e.claims {
-            of[c] = event;
-        }
-    }
-    of
 }
 
 /// One change made to the notes: those it touched, by id, as they were

@@ -8,5 +8,5 @@ pub mod layer;
 pub mod store;
 
 pub use anchor::{Anchor, Placement};
-pub use layer::{claim_events, Change, Layer, Placed, Writing};
+pub use layer::{Change, Layer, Placed, Writing};
 pub use store::{Motivation, Note, NotesError, NotesFile};

@@ -26,6 +26,16 @@ pub enum Motivation {
     Highlighting,
 }
 
+impl Motivation {
+    /// The W3C model's word for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Motivation::Commenting => "commenting",
+            Motivation::Highlighting => "highlighting",
+        }
+    }
+}
+
 /// One note or mark on a passage of a source.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Note {

@@ -148,7 +148,7 @@ pub fn reject(state: &mut State, corpus: &Corpus) {
     let claim = &corpus.claims[c];
     let source = &corpus.sources[claim.source];
     let quote = source.text[claim.sentence.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
-    let file = source.path.rsplit(['/', '\\']).next().unwrap_or(&source.path).to_string();
+    let file = crate::text::file_name(&source.path).to_string();
     let date = source.text.get(claim.date_clean.clone()).map(str::to_string);
     state.requests.push(Request::Reject(RejectRule { quote, date, file: Some(file) }));
 }

@@ -86,12 +86,7 @@ impl Index {
                 _ => years.push((y, 1)),
             }
         }
-        let mut claim_event: TiVec<ClaimId, EventId> = vec![EventId::default(); corpus.claims.len()].into();
-        for (i, e) in corpus.events.iter_enumerated() {
-            for &c in &e.claims {
-                claim_event[c] = i;
-            }
-        }
+        let claim_event = corpus.claim_events();
         let event_sources = corpus
             .events
             .raw

@@ -65,12 +65,12 @@ impl Notebook {
                 Request::Undo => self.undo(state, corpus),
             });
         }
+        // Saving keeps the notes for the next corpus too; a key that changed none copies none.
         if state.notes.unsaved {
             if let Some(said) = self.save(&mut state.notes, corpus, &state.index.claim_event) {
                 state.notice = Some(said);
             }
         }
-        self.remember(&state.notes);
     }
 
     fn reject(&mut self, rule: RejectRule) -> String {
@@ -149,11 +149,6 @@ impl Notebook {
             }
             Err(e) => Some(format!("notes not saved: {e}")),
         }
-    }
-
-    /// The notes as the browser leaves them (for the next corpus).
-    pub fn remember(&mut self, layer: &Layer) {
-        self.notes = layer.notes().to_vec();
     }
 }
 

@@ -5,7 +5,7 @@
 use crate::common;
 use annals::ingest::Input;
 use annals::model::{ClaimId, Corpus};
-use annals::notes::{claim_events, Anchor, Layer, Motivation, Note, NotesFile, Placement, Writing};
+use annals::notes::{Anchor, Layer, Motivation, Note, NotesFile, Placement, Writing};
 
 const TEXT: &str = "Relations were calm for years.\n\n\
     On 22 March 2012, soldiers overthrew President Amadou Toumani Touré in Bamako.\n\n\
@@ -29,9 +29,9 @@ fn claim_dated(corpus: &Corpus, date: &str) -> ClaimId {
 fn written_then_placed(date: &str, files: &[(&str, &str)]) -> (Placement, Option<String>) {
     let before = corpus(&[("cable.txt", TEXT)]);
     let mut layer = Layer::default();
-    layer.write(&before, &claim_events(&before), Writing::New(claim_dated(&before, date)), "check this".into());
+    layer.write(&before, &before.claim_events(), Writing::New(claim_dated(&before, date)), "check this".into());
     let after = corpus(files);
-    let placed = Layer::new(&after, &claim_events(&after), layer.notes().to_vec());
+    let placed = Layer::new(&after, &after.claim_events(), layer.notes().to_vec());
     let p = &placed.placed()[0];
     let claim = p.claim.map(|c| {
         let c = &after.claims[c];
@@ -94,7 +94,7 @@ fn of_two_dates_in_one_sentence_the_note_stays_on_its_own() {
 #[test]
 fn marks_and_notes_are_told_by_event_and_taken_back() {
     let c = corpus(&[("cable.txt", TEXT)]);
-    let of = claim_events(&c);
+    let of = c.claim_events();
     let event = of[claim_dated(&c, "22 March 2012")];
     let mut layer = Layer::default();
     assert!(layer.toggle_mark(&c, &of, event));
@@ -215,7 +215,7 @@ fn two_processes_saving_at_once_lose_nothing_of_each_other() {
 fn the_exports_carry_marks_and_notes_and_nothing_without_them() {
     use annals::export::{annotations, json, markdown};
     let c = corpus(&[("cable.txt", TEXT)]);
-    let of = claim_events(&c);
+    let of = c.claim_events();
     let events: Vec<_> = c.events.keys().collect();
     let coup = of[claim_dated(&c, "22 March 2012")];
     let mut layer = Layer::default();
@@ -258,9 +258,9 @@ fn the_exports_carry_marks_and_notes_and_nothing_without_them() {
 fn a_moved_note_once_confirmed_is_anchored_where_it_is_now() {
     let before = corpus(&[("cable.txt", TEXT)]);
     let mut layer = Layer::default();
-    layer.write(&before, &claim_events(&before), Writing::New(claim_dated(&before, "22 March 2012")), "x".into());
+    layer.write(&before, &before.claim_events(), Writing::New(claim_dated(&before, "22 March 2012")), "x".into());
     let after = corpus(&[("cable.txt", &TEXT.replace("soldiers overthrew", "mutinous soldiers overthrew"))]);
-    let of = claim_events(&after);
+    let of = after.claim_events();
     let mut layer = Layer::new(&after, &of, layer.notes().to_vec());
     assert!(layer.placed()[0].moved());
     assert!(layer.confirm(&after, &of, 0));
@@ -272,7 +272,7 @@ fn a_moved_note_once_confirmed_is_anchored_where_it_is_now() {
 #[test]
 fn undo_takes_back_this_sessions_changes_one_by_one_and_nothing_else() {
     let c = corpus(&[("cable.txt", TEXT)]);
-    let of = claim_events(&c);
+    let of = c.claim_events();
     let coup = of[claim_dated(&c, "22 March 2012")];
     let mut layer = Layer::default();
     assert!(!layer.undo(&c, &of), "nothing yet");
@@ -307,7 +307,7 @@ fn notes_of_a_folder_that_cannot_be_written_go_to_the_data_folder() {
     let aside = dir.path().join("data/notes/read-only-1234.jsonld");
     let mut notebook = Notebook::open(&blocked.join("annals-notes.jsonld"), Some(aside.clone()));
     let c = corpus(&[("cable.txt", TEXT)]);
-    let of = claim_events(&c);
+    let of = c.claim_events();
     let mut layer = notebook.layer(&c, &of);
     layer.toggle_mark(&c, &of, of[claim_dated(&c, "22 March 2012")]);
     let said = notebook.save(&mut layer, &c, &of).expect("the user is told");
