@@ -227,7 +227,7 @@ impl Resolver {
         dates: &dyn DateContext,
     ) -> Vec<DocMention> {
         // Full names before lone surnames, so `Poudiougou` finds `Gabriel Poudiougou` wherever it stands.
-        found.sort_by_key(|f| (f.why, !f.name.contains(' '), f.range.start));
+        found.sort_by_cached_key(|f| (f.why, !f.name.contains(' '), f.range.start));
         // The full names of the document by their middle words (`Baré` of
         // `Ibrahim Baré Maïnassara`), those a later rule found included.
         let full_names = FullNames::new(found.iter().filter(|f| f.kind == EntityKind::Person).map(|f| f.name.as_str()));

@@ -22,36 +22,65 @@ impl AsRef<str> for Word<'_> {
 pub fn words(text: &str, from: usize) -> impl Iterator<Item = Word<'_>> + '_ {
     let mut at = from;
     std::iter::from_fn(move || {
-        let rest = &text[at..];
-        let skip = rest.len() - rest.trim_start().len();
-        at += skip;
+        at += whitespace_len(&text[at..]);
         let rest = &text[at..];
         let first = rest.chars().next()?;
-        let len = if first.is_alphanumeric() {
-            let mut len = 0;
-            let mut chars = rest.char_indices().peekable();
-            while let Some((i, c)) = chars.next() {
-                if c.is_alphanumeric() {
-                    len = i + c.len_utf8();
-                    continue; // the common case, without looking ahead
-                }
-                let next_alnum = chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
-                if "'’-".contains(c) && next_alnum {
-                    len = i + c.len_utf8();
-                } else if c == '.' && (next_alnum || is_initial(&rest[..i])) {
-                    len = i + 1;
-                } else {
-                    break;
-                }
-            }
-            len
-        } else {
-            first.len_utf8()
-        };
+        let len = if first.is_alphanumeric() { word_len(rest) } else { first.len_utf8() };
         let word = Word { text: &text[at..at + len], range: (at, at + len) };
         at += len;
         Some(word)
     })
+}
+
+/// The length of the whitespace `text` begins with (ASCII read as bytes).
+fn whitespace_len(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            if !matches!(b, b' ' | b'\t'..=b'\r') {
+                break;
+            }
+            at += 1;
+        } else {
+            match text[at..].chars().next() {
+                Some(c) if c.is_whitespace() => at += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    at
+}
+
+/// The length of the word `rest` begins with (its first character is
+/// alphanumeric). Most characters are ASCII letters: read as bytes.
+fn word_len(rest: &str) -> usize {
+    let bytes = rest.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        let c = match b.is_ascii() {
+            true if b.is_ascii_alphanumeric() => {
+                at += 1;
+                continue;
+            }
+            true => char::from(b),
+            false => rest[at..].chars().next().expect("at a character boundary"),
+        };
+        let width = c.len_utf8();
+        if c.is_alphanumeric() {
+            at += width;
+            continue;
+        }
+        let next_alnum = rest[at + width..].chars().next().is_some_and(char::is_alphanumeric);
+        if matches!(c, '\'' | '’' | '-') && next_alnum {
+            at += width;
+        } else if c == '.' && (next_alnum || is_initial(&rest[..at])) {
+            at += 1;
+        } else {
+            break;
+        }
+    }
+    at
 }
 
 /// `E` of `William E.`, `U.S` of `U.S.`: the dot belongs to the word.
@@ -158,6 +187,41 @@ mod tests {
     fn a_trailing_initial_loses_its_dot() {
         let t = "General William E . ( Kip ) Ward";
         assert_eq!(person_name(t, 8, &particles(), &|_| false).map(|r| &t[r]), Some("William E"));
+    }
+
+    /// Words read character by character, as they were before bytes were read.
+    fn words_by_chars(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        loop {
+            at += text[at..].len() - text[at..].trim_start().len();
+            let rest = &text[at..];
+            let Some(first) = rest.chars().next() else { return out };
+            let mut len = first.len_utf8();
+            if first.is_alphanumeric() {
+                let mut chars = rest.char_indices().peekable();
+                while let Some((i, c)) = chars.next() {
+                    let next_alnum = chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+                    if c.is_alphanumeric() || ("'’-".contains(c) && next_alnum) {
+                        len = i + c.len_utf8();
+                    } else if c == '.' && (next_alnum || is_initial(&rest[..i])) {
+                        len = i + 1;
+                    } else {
+                        break;
+                    }
+                }
+            }
+            out.push(&rest[..len]);
+            at += len;
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_read_as_bytes_are_the_words_read_as_characters(text in "[aZ9 .'’\\-éÉ\u{a0}\u{2003},\n\t]{0,40}") {
+            let fast: Vec<&str> = words(&text, 0).map(|w| w.text).collect();
+            proptest::prop_assert_eq!(fast, words_by_chars(&text));
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::names::{self, is_capitalised, person_name, words};
 use crate::assets::{Gazetteer, Rules};
 use crate::ingest::clean::{Hint, HintLabel};
 use crate::model::EntityKind;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
 use rustc_hash::FxHashSet;
 use std::ops::Range;
@@ -112,6 +112,9 @@ struct WordSets {
     function_words: FxHashSet<String>,
     person_titles: FxHashSet<String>,
     name_heads: FxHashSet<String>,
+    /// Organisations' heads of one word, and of several (`Air Force`).
+    organization_heads: FxHashSet<String>,
+    organization_head_phrases: Vec<String>,
     program_heads: FxHashSet<String>,
     program_starts: FxHashSet<String>,
     organization_starts: FxHashSet<String>,
@@ -128,11 +131,15 @@ impl WordSets {
         let set = |list: &[String]| list.iter().cloned().collect::<FxHashSet<String>>();
         let (phrases, words): (Vec<String>, Vec<String>) =
             rules.group_words.iter().cloned().partition(|g| g.contains(' '));
+        let (head_phrases, heads): (Vec<String>, Vec<String>) =
+            rules.organization_heads.iter().cloned().partition(|h| h.contains(' '));
         WordSets {
             not_names: set(&rules.not_names),
             function_words: set(&rules.function_words),
             person_titles: set(&rules.person_titles),
             name_heads: rules.organization_heads.iter().chain(&rules.program_heads).cloned().collect(),
+            organization_heads: heads.into_iter().collect(),
+            organization_head_phrases: head_phrases,
             program_heads: set(&rules.program_heads),
             program_starts: set(&rules.program_starts),
             organization_starts: set(&rules.organization_starts),
@@ -154,6 +161,7 @@ impl Discoverer {
         let titles = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Both) // anchored: is the next word a title too?
+            .kind(Some(AhoCorasickKind::DFA)) // read over every byte of the text: the fastest kind
             .build(&rules.person_titles)
             .expect("titles build an automaton");
         let context = ContextRules::new(rules, gazetteer);
@@ -300,12 +308,19 @@ impl Discoverer {
             let name = split_glued(&text[range.clone()]);
             let range = range.end - name.len()..range.end;
             // `Chief of Staff of the Air Force`, `Director of the Directorate`: no person.
-            let organisation = self.rules.organization_heads.iter().any(|h| name.ends_with(h.as_str()));
-            if self.not_name(name) || name.chars().count() < 2 || organisation {
+            if self.not_name(name) || name.chars().count() < 2 || self.ends_with_organization_head(name) {
                 continue;
             }
             out.push(Found { range, name: name.to_string(), kind: EntityKind::Person, why: Why::Title });
         }
+    }
+
+    /// Whether `name` ends with an organisation's head (`Bank` of `Xbank`
+    /// too): a head of one word is a suffix of the last word, looked up.
+    fn ends_with_organization_head(&self, name: &str) -> bool {
+        let last = &name[name.rfind(' ').map_or(0, |space| space + 1)..];
+        last.char_indices().any(|(at, _)| self.sets.organization_heads.contains(&last[at..]))
+            || self.sets.organization_head_phrases.iter().any(|h| name.ends_with(h.as_str()))
     }
 
     /// `Embassy Bamako`, `AMEMBASSY NIAMEY`: an organisation, not its city.
