@@ -136,15 +136,23 @@ pub const LONGEST_TOKEN: usize = 64;
 
 /// The runs of printable ASCII without white space longer than [`LONGEST_TOKEN`], in order.
 pub fn blobs(text: &str) -> Vec<std::ops::Range<usize>> {
+    // Such a run covers one of every `LONGEST_TOKEN + 1` offsets: only
+    // those are looked at, and the runs through them read out. Each byte
+    // is read at most twice.
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut start = 0;
-    for (at, &b) in text.as_bytes().iter().enumerate().chain([(text.len(), &b' ')]) {
-        if !b.is_ascii_graphic() {
-            if at - start > LONGEST_TOKEN {
-                out.push(start..at);
+    let mut read_to = 0;
+    let mut probe = LONGEST_TOKEN;
+    while probe < bytes.len() {
+        if probe >= read_to && bytes[probe].is_ascii_graphic() {
+            let start = bytes[..probe].iter().rposition(|b| !b.is_ascii_graphic()).map_or(0, |at| at + 1);
+            let end = bytes[probe..].iter().position(|b| !b.is_ascii_graphic()).map_or(bytes.len(), |at| probe + at);
+            if end - start > LONGEST_TOKEN {
+                out.push(start..end);
             }
-            start = at + 1;
+            read_to = end;
         }
+        probe += LONGEST_TOKEN + 1;
     }
     out
 }
@@ -251,6 +259,29 @@ mod tests {
         assert_eq!(count(0, "source"), "0 sources");
         assert_eq!(count(2, "entity"), "2 entities");
         assert_eq!(count(1, "file"), "1 file");
+    }
+
+    /// The runs read byte by byte, as [`blobs`] finds them by probes.
+    fn blobs_byte_by_byte(text: &str) -> Vec<std::ops::Range<usize>> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (at, &b) in text.as_bytes().iter().enumerate().chain([(text.len(), &b' ')]) {
+            if !b.is_ascii_graphic() {
+                if at - start > LONGEST_TOKEN {
+                    out.push(start..at);
+                }
+                start = at + 1;
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn blobs_found_by_probes_are_those_read_byte_by_byte(runs in proptest::collection::vec((proptest::prop_oneof![0usize..140, 62usize..70], "[ é\n]{1,3}"), 0..12)) {
+            let text: String = runs.iter().map(|(n, gap)| format!("{}{gap}", "x".repeat(*n))).collect();
+            proptest::prop_assert_eq!(blobs(&text), blobs_byte_by_byte(&text));
+        }
     }
 
     #[test]

@@ -52,30 +52,30 @@ impl Segmenter {
     fn breaks(&self, text: &str, block: Range<usize>) -> Vec<usize> {
         let s = &text[block.clone()];
         let mut cuts = Vec::new();
-        for (i, c) in s.char_indices() {
-            match c {
-                '.' | '!' | '?' | '…' => {
-                    let after_marks = i
-                        + c.len_utf8()
-                        + s[i + c.len_utf8()..]
-                            .chars()
-                            .take_while(|c| "\"”’')]".contains(*c))
-                            .map(char::len_utf8)
-                            .sum::<usize>();
-                    let rest = &s[after_marks..];
-                    let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-                    if gap == 0 || !starts_sentence(&rest[gap..]) {
-                        continue;
-                    }
-                    if c == '.' && !self.ends_sentence(&s[..i + 1], &rest[gap..]) {
-                        continue;
-                    }
-                    cuts.push(block.start + after_marks + gap);
-                }
-                '¶' if i > 0 => cuts.push(block.start + i),
-                _ => {}
+        // Marks found by their bytes, not by decoding every character; the
+        // cuts are sorted below.
+        let bytes = s.as_bytes();
+        let marks = memchr::memchr3_iter(b'.', b'!', b'?', bytes).chain(memchr::memmem::find_iter(bytes, "…"));
+        for i in marks {
+            let c = s[i..].chars().next().expect("a mark begins here");
+            let after_marks = i
+                + c.len_utf8()
+                + s[i + c.len_utf8()..]
+                    .chars()
+                    .take_while(|c| "\"”’')]".contains(*c))
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+            let rest = &s[after_marks..];
+            let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+            if gap == 0 || !starts_sentence(&rest[gap..]) {
+                continue;
             }
+            if c == '.' && !self.ends_sentence(&s[..i + 1], &rest[gap..]) {
+                continue;
+            }
+            cuts.push(block.start + after_marks + gap);
         }
+        cuts.extend(memchr::memmem::find_iter(bytes, "¶").filter(|&i| i > 0).map(|i| block.start + i));
         for m in FOOTNOTE_BREAK.find_iter(s) {
             let at = m.as_str().rfind(char::is_whitespace).map_or(m.end(), |w| m.start() + w + 1);
             cuts.push(block.start + at);

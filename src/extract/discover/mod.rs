@@ -102,6 +102,8 @@ static AFTER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 pub struct Discoverer {
     rules: Rules,
     titles: AhoCorasick,
+    /// The bytes titles begin with: only there is the automaton asked.
+    title_first_bytes: [bool; 256],
     sets: WordSets,
     context: ContextRules,
 }
@@ -164,8 +166,12 @@ impl Discoverer {
             .kind(Some(AhoCorasickKind::DFA)) // read over every byte of the text: the fastest kind
             .build(&rules.person_titles)
             .expect("titles build an automaton");
+        let mut title_first_bytes = [false; 256];
+        for title in &rules.person_titles {
+            title.bytes().next().inspect(|&b| title_first_bytes[usize::from(b)] = true);
+        }
         let context = ContextRules::new(rules, gazetteer);
-        Discoverer { rules: rules.clone(), titles, sets: WordSets::new(rules), context }
+        Discoverer { rules: rules.clone(), titles, title_first_bytes, sets: WordSets::new(rules), context }
     }
 
     /// Candidates in one document's clean text; `sentences` lets heading-like
@@ -285,11 +291,32 @@ impl Discoverer {
         AFTER_TITLE.find(&text[title_end..]).map(|m| title_end + m.end())
     }
 
-    fn titled(&self, text: &str, out: &mut Vec<Found>) {
-        for m in self.titles.find_iter(text) {
-            if text[..m.start()].ends_with(char::is_alphanumeric) {
-                continue;
+    /// Titles beginning a word, in order, none overlapping: the automaton
+    /// is asked only where a word begins with a title's first byte, not
+    /// run over every byte.
+    fn titles_in<'t>(&'t self, text: &'t str) -> impl Iterator<Item = aho_corasick::Match> + 't {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            while let Some(offset) = bytes[at..].iter().position(|&b| self.title_first_bytes[usize::from(b)]) {
+                // A title's first byte begins a character: `start` is a boundary.
+                let start = at + offset;
+                at = start + 1;
+                if text[..start].ends_with(char::is_alphanumeric) {
+                    continue;
+                }
+                let input = Input::new(text).span(start..text.len()).anchored(Anchored::Yes);
+                if let Some(m) = self.titles.find(input) {
+                    at = m.end();
+                    return Some(m);
+                }
             }
+            None
+        })
+    }
+
+    fn titled(&self, text: &str, out: &mut Vec<Found>) {
+        for m in self.titles_in(text) {
             let Some(mut from) = self.after_title(text, m.end()) else {
                 continue;
             };
