@@ -5,7 +5,7 @@
 use super::discover::{Discoverer, Found, Why};
 use super::gazetteer::Matcher;
 use super::qualified::{same_bodies, Qualified, Qualifiers};
-use super::spans::Spans;
+use super::spans::{Marked, Spans};
 use crate::assets::{Gazetteer, Rules};
 use crate::model::{DateValue, EntityKind};
 use crate::text::{fold, is_word_char};
@@ -45,6 +45,9 @@ pub struct Resolver {
     known_bodies: Vec<Vec<Qualified>>,
     /// The gazetteer's people, folded once: what a discovered name is compared with.
     known_people: Vec<KnownPerson>,
+    /// Person titles by their last byte: only those are compared with the
+    /// text before a short form.
+    titles_by_last_byte: Vec<Vec<String>>,
 }
 
 struct KnownPerson {
@@ -125,7 +128,14 @@ impl Resolver {
             })
             .collect();
         let qualifiers = Qualifiers::new(gazetteer);
+        let mut titles_by_last_byte = vec![Vec::new(); 256];
+        for title in &rules.person_titles {
+            if let Some(&last) = title.as_bytes().last() {
+                titles_by_last_byte[usize::from(last)].push(title.clone());
+            }
+        }
         Resolver {
+            titles_by_last_byte,
             matcher: Matcher::new(gazetteer),
             gazetteer: gazetteer.clone(),
             discoverer: Discoverer::new(rules, gazetteer),
@@ -148,6 +158,15 @@ impl Resolver {
         fields_end: usize,
         dates: &dyn DateContext,
     ) -> Vec<DocMention> {
+        let (mentions, strong) = self.known(text, hints, dates);
+        let found = self.discoverer.find(text, sentences, hints, fields_end);
+        self.add_found(text, found, mentions, &strong, dates)
+    }
+
+    /// The gazetteer's entries named in `text`, and those named in full
+    /// (strong). What it reads them from is gone when it returns: a
+    /// document of names holds millions.
+    fn known(&self, text: &str, hints: &[crate::ingest::clean::Hint], dates: &dyn DateContext) -> (Spans, Strong) {
         let marked: Vec<Range<usize>> = hints.iter().map(|h| h.clean.clone()).collect();
         let mut hits = self.matcher.find(text, &marked);
         hits.retain(|h| !cable_address(text, &h.range));
@@ -182,19 +201,17 @@ impl Resolver {
                 }
             }
         }
-        let found = self.discoverer.find(text, sentences, hints, fields_end);
-        let mentions: Spans = (known.into_iter())
+        let mentions = (known.into_iter())
             .map(|(range, e)| DocMention { range, key: EntityKey::Known(e), name: None, why: None })
             .collect();
-        self.add_found(text, found, mentions, &strong, dates)
+        (mentions, strong)
     }
 
     /// Whether a title (`President`, `General`) stands right before `at`.
     fn titled(&self, text: &str, at: usize) -> bool {
         let before = text[..at].trim_end();
-        self.discoverer
-            .rules()
-            .person_titles
+        let Some(&last) = before.as_bytes().last() else { return false };
+        self.titles_by_last_byte[usize::from(last)]
             .iter()
             .any(|t| before.ends_with(t.as_str()) && !before[..before.len() - t.len()].ends_with(is_word_char))
     }
@@ -285,8 +302,10 @@ impl Resolver {
         let repeats = repeated_mentions(text, &extra, &mentions);
         // By start and end, the known first, then the found, then their
         // repeats: one list sorted in place (of three sorted runs), not one
-        // more tree of them all, which was the peak of a document's memory.
-        let mut all = mentions.into_sorted();
+        // more tree of them all, which was the peak of a document's memory;
+        // sized once, as growing it twice was.
+        let mut all = Vec::with_capacity(mentions.len() + extra.len() + repeats.len());
+        all.extend(mentions.into_sorted());
         all.extend(extra.into_sorted());
         all.extend(repeats);
         all.sort_by_key(|m| (m.range.start, m.range.end));
@@ -391,19 +410,18 @@ fn repeated_mentions(text: &str, found: &Spans, taken: &Spans) -> Vec<DocMention
     let names: Vec<&str> = forms.iter().map(|(f, _)| *f).collect();
     let places = super::occurrences::standing_alone(text, &names);
     let mut out: Vec<DocMention> = Vec::new();
-    let mut added = Spans::default();
+    let mut added = Marked::new(if forms.is_empty() { 0 } else { text.len() });
     let (taken, found) = (taken.covered(), found.covered());
     for ((form, m), starts) in forms.iter().zip(places) {
         for at in starts {
             let r = at..at + form.len();
-            let free = !taken.meets(&r) && !found.meets(&r) && added.overlapping(&r).next().is_none();
-            if free {
-                let mention = DocMention { range: r, key: m.key.clone(), name: m.name.clone(), why: m.why };
-                added.insert(mention.clone());
-                out.push(mention);
+            if !taken.meets(&r) && !found.meets(&r) && !added.meets(&r) {
+                added.mark(&r);
+                out.push(DocMention { range: r, key: m.key.clone(), name: m.name.clone(), why: m.why });
             }
         }
     }
+    out.shrink_to_fit(); // held while all mentions are gathered: the peak
     out
 }
 

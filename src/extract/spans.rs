@@ -71,9 +71,17 @@ impl Spans {
         all.into_iter().map(|(_, m)| m).collect()
     }
 
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
     /// By start, then end, then insertion.
-    pub fn into_sorted(self) -> Vec<DocMention> {
-        self.map.into_values().collect()
+    pub fn into_sorted(self) -> impl Iterator<Item = DocMention> {
+        self.map.into_values()
     }
 
     /// The bytes these mentions cover, for asking often whether a range
@@ -111,6 +119,25 @@ impl Covered {
     }
 }
 
+/// Bytes marked a range at a time, a bit each, for asking whether a range
+/// meets any marked so far: no tree of what was marked.
+pub struct Marked(Vec<u64>);
+
+impl Marked {
+    /// Nothing marked in a text of `len` bytes.
+    pub fn new(len: usize) -> Self {
+        Marked(vec![0; len.div_ceil(64)])
+    }
+
+    pub fn meets(&self, r: &Range<usize>) -> bool {
+        r.clone().any(|at| self.0[at / 64] & (1 << (at % 64)) != 0)
+    }
+
+    pub fn mark(&mut self, r: &Range<usize>) {
+        r.clone().for_each(|at| self.0[at / 64] |= 1 << (at % 64));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,8 +163,14 @@ mod tests {
                 assert_eq!(spans.within(&q).map(|m| m.range.clone()).collect::<Vec<_>>(), inside, "within {q:?}");
             }
         }
+        let mut marked = Marked::new(66);
+        ranges.iter().for_each(|r| marked.mark(r));
+        for start in 0..65 {
+            let q = start..start + 1;
+            assert_eq!(marked.meets(&q), spans.covered().meets(&q), "marked {q:?}");
+        }
         spans.remove_within(&(2..15));
-        let left: Vec<_> = spans.into_sorted().into_iter().map(|m| m.range).collect();
+        let left: Vec<_> = spans.into_sorted().map(|m| m.range).collect();
         assert_eq!(left, [0..5, 3..20, 30..31, 40..60]);
     }
 }
