@@ -10,13 +10,13 @@ mod resolve;
 pub use patterns::{compile_patterns, speed_up, SPEED_UP_FROM};
 pub use resolve::resolve;
 
+use crate::extract::spans::Marked;
 use crate::model::DateValue;
 use chrono::Weekday;
 use groups::Groups;
 use patterns::{after_decl, cue_before, patterns, Pattern};
 use regex_automata::meta::Regex;
 use regex_automata::{Anchored, Input};
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// What an expression says, before resolution.
@@ -172,9 +172,10 @@ impl Tagger {
     }
 
     fn find_with(&self, patterns: &[(Pattern, Regex)], text: &str) -> Vec<Timex> {
-        // Found ranges lie inside their match, so they never overlap: the
-        // nearest one starting before a match's end is the only one to check.
-        let mut found: BTreeMap<usize, Timex> = BTreeMap::new();
+        // Found ranges lie inside their match, so they never overlap: a
+        // match is passed over where it meets the bytes of one.
+        let mut found: Vec<Timex> = Vec::new();
+        let mut taken = Marked::new(text.len());
         for &(pattern, ref re) in patterns {
             let (mut at, mut last_end) = (0, 0);
             while let Some(m) = re.search(&Input::new(text).range(at..)) {
@@ -184,7 +185,7 @@ impl Tagger {
                     continue;
                 };
                 (at, last_end) = (m.end().max(m.start() + 1), m.end());
-                if found.range(..m.end()).next_back().is_some_and(|(_, t)| t.range.end > start) {
+                if taken.meets(&(start..m.end())) {
                     continue;
                 }
                 // A match's groups cost ten times the match: they are found
@@ -193,11 +194,13 @@ impl Tagger {
                 re.search_captures(&Input::new(text).span(m.range()).anchored(Anchored::Yes), &mut caps);
                 let caps = Groups::new(text, caps);
                 if let Some(t) = self.interpret(pattern, &caps, text) {
-                    found.insert(t.range.start, t);
+                    taken.mark(&t.range);
+                    found.push(t);
                 }
             }
         }
-        found.into_values().collect()
+        found.sort_unstable_by_key(|t| t.range.start);
+        found
     }
 
     fn interpret(&self, pattern: Pattern, caps: &Groups, text: &str) -> Option<Timex> {
