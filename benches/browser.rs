@@ -90,6 +90,7 @@ fn synthetic(events: usize, entities: usize) -> Corpus {
         text,
         repairs: 0,
         warnings: Vec::new(),
+        rejected: Vec::new(),
     };
     Corpus {
         name: "synthetic".into(),

@@ -2,7 +2,9 @@
 //! say. The bundled `assets/manifest.toml` is the same format. Sections:
 //! `[corpus]`, `[[source]]` (metadata and Admiralty reliability),
 //! `[[entity]]` (gazetteer entries), `[[alias]]`, `[[merge]]`, `[[split]]`,
-//! `[[reject]]` (a sentence that dates nothing, by its words) and `ignore`. Errors name the file, line and column and what was expected.
+//! `[[reject]]` (a sentence that dates nothing, by its words), `[[redate]]`
+//! (a claim given another date) and `ignore`. Errors name the file, line
+//! and column and what was expected.
 
 use super::GazetteerEntry;
 pub use crate::model::Reliability;
@@ -33,6 +35,8 @@ pub struct CorpusFile {
     pub splits: Vec<SplitRule>,
     #[serde(default, rename = "reject")]
     pub rejects: Vec<RejectRule>,
+    #[serde(default, rename = "redate")]
+    pub redates: Vec<RedateRule>,
     /// Glob patterns, relative to the folder, of files not to read.
     #[serde(default)]
     pub ignore: Vec<Spanned<String>>,
@@ -57,29 +61,59 @@ pub struct RejectRule {
 
 impl RejectRule {
     /// Whether the claim of `sentence`, dated by the words `date`, in the file at `path`, is rejected.
-    /// Asked of every claim when a corpus is assembled: the cheap tests
-    /// first, and the sentence's spaces made single only where its first
-    /// word is.
     pub fn rejects(&self, path: &str, sentence: &str, date: &str) -> bool {
-        let in_file = |f: &str| path.strip_suffix(f).is_some_and(|rest| rest.is_empty() || rest.ends_with(['/', '\\']));
-        if !self.file.as_deref().is_none_or(in_file) || self.date.as_deref().is_some_and(|d| d != date) {
-            return false;
-        }
-        let spaced = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-        let first = self.quote.split_whitespace().next().unwrap_or_default();
-        sentence.contains(first) && spaced(sentence).contains(&spaced(&self.quote))
+        names_claim(&self.quote, self.date.as_deref(), self.file.as_deref(), (path, sentence, date))
     }
 }
 
-/// The bytes of an `annals.toml` without its `[[reject]]` tables: what the
-/// cache of extractions is keyed by, since rejections apply after them
-/// (a claim rejected in the browser does not make every document be read
-/// again). A file that does not parse is kept whole.
-pub fn without_rejections(bytes: &[u8]) -> Vec<u8> {
+/// A claim given another date than the one its words were read as: the
+/// claims named as a `[[reject]]` names them, dated `to` (a date of the
+/// date model: `2013-01-11`, `2012-03`, `1960`, `FY2014`, `2016/2020`).
+#[derive(Debug, Clone, Deserialize, Default, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct RedateRule {
+    pub quote: String,
+    pub date: Option<String>,
+    pub file: Option<String>,
+    pub to: String,
+}
+
+impl RedateRule {
+    /// The date the claim of `sentence`, dated by the words `date`, in the
+    /// file at `path`, is given, if this rule names it.
+    pub fn redates(&self, path: &str, sentence: &str, date: &str) -> Option<DateValue> {
+        names_claim(&self.quote, self.date.as_deref(), self.file.as_deref(), (path, sentence, date))
+            .then(|| DateValue::parse(&self.to))
+            .flatten()
+    }
+}
+
+/// Whether `quote` (spaces as any run of white space), `date` (the words
+/// of the date, if given) and `file` (a name or path, if given) name the
+/// claim of (path, sentence, date words). Asked of every claim when a
+/// corpus is assembled: the cheap tests first, and the sentence's spaces
+/// made single only where the quote's first word is.
+fn names_claim(quote: &str, date: Option<&str>, file: Option<&str>, claim: (&str, &str, &str)) -> bool {
+    let (path, sentence, date_words) = claim;
+    let in_file = |f: &str| path.strip_suffix(f).is_some_and(|rest| rest.is_empty() || rest.ends_with(['/', '\\']));
+    if !file.is_none_or(in_file) || date.is_some_and(|d| d != date_words) {
+        return false;
+    }
+    let spaced = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let first = quote.split_whitespace().next().unwrap_or_default();
+    sentence.contains(first) && spaced(sentence).contains(&spaced(quote))
+}
+
+/// The bytes of an `annals.toml` without its `[[reject]]` and `[[redate]]`
+/// tables: what the cache of extractions is keyed by, since corrections
+/// apply after them (a claim corrected in the browser does not make every
+/// document be read again). A file that does not parse is kept whole.
+pub fn without_corrections(bytes: &[u8]) -> Vec<u8> {
     let parsed = std::str::from_utf8(bytes).ok().and_then(|t| t.parse::<toml_edit::DocumentMut>().ok());
     match parsed {
         Some(mut document) => {
             document.remove("reject");
+            document.remove("redate");
             document.to_string().into_bytes()
         }
         None => bytes.to_vec(),
@@ -174,6 +208,10 @@ impl CorpusFile {
                 let expected = "expected a source grade A–F and an information grade 1–6, such as B2";
                 return Err(at(Some(r.span()), format!("`{}` is not an Admiralty grade: {expected}", r.get_ref())));
             }
+        }
+        if let Some(r) = file.redates.iter().find(|r| DateValue::parse(&r.to).is_none()) {
+            let expected = "expected a date such as 2009-11-30, 2012-03, 1960, FY2014 or 2016/2020";
+            return Err(at(None, format!("[[redate]] of “{}”: `{}` is not a date: {expected}", r.quote, r.to)));
         }
         let mut globs = globset::GlobSetBuilder::new();
         for pattern in &file.ignore {

@@ -156,6 +156,7 @@ impl Assets {
         m.merges.extend(file.merges);
         m.splits.extend(file.splits);
         m.rejects.extend(file.rejects);
+        m.redates.extend(file.redates);
         Ok(())
     }
 

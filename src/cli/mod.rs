@@ -271,7 +271,7 @@ impl InputArgs {
             .paths
             .iter()
             .filter_map(|p| std::fs::read(p.join(annals::assets::corpus_file::FILE_NAME)).ok())
-            .map(|bytes| annals::assets::corpus_file::without_rejections(&bytes))
+            .map(|bytes| annals::assets::corpus_file::without_corrections(&bytes))
             // A file of rejections alone is as none.
             .filter(|bytes| !bytes.trim_ascii().is_empty())
             .collect();

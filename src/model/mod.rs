@@ -140,6 +140,10 @@ pub struct Source {
     /// Characters repaired from mojibake.
     pub repairs: usize,
     pub warnings: Vec<String>,
+    /// Sentences whose claims the analyst rejected (`[[reject]]`): they
+    /// tell nothing, but are shown greyed where they stand.
+    #[serde(default)]
+    pub rejected: Vec<Range<usize>>,
 }
 
 impl Source {
@@ -226,6 +230,8 @@ pub enum Resolution {
     DocumentDate,
     /// A relative expression resolved against the narrative around it.
     Context,
+    /// Given by the analyst (`[[redate]]` in `annals.toml`).
+    User,
 }
 
 /// A sentence of a source that dates something.

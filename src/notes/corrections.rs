@@ -1,17 +1,45 @@
 //! Corrections of the model, written into a folder's `annals.toml` where
 //! the user keeps what they know of the corpus: `[[reject]]` says a
-//! sentence dates nothing. The file is edited, not rewritten: the user's
-//! comments, blank lines and order stay (toml_edit), and it is replaced
-//! whole (a temporary file, synced, renamed).
+//! sentence dates nothing, `[[redate]]` gives a claim another date. The
+//! file is edited, not rewritten: the user's comments, blank lines and
+//! order stay (toml_edit), and it is replaced whole (a temporary file,
+//! synced, renamed).
 
 use super::store::{replace, NotesError};
-use crate::assets::corpus_file::RejectRule;
+use crate::assets::corpus_file::{RedateRule, RejectRule};
 use std::path::Path;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
-/// Adds `rule` as a `[[reject]]` at the end of the file at `path` (made if
+/// One correction of a claim, as `annals.toml` keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Correction {
+    Reject(RejectRule),
+    Redate(RedateRule),
+}
+
+impl Correction {
+    /// Its table's name and its fields, in the order they are written.
+    fn table(&self) -> (&'static str, Vec<(&'static str, Option<&str>)>) {
+        match self {
+            Correction::Reject(r) => {
+                ("reject", vec![("quote", Some(&r.quote)), ("date", r.date.as_deref()), ("file", r.file.as_deref())])
+            }
+            Correction::Redate(r) => (
+                "redate",
+                vec![
+                    ("quote", Some(&r.quote)),
+                    ("date", r.date.as_deref()),
+                    ("file", r.file.as_deref()),
+                    ("to", Some(&r.to)),
+                ],
+            ),
+        }
+    }
+}
+
+/// Adds `correction` as a table at the end of the file at `path` (made if
 /// need be): its text appended, so that nothing before it moves.
-pub fn reject(path: &Path, rule: &RejectRule) -> Result<(), NotesError> {
+pub fn add(path: &Path, correction: &Correction) -> Result<(), NotesError> {
     let mut text = read(path)?;
     if !text.is_empty() && !text.ends_with('\n') {
         text.push('\n');
@@ -19,20 +47,20 @@ pub fn reject(path: &Path, rule: &RejectRule) -> Result<(), NotesError> {
     if !text.is_empty() {
         text.push('\n');
     }
-    text.push_str(&block(rule));
+    text.push_str(&block(correction));
     parsed(path, &text)?;
     replace(path, text.as_bytes())
 }
 
-/// Takes the last `[[reject]]` equal to `rule` out of the file; whether
+/// Takes the last table equal to `correction` out of the file; whether
 /// there was one. As it was written, it goes as it came (the file then
 /// reads as before); edited since, it is taken out of the parsed file.
-pub fn unreject(path: &Path, rule: &RejectRule) -> Result<bool, NotesError> {
+pub fn take_back(path: &Path, correction: &Correction) -> Result<bool, NotesError> {
     let text = read(path)?;
-    let block = block(rule);
+    let block = block(correction);
     if let Some(at) = text.rfind(&block) {
         let mut before = text[..at].to_string();
-        // The blank line `reject` put before it, and the line end it added.
+        // The blank line `add` put before it, and the line end it added.
         if before.ends_with("\n\n") {
             before.pop();
         }
@@ -40,36 +68,31 @@ pub fn unreject(path: &Path, rule: &RejectRule) -> Result<bool, NotesError> {
         return Ok(true);
     }
     let mut document = parsed(path, &text)?;
-    let Some(rejects) = document.get_mut("reject").and_then(Item::as_array_of_tables_mut) else { return Ok(false) };
-    let value = |t: &Table, key: &str| t.get(key).and_then(Item::as_str).map(str::to_string);
-    let same = |t: &Table| {
-        value(t, "quote").as_deref() == Some(rule.quote.as_str())
-            && value(t, "date") == rule.date
-            && value(t, "file") == rule.file
-    };
-    let Some(at) = (0..rejects.len()).rev().find(|&i| rejects.get(i).is_some_and(same)) else { return Ok(false) };
-    rejects.remove(at);
-    if rejects.is_empty() {
-        document.remove("reject");
+    let (name, fields) = correction.table();
+    let Some(tables) = document.get_mut(name).and_then(Item::as_array_of_tables_mut) else { return Ok(false) };
+    let same = |t: &Table| fields.iter().all(|(key, value)| t.get(key).and_then(Item::as_str) == *value);
+    let Some(at) = (0..tables.len()).rev().find(|&i| tables.get(i).is_some_and(same)) else { return Ok(false) };
+    tables.remove(at);
+    if tables.is_empty() {
+        document.remove(name);
     }
     replace(path, document.to_string().as_bytes())?;
     Ok(true)
 }
 
-/// `rule` as a `[[reject]]` table, its strings quoted by toml_edit.
-fn block(rule: &RejectRule) -> String {
+/// `correction` as a table, its strings quoted by toml_edit.
+fn block(correction: &Correction) -> String {
+    let (name, fields) = correction.table();
     let mut table = Table::new();
-    table.insert("quote", toml_edit::value(rule.quote.as_str()));
-    if let Some(date) = &rule.date {
-        table.insert("date", toml_edit::value(date.as_str()));
+    for (key, value) in fields {
+        if let Some(value) = value {
+            table.insert(key, toml_edit::value(value));
+        }
     }
-    if let Some(file) = &rule.file {
-        table.insert("file", toml_edit::value(file.as_str()));
-    }
-    let mut rejects = ArrayOfTables::new();
-    rejects.push(table);
+    let mut tables = ArrayOfTables::new();
+    tables.push(table);
     let mut document = DocumentMut::new();
-    document.insert("reject", Item::ArrayOfTables(rejects));
+    document.insert(name, Item::ArrayOfTables(tables));
     document.to_string()
 }
 
@@ -102,7 +125,7 @@ mod tests {
             date: Some("1990".into()),
             file: Some("cable.txt".into()),
         };
-        reject(&path, &rule).unwrap();
+        add(&path, &Correction::Reject(rule.clone())).unwrap();
         let written = std::fs::read_to_string(&path).unwrap();
         insta::assert_snapshot!(written, @r#"
         # My corpus: cables of 2009.
@@ -122,9 +145,9 @@ mod tests {
         "#);
         let read: crate::assets::CorpusFile = toml::from_str(&written).unwrap();
         assert_eq!(read.rejects, std::slice::from_ref(&rule), "annals reads back what it wrote");
-        assert!(unreject(&path, &rule).unwrap());
+        assert!(take_back(&path, &Correction::Reject(rule.clone())).unwrap());
         assert_eq!(std::fs::read_to_string(&path).unwrap(), own, "taken back: the file as the user left it");
-        assert!(!unreject(&path, &rule).unwrap());
+        assert!(!take_back(&path, &Correction::Reject(rule)).unwrap());
     }
 
     #[test]
@@ -137,14 +160,50 @@ mod tests {
             if let Some(own) = own {
                 std::fs::write(&path, own).unwrap();
             }
-            reject(&path, &rule).unwrap();
+            add(&path, &Correction::Reject(rule.clone())).unwrap();
             let written = std::fs::read_to_string(&path).unwrap();
             let read: crate::assets::CorpusFile = toml::from_str(&written).unwrap();
             assert_eq!(read.rejects, std::slice::from_ref(&rule), "{written}");
             assert!(written.starts_with(own.unwrap_or("")), "what was there stays first: {written}");
-            assert!(unreject(&path, &rule).unwrap());
+            assert!(take_back(&path, &Correction::Reject(rule.clone())).unwrap());
             let expected = own.map(|o| if o.ends_with('\n') { o.to_string() } else { format!("{o}\n") });
             assert_eq!(std::fs::read_to_string(&path).unwrap(), expected.unwrap_or_default());
         }
+    }
+
+    #[test]
+    fn a_redate_is_written_read_back_and_taken_back_even_once_edited() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("annals.toml");
+        let own = "# dates I checked\n[corpus]\nname = \"cables\"\n";
+        std::fs::write(&path, own).unwrap();
+        let rule = RedateRule {
+            quote: "Aid was suspended".into(),
+            date: Some("last March".into()),
+            file: Some("cable.txt".into()),
+            to: "2012-03".into(),
+        };
+        let redate = Correction::Redate(rule.clone());
+        add(&path, &redate).unwrap();
+        let written = std::fs::read_to_string(&path).unwrap();
+        insta::assert_snapshot!(written, @r#"
+        # dates I checked
+        [corpus]
+        name = "cables"
+
+        [[redate]]
+        quote = "Aid was suspended"
+        date = "last March"
+        file = "cable.txt"
+        to = "2012-03"
+        "#);
+        let read = crate::assets::CorpusFile::parse(&written, "annals.toml").unwrap();
+        assert_eq!(read.redates, std::slice::from_ref(&rule), "annals reads back what it wrote");
+        // Edited by hand since (a comment inside the table): found in the parsed file.
+        std::fs::write(&path, written.replace("to = ", "# checked in the archive\nto = ")).unwrap();
+        assert!(take_back(&path, &redate).unwrap());
+        let left = std::fs::read_to_string(&path).unwrap();
+        assert!(left.starts_with(own) && !left.contains("redate"), "{left}");
+        assert!(!take_back(&path, &redate).unwrap());
     }
 }

@@ -8,5 +8,6 @@ pub mod layer;
 pub mod store;
 
 pub use anchor::{Anchor, Placement};
+pub use corrections::Correction;
 pub use layer::{Change, Layer, Placed, Writing};
 pub use store::{Motivation, Note, NotesError, NotesFile};

@@ -2,6 +2,7 @@
 //! mentions and actors; then names, aliases and events once all are in.
 
 use super::document::Extracted;
+use crate::assets::corpus_file::CorpusFile;
 use crate::assets::Assets;
 use crate::extract::entities::{DocMention, EntityKey};
 use crate::extract::events::{self, ClaimView};
@@ -29,13 +30,8 @@ impl<'a> Assembler<'a> {
     /// The next source: its mentions get entity ids, its claims actors; the
     /// document's own lists are then let go.
     pub fn add(&mut self, doc: Extracted) {
-        let Extracted { source, mentions, mut claims } = doc;
-        // Rejected here, not when extracted: a `[[reject]]` added leaves the cached extractions good.
-        let rejects = &self.assets.manifest.rejects;
-        if !rejects.is_empty() {
-            let text = |r: &Range<usize>| &source.text[r.clone()];
-            claims.retain(|c| !rejects.iter().any(|r| r.rejects(&source.path, text(&c.sentence), text(&c.date_clean))));
-        }
+        let Extracted { mut source, mentions, mut claims } = doc;
+        correct(&mut claims, &mut source, &self.assets.manifest);
         let corpus = &mut self.corpus;
         let source_id = corpus.sources.next_key();
         let mut numbered = Vec::with_capacity(mentions.len());
@@ -123,6 +119,32 @@ fn new_entity(m: &DocMention, assets: &Assets) -> Entity {
 
 /// The actors of a sentence: the people, organisations, countries, groups
 /// and programmes it names, in order, once each; places are settings.
+/// The analyst's corrections of `claims`: those `[[reject]]` names leave
+/// (their sentences noted in `source`, to be shown greyed), those
+/// `[[redate]]` names take its date. Here, not when extracted: a
+/// correction added leaves the cached extractions good.
+fn correct(claims: &mut Vec<Claim>, source: &mut Source, manifest: &CorpusFile) {
+    let text = |r: &Range<usize>| &source.text[r.clone()];
+    if !manifest.rejects.is_empty() {
+        let rejected = |c: &Claim| {
+            let (sentence, date) = (text(&c.sentence), text(&c.date_clean));
+            manifest.rejects.iter().any(|r| r.rejects(&source.path, sentence, date))
+        };
+        let (gone, kept): (Vec<Claim>, Vec<Claim>) = std::mem::take(claims).into_iter().partition(rejected);
+        *claims = kept;
+        source.rejected = gone.into_iter().map(|c| c.sentence).collect();
+        source.rejected.sort_by_key(|r| (r.start, r.end));
+        source.rejected.dedup();
+    }
+    for claim in claims.iter_mut().filter(|_| !manifest.redates.is_empty()) {
+        let (sentence, date) = (text(&claim.sentence), text(&claim.date_clean));
+        if let Some(to) = manifest.redates.iter().rev().find_map(|r| r.redates(&source.path, sentence, date)) {
+            claim.date = to;
+            claim.resolved = Resolution::User;
+        }
+    }
+}
+
 fn actors(
     mentions: &[(Range<usize>, EntityId)],
     sentence: &Range<usize>,

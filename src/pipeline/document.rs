@@ -99,6 +99,7 @@ impl Pipeline {
             body_start: cleaned.body_start,
             text,
             map,
+            rejected: Vec::new(),
         };
         let claims = self.claims(&source, &sentences, &dated, &cleaned.front_matter);
         Extracted { source, mentions, claims }

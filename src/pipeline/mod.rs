@@ -1,7 +1,7 @@
 //! The flow of ARCHITECTURE.md: load, extract, assemble, merge, index. Builds an
 //! immutable [`Corpus`] from inputs; failures are reported, never fatal.
 
-use crate::assets::corpus_file::RejectRule;
+use crate::assets::corpus_file::CorpusFile;
 use crate::assets::Assets;
 use crate::extract::claims::{self, KindClassifier};
 use crate::extract::curation::Curation;
@@ -151,7 +151,7 @@ impl Pipeline {
     ) -> (Corpus, Vec<Failure>) {
         let key = self.cache.as_ref().map(|_| {
             let contents = inputs.par_iter().map(|input| Cache::content_key(&input.path, &input.bytes));
-            corpus_key(name, u64::MAX, &self.assets.manifest.rejects, contents.collect::<Vec<_>>())
+            corpus_key(name, u64::MAX, &self.assets.manifest, contents.collect::<Vec<_>>())
         });
         self.build_from(name, inputs, Ok, key, failures, watch)
     }
@@ -170,8 +170,8 @@ impl Pipeline {
     ) -> (Corpus, Vec<Failure>) {
         let key = self.cache.as_ref().and_then(|_| {
             let stamps: Vec<Option<u128>> = files.par_iter().map(|path| file_stamp(path)).collect();
-            let rejects = &self.assets.manifest.rejects;
-            Some(corpus_key(name, max_bytes, rejects, stamps.into_iter().collect::<Option<Vec<_>>>()?))
+            let manifest = &self.assets.manifest;
+            Some(corpus_key(name, max_bytes, manifest, stamps.into_iter().collect::<Option<Vec<_>>>()?))
         });
         self.build_from(name, files, |path| ingest::read_file(&path, max_bytes), key, failures, watch)
     }
@@ -287,18 +287,24 @@ impl Pipeline {
 }
 
 /// Names a set of documents for the cache of merged corpora: the corpus's
-/// name, the size limit of reading, the claims rejected (they are not in
-/// the extractions' key: see [`crate::assets::corpus_file::without_rejections`]),
-/// and each document's key, in order.
-fn corpus_key(name: &str, max_bytes: u64, rejects: &[RejectRule], documents: Vec<u128>) -> u128 {
+/// name, the size limit of reading, the claims rejected and redated (they
+/// are not in the extractions' key: see
+/// [`crate::assets::corpus_file::without_corrections`]), and each
+/// document's key, in order.
+fn corpus_key(name: &str, max_bytes: u64, manifest: &CorpusFile, documents: Vec<u128>) -> u128 {
     let mut digest = Xxh3::new();
     let mut text = |s: &str| {
         digest.update(&(s.len() as u64).to_le_bytes());
         digest.update(s.as_bytes());
     };
     text(name);
-    for r in rejects {
+    for r in &manifest.rejects {
         [Some(r.quote.as_str()), r.date.as_deref(), r.file.as_deref()].iter().for_each(|s| text(s.unwrap_or("\0")));
+    }
+    text("redate");
+    for r in &manifest.redates {
+        let fields = [Some(r.quote.as_str()), r.date.as_deref(), r.file.as_deref(), Some(r.to.as_str())];
+        fields.iter().for_each(|s| text(s.unwrap_or("\0")));
     }
     digest.update(&max_bytes.to_le_bytes());
     documents.iter().for_each(|key| digest.update(&key.to_le_bytes()));

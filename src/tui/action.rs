@@ -39,6 +39,8 @@ pub enum Action {
     Undo,
     /// The shown claim is not a claim.
     Reject,
+    /// Give the shown claim another date.
+    Redate,
     /// A key given to the note being written (moving, deleting, undoing, a new line).
     Edit(super::key::Key),
     Quit,
@@ -83,6 +85,7 @@ pub const NAMED: &[(&str, Action)] = &[
     ("confirm", Action::Confirm),
     ("undo", Action::Undo),
     ("reject", Action::Reject),
+    ("redate", Action::Redate),
     ("quit", Action::Quit),
     ("backspace", Action::Backspace),
 ];

@@ -4,7 +4,6 @@
 use super::action::Action;
 use super::editor::Editor;
 use super::state::{Mode, Pane, Request, State};
-use crate::assets::corpus_file::RejectRule;
 use crate::model::Corpus;
 use crate::notes::{Motivation, Writing};
 
@@ -139,16 +138,4 @@ pub fn standing(state: &State) -> Option<String> {
 /// `u`: the last change of this session undone (by the notebook).
 pub fn undo(state: &mut State) {
     state.requests.push(Request::Undo);
-}
-
-/// `x`: the claim shown is not a claim: a `[[reject]]` of its sentence
-/// (and date, and file) for the folder's `annals.toml`.
-pub fn reject(state: &mut State, corpus: &Corpus) {
-    let Some(c) = state.shown else { return };
-    let claim = &corpus.claims[c];
-    let source = &corpus.sources[claim.source];
-    let quote = source.text[claim.sentence.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
-    let file = crate::text::file_name(&source.path).to_string();
-    let date = source.text.get(claim.date_clean.clone()).map(str::to_string);
-    state.requests.push(Request::Reject(RejectRule { quote, date, file: Some(file) }));
 }

@@ -23,6 +23,8 @@ pub enum Scope {
     Note,
     /// The list of marks and notes.
     Notes,
+    /// A claim's new date being typed.
+    Redate,
     /// In every mode.
     Always,
 }
@@ -31,7 +33,7 @@ use Scope::*;
 
 impl Scope {
     /// The scopes by the names the configuration gives them, in help order.
-    pub const NAMED: [(&'static str, Scope); 10] = [
+    pub const NAMED: [(&'static str, Scope); 11] = [
         ("browse", Browse),
         ("timeline", In(Pane::Timeline)),
         ("entities", In(Pane::Entities)),
@@ -42,11 +44,12 @@ impl Scope {
         ("help", Help),
         ("note", Note),
         ("notes", Notes),
+        ("redate", Redate),
     ];
 
     /// Whether text is typed in this mode: keys no binding takes are text.
     pub fn types(self) -> bool {
-        matches!(self, Palette | Search | Note)
+        matches!(self, Palette | Search | Note | Redate)
     }
 
     /// The scopes whose keys work in `mode` with `pane` focused, the one

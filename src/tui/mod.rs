@@ -6,6 +6,7 @@ pub mod action;
 mod annotate;
 pub mod colors;
 pub mod config;
+pub mod correct;
 pub mod editor;
 pub mod event_words;
 mod index;

@@ -6,15 +6,14 @@
 //! across those corpora.
 
 use super::state::{Request, State};
-use crate::assets::corpus_file::RejectRule;
 use crate::model::{ClaimId, Corpus, EventId, TiSlice};
-use crate::notes::{corrections, Change, Layer, Note, NotesError, NotesFile};
+use crate::notes::{corrections, Change, Correction, Layer, Note, NotesError, NotesFile};
 use std::path::{Path, PathBuf};
 
 /// A change of this session, the way to undo it.
 enum Undo {
     Notes(Change),
-    Reject(RejectRule),
+    Correct(Correction),
 }
 
 pub struct Notebook {
@@ -61,7 +60,7 @@ impl Notebook {
         self.history.extend(state.notes.take_changes().into_iter().map(Undo::Notes));
         for request in std::mem::take(&mut state.requests) {
             state.notice = Some(match request {
-                Request::Reject(rule) => self.reject(rule),
+                Request::Correct(correction) => self.correct(correction),
                 Request::Undo => self.undo(state, corpus),
             });
         }
@@ -73,14 +72,18 @@ impl Notebook {
         }
     }
 
-    fn reject(&mut self, rule: RejectRule) -> String {
+    fn correct(&mut self, correction: Correction) -> String {
         let Some(path) = &self.corrections else {
             return "corrections are kept in a folder's annals.toml: open a folder to make them".to_string();
         };
-        match corrections::reject(path, &rule) {
+        let said = match &correction {
+            Correction::Reject(_) => "not a claim".to_string(),
+            Correction::Redate(r) => format!("dated {}", r.to),
+        };
+        match corrections::add(path, &correction) {
             Ok(()) => {
-                self.history.push(Undo::Reject(rule));
-                format!("not a claim: written in {}; the timeline follows (u undoes)", path.display())
+                self.history.push(Undo::Correct(correction));
+                format!("{said}: written in {}; the timeline follows (u undoes)", path.display())
             }
             Err(e) => format!("not written: {e}"),
         }
@@ -96,11 +99,15 @@ impl Notebook {
                 }
                 "undone".to_string()
             }
-            Some(Undo::Reject(rule)) => {
+            Some(Undo::Correct(correction)) => {
                 let path = self.corrections.as_deref().unwrap_or(Path::new(""));
-                match corrections::unreject(path, &rule) {
-                    Ok(true) => "undone: the claim is back (annals.toml)".to_string(),
-                    Ok(false) => "undone already: annals.toml no longer rejects it".to_string(),
+                let done = match correction {
+                    Correction::Reject(_) => "the claim is back",
+                    Correction::Redate(_) => "the claim has its date again",
+                };
+                match corrections::take_back(path, &correction) {
+                    Ok(true) => format!("undone: {done} (annals.toml)"),
+                    Ok(false) => "undone already: annals.toml no longer has that correction".to_string(),
                     Err(e) => format!("not undone: {e}"),
                 }
             }

@@ -59,8 +59,8 @@ pub enum Target {
 /// What a key asks of the files behind the browser, done after it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Request {
-    /// "Not a claim", written into the folder's `annals.toml`.
-    Reject(crate::assets::corpus_file::RejectRule),
+    /// A correction of a claim, written into the folder's `annals.toml`.
+    Correct(crate::notes::Correction),
     /// The last change of the session (a mark, a note, a correction) undone.
     Undo,
 }
@@ -83,6 +83,8 @@ pub enum Mode {
     Notes {
         selected: usize,
     },
+    /// A claim's new date is being typed.
+    Redate(super::correct::DateInput),
 }
 
 impl Mode {
@@ -95,6 +97,7 @@ impl Mode {
             Mode::Help { .. } => Scope::Help,
             Mode::Note(_) => Scope::Note,
             Mode::Notes { .. } => Scope::Notes,
+            Mode::Redate(_) => Scope::Redate,
         }
     }
 }

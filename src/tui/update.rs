@@ -2,6 +2,7 @@
 
 use super::action::Action;
 use super::annotate as notes;
+use super::correct;
 use super::keymap::KeyMap;
 use super::layout::TimelineRow;
 use super::palette::{self, Candidates};
@@ -36,6 +37,7 @@ pub fn update(state: &mut State, ctx: &Ctx, action: Action) {
         Mode::Help { .. } => help_update(state, ctx, action),
         Mode::Note(_) => notes::editing(state, ctx.corpus, action),
         Mode::Notes { .. } => notes::listing(state, ctx.corpus, action),
+        Mode::Redate(_) => correct::redating(state, ctx.corpus, action),
     }
     state.settle(ctx.corpus);
 }
@@ -102,7 +104,8 @@ fn browse(state: &mut State, ctx: &Ctx, action: Action) {
         Action::Annotate => notes::open_editor(state, corpus),
         Action::ListNotes => notes::open_list(state),
         Action::Undo => notes::undo(state),
-        Action::Reject => notes::reject(state, corpus),
+        Action::Reject => correct::reject(state, corpus),
+        Action::Redate => correct::open_redate(state, corpus),
         Action::Click(x, y) => click(state, corpus, x, y),
         Action::Scroll(delta, x, y) => {
             if let Some(pane) = pane_at(state, x, y) {

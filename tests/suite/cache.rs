@@ -353,7 +353,8 @@ fn a_rejection_reuses_every_extraction_and_merges_again() {
         date: Some(source.text[claim.date_clean.clone()].to_string()),
         file: None,
     };
-    annals::notes::corrections::reject(&folder.path().join("annals.toml"), &rule).unwrap();
+    let reject = annals::notes::Correction::Reject(rule);
+    annals::notes::corrections::add(&folder.path().join("annals.toml"), &reject).unwrap();
     let after = run(&["check", dir]);
     assert!(after.contains("cache: 4 of 4 extractions reused ("), "not read again, merged again: {after}");
     assert_ne!(claims(&before), claims(&after), "the claim is gone: {after}");
@@ -361,6 +362,23 @@ fn a_rejection_reuses_every_extraction_and_merges_again() {
     // The same with a file of the user's own, its comments and sections.
     std::fs::write(folder.path().join("annals.toml"), "# mine\n\n[corpus]\nname = \"fixtures\"\n").unwrap();
     assert!(run(&["check", dir]).contains("cache: 0 of 4 extractions reused"));
-    annals::notes::corrections::reject(&folder.path().join("annals.toml"), &rule).unwrap();
+    annals::notes::corrections::add(&folder.path().join("annals.toml"), &reject).unwrap();
     assert!(run(&["check", dir]).contains("cache: 4 of 4 extractions reused ("));
+    // A claim given another date (as `D` does): read from the cache too, dated anew.
+    let redate = annals::assets::corpus_file::RedateRule {
+        quote: source.text[claim.sentence.clone()].to_string(),
+        date: Some(source.text[claim.date_clean.clone()].to_string()),
+        file: None,
+        to: "1888-08-08".into(),
+    };
+    std::fs::remove_file(folder.path().join("annals.toml")).unwrap();
+    run(&["check", dir]);
+    let redate = annals::notes::Correction::Redate(redate);
+    annals::notes::corrections::add(&folder.path().join("annals.toml"), &redate).unwrap();
+    assert!(run(&["check", dir]).contains("cache: 4 of 4 extractions reused ("));
+    let json: serde_json::Value = serde_json::from_str(&run(&["export", dir])).unwrap();
+    let first = &json["events"][0];
+    assert_eq!(first["date"]["value"], "1888-08-08", "the earliest now: {first}");
+    assert_eq!(first["claims"][0]["resolved"], "user");
+    assert_eq!(first["claims"][0]["date_text"], source.text[claim.date_clean.clone()], "the words as written");
 }

@@ -50,5 +50,6 @@ fn the_readme_annals_toml_example_is_read_by_annals() {
         readme.split("```toml\n").nth(2).and_then(|rest| rest.split("```").next()).expect("an annals.toml example");
     let file = annals::assets::CorpusFile::parse(example, "README.md").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(file.rejects.len(), 1);
+    assert_eq!(file.redates.len(), 1);
     assert!(!file.ignore.is_empty() && !file.splits.is_empty());
 }

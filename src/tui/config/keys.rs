@@ -36,6 +36,8 @@ pub struct KeyFields {
     note: Vec<Entry>,
     #[serde(default)]
     notes: Vec<Entry>,
+    #[serde(default)]
+    redate: Vec<Entry>,
 }
 
 impl KeyFields {
@@ -53,6 +55,7 @@ impl KeyFields {
                 Scope::Help => &self.help,
                 Scope::Note => &self.note,
                 Scope::Notes => &self.notes,
+                Scope::Redate => &self.redate,
             };
             (name, scope, list.as_slice())
         })

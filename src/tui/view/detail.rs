@@ -3,7 +3,7 @@
 
 use super::fit;
 use super::theme::{inert, Theme};
-use crate::model::Corpus;
+use crate::model::{Corpus, Resolution};
 use crate::text::count;
 use crate::tui::state::State;
 use ratatui::layout::Rect;
@@ -18,7 +18,9 @@ pub fn draw(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, are
     let event = &corpus.events[e];
     let sources = count(state.index.event_sources[e] as usize, "source");
     let conflict = if event.conflict { " · ≠ dated differently" } else { "" };
-    let tail = format!(" · {sources}{conflict}");
+    let yours = event.claims.iter().any(|&c| corpus.claims[c].resolved == Resolution::User);
+    let yours = if yours { " · dated by you (annals.toml)" } else { "" };
+    let tail = format!(" · {sources}{conflict}{yours}");
     let head = format!(" {} · {} · ", event.date.display(), event.kind);
     let room = usize::from(area.width).saturating_sub(super::columns(&head) + super::columns(&tail));
     let line = Line::from(vec![

@@ -36,6 +36,7 @@ pub fn draw(scroll: usize, keys: &KeyMap, theme: Theme, frame: &mut Frame, area:
                 Scope::Help => "help: ",
                 Scope::Note => "writing a note: ",
                 Scope::Notes => "the list of notes: ",
+                Scope::Redate => "typing a date: ",
             };
             Line::from(vec![
                 Span::styled(format!("{:<width$} ", r.keys.join(" ")), theme.year()),

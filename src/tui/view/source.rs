@@ -109,6 +109,11 @@ fn marks(
 ) -> Vec<(Range<usize>, Style)> {
     let claim = &corpus.claims[claim_id];
     let mut out: Vec<(Range<usize>, Style)> = Vec::new();
+    let rejected = &corpus.sources[claim.source].rejected;
+    let first = rejected.partition_point(|r| r.end <= window.start);
+    for r in rejected[first..].iter().take_while(|r| r.start < window.end) {
+        out.push((r.clone(), theme.rejected()));
+    }
     let claims = &state.index.claims[claim.source];
     // Sentences may start before the window; a few steps back catch those.
     let first = claims.partition_point(|&c| corpus.claims[c].sentence.start < window.start).saturating_sub(8);

@@ -80,6 +80,11 @@ impl Theme {
     }
 
     /// Other claims of the same source.
+    /// A sentence the analyst said tells nothing (`x`).
+    pub fn rejected(&self) -> Style {
+        Style::new().add_modifier(Modifier::DIM | Modifier::CROSSED_OUT)
+    }
+
     pub fn other_claim(&self) -> Style {
         Style::new().add_modifier(Modifier::UNDERLINED)
     }

@@ -17,6 +17,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use std::sync::LazyLock;
 
+mod corrections;
 mod notes;
 mod palette;
 mod search;

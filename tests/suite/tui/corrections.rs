@@ -1,0 +1,103 @@
+//! The analyst's corrections of claims: `x` (not a claim, greyed in its
+//! source) and `D` (another date, typed in a prompt), each written into
+//! the folder's `annals.toml` and undone by `u`.
+
+use super::*;
+use annals::assets::corpus_file::RejectRule;
+use annals::assets::Assets;
+use annals::pipeline::Pipeline;
+use annals::tui::notebook::Notebook;
+
+/// Actions as the browser runs them: each followed by the files behind it.
+fn run(state: &mut State, notebook: &mut Notebook, actions: &[Action]) {
+    for &a in actions {
+        apply(state, &[a]);
+        notebook.follow(state, &CORPUS);
+    }
+}
+
+#[test]
+fn d_gives_the_shown_claim_a_date_typed_and_u_takes_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = dir.path().join("annals.toml");
+    std::fs::write(&toml, "# my dates\n").unwrap();
+    let mut notebook = Notebook::none().correcting(toml.clone());
+    let mut state = State::new(&CORPUS);
+    run(&mut state, &mut notebook, &[Action::Down(1), Action::Redate]);
+    let Mode::Redate(input) = &state.mode else { panic!("the prompt is open: {:?}", state.mode) };
+    assert_eq!(input.typed, input.was, "it starts from the claim's date");
+    let was = input.typed.clone();
+    insta::assert_snapshot!("typing_a_date", text(&draw(&mut state, 80, 24)));
+    let erase = vec![Action::Backspace; was.chars().count()];
+    run(&mut state, &mut notebook, &erase);
+    run(&mut state, &mut notebook, &typed("1960-09-22"));
+    run(&mut state, &mut notebook, &[Action::Enter]);
+    assert!(matches!(state.mode, Mode::Browse));
+    assert!(state.notice.as_deref().is_some_and(|n| n.contains("dated 1960-09-22")), "{:?}", state.notice);
+    let written = std::fs::read_to_string(&toml).unwrap();
+    assert!(written.starts_with("# my dates\n") && written.contains("[[redate]]"), "{written}");
+    assert!(written.contains("to = \"1960-09-22\"") && written.contains(&format!("date = \"{was}\"")), "{written}");
+    let file = annals::assets::CorpusFile::parse(&written, "annals.toml").unwrap();
+    assert_eq!(file.redates.len(), 1, "annals reads what it wrote");
+    run(&mut state, &mut notebook, &[Action::Undo]);
+    assert_eq!(std::fs::read_to_string(&toml).unwrap(), "# my dates\n", "taken back");
+    assert!(state.notice.as_deref().is_some_and(|n| n.contains("has its date again")));
+}
+
+#[test]
+fn a_date_that_is_none_is_refused_in_place_and_esc_leaves_the_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = dir.path().join("annals.toml");
+    let mut notebook = Notebook::none().correcting(toml.clone());
+    let mut state = State::new(&CORPUS);
+    run(&mut state, &mut notebook, &[Action::Redate, Action::Backspace, Action::Backspace]);
+    run(&mut state, &mut notebook, &typed("soon"));
+    run(&mut state, &mut notebook, &[Action::Enter]);
+    let Mode::Redate(input) = &state.mode else { panic!("still open: {:?}", state.mode) };
+    assert!(input.problem.as_deref().is_some_and(|p| p.contains("is not a date")), "{:?}", input.problem);
+    assert!(text(&draw(&mut state, 80, 24)).contains("is not a date"));
+    run(&mut state, &mut notebook, &[Action::Back]);
+    assert!(matches!(state.mode, Mode::Browse));
+    assert_eq!(state.notice.as_deref(), Some("the date is as it was"));
+    assert!(!toml.exists(), "nothing written");
+    // Enter on the date as it is changes nothing either.
+    run(&mut state, &mut notebook, &[Action::Redate, Action::Enter]);
+    assert!(matches!(state.mode, Mode::Browse) && !toml.exists());
+}
+
+/// A rejected claim leaves the timeline; its sentence stays in its source,
+/// crossed out and dimmed.
+#[test]
+fn a_rejected_sentence_is_greyed_where_it_stands() {
+    let quote = "Chief of Defense General Gabriel Poudiougou mentioned";
+    let mut assets = Assets::bundled();
+    assets.manifest.rejects.push(RejectRule { quote: quote.into(), date: None, file: None });
+    let corpus = Pipeline::new(assets).build("bundled", annals::ingest::bundled_inputs(), Vec::new()).0;
+    assert!(corpus.claims.iter().all(|c| !corpus.claim_text(c).contains(quote)), "out of the timeline");
+    let (cable, source) = corpus.sources.iter_enumerated().find(|(_, s)| !s.rejected.is_empty()).expect("noted");
+    let rejected = source.rejected[0].clone();
+    assert!(source.text[rejected.clone()].starts_with(quote));
+    // The event of the claim that follows it in its source.
+    let next = (corpus.claims.iter_enumerated())
+        .filter(|(_, c)| c.source == cable && c.sentence.start >= rejected.end)
+        .min_by_key(|(_, c)| c.sentence.start)
+        .map(|(id, _)| id)
+        .unwrap();
+    let event = corpus.claim_events()[next];
+    let candidates = Candidates::new(&corpus);
+    let ctx = Ctx { corpus: &corpus, candidates: &candidates, keys: &Config::defaults().keys };
+    let mut state = State::new(&corpus);
+    let at = state.events.iter().position(|&e| e == event).unwrap();
+    update(&mut state, &ctx, Action::Down(at));
+    update(&mut state, &ctx, Action::Resize(120, 40));
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|f| view::draw(&state, &corpus, ctx.keys, Theme::colored(), f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let area = state.areas.source;
+    let crossed: String = (area.y..area.y + area.height)
+        .flat_map(|y| (area.x..area.x + area.width).map(move |x| (x, y)))
+        .filter(|&(x, y)| buffer[(x, y)].modifier.contains(ratatui::style::Modifier::CROSSED_OUT))
+        .map(|(x, y)| buffer[(x, y)].symbol().to_string())
+        .collect();
+    assert!(crossed.starts_with("Chief of Defense General"), "{crossed}");
+}
