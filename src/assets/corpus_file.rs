@@ -2,8 +2,8 @@
 //! say. The bundled `assets/manifest.toml` is the same format. Sections:
 //! `[corpus]`, `[[source]]` (metadata and Admiralty reliability),
 //! `[[entity]]` (gazetteer entries), `[[alias]]`, `[[merge]]`, `[[split]]`,
-//! `[[reject]]` (a sentence that dates nothing, by its words), `[[redate]]`
-//! (a claim given another date) and `ignore`. Errors name the file, line
+//! `[[hide]]`, `[[reject]]` (a sentence that dates nothing, by its words),
+//! `[[redate]]` (a claim given another date) and `ignore`. Errors name the file, line
 //! and column and what was expected.
 
 use super::GazetteerEntry;
@@ -37,6 +37,8 @@ pub struct CorpusFile {
     pub rejects: Vec<RejectRule>,
     #[serde(default, rename = "redate")]
     pub redates: Vec<RedateRule>,
+    #[serde(default, rename = "hide")]
+    pub hides: Vec<HideRule>,
     /// Glob patterns, relative to the folder, of files not to read.
     #[serde(default)]
     pub ignore: Vec<Spanned<String>>,
@@ -148,8 +150,9 @@ pub struct AliasRule {
     pub aliases: Vec<String>,
 }
 
-/// Names that are one entity: their mentions all go to `into`.
-#[derive(Debug, Clone, Deserialize)]
+/// Names that are one entity: their mentions all go to `into` (a known
+/// entity, or a new name: a rename).
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct MergeRule {
     pub into: String,
@@ -163,6 +166,13 @@ pub struct MergeRule {
 pub struct SplitRule {
     pub entity: String,
     pub names: Vec<String>,
+}
+
+/// An entity that is none (`Still`, `Conflict`): its mentions are dropped.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct HideRule {
+    pub entity: String,
 }
 
 /// An error in a file annals reads (a corpus file, the configuration), where it is.

@@ -155,6 +155,7 @@ impl Assets {
         m.sources.extend(file.sources);
         m.merges.extend(file.merges);
         m.splits.extend(file.splits);
+        m.hides.extend(file.hides);
         m.rejects.extend(file.rejects);
         m.redates.extend(file.redates);
         Ok(())

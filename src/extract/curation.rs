@@ -1,8 +1,9 @@
-//! A person's corrections to the entities (`[[merge]]` and `[[split]]` of
-//! `annals.toml`), applied to each mention before entities are assembled.
+//! A person's corrections to the entities (`[[merge]]`, `[[split]]` and
+//! `[[hide]]` of `annals.toml`), applied to each mention before entities
+//! are assembled.
 
 use super::entities::{DocMention, EntityKey};
-use crate::assets::corpus_file::{MergeRule, SplitRule};
+use crate::assets::corpus_file::{HideRule, MergeRule, SplitRule};
 use crate::assets::Gazetteer;
 use crate::model::EntityKind;
 use crate::text::{fold, one_line};
@@ -13,6 +14,8 @@ pub struct Curation {
     merges: Vec<(Vec<String>, Target)>,
     /// The folded entity name, and the folded surface forms taken from it.
     splits: Vec<(String, Vec<String>)>,
+    /// Folded names of entities that are none.
+    hidden: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -22,7 +25,7 @@ enum Target {
 }
 
 impl Curation {
-    pub fn new(merges: &[MergeRule], splits: &[SplitRule], gazetteer: &Gazetteer) -> Self {
+    pub fn new(merges: &[MergeRule], splits: &[SplitRule], hides: &[HideRule], gazetteer: &Gazetteer) -> Self {
         let folded = |names: &[String]| names.iter().map(|n| fold(n)).collect::<Vec<_>>();
         Curation {
             merges: merges
@@ -33,21 +36,29 @@ impl Curation {
                 })
                 .collect(),
             splits: splits.iter().map(|s| (fold(&s.entity), folded(&s.names))).collect(),
+            hidden: hides.iter().map(|h| fold(&h.entity)).collect(),
         }
     }
 
-    /// Every mention of a document as the person wants it.
-    pub fn apply_all(&self, mentions: &mut [DocMention], text: &str, gazetteer: &Gazetteer) {
-        if self.merges.is_empty() && self.splits.is_empty() {
+    /// Every mention of a document as the person wants it; those of a
+    /// hidden entity (named so before or after the other rules) gone.
+    pub fn apply_all(&self, mentions: &mut Vec<DocMention>, text: &str, gazetteer: &Gazetteer) {
+        if self.merges.is_empty() && self.splits.is_empty() && self.hidden.is_empty() {
             return;
         }
-        for m in mentions {
-            let (name, kind) = match &m.key {
-                EntityKey::Known(i) => (gazetteer.entities[*i].name.clone(), gazetteer.entities[*i].kind),
-                EntityKey::Found { kind, .. } => (m.name.as_deref().unwrap_or_default().to_string(), *kind),
-            };
+        let name_of = |m: &DocMention| match &m.key {
+            EntityKey::Known(i) => (gazetteer.entities[*i].name.clone(), gazetteer.entities[*i].kind),
+            EntityKey::Found { kind, .. } => (m.name.as_deref().unwrap_or_default().to_string(), *kind),
+        };
+        mentions.retain_mut(|m| {
+            let (name, kind) = name_of(m);
+            let hidden = |name: &str| self.hidden.contains(&fold(name));
+            if hidden(&name) {
+                return false;
+            }
             self.apply(m, &text[m.range.clone()], &name, kind);
-        }
+            !hidden(&name_of(m).0)
+        });
     }
 
     /// The mention as the person wants it: `surface` is its text, `name`

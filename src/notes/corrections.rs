@@ -6,33 +6,75 @@
 //! synced, renamed).
 
 use super::store::{replace, NotesError};
-use crate::assets::corpus_file::{RedateRule, RejectRule};
+use crate::assets::corpus_file::{HideRule, MergeRule, RedateRule, RejectRule};
 use std::path::Path;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
-/// One correction of a claim, as `annals.toml` keeps it.
+/// One correction, as `annals.toml` keeps it: of a claim (`[[reject]]`,
+/// `[[redate]]`) or of an entity (`[[merge]]`, also a rename, and `[[hide]]`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Correction {
     Reject(RejectRule),
     Redate(RedateRule),
+    Merge(MergeRule),
+    Hide(HideRule),
+}
+
+/// A field's value: text, or a list of texts.
+#[derive(PartialEq)]
+enum Field<'a> {
+    Text(&'a str),
+    List(Vec<&'a str>),
+}
+
+impl Field<'_> {
+    fn value(&self) -> toml_edit::Value {
+        match self {
+            Field::Text(text) => (*text).into(),
+            Field::List(items) => items.iter().copied().collect::<toml_edit::Array>().into(),
+        }
+    }
+
+    /// Whether the file's `item` holds this value (however it is laid out).
+    fn is_in(&self, item: Option<&Item>) -> bool {
+        let read = match item.and_then(Item::as_value) {
+            Some(toml_edit::Value::String(s)) => Field::Text(s.value()),
+            Some(toml_edit::Value::Array(a)) => Field::List(a.iter().filter_map(toml_edit::Value::as_str).collect()),
+            _ => return false,
+        };
+        read == *self
+    }
 }
 
 impl Correction {
-    /// Its table's name and its fields, in the order they are written.
-    fn table(&self) -> (&'static str, Vec<(&'static str, Option<&str>)>) {
+    /// Its table's name and its fields, in the order they are written
+    /// (those not given left out).
+    fn table(&self) -> (&'static str, Vec<(&'static str, Option<Field<'_>>)>) {
+        fn text(s: &Option<String>) -> Option<Field<'_>> {
+            s.as_deref().map(Field::Text)
+        }
         match self {
-            Correction::Reject(r) => {
-                ("reject", vec![("quote", Some(&r.quote)), ("date", r.date.as_deref()), ("file", r.file.as_deref())])
-            }
+            Correction::Reject(r) => (
+                "reject",
+                vec![("quote", Some(Field::Text(&r.quote))), ("date", text(&r.date)), ("file", text(&r.file))],
+            ),
             Correction::Redate(r) => (
                 "redate",
                 vec![
-                    ("quote", Some(&r.quote)),
-                    ("date", r.date.as_deref()),
-                    ("file", r.file.as_deref()),
-                    ("to", Some(&r.to)),
+                    ("quote", Some(Field::Text(&r.quote))),
+                    ("date", text(&r.date)),
+                    ("file", text(&r.file)),
+                    ("to", Some(Field::Text(&r.to))),
                 ],
             ),
+            Correction::Merge(m) => (
+                "merge",
+                vec![
+                    ("into", Some(Field::Text(&m.into))),
+                    ("names", Some(Field::List(m.names.iter().map(String::as_str).collect()))),
+                ],
+            ),
+            Correction::Hide(h) => ("hide", vec![("entity", Some(Field::Text(&h.entity)))]),
         }
     }
 }
@@ -70,7 +112,12 @@ pub fn take_back(path: &Path, correction: &Correction) -> Result<bool, NotesErro
     let mut document = parsed(path, &text)?;
     let (name, fields) = correction.table();
     let Some(tables) = document.get_mut(name).and_then(Item::as_array_of_tables_mut) else { return Ok(false) };
-    let same = |t: &Table| fields.iter().all(|(key, value)| t.get(key).and_then(Item::as_str) == *value);
+    let same = |t: &Table| {
+        fields.iter().all(|(key, value)| match value {
+            Some(value) => value.is_in(t.get(key)),
+            None => t.get(key).is_none(),
+        })
+    };
     let Some(at) = (0..tables.len()).rev().find(|&i| tables.get(i).is_some_and(same)) else { return Ok(false) };
     tables.remove(at);
     if tables.is_empty() {
@@ -86,7 +133,7 @@ fn block(correction: &Correction) -> String {
     let mut table = Table::new();
     for (key, value) in fields {
         if let Some(value) = value {
-            table.insert(key, toml_edit::value(value));
+            table.insert(key, Item::Value(value.value()));
         }
     }
     let mut tables = ArrayOfTables::new();

@@ -98,7 +98,12 @@ impl Pipeline {
             tagger: Tagger::new(&rules.count_nouns),
             segmenter: Segmenter::new(&rules.abbreviations, &rules.sentence_starters),
             classifier: KindClassifier::new(&assets.lexicon.kinds),
-            curation: Curation::new(&assets.manifest.merges, &assets.manifest.splits, &assets.gazetteer),
+            curation: Curation::new(
+                &assets.manifest.merges,
+                &assets.manifest.splits,
+                &assets.manifest.hides,
+                &assets.gazetteer,
+            ),
             assets,
             cache: None,
         }

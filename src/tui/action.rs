@@ -41,6 +41,10 @@ pub enum Action {
     Reject,
     /// Give the shown claim another date.
     Redate,
+    /// Give the selected entity another name, or merge it into another.
+    Rename,
+    /// The selected entity is none.
+    Hide,
     /// A key given to the note being written (moving, deleting, undoing, a new line).
     Edit(super::key::Key),
     Quit,
@@ -86,6 +90,8 @@ pub const NAMED: &[(&str, Action)] = &[
     ("undo", Action::Undo),
     ("reject", Action::Reject),
     ("redate", Action::Redate),
+    ("rename", Action::Rename),
+    ("hide", Action::Hide),
     ("quit", Action::Quit),
     ("backspace", Action::Backspace),
 ];

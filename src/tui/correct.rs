@@ -1,22 +1,30 @@
-//! The analyst's corrections of the claim shown: `x` says it is not a
-//! claim, `D` gives it another date. Both are written into the folder's
-//! `annals.toml` by the notebook after the key; the folder's watcher then
-//! builds the corpus again.
+//! The analyst's corrections: of the claim shown, `x` (not a claim) and `D`
+//! (another date); of the selected entity, `R` (another name, or another
+//! entity's: a merge) and `H` (hidden: it is none). Each is written into
+//! the folder's `annals.toml` by the notebook after the key; the folder's
+//! watcher then builds the corpus again.
 
 use super::action::Action;
 use super::state::{Mode, Request, State};
-use crate::assets::corpus_file::{RedateRule, RejectRule};
-use crate::model::{ClaimId, Corpus, DateValue};
+use crate::assets::corpus_file::{HideRule, MergeRule, RedateRule, RejectRule};
+use crate::model::{ClaimId, Corpus, DateValue, EntityId};
 use crate::notes::Correction;
 
-/// A claim's new date being typed.
+/// What a prompt gives a new value to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prompted {
+    Date(ClaimId),
+    Name(EntityId),
+}
+
+/// A new date or name being typed.
 #[derive(Debug, Clone)]
-pub struct DateInput {
-    pub claim: ClaimId,
-    /// The claim's date as it is: what the input starts from.
+pub struct Prompt {
+    pub of: Prompted,
+    /// The value as it is: what the input starts from.
     pub was: String,
     pub typed: String,
-    /// Why the date typed was not taken, until the next key.
+    /// Why the value typed was not taken, until the next key.
     pub problem: Option<String>,
 }
 
@@ -41,43 +49,70 @@ pub fn reject(state: &mut State, corpus: &Corpus) {
 /// `D`: the prompt for the shown claim's new date, holding its date now.
 pub fn open_redate(state: &mut State, corpus: &Corpus) {
     let Some(claim) = state.shown else { return };
-    let was = corpus.claims[claim].date.value.to_string();
-    state.mode = Mode::Redate(DateInput { claim, typed: was.clone(), was, problem: None });
+    open(state, Prompted::Date(claim), corpus.claims[claim].date.value.to_string());
 }
 
-/// Keys while a date is typed: Enter gives it to the claim (a
-/// `[[redate]]`), Esc leaves the date as it is.
-pub fn redating(state: &mut State, corpus: &Corpus, action: Action) {
-    let Mode::Redate(input) = &mut state.mode else { return };
-    input.problem = None;
+/// `R`: the prompt for the selected entity's new name, holding its name now.
+pub fn open_rename(state: &mut State, corpus: &Corpus) {
+    let Some(entity) = state.selected_entity() else { return };
+    open(state, Prompted::Name(entity), corpus.entities[entity].name.clone());
+}
+
+fn open(state: &mut State, of: Prompted, was: String) {
+    state.mode = Mode::Prompt(Prompt { of, typed: was.clone(), was, problem: None });
+}
+
+/// `H`: the selected entity is none: a `[[hide]]` of its name.
+pub fn hide(state: &mut State, corpus: &Corpus) {
+    let Some(entity) = state.selected_entity() else { return };
+    let entity = corpus.entities[entity].name.clone();
+    state.requests.push(Request::Correct(Correction::Hide(HideRule { entity })));
+}
+
+/// Keys while a prompt is open: Enter gives the value typed (a
+/// `[[redate]]` or a `[[merge]]`), Esc keeps the value as it is.
+pub fn prompting(state: &mut State, corpus: &Corpus, action: Action) {
+    let Mode::Prompt(prompt) = &mut state.mode else { return };
+    prompt.problem = None;
     match action {
-        Action::Type(c) => input.typed.push(c),
+        Action::Type(c) => prompt.typed.push(c),
         Action::Backspace => {
-            input.typed.pop();
+            prompt.typed.pop();
         }
         Action::Back => {
             state.mode = Mode::Browse;
-            state.notice = Some("the date is as it was".to_string());
+            state.notice = Some("as it was".to_string());
         }
-        Action::Enter => {
-            let typed = input.typed.trim();
-            match DateValue::parse(typed) {
-                None => {
-                    input.problem =
-                        Some(format!("`{typed}` is not a date: 2009-11-30, 2012-03, 1960, FY2014 or 2016/2020"));
-                }
-                Some(date) if date.value == input.was => {
-                    state.mode = Mode::Browse;
-                    state.notice = Some("the date is as it was".to_string());
-                }
-                Some(date) => {
-                    let (quote, date_words, file) = named(corpus, input.claim);
-                    let rule = RedateRule { quote, date: date_words, file, to: date.value.to_string() };
-                    state.requests.push(Request::Correct(Correction::Redate(rule)));
-                    state.mode = Mode::Browse;
+        Action::Enter => match correction(prompt, corpus) {
+            Err(problem) => prompt.problem = Some(problem),
+            Ok(correction) => {
+                state.mode = Mode::Browse;
+                match correction {
+                    Some(correction) => state.requests.push(Request::Correct(correction)),
+                    None => state.notice = Some("as it was".to_string()),
                 }
             }
-        }
+        },
         _ => {}
+    }
+}
+
+/// The correction the value typed makes (none when it is the value as it
+/// was), or why it makes none.
+fn correction(prompt: &Prompt, corpus: &Corpus) -> Result<Option<Correction>, String> {
+    let typed = prompt.typed.split_whitespace().collect::<Vec<_>>().join(" ");
+    match prompt.of {
+        Prompted::Date(claim) => {
+            let date = DateValue::parse(&typed)
+                .ok_or_else(|| format!("`{typed}` is not a date: 2009-11-30, 2012-03, 1960, FY2014 or 2016/2020"))?;
+            if date.value == prompt.was {
+                return Ok(None);
+            }
+            let (quote, date_words, file) = named(corpus, claim);
+            Ok(Some(Correction::Redate(RedateRule { quote, date: date_words, file, to: date.value.to_string() })))
+        }
+        Prompted::Name(_) if typed.is_empty() => Err("a name is needed (H hides an entity that is none)".into()),
+        Prompted::Name(_) if typed == prompt.was => Ok(None),
+        Prompted::Name(_) => Ok(Some(Correction::Merge(MergeRule { into: typed, names: vec![prompt.was.clone()] }))),
     }
 }

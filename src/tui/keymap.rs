@@ -23,8 +23,8 @@ pub enum Scope {
     Note,
     /// The list of marks and notes.
     Notes,
-    /// A claim's new date being typed.
-    Redate,
+    /// A claim's new date or an entity's new name being typed.
+    Prompt,
     /// In every mode.
     Always,
 }
@@ -44,12 +44,12 @@ impl Scope {
         ("help", Help),
         ("note", Note),
         ("notes", Notes),
-        ("redate", Redate),
+        ("prompt", Prompt),
     ];
 
     /// Whether text is typed in this mode: keys no binding takes are text.
     pub fn types(self) -> bool {
-        matches!(self, Palette | Search | Note | Redate)
+        matches!(self, Palette | Search | Note | Prompt)
     }
 
     /// The scopes whose keys work in `mode` with `pane` focused, the one

@@ -79,6 +79,8 @@ impl Notebook {
         let said = match &correction {
             Correction::Reject(_) => "not a claim".to_string(),
             Correction::Redate(r) => format!("dated {}", r.to),
+            Correction::Merge(m) => format!("“{}” is now “{}”", m.names.join("”, “"), m.into),
+            Correction::Hide(h) => format!("“{}” hidden", h.entity),
         };
         match corrections::add(path, &correction) {
             Ok(()) => {
@@ -101,9 +103,11 @@ impl Notebook {
             }
             Some(Undo::Correct(correction)) => {
                 let path = self.corrections.as_deref().unwrap_or(Path::new(""));
-                let done = match correction {
-                    Correction::Reject(_) => "the claim is back",
-                    Correction::Redate(_) => "the claim has its date again",
+                let done = match &correction {
+                    Correction::Reject(_) => "the claim is back".to_string(),
+                    Correction::Redate(_) => "the claim has its date again".to_string(),
+                    Correction::Merge(m) => format!("“{}” is as it was", m.names.join("”, “")),
+                    Correction::Hide(h) => format!("“{}” is back", h.entity),
                 };
                 match corrections::take_back(path, &correction) {
                     Ok(true) => format!("undone: {done} (annals.toml)"),

@@ -83,8 +83,8 @@ pub enum Mode {
     Notes {
         selected: usize,
     },
-    /// A claim's new date is being typed.
-    Redate(super::correct::DateInput),
+    /// A claim's new date or an entity's new name is being typed.
+    Prompt(super::correct::Prompt),
 }
 
 impl Mode {
@@ -97,7 +97,7 @@ impl Mode {
             Mode::Help { .. } => Scope::Help,
             Mode::Note(_) => Scope::Note,
             Mode::Notes { .. } => Scope::Notes,
-            Mode::Redate(_) => Scope::Redate,
+            Mode::Prompt(_) => Scope::Prompt,
         }
     }
 }

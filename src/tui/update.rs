@@ -37,7 +37,7 @@ pub fn update(state: &mut State, ctx: &Ctx, action: Action) {
         Mode::Help { .. } => help_update(state, ctx, action),
         Mode::Note(_) => notes::editing(state, ctx.corpus, action),
         Mode::Notes { .. } => notes::listing(state, ctx.corpus, action),
-        Mode::Redate(_) => correct::redating(state, ctx.corpus, action),
+        Mode::Prompt(_) => correct::prompting(state, ctx.corpus, action),
     }
     state.settle(ctx.corpus);
 }
@@ -106,6 +106,8 @@ fn browse(state: &mut State, ctx: &Ctx, action: Action) {
         Action::Undo => notes::undo(state),
         Action::Reject => correct::reject(state, corpus),
         Action::Redate => correct::open_redate(state, corpus),
+        Action::Rename => correct::open_rename(state, corpus),
+        Action::Hide => correct::hide(state, corpus),
         Action::Click(x, y) => click(state, corpus, x, y),
         Action::Scroll(delta, x, y) => {
             if let Some(pane) = pane_at(state, x, y) {

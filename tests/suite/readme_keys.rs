@@ -51,5 +51,6 @@ fn the_readme_annals_toml_example_is_read_by_annals() {
     let file = annals::assets::CorpusFile::parse(example, "README.md").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(file.rejects.len(), 1);
     assert_eq!(file.redates.len(), 1);
+    assert_eq!(file.hides.len(), 1);
     assert!(!file.ignore.is_empty() && !file.splits.is_empty());
 }

@@ -37,7 +37,7 @@ pub struct KeyFields {
     #[serde(default)]
     notes: Vec<Entry>,
     #[serde(default)]
-    redate: Vec<Entry>,
+    prompt: Vec<Entry>,
 }
 
 impl KeyFields {
@@ -55,7 +55,7 @@ impl KeyFields {
                 Scope::Help => &self.help,
                 Scope::Note => &self.note,
                 Scope::Notes => &self.notes,
-                Scope::Redate => &self.redate,
+                Scope::Prompt => &self.prompt,
             };
             (name, scope, list.as_slice())
         })

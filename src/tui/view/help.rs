@@ -36,7 +36,7 @@ pub fn draw(scroll: usize, keys: &KeyMap, theme: Theme, frame: &mut Frame, area:
                 Scope::Help => "help: ",
                 Scope::Note => "writing a note: ",
                 Scope::Notes => "the list of notes: ",
-                Scope::Redate => "typing a date: ",
+                Scope::Prompt => "typing a date or a name: ",
             };
             Line::from(vec![
                 Span::styled(format!("{:<width$} ", r.keys.join(" ")), theme.year()),

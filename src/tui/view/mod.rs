@@ -10,7 +10,7 @@ pub mod loading;
 mod note;
 mod notes;
 mod palette;
-mod redate;
+mod prompt;
 mod source;
 mod status;
 pub mod theme;
@@ -48,7 +48,7 @@ pub fn draw(state: &State, corpus: &Corpus, keys: &KeyMap, theme: Theme, frame: 
         Mode::Help { scroll } => help::draw(scroll, keys, theme, frame, a.screen),
         Mode::Note(ref editor) => note::draw(editor, theme, frame, a.screen),
         Mode::Notes { selected } => notes::draw(state, corpus, selected, theme, frame, a.screen),
-        Mode::Redate(ref input) => redate::draw(input, corpus, theme, frame, a.screen),
+        Mode::Prompt(ref prompt) => prompt::draw(prompt, corpus, theme, frame, a.screen),
         Mode::Browse | Mode::Search => {}
     }
 }

@@ -1,6 +1,7 @@
-//! The analyst's corrections of claims: `x` (not a claim, greyed in its
-//! source) and `D` (another date, typed in a prompt), each written into
-//! the folder's `annals.toml` and undone by `u`.
+//! The analyst's corrections: of claims, `x` (not a claim, greyed in its
+//! source) and `D` (another date, typed in a prompt); of entities, `R`
+//! (another name, or a merge) and `H` (hidden). Each is written into the
+//! folder's `annals.toml` and undone by `u`.
 
 use super::*;
 use annals::assets::corpus_file::RejectRule;
@@ -24,7 +25,7 @@ fn d_gives_the_shown_claim_a_date_typed_and_u_takes_it_back() {
     let mut notebook = Notebook::none().correcting(toml.clone());
     let mut state = State::new(&CORPUS);
     run(&mut state, &mut notebook, &[Action::Down(1), Action::Redate]);
-    let Mode::Redate(input) = &state.mode else { panic!("the prompt is open: {:?}", state.mode) };
+    let Mode::Prompt(input) = &state.mode else { panic!("the prompt is open: {:?}", state.mode) };
     assert_eq!(input.typed, input.was, "it starts from the claim's date");
     let was = input.typed.clone();
     insta::assert_snapshot!("typing_a_date", text(&draw(&mut state, 80, 24)));
@@ -53,12 +54,12 @@ fn a_date_that_is_none_is_refused_in_place_and_esc_leaves_the_date() {
     run(&mut state, &mut notebook, &[Action::Redate, Action::Backspace, Action::Backspace]);
     run(&mut state, &mut notebook, &typed("soon"));
     run(&mut state, &mut notebook, &[Action::Enter]);
-    let Mode::Redate(input) = &state.mode else { panic!("still open: {:?}", state.mode) };
+    let Mode::Prompt(input) = &state.mode else { panic!("still open: {:?}", state.mode) };
     assert!(input.problem.as_deref().is_some_and(|p| p.contains("is not a date")), "{:?}", input.problem);
     assert!(text(&draw(&mut state, 80, 24)).contains("is not a date"));
     run(&mut state, &mut notebook, &[Action::Back]);
     assert!(matches!(state.mode, Mode::Browse));
-    assert_eq!(state.notice.as_deref(), Some("the date is as it was"));
+    assert_eq!(state.notice.as_deref(), Some("as it was"));
     assert!(!toml.exists(), "nothing written");
     // Enter on the date as it is changes nothing either.
     run(&mut state, &mut notebook, &[Action::Redate, Action::Enter]);
@@ -100,4 +101,53 @@ fn a_rejected_sentence_is_greyed_where_it_stands() {
         .map(|(x, y)| buffer[(x, y)].symbol().to_string())
         .collect();
     assert!(crossed.starts_with("Chief of Defense General"), "{crossed}");
+}
+
+#[test]
+fn r_renames_the_selected_entity_and_h_hides_one_each_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = dir.path().join("annals.toml");
+    std::fs::write(&toml, "[corpus]\nname = \"mine\"\n").unwrap();
+    let mut notebook = Notebook::none().correcting(toml.clone());
+    let mut state = State::new(&CORPUS);
+    run(&mut state, &mut notebook, &[Action::FocusPrev]);
+    assert_eq!(state.focus, Pane::Entities);
+    let entity = state.selected_entity().unwrap();
+    let name = CORPUS.entities[entity].name.clone();
+    run(&mut state, &mut notebook, &[Action::Rename]);
+    assert!(text(&draw(&mut state, 80, 24)).contains(&format!("Name · was {name}")));
+    run(&mut state, &mut notebook, &vec![Action::Backspace; name.chars().count()]);
+    run(&mut state, &mut notebook, &[Action::Enter]);
+    assert!(matches!(state.mode, Mode::Prompt(_)), "an empty name is refused");
+    run(&mut state, &mut notebook, &typed("Republic of Mali"));
+    run(&mut state, &mut notebook, &[Action::Enter]);
+    let written = std::fs::read_to_string(&toml).unwrap();
+    assert!(written.contains(&format!("[[merge]]\ninto = \"Republic of Mali\"\nnames = [\"{name}\"]")), "{written}");
+    let file = annals::assets::CorpusFile::parse(&written, "annals.toml").unwrap();
+    assert_eq!(file.merges.len(), 1);
+    run(&mut state, &mut notebook, &[Action::Down(3), Action::Hide]);
+    let hidden = CORPUS.entities[state.selected_entity().unwrap()].name.clone();
+    let written = std::fs::read_to_string(&toml).unwrap();
+    assert!(written.contains(&format!("[[hide]]\nentity = \"{hidden}\"")), "{written}");
+    assert!(state.notice.as_deref().is_some_and(|n| n.contains("hidden")));
+    run(&mut state, &mut notebook, &[Action::Undo, Action::Undo]);
+    assert_eq!(std::fs::read_to_string(&toml).unwrap(), "[corpus]\nname = \"mine\"\n", "both taken back");
+}
+
+/// What `R` and `H` write, as the pipeline reads it: the entity renamed,
+/// the hidden one gone from every list.
+#[test]
+fn a_renamed_entity_and_a_hidden_one_as_the_corpus_has_them() {
+    let mut assets = Assets::bundled();
+    let merge =
+        "[[merge]]\ninto = \"General Kip Ward\"\nnames = [\"William E. Ward\"]\n[[hide]]\nentity = \"Al-Qaeda\"\n";
+    let file = annals::assets::CorpusFile::parse(merge, "annals.toml").unwrap();
+    assets.manifest.merges.extend(file.merges);
+    assets.manifest.hides.extend(file.hides);
+    let corpus = Pipeline::new(assets).build("bundled", annals::ingest::bundled_inputs(), Vec::new()).0;
+    let names: Vec<&str> = corpus.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"General Kip Ward") && !names.contains(&"William E. Ward"), "{names:?}");
+    assert!(!names.contains(&"Al-Qaeda"), "hidden: {names:?}");
+    let ward = corpus.entities.iter().position(|e| e.name == "General Kip Ward").unwrap();
+    assert!(!corpus.entity_events[annals::model::EntityId::from(ward)].is_empty(), "with the events it had");
 }
