@@ -207,6 +207,17 @@ impl<'a> Words<'a> {
         let bits = (self.signature & other.signature).count_ones() as usize;
         (bits + self.collided.min(other.collided)).min(self.ids.len()).min(other.ids.len())
     }
+
+    /// At least how alike the two are (shared over the union): the bound
+    /// [`words_alike`] rules pairs out by.
+    fn shared_at_most_share(&self, other: &Words) -> f64 {
+        let shared_at_most = self.shared_at_most(other);
+        let union_at_least = self.ids.len() + other.ids.len() - shared_at_most;
+        if union_at_least == 0 {
+            return 0.0;
+        }
+        shared_at_most as f64 / union_at_least as f64
+    }
 }
 
 /// A group of claims being built into an event. It borrows what it can
@@ -435,14 +446,27 @@ fn same_happening(hot: &Hot, g: &Group, v: &ClaimView, words: Words, date: Span,
     }
     let telling = claim.kind != "other";
     let same_source = || hot.maybe_in_source(source) && g.told.in_source(source);
+    let actors_alike = || !actors.is_empty() && jaccard_sorted(g.actors.as_slice(), actors) >= 0.5;
     // A source that repeats itself needs no shared actors.
-    let related = || same_source() || (!actors.is_empty() && jaccard_sorted(g.actors.as_slice(), actors) >= 0.5);
+    let related = || same_source() || actors_alike();
     if hot.span.compatible(date) {
-        // The words first: they read the packed group alone.
-        match words_alike(&hot.words, &words, if telling { 0.1 } else { 0.5 }) {
-            Some(w) if w >= 0.5 => true,
-            Some(_) => telling && related(),
-            None => telling && same_source(),
+        if !telling {
+            return words_alike(&hot.words, &words, 0.5).is_some();
+        }
+        // Alike by half, it joins; by a tenth, if related; less, if the
+        // same source tells both. So a claim of the group's source joins
+        // whatever its words, and the others are asked the cheapest first:
+        // the words' bound (the packed group alone), then the actors, and
+        // only then the words themselves (a read of the group's list).
+        if same_source() {
+            return true;
+        }
+        if words.shared_at_most_share(&hot.words) < 0.5 {
+            return actors_alike() && words_alike(&hot.words, &words, 0.1).is_some();
+        }
+        match words_alike(&hot.words, &words, 0.1) {
+            Some(w) => w >= 0.5 || actors_alike(),
+            None => false,
         }
     } else {
         // Two dates for one happening: the same actors and words, the same year.
@@ -454,10 +478,8 @@ fn same_happening(hot: &Hot, g: &Group, v: &ClaimView, words: Words, date: Span,
 /// The signatures bound how many they share, and the bound rules most
 /// pairs out without reading either list.
 fn words_alike(group: &Words, claim: &Words, least: f64) -> Option<f64> {
-    let shared_at_most = group.shared_at_most(claim);
-    let union_at_least = group.ids.len() + claim.ids.len() - shared_at_most;
-    // Rounding is monotone, so this is never below the exact quotient.
-    if union_at_least == 0 || (shared_at_most as f64 / union_at_least as f64) < least {
+    // Rounding is monotone, so the bound is never below the exact quotient.
+    if group.shared_at_most_share(claim) < least {
         return None;
     }
     Some(jaccard_sorted(group.ids, claim.ids)).filter(|&w| w >= least)
