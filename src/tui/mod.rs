@@ -16,6 +16,7 @@ pub mod layout;
 mod load;
 pub mod notebook;
 pub mod palette;
+pub mod place;
 pub mod reload;
 pub mod scorer;
 pub mod search;
@@ -241,13 +242,13 @@ fn cancels(event: &Event) -> bool {
 #[derive(Default)]
 struct Start {
     notice: Option<String>,
-    place: Option<state::Place>,
+    place: Option<Box<place::Place>>,
 }
 
 enum Ended<T> {
     Quit,
     /// What `loading` loaded, and where the user was in the preview.
-    Loaded(T, state::Place),
+    Loaded(T, Box<place::Place>),
 }
 
 /// Browses `corpus` until the user quits or, when it is a preview, until
@@ -266,7 +267,7 @@ fn event_loop<T: Send + 'static>(
     // A bad configuration is said once, when browsing starts, not again at each reload.
     let config_notice = config_notice.clone().filter(|_| start.place.is_none());
     let mut state = match start.place {
-        Some(place) => State::at(corpus, place),
+        Some(place) => State::at(corpus, *place),
         None => State::new(corpus),
     };
     // `#` in the palette and `/` in the timeline share one index of event words.
@@ -289,7 +290,7 @@ fn event_loop<T: Send + 'static>(
                 // The whole corpus waits while the user types in the preview's palette or search.
                 if !state.typing() {
                     if let Some(result) = loaded.take() {
-                        return Ok(Ended::Loaded(result, state.place(corpus)));
+                        return Ok(Ended::Loaded(result, Box::new(state.place(corpus))));
                     }
                 }
             } else if let Some(reload) = reload {
@@ -299,7 +300,7 @@ fn event_loop<T: Send + 'static>(
                 // As the whole corpus after a preview: not while the user types.
                 let typing = state.typing();
                 if let Some(result) = reloading.as_mut().filter(|_| !typing).and_then(|r| r.finished(Duration::ZERO)) {
-                    return Ok(Ended::Loaded(result, state.place(corpus)));
+                    return Ok(Ended::Loaded(result, Box::new(state.place(corpus))));
                 }
             }
             if dirty {

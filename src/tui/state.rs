@@ -240,51 +240,6 @@ pub struct Reading {
     pub ready: bool,
 }
 
-/// What carries over from a preview to the whole corpus, whose first
-/// sources, entities and claims are the preview's, with the same ids
-/// (events are merged anew: they are found again by their claims).
-#[derive(Debug, Clone)]
-pub struct Place {
-    /// Back and forward, each event by its first claim.
-    history: Vec<Landmark>,
-    future: Vec<Landmark>,
-    /// A search no longer being typed: its pane, query and current hit.
-    search: Option<(Pane, String, usize)>,
-    focus: Pane,
-    filter: Option<EntityId>,
-    marked_only: bool,
-    entity: Option<EntityId>,
-    entity_sort: EntitySort,
-    shown: Option<ClaimId>,
-    side: Option<ClaimId>,
-    right_focused: bool,
-    source_scroll: Option<usize>,
-}
-
-/// A [`Jump`] that holds in a corpus extending this one.
-#[derive(Debug, Clone, Copy)]
-struct Landmark {
-    filter: Option<EntityId>,
-    event_claim: Option<ClaimId>,
-    claim: Option<ClaimId>,
-}
-
-impl Landmark {
-    fn new(corpus: &Corpus, jump: &Jump) -> Self {
-        let event_claim = jump.event.and_then(|e| corpus.events[e].claims.first().copied());
-        Landmark { filter: jump.filter, event_claim, claim: jump.claim }
-    }
-
-    fn jump(&self, corpus: &Corpus, index: &Index) -> Jump {
-        let claim = |c: Option<ClaimId>| c.filter(|&c| corpus.claims.get(c).is_some());
-        Jump {
-            filter: self.filter.filter(|&e| corpus.entities.get(e).is_some()),
-            event: claim(self.event_claim).map(|c| index.claim_event[c]),
-            claim: claim(self.claim),
-        }
-    }
-}
-
 /// A source as a pane last laid it out: its lines wrapped to the pane's
 /// width, and its mentions.
 #[derive(Debug, Clone, Default)]
@@ -326,62 +281,6 @@ impl State {
         };
         state.sort_entities(corpus);
         state.show_selected_event(corpus);
-        state
-    }
-
-    /// Where the user is, to be found again in a corpus that extends this one.
-    pub fn place(&self, corpus: &Corpus) -> Place {
-        let landmarks = |jumps: &[Jump]| jumps.iter().map(|j| Landmark::new(corpus, j)).collect();
-        Place {
-            history: landmarks(&self.history),
-            future: landmarks(&self.future),
-            search: (self.search.as_ref())
-                .filter(|_| !matches!(self.mode, Mode::Search))
-                .map(|s| (s.pane, s.query.clone(), s.current)),
-            focus: self.focus,
-            filter: self.filter,
-            marked_only: self.marked_only,
-            entity: self.selected_entity(),
-            entity_sort: self.entity_sort,
-            shown: self.shown,
-            side: self.side,
-            right_focused: self.right_focused,
-            source_scroll: self.source_scroll,
-        }
-    }
-
-    /// The browser at `place`, in a corpus that extends the one it was taken in.
-    pub fn at(corpus: &Corpus, place: Place) -> Self {
-        let mut state = State::new(corpus);
-        let known = |e: Option<EntityId>| e.filter(|&e| corpus.entities.get(e).is_some());
-        if state.entity_sort != place.entity_sort {
-            state.entity_sort = place.entity_sort;
-            state.sort_entities(corpus);
-        }
-        if let Some(at) = known(place.entity).and_then(|e| state.entity_order.iter().position(|&x| x == e)) {
-            state.entities.selected = at;
-        }
-        if let Some(entity) = known(place.filter) {
-            state.set_filter(corpus, Some(entity));
-        }
-        let claim = place.shown.filter(|&c| corpus.claims.get(c).is_some());
-        if let Some(claim) = claim {
-            state.select_event(corpus, state.index.claim_event[claim]);
-            state.shown = Some(claim);
-            state.side = place.side.filter(|&c| corpus.claims.get(c).is_some());
-            state.right_focused = place.right_focused && state.side.is_some();
-            state.source_scroll = place.source_scroll;
-        }
-        state.focus = place.focus;
-        let jumps = |landmarks: &[Landmark]| landmarks.iter().map(|l| l.jump(corpus, &state.index)).collect();
-        (state.history, state.future) = (jumps(&place.history), jumps(&place.future));
-        if let Some((pane, query, current)) = place.search {
-            let before = state.selection();
-            state.search = Some(Search { pane, query, hits: Vec::new(), current, before });
-            state.search_again(corpus, pane);
-        }
-        // Applied once the notes are placed (see [`State::set_notes`]).
-        state.marked_only = place.marked_only;
         state
     }
 
@@ -431,7 +330,7 @@ impl State {
     /// filtered, or the whole corpus after a preview): its hits are
     /// positions in the list. The current hit is the first from the
     /// selection on; a source's hits are as they were.
-    fn search_again(&mut self, corpus: &Corpus, pane: Pane) {
+    pub(super) fn search_again(&mut self, corpus: &Corpus, pane: Pane) {
         let Some(search) = self.search.take_if(|s| s.pane == pane) else {
             return;
         };

@@ -151,3 +151,34 @@ fn a_renamed_entity_and_a_hidden_one_as_the_corpus_has_them() {
     let ward = corpus.entities.iter().position(|e| e.name == "General Kip Ward").unwrap();
     assert!(!corpus.entity_events[annals::model::EntityId::from(ward)].is_empty(), "with the events it had");
 }
+
+/// Read again after a correction, the browser stays where it was: claims
+/// are found by their file and place, not by ids that the correction
+/// shifted; the rejected claim's place goes to the next claim of its file.
+#[test]
+fn the_place_is_kept_across_a_rejection() {
+    let mut state = State::new(&CORPUS);
+    let ward = state.events.iter().position(|&e| CORPUS.events[e].date.value == "2009-11-27").unwrap();
+    apply(&mut state, &[Action::Down(ward), Action::FocusNext]);
+    let shown = state.shown.unwrap();
+    let text = |corpus: &Corpus, c| corpus.claim_text(&corpus.claims[c]).to_string();
+    // The first claim of the corpus (of another file) rejected: every later id shifts.
+    let first = &CORPUS.claims.raw[0];
+    let mut assets = Assets::bundled();
+    let quote = CORPUS.claim_text(first).to_string();
+    assets.manifest.rejects.push(RejectRule { quote, date: None, file: None });
+    let corrected = Pipeline::new(assets.clone()).build("bundled", annals::ingest::bundled_inputs(), Vec::new()).0;
+    assert!(corrected.claims.len() < CORPUS.claims.len());
+    let moved = State::at(&corrected, state.place(&CORPUS));
+    assert_eq!(text(&corrected, moved.shown.unwrap()), text(&CORPUS, shown), "the same claim");
+    assert_eq!(moved.focus, state.focus);
+    // The shown claim itself rejected: the next claim of its file.
+    let mut assets = Assets::bundled();
+    assets.manifest.rejects.push(RejectRule { quote: text(&CORPUS, shown), date: None, file: None });
+    let corrected = Pipeline::new(assets).build("bundled", annals::ingest::bundled_inputs(), Vec::new()).0;
+    let moved = State::at(&corrected, state.place(&CORPUS));
+    let next = &corrected.claims[moved.shown.unwrap()];
+    let was = &CORPUS.claims[shown];
+    assert_eq!(corrected.sources[next.source].path, CORPUS.sources[was.source].path, "in its file");
+    assert!(next.sentence.start >= was.sentence.end, "after it: {}", corrected.claim_text(next));
+}
