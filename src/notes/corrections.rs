@@ -3,9 +3,9 @@
 //! sentence dates nothing, `[[redate]]` gives a claim another date. The
 //! file is edited, not rewritten: the user's comments, blank lines and
 //! order stay (toml_edit), and it is replaced whole (a temporary file,
-//! synced, renamed).
+//! synced, renamed), one annals at a time (the notes file's lock).
 
-use super::store::{replace, NotesError};
+use super::store::{replace, sweep, take_turn, NotesError};
 use crate::assets::corpus_file::{HideRule, MergeRule, RedateRule, RejectRule};
 use std::path::Path;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
@@ -82,6 +82,8 @@ impl Correction {
 /// Adds `correction` as a table at the end of the file at `path` (made if
 /// need be): its text appended, so that nothing before it moves.
 pub fn add(path: &Path, correction: &Correction) -> Result<(), NotesError> {
+    let _turn = take_turn(path)?;
+    sweep(path);
     let mut text = read(path)?;
     if !text.is_empty() && !text.ends_with('\n') {
         text.push('\n');
@@ -98,6 +100,7 @@ pub fn add(path: &Path, correction: &Correction) -> Result<(), NotesError> {
 /// there was one. As it was written, it goes as it came (the file then
 /// reads as before); edited since, it is taken out of the parsed file.
 pub fn take_back(path: &Path, correction: &Correction) -> Result<bool, NotesError> {
+    let _turn = take_turn(path)?;
     let text = read(path)?;
     let block = block(correction);
     if let Some(at) = text.rfind(&block) {
@@ -252,5 +255,24 @@ mod tests {
         let left = std::fs::read_to_string(&path).unwrap();
         assert!(left.starts_with(own) && !left.contains("redate"), "{left}");
         assert!(!take_back(&path, &redate).unwrap());
+    }
+
+    #[test]
+    fn corrections_written_at_once_by_two_are_all_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("annals.toml");
+        std::thread::scope(|scope| {
+            for writer in 0..2 {
+                let path = &path;
+                scope.spawn(move || {
+                    for n in 0..20 {
+                        let quote = format!("sentence {n} of writer {writer}");
+                        add(path, &Correction::Reject(RejectRule { quote, date: None, file: None })).unwrap();
+                    }
+                });
+            }
+        });
+        let read = crate::assets::CorpusFile::parse(&std::fs::read_to_string(&path).unwrap(), "annals.toml").unwrap();
+        assert_eq!(read.rejects.len(), 40, "none lost");
     }
 }

@@ -86,6 +86,7 @@ pub struct NotesFile {
 impl NotesFile {
     /// Reads the notes at `path`; a file that is not there holds none.
     pub fn open(path: &Path) -> Result<NotesFile, NotesError> {
+        sweep(path);
         let (base, digest) = read(path)?;
         Ok(NotesFile { path: path.to_path_buf(), base, digest })
     }
@@ -145,7 +146,7 @@ impl NotesFile {
 /// Held while the file is read again, merged and replaced (a lock on a
 /// hidden file beside it, let go when dropped): two annals saving at once
 /// take turns, and neither loses what the other saved.
-fn take_turn(path: &Path) -> Result<std::fs::File, NotesError> {
+pub(super) fn take_turn(path: &Path) -> Result<std::fs::File, NotesError> {
     let unwritable = |e: std::io::Error| NotesError::Unwritable { path: path.to_path_buf(), why: e.to_string() };
     let name = path.file_name().map_or("annals-notes".into(), |n| n.to_string_lossy().into_owned());
     let lock = path.with_file_name(format!(".{name}.lock"));
@@ -180,7 +181,9 @@ fn write(path: &Path, notes: &[Note]) -> Result<(), NotesError> {
 pub(super) fn replace(path: &Path, bytes: &[u8]) -> Result<(), NotesError> {
     let unwritable = |e: std::io::Error| NotesError::Unwritable { path: path.to_path_buf(), why: e.to_string() };
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut temporary = tempfile::Builder::new().prefix(".annals-notes").tempfile_in(folder).map_err(unwritable)?;
+    let mut temporary = (tempfile::Builder::new().prefix(&temporary_prefix(path)).suffix(TEMPORARY_SUFFIX))
+        .tempfile_in(folder)
+        .map_err(unwritable)?;
     temporary.write_all(bytes).map_err(unwritable)?;
     // As the file it replaces, or as a new file is made (the temporary one is the owner's alone).
     let permissions = std::fs::metadata(path).map(|m| m.permissions()).ok().or_else(default_permissions);
@@ -190,6 +193,36 @@ pub(super) fn replace(path: &Path, bytes: &[u8]) -> Result<(), NotesError> {
     temporary.as_file().sync_all().map_err(unwritable)?;
     temporary.persist(path).map_err(|e| unwritable(e.error))?;
     Ok(())
+}
+
+/// The temporary files `replace` makes beside `path` are named
+/// `.{name}.{random}.tmp`: a kill while saving leaves one behind.
+fn temporary_prefix(path: &Path) -> String {
+    format!(".{}.", path.file_name().map_or("annals".into(), |n| n.to_string_lossy()))
+}
+
+const TEMPORARY_SUFFIX: &str = ".tmp";
+
+/// How old a temporary file beside the notes must be to be taken for one a
+/// killed save left behind (a save takes milliseconds).
+const STALE: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Removes the temporary files of saves of `path` that were killed: those
+/// named as [`replace`] names them, older than [`STALE`]. Best effort: a
+/// file that cannot be removed is left.
+pub(super) fn sweep(path: &Path) {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let Ok(entries) = std::fs::read_dir(folder) else { return };
+    let prefix = temporary_prefix(path);
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let ours = name.starts_with(&prefix) && name.ends_with(TEMPORARY_SUFFIX);
+        let old = entry.metadata().and_then(|m| m.modified()).is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE));
+        if ours && old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(unix)]
@@ -448,5 +481,24 @@ mod tests {
         let mut notes = NotesFile::open(&blocker.join("annals-notes.jsonld")).unwrap();
         let error = notes.save(&[note("a", "x")]).unwrap_err();
         assert!(matches!(error, NotesError::Unwritable { .. }), "{error}");
+    }
+
+    #[test]
+    fn temporary_files_a_killed_save_left_are_swept_when_the_notes_are_opened() {
+        let (dir, path) = file();
+        let old = dir.path().join(".annals-notes.jsonld.aB3x9Q.tmp");
+        let fresh = dir.path().join(".annals-notes.jsonld.Zz81kq.tmp");
+        let other = dir.path().join(".annals-notes.jsonld.notes.txt");
+        for f in [&old, &fresh, &other] {
+            std::fs::write(f, "{").unwrap();
+        }
+        let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for f in [&old, &other] {
+            std::fs::File::options().write(true).open(f).unwrap().set_modified(an_hour_ago).unwrap();
+        }
+        NotesFile::open(&path).unwrap();
+        assert!(!old.exists(), "an hour old: a killed save's");
+        assert!(fresh.exists(), "perhaps another annals saving now");
+        assert!(other.exists(), "not named as annals names its temporary files");
     }
 }
