@@ -161,7 +161,7 @@ pub struct MergeRule {
 
 /// Names an entity was given that belong to someone else: mentions of
 /// `entity` written as one of `names` become an entity of that name.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct SplitRule {
     pub entity: String,

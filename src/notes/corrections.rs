@@ -6,17 +6,19 @@
 //! synced, renamed), one annals at a time (the notes file's lock).
 
 use super::store::{replace, sweep, take_turn, NotesError};
-use crate::assets::corpus_file::{HideRule, MergeRule, RedateRule, RejectRule};
+use crate::assets::corpus_file::{HideRule, MergeRule, RedateRule, RejectRule, SplitRule};
 use std::path::Path;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
 /// One correction, as `annals.toml` keeps it: of a claim (`[[reject]]`,
-/// `[[redate]]`) or of an entity (`[[merge]]`, also a rename, and `[[hide]]`).
+/// `[[redate]]`) or of an entity (`[[merge]]`, also a rename, `[[split]]`
+/// and `[[hide]]`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Correction {
     Reject(RejectRule),
     Redate(RedateRule),
     Merge(MergeRule),
+    Split(SplitRule),
     Hide(HideRule),
 }
 
@@ -72,6 +74,13 @@ impl Correction {
                 vec![
                     ("into", Some(Field::Text(&m.into))),
                     ("names", Some(Field::List(m.names.iter().map(String::as_str).collect()))),
+                ],
+            ),
+            Correction::Split(s) => (
+                "split",
+                vec![
+                    ("entity", Some(Field::Text(&s.entity))),
+                    ("names", Some(Field::List(s.names.iter().map(String::as_str).collect()))),
                 ],
             ),
             Correction::Hide(h) => ("hide", vec![("entity", Some(Field::Text(&h.entity)))]),

@@ -43,6 +43,8 @@ pub enum Action {
     Redate,
     /// Give the selected entity another name, or merge it into another.
     Rename,
+    /// One of the selected entity's names is someone else.
+    Split,
     /// The selected entity is none.
     Hide,
     /// A key given to the note being written (moving, deleting, undoing, a new line).
@@ -91,6 +93,7 @@ pub const NAMED: &[(&str, Action)] = &[
     ("reject", Action::Reject),
     ("redate", Action::Redate),
     ("rename", Action::Rename),
+    ("split", Action::Split),
     ("hide", Action::Hide),
     ("quit", Action::Quit),
     ("backspace", Action::Backspace),

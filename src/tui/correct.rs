@@ -1,20 +1,24 @@
 //! The analyst's corrections: of the claim shown, `x` (not a claim) and `D`
 //! (another date); of the selected entity, `R` (another name, or another
-//! entity's: a merge) and `H` (hidden: it is none). Each is written into
+//! entity's: a merge), `S` (one of its names split off) and `H` (hidden:
+//! it is none). Each is written into
 //! the folder's `annals.toml` by the notebook after the key; the folder's
 //! watcher then builds the corpus again.
 
 use super::action::Action;
 use super::state::{Mode, Request, State};
-use crate::assets::corpus_file::{HideRule, MergeRule, RedateRule, RejectRule};
+use crate::assets::corpus_file::{HideRule, MergeRule, RedateRule, RejectRule, SplitRule};
 use crate::model::{ClaimId, Corpus, DateValue, EntityId};
 use crate::notes::Correction;
+use crate::text::fold;
 
 /// What a prompt gives a new value to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Prompted {
     Date(ClaimId),
     Name(EntityId),
+    /// One of the names an entity is written as, to make an entity of its own.
+    Split(EntityId),
 }
 
 /// A new date or name being typed.
@@ -60,6 +64,18 @@ pub fn open_rename(state: &mut State, corpus: &Corpus) {
 
 fn open(state: &mut State, of: Prompted, was: String) {
     state.mode = Mode::Prompt(Prompt { of, typed: was.clone(), was, problem: None });
+}
+
+/// `S`: the prompt for one of the names the selected entity is written
+/// as, to make an entity of its own (`Traore` of `Moussa Traoré`, who is
+/// someone else).
+pub fn open_split(state: &mut State, corpus: &Corpus) {
+    let Some(entity) = state.selected_entity() else { return };
+    if corpus.entities[entity].aliases.is_empty() {
+        state.notice = Some("it is written only as its name: nothing to split (R renames it)".to_string());
+        return;
+    }
+    open(state, Prompted::Split(entity), String::new());
 }
 
 /// `H`: the selected entity is none: a `[[hide]]` of its name.
@@ -114,5 +130,14 @@ fn correction(prompt: &Prompt, corpus: &Corpus) -> Result<Option<Correction>, St
         Prompted::Name(_) if typed.is_empty() => Err("a name is needed (H hides an entity that is none)".into()),
         Prompted::Name(_) if typed == prompt.was => Ok(None),
         Prompted::Name(_) => Ok(Some(Correction::Merge(MergeRule { into: typed, names: vec![prompt.was.clone()] }))),
+        Prompted::Split(entity) => {
+            let entity = &corpus.entities[entity];
+            let written = entity.aliases.iter().find(|a| fold(a) == fold(&typed));
+            let Some(written) = written else {
+                return Err(format!("`{typed}` is not one of the names it is written as (above)"));
+            };
+            let names = vec![written.clone()];
+            Ok(Some(Correction::Split(SplitRule { entity: entity.name.clone(), names })))
+        }
     }
 }

@@ -80,6 +80,7 @@ impl Notebook {
             Correction::Reject(_) => "not a claim".to_string(),
             Correction::Redate(r) => format!("dated {}", r.to),
             Correction::Merge(m) => format!("“{}” is now “{}”", m.names.join("”, “"), m.into),
+            Correction::Split(s) => format!("“{}” split from “{}”", s.names.join("”, “"), s.entity),
             Correction::Hide(h) => format!("“{}” hidden", h.entity),
         };
         match corrections::add(path, &correction) {
@@ -107,6 +108,7 @@ impl Notebook {
                     Correction::Reject(_) => "the claim is back".to_string(),
                     Correction::Redate(_) => "the claim has its date again".to_string(),
                     Correction::Merge(m) => format!("“{}” is as it was", m.names.join("”, “")),
+                    Correction::Split(s) => format!("“{}” is part of “{}” again", s.names.join("”, “"), s.entity),
                     Correction::Hide(h) => format!("“{}” is back", h.entity),
                 };
                 match corrections::take_back(path, &correction) {

@@ -107,6 +107,7 @@ fn browse(state: &mut State, ctx: &Ctx, action: Action) {
         Action::Reject => correct::reject(state, corpus),
         Action::Redate => correct::open_redate(state, corpus),
         Action::Rename => correct::open_rename(state, corpus),
+        Action::Split => correct::open_split(state, corpus),
         Action::Hide => correct::hide(state, corpus),
         Action::Click(x, y) => click(state, corpus, x, y),
         Action::Scroll(delta, x, y) => {

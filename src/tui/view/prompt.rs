@@ -26,6 +26,14 @@ pub fn draw(prompt: &Prompt, corpus: &Corpus, theme: Theme, frame: &mut Frame, s
             format!("{} of {}", crate::text::count(corpus.entities[entity].mentions.len(), "mention"), prompt.was),
             "a new name renames it; another entity's merges it into that one".to_string(),
         ),
+        Prompted::Split(entity) => {
+            let entity = &corpus.entities[entity];
+            (
+                format!(" Split · {} ", fit(&inert(&entity.name), room.saturating_sub(10))),
+                format!("written as {}", entity.aliases.join(", ")),
+                "the name typed becomes an entity of its own".to_string(),
+            )
+        }
     };
     let block = pane_block(Line::raw(title), true, theme);
     let inner = block.inner(area);

@@ -182,3 +182,34 @@ fn the_place_is_kept_across_a_rejection() {
     assert_eq!(corrected.sources[next.source].path, CORPUS.sources[was.source].path, "in its file");
     assert!(next.sentence.start >= was.sentence.end, "after it: {}", corrected.claim_text(next));
 }
+
+#[test]
+fn s_splits_off_a_name_the_entity_is_written_as() {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = dir.path().join("annals.toml");
+    let mut notebook = Notebook::none().correcting(toml.clone());
+    let mut state = State::new(&CORPUS);
+    run(&mut state, &mut notebook, &[Action::FocusPrev]);
+    let entity = &CORPUS.entities[state.selected_entity().unwrap()];
+    let alias = entity.aliases.last().expect("the first entity is written several ways").clone();
+    run(&mut state, &mut notebook, &[Action::Split]);
+    run(&mut state, &mut notebook, &typed("Bamako"));
+    run(&mut state, &mut notebook, &[Action::Enter]);
+    let Mode::Prompt(prompt) = &state.mode else { panic!("still open: {:?}", state.mode) };
+    assert!(prompt.problem.as_deref().is_some_and(|p| p.contains("`Bamako` is not one")), "{prompt:?}");
+    assert!(text(&draw(&mut state, 120, 30)).contains(&format!("written as {}", entity.aliases.join(", "))));
+    run(&mut state, &mut notebook, &[Action::Backspace; 6]);
+    run(&mut state, &mut notebook, &typed(&alias.to_uppercase()));
+    run(&mut state, &mut notebook, &[Action::Enter]);
+    let written = std::fs::read_to_string(&toml).unwrap();
+    let expected = format!("[[split]]\nentity = \"{}\"\nnames = [\"{alias}\"]", entity.name);
+    assert!(written.contains(&expected), "as it is written, whatever the case typed: {written}");
+    // As the pipeline reads it: the name split off is an entity of its own.
+    let mut assets = Assets::bundled();
+    let file = annals::assets::CorpusFile::parse(&written, "annals.toml").unwrap();
+    assets.manifest.splits.extend(file.splits);
+    let corpus = Pipeline::new(assets).build("bundled", annals::ingest::bundled_inputs(), Vec::new()).0;
+    assert!(corpus.entities.iter().any(|e| e.name == alias), "{alias} on its own");
+    run(&mut state, &mut notebook, &[Action::Undo]);
+    assert!(!std::fs::read_to_string(&toml).unwrap().contains("[[split]]"));
+}
