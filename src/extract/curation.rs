@@ -52,12 +52,12 @@ impl Curation {
         };
         mentions.retain_mut(|m| {
             let (name, kind) = name_of(m);
-            let hidden = |name: &str| self.hidden.contains(&fold(name));
+            let hidden = |name: &str| !self.hidden.is_empty() && self.hidden.contains(&fold(name));
             if hidden(&name) {
                 return false;
             }
             self.apply(m, &text[m.range.clone()], &name, kind);
-            !hidden(&name_of(m).0)
+            self.hidden.is_empty() || !hidden(&name_of(m).0)
         });
     }
 

@@ -1,6 +1,7 @@
 //! Corrections of the model, written into a folder's `annals.toml` where
 //! the user keeps what they know of the corpus: `[[reject]]` says a
-//! sentence dates nothing, `[[redate]]` gives a claim another date. The
+//! sentence dates nothing, `[[redate]]` gives a claim another date,
+//! `[[merge]]`, `[[split]]` and `[[hide]]` name entities anew. The
 //! file is edited, not rewritten: the user's comments, blank lines and
 //! order stay (toml_edit), and it is replaced whole (a temporary file,
 //! synced, renamed), one annals at a time (the notes file's lock).

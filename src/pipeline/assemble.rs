@@ -136,8 +136,12 @@ fn correct(claims: &mut Vec<Claim>, source: &mut Source, manifest: &CorpusFile) 
         source.rejected.sort_by_key(|r| (r.start, r.end));
         source.rejected.dedup();
     }
-    for claim in claims.iter_mut().filter(|_| !manifest.redates.is_empty()) {
+    if manifest.redates.is_empty() {
+        return;
+    }
+    for claim in claims.iter_mut() {
         let (sentence, date) = (text(&claim.sentence), text(&claim.date_clean));
+        // Later rules win, as later files do.
         if let Some(to) = manifest.redates.iter().rev().find_map(|r| r.redates(&source.path, sentence, date)) {
             claim.date = to;
             claim.resolved = Resolution::User;

@@ -9,14 +9,6 @@ use annals::assets::Assets;
 use annals::pipeline::Pipeline;
 use annals::tui::notebook::Notebook;
 
-/// Actions as the browser runs them: each followed by the files behind it.
-fn run(state: &mut State, notebook: &mut Notebook, actions: &[Action]) {
-    for &a in actions {
-        apply(state, &[a]);
-        notebook.follow(state, &CORPUS);
-    }
-}
-
 #[test]
 fn d_gives_the_shown_claim_a_date_typed_and_u_takes_it_back() {
     let dir = tempfile::tempdir().unwrap();

@@ -35,6 +35,14 @@ fn apply(state: &mut State, actions: &[Action]) {
     }
 }
 
+/// Actions as the browser runs them: each followed by the files behind it.
+fn run(state: &mut State, notebook: &mut annals::tui::notebook::Notebook, actions: &[Action]) {
+    for &a in actions {
+        apply(state, &[a]);
+        notebook.follow(state, &CORPUS);
+    }
+}
+
 fn typed(s: &str) -> Vec<Action> {
     s.chars().map(Action::Type).collect()
 }

@@ -95,14 +95,6 @@ fn the_list_of_notes_goes_to_their_events() {
     assert_eq!(state.timeline.selected, 0, "a jump, remembered");
 }
 
-/// Actions as the browser runs them: each followed by the files behind it.
-fn run(state: &mut State, notebook: &mut Notebook, actions: &[Action]) {
-    for &a in actions {
-        apply(state, &[a]);
-        notebook.follow(state, &CORPUS);
-    }
-}
-
 #[test]
 fn u_undoes_a_mark_and_a_rejection_in_turn() {
     let dir = tempfile::tempdir().unwrap();
