@@ -106,16 +106,18 @@ fn names_claim(quote: &str, date: Option<&str>, file: Option<&str>, claim: (&str
     sentence.contains(first) && spaced(sentence).contains(&spaced(quote))
 }
 
-/// The bytes of an `annals.toml` without its `[[reject]]` and `[[redate]]`
-/// tables: what the cache of extractions is keyed by, since corrections
-/// apply after them (a claim corrected in the browser does not make every
-/// document be read again). A file that does not parse is kept whole.
+/// The bytes of an `annals.toml` without the analyst's corrections
+/// (`[[reject]]`, `[[redate]]`, `[[merge]]`, `[[split]]`, `[[hide]]`): what
+/// the cache of extractions is keyed by, since corrections apply after
+/// them (a correction made in the browser does not make every document be
+/// read again). A file that does not parse is kept whole.
 pub fn without_corrections(bytes: &[u8]) -> Vec<u8> {
     let parsed = std::str::from_utf8(bytes).ok().and_then(|t| t.parse::<toml_edit::DocumentMut>().ok());
     match parsed {
         Some(mut document) => {
-            document.remove("reject");
-            document.remove("redate");
+            for table in ["reject", "redate", "merge", "split", "hide"] {
+                document.remove(table);
+            }
             document.to_string().into_bytes()
         }
         None => bytes.to_vec(),

@@ -4,6 +4,7 @@
 use super::document::Extracted;
 use crate::assets::corpus_file::CorpusFile;
 use crate::assets::Assets;
+use crate::extract::curation::Curation;
 use crate::extract::entities::{DocMention, EntityKey};
 use crate::extract::events::{self, ClaimView};
 use crate::extract::titles;
@@ -20,18 +21,28 @@ pub(super) struct Assembler<'a> {
     corpus: Corpus,
     ids: HashMap<EntityKey, EntityId>,
     assets: &'a Assets,
+    /// The analyst's merges, splits and hidden entities: applied here, not
+    /// when extracted, so that one added leaves the cached extractions good.
+    curation: Curation,
 }
 
 impl<'a> Assembler<'a> {
     pub fn new(name: &str, assets: &'a Assets) -> Self {
-        Assembler { corpus: Corpus { name: name.to_string(), ..Corpus::default() }, ids: HashMap::new(), assets }
+        let m = &assets.manifest;
+        Assembler {
+            corpus: Corpus { name: name.to_string(), ..Corpus::default() },
+            ids: HashMap::new(),
+            assets,
+            curation: Curation::new(&m.merges, &m.splits, &m.hides, &assets.gazetteer),
+        }
     }
 
     /// The next source: its mentions get entity ids, its claims actors; the
     /// document's own lists are then let go.
     pub fn add(&mut self, doc: Extracted) {
-        let Extracted { mut source, mentions, mut claims } = doc;
+        let Extracted { mut source, mut mentions, mut claims } = doc;
         correct(&mut claims, &mut source, &self.assets.manifest);
+        self.curation.apply_all(&mut mentions, &source.text, &self.assets.gazetteer);
         let corpus = &mut self.corpus;
         let source_id = corpus.sources.next_key();
         let mut numbered = Vec::with_capacity(mentions.len());

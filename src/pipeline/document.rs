@@ -80,7 +80,6 @@ impl Pipeline {
         let dates =
             DocDates { sentences: &sentences, points: dated.iter().map(|(r, v, _)| (r.start, v.clone())).collect() };
         let mut mentions = self.resolver.resolve(&text, &sentences, &cleaned.hints, cleaned.body_start, &dates);
-        self.curation.apply_all(&mut mentions, &text, &self.assets.gazetteer);
         mentions.retain(|m| !crate::text::in_blob(&blobs, &m.range));
         let source = Source {
             id: input.id(),

@@ -4,7 +4,6 @@
 use crate::assets::corpus_file::CorpusFile;
 use crate::assets::Assets;
 use crate::extract::claims::{self, KindClassifier};
-use crate::extract::curation::Curation;
 use crate::extract::entities::Resolver;
 use crate::extract::sentences::Segmenter;
 use crate::extract::timex::{self, Tagger};
@@ -25,7 +24,6 @@ pub struct Pipeline {
     tagger: Tagger,
     segmenter: Segmenter,
     classifier: KindClassifier,
-    curation: Curation,
     cache: Option<Cache>,
 }
 
@@ -98,12 +96,6 @@ impl Pipeline {
             tagger: Tagger::new(&rules.count_nouns),
             segmenter: Segmenter::new(&rules.abbreviations, &rules.sentence_starters),
             classifier: KindClassifier::new(&assets.lexicon.kinds),
-            curation: Curation::new(
-                &assets.manifest.merges,
-                &assets.manifest.splits,
-                &assets.manifest.hides,
-                &assets.gazetteer,
-            ),
             assets,
             cache: None,
         }
@@ -292,8 +284,9 @@ impl Pipeline {
 }
 
 /// Names a set of documents for the cache of merged corpora: the corpus's
-/// name, the size limit of reading, the claims rejected and redated (they
-/// are not in the extractions' key: see
+/// name, the size limit of reading, the analyst's corrections (rejected
+/// and redated claims, merged, split and hidden entities: they are not in
+/// the extractions' key: see
 /// [`crate::assets::corpus_file::without_corrections`]), and each
 /// document's key, in order.
 fn corpus_key(name: &str, max_bytes: u64, manifest: &CorpusFile, documents: Vec<u128>) -> u128 {
@@ -311,6 +304,18 @@ fn corpus_key(name: &str, max_bytes: u64, manifest: &CorpusFile, documents: Vec<
         let fields = [Some(r.quote.as_str()), r.date.as_deref(), r.file.as_deref(), Some(r.to.as_str())];
         fields.iter().for_each(|s| text(s.unwrap_or("\0")));
     }
+    text("merge");
+    for m in &manifest.merges {
+        std::iter::once(&m.into).chain(&m.names).for_each(|s| text(s));
+        text("\0");
+    }
+    text("split");
+    for s in &manifest.splits {
+        std::iter::once(&s.entity).chain(&s.names).for_each(|s| text(s));
+        text("\0");
+    }
+    text("hide");
+    manifest.hides.iter().for_each(|h| text(&h.entity));
     digest.update(&max_bytes.to_le_bytes());
     documents.iter().for_each(|key| digest.update(&key.to_le_bytes()));
     digest.digest128()

@@ -381,4 +381,12 @@ fn a_rejection_reuses_every_extraction_and_merges_again() {
     assert_eq!(first["date"]["value"], "1888-08-08", "the earliest now: {first}");
     assert_eq!(first["claims"][0]["resolved"], "user");
     assert_eq!(first["claims"][0]["date_text"], source.text[claim.date_clean.clone()], "the words as written");
+    // An entity hidden (as `H` does), renamed (`R`): read from the cache too.
+    let entity = &corpus.entities.raw[0].name;
+    let hide = annals::notes::Correction::Hide(annals::assets::corpus_file::HideRule { entity: entity.clone() });
+    annals::notes::corrections::add(&folder.path().join("annals.toml"), &hide).unwrap();
+    assert!(run(&["check", dir]).contains("cache: 4 of 4 extractions reused ("));
+    let json: serde_json::Value = serde_json::from_str(&run(&["export", dir])).unwrap();
+    let names: Vec<&str> = json["entities"].as_array().unwrap().iter().filter_map(|e| e["name"].as_str()).collect();
+    assert!(!names.contains(&entity.as_str()), "{entity} hidden: {names:?}");
 }
