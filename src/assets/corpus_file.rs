@@ -53,7 +53,7 @@ pub struct CorpusFile {
 /// "Not a claim": the claims of sentences holding `quote` (spaces as any
 /// run of white space), only the one dated by the words `date` if given,
 /// only in `file` (its name or path) if given.
-#[derive(Debug, Clone, Deserialize, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Default, PartialEq, Eq, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct RejectRule {
     pub quote: String,
@@ -71,7 +71,7 @@ impl RejectRule {
 /// A claim given another date than the one its words were read as: the
 /// claims named as a `[[reject]]` names them, dated `to` (a date of the
 /// date model: `2013-01-11`, `2012-03`, `1960`, `FY2014`, `2016/2020`).
-#[derive(Debug, Clone, Deserialize, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Default, PartialEq, Eq, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct RedateRule {
     pub quote: String,
@@ -101,7 +101,7 @@ fn names_claim(quote: &str, date: Option<&str>, file: Option<&str>, claim: (&str
     if !file.is_none_or(in_file) || date.is_some_and(|d| d != date_words) {
         return false;
     }
-    let spaced = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let spaced = crate::text::one_line;
     let first = quote.split_whitespace().next().unwrap_or_default();
     sentence.contains(first) && spaced(sentence).contains(&spaced(quote))
 }
@@ -154,7 +154,7 @@ pub struct AliasRule {
 
 /// Names that are one entity: their mentions all go to `into` (a known
 /// entity, or a new name: a rename).
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct MergeRule {
     pub into: String,
@@ -163,7 +163,7 @@ pub struct MergeRule {
 
 /// Names an entity was given that belong to someone else: mentions of
 /// `entity` written as one of `names` become an entity of that name.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct SplitRule {
     pub entity: String,
@@ -171,7 +171,7 @@ pub struct SplitRule {
 }
 
 /// An entity that is none (`Still`, `Conflict`): its mentions are dropped.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct HideRule {
     pub entity: String,

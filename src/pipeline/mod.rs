@@ -11,6 +11,7 @@ use crate::extract::{discover, metadata, sentences};
 use crate::ingest::{self, markup, mojibake, Failure, Input};
 use crate::model::*;
 use rayon::prelude::*;
+use std::hash::Hash;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender};
@@ -291,31 +292,8 @@ impl Pipeline {
 /// document's key, in order.
 fn corpus_key(name: &str, max_bytes: u64, manifest: &CorpusFile, documents: Vec<u128>) -> u128 {
     let mut digest = Xxh3::new();
-    let mut text = |s: &str| {
-        digest.update(&(s.len() as u64).to_le_bytes());
-        digest.update(s.as_bytes());
-    };
-    text(name);
-    for r in &manifest.rejects {
-        [Some(r.quote.as_str()), r.date.as_deref(), r.file.as_deref()].iter().for_each(|s| text(s.unwrap_or("\0")));
-    }
-    text("redate");
-    for r in &manifest.redates {
-        let fields = [Some(r.quote.as_str()), r.date.as_deref(), r.file.as_deref(), Some(r.to.as_str())];
-        fields.iter().for_each(|s| text(s.unwrap_or("\0")));
-    }
-    text("merge");
-    for m in &manifest.merges {
-        std::iter::once(&m.into).chain(&m.names).for_each(|s| text(s));
-        text("\0");
-    }
-    text("split");
-    for s in &manifest.splits {
-        std::iter::once(&s.entity).chain(&s.names).for_each(|s| text(s));
-        text("\0");
-    }
-    text("hide");
-    manifest.hides.iter().for_each(|h| text(&h.entity));
+    let corrections = (&manifest.rejects, &manifest.redates, &manifest.merges, &manifest.splits, &manifest.hides);
+    (name, corrections).hash(&mut digest);
     digest.update(&max_bytes.to_le_bytes());
     documents.iter().for_each(|key| digest.update(&key.to_le_bytes()));
     digest.digest128()

@@ -37,7 +37,7 @@ pub struct Prompt {
 fn named(corpus: &Corpus, claim: ClaimId) -> (String, Option<String>, Option<String>) {
     let claim = &corpus.claims[claim];
     let source = &corpus.sources[claim.source];
-    let quote = source.text[claim.sentence.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+    let quote = crate::text::one_line(&source.text[claim.sentence.clone()]);
     let date = source.text.get(claim.date_clean.clone()).map(str::to_string);
     (quote, date, Some(crate::text::file_name(&source.path).to_string()))
 }
@@ -116,7 +116,7 @@ pub fn prompting(state: &mut State, corpus: &Corpus, action: Action) {
 /// The correction the value typed makes (none when it is the value as it
 /// was), or why it makes none.
 fn correction(prompt: &Prompt, corpus: &Corpus) -> Result<Option<Correction>, String> {
-    let typed = prompt.typed.split_whitespace().collect::<Vec<_>>().join(" ");
+    let typed = crate::text::one_line(&prompt.typed);
     match prompt.of {
         Prompted::Date(claim) => {
             let date = DateValue::parse(&typed)

@@ -18,7 +18,7 @@ pub fn draw(prompt: &Prompt, corpus: &Corpus, theme: Theme, frame: &mut Frame, s
     let (title, about, hint) = match prompt.of {
         Prompted::Date(claim) => (
             format!(" Date · was {} ", prompt.was),
-            corpus.claim_text(&corpus.claims[claim]).split_whitespace().collect::<Vec<_>>().join(" "),
+            crate::text::one_line(corpus.claim_text(&corpus.claims[claim])),
             "2009-11-30 · 2012-03 · 1960 · FY2014 · 2016/2020".to_string(),
         ),
         Prompted::Name(entity) => (

@@ -6,16 +6,32 @@
 use super::*;
 use annals::assets::corpus_file::RejectRule;
 use annals::assets::Assets;
+use annals::assets::CorpusFile;
 use annals::pipeline::Pipeline;
 use annals::tui::notebook::Notebook;
+use std::path::PathBuf;
+
+/// A folder's `annals.toml` (holding `own`, if any), and the browser on the
+/// bundled corpus writing its corrections there.
+fn correcting(own: Option<&str>) -> (tempfile::TempDir, PathBuf, Notebook, State) {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = dir.path().join("annals.toml");
+    if let Some(own) = own {
+        std::fs::write(&toml, own).unwrap();
+    }
+    (dir, toml.clone(), Notebook::none().correcting(toml), State::new(&CORPUS))
+}
+
+/// The bundled corpus as the pipeline builds it with the corrections `correct` adds.
+fn bundled_corrected(correct: impl FnOnce(&mut CorpusFile)) -> Corpus {
+    let mut assets = Assets::bundled();
+    correct(&mut assets.manifest);
+    Pipeline::new(assets).build("bundled", annals::ingest::bundled_inputs(), Vec::new()).0
+}
 
 #[test]
 fn d_gives_the_shown_claim_a_date_typed_and_u_takes_it_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let toml = dir.path().join("annals.toml");
-    std::fs::write(&toml, "# my dates\n").unwrap();
-    let mut notebook = Notebook::none().correcting(toml.clone());
-    let mut state = State::new(&CORPUS);
+    let (_dir, toml, mut notebook, mut state) = correcting(Some("# my dates\n"));
     run(&mut state, &mut notebook, &[Action::Down(1), Action::Redate]);
     let Mode::Prompt(input) = &state.mode else { panic!("the prompt is open: {:?}", state.mode) };
     assert_eq!(input.typed, input.was, "it starts from the claim's date");
@@ -39,10 +55,7 @@ fn d_gives_the_shown_claim_a_date_typed_and_u_takes_it_back() {
 
 #[test]
 fn a_date_that_is_none_is_refused_in_place_and_esc_leaves_the_date() {
-    let dir = tempfile::tempdir().unwrap();
-    let toml = dir.path().join("annals.toml");
-    let mut notebook = Notebook::none().correcting(toml.clone());
-    let mut state = State::new(&CORPUS);
+    let (_dir, toml, mut notebook, mut state) = correcting(None);
     run(&mut state, &mut notebook, &[Action::Redate, Action::Backspace, Action::Backspace]);
     run(&mut state, &mut notebook, &typed("soon"));
     run(&mut state, &mut notebook, &[Action::Enter]);
@@ -63,9 +76,9 @@ fn a_date_that_is_none_is_refused_in_place_and_esc_leaves_the_date() {
 #[test]
 fn a_rejected_sentence_is_greyed_where_it_stands() {
     let quote = "Chief of Defense General Gabriel Poudiougou mentioned";
-    let mut assets = Assets::bundled();
-    assets.manifest.rejects.push(RejectRule { quote: quote.into(), date: None, file: None });
-    let corpus = Pipeline::new(assets).build("bundled", annals::ingest::bundled_inputs(), Vec::new()).0;
+    let corpus = bundled_corrected(|manifest| {
+        manifest.rejects.push(RejectRule { quote: quote.into(), date: None, file: None });
+    });
     assert!(corpus.claims.iter().all(|c| !corpus.claim_text(c).contains(quote)), "out of the timeline");
     let (cable, source) = corpus.sources.iter_enumerated().find(|(_, s)| !s.rejected.is_empty()).expect("noted");
     let rejected = source.rejected[0].clone();
@@ -97,11 +110,7 @@ fn a_rejected_sentence_is_greyed_where_it_stands() {
 
 #[test]
 fn r_renames_the_selected_entity_and_h_hides_one_each_undone() {
-    let dir = tempfile::tempdir().unwrap();
-    let toml = dir.path().join("annals.toml");
-    std::fs::write(&toml, "[corpus]\nname = \"mine\"\n").unwrap();
-    let mut notebook = Notebook::none().correcting(toml.clone());
-    let mut state = State::new(&CORPUS);
+    let (_dir, toml, mut notebook, mut state) = correcting(Some("[corpus]\nname = \"mine\"\n"));
     run(&mut state, &mut notebook, &[Action::FocusPrev]);
     assert_eq!(state.focus, Pane::Entities);
     let entity = state.selected_entity().unwrap();
@@ -130,13 +139,13 @@ fn r_renames_the_selected_entity_and_h_hides_one_each_undone() {
 /// the hidden one gone from every list.
 #[test]
 fn a_renamed_entity_and_a_hidden_one_as_the_corpus_has_them() {
-    let mut assets = Assets::bundled();
-    let merge =
-        "[[merge]]\ninto = \"General Kip Ward\"\nnames = [\"William E. Ward\"]\n[[hide]]\nentity = \"Al-Qaeda\"\n";
-    let file = annals::assets::CorpusFile::parse(merge, "annals.toml").unwrap();
-    assets.manifest.merges.extend(file.merges);
-    assets.manifest.hides.extend(file.hides);
-    let corpus = Pipeline::new(assets).build("bundled", annals::ingest::bundled_inputs(), Vec::new()).0;
+    let corpus = bundled_corrected(|manifest| {
+        let merge =
+            "[[merge]]\ninto = \"General Kip Ward\"\nnames = [\"William E. Ward\"]\n[[hide]]\nentity = \"Al-Qaeda\"\n";
+        let file = annals::assets::CorpusFile::parse(merge, "annals.toml").unwrap();
+        manifest.merges.extend(file.merges);
+        manifest.hides.extend(file.hides);
+    });
     let names: Vec<&str> = corpus.entities.iter().map(|e| e.name.as_str()).collect();
     assert!(names.contains(&"General Kip Ward") && !names.contains(&"William E. Ward"), "{names:?}");
     assert!(!names.contains(&"Al-Qaeda"), "hidden: {names:?}");
@@ -156,18 +165,18 @@ fn the_place_is_kept_across_a_rejection() {
     let text = |corpus: &Corpus, c| corpus.claim_text(&corpus.claims[c]).to_string();
     // The first claim of the corpus (of another file) rejected: every later id shifts.
     let first = &CORPUS.claims.raw[0];
-    let mut assets = Assets::bundled();
-    let quote = CORPUS.claim_text(first).to_string();
-    assets.manifest.rejects.push(RejectRule { quote, date: None, file: None });
-    let corrected = Pipeline::new(assets.clone()).build("bundled", annals::ingest::bundled_inputs(), Vec::new()).0;
+    let corrected = bundled_corrected(|manifest| {
+        let quote = CORPUS.claim_text(first).to_string();
+        manifest.rejects.push(RejectRule { quote, date: None, file: None });
+    });
     assert!(corrected.claims.len() < CORPUS.claims.len());
     let moved = State::at(&corrected, state.place(&CORPUS));
     assert_eq!(text(&corrected, moved.shown.unwrap()), text(&CORPUS, shown), "the same claim");
     assert_eq!(moved.focus, state.focus);
     // The shown claim itself rejected: the next claim of its file.
-    let mut assets = Assets::bundled();
-    assets.manifest.rejects.push(RejectRule { quote: text(&CORPUS, shown), date: None, file: None });
-    let corrected = Pipeline::new(assets).build("bundled", annals::ingest::bundled_inputs(), Vec::new()).0;
+    let corrected = bundled_corrected(|manifest| {
+        manifest.rejects.push(RejectRule { quote: text(&CORPUS, shown), date: None, file: None });
+    });
     let moved = State::at(&corrected, state.place(&CORPUS));
     let next = &corrected.claims[moved.shown.unwrap()];
     let was = &CORPUS.claims[shown];
@@ -177,10 +186,7 @@ fn the_place_is_kept_across_a_rejection() {
 
 #[test]
 fn s_splits_off_a_name_the_entity_is_written_as() {
-    let dir = tempfile::tempdir().unwrap();
-    let toml = dir.path().join("annals.toml");
-    let mut notebook = Notebook::none().correcting(toml.clone());
-    let mut state = State::new(&CORPUS);
+    let (_dir, toml, mut notebook, mut state) = correcting(None);
     run(&mut state, &mut notebook, &[Action::FocusPrev]);
     let entity = &CORPUS.entities[state.selected_entity().unwrap()];
     let alias = entity.aliases.last().expect("the first entity is written several ways").clone();
@@ -197,10 +203,10 @@ fn s_splits_off_a_name_the_entity_is_written_as() {
     let expected = format!("[[split]]\nentity = \"{}\"\nnames = [\"{alias}\"]", entity.name);
     assert!(written.contains(&expected), "as it is written, whatever the case typed: {written}");
     // As the pipeline reads it: the name split off is an entity of its own.
-    let mut assets = Assets::bundled();
-    let file = annals::assets::CorpusFile::parse(&written, "annals.toml").unwrap();
-    assets.manifest.splits.extend(file.splits);
-    let corpus = Pipeline::new(assets).build("bundled", annals::ingest::bundled_inputs(), Vec::new()).0;
+    let corpus = bundled_corrected(|manifest| {
+        let file = annals::assets::CorpusFile::parse(&written, "annals.toml").unwrap();
+        manifest.splits.extend(file.splits);
+    });
     assert!(corpus.entities.iter().any(|e| e.name == alias), "{alias} on its own");
     run(&mut state, &mut notebook, &[Action::Undo]);
     assert!(!std::fs::read_to_string(&toml).unwrap().contains("[[split]]"));
