@@ -50,7 +50,8 @@ pub fn run(loaded: &Loaded, verbose: bool) -> ExitCode {
                 writeln!(out, "  entity     {} ({}), found by {}", e.name, e.kind.as_str(), e.found_by)?;
             }
         }
-        for line in loaded.cache.summary.iter().chain(&loaded.cache.warnings) {
+        let cache = loaded.cache.report();
+        for line in cache.summary.iter().chain(&cache.warnings) {
             writeln!(out, "{line}")?;
         }
         writeln!(

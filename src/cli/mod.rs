@@ -14,11 +14,13 @@ mod summary;
 use annals::assets::{Assets, CorpusFile};
 use annals::ingest::{self, Failure};
 use annals::model::Corpus;
-use annals::pipeline::{Pipeline, Watch};
+use annals::pipeline::{Built, Pipeline, Unkept, Watch};
 use clap::{Args, CommandFactory, Parser, Subcommand};
 use globset::GlobSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use std::thread::JoinHandle;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -124,16 +126,51 @@ pub struct InputArgs {
 /// second for every three of reading it.
 fn without_freeing(loaded: Loaded, command: impl FnOnce(&Loaded) -> ExitCode) -> ExitCode {
     let code = command(&loaded);
+    loaded.cache.report(); // the corpus kept before the process ends
     std::mem::forget(loaded);
     code
 }
 
 /// A built corpus and what failed to load.
 pub struct Loaded {
-    pub corpus: Corpus,
+    /// Shared with the thread keeping it in the cache.
+    pub corpus: Arc<Corpus>,
     pub failures: Vec<Failure>,
-    /// How the cache served: a line for `check`, and warnings.
-    pub cache: CacheReport,
+    pub cache: Keeping,
+}
+
+/// A built corpus being kept in the cache, on a thread of its own, after
+/// which the cache is brought within its limit: the browser shows the
+/// corpus meanwhile (at a gigabyte, written alongside the merge, it slowed
+/// merging by a fifth on two cores).
+pub struct Keeping {
+    thread: Mutex<Option<JoinHandle<CacheReport>>>,
+    report: OnceLock<CacheReport>,
+}
+
+impl Keeping {
+    fn start(cache: Option<annals::pipeline::Cache>, unkept: Option<Unkept>, corpus: Arc<Corpus>) -> Self {
+        let keep = move || {
+            cache.map_or_else(CacheReport::default, |cache| {
+                if let Some(unkept) = unkept {
+                    cache.keep_corpus(unkept, &corpus);
+                }
+                cache.evict();
+                CacheReport::of(&cache)
+            })
+        };
+        // Without a thread (none can be started), the corpus is not kept.
+        let thread = std::thread::Builder::new().name("annals-keep".into()).spawn(keep).ok();
+        Keeping { thread: Mutex::new(thread), report: OnceLock::new() }
+    }
+
+    /// How the cache served, once the corpus is kept: waits for it.
+    pub fn report(&self) -> &CacheReport {
+        self.report.get_or_init(|| {
+            let thread = self.thread.lock().unwrap_or_else(PoisonError::into_inner).take();
+            thread.and_then(|t| t.join().ok()).unwrap_or_default()
+        })
+    }
 }
 
 /// What the cache did for a build.
@@ -197,14 +234,15 @@ impl Plan {
         if let Some(cache) = cache {
             pipeline = pipeline.with_cache(cache);
         }
-        let (corpus, failures) = match documents {
-            Documents::Bundled(inputs) => pipeline.build_watched(&name, inputs, failures, watch),
+        let Built { corpus, failures, unkept } = match documents {
+            Documents::Bundled(inputs) => {
+                let (corpus, failures) = pipeline.build_watched(&name, inputs, failures, watch);
+                Built { corpus, failures, unkept: None }
+            }
             Documents::Files(files) => pipeline.build_files(&name, files, max_file_size, failures, watch),
         };
-        let cache = pipeline.cache().map_or_else(CacheReport::default, |cache| {
-            cache.evict();
-            CacheReport::of(cache)
-        });
+        let corpus = Arc::new(corpus);
+        let cache = Keeping::start(pipeline.into_cache(), unkept, corpus.clone());
         Loaded { corpus, failures, cache }
     }
 
@@ -289,7 +327,7 @@ fn corpus_name(paths: &[PathBuf]) -> String {
 /// Prints the cache's warnings and the failures on standard error; the
 /// exit status the failures call for.
 pub fn report(loaded: &Loaded) -> ExitCode {
-    for warning in &loaded.cache.warnings {
+    for warning in &loaded.cache.report().warnings {
         eprintln!("annals: {warning}");
     }
     report_failures(&loaded.failures)

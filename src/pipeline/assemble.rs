@@ -79,22 +79,10 @@ impl<'a> Assembler<'a> {
     }
 
     /// Names and aliases, then events, once every source is in.
-    pub fn finish(self, clock: Clock) -> Corpus {
-        self.finish_with(clock, |_| {})
-    }
-
-    /// As [`Assembler::finish`], with `alongside` given the corpus but its
-    /// events on another thread while they are merged.
-    pub fn finish_with(mut self, mut clock: Clock, alongside: impl FnOnce(&Corpus) + Send) -> Corpus {
+    pub fn finish(mut self, mut clock: Clock) -> Corpus {
         finish_entities(&mut self.corpus);
         clock.lap("name entities");
-        let (events, entity_events) = std::thread::scope(|scope| {
-            let corpus = &self.corpus;
-            let alongside = scope.spawn(move || alongside(corpus));
-            let built = build_events(corpus);
-            alongside.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            built
-        });
+        let (events, entity_events) = build_events(&self.corpus);
         self.corpus.events = events;
         self.corpus.entity_events = entity_events;
         clock.lap("merge events");

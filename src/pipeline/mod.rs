@@ -32,7 +32,16 @@ mod assemble;
 pub mod cache;
 mod document;
 
-pub use cache::Cache;
+pub use cache::{Cache, Unkept};
+
+/// A corpus just built, and what failed to load. Its cache entry is
+/// written by [`Pipeline::keep`] or [`Cache::keep_corpus`] when `unkept`
+/// says so: after the corpus is shown, not on the cores merging it.
+pub struct Built {
+    pub corpus: Corpus,
+    pub failures: Vec<Failure>,
+    pub unkept: Option<Unkept>,
+}
 
 use document::Extracted;
 
@@ -113,6 +122,11 @@ impl Pipeline {
         self.cache.as_ref()
     }
 
+    /// Its cache, to keep a corpus in once the pipeline is done with.
+    pub fn into_cache(self) -> Option<Cache> {
+        self.cache
+    }
+
     /// A document's extraction: from the cache when it holds it, else made
     /// (and kept there).
     fn extract_input(&self, input: Input) -> Result<Extracted, Failure> {
@@ -151,13 +165,14 @@ impl Pipeline {
             let contents = inputs.par_iter().map(|input| Cache::content_key(&input.path, &input.bytes));
             corpus_key(name, u64::MAX, &self.assets.manifest, contents.collect::<Vec<_>>())
         });
-        self.build_from(name, inputs, Ok, key, failures, watch)
+        self.keep(self.build_from(name, inputs, Ok, key, failures, watch))
     }
 
     /// Builds the corpus from files, each read when a core is free for it
     /// and its bytes let go once extracted: memory holds the clean texts,
     /// not the files. A set of files whose every stamp is as when their
-    /// corpus was cached is not read at all.
+    /// corpus was cached is not read at all. The corpus is not kept in the
+    /// cache yet ([`Built::unkept`]): it can be shown first.
     pub fn build_files(
         &self,
         name: &str,
@@ -165,7 +180,7 @@ impl Pipeline {
         max_bytes: u64,
         failures: Vec<Failure>,
         watch: &Watch,
-    ) -> (Corpus, Vec<Failure>) {
+    ) -> Built {
         let key = self.cache.as_ref().and_then(|_| {
             let stamps: Vec<Option<u128>> = files.par_iter().map(|path| file_stamp(path)).collect();
             let manifest = &self.assets.manifest;
@@ -175,7 +190,7 @@ impl Pipeline {
     }
 
     /// Builds the corpus of `items`, or reads it from the cache when it
-    /// holds the corpus of the documents `key` names (and keeps it there).
+    /// holds the corpus of the documents `key` names.
     fn build_from<T: Send>(
         &self,
         name: &str,
@@ -184,32 +199,33 @@ impl Pipeline {
         key: Option<u128>,
         mut failures: Vec<Failure>,
         watch: &Watch,
-    ) -> (Corpus, Vec<Failure>) {
+    ) -> Built {
         let mut clock = Clock::start();
-        let cached = self.cache.as_ref().zip(key).map(|(cache, key)| (cache, cache.corpus_entry(key)));
-        if let Some((cache, entry)) = &cached {
+        let entry = self.cache.as_ref().zip(key).map(|(cache, key)| cache.corpus_entry(key));
+        if let Some((cache, entry)) = self.cache.as_ref().zip(entry.as_ref()) {
             if let Some((corpus, failed)) = cache.get_corpus(entry) {
                 watch.done.store(items.len(), Ordering::Relaxed);
                 failures.extend(failed);
                 clock.lap("read the merged corpus from the cache");
-                return (corpus, failures);
+                return Built { corpus, failures, unkept: None };
             }
         }
         let (assembler, failed, clock) = self.assemble(name, items, read, watch);
-        let corpus = match cached {
-            None => assembler.finish(clock),
-            Some((cache, entry)) => {
-                // The documents are written while their events are merged.
-                let mut keeper = cache.keep_corpus(entry);
-                let corpus = assembler.finish_with(clock, |corpus| keeper.documents(corpus, &failed));
-                let mut clock = Clock::start();
-                keeper.finish(&corpus);
-                clock.lap("keep the merged corpus's events in the cache");
-                corpus
-            }
-        };
+        let corpus = assembler.finish(clock);
+        let unkept = entry.map(|entry| Unkept { entry, failed: failed.clone() });
         failures.extend(failed);
-        (corpus, failures)
+        Built { corpus, failures, unkept }
+    }
+
+    /// Keeps a built corpus in the cache, if it is not there yet; its
+    /// corpus and failures.
+    pub fn keep(&self, built: Built) -> (Corpus, Vec<Failure>) {
+        if let Some((cache, unkept)) = self.cache.as_ref().zip(built.unkept) {
+            let mut clock = Clock::start();
+            cache.keep_corpus(unkept, &built.corpus);
+            clock.lap("keep the merged corpus in the cache");
+        }
+        (built.corpus, built.failures)
     }
 
     /// Extracts documents a chunk at a time on all cores while the previous

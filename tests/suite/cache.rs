@@ -98,6 +98,33 @@ fn a_second_build_reads_every_document_from_the_cache_and_is_the_same() {
     assert_eq!(third, first, "merged again, byte for byte");
 }
 
+/// Files' corpus comes back before it is kept, so that the browser shows
+/// it without waiting for the write; kept, it is read whole the next time.
+#[test]
+fn a_corpus_of_files_is_kept_once_shown() {
+    let root = tempfile::tempdir().unwrap();
+    let (files, _) = annals::ingest::find_documents(&[common::fixtures().join("docs")], &|_| false);
+    let pipeline = || Pipeline::bundled().with_cache(Cache::new(root.path().to_path_buf(), 7, u64::MAX));
+    let build = |pipeline: &Pipeline| {
+        let watch = annals::pipeline::Watch::default();
+        pipeline.build_files("test", files.clone(), annals::ingest::DEFAULT_MAX_BYTES, Vec::new(), &watch)
+    };
+    let first = pipeline();
+    let built = build(&first);
+    assert!(built.unkept.is_some() && corpora(root.path()).is_empty(), "not kept before it is shown");
+    let (corpus, _) = first.keep(built);
+    assert_eq!(corpora(root.path()).len(), 1, "kept");
+    let second = pipeline();
+    let again = build(&second);
+    assert!(again.unkept.is_none() && second.cache().unwrap().stats.whole.load(Relaxed), "read whole");
+    let export = |corpus: &annals::model::Corpus| {
+        let mut json = Vec::new();
+        annals::export::json::write(corpus, &corpus.events.keys().collect::<Vec<_>>(), &mut json).unwrap();
+        json
+    };
+    assert_eq!(export(&again.corpus), export(&corpus), "byte for byte");
+}
+
 #[test]
 fn another_set_of_documents_is_another_merged_corpus() {
     let root = tempfile::tempdir().unwrap();

@@ -45,7 +45,7 @@ fn files_read_as_they_are_extracted_give_the_same_corpus() {
     assert_provenance(&eager, &inputs);
     let (files, missing) = annals::ingest::find_documents(&folders, &|_| false);
     let watch = annals::pipeline::Watch::default();
-    let (lazy, failures) =
+    let annals::pipeline::Built { corpus: lazy, failures, .. } =
         PIPELINE.build_files("test", files.clone(), annals::ingest::DEFAULT_MAX_BYTES, missing, &watch);
     assert_eq!(watch.done.into_inner(), files.len(), "every file is counted once");
     let paths = |f: &[annals::ingest::Failure]| {

@@ -170,13 +170,24 @@ impl Cache {
         Some(built)
     }
 
-    /// Starts keeping a merged corpus as `entry`.
-    pub(super) fn keep_corpus(&self, entry: PathBuf) -> Keeper<'_> {
-        let writer = self.writable().then(|| {
-            let temporary = std::fs::create_dir_all(&self.dir).and_then(|()| self.temporary())?;
-            corpus::Writer::new(BufWriter::with_capacity(1 << 20, temporary))
+    /// Keeps a merged corpus and the failures of its build: documents,
+    /// then events, written under a temporary name renamed into place once
+    /// whole. Called once the corpus is shown, so that writing it does not
+    /// take the cores its merge needs.
+    pub fn keep_corpus(&self, unkept: Unkept, built: &Corpus) {
+        if !self.writable() {
+            return;
+        }
+        let Unkept { entry, failed } = unkept;
+        let written = std::fs::create_dir_all(&self.dir).and_then(|()| self.temporary()).and_then(|temporary| {
+            let mut writer = corpus::Writer::new(BufWriter::with_capacity(1 << 20, temporary))?;
+            writer.documents(built, &failed)?;
+            let temporary = writer.events(built)?.into_inner().map_err(|e| e.into_error())?;
+            temporary.persist(&entry).map_err(|e| e.error)
         });
-        Keeper { cache: self, entry, writer: writer.and_then(|w| self.note(w)) }
+        if self.note(written).is_some() {
+            self.stats.wrote.store(true, Ordering::Relaxed);
+        }
     }
 
     /// Stores an extraction as `entry`. A cache that cannot be written is
@@ -250,33 +261,11 @@ impl Cache {
     }
 }
 
-/// A merged corpus on its way into the cache: its documents are written
-/// while its events are merged, then its events, then it is renamed into
-/// place. Dropped before, it leaves nothing.
-pub(super) struct Keeper<'a> {
-    cache: &'a Cache,
-    entry: PathBuf,
-    writer: Option<corpus::Writer<BufWriter<NamedTempFile>>>,
-}
-
-impl Keeper<'_> {
-    /// The corpus's documents, and the `failures` of its build.
-    pub fn documents(&mut self, built: &Corpus, failures: &[Failure]) {
-        if let Some(mut writer) = self.writer.take() {
-            let written = writer.documents(built, failures);
-            self.writer = self.cache.note(written).map(|()| writer);
-        }
-    }
-
-    /// The corpus's events: the entry is whole and renamed into place.
-    pub fn finish(mut self, built: &Corpus) {
-        let Some(writer) = self.writer.take() else { return };
-        let written = writer.events(built).and_then(|out| out.into_inner().map_err(|e| e.into_error()));
-        let persisted = written.and_then(|temporary| temporary.persist(&self.entry).map_err(|e| e.error));
-        if self.cache.note(persisted).is_some() {
-            self.cache.stats.wrote.store(true, Ordering::Relaxed);
-        }
-    }
+/// A built corpus the cache does not hold yet: where it goes, and the
+/// failures of its build (those found before it are the caller's).
+pub struct Unkept {
+    pub(super) entry: PathBuf,
+    pub(super) failed: Vec<Failure>,
 }
 
 /// Marks an entry recently used: eviction goes by modification time.
