@@ -144,8 +144,9 @@ impl Layer {
         let empty = body.trim().is_empty();
         let before = self.notes.clone();
         match on {
-            Writing::New(_) if empty => return,
+            Writing::New(_) | Writing::Passage(..) if empty => return,
             Writing::New(claim) => self.notes.push(note_on_claim(corpus, claim, Motivation::Commenting, Some(body))),
+            Writing::Passage(claim, passage) => self.notes.push(note_on_passage(corpus, claim, passage, body)),
             Writing::Edit(id) if empty => self.notes.retain(|n| n.id != id),
             Writing::Edit(id) => {
                 let Some(note) = self.notes.iter_mut().find(|n| n.id == id) else { return };
@@ -288,6 +289,8 @@ pub type Change = Vec<(String, Option<Note>)>;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Writing {
     New(ClaimId),
+    /// A new note on a passage (a range of the source's clean text) that tells the claim.
+    Passage(ClaimId, std::ops::Range<usize>),
     Edit(String),
 }
 
@@ -325,6 +328,20 @@ pub fn note_on_claim(corpus: &Corpus, claim: ClaimId, motivation: Motivation, bo
         bytes: source.raw_span(c.sentence.clone()),
         created: at.clone(),
         modified: at,
+    }
+}
+
+/// A new note on `passage` of `claim`'s source, with the claim's date
+/// when the passage holds it (so it is placed on that claim again).
+fn note_on_passage(corpus: &Corpus, claim: ClaimId, passage: std::ops::Range<usize>, body: String) -> Note {
+    let c = &corpus.claims[claim];
+    let source = &corpus.sources[c.source];
+    let holds_date = passage.start <= c.date_clean.start && c.date_clean.end <= passage.end;
+    Note {
+        anchor: Anchor::new(&source.text, passage.clone()),
+        date: source.text.get(c.date_clean.clone()).filter(|_| holds_date).map(str::to_string),
+        bytes: source.raw_span(passage),
+        ..note_on_claim(corpus, claim, Motivation::Commenting, Some(body))
     }
 }
 

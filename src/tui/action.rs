@@ -47,6 +47,14 @@ pub enum Action {
     Split,
     /// The selected entity is none.
     Hide,
+    /// Start choosing a passage of the source for a note.
+    Select,
+    /// Move the chosen passage's end to the next word's end, or back a word.
+    EndNextWord,
+    EndPrevWord,
+    /// Move the chosen passage's start to the next word, or back a word.
+    StartNextWord,
+    StartPrevWord,
     /// A key given to the note being written (moving, deleting, undoing, a new line).
     Edit(super::key::Key),
     Quit,
@@ -56,6 +64,8 @@ pub enum Action {
     /// A mouse click at a cell, or the wheel.
     Click(u16, u16),
     Scroll(i32, u16, u16),
+    /// The mouse moved to a cell with its button held.
+    Drag(u16, u16),
     Resize(u16, u16),
 }
 
@@ -95,6 +105,11 @@ pub const NAMED: &[(&str, Action)] = &[
     ("rename", Action::Rename),
     ("split", Action::Split),
     ("hide", Action::Hide),
+    ("select", Action::Select),
+    ("end-next-word", Action::EndNextWord),
+    ("end-prev-word", Action::EndPrevWord),
+    ("start-next-word", Action::StartNextWord),
+    ("start-prev-word", Action::StartPrevWord),
     ("quit", Action::Quit),
     ("backspace", Action::Backspace),
 ];

@@ -25,6 +25,8 @@ pub enum Scope {
     Notes,
     /// A claim's new date or an entity's new name being typed.
     Prompt,
+    /// A passage of the source being chosen for a note.
+    Passage,
     /// In every mode.
     Always,
 }
@@ -33,7 +35,7 @@ use Scope::*;
 
 impl Scope {
     /// The scopes by the names the configuration gives them, in help order.
-    pub const NAMED: [(&'static str, Scope); 11] = [
+    pub const NAMED: [(&'static str, Scope); 12] = [
         ("browse", Browse),
         ("timeline", In(Pane::Timeline)),
         ("entities", In(Pane::Entities)),
@@ -45,6 +47,7 @@ impl Scope {
         ("note", Note),
         ("notes", Notes),
         ("prompt", Prompt),
+        ("passage", Passage),
     ];
 
     /// Whether text is typed in this mode: keys no binding takes are text.

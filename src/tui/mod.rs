@@ -16,6 +16,7 @@ pub mod layout;
 mod load;
 pub mod notebook;
 pub mod palette;
+pub mod passage;
 pub mod place;
 pub mod reload;
 pub mod scorer;
@@ -62,6 +63,7 @@ pub fn translate(event: Event, keys: &keymap::KeyMap, state: &mut State) -> Opti
     match event {
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(_) => Some(Action::Click(m.column, m.row)),
+            MouseEventKind::Drag(_) => Some(Action::Drag(m.column, m.row)),
             MouseEventKind::ScrollDown => Some(Action::Scroll(3, m.column, m.row)),
             MouseEventKind::ScrollUp => Some(Action::Scroll(-3, m.column, m.row)),
             _ => None,

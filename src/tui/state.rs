@@ -85,6 +85,8 @@ pub enum Mode {
     },
     /// A claim's new date or an entity's new name is being typed.
     Prompt(super::correct::Prompt),
+    /// A passage of the source is being chosen for a note.
+    Passage(super::passage::Passage),
 }
 
 impl Mode {
@@ -98,6 +100,7 @@ impl Mode {
             Mode::Note(_) => Scope::Note,
             Mode::Notes { .. } => Scope::Notes,
             Mode::Prompt(_) => Scope::Prompt,
+            Mode::Passage(_) => Scope::Passage,
         }
     }
 }
@@ -209,6 +212,9 @@ pub struct State {
     /// Side by side: the claim in the right pane, and whether it has the focus.
     pub side: Option<ClaimId>,
     pub right_focused: bool,
+    /// Where the mouse was pressed in a source pane (the pane, a byte of
+    /// its text): where a drag chooses a passage from.
+    pub pressed_at: Option<(usize, usize)>,
     /// Manual scroll of the source pane (lines); `None` places the claim a third down.
     pub source_scroll: Option<usize>,
     /// What keys do now: browse, type in the palette or a search, read the help.
@@ -265,6 +271,7 @@ impl State {
             shown: None,
             side: None,
             right_focused: false,
+            pressed_at: None,
             source_scroll: None,
             mode: Mode::Browse,
             search: None,

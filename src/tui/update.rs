@@ -6,6 +6,7 @@ use super::correct;
 use super::keymap::KeyMap;
 use super::layout::TimelineRow;
 use super::palette::{self, Candidates};
+use super::passage;
 use super::state::{EntitySort, Mode, Palette, Pane, Search, State, Target};
 use crate::model::Corpus;
 use ratatui::layout::Rect;
@@ -38,6 +39,7 @@ pub fn update(state: &mut State, ctx: &Ctx, action: Action) {
         Mode::Note(_) => notes::editing(state, ctx.corpus, action),
         Mode::Notes { .. } => notes::listing(state, ctx.corpus, action),
         Mode::Prompt(_) => correct::prompting(state, ctx.corpus, action),
+        Mode::Passage(_) => passage::choosing(state, ctx.corpus, action),
     }
     state.settle(ctx.corpus);
 }
@@ -109,7 +111,9 @@ fn browse(state: &mut State, ctx: &Ctx, action: Action) {
         Action::Rename => correct::open_rename(state, corpus),
         Action::Split => correct::open_split(state, corpus),
         Action::Hide => correct::hide(state, corpus),
+        Action::Select => passage::start(state, corpus),
         Action::Click(x, y) => click(state, corpus, x, y),
+        Action::Drag(x, y) => passage::drag(state, corpus, x, y),
         Action::Scroll(delta, x, y) => {
             if let Some(pane) = pane_at(state, x, y) {
                 state.focus = pane;
@@ -117,6 +121,10 @@ fn browse(state: &mut State, ctx: &Ctx, action: Action) {
             }
         }
         Action::Type(_)
+        | Action::EndNextWord
+        | Action::EndPrevWord
+        | Action::StartNextWord
+        | Action::StartPrevWord
         | Action::Backspace
         | Action::Save
         | Action::Edit(_)
@@ -308,7 +316,7 @@ fn click(state: &mut State, corpus: &Corpus, x: u16, y: u16) {
                 state.show_selected_event(corpus);
             }
         }
-        Pane::Source => {}
+        Pane::Source => passage::press(state, corpus, x, y),
     }
 }
 

@@ -38,6 +38,8 @@ pub struct KeyFields {
     notes: Vec<Entry>,
     #[serde(default)]
     prompt: Vec<Entry>,
+    #[serde(default)]
+    passage: Vec<Entry>,
 }
 
 impl KeyFields {
@@ -56,6 +58,7 @@ impl KeyFields {
                 Scope::Note => &self.note,
                 Scope::Notes => &self.notes,
                 Scope::Prompt => &self.prompt,
+                Scope::Passage => &self.passage,
             };
             (name, scope, list.as_slice())
         })

@@ -17,7 +17,7 @@ pub fn lines(keys: &KeyMap) -> usize {
 
 const NOTES: [&str; 2] = [
     "timeline rows: date · kind (agr. is agreement when narrow) · title · sources",
-    "mouse: click focuses and selects, the wheel scrolls",
+    "mouse: click focuses and selects, the wheel scrolls, a drag in the source chooses a passage",
 ];
 
 pub fn draw(scroll: usize, keys: &KeyMap, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -37,6 +37,7 @@ pub fn draw(scroll: usize, keys: &KeyMap, theme: Theme, frame: &mut Frame, area:
                 Scope::Note => "writing a note: ",
                 Scope::Notes => "the list of notes: ",
                 Scope::Prompt => "typing a date or a name: ",
+                Scope::Passage => "choosing a passage: ",
             };
             Line::from(vec![
                 Span::styled(format!("{:<width$} ", r.keys.join(" ")), theme.year()),

@@ -49,7 +49,7 @@ pub fn draw(state: &State, corpus: &Corpus, keys: &KeyMap, theme: Theme, frame: 
         Mode::Note(ref editor) => note::draw(editor, theme, frame, a.screen),
         Mode::Notes { selected } => notes::draw(state, corpus, selected, theme, frame, a.screen),
         Mode::Prompt(ref prompt) => prompt::draw(prompt, corpus, theme, frame, a.screen),
-        Mode::Browse | Mode::Search => {}
+        Mode::Browse | Mode::Search | Mode::Passage(_) => {}
     }
 }
 

@@ -6,7 +6,8 @@
 use super::pane_block;
 use super::theme::{inert, Theme};
 use crate::model::{ClaimId, Corpus};
-use crate::tui::state::{Pane, State};
+use crate::notes::Motivation;
+use crate::tui::state::{Mode, Pane, State};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -122,6 +123,12 @@ fn marks(
             out.push((corpus.claims[other].sentence.clone(), theme.other_claim()));
         }
     }
+    // Under the claim's colours: inside the claim, a noted passage is underlined.
+    let notes = state.notes.notes().iter().zip(state.notes.placed());
+    for (_, placed) in notes.filter(|(n, p)| n.motivation == Motivation::Commenting && p.source == Some(claim.source)) {
+        let range = placed.placement.range().filter(|r| r.start < window.end && window.start < r.end);
+        out.extend(range.map(|r| (r, theme.noted())));
+    }
     out.push((claim.sentence.clone(), theme.claim()));
     let mentions = &state.layouts[slot].marks;
     let first = mentions.partition_point(|m| m.range().end <= window.start);
@@ -132,6 +139,11 @@ fn marks(
         out.push((range, base.patch(theme.kind(m.kind))));
     }
     out.push((claim.date_clean.clone(), theme.claim_date()));
+    if let Mode::Passage(p) = &state.mode {
+        if p.slot == slot {
+            out.push((p.range.clone(), theme.selected()));
+        }
+    }
     out
 }
 

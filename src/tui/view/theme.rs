@@ -79,14 +79,19 @@ impl Theme {
         self.claim().patch(self.fg(self.colors.date)).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
 
-    /// Other claims of the same source.
     /// A sentence the analyst said tells nothing (`x`).
     pub fn rejected(&self) -> Style {
         Style::new().add_modifier(Modifier::DIM | Modifier::CROSSED_OUT)
     }
 
+    /// Other claims of the same source.
     pub fn other_claim(&self) -> Style {
         Style::new().add_modifier(Modifier::UNDERLINED)
+    }
+
+    /// A passage the analyst wrote a note on.
+    pub fn noted(&self) -> Style {
+        self.fg(self.colors.year).add_modifier(Modifier::UNDERLINED)
     }
 
     pub fn dim(&self) -> Style {

@@ -124,3 +124,78 @@ fn a_rejection_needs_a_folder() {
     run(&mut state, &mut notebook, &[Action::Reject]);
     assert!(state.notice.as_deref().is_some_and(|n| n.contains("open a folder")));
 }
+
+/// The cell (column, row) where `needle` is drawn in the source pane.
+fn cell_of(state: &State, buffer: &Buffer, needle: &str) -> (u16, u16) {
+    let area = state.areas.source;
+    let rows = (area.y..area.y + area.height).map(|y| {
+        let line: String = (area.x..area.x + area.width).map(|x| buffer[(x, y)].symbol()).collect();
+        (y, line)
+    });
+    let found = rows.into_iter().find_map(|(y, line)| line.find(needle).map(|at| (line[..at].chars().count(), y)));
+    let (column, y) = found.unwrap_or_else(|| panic!("{needle:?} not in the source pane:\n{}", text(buffer)));
+    (area.x + column as u16, y)
+}
+
+#[test]
+fn a_note_is_written_on_a_passage_chosen_with_the_keys() {
+    let mut state = State::new(&CORPUS);
+    draw(&mut state, 120, 36);
+    apply(&mut state, &[Action::FocusNext, Action::Select]);
+    let Mode::Passage(chosen) = &state.mode else { panic!("{:?}", state.mode) };
+    let shown = &CORPUS.claims[state.shown.unwrap()];
+    assert_eq!(chosen.range, shown.sentence, "it starts as the claim's sentence");
+    let text_of = |state: &State| match &state.mode {
+        Mode::Passage(p) => CORPUS.sources[p.source].text[p.range.clone()].to_string(),
+        other => panic!("{other:?}"),
+    };
+    let sentence = text_of(&state);
+    apply(&mut state, &[Action::StartNextWord, Action::StartNextWord, Action::EndPrevWord]);
+    let narrowed = text_of(&state);
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    assert_eq!(narrowed.split_whitespace().collect::<Vec<_>>(), words[2..words.len() - 1], "{narrowed}");
+    let screen = draw(&mut state, 120, 36);
+    assert!(text(&screen).contains("its end a word further / back"), "the passage's keys in the status bar");
+    apply(&mut state, &[Action::Annotate]);
+    apply(&mut state, &keys("à vérifier"));
+    apply(&mut state, &[Action::Save]);
+    let note = &state.notes.notes()[0];
+    assert_eq!(note.anchor.exact, narrowed);
+    assert_eq!(state.notes.placed()[0].claim, state.shown, "on the claim its passage tells");
+    let screen = text(&draw(&mut state, 120, 36));
+    assert!(screen.contains("✎ note") && screen.contains("à vérifier"), "{screen}");
+}
+
+#[test]
+fn a_drag_over_the_source_chooses_whole_words_and_a_passage_of_no_claim_is_refused() {
+    let mut state = State::new(&CORPUS);
+    let screen = draw(&mut state, 120, 36);
+    let shown = &CORPUS.claims[state.shown.unwrap()];
+    let source = &CORPUS.sources[shown.source].text;
+    let words: Vec<&str> = source[shown.sentence.clone()].split_whitespace().collect();
+    // From inside the claim's second word to inside its third.
+    let (x, y) = cell_of(&state, &screen, &format!("{} {}", words[1], words[2]));
+    apply(&mut state, &[Action::Click(x + 1, y), Action::Drag(x + words[1].chars().count() as u16 + 2, y)]);
+    let Mode::Passage(chosen) = &state.mode else { panic!("{:?}", state.mode) };
+    assert_eq!(&source[chosen.range.clone()], format!("{} {}", words[1], words[2]));
+    assert_eq!(state.focus, Pane::Source);
+    // A word of the pane in no claim's sentence: a note there is refused.
+    let claims: Vec<_> =
+        CORPUS.claims.iter().filter(|c| c.source == shown.source).map(|c| c.sentence.clone()).collect();
+    let top = state.areas.source_tops[0];
+    let visible = state.layouts[0].lines[top..].iter().take(usize::from(state.areas.source.height) - 2);
+    let (row, word) = (visible.enumerate())
+        .flat_map(|(row, line)| {
+            let words = source[line.clone()].split_whitespace();
+            words.map(move |w| (row, w.as_ptr() as usize - source.as_ptr() as usize))
+        })
+        .find(|&(_, at)| !claims.iter().any(|c| c.start <= at && at < c.end))
+        .expect("the pane shows text of no claim");
+    let line = &state.layouts[0].lines[top + row];
+    let x = state.areas.source.x + 1 + source[line.start..word].chars().count() as u16;
+    let y = state.areas.source.y + 1 + row as u16;
+    apply(&mut state, &[Action::Back, Action::Click(x, y), Action::Drag(x + 1, y), Action::Annotate]);
+    assert!(state.notice.as_deref().is_some_and(|n| n.contains("passage of a claim")), "{:?}", state.notice);
+    apply(&mut state, &[Action::Back]);
+    assert!(matches!(state.mode, Mode::Browse));
+}
