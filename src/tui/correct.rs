@@ -6,7 +6,7 @@
 //! watcher then builds the corpus again.
 
 use super::action::Action;
-use super::state::{Mode, Request, State};
+use super::state::{Mode, Pane, Request, State};
 use crate::assets::corpus_file::{HideRule, MergeRule, RedateRule, RejectRule, SplitRule};
 use crate::model::{ClaimId, Corpus, DateValue, EntityId};
 use crate::notes::Correction;
@@ -58,8 +58,19 @@ pub fn open_redate(state: &mut State, corpus: &Corpus) {
 
 /// `R`: the prompt for the selected entity's new name, holding its name now.
 pub fn open_rename(state: &mut State, corpus: &Corpus) {
-    let Some(entity) = state.selected_entity() else { return };
+    let Some(entity) = corrected_entity(state) else { return };
     open(state, Prompted::Name(entity), corpus.entities[entity].name.clone());
+}
+
+/// The entity `R`, `S` and `H` correct: the one selected in the sidebar
+/// when it has the focus, else the one the timeline is filtered to (the
+/// sidebar is not shown below 100 columns).
+fn corrected_entity(state: &mut State) -> Option<EntityId> {
+    let entity = if state.focus == Pane::Entities { state.selected_entity() } else { state.filter };
+    if entity.is_none() {
+        state.notice = Some("select an entity in the sidebar, or filter the timeline to one (Ctrl-p)".to_string());
+    }
+    entity
 }
 
 fn open(state: &mut State, of: Prompted, was: String) {
@@ -70,7 +81,7 @@ fn open(state: &mut State, of: Prompted, was: String) {
 /// as, to make an entity of its own (`Traore` of `Moussa Traoré`, who is
 /// someone else).
 pub fn open_split(state: &mut State, corpus: &Corpus) {
-    let Some(entity) = state.selected_entity() else { return };
+    let Some(entity) = corrected_entity(state) else { return };
     if corpus.entities[entity].aliases.is_empty() {
         state.notice = Some("it is written only as its name: nothing to split (R renames it)".to_string());
         return;
@@ -80,7 +91,7 @@ pub fn open_split(state: &mut State, corpus: &Corpus) {
 
 /// `H`: the selected entity is none: a `[[hide]]` of its name.
 pub fn hide(state: &mut State, corpus: &Corpus) {
-    let Some(entity) = state.selected_entity() else { return };
+    let Some(entity) = corrected_entity(state) else { return };
     let entity = corpus.entities[entity].name.clone();
     state.requests.push(Request::Correct(Correction::Hide(HideRule { entity })));
 }

@@ -126,13 +126,34 @@ fn r_renames_the_selected_entity_and_h_hides_one_each_undone() {
     assert!(written.contains(&format!("[[merge]]\ninto = \"Republic of Mali\"\nnames = [\"{name}\"]")), "{written}");
     let file = annals::assets::CorpusFile::parse(&written, "annals.toml").unwrap();
     assert_eq!(file.merges.len(), 1);
-    run(&mut state, &mut notebook, &[Action::Down(3), Action::Hide]);
+    // Drawn at 80 columns, the sidebar went and the focus with it.
+    draw(&mut state, 120, 40);
+    run(&mut state, &mut notebook, &[Action::FocusPrev, Action::Down(3), Action::Hide]);
     let hidden = CORPUS.entities[state.selected_entity().unwrap()].name.clone();
     let written = std::fs::read_to_string(&toml).unwrap();
     assert!(written.contains(&format!("[[hide]]\nentity = \"{hidden}\"")), "{written}");
     assert!(state.notice.as_deref().is_some_and(|n| n.contains("hidden")));
     run(&mut state, &mut notebook, &[Action::Undo, Action::Undo]);
     assert_eq!(std::fs::read_to_string(&toml).unwrap(), "[corpus]\nname = \"mine\"\n", "both taken back");
+}
+
+/// Below 100 columns there is no sidebar: `R`, `S` and `H` act on the
+/// entity the timeline is filtered to, and say how when there is none.
+#[test]
+fn entity_corrections_reach_the_filtered_entity_without_the_sidebar() {
+    let (_dir, _toml, mut notebook, mut state) = correcting(None);
+    draw(&mut state, 80, 24);
+    assert!(!state.areas.shows(Pane::Entities));
+    run(&mut state, &mut notebook, &[Action::Rename]);
+    assert!(matches!(state.mode, Mode::Browse));
+    assert!(state.notice.as_deref().is_some_and(|n| n.contains("filter the timeline to one")), "{:?}", state.notice);
+    run(&mut state, &mut notebook, &[Action::OpenPalette]);
+    run(&mut state, &mut notebook, &typed("ward"));
+    run(&mut state, &mut notebook, &[Action::Enter]);
+    let ward = state.filter.expect("filtered to Ward");
+    run(&mut state, &mut notebook, &[Action::Rename]);
+    let name = &CORPUS.entities[ward].name;
+    assert!(text(&draw(&mut state, 80, 24)).contains(&format!("Name · was {name}")));
 }
 
 /// What `R` and `H` write, as the pipeline reads it: the entity renamed,
