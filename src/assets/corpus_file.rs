@@ -62,9 +62,9 @@ pub struct RejectRule {
 }
 
 impl RejectRule {
-    /// Whether the claim of `sentence`, dated by the words `date`, in the file at `path`, is rejected.
-    pub fn rejects(&self, path: &str, sentence: &str, date: &str) -> bool {
-        names_claim(&self.quote, self.date.as_deref(), self.file.as_deref(), (path, sentence, date))
+    /// What names its claim.
+    pub fn quoted(&self) -> Quoted<'_> {
+        Quoted { quote: &self.quote, date: self.date.as_deref(), file: self.file.as_deref() }
     }
 }
 
@@ -81,29 +81,41 @@ pub struct RedateRule {
 }
 
 impl RedateRule {
-    /// The date the claim of `sentence`, dated by the words `date`, in the
-    /// file at `path`, is given, if this rule names it.
-    pub fn redates(&self, path: &str, sentence: &str, date: &str) -> Option<DateValue> {
-        names_claim(&self.quote, self.date.as_deref(), self.file.as_deref(), (path, sentence, date))
-            .then(|| DateValue::parse(&self.to))
-            .flatten()
+    /// What names its claim.
+    pub fn quoted(&self) -> Quoted<'_> {
+        Quoted { quote: &self.quote, date: self.date.as_deref(), file: self.file.as_deref() }
     }
 }
 
-/// Whether `quote` (spaces as any run of white space), `date` (the words
-/// of the date, if given) and `file` (a name or path, if given) name the
-/// claim of (path, sentence, date words). Asked of every claim when a
-/// corpus is assembled: the cheap tests first, and the sentence's spaces
-/// made single only where the quote's first word is.
-fn names_claim(quote: &str, date: Option<&str>, file: Option<&str>, claim: (&str, &str, &str)) -> bool {
-    let (path, sentence, date_words) = claim;
-    let in_file = |f: &str| path.strip_suffix(f).is_some_and(|rest| rest.is_empty() || rest.ends_with(['/', '\\']));
-    if !file.is_none_or(in_file) || date.is_some_and(|d| d != date_words) {
-        return false;
+/// How a `[[reject]]` or `[[redate]]` names its claim: words of its
+/// sentence (spaces as any run of white space), the words of its date and
+/// its file (a name or path), those two if given.
+#[derive(Debug, Clone, Copy)]
+pub struct Quoted<'a> {
+    pub quote: &'a str,
+    pub date: Option<&'a str>,
+    pub file: Option<&'a str>,
+}
+
+impl Quoted<'_> {
+    /// Whether this is the file at `path`, or any when none is given.
+    pub fn in_file(&self, path: &str) -> bool {
+        self.file
+            .is_none_or(|f| path.strip_suffix(f).is_some_and(|rest| rest.is_empty() || rest.ends_with(['/', '\\'])))
     }
-    let spaced = crate::text::one_line;
-    let first = quote.split_whitespace().next().unwrap_or_default();
-    sentence.contains(first) && spaced(sentence).contains(&spaced(quote))
+
+    /// Whether it names the claim of `sentence`, dated by the words `date`,
+    /// in the file at `path`. Asked of every claim when a corpus is
+    /// assembled: the cheap tests first, and the sentence's spaces made
+    /// single only where the quote's first word is.
+    pub fn names(&self, path: &str, sentence: &str, date: &str) -> bool {
+        if !self.in_file(path) || self.date.is_some_and(|d| d != date) {
+            return false;
+        }
+        let spaced = crate::text::one_line;
+        let first = self.quote.split_whitespace().next().unwrap_or_default();
+        sentence.contains(first) && spaced(sentence).contains(&spaced(self.quote))
+    }
 }
 
 /// The bytes of an `annals.toml` without the analyst's corrections
@@ -301,11 +313,21 @@ mod tests {
             file: file.map(String::from),
         };
         let sentence = "Aid was suspended on 26 March 2012.";
-        assert!(rule(None, None).rejects("docs/cable.txt", sentence, "26 March 2012"), "spaces as any white space");
-        assert!(rule(Some("26 March 2012"), Some("cable.txt")).rejects("docs/cable.txt", sentence, "26 March 2012"));
-        assert!(!rule(Some("2012"), None).rejects("docs/cable.txt", sentence, "26 March 2012"), "another date");
-        assert!(!rule(None, Some("able.txt")).rejects("docs/cable.txt", sentence, "26 March 2012"), "another file");
-        assert!(!rule(None, None).rejects("docs/cable.txt", "Aid resumed.", "2013"), "another sentence");
+        assert!(
+            rule(None, None).quoted().names("docs/cable.txt", sentence, "26 March 2012"),
+            "spaces as any white space"
+        );
+        assert!(rule(Some("26 March 2012"), Some("cable.txt")).quoted().names(
+            "docs/cable.txt",
+            sentence,
+            "26 March 2012"
+        ));
+        assert!(!rule(Some("2012"), None).quoted().names("docs/cable.txt", sentence, "26 March 2012"), "another date");
+        assert!(
+            !rule(None, Some("able.txt")).quoted().names("docs/cable.txt", sentence, "26 March 2012"),
+            "another file"
+        );
+        assert!(!rule(None, None).quoted().names("docs/cable.txt", "Aid resumed.", "2013"), "another sentence");
     }
     use super::*;
 

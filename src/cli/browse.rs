@@ -34,7 +34,7 @@ pub fn run(input: InputArgs) -> ExitCode {
         plan.len(),
         |watch| plan.build(watch),
         |loaded: &Loaded| {
-            let notice = match loaded.failures.as_slice() {
+            let failed = match loaded.failures.as_slice() {
                 [] => None,
                 [one] => Some(format!("1 file not loaded: {}: {}", one.path, one.reason)),
                 [first, ..] => Some(format!(
@@ -44,7 +44,9 @@ pub fn run(input: InputArgs) -> ExitCode {
                     first.reason
                 )),
             };
-            (!loaded.corpus.sources.is_empty()).then_some((&loaded.corpus, notice))
+            let told: Vec<String> = failed.into_iter().chain(moved_corrections(&loaded.corpus)).collect();
+            let notice = (!told.is_empty()).then(|| told.join(" · "));
+            (!loaded.corpus.sources.is_empty()).then_some((&*loaded.corpus, notice))
         },
         reload,
         super::notes::notebook(&input.paths),
@@ -66,6 +68,14 @@ pub fn run(input: InputArgs) -> ExitCode {
         Ok(Browsed::Done(loaded)) if loaded.corpus.sources.is_empty() => nothing_to_browse(&loaded),
         Ok(Browsed::Done(loaded)) => report(&loaded),
     }
+}
+
+/// What the browser says of corrections whose sentence was edited since
+/// they were made: `annals check` lists them.
+fn moved_corrections(corpus: &annals::model::Corpus) -> Option<String> {
+    let told = corpus.sources.iter().flat_map(|s| &s.warnings).filter(|w| w.starts_with("annals.toml:")).count();
+    let corrections = annals::text::count(told, "correction");
+    (told > 0).then(|| format!("{corrections} of annals.toml met an edited sentence (annals check lists them)"))
 }
 
 fn nothing_to_browse(loaded: &Loaded) -> ExitCode {

@@ -1,8 +1,8 @@
 //! Corpus-wide assembly, a document at a time in corpus order: entity ids,
 //! mentions and actors; then names, aliases and events once all are in.
 
+use super::correct::correct;
 use super::document::Extracted;
-use crate::assets::corpus_file::CorpusFile;
 use crate::assets::Assets;
 use crate::extract::curation::Curation;
 use crate::extract::entities::{DocMention, EntityKey};
@@ -118,36 +118,6 @@ fn new_entity(m: &DocMention, assets: &Assets) -> Entity {
 
 /// The actors of a sentence: the people, organisations, countries, groups
 /// and programmes it names, in order, once each; places are settings.
-/// The analyst's corrections of `claims`: those `[[reject]]` names leave
-/// (their sentences noted in `source`, to be shown greyed), those
-/// `[[redate]]` names take its date. Here, not when extracted: a
-/// correction added leaves the cached extractions good.
-fn correct(claims: &mut Vec<Claim>, source: &mut Source, manifest: &CorpusFile) {
-    let text = |r: &Range<usize>| &source.text[r.clone()];
-    if !manifest.rejects.is_empty() {
-        let rejected = |c: &Claim| {
-            let (sentence, date) = (text(&c.sentence), text(&c.date_clean));
-            manifest.rejects.iter().any(|r| r.rejects(&source.path, sentence, date))
-        };
-        let (gone, kept): (Vec<Claim>, Vec<Claim>) = std::mem::take(claims).into_iter().partition(rejected);
-        *claims = kept;
-        source.rejected = gone.into_iter().map(|c| c.sentence).collect();
-        source.rejected.sort_by_key(|r| (r.start, r.end));
-        source.rejected.dedup();
-    }
-    if manifest.redates.is_empty() {
-        return;
-    }
-    for claim in claims.iter_mut() {
-        let (sentence, date) = (text(&claim.sentence), text(&claim.date_clean));
-        // Later rules win, as later files do.
-        if let Some(to) = manifest.redates.iter().rev().find_map(|r| r.redates(&source.path, sentence, date)) {
-            claim.date = to;
-            claim.resolved = Resolution::User;
-        }
-    }
-}
-
 fn actors(
     mentions: &[(Range<usize>, EntityId)],
     sentence: &Range<usize>,

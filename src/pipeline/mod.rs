@@ -30,6 +30,7 @@ pub struct Pipeline {
 
 mod assemble;
 pub mod cache;
+mod correct;
 mod document;
 
 pub use cache::{Cache, Unkept};

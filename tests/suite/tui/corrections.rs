@@ -232,3 +232,50 @@ fn s_splits_off_a_name_the_entity_is_written_as() {
     run(&mut state, &mut notebook, &[Action::Undo]);
     assert!(!std::fs::read_to_string(&toml).unwrap().contains("[[split]]"));
 }
+
+/// A correction names its claim by a quote: when the sentence is touched
+/// up, the correction follows it and the source says so; when it is
+/// rewritten, the correction applies to nothing and the source says that.
+#[test]
+fn corrections_follow_an_edited_sentence_or_say_they_name_nothing() {
+    let reject = |quote: &str| RejectRule {
+        quote: quote.into(),
+        date: Some("12 March 2014".into()),
+        file: Some("memo.txt".into()),
+    };
+    let build = |text: &str, rules: Vec<RejectRule>| {
+        let mut assets = Assets::bundled();
+        assets.manifest.rejects = rules;
+        let input = annals::ingest::Input { path: "notes/memo.txt".into(), bytes: text.as_bytes().to_vec() };
+        Pipeline::new(assets).build("memo", vec![input], Vec::new()).0
+    };
+    let quote = "On 12 March 2014 the United States and Mali signed a defence agreement in Bamako.";
+    let dated = |corpus: &Corpus| corpus.claims.iter().filter(|c| c.date.value == "2014-03-12").count();
+    let warnings = |corpus: &Corpus| corpus.sources[annals::model::SourceId::from(0)].warnings.clone();
+    let other = "On 3 May 2011 aid resumed.";
+    let cases = [
+        (format!("{quote} {other}"), 0, None),
+        (format!("{} {other}", quote.replace("defence", "defense")), 0, Some("as it reads now")),
+        (
+            format!("On 12 March 2014 nothing at all happened in the capital. {other}"),
+            1,
+            Some("names no claim any more"),
+        ),
+        (other.to_string(), 0, Some("names no claim any more")),
+    ];
+    for (text, left, said) in cases {
+        let corpus = build(&text, vec![reject(quote)]);
+        assert_eq!(dated(&corpus), left, "{text}");
+        let told: Vec<String> = warnings(&corpus).into_iter().filter(|w| w.starts_with("annals.toml")).collect();
+        match said {
+            None => assert!(told.is_empty(), "{told:?}"),
+            Some(said) => assert!(told.len() == 1 && told[0].contains(said), "{text}: {told:?}"),
+        }
+        assert_eq!(corpus.claims.iter().filter(|c| c.date.value == "2011-05-03").count(), 1, "the other claim stays");
+    }
+    // A rule of no file names claims by their words alone, anywhere, and says nothing when none reads them.
+    let anywhere = RejectRule { file: None, ..reject(quote) };
+    let corpus = build(&format!("{} {other}", quote.replace("defence", "defense")), vec![anywhere]);
+    assert_eq!(dated(&corpus), 1);
+    assert!(warnings(&corpus).iter().all(|w| !w.starts_with("annals.toml")));
+}
