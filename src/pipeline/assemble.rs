@@ -13,13 +13,13 @@ use crate::text::{fold, one_line, slug};
 use compact_str::CompactString;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// Builds the corpus from extracted documents given in corpus order.
 pub(super) struct Assembler<'a> {
     corpus: Corpus,
-    ids: HashMap<EntityKey, EntityId>,
+    /// Asked for every mention of every document, on one thread: hashed fast.
+    ids: FxHashMap<EntityKey, EntityId>,
     assets: &'a Assets,
     /// The analyst's merges, splits and hidden entities: applied here, not
     /// when extracted, so that one added leaves the cached extractions good.
@@ -31,7 +31,7 @@ impl<'a> Assembler<'a> {
         let m = &assets.manifest;
         Assembler {
             corpus: Corpus { name: name.to_string(), ..Corpus::default() },
-            ids: HashMap::new(),
+            ids: FxHashMap::default(),
             assets,
             curation: Curation::new(&m.merges, &m.splits, &m.hides, &assets.gazetteer),
         }
@@ -135,7 +135,7 @@ fn actors(
 
 /// Unique ids, aliases from the surface forms, and folded match keys.
 fn finish_entities(corpus: &mut Corpus) {
-    let mut used: HashMap<String, usize> = HashMap::new();
+    let mut used: FxHashMap<String, usize> = FxHashMap::default();
     for entity in &mut corpus.entities {
         let n = used.entry(entity.id.clone()).or_insert(0);
         *n += 1;

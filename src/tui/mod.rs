@@ -284,6 +284,16 @@ fn event_loop<T: Send + 'static>(
     let mut reloading: Option<load::Loading<T>> = None;
     std::thread::scope(|scope| {
         let scorer = scorer::Scorer::start(scope, corpus, &candidates);
+        // The events' words of a large corpus are indexed while the user
+        // reads, not on the UI thread at the first `/` (2.4 s for a million
+        // events); a `/` before then waits for what is left. Not for a
+        // preview: the whole corpus would wait for it.
+        if loading.is_none() && corpus.events.len() > palette::SCORED_AT_ONCE {
+            let words = std::sync::Arc::clone(&state.index.event_words);
+            scope.spawn(move || {
+                words.get_or_init(|| event_words::EventWords::new(corpus));
+            });
+        }
         let mut asked: Option<String> = None;
         let mut dirty = true;
         while !state.quit && !stop.load(Ordering::Relaxed) {
