@@ -8,7 +8,7 @@
 //! gets no text selectors: the bytes still place the claim.
 
 use super::Stream;
-use crate::model::{ClaimId, Corpus, Event, EventId, Source, SourceId, TiVec};
+use crate::model::{ClaimId, Corpus, Event, EventId, Resolution, Source, SourceId, TiVec};
 use crate::notes::{Layer, Note, Placed};
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -153,13 +153,25 @@ pub fn write(corpus: &Corpus, events: &[EventId], out: impl Write) -> io::Result
     write_with_notes(corpus, events, &Layer::default(), out)
 }
 
-/// The claims' annotations, then the analyst's notes and marks (motivation
-/// `commenting` or `highlighting`) on these events and those attached to nothing.
+/// The claims' annotations, then the analyst's: corrections (motivation
+/// `editing`: a claim dated by the analyst among these events, a sentence
+/// said to be no claim in any source), notes and marks (`commenting`,
+/// `highlighting`) on these events and those attached to nothing.
 pub fn write_with_notes(corpus: &Corpus, events: &[EventId], layer: &Layer, out: impl Write) -> io::Result<()> {
     let mut spans: TiVec<SourceId, Vec<Range<usize>>> = vec![Vec::new(); corpus.sources.len()].into();
     for &c in events.iter().flat_map(|&e| &corpus.events[e].claims) {
         let claim = &corpus.claims[c];
         spans[claim.source].push(corpus.claim_bytes(claim));
+    }
+    let redated: Vec<(&Event, ClaimId)> = (events.iter().map(|&e| &corpus.events[e]))
+        .flat_map(|e| e.claims.iter().map(move |&c| (e, c)))
+        .filter(|&(_, c)| corpus.claims[c].resolved == Resolution::User)
+        .collect();
+    let rejected: Vec<(SourceId, Range<usize>)> = (corpus.sources.iter_enumerated())
+        .flat_map(|(id, s)| s.rejected.iter().map(move |r| (id, s.raw_span(r.clone()))))
+        .collect();
+    for (s, span) in &rejected {
+        spans[*s].push(span.clone());
     }
     let kept = layer.kept(events);
     let placed_span = |p: &Placed| p.source.zip(p.bytes(corpus));
@@ -207,6 +219,34 @@ pub fn write_with_notes(corpus: &Corpus, events: &[EventId], layer: &Layer, out:
             "target": {"source": iri, "annals:path": source.path, "selector": selector},
         })
     };
+    let target = |s: SourceId, span: Range<usize>| {
+        let (iri, file) = targets[s].as_ref().expect("a corrected source has a target");
+        let mut selector: Vec<Value> = file.iter().flat_map(|f| f.selectors(span.clone())).collect();
+        selector.push(json!({"type": "DataPositionSelector", "start": span.start, "end": span.end}));
+        json!({"source": iri, "annals:path": corpus.sources[s].path, "selector": selector})
+    };
+    let editing = |id: String, said: String, target: Value| {
+        json!({
+            "id": id,
+            "type": "Annotation",
+            "motivation": "editing",
+            "body": {"type": "TextualBody", "format": "text/plain", "value": said},
+            "target": target,
+        })
+    };
+    let of_redate = |&(event, c): &(&Event, ClaimId)| {
+        let claim = &corpus.claims[c];
+        let span = corpus.claim_bytes(claim);
+        let id = format!("urn:annals:{}:{}-{}:redated", corpus.sources[claim.source].id, span.start, span.end);
+        let said = format!("dated {} by the analyst ([[redate]] in annals.toml)", claim.date.value);
+        let mut annotation = editing(id, said, target(claim.source, span));
+        annotation["annals:event"] = json!(event.id);
+        annotation
+    };
+    let of_reject = |(s, span): &(SourceId, Range<usize>)| {
+        let id = format!("urn:annals:{}:{}-{}:rejected", corpus.sources[*s].id, span.start, span.end);
+        editing(id, "not a claim ([[reject]] in annals.toml)".to_string(), target(*s, span.clone()))
+    };
     let of_note = |(note, placed): &(&Note, &Placed)| {
         let mut selector = vec![json!({
             "type": "TextQuoteSelector",
@@ -244,9 +284,11 @@ pub fn write_with_notes(corpus: &Corpus, events: &[EventId], layer: &Layer, out:
     let items = Stream(|| {
         let claims = events.iter().map(|&e| &corpus.events[e]);
         let claims = claims.flat_map(|event| event.claims.iter().map(|&c| annotation(event, c)));
-        claims.chain(kept.iter().map(of_note))
+        let corrections = redated.iter().map(of_redate).chain(rejected.iter().map(of_reject));
+        claims.chain(corrections).chain(kept.iter().map(of_note))
     });
-    let total: usize = events.iter().map(|&e| corpus.events[e].claims.len()).sum::<usize>() + kept.len();
+    let claims: usize = events.iter().map(|&e| corpus.events[e].claims.len()).sum();
+    let total = claims + redated.len() + rejected.len() + kept.len();
     let collection = Collection {
         context: json!(["http://www.w3.org/ns/anno.jsonld", {"annals": "urn:annals:terms:"}]),
         first: Page { items, start_index: 0, kind: "AnnotationPage" },

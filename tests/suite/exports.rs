@@ -219,3 +219,47 @@ fn filters_keep_what_they_say() {
     assert_eq!(v["events"].as_array().unwrap().len(), by_actor.len());
     assert!(v["entities"].as_array().unwrap().iter().any(|e| e["name"] == "William E. Ward"));
 }
+
+/// The analyst's corrections travel in the annotations as `editing`: a
+/// claim they dated, among the events exported, and a sentence they said
+/// is no claim, each on its words as the file has them.
+#[test]
+fn annotations_carry_the_corrections() {
+    use annals::assets::corpus_file::{RedateRule, RejectRule};
+    let bundled = common::bundled();
+    let first = &bundled.claims.raw[0];
+    let rejected = bundled.claim_text(first).trim().to_string();
+    let second = bundled
+        .events
+        .iter()
+        .flat_map(|e| &e.claims)
+        .map(|&c| &bundled.claims[c])
+        .find(|c| c.sentence != first.sentence)
+        .unwrap();
+    let redated = bundled.claim_text(second).trim().to_string();
+    let mut assets = annals::assets::Assets::bundled();
+    assets.manifest.rejects.push(RejectRule { quote: rejected.clone(), date: None, file: None });
+    assets.manifest.redates.push(RedateRule { quote: redated.clone(), date: None, file: None, to: "1999-12".into() });
+    let corpus =
+        annals::pipeline::Pipeline::new(assets).build("bundled", annals::ingest::bundled_inputs(), Vec::new()).0;
+    let v: Value =
+        serde_json::from_str(&render(&corpus, &all(&corpus), |c, e, o| annotations::write(c, e, o))).unwrap();
+    let items = v["first"]["items"].as_array().unwrap();
+    assert_eq!(v["total"].as_u64().unwrap() as usize, items.len());
+    let editing: Vec<&Value> = items.iter().filter(|i| i["motivation"] == "editing").collect();
+    let said: Vec<&str> = editing.iter().map(|i| i["body"]["value"].as_str().unwrap()).collect();
+    assert_eq!(
+        said,
+        ["dated 1999-12 by the analyst ([[redate]] in annals.toml)", "not a claim ([[reject]] in annals.toml)"]
+    );
+    for (item, quote) in editing.iter().zip([&redated, &rejected]) {
+        let path = item["target"]["annals:path"].as_str().unwrap();
+        let file = std::fs::read_to_string(path).unwrap();
+        let data = &item["target"]["selector"].as_array().unwrap()[2];
+        let raw = data["start"].as_u64().unwrap() as usize..data["end"].as_u64().unwrap() as usize;
+        let source = corpus.sources.iter().find(|s| s.path == path).unwrap();
+        assert_eq!(source.clean_of_raw(raw.clone()).trim(), quote.as_str(), "on its words");
+        assert_eq!(item["target"]["selector"][0]["exact"].as_str().unwrap(), &file[raw], "as the file has them");
+    }
+    assert!(editing[0]["annals:event"].is_string(), "the dated claim's event");
+}
