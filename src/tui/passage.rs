@@ -97,6 +97,9 @@ pub fn drag(state: &mut State, corpus: &Corpus, x: u16, y: u16) {
     let source = corpus.claims[claim].source;
     let text = &corpus.sources[source].text;
     let (low, high) = (from.min(to), from.max(to));
+    if !text.is_char_boundary(low) || !text.is_char_boundary(high) {
+        return; // pressed on another text than the one shown now
+    }
     let range = word_start_at(text, low)..word_end_at(text, high);
     if range.start < range.end {
         state.focus = Pane::Source;

@@ -297,6 +297,7 @@ fn pane_at(state: &State, x: u16, y: u16) -> Option<Pane> {
 }
 
 fn click(state: &mut State, corpus: &Corpus, x: u16, y: u16) {
+    state.pressed_at = None; // a drag starts where its own press was
     let Some(pane) = pane_at(state, x, y) else {
         return;
     };

@@ -196,6 +196,11 @@ fn a_drag_over_the_source_chooses_whole_words_and_a_passage_of_no_claim_is_refus
     let y = state.areas.source.y + 1 + row as u16;
     apply(&mut state, &[Action::Back, Action::Click(x, y), Action::Drag(x + 1, y), Action::Annotate]);
     assert!(state.notice.as_deref().is_some_and(|n| n.contains("passage of a claim")), "{:?}", state.notice);
+    // A drag from a press elsewhere (the timeline) chooses nothing, whatever source is shown since.
+    let (column, row) = (state.areas.timeline.x + 2, state.areas.timeline.y + 3);
+    apply(&mut state, &[Action::Back, Action::Click(x, y), Action::Click(column, row)]);
+    apply(&mut state, &[Action::Drag(x + 1, y)]);
+    assert!(matches!(state.mode, Mode::Browse), "{:?}", state.mode);
     apply(&mut state, &[Action::Back]);
     assert!(matches!(state.mode, Mode::Browse));
 }
