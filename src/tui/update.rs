@@ -66,8 +66,8 @@ fn help_update(state: &mut State, ctx: &Ctx, action: Action) {
 fn browse(state: &mut State, ctx: &Ctx, action: Action) {
     let corpus = ctx.corpus;
     match action {
-        Action::FocusNext => state.focus = next_pane(state, true),
-        Action::FocusPrev => state.focus = next_pane(state, false),
+        Action::FocusNext => step_focus(state, true),
+        Action::FocusPrev => step_focus(state, false),
         Action::Down(n) => move_by(state, corpus, n as isize),
         Action::Up(n) => move_by(state, corpus, -(n as isize)),
         Action::PageDown => move_by(state, corpus, page(state) as isize),
@@ -134,13 +134,20 @@ fn browse(state: &mut State, ctx: &Ctx, action: Action) {
     }
 }
 
-/// The pane after the focused one (before it, when not `forward`), among those on the screen.
-fn next_pane(state: &State, forward: bool) -> Pane {
+/// Focuses the pane after the focused one (before it, when not
+/// `forward`), among those on the screen; side by side, the right source
+/// pane comes after the left one.
+fn step_focus(state: &mut State, forward: bool) {
     let order = [Pane::Entities, Pane::Timeline, Pane::Source];
-    let shown: Vec<Pane> = order.into_iter().filter(|&p| state.areas.shows(p)).collect();
-    let at = shown.iter().position(|x| *x == state.focus).unwrap_or(0);
-    let steps = if forward { 1 } else { shown.len() - 1 };
-    shown[(at + steps) % shown.len()]
+    let mut stops: Vec<(Pane, bool)> =
+        order.into_iter().filter(|&p| state.areas.shows(p)).map(|p| (p, false)).collect();
+    if state.side.is_some() && state.areas.shows(Pane::Source) {
+        stops.push((Pane::Source, true));
+    }
+    let now = (state.focus, state.focus == Pane::Source && state.side.is_some() && state.right_focused);
+    let at = stops.iter().position(|&stop| stop == now).unwrap_or(0);
+    let steps = if forward { 1 } else { stops.len() - 1 };
+    (state.focus, state.right_focused) = stops[(at + steps) % stops.len()];
 }
 
 fn page(state: &State) -> usize {
@@ -282,8 +289,11 @@ fn travel(state: &mut State, corpus: &Corpus, backwards: bool) {
     state.go_to(corpus, jump);
 }
 
+fn inside(r: Rect, x: u16, y: u16) -> bool {
+    x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height
+}
+
 fn pane_at(state: &State, x: u16, y: u16) -> Option<Pane> {
-    let inside = |r: ratatui::layout::Rect| x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height;
     let a = &state.areas;
     [
         (a.entities, Pane::Entities),
@@ -292,7 +302,7 @@ fn pane_at(state: &State, x: u16, y: u16) -> Option<Pane> {
         (a.source_right, Pane::Source),
     ]
     .into_iter()
-    .find(|(r, _)| inside(*r))
+    .find(|(r, _)| inside(*r, x, y))
     .map(|(_, p)| p)
 }
 
@@ -317,7 +327,10 @@ fn click(state: &mut State, corpus: &Corpus, x: u16, y: u16) {
                 state.show_selected_event(corpus);
             }
         }
-        Pane::Source => passage::press(state, corpus, x, y),
+        Pane::Source => {
+            state.right_focused = state.side.is_some() && inside(state.areas.source_right, x, y);
+            passage::press(state, corpus, x, y);
+        }
     }
 }
 

@@ -289,6 +289,39 @@ fn side_by_side_shows_another_source_and_toggles() {
     assert!(!status.contains("side by side"), "no hint for what does not apply: {status}");
 }
 
+/// Side by side, the right source pane takes the focus after the left one
+/// (Tab, or a click in it), and `]` then steps the right side's claim.
+#[test]
+fn the_right_source_pane_takes_the_focus() {
+    let mut state = State::new(&CORPUS);
+    let event = CORPUS.events.position(|e| {
+        let sources: std::collections::BTreeSet<_> = e.claims.iter().map(|c| CORPUS.claims[*c].source).collect();
+        sources.len() > 1 && e.claims.len() > 2
+    });
+    state.select_event(&CORPUS, event.unwrap());
+    state.show_selected_event(&CORPUS);
+    apply(&mut state, &[Action::SideBySide]);
+    draw(&mut state, 200, 40);
+    state.focus = Pane::Timeline;
+    apply(&mut state, &[Action::FocusNext]);
+    assert!(state.focus == Pane::Source && !state.right_focused, "the left first");
+    apply(&mut state, &[Action::FocusNext]);
+    assert!(state.focus == Pane::Source && state.right_focused, "then the right");
+    let (left, right) = (state.shown, state.side);
+    apply(&mut state, &[Action::NextClaim]);
+    assert!(state.shown == left && state.side != right, "] steps the right side");
+    apply(&mut state, &[Action::FocusNext]);
+    assert!(state.focus == Pane::Entities && !state.right_focused);
+    apply(&mut state, &[Action::FocusPrev]);
+    assert!(state.focus == Pane::Source && state.right_focused, "back to the right");
+    let left_pane = state.areas.source;
+    apply(&mut state, &[Action::Click(left_pane.x + 2, left_pane.y + 2)]);
+    assert!(state.focus == Pane::Source && !state.right_focused, "a click in the left");
+    let right_pane = state.areas.source_right;
+    apply(&mut state, &[Action::Click(right_pane.x + 2, right_pane.y + 2)]);
+    assert!(state.right_focused, "a click in the right");
+}
+
 #[test]
 fn sort_help_and_quit() {
     let mut state = State::new(&CORPUS);
