@@ -57,6 +57,22 @@ pub fn choosing(state: &mut State, corpus: &Corpus, action: Action) {
         }
         _ => {}
     }
+    follow(state);
+}
+
+/// Scrolls the passage's pane so that the end just moved stays in sight.
+fn follow(state: &mut State) {
+    let Mode::Passage(passage) = &state.mode else { return };
+    let area = if passage.slot == 0 { state.areas.source } else { state.areas.source_right };
+    let height = usize::from(area.height.saturating_sub(2)).max(1);
+    let lines = &state.layouts[passage.slot].lines;
+    let line = lines.partition_point(|l| l.end < passage.range.end);
+    let top = state.areas.source_tops[passage.slot];
+    if line < top {
+        state.source_scroll = Some(line);
+    } else if line >= top + height {
+        state.source_scroll = Some(line + 1 - height);
+    }
 }
 
 /// The editor on a new note about the passage being chosen, if it tells a claim.

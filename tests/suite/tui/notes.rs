@@ -204,3 +204,20 @@ fn a_drag_over_the_source_chooses_whole_words_and_a_passage_of_no_claim_is_refus
     apply(&mut state, &[Action::Back]);
     assert!(matches!(state.mode, Mode::Browse));
 }
+
+/// A passage's end moved past the foot of the pane brings the pane along.
+#[test]
+fn the_source_pane_follows_the_end_of_the_passage() {
+    let mut state = State::new(&CORPUS);
+    draw(&mut state, 80, 24);
+    apply(&mut state, &[Action::FocusNext, Action::Select]);
+    apply(&mut state, &vec![Action::Down(1); 40]);
+    draw(&mut state, 80, 24);
+    let Mode::Passage(chosen) = &state.mode else { panic!("{:?}", state.mode) };
+    let lines = &state.layouts[0].lines;
+    let end_line = lines.partition_point(|l| l.end < chosen.range.end);
+    let top = state.areas.source_tops[0];
+    let height = usize::from(state.areas.source.height) - 2;
+    assert!(end_line >= 30, "the end went down: line {end_line}");
+    assert!((top..top + height).contains(&end_line), "line {end_line} outside {top}..{}", top + height);
+}
