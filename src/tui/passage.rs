@@ -118,7 +118,7 @@ pub fn drag(state: &mut State, corpus: &Corpus, x: u16, y: u16) {
     }
     let range = word_start_at(text, low)..word_end_at(text, high);
     if range.start < range.end {
-        state.focus = Pane::Source;
+        (state.focus, state.right_focused) = (Pane::Source, slot == 1);
         state.mode = Mode::Passage(Passage { slot, source, range });
     }
 }

@@ -320,6 +320,12 @@ fn the_right_source_pane_takes_the_focus() {
     let right_pane = state.areas.source_right;
     apply(&mut state, &[Action::Click(right_pane.x + 2, right_pane.y + 2)]);
     assert!(state.right_focused, "a click in the right");
+    // Choosing a passage on the left, then dragging over the right: the right's passage, and focus.
+    apply(&mut state, &[Action::Click(left_pane.x + 2, left_pane.y + 2), Action::Select]);
+    let (x, y) = (right_pane.x + 2, right_pane.y + 2);
+    apply(&mut state, &[Action::Click(x, y), Action::Drag(x + 10, y)]);
+    assert!(matches!(&state.mode, Mode::Passage(p) if p.slot == 1), "{:?}", state.mode);
+    assert!(state.right_focused);
 }
 
 #[test]
