@@ -73,7 +73,12 @@ pub fn run(input: InputArgs) -> ExitCode {
 /// What the browser says of corrections whose sentence was edited since
 /// they were made: `annals check` lists them.
 fn moved_corrections(corpus: &annals::model::Corpus) -> Option<String> {
-    let told = corpus.sources.iter().flat_map(|s| &s.warnings).filter(|w| w.starts_with("annals.toml:")).count();
+    let told = corpus
+        .sources
+        .iter()
+        .flat_map(|s| &s.warnings)
+        .filter(|w| w.starts_with(annals::pipeline::CORRECTION_WARNING))
+        .count();
     let corrections = annals::text::count(told, "correction");
     (told > 0).then(|| format!("{corrections} of annals.toml met an edited sentence (annals check lists them)"))
 }

@@ -186,6 +186,17 @@ pub fn write_with_notes(corpus: &Corpus, events: &[EventId], layer: &Layer, out:
             Some((iri(s, bundled.is_some()), FileText::read(s, bundled, spans)))
         })
         .collect();
+    // The source's IRI, and the selectors of `span` (bytes of its file) in it.
+    let selectors = |s: SourceId, span: Range<usize>| {
+        let (iri, file) = targets[s].as_ref().expect("an annotated source has a target");
+        let mut selector: Vec<Value> = file.iter().flat_map(|f| f.selectors(span.clone())).collect();
+        selector.push(json!({"type": "DataPositionSelector", "start": span.start, "end": span.end}));
+        (iri, selector)
+    };
+    let target = |s: SourceId, span: Range<usize>| {
+        let (iri, selector) = selectors(s, span);
+        json!({"source": iri, "annals:path": corpus.sources[s].path, "selector": selector})
+    };
     let annotation = |event: &Event, c: ClaimId| {
         let claim = &corpus.claims[c];
         let source = &corpus.sources[claim.source];
@@ -206,9 +217,6 @@ pub fn write_with_notes(corpus: &Corpus, events: &[EventId], layer: &Layer, out:
             json!({"type": "TextualBody", "purpose": "commenting", "annals:quote": true, "value": corpus.claim_text(claim).trim()}),
         ];
         body.extend(actors);
-        let (iri, file) = targets[claim.source].as_ref().expect("a quoted source has a target");
-        let mut selector: Vec<Value> = file.iter().flat_map(|f| f.selectors(span.clone())).collect();
-        selector.push(json!({"type": "DataPositionSelector", "start": span.start, "end": span.end}));
         json!({
             "id": format!("urn:annals:{}:{}-{}", source.id, span.start, span.end),
             "type": "Annotation",
@@ -216,14 +224,8 @@ pub fn write_with_notes(corpus: &Corpus, events: &[EventId], layer: &Layer, out:
             "annals:event": event.id,
             "annals:date": claim.date.value,
             "body": body,
-            "target": {"source": iri, "annals:path": source.path, "selector": selector},
+            "target": target(claim.source, span),
         })
-    };
-    let target = |s: SourceId, span: Range<usize>| {
-        let (iri, file) = targets[s].as_ref().expect("a corrected source has a target");
-        let mut selector: Vec<Value> = file.iter().flat_map(|f| f.selectors(span.clone())).collect();
-        selector.push(json!({"type": "DataPositionSelector", "start": span.start, "end": span.end}));
-        json!({"source": iri, "annals:path": corpus.sources[s].path, "selector": selector})
     };
     let editing = |id: String, said: String, target: Value| {
         json!({
@@ -257,10 +259,9 @@ pub fn write_with_notes(corpus: &Corpus, events: &[EventId], layer: &Layer, out:
         })];
         let mut target = json!({"annals:path": note.source});
         if let Some((s, span)) = placed_span(placed) {
-            let (iri, file) = targets[s].as_ref().expect("a placed note's source has a target");
-            selector = file.iter().flat_map(|f| f.selectors(span.clone())).collect();
-            selector.push(json!({"type": "DataPositionSelector", "start": span.start, "end": span.end}));
+            let (iri, found) = selectors(s, span);
             target["source"] = json!(iri);
+            selector = found;
         }
         target["selector"] = json!(selector);
         let mut annotation = json!({

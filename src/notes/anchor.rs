@@ -139,21 +139,28 @@ impl Anchor {
             candidates.push(end..next.copied().unwrap_or_else(|| floor(text, end + length)));
         }
         candidates.extend(starts.iter().map(|&s| ceil(text, s.saturating_sub(length))..s));
-        let exact: Vec<char> = self.exact.chars().collect();
         candidates
             .into_iter()
-            .filter(|r| !r.is_empty())
-            .map(|r| (strsim::generic_levenshtein(&exact, &text[r.clone()].chars().collect::<Vec<_>>()), r))
-            .map(|(distance, r)| {
-                let longest = exact.len().max(text[r.clone()].chars().count());
-                (1.0 - distance as f64 / longest as f64, r)
-            })
-            .filter(|(similarity, _)| *similarity >= THRESHOLD)
+            .filter_map(|r| alike_enough(&self.exact, &text[r.clone()]).map(|similarity| (similarity, r)))
             .max_by(|a, b| {
                 a.0.total_cmp(&b.0).then(b.1.start.abs_diff(self.start).cmp(&a.1.start.abs_diff(self.start)))
             })
             .map(|(similarity, range)| Placement::Moved { range, similarity })
     }
+}
+
+/// How alike two passages are (normalised Levenshtein over characters, 1
+/// when the same), when at least [`THRESHOLD`]. A pair whose lengths alone
+/// rule that out is not compared: a comparison costs the product of the
+/// two lengths.
+pub fn alike_enough(a: &str, b: &str) -> Option<f64> {
+    let (a_len, b_len) = (a.chars().count(), b.chars().count());
+    let (longest, shortest) = (a_len.max(b_len), a_len.min(b_len));
+    if longest == 0 || (shortest as f64) < longest as f64 * THRESHOLD {
+        return None;
+    }
+    let similarity = 1.0 - strsim::levenshtein(a, b) as f64 / longest as f64;
+    (similarity >= THRESHOLD).then_some(similarity)
 }
 
 /// Where `needle` starts in `text`, the first [`PLACES`] times; nowhere

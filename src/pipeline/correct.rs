@@ -10,8 +10,11 @@
 
 use crate::assets::corpus_file::{CorpusFile, Quoted};
 use crate::model::{Claim, Resolution, Source};
-use crate::notes::anchor::THRESHOLD;
+use crate::notes::anchor::alike_enough;
 use crate::text::one_line;
+
+/// How a source's warning about a correction begins.
+pub const WARNING: &str = "annals.toml: ";
 
 pub(super) fn correct(claims: &mut Vec<Claim>, source: &mut Source, manifest: &CorpusFile) {
     if !manifest.rejects.is_empty() {
@@ -40,6 +43,9 @@ pub(super) fn correct(claims: &mut Vec<Claim>, source: &mut Source, manifest: &C
 /// most like it if alike enough. Either of those two is said in the
 /// source's warnings.
 fn named(rule: Quoted, what: &str, claims: &[Claim], source: &mut Source) -> Vec<usize> {
+    if !rule.in_file(&source.path) {
+        return Vec::new(); // asked once, not for every claim
+    }
     let text = &source.text;
     let words = |c: &Claim| (&text[c.sentence.clone()], &text[c.date_clean.clone()]);
     let exact: Vec<usize> = (0..claims.len())
@@ -48,42 +54,28 @@ fn named(rule: Quoted, what: &str, claims: &[Claim], source: &mut Source) -> Vec
             rule.names(&source.path, sentence, date)
         })
         .collect();
-    if !exact.is_empty() || rule.file.is_none() || !rule.in_file(&source.path) {
+    if !exact.is_empty() || rule.file.is_none() {
         return exact;
     }
     let quote = one_line(rule.quote);
     let alike = (0..claims.len())
         .filter(|&c| rule.date.is_none_or(|d| words(&claims[c]).1 == d))
-        .filter_map(|c| similarity(&quote, words(&claims[c]).0).map(|s| (s, c)))
+        .filter_map(|c| alike_enough(&quote, &one_line(words(&claims[c]).0)).map(|s| (s, c)))
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-    let shown = crate::text::shorten(&one_line(rule.quote), 60);
+    let shown = crate::text::shorten(&quote, 60);
     match alike {
         Some((_, c)) => {
             let now = crate::text::shorten(&one_line(words(&claims[c]).0), 60);
-            source.warnings.push(format!(
-                "annals.toml: the {what} of “{shown}” applies to this sentence as it reads now: “{now}”"
-            ));
+            source
+                .warnings
+                .push(format!("{WARNING}the {what} of “{shown}” applies to this sentence as it reads now: “{now}”"));
             vec![c]
         }
         None => {
             source.warnings.push(format!(
-                "annals.toml: the {what} of “{shown}” names no claim any more (its sentence was rewritten or removed)"
+                "{WARNING}the {what} of “{shown}” names no claim any more (its sentence was rewritten or removed)"
             ));
             Vec::new()
         }
     }
-}
-
-/// How alike `sentence` is to the quote (normalised Levenshtein), when at
-/// least [`THRESHOLD`]; sentences whose length alone rules that out are
-/// not compared (a comparison costs the product of the two lengths).
-fn similarity(quote: &str, sentence: &str) -> Option<f64> {
-    let sentence = one_line(sentence);
-    let (a, b) = (quote.chars().count(), sentence.chars().count());
-    let (longest, shortest) = (a.max(b), a.min(b));
-    if longest == 0 || (shortest as f64) < longest as f64 * THRESHOLD {
-        return None;
-    }
-    let similarity = 1.0 - strsim::levenshtein(quote, &sentence) as f64 / longest as f64;
-    (similarity >= THRESHOLD).then_some(similarity)
 }

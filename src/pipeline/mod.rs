@@ -31,6 +31,7 @@ pub struct Pipeline {
 mod assemble;
 pub mod cache;
 mod correct;
+pub use correct::WARNING as CORRECTION_WARNING;
 mod document;
 
 pub use cache::{Cache, Unkept};
