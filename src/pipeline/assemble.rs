@@ -82,10 +82,9 @@ impl<'a> Assembler<'a> {
     pub fn finish(mut self, mut clock: Clock) -> Corpus {
         finish_entities(&mut self.corpus);
         clock.lap("name entities");
-        let (events, entity_events) = build_events(&self.corpus);
+        let (events, entity_events) = build_events(&self.corpus, &mut clock);
         self.corpus.events = events;
         self.corpus.entity_events = entity_events;
-        clock.lap("merge events");
         self.corpus
     }
 }
@@ -96,7 +95,7 @@ pub(super) struct Preview(Corpus);
 impl Preview {
     pub fn finish(mut self) -> Corpus {
         finish_entities(&mut self.0);
-        (self.0.events, self.0.entity_events) = build_events(&self.0);
+        (self.0.events, self.0.entity_events) = build_events(&self.0, &mut Clock(None));
         self.0
     }
 }
@@ -173,7 +172,7 @@ fn finish_entities(corpus: &mut Corpus) {
 }
 
 /// The events of the corpus's claims, and each entity's events.
-fn build_events(corpus: &Corpus) -> (TiVec<EventId, Event>, TiVec<EntityId, Vec<EventId>>) {
+fn build_events(corpus: &Corpus, clock: &mut Clock) -> (TiVec<EventId, Event>, TiVec<EntityId, Vec<EventId>>) {
     // Keys taken once and sorted on every core: at a gigabyte, reading
     // them from the claims at each comparison took 1.4 s on one.
     let mut keyed: Vec<_> = corpus
@@ -192,7 +191,9 @@ fn build_events(corpus: &Corpus) -> (TiVec<EventId, Event>, TiVec<EntityId, Vec<
         .map(|(&c, span)| ClaimView { claim: &corpus.claims[c], words: &words[span.clone()] })
         .collect();
     drop(spans);
+    clock.lap("order claims and number their words");
     let groups = events::merge(&views);
+    clock.lap("merge claims into events");
     // A gigabyte's views and words take a hundred megabytes: gone before
     // the events take their place.
     drop(views);
@@ -232,6 +233,7 @@ fn build_events(corpus: &Corpus) -> (TiVec<EventId, Event>, TiVec<EntityId, Vec<
             entity_events[*a].push(i);
         }
     }
+    clock.lap("title events");
     (built, entity_events)
 }
 
@@ -296,19 +298,21 @@ fn publication_title(source: &Source) -> String {
 /// of every sentence are never held at once; numbering is serial, so one
 /// chunk is numbered while the next is folded.
 fn numbered_words(corpus: &Corpus, order: &[ClaimId]) -> (Vec<u32>, Vec<Range<usize>>) {
-    let mut sentence_of: FxHashMap<(SourceId, usize), usize> = FxHashMap::default();
+    let sentence_of = sentence_numbers(&corpus.claims);
+    let mut first_in_order = vec![u32::MAX; sentence_of.last().map_or(0, |&s| s as usize + 1)];
     let mut firsts: Vec<ClaimId> = Vec::new();
-    let sentences: Vec<usize> = order
+    let sentences: Vec<u32> = order
         .iter()
         .map(|&c| {
-            let claim = &corpus.claims[c];
-            *sentence_of.entry((claim.source, claim.sentence.start)).or_insert_with(|| {
+            let first = &mut first_in_order[sentence_of[c] as usize];
+            if *first == u32::MAX {
+                *first = firsts.len() as u32;
                 firsts.push(c);
-                firsts.len() - 1
-            })
+            }
+            *first
         })
         .collect();
-    drop(sentence_of);
+    drop((sentence_of, first_in_order));
     let fold = |chunk: &[ClaimId]| -> Vec<String> {
         chunk.par_iter().map(|&c| events::content_words(corpus.claim_text(&corpus.claims[c]))).collect()
     };
@@ -329,7 +333,27 @@ fn numbered_words(corpus: &Corpus, order: &[ClaimId]) -> (Vec<u32>, Vec<Range<us
     }
     number(folded);
     words.shrink_to_fit();
-    (words, sentences.into_iter().map(|s| spans[s].clone()).collect())
+    (words, sentences.into_iter().map(|s| spans[s as usize].clone()).collect())
+}
+
+/// Each claim's sentence as a number, counted in claim order. The claims
+/// of one sentence are made one after another, so a scan numbers them (a
+/// map of millions of sentences took a second at a gigabyte); a sentence
+/// whose claims were apart would be numbered twice, and its words, folded
+/// twice, numbered the same.
+fn sentence_numbers(claims: &TiVec<ClaimId, Claim>) -> TiVec<ClaimId, u32> {
+    let mut last = None;
+    let mut count = 0u32;
+    (claims.iter())
+        .map(|claim| {
+            let sentence = Some((claim.source, claim.sentence.start));
+            if sentence != last {
+                last = sentence;
+                count += 1;
+            }
+            count - 1
+        })
+        .collect()
 }
 
 /// Phase times and resident memory on standard error when `ANNALS_TIMINGS`

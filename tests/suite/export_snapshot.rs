@@ -21,7 +21,7 @@ fn fixture_folder(folder: &str) -> Vec<Input> {
     let (mut inputs, _refused) = ingest::read_paths(&[root.join(folder)], ingest::DEFAULT_MAX_BYTES);
     for input in &mut inputs {
         let relative = Path::new(&input.path).strip_prefix(&root).expect("read under the fixtures");
-        input.path = relative.to_string_lossy().replace('\\', "/").into();
+        input.path = relative.to_string_lossy().replace('\\', "/");
     }
     inputs.sort_by(|a, b| a.path.cmp(&b.path));
     inputs

@@ -320,59 +320,115 @@ impl Actors {
 }
 
 /// Groups claims (given in date order) into events. Claims of one kind are
-/// only ever compared with each other, so kinds are merged in parallel; the
-/// groups come back by kind, then in the order they were made. What merging
-/// needed is let go of kind by kind; the result borrows nothing, so the
-/// views and their words can go before events are built.
+/// only ever compared with each other, and with groups of their own year:
+/// a kind's claims fall into runs of years that no group spans
+/// ([`independent_runs`]), and runs of every kind are merged in parallel.
+/// The groups come back by kind, then in the order they were made. What
+/// merging needed is let go of run by run; the result borrows nothing, so
+/// the views and their words can go before events are built.
 pub fn merge(views: &[ClaimView<'_>]) -> Vec<Merged> {
     let mut by_kind: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, v) in views.iter().enumerate() {
         by_kind.entry(v.claim.kind.as_str()).or_default().push(i);
     }
     let kinds: Vec<Vec<usize>> = by_kind.into_values().collect();
-    let parts = largest_first(&kinds, |claims| merge_kind(views, claims));
+    let counts: Vec<Counts> = kinds.iter().map(|claims| Counts::of(views, claims)).collect();
+    let runs: Vec<(usize, &[usize])> = (kinds.iter().enumerate())
+        .flat_map(|(k, claims)| independent_runs(views, claims).map(move |r| (k, r)))
+        .collect();
+    let sizes: Vec<usize> = runs.iter().map(|(_, run)| run.len()).collect();
+    let parts = largest_first(&sizes, |r| merge_run(views, &counts[runs[r].0], runs[r].1));
     let mut merged = Vec::with_capacity(parts.iter().map(Vec::len).sum());
     parts.into_iter().for_each(|part| merged.extend(part));
     merged
 }
 
-/// `work` done on each list on every core, each core taking the longest
-/// list left when it is free; the results in the lists' order. The largest
-/// kind takes a quarter of all merging: started last, it would keep one
-/// core busy alone at the end (at a gigabyte, kinds in name order took
-/// 18.6 s on two cores, when their shares were 14.1 s each).
-fn largest_first<T: Send>(lists: &[Vec<usize>], work: impl Fn(&[usize]) -> T + Sync) -> Vec<T> {
-    let mut order: Vec<usize> = (0..lists.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(lists[i].len()));
+/// Runs of `of_kind` (in date order) that share no group: a run ends
+/// before a year that no claim of it is filed under. A claim is compared
+/// only with groups filed under its year, and a group only under the years
+/// of its first claim, so a run merges alone as it would among the rest.
+/// Most claims date a day, a month or a year: a run is a year.
+fn independent_runs<'a>(views: &[ClaimView<'_>], of_kind: &'a [usize]) -> impl Iterator<Item = &'a [usize]> {
+    let mut filed_until = i32::MIN;
+    let mut start = 0;
+    let mut ends = Vec::new();
+    for (at, &i) in of_kind.iter().enumerate() {
+        let (first, years) = filing_years(views[i].claim);
+        if first > filed_until && at > start {
+            ends.push(at);
+            start = at;
+        }
+        filed_until = filed_until.max(*years.end());
+    }
+    ends.push(of_kind.len());
+    let mut from = 0;
+    ends.into_iter().map(move |end| {
+        let run = &of_kind[from..end];
+        from = end;
+        run
+    })
+}
+
+/// The year a claim is compared in, and the years a group it starts is
+/// filed under (a century at most).
+fn filing_years(claim: &Claim) -> (i32, std::ops::RangeInclusive<i32>) {
+    let first = claim.date.year_of();
+    (first, first..=claim.date.end.year().min(first + 100))
+}
+
+/// Counted over all claims of a kind, whichever run they are in: the same
+/// rarest tokens are asked of a claim however the kind is split.
+struct Counts {
+    words: Rarity,
+    actors: Rarity,
+    most_actors: usize,
+}
+
+impl Counts {
+    fn of(views: &[ClaimView<'_>], of_kind: &[usize]) -> Self {
+        Counts {
+            words: Rarity::count(of_kind.iter().map(|&i| views[i].words)),
+            actors: Rarity::count(of_kind.iter().map(|&i| views[i].claim.actors.as_slice())),
+            most_actors: of_kind.iter().map(|&i| views[i].claim.actors.len()).max().unwrap_or(0),
+        }
+    }
+}
+
+/// `work` done for each of `sizes` on every core, each core taking the
+/// largest left when it is free; the results in the given order. The
+/// largest kind takes a quarter of all merging: started last, it would
+/// keep one core busy alone at the end (at a gigabyte, kinds in name order
+/// took 18.6 s on two cores, when their shares were 14.1 s each).
+fn largest_first<T: Send>(sizes: &[usize], work: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let mut order: Vec<usize> = (0..sizes.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(sizes[i]));
     let next = AtomicUsize::new(0);
-    let results: Vec<Mutex<Option<T>>> = lists.iter().map(|_| Mutex::new(None)).collect();
+    let results: Vec<Mutex<Option<T>>> = sizes.iter().map(|_| Mutex::new(None)).collect();
     rayon::scope(|scope| {
-        for _ in 0..rayon::current_num_threads().min(lists.len()) {
+        for _ in 0..rayon::current_num_threads().min(sizes.len()) {
             scope.spawn(|_| {
                 while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    let result = work(&lists[i]);
+                    let result = work(i);
                     *results[i].lock().unwrap_or_else(PoisonError::into_inner) = Some(result);
                 }
             });
         }
     });
-    let done = |r: Mutex<Option<T>>| r.into_inner().unwrap_or_else(PoisonError::into_inner).expect("every list done");
+    let done = |r: Mutex<Option<T>>| r.into_inner().unwrap_or_else(PoisonError::into_inner).expect("every run done");
     results.into_iter().map(done).collect()
 }
 
-/// Merges the claims `of_kind` (indices into `views`, in date order). A
-/// claim is compared only with groups of its year that share a token with
-/// it, so this stays near linear as the corpus grows.
-fn merge_kind(views: &[ClaimView<'_>], of_kind: &[usize]) -> Vec<Merged> {
-    let word_rarity = Rarity::count(of_kind.iter().map(|&i| views[i].words));
-    let actor_rarity = Rarity::count(of_kind.iter().map(|&i| views[i].claim.actors.as_slice()));
-    let most_actors = of_kind.iter().map(|&i| views[i].claim.actors.len()).max().unwrap_or(0);
+/// Merges a run of claims of one kind (indices into `views`, in date
+/// order). A claim is compared only with groups of its year that share a
+/// token with it, so this stays near linear as the corpus grows.
+fn merge_run(views: &[ClaimView<'_>], counts: &Counts, run: &[usize]) -> Vec<Merged> {
+    let (word_rarity, actor_rarity, most_actors) = (&counts.words, &counts.actors, counts.most_actors);
     let mut groups: Vec<Group<'_>> = Vec::new();
     let mut hot: Vec<Hot<'_>> = Vec::new();
     let mut index = Index::default();
     let (mut tokens, mut candidates, mut rare) = (Vec::new(), Vec::new(), Vec::new());
     let mut seen = Seen::default();
-    for &i in of_kind {
+    for &i in run {
         let v = &views[i];
         let claim = v.claim;
         let mut actors: Vec<EntityId> = claim.actors.clone();
@@ -410,7 +466,6 @@ fn merge_kind(views: &[ClaimView<'_>], of_kind: &[usize]) -> Vec<Merged> {
                 index.file(at, &mut g.filing, tokens.iter().copied());
             }
             None => {
-                let first = claim.date.year_of();
                 let mut g = Group {
                     claims: vec![i],
                     dated_by: i,
@@ -418,7 +473,7 @@ fn merge_kind(views: &[ClaimView<'_>], of_kind: &[usize]) -> Vec<Merged> {
                     actors: Actors::Few(actors),
                     told: Told::Few(vec![(claim.source, claim.sentence.start)]),
                     conflict: false,
-                    filing: Filing::new(first..=claim.date.end.year().min(first + 100)),
+                    filing: Filing::new(filing_years(claim).1),
                 };
                 index.file(groups.len(), &mut g.filing, tokens.iter().copied());
                 groups.push(g);
@@ -488,6 +543,7 @@ fn words_alike(group: &Words, claim: &Words, least: f64) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::DateValue;
     use proptest::prelude::*;
 
     fn sorted_words() -> impl Strategy<Value = Vec<u32>> {
@@ -496,20 +552,79 @@ mod tests {
 
     #[test]
     fn largest_first_starts_with_the_longest_and_answers_in_order() {
-        let lists = vec![vec![1], vec![1, 2, 3], vec![], vec![1, 2]];
+        let sizes = [1, 3, 0, 2];
         let started = Mutex::new(Vec::new());
         let one_core = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a pool");
-        let lengths = one_core.install(|| {
-            largest_first(&lists, |list| {
-                started.lock().expect("not poisoned").push(list.len());
-                list.len()
+        let answers = one_core.install(|| {
+            largest_first(&sizes, |i| {
+                started.lock().expect("not poisoned").push(sizes[i]);
+                i * 10
             })
         });
-        assert_eq!(lengths, [1, 3, 0, 2]);
+        assert_eq!(answers, [0, 10, 20, 30]);
         assert_eq!(started.into_inner().expect("not poisoned"), [3, 2, 1, 0]);
     }
 
+    /// A claim of `kind` in `source`, dated from `year` over `years` more,
+    /// at `day` (of the year) when it spans none.
+    fn claim(kind: &str, source: usize, sentence: usize, year: i32, years: i32, day: u32, actors: &[usize]) -> Claim {
+        let date = match years {
+            0 if day.is_multiple_of(3) => DateValue::year(year),
+            0 => DateValue::day(year, 1 + day % 12, 1 + day % 28),
+            _ => DateValue::range(
+                &DateValue::year(year).expect("a year"),
+                &DateValue::year(year + years).expect("a year"),
+            ),
+        };
+        Claim {
+            source: SourceId::from(source),
+            sentence: sentence * 100..sentence * 100 + 50,
+            date: date.expect("a date"),
+            date_clean: sentence * 100..sentence * 100 + 4,
+            resolved: crate::model::Resolution::Absolute,
+            actors: actors.iter().map(|&a| EntityId::from(a)).collect(),
+            kind: kind.into(),
+        }
+    }
+
+    #[test]
+    fn a_claim_over_several_years_keeps_them_in_one_run() {
+        let claims = [
+            claim("meeting", 0, 0, 2001, 0, 5, &[]),
+            claim("meeting", 0, 1, 2002, 2, 0, &[]),
+            claim("meeting", 0, 2, 2003, 0, 5, &[]),
+            claim("meeting", 0, 3, 2004, 0, 5, &[]),
+            claim("meeting", 0, 4, 2005, 0, 5, &[]),
+        ];
+        let views: Vec<ClaimView> = claims.iter().map(|claim| ClaimView { claim, words: &[] }).collect();
+        let runs: Vec<&[usize]> = independent_runs(&views, &[0, 1, 2, 3, 4]).collect();
+        assert_eq!(runs, [&[0][..], &[1, 2, 3], &[4]]);
+    }
+
     proptest! {
+        /// Merged run by run, the events are those of each kind merged whole.
+        #[test]
+        fn runs_of_years_merge_as_their_kind_does(
+            drawn in proptest::collection::vec(
+                (0usize..2, 0usize..3, 2000i32..2006, prop::sample::select(vec![0, 0, 0, 0, 1, 3]), 0u32..400,
+                 proptest::collection::btree_set(0usize..6, 0..3), proptest::collection::btree_set(0u32..30, 1..8)),
+                1..120,
+            ),
+        ) {
+            let mut claims: Vec<(Claim, Vec<u32>)> = drawn.iter().enumerate().map(|(n, (kind, source, year, years, day, actors, words))| {
+                let actors: Vec<usize> = actors.iter().copied().collect();
+                (claim(["meeting", "visit"][*kind], *source, n / 2, *year, *years, *day, &actors), words.iter().copied().collect())
+            }).collect();
+            claims.sort_by_key(|(c, _)| (c.date.start, c.date.end, c.source, c.sentence.start));
+            let views: Vec<ClaimView> = claims.iter().map(|(claim, words)| ClaimView { claim, words }).collect();
+            let mut whole = Vec::new();
+            for kind in ["meeting", "visit"] {
+                let of_kind: Vec<usize> = (0..views.len()).filter(|&i| views[i].claim.kind == kind).collect();
+                whole.extend(merge_run(&views, &Counts::of(&views, &of_kind), &of_kind));
+            }
+            prop_assert_eq!(merge(&views), whole);
+        }
+
         /// Short or long, a group's list of where it is told answers as a set does.
         #[test]
         fn told_answers_as_a_set_does(adds in proptest::collection::vec((0usize..6, 0usize..300), 1..200)) {
