@@ -184,7 +184,7 @@ fn build_events(corpus: &Corpus, clock: &mut Clock) -> (TiVec<EventId, Event>, T
         .collect();
     keyed.par_sort_unstable(); // the claim's index last: as a stable sort
     let order: Vec<ClaimId> = keyed.into_iter().map(|k| k.4).collect();
-    let (words, spans) = numbered_words(corpus, &order);
+    let (words, spans) = super::numbering::numbered_words(corpus, &order);
     let views: Vec<ClaimView> = order
         .iter()
         .zip(&spans)
@@ -288,72 +288,6 @@ fn publication_title(source: &Source) -> String {
     };
     let noun = if source.kind == SourceKind::Cable { "Cable " } else { "" };
     format!("{noun}“{}” {verb}", source.title)
-}
-
-/// The content words of the claims in `order` as numbers, in one list, and
-/// where each claim's are in it. Claims of one sentence share its words,
-/// folded once: a sentence with many dates would otherwise be folded, and
-/// held, once for each. Words are folded in parallel and numbered in order
-/// of first use, a chunk of sentences at a time so that the folded strings
-/// of every sentence are never held at once; numbering is serial, so one
-/// chunk is numbered while the next is folded.
-fn numbered_words(corpus: &Corpus, order: &[ClaimId]) -> (Vec<u32>, Vec<Range<usize>>) {
-    let sentence_of = sentence_numbers(&corpus.claims);
-    let mut first_in_order = vec![u32::MAX; sentence_of.last().map_or(0, |&s| s as usize + 1)];
-    let mut firsts: Vec<ClaimId> = Vec::new();
-    let sentences: Vec<u32> = order
-        .iter()
-        .map(|&c| {
-            let first = &mut first_in_order[sentence_of[c] as usize];
-            if *first == u32::MAX {
-                *first = firsts.len() as u32;
-                firsts.push(c);
-            }
-            *first
-        })
-        .collect();
-    drop((sentence_of, first_in_order));
-    let fold = |chunk: &[ClaimId]| -> Vec<String> {
-        chunk.par_iter().map(|&c| events::content_words(corpus.claim_text(&corpus.claims[c]))).collect()
-    };
-    let mut vocabulary = events::Vocabulary::default();
-    let (mut words, mut spans) = (Vec::new(), Vec::with_capacity(firsts.len()));
-    let mut number = |folded: Vec<String>| {
-        for sentence_words in folded {
-            let start = words.len();
-            vocabulary.intern(&sentence_words, &mut words);
-            spans.push(start..words.len());
-        }
-    };
-    let mut chunks = firsts.chunks(8192);
-    let mut folded = chunks.next().map(fold).unwrap_or_default();
-    for chunk in chunks {
-        let ((), next) = rayon::join(|| number(std::mem::take(&mut folded)), || fold(chunk));
-        folded = next;
-    }
-    number(folded);
-    words.shrink_to_fit();
-    (words, sentences.into_iter().map(|s| spans[s as usize].clone()).collect())
-}
-
-/// Each claim's sentence as a number, counted in claim order. The claims
-/// of one sentence are made one after another, so a scan numbers them (a
-/// map of millions of sentences took a second at a gigabyte); a sentence
-/// whose claims were apart would be numbered twice, and its words, folded
-/// twice, numbered the same.
-fn sentence_numbers(claims: &TiVec<ClaimId, Claim>) -> TiVec<ClaimId, u32> {
-    let mut last = None;
-    let mut count = 0u32;
-    (claims.iter())
-        .map(|claim| {
-            let sentence = Some((claim.source, claim.sentence.start));
-            if sentence != last {
-                last = sentence;
-                count += 1;
-            }
-            count - 1
-        })
-        .collect()
 }
 
 /// Phase times and resident memory on standard error when `ANNALS_TIMINGS`

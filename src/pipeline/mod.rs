@@ -31,6 +31,7 @@ pub struct Pipeline {
 mod assemble;
 pub mod cache;
 mod correct;
+mod numbering;
 pub use correct::WARNING as CORRECTION_WARNING;
 mod document;
 

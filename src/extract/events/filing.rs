@@ -97,20 +97,17 @@ impl Index {
 
     /// The groups the claim could join: of each token's filings the latest
     /// [`RECENT`], the groups nearest in date, in no order and with repeats
-    /// (sorting them took a sixth of merging). Into `out`, reused.
-    pub fn candidates(&self, year: i32, tokens: &[Token], out: &mut Vec<u32>) {
-        out.clear();
-        for &token in tokens {
-            match self.latest.get(&(year, token)) {
-                None => {}
-                Some(&group) if group & SHARED == 0 => out.push(group),
-                Some(&list) => {
-                    let (older, newer) = self.shared[(list & !SHARED) as usize].as_slices();
-                    out.extend_from_slice(older);
-                    out.extend_from_slice(newer);
-                }
-            }
-        }
+    /// (sorting them took a sixth of merging), read where they are filed
+    /// (copying them out took a tenth).
+    pub fn candidates<'a>(&'a self, year: i32, tokens: &'a [Token]) -> impl Iterator<Item = &'a [u32]> + 'a {
+        let filed = tokens.iter().filter_map(move |&token| self.latest.get(&(year, token)));
+        filed.flat_map(move |filed| {
+            let (older, newer) = match *filed & SHARED {
+                0 => (std::slice::from_ref(filed), &[][..]),
+                _ => self.shared[(*filed & !SHARED) as usize].as_slices(),
+            };
+            [older, newer]
+        })
     }
 }
 
@@ -173,12 +170,16 @@ pub struct Seen {
     claim: u32,
 }
 
-/// The first group made of `candidates` (in any order, with repeats) that
-/// `joins`: each compared once, and none made after one found.
-pub fn first_joined(candidates: &[u32], seen: &mut Seen, mut joins: impl FnMut(usize) -> bool) -> Option<usize> {
+/// The first group made of `candidates` (lists of them, in any order, with
+/// repeats) that `joins`: each compared once, and none made after one found.
+pub fn first_joined<'a>(
+    candidates: impl IntoIterator<Item = &'a [u32]>,
+    seen: &mut Seen,
+    mut joins: impl FnMut(usize) -> bool,
+) -> Option<usize> {
     seen.claim += 1;
     let mut first: Option<usize> = None;
-    for &g in candidates {
+    for &g in candidates.into_iter().flatten() {
         let g = g as usize;
         if g >= seen.by_group.len() {
             seen.by_group.resize(g + 1, 0); // a group made since the last claim
@@ -198,6 +199,10 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    fn candidates(index: &Index, year: i32, tokens: &[Token]) -> Vec<u32> {
+        index.candidates(year, tokens).flatten().copied().collect()
+    }
+
     #[test]
     fn a_key_keeps_its_latest_groups() {
         let mut index = Index::default();
@@ -205,13 +210,10 @@ mod tests {
         for group in 0..100 {
             index.file(group, &mut Filing::new(2012..=2013), [word, Token::source(SourceId::from(group % 3))]);
         }
-        let mut out = Vec::new();
-        index.candidates(2013, &[word], &mut out);
-        assert_eq!(out, (100 - RECENT as u32..100).collect::<Vec<_>>());
-        index.candidates(2014, &[word], &mut out);
-        assert!(out.is_empty(), "not filed under 2014");
-        index.candidates(2012, &[Token::source(SourceId::from(1))], &mut out);
-        assert_eq!(out, (0..100).filter(|g| g % 3 == 1).collect::<Vec<_>>());
+        assert_eq!(candidates(&index, 2013, &[word]), (100 - RECENT as u32..100).collect::<Vec<_>>());
+        assert!(candidates(&index, 2014, &[word]).is_empty(), "not filed under 2014");
+        let source = [Token::source(SourceId::from(1))];
+        assert_eq!(candidates(&index, 2012, &source), (0..100).filter(|g| g % 3 == 1).collect::<Vec<_>>());
     }
 
     #[test]
@@ -219,9 +221,7 @@ mod tests {
         let (mut index, mut filing) = (Index::default(), Filing::new(2012..=2012));
         index.file(5, &mut filing, [Token::Actor(1), Token::Actor(1)]);
         index.file(5, &mut filing, [Token::Actor(1), Token::Word(2)]);
-        let mut out = Vec::new();
-        index.candidates(2012, &[Token::Actor(1), Token::Word(2)], &mut out);
-        assert_eq!(out, [5, 5]);
+        assert_eq!(candidates(&index, 2012, &[Token::Actor(1), Token::Word(2)]), [5, 5]);
     }
 
     proptest! {
@@ -241,7 +241,7 @@ mod tests {
                 sorted.dedup();
                 let expected = sorted.iter().map(|&g| g as usize).find(|g| joining.contains(g));
                 let mut compared = Vec::new();
-                let found = first_joined(&candidates, &mut seen, |g| {
+                let found = first_joined([&candidates[..]], &mut seen, |g| {
                     compared.push(g);
                     joining.contains(&g)
                 });

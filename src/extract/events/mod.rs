@@ -80,23 +80,14 @@ pub fn content_words(sentence: &str) -> String {
 }
 
 impl Vocabulary {
-    /// Words (as [`content_words`] gives them) as numbers, sorted, once
-    /// each, appended to `out`: all claims' words live in one list.
-    pub fn intern(&mut self, words: &str, out: &mut Vec<u32>) {
-        let mut ids: Vec<u32> = words
-            .lines()
-            .map(|w| match self.ids.get(w) {
-                Some(&id) => id,
-                None => {
-                    let id = self.ids.len() as u32;
-                    self.ids.insert(w.to_string(), id);
-                    id
-                }
-            })
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        out.extend(ids);
+    /// The word's number: the next one when it is new.
+    pub fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(word.to_string(), id);
+        id
     }
 }
 
@@ -426,7 +417,7 @@ fn merge_run(views: &[ClaimView<'_>], counts: &Counts, run: &[usize]) -> Vec<Mer
     let mut groups: Vec<Group<'_>> = Vec::new();
     let mut hot: Vec<Hot<'_>> = Vec::new();
     let mut index = Index::default();
-    let (mut tokens, mut candidates, mut rare) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut tokens, mut rare) = (Vec::new(), Vec::new());
     let mut seen = Seen::default();
     for &i in run {
         let v = &views[i];
@@ -440,11 +431,11 @@ fn merge_run(views: &[ClaimView<'_>], counts: &Counts, run: &[usize]) -> Vec<Mer
         tokens.extend(rare.iter().map(|&(_, a)| Token::actor(EntityId::from(a))));
         word_rarity.prefix(v.words, &mut rare);
         tokens.extend(rare.iter().map(|&(_, w)| Token::Word(w as u32)));
-        index.candidates(claim.date.year_of(), &tokens, &mut candidates);
         let span = claim.date.span();
         let words = Words::new(v.words);
+        let candidates = index.candidates(claim.date.year_of(), &tokens);
         let target =
-            first_joined(&candidates, &mut seen, |g| same_happening(&hot[g], &groups[g], v, words, span, &actors));
+            first_joined(candidates, &mut seen, |g| same_happening(&hot[g], &groups[g], v, words, span, &actors));
         match target {
             Some(at) => {
                 let g = &mut groups[at];
