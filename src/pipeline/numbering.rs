@@ -1,8 +1,12 @@
-//! Claims' content words as numbers, for merging: folded where the text
-//! lies (in claim order, a chunk of sentences per core, each chunk with a
-//! vocabulary of its own), then numbered corpus-wide in date order.
+//! Claims' content words as numbers, for merging. Numbered in order of
+//! first use in date order (merging breaks ties of rarity by number), but
+//! worked out where the text lies: sentences are folded in claim order, a
+//! chunk per core with a vocabulary of its own; each word's first use is
+//! found in its chunk, and only the corpus's distinct words are numbered
+//! on one core. Visiting millions of sentences in date order, one cache
+//! miss after another, took more than a second at a gigabyte.
 
-use crate::extract::events::{content_words, Vocabulary};
+use crate::extract::events::content_words;
 use crate::model::{Claim, ClaimId, Corpus};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -14,43 +18,69 @@ use typed_index_collections::TiVec;
 const CHUNK: usize = 16_384;
 
 /// The content words of the claims in `order` as numbers, in one list, and
-/// where each claim's are in it: sorted, once each, numbered in order of
-/// first use in `order` (merging breaks ties of rarity by number). Claims
-/// of one sentence share its words, folded once.
+/// where each claim's are in it: sorted, once each. A word's number is its
+/// rank by first use: the first claim in `order` whose sentence reads it,
+/// then its place in that sentence. Claims of one sentence share its
+/// words, folded once.
 pub(super) fn numbered_words(corpus: &Corpus, order: &[ClaimId]) -> (Vec<u32>, Vec<Range<usize>>) {
     let (sentence_of, firsts) = sentences(&corpus.claims);
+    let first_read = first_read(&sentence_of, firsts.len(), order);
     let chunks: Vec<Chunk> = firsts.par_chunks(CHUNK).map(|chunk| Chunk::fold(corpus, chunk)).collect();
     drop(firsts);
-    let mut vocabulary = Vocabulary::default();
-    let mut numbers: Vec<Vec<u32>> = chunks.iter().map(|c| vec![u32::MAX; c.vocabulary.len()]).collect();
-    let mut placed = vec![u32::MAX; sentence_of.last().map_or(0, |&s| s as usize + 1)];
-    let (mut words, mut spans, mut sentence) = (Vec::new(), Vec::new(), Vec::new());
-    let claim_spans: Vec<u32> = order
-        .iter()
-        .map(|&c| {
-            let s = sentence_of[c] as usize;
-            if placed[s] == u32::MAX {
-                let (chunk, numbers) = (&chunks[s / CHUNK], &mut numbers[s / CHUNK]);
-                sentence.clear();
-                for &local in chunk.sentence(s % CHUNK) {
-                    let number = &mut numbers[local as usize];
-                    if *number == u32::MAX {
-                        *number = vocabulary.id(&chunk.vocabulary[local as usize]);
-                    }
-                    sentence.push(*number);
-                }
-                sentence.sort_unstable();
-                sentence.dedup();
-                placed[s] = spans.len() as u32;
-                spans.push(words.len()..words.len() + sentence.len());
-                words.extend_from_slice(&sentence);
-            }
-            placed[s]
-        })
-        .collect();
-    drop((chunks, numbers, placed, sentence_of));
-    words.shrink_to_fit();
-    (words, claim_spans.into_iter().map(|s| spans[s as usize].clone()).collect())
+    let first_uses: Vec<Vec<u64>> =
+        chunks.par_iter().enumerate().map(|(k, chunk)| chunk.first_uses(&first_read[k * CHUNK..])).collect();
+    let numbers = numbers_by_first_use(&chunks, &first_uses);
+    let parts: Vec<(Vec<u32>, Vec<usize>)> = chunks.par_iter().map(|chunk| chunk.numbered(&numbers)).collect();
+    drop(numbers);
+    drop(chunks);
+    // Laid out as merging reads them, in date order: read in claim order,
+    // each claim's words were a cache miss, and merging took a second more.
+    let in_chunks = |s: usize| {
+        let (words, ends) = &parts[s / CHUNK];
+        let at = s % CHUNK;
+        &words[at.checked_sub(1).map_or(0, |i| ends[i])..ends[at]]
+    };
+    let (mut words, mut spans) = (Vec::new(), vec![0..0; first_read.len()]);
+    for (at, &c) in order.iter().enumerate() {
+        let s = sentence_of[c] as usize;
+        if first_read[s] == at as u32 {
+            let sentence = in_chunks(s);
+            spans[s] = words.len()..words.len() + sentence.len();
+            words.extend_from_slice(sentence);
+        }
+    }
+    drop(parts);
+    let claim_spans = order.iter().map(|&c| spans[sentence_of[c] as usize].clone()).collect();
+    (words, claim_spans)
+}
+
+/// For each sentence, the first place in `order` of a claim of it.
+fn first_read(sentence_of: &TiVec<ClaimId, u32>, sentences: usize, order: &[ClaimId]) -> Vec<u32> {
+    let mut place: TiVec<ClaimId, u32> = vec![0; sentence_of.len()].into();
+    for (at, &c) in order.iter().enumerate() {
+        place[c] = at as u32;
+    }
+    let mut first = vec![u32::MAX; sentences];
+    for (c, &s) in sentence_of.iter_enumerated() {
+        first[s as usize] = first[s as usize].min(place[c]);
+    }
+    first
+}
+
+/// Every distinct word's number: its rank by first use in the corpus (the
+/// earliest of its first uses in the chunks). No two words share a first
+/// use: it is a place in a sentence.
+fn numbers_by_first_use<'a>(chunks: &'a [Chunk], first_uses: &[Vec<u64>]) -> FxHashMap<&'a str, u32> {
+    let mut earliest: FxHashMap<&str, u64> = FxHashMap::default();
+    for (chunk, uses) in chunks.iter().zip(first_uses) {
+        for (word, &first) in chunk.vocabulary.iter().zip(uses) {
+            let known = earliest.entry(word).or_insert(first);
+            *known = (*known).min(first);
+        }
+    }
+    let mut by_use: Vec<(u64, &str)> = earliest.into_iter().map(|(word, first)| (first, word)).collect();
+    by_use.sort_unstable();
+    by_use.into_iter().enumerate().map(|(number, (_, word))| (word, number as u32)).collect()
 }
 
 /// Each claim's sentence as a number, counted in claim order, and the
@@ -110,8 +140,39 @@ impl Chunk {
         Chunk { vocabulary, words, ends }
     }
 
-    fn sentence(&self, at: usize) -> &[u32] {
-        let start = at.checked_sub(1).map_or(0, |i| self.ends[i] as usize);
-        &self.words[start..self.ends[at] as usize]
+    fn sentences(&self) -> impl Iterator<Item = &[u32]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(self.ends.iter().copied()).map(|(start, end)| &self.words[start as usize..end as usize])
+    }
+
+    /// Each word's first use in the chunk: when its sentence is first read
+    /// (`first_read`, from the chunk's first sentence on), then its place
+    /// in the sentence, in one number that orders both.
+    fn first_uses(&self, first_read: &[u32]) -> Vec<u64> {
+        let mut first = vec![u64::MAX; self.vocabulary.len()];
+        for (sentence, &read) in self.sentences().zip(first_read) {
+            for (place, &word) in sentence.iter().enumerate() {
+                let at = u64::from(read) << 32 | place as u64;
+                first[word as usize] = first[word as usize].min(at);
+            }
+        }
+        first
+    }
+
+    /// The chunk's sentences with the corpus's numbers, each sorted and
+    /// once each, one after another; where each ends.
+    fn numbered(&self, numbers: &FxHashMap<&str, u32>) -> (Vec<u32>, Vec<usize>) {
+        let local: Vec<u32> = self.vocabulary.iter().map(|word| numbers[word.as_str()]).collect();
+        let (mut words, mut ends) = (Vec::with_capacity(self.words.len()), Vec::with_capacity(self.ends.len()));
+        let mut numbered = Vec::new();
+        for sentence in self.sentences() {
+            numbered.clear();
+            numbered.extend(sentence.iter().map(|&w| local[w as usize]));
+            numbered.sort_unstable();
+            numbered.dedup();
+            words.extend_from_slice(&numbered);
+            ends.push(words.len());
+        }
+        (words, ends)
     }
 }

@@ -7,7 +7,6 @@ mod filing;
 use crate::model::{Claim, EntityId, SourceId, Span};
 use chrono::Datelike;
 use filing::{first_joined, Filing, Index, Rarity, Seen, Token};
-use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
@@ -54,15 +53,9 @@ const STOPWORDS: &[&str] = &[
     "s",
 ];
 
-/// Content words as numbers, so that comparing two claims compares two
-/// sorted lists of integers, not two sets of strings.
-#[derive(Debug, Default)]
-pub struct Vocabulary {
-    ids: FxHashMap<String, u32>,
-}
-
 /// A claim's comparable content: its content words, folded, one per line
-/// (pure, so it runs in parallel; numbering them is [`Vocabulary::intern`]).
+/// (pure, so it runs in parallel; `pipeline::numbering` numbers them, so
+/// that comparing two claims compares two sorted lists of integers).
 /// One string per claim, not one per word: millions of claims.
 pub fn content_words(sentence: &str) -> String {
     let mut out = String::with_capacity(sentence.len());
@@ -77,18 +70,6 @@ pub fn content_words(sentence: &str) -> String {
         }
     }
     out
-}
-
-impl Vocabulary {
-    /// The word's number: the next one when it is new.
-    pub fn id(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.ids.get(word) {
-            return id;
-        }
-        let id = self.ids.len() as u32;
-        self.ids.insert(word.to_string(), id);
-        id
-    }
 }
 
 /// Shared over all, of two sorted lists without repeats (words or actors).
