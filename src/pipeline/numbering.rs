@@ -24,20 +24,33 @@ const CHUNK: usize = 16_384;
 /// words, folded once.
 pub(super) fn numbered_words(corpus: &Corpus, order: &[ClaimId]) -> (Vec<u32>, Vec<Range<usize>>) {
     let (sentence_of, firsts) = sentences(&corpus.claims);
-    let first_read = first_read(&sentence_of, firsts.len(), order);
-    let chunks: Vec<Chunk> = firsts.par_chunks(CHUNK).map(|chunk| Chunk::fold(corpus, chunk)).collect();
+    let text = |c: ClaimId| corpus.claim_text(&corpus.claims[c]);
+    number(&sentence_of, firsts, order, CHUNK, &text)
+}
+
+/// [`numbered_words`] of sentences read by `text` (of a claim), folded
+/// `chunk` sentences at a time.
+fn number<'t>(
+    sentence_of: &TiVec<ClaimId, u32>,
+    firsts: Vec<ClaimId>,
+    order: &[ClaimId],
+    chunk: usize,
+    text: &(dyn Fn(ClaimId) -> &'t str + Sync),
+) -> (Vec<u32>, Vec<Range<usize>>) {
+    let first_read = first_read(sentence_of, firsts.len(), order);
+    let chunks: Vec<Chunk> = firsts.par_chunks(chunk).map(|firsts| Chunk::fold(firsts, text)).collect();
     drop(firsts);
     let first_uses: Vec<Vec<u64>> =
-        chunks.par_iter().enumerate().map(|(k, chunk)| chunk.first_uses(&first_read[k * CHUNK..])).collect();
+        chunks.par_iter().enumerate().map(|(k, c)| c.first_uses(&first_read[k * chunk..])).collect();
     let numbers = numbers_by_first_use(&chunks, &first_uses);
     let parts: Vec<(Vec<u32>, Vec<usize>)> = chunks.par_iter().map(|chunk| chunk.numbered(&numbers)).collect();
     drop(numbers);
     drop(chunks);
     // Laid out as merging reads them, in date order: read in claim order,
-    // each claim's words were a cache miss, and merging took a second more.
+    // each claim's words were a cache miss, and merging took longer.
     let in_chunks = |s: usize| {
-        let (words, ends) = &parts[s / CHUNK];
-        let at = s % CHUNK;
+        let (words, ends) = &parts[s / chunk];
+        let at = s % chunk;
         &words[at.checked_sub(1).map_or(0, |i| ends[i])..ends[at]]
     };
     let (mut words, mut spans) = (Vec::new(), vec![0..0; first_read.len()]);
@@ -115,11 +128,11 @@ struct Chunk {
 }
 
 impl Chunk {
-    fn fold(corpus: &Corpus, firsts: &[ClaimId]) -> Self {
+    fn fold<'t>(firsts: &[ClaimId], text: &(dyn Fn(ClaimId) -> &'t str + Sync)) -> Self {
         let mut ids: FxHashMap<String, u32> = FxHashMap::default();
         let (mut words, mut ends) = (Vec::new(), Vec::with_capacity(firsts.len()));
         for &c in firsts {
-            let folded = content_words(corpus.claim_text(&corpus.claims[c]));
+            let folded = content_words(text(c));
             for word in folded.lines() {
                 let id = match ids.get(word) {
                     Some(&id) => id,
@@ -174,5 +187,58 @@ impl Chunk {
             ends.push(words.len());
         }
         (words, ends)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// However the sentences fall into chunks, a word's number is its
+        /// rank by first use in date order, as numbering the sentences one
+        /// by one in that order gives it.
+        #[test]
+        fn words_are_numbered_by_first_use_in_date_order(
+            sentences in proptest::collection::vec(
+                proptest::collection::vec(prop::sample::select(vec!["mali", "niger", "coup", "troops", "bamako", "accord", "junta"]), 0..6),
+                1..12,
+            ),
+            claims_of in proptest::collection::vec(1usize..4, 12),
+            seed in any::<u64>(),
+            chunk in 1usize..5,
+        ) {
+            let texts: Vec<String> = sentences.iter().map(|words| words.join(" ")).collect();
+            let sentence_of: TiVec<ClaimId, u32> =
+                (0..texts.len()).flat_map(|s| std::iter::repeat_n(s as u32, claims_of[s])).collect();
+            let firsts: Vec<ClaimId> = (0..texts.len())
+                .map(|s| ClaimId::from(sentence_of.iter().position(|&t| t == s as u32).expect("a claim")))
+                .collect();
+            let mut order: Vec<ClaimId> = sentence_of.keys().collect();
+            let mut state = seed;
+            for i in (1..order.len()).rev() {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                order.swap(i, (state >> 33) as usize % (i + 1));
+            }
+            let text = |c: ClaimId| texts[sentence_of[c] as usize].as_str();
+            let (words, spans) = number(&sentence_of, firsts, &order, chunk, &text);
+            let mut numbers: Vec<String> = Vec::new();
+            for (at, &c) in order.iter().enumerate() {
+                let mut expected: Vec<u32> = content_words(text(c))
+                    .lines()
+                    .map(|w| match numbers.iter().position(|n| n == w) {
+                        Some(n) => n as u32,
+                        None => {
+                            numbers.push(w.to_string());
+                            numbers.len() as u32 - 1
+                        }
+                    })
+                    .collect();
+                expected.sort_unstable();
+                expected.dedup();
+                prop_assert_eq!(&words[spans[at].clone()], expected.as_slice());
+            }
+        }
     }
 }

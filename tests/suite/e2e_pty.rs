@@ -193,12 +193,14 @@ fn a_slow_corpus_is_browsed_in_part_then_whole_in_the_same_place() {
     let mut s = Session::with(30, 160, &["--no-cache", path], &[("ANNALS_TEST_PREVIEW_MS", "0")]);
     let preview = s.wait_for(&["preview of ", "Timeline"]);
     assert!(preview.contains(&format!("of {total} documents")), "{preview}");
-    // Move a few events down and open the source while the rest is read.
-    s.send(b"jjj\r");
-    let before = source_title(&s.settled().screen().contents());
-    // The palette holds the whole corpus back until it is closed.
-    s.send(b"\x10");
+    // Move a few events down and open the source while the rest is read;
+    // then the palette, which holds the whole corpus back until it is
+    // closed. Sent at once: waiting for the screen to settle would wait
+    // for the reading to end, and the merging is quicker than the test.
+    s.send(b"jjj\r\x10");
     s.wait_for(&["shown when you stop typing"]);
+    let before = source_title(&s.settled().screen().contents());
+    assert!(!before.is_empty(), "a source is shown");
     s.send(b"\x1b");
     let whole = s.wait_for(&[&format!("all {total} documents read")]);
     assert!(!whole.contains("preview of"), "{whole}");
