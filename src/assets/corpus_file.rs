@@ -105,11 +105,17 @@ impl Quoted<'_> {
     }
 
     /// Whether it names the claim of `sentence`, dated by the words `date`,
-    /// in the file at `path`. Asked of every claim when a corpus is
-    /// assembled: the cheap tests first, and the sentence's spaces made
-    /// single only where the quote's first word is.
+    /// in the file at `path`.
     pub fn names(&self, path: &str, sentence: &str, date: &str) -> bool {
-        if !self.in_file(path) || self.date.is_some_and(|d| d != date) {
+        self.in_file(path) && self.reads(sentence, date)
+    }
+
+    /// Whether it names the claim of `sentence`, dated by the words `date`,
+    /// whatever its file. Asked of every claim of a file when a corpus is
+    /// assembled: the cheap test first, and the sentence's spaces made
+    /// single only where the quote's first word is.
+    pub fn reads(&self, sentence: &str, date: &str) -> bool {
+        if self.date.is_some_and(|d| d != date) {
             return false;
         }
         let spaced = crate::text::one_line;

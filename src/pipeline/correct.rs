@@ -51,7 +51,7 @@ fn named(rule: Quoted, what: &str, claims: &[Claim], source: &mut Source) -> Vec
     let exact: Vec<usize> = (0..claims.len())
         .filter(|&c| {
             let (sentence, date) = words(&claims[c]);
-            rule.names(&source.path, sentence, date)
+            rule.reads(sentence, date)
         })
         .collect();
     if !exact.is_empty() || rule.file.is_none() {

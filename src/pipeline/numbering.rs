@@ -43,16 +43,12 @@ fn number<'t>(
     let first_uses: Vec<Vec<u64>> =
         chunks.par_iter().enumerate().map(|(k, c)| c.first_uses(&first_read[k * chunk..])).collect();
     let numbers = numbers_by_first_use(&chunks, &first_uses);
-    let parts: Vec<(Vec<u32>, Vec<usize>)> = chunks.par_iter().map(|chunk| chunk.numbered(&numbers)).collect();
+    let parts: Vec<Sentences> = chunks.par_iter().map(|chunk| chunk.numbered(&numbers)).collect();
     drop(numbers);
     drop(chunks);
     // Laid out as merging reads them, in date order: read in claim order,
     // each claim's words were a cache miss, and merging took longer.
-    let in_chunks = |s: usize| {
-        let (words, ends) = &parts[s / chunk];
-        let at = s % chunk;
-        &words[at.checked_sub(1).map_or(0, |i| ends[i])..ends[at]]
-    };
+    let in_chunks = |s: usize| parts[s / chunk].get(s % chunk);
     let (mut words, mut spans) = (Vec::new(), vec![0..0; first_read.len()]);
     for (at, &c) in order.iter().enumerate() {
         let s = sentence_of[c] as usize;
@@ -117,45 +113,58 @@ fn sentences(claims: &TiVec<ClaimId, Claim>) -> (TiVec<ClaimId, u32>, Vec<ClaimI
     (numbers, firsts)
 }
 
-/// The content words of a chunk of sentences, as numbers of the chunk's
-/// own vocabulary, in the order the sentences read them.
-struct Chunk {
-    /// The chunk's words, by their number in it.
-    vocabulary: Vec<String>,
+/// Sentences' words, one sentence after another.
+#[derive(Default)]
+struct Sentences {
     words: Vec<u32>,
     /// Where each sentence's words end in `words`.
     ends: Vec<u32>,
 }
 
+impl Sentences {
+    fn push(&mut self, words: impl IntoIterator<Item = u32>) {
+        self.words.extend(words);
+        self.ends.push(self.words.len() as u32);
+    }
+
+    fn get(&self, at: usize) -> &[u32] {
+        let start = at.checked_sub(1).map_or(0, |i| self.ends[i] as usize);
+        &self.words[start..self.ends[at] as usize]
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &[u32]> {
+        (0..self.ends.len()).map(|at| self.get(at))
+    }
+}
+
+/// The content words of a chunk of sentences, as numbers of the chunk's
+/// own vocabulary, in the order the sentences read them.
+struct Chunk {
+    /// The chunk's words, by their number in it.
+    vocabulary: Vec<String>,
+    sentences: Sentences,
+}
+
 impl Chunk {
     fn fold<'t>(firsts: &[ClaimId], text: &(dyn Fn(ClaimId) -> &'t str + Sync)) -> Self {
         let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-        let (mut words, mut ends) = (Vec::new(), Vec::with_capacity(firsts.len()));
+        let mut sentences = Sentences::default();
         for &c in firsts {
             let folded = content_words(text(c));
-            for word in folded.lines() {
-                let id = match ids.get(word) {
-                    Some(&id) => id,
-                    None => {
-                        let id = ids.len() as u32;
-                        ids.insert(word.to_string(), id);
-                        id
-                    }
-                };
-                words.push(id);
-            }
-            ends.push(words.len() as u32);
+            sentences.push(folded.lines().map(|word| match ids.get(word) {
+                Some(&id) => id,
+                None => {
+                    let id = ids.len() as u32;
+                    ids.insert(word.to_string(), id);
+                    id
+                }
+            }));
         }
         let mut vocabulary = vec![String::new(); ids.len()];
         for (word, id) in ids {
             vocabulary[id as usize] = word;
         }
-        Chunk { vocabulary, words, ends }
-    }
-
-    fn sentences(&self) -> impl Iterator<Item = &[u32]> {
-        let starts = std::iter::once(0).chain(self.ends.iter().copied());
-        starts.zip(self.ends.iter().copied()).map(|(start, end)| &self.words[start as usize..end as usize])
+        Chunk { vocabulary, sentences }
     }
 
     /// Each word's first use in the chunk: when its sentence is first read
@@ -163,7 +172,7 @@ impl Chunk {
     /// in the sentence, in one number that orders both.
     fn first_uses(&self, first_read: &[u32]) -> Vec<u64> {
         let mut first = vec![u64::MAX; self.vocabulary.len()];
-        for (sentence, &read) in self.sentences().zip(first_read) {
+        for (sentence, &read) in self.sentences.iter().zip(first_read) {
             for (place, &word) in sentence.iter().enumerate() {
                 let at = u64::from(read) << 32 | place as u64;
                 first[word as usize] = first[word as usize].min(at);
@@ -173,20 +182,19 @@ impl Chunk {
     }
 
     /// The chunk's sentences with the corpus's numbers, each sorted and
-    /// once each, one after another; where each ends.
-    fn numbered(&self, numbers: &FxHashMap<&str, u32>) -> (Vec<u32>, Vec<usize>) {
+    /// once each.
+    fn numbered(&self, numbers: &FxHashMap<&str, u32>) -> Sentences {
         let local: Vec<u32> = self.vocabulary.iter().map(|word| numbers[word.as_str()]).collect();
-        let (mut words, mut ends) = (Vec::with_capacity(self.words.len()), Vec::with_capacity(self.ends.len()));
+        let mut out = Sentences::default();
         let mut numbered = Vec::new();
-        for sentence in self.sentences() {
+        for sentence in self.sentences.iter() {
             numbered.clear();
             numbered.extend(sentence.iter().map(|&w| local[w as usize]));
             numbered.sort_unstable();
             numbered.dedup();
-            words.extend_from_slice(&numbered);
-            ends.push(words.len());
+            out.push(numbered.iter().copied());
         }
-        (words, ends)
+        out
     }
 }
 

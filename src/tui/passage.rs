@@ -20,8 +20,8 @@ pub struct Passage {
 
 /// `v`: starts choosing a passage, from the shown claim's sentence.
 pub fn start(state: &mut State, corpus: &Corpus) {
-    let slot = usize::from(state.side.is_some() && state.right_focused);
-    let Some(claim) = shown(state, slot).filter(|_| state.focus == Pane::Source) else {
+    let slot = state.focused_slot();
+    let Some(claim) = state.shown_in(slot).filter(|_| state.focus == Pane::Source) else {
         state.notice = Some("a passage is chosen in the source pane (Tab to it)".into());
         return;
     };
@@ -95,7 +95,8 @@ fn claim_in(state: &State, corpus: &Corpus, passage: &Passage) -> Option<ClaimId
         let sentence = &corpus.claims[*c].sentence;
         sentence.start < passage.range.end && passage.range.start < sentence.end
     };
-    shown(state, passage.slot)
+    state
+        .shown_in(passage.slot)
         .filter(overlaps)
         .or_else(|| state.index.claims[passage.source].iter().copied().find(overlaps))
 }
@@ -109,7 +110,7 @@ pub fn press(state: &mut State, corpus: &Corpus, x: u16, y: u16) {
 /// between, in whole words, chosen.
 pub fn drag(state: &mut State, corpus: &Corpus, x: u16, y: u16) {
     let (Some((slot, from)), Some((to_slot, to))) = (state.pressed_at, byte_at(state, corpus, x, y)) else { return };
-    let Some(claim) = shown(state, slot).filter(|_| to_slot == slot) else { return };
+    let Some(claim) = state.shown_in(slot).filter(|_| to_slot == slot) else { return };
     let source = corpus.claims[claim].source;
     let text = &corpus.sources[source].text;
     let (low, high) = (from.min(to), from.max(to));
@@ -123,21 +124,12 @@ pub fn drag(state: &mut State, corpus: &Corpus, x: u16, y: u16) {
     }
 }
 
-/// The claim source pane `slot` shows.
-fn shown(state: &State, slot: usize) -> Option<ClaimId> {
-    if slot == 0 {
-        state.shown
-    } else {
-        state.side
-    }
-}
-
 /// The source pane and the byte of its text under the cell (x, y), if any.
 fn byte_at(state: &State, corpus: &Corpus, x: u16, y: u16) -> Option<(usize, usize)> {
     let inside = |r: &ratatui::layout::Rect| x > r.x && x + 1 < r.x + r.width && y > r.y && y + 1 < r.y + r.height;
     let areas = [state.areas.source, state.areas.source_right];
     let slot = areas.iter().position(inside)?;
-    let text = &corpus.sources[corpus.claims[shown(state, slot)?].source].text;
+    let text = &corpus.sources[corpus.claims[state.shown_in(slot)?].source].text;
     let row = state.areas.source_tops[slot] + usize::from(y - areas[slot].y - 1);
     let line = state.layouts[slot].lines.get(row)?.clone();
     let column = usize::from(x - areas[slot].x - 1);

@@ -29,7 +29,7 @@ impl State {
         }
         self.entities.follow(inner_rows(areas.entity_list));
         areas.timeline_rows = self.follow_timeline(corpus, inner_rows(areas.timeline));
-        let right = self.side.is_some() && self.right_focused;
+        let right = self.focused_slot() == 1;
         let (left_scroll, right_scroll) = if right { (None, self.source_scroll) } else { (self.source_scroll, None) };
         areas.source_tops[0] = self.lay_out_source(corpus, 0, self.shown, areas.source, left_scroll);
         areas.source_tops[1] = self.lay_out_source(corpus, 1, self.side, areas.source_right, right_scroll);
@@ -46,7 +46,7 @@ impl State {
 
     /// The first line the focused source pane shows.
     pub fn source_top(&self) -> usize {
-        self.areas.source_tops[usize::from(self.side.is_some() && self.right_focused)]
+        self.areas.source_tops[self.focused_slot()]
     }
 
     /// Scrolls the timeline so that the selection is in sight, counting the

@@ -300,6 +300,21 @@ impl State {
         self.events.get(self.timeline.selected).copied()
     }
 
+    /// Which source pane has the focus when the source does: 1, the right
+    /// one, only side by side.
+    pub fn focused_slot(&self) -> usize {
+        usize::from(self.side.is_some() && self.right_focused)
+    }
+
+    /// The claim source pane `slot` shows.
+    pub fn shown_in(&self, slot: usize) -> Option<ClaimId> {
+        if slot == 0 {
+            self.shown
+        } else {
+            self.side
+        }
+    }
+
     pub fn selected_entity(&self) -> Option<EntityId> {
         self.entity_order.get(self.entities.selected).copied()
     }

@@ -144,7 +144,7 @@ fn step_focus(state: &mut State, forward: bool) {
     if state.side.is_some() && state.areas.shows(Pane::Source) {
         stops.push((Pane::Source, true));
     }
-    let now = (state.focus, state.focus == Pane::Source && state.side.is_some() && state.right_focused);
+    let now = (state.focus, state.focus == Pane::Source && state.focused_slot() == 1);
     let at = stops.iter().position(|&stop| stop == now).unwrap_or(0);
     let steps = if forward { 1 } else { stops.len() - 1 };
     (state.focus, state.right_focused) = stops[(at + steps) % stops.len()];
@@ -222,7 +222,7 @@ fn step_claim(state: &mut State, corpus: &Corpus, delta: isize) {
         return;
     };
     let claims = &corpus.events[event].claims;
-    let slot = if state.side.is_some() && state.right_focused { &mut state.side } else { &mut state.shown };
+    let slot = if state.focused_slot() == 1 { &mut state.side } else { &mut state.shown };
     let at = slot.and_then(|c| claims.iter().position(|x| *x == c)).unwrap_or(0) as isize;
     let next = (at + delta).rem_euclid(claims.len() as isize) as usize;
     *slot = Some(claims[next]);

@@ -17,7 +17,7 @@ use std::ops::Range;
 
 pub fn draw(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame) {
     let focused = state.focus == Pane::Source;
-    let right_focused = state.side.is_some() && state.right_focused;
+    let right_focused = state.focused_slot() == 1;
     pane(state, corpus, theme, frame, 0, state.shown, focused && !right_focused);
     if state.side.is_some() {
         pane(state, corpus, theme, frame, 1, state.side, focused && right_focused);
