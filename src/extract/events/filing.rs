@@ -1,7 +1,7 @@
 //! How merging finds the groups a claim could join: groups filed by the
 //! rarest tokens of their claims, each key keeping its latest few.
 
-use crate::model::{EntityId, SourceId};
+use crate::model::{EntityId, SourceId, Span};
 use rustc_hash::FxHashMap;
 use std::collections::VecDeque;
 use std::ops::RangeInclusive;
@@ -39,6 +39,75 @@ impl Filing {
     pub fn new(years: RangeInclusive<i32>) -> Self {
         Filing { years, tokens: Vec::new() }
     }
+
+    pub fn covers(&self, year: i32) -> bool {
+        self.years.contains(&year)
+    }
+}
+
+/// What a claim is looked up by (and a group it starts filed by): its
+/// source and rarest actors, and apart, its rarest words.
+#[derive(Default)]
+pub struct Asked {
+    related: Vec<Token>,
+    worded: Vec<Token>,
+    rare: Vec<(u32, usize)>,
+}
+
+impl Asked {
+    /// Asks by `source` and the rarest of `actors` (sorted, once each).
+    pub fn ask(&mut self, source: SourceId, rarity: &Rarity, actors: &[EntityId]) {
+        self.related.clear();
+        self.related.push(Token::source(source));
+        rarity.prefix(actors, &mut self.rare);
+        self.related.extend(self.rare.iter().map(|&(_, a)| Token::actor(EntityId::from(a))));
+    }
+
+    /// Asks by the rarest of `words` too.
+    pub fn ask_words(&mut self, rarity: &Rarity, words: &[u32]) {
+        rarity.prefix(words, &mut self.rare);
+        self.worded.clear();
+        self.worded.extend(self.rare.iter().map(|&(_, w)| Token::Word(w as u32)));
+    }
+}
+
+/// The groups of a run, filed by their sources and actors, and apart by
+/// their words (what is ruled out differs).
+#[derive(Default)]
+pub struct Filings {
+    by_relation: Index<Filed>,
+    by_words: Index<Filed>,
+}
+
+impl Filings {
+    /// A new group, filed by what its first claim `asked`.
+    pub fn file(&mut self, group: Filed, filing: &mut Filing, asked: &Asked) {
+        self.by_relation.file(group, filing, asked.related.iter().copied());
+        self.by_words.file(group, filing, asked.worded.iter().copied());
+    }
+
+    /// A group a claim joined, filed by that claim's source and actors: a
+    /// group is looked up by every source that tells it, and by its actors.
+    pub fn refile(&mut self, group: Filed, filing: &mut Filing, asked: &Asked) {
+        self.by_relation.file(group, filing, asked.related.iter().copied());
+    }
+
+    /// The groups a claim that `asked`, with `words` words, dated `date`, of
+    /// a kind that tells or not, could join (see [`Filed`]).
+    pub fn candidates<'a>(
+        &'a self,
+        year: i32,
+        asked: &'a Asked,
+        words: u32,
+        date: Span,
+        telling: bool,
+    ) -> impl Iterator<Item = u32> + 'a {
+        let related = (self.by_relation.candidates(year, &asked.related).flatten())
+            .filter(move |f| f.may_join_related(words, date, telling));
+        let by_words =
+            (self.by_words.candidates(year, &asked.worded).flatten()).filter(move |f| f.may_join_by_words(words, date));
+        related.chain(by_words).map(|f| f.group)
+    }
 }
 
 /// How many groups of one token and year a claim is compared with at most:
@@ -46,68 +115,122 @@ impl Filing {
 /// year naming Mali); bounding them keeps merging linear. The events of the
 /// bundled corpus, and of 10 MB and 100 MB synthetic ones, are the same
 /// with the bound as without it.
-const RECENT: usize = 64;
+pub const RECENT: usize = 64;
 
 /// Groups of one kind by (year, token): the latest [`RECENT`] filed under
 /// each key, read as one run (walked as a chain of links, one cache miss
 /// each, they took most of merging at a gigabyte). Most keys (a rare word in
-/// a year) hold one group, which stands in the map itself.
-#[derive(Default)]
-pub struct Index {
-    /// A group, or (with [`SHARED`] set) which of `shared` holds the key's groups.
-    latest: FxHashMap<(i32, Token), u32>,
+/// a year) hold one group, which stands in the map itself. An entry is a
+/// group's number, or what rules the group out without reading it
+/// ([`Filed`]).
+pub struct Index<E> {
+    latest: FxHashMap<(i32, Token), Slot<E>>,
     /// The groups of keys that hold several, oldest first (a ring: the
     /// oldest is let go of in place, not by moving the rest).
-    shared: Vec<VecDeque<u32>>,
+    shared: Vec<VecDeque<E>>,
 }
 
-const SHARED: u32 = 1 << 31;
+/// A key's one group, or which of `shared` holds its groups.
+enum Slot<E> {
+    One(E),
+    Shared(u32),
+}
 
-impl Index {
-    /// Files `group` by those of `tokens` it is not filed by yet, under each of its years.
-    pub fn file(&mut self, group: usize, filing: &mut Filing, tokens: impl IntoIterator<Item = Token>) {
-        debug_assert!((group as u32) < SHARED);
+impl<E> Default for Index<E> {
+    fn default() -> Self {
+        Index { latest: FxHashMap::default(), shared: Vec::new() }
+    }
+}
+
+impl<E: Copy> Index<E> {
+    /// Files `entry` (of the group whose filing is `filing`) by those of
+    /// `tokens` it is not filed by yet, under each of its years.
+    pub fn file(&mut self, entry: E, filing: &mut Filing, tokens: impl IntoIterator<Item = Token>) {
         for token in tokens {
             // Sorted: a fact told in thousands of sources is filed by each.
             if let Err(at) = filing.tokens.binary_search(&token) {
                 filing.tokens.insert(at, token);
                 for year in filing.years.clone() {
-                    self.add((year, token), group as u32);
+                    self.add((year, token), entry);
                 }
             }
         }
     }
 
-    fn add(&mut self, key: (i32, Token), group: u32) {
-        let Some(filed) = self.latest.get_mut(&key) else {
-            self.latest.insert(key, group);
+    fn add(&mut self, key: (i32, Token), entry: E) {
+        let Some(slot) = self.latest.get_mut(&key) else {
+            self.latest.insert(key, Slot::One(entry));
             return;
         };
-        if *filed & SHARED == 0 {
-            self.shared.push(VecDeque::from([*filed, group]));
-            *filed = (self.shared.len() - 1) as u32 | SHARED;
-            return;
+        match *slot {
+            Slot::One(first) => {
+                self.shared.push(VecDeque::from([first, entry]));
+                *slot = Slot::Shared((self.shared.len() - 1) as u32);
+            }
+            Slot::Shared(at) => {
+                let groups = &mut self.shared[at as usize];
+                if groups.len() == RECENT {
+                    groups.pop_front();
+                }
+                groups.push_back(entry);
+            }
         }
-        let groups = &mut self.shared[(*filed & !SHARED) as usize];
-        if groups.len() == RECENT {
-            groups.pop_front();
-        }
-        groups.push_back(group);
     }
 
     /// The groups the claim could join: of each token's filings the latest
     /// [`RECENT`], the groups nearest in date, in no order and with repeats
     /// (sorting them took a sixth of merging), read where they are filed
     /// (copying them out took a tenth).
-    pub fn candidates<'a>(&'a self, year: i32, tokens: &'a [Token]) -> impl Iterator<Item = &'a [u32]> + 'a {
+    pub fn candidates<'a>(&'a self, year: i32, tokens: &'a [Token]) -> impl Iterator<Item = &'a [E]> + 'a {
         let filed = tokens.iter().filter_map(move |&token| self.latest.get(&(year, token)));
-        filed.flat_map(move |filed| {
-            let (older, newer) = match *filed & SHARED {
-                0 => (std::slice::from_ref(filed), &[][..]),
-                _ => self.shared[(*filed & !SHARED) as usize].as_slices(),
+        filed.flat_map(move |slot| {
+            let (older, newer) = match slot {
+                Slot::One(entry) => (std::slice::from_ref(entry), &[][..]),
+                Slot::Shared(at) => self.shared[*at as usize].as_slices(),
             };
             [older, newer]
         })
+    }
+}
+
+/// A group as its index holds it: with its date and how many words it
+/// has, which rule out most of the groups a claim's tokens find without
+/// reading them (at a gigabyte, a cache miss each).
+#[derive(Clone, Copy)]
+pub struct Filed {
+    pub group: u32,
+    pub words: u32,
+    /// The group's date when it was filed. A group's date only narrows,
+    /// within it: a claim that does not meet it is never nested with the group.
+    pub date: Span,
+}
+
+impl Filed {
+    /// Whether a claim with `words` words dated `date` could join the group
+    /// by words alone: their dates nested (so meeting), their words alike
+    /// by half (so their counts within twice of each other). A group the
+    /// claim is related to (a shared source, alike actors) is filed by
+    /// those too, and found there.
+    pub fn may_join_by_words(&self, words: u32, date: Span) -> bool {
+        self.meets(date) && self.alike_counts(words, 1, 2)
+    }
+
+    /// Whether a related claim could join: its date nested with the
+    /// group's, or one more date of the group's happening (words alike by
+    /// 0.6: their counts within 5/3 of each other; only kinds that tell).
+    pub fn may_join_related(&self, words: u32, date: Span, telling: bool) -> bool {
+        self.meets(date) || (telling && self.alike_counts(words, 3, 5))
+    }
+
+    fn meets(&self, date: Span) -> bool {
+        date.start <= self.date.end && self.date.start <= date.end
+    }
+
+    /// Whether the smaller count is at least `part / whole` of the larger:
+    /// no two lists are more alike (shared over union) than that.
+    fn alike_counts(&self, words: u32, part: u64, whole: u64) -> bool {
+        let (few, many) = (self.words.min(words) as u64, self.words.max(words) as u64);
+        whole * few >= part * many
     }
 }
 
@@ -170,16 +293,16 @@ pub struct Seen {
     claim: u32,
 }
 
-/// The first group made of `candidates` (lists of them, in any order, with
-/// repeats) that `joins`: each compared once, and none made after one found.
-pub fn first_joined<'a>(
-    candidates: impl IntoIterator<Item = &'a [u32]>,
+/// The first group made of `candidates` (in any order, with repeats) that
+/// `joins`: each compared once, and none made after one found.
+pub fn first_joined(
+    candidates: impl IntoIterator<Item = u32>,
     seen: &mut Seen,
     mut joins: impl FnMut(usize) -> bool,
 ) -> Option<usize> {
     seen.claim += 1;
     let mut first: Option<usize> = None;
-    for &g in candidates.into_iter().flatten() {
+    for g in candidates {
         let g = g as usize;
         if g >= seen.by_group.len() {
             seen.by_group.resize(g + 1, 0); // a group made since the last claim
@@ -199,7 +322,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn candidates(index: &Index, year: i32, tokens: &[Token]) -> Vec<u32> {
+    fn candidates(index: &Index<u32>, year: i32, tokens: &[Token]) -> Vec<u32> {
         index.candidates(year, tokens).flatten().copied().collect()
     }
 
@@ -208,7 +331,7 @@ mod tests {
         let mut index = Index::default();
         let word = Token::Word(7);
         for group in 0..100 {
-            index.file(group, &mut Filing::new(2012..=2013), [word, Token::source(SourceId::from(group % 3))]);
+            index.file(group, &mut Filing::new(2012..=2013), [word, Token::source(SourceId::from(group as usize % 3))]);
         }
         assert_eq!(candidates(&index, 2013, &[word]), (100 - RECENT as u32..100).collect::<Vec<_>>());
         assert!(candidates(&index, 2014, &[word]).is_empty(), "not filed under 2014");
@@ -241,7 +364,7 @@ mod tests {
                 sorted.dedup();
                 let expected = sorted.iter().map(|&g| g as usize).find(|g| joining.contains(g));
                 let mut compared = Vec::new();
-                let found = first_joined([&candidates[..]], &mut seen, |g| {
+                let found = first_joined(candidates.iter().copied(), &mut seen, |g| {
                     compared.push(g);
                     joining.contains(&g)
                 });

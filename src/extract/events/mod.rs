@@ -6,7 +6,7 @@ mod filing;
 
 use crate::model::{Claim, EntityId, SourceId, Span};
 use chrono::Datelike;
-use filing::{first_joined, Filing, Index, Rarity, Seen, Token};
+use filing::{first_joined, Asked, Filed, Filing, Filings, Rarity, Seen};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -395,11 +395,15 @@ fn largest_first<T: Send>(sizes: &[usize], work: impl Fn(usize) -> T + Sync) -> 
 /// order). A claim is compared only with groups of its year that share a
 /// token with it, so this stays near linear as the corpus grows.
 fn merge_run(views: &[ClaimView<'_>], counts: &Counts, run: &[usize]) -> Vec<Merged> {
-    let (word_rarity, actor_rarity, most_actors) = (&counts.words, &counts.actors, counts.most_actors);
+    merge_run_as::<false>(views, counts, run)
+}
+
+/// [`merge_run`], or with `EVERY_GROUP` (for tests) comparing each claim
+/// with every group of its year: the index must find the same.
+fn merge_run_as<const EVERY_GROUP: bool>(views: &[ClaimView<'_>], counts: &Counts, run: &[usize]) -> Vec<Merged> {
     let mut groups: Vec<Group<'_>> = Vec::new();
     let mut hot: Vec<Hot<'_>> = Vec::new();
-    let mut index = Index::default();
-    let (mut tokens, mut rare) = (Vec::new(), Vec::new());
+    let (mut filings, mut asked) = (Filings::default(), Asked::default());
     let mut seen = Seen::default();
     for &i in run {
         let v = &views[i];
@@ -407,17 +411,19 @@ fn merge_run(views: &[ClaimView<'_>], counts: &Counts, run: &[usize]) -> Vec<Mer
         let mut actors: Vec<EntityId> = claim.actors.clone();
         actors.sort_unstable();
         actors.dedup();
-        tokens.clear();
-        tokens.push(Token::source(claim.source));
-        actor_rarity.prefix(&actors, &mut rare);
-        tokens.extend(rare.iter().map(|&(_, a)| Token::actor(EntityId::from(a))));
-        word_rarity.prefix(v.words, &mut rare);
-        tokens.extend(rare.iter().map(|&(_, w)| Token::Word(w as u32)));
+        asked.ask(claim.source, &counts.actors, &actors);
+        asked.ask_words(&counts.words, v.words);
         let span = claim.date.span();
         let words = Words::new(v.words);
-        let candidates = index.candidates(claim.date.year_of(), &tokens);
-        let target =
-            first_joined(candidates, &mut seen, |g| same_happening(&hot[g], &groups[g], v, words, span, &actors));
+        let year = claim.date.year_of();
+        let judge = |g: usize| same_happening(&hot[g], &groups[g], v, words, span, &actors);
+        let target = if EVERY_GROUP {
+            let of_year = (0..groups.len()).filter(|&g| groups[g].filing.covers(year));
+            first_joined(of_year.map(|g| g as u32), &mut seen, judge)
+        } else {
+            let (word_count, telling) = (v.words.len() as u32, claim.kind != "other");
+            first_joined(filings.candidates(year, &asked, word_count, span, telling), &mut seen, judge)
+        };
         match target {
             Some(at) => {
                 let g = &mut groups[at];
@@ -430,13 +436,10 @@ fn merge_run(views: &[ClaimView<'_>], counts: &Counts, run: &[usize]) -> Vec<Mer
                 g.claims.push(i);
                 g.told.add((claim.source, claim.sentence.start));
                 hot[at].tell(claim.source, claim.sentence.start);
-                tokens.clear();
-                tokens.push(Token::source(claim.source));
-                if g.actors.join(&actors, most_actors) {
-                    actor_rarity.prefix(g.actors.as_slice(), &mut rare);
-                    tokens.extend(rare.iter().map(|&(_, a)| Token::actor(EntityId::from(a))));
-                }
-                index.file(at, &mut g.filing, tokens.iter().copied());
+                let more_actors = g.actors.join(&actors, counts.most_actors);
+                asked.ask(claim.source, &counts.actors, if more_actors { g.actors.as_slice() } else { &[] });
+                let filed = Filed { group: at as u32, words: hot[at].words.ids.len() as u32, date: hot[at].span };
+                filings.refile(filed, &mut g.filing, &asked);
             }
             None => {
                 let mut g = Group {
@@ -448,7 +451,8 @@ fn merge_run(views: &[ClaimView<'_>], counts: &Counts, run: &[usize]) -> Vec<Mer
                     conflict: false,
                     filing: Filing::new(filing_years(claim).1),
                 };
-                index.file(groups.len(), &mut g.filing, tokens.iter().copied());
+                let group = u32::try_from(groups.len()).expect("fewer than 4 G groups in a run");
+                filings.file(Filed { group, words: v.words.len() as u32, date: span }, &mut g.filing, &asked);
                 groups.push(g);
                 hot.push(Hot::new(span, v.words, (claim.source, claim.sentence.start)));
             }
@@ -574,6 +578,23 @@ mod tests {
         assert_eq!(runs, [&[0][..], &[1, 2, 3], &[4]]);
     }
 
+    /// Claims alike just enough: by half in words (unrelated, the same
+    /// day), by 0.6 with two dates (one source, one year). The index rules
+    /// groups out by word counts; these are on the bounds it must keep.
+    #[test]
+    fn claims_alike_just_enough_are_merged() {
+        let merged = |claims: &[Claim], words: [&[u32]; 2]| {
+            let views: Vec<ClaimView> =
+                claims.iter().zip(words).map(|(claim, words)| ClaimView { claim, words }).collect();
+            merge(&views)
+        };
+        let day = |source, sentence, day| claim("meeting", source, sentence, 2001, 0, day, &[]);
+        let by_half = merged(&[day(0, 0, 4), day(1, 1, 4)], [&[1, 2], &[1, 2, 3, 4]]);
+        assert_eq!(by_half, [Merged { claims: vec![0, 1], dated_by: 0, conflict: false }]);
+        let two_dates = merged(&[day(0, 0, 4), day(0, 1, 5)], [&[1, 2, 3], &[1, 2, 3, 4, 5]]);
+        assert_eq!(two_dates, [Merged { claims: vec![0, 1], dated_by: 0, conflict: true }]);
+    }
+
     proptest! {
         /// Merged run by run, the events are those of each kind merged whole.
         #[test]
@@ -596,6 +617,30 @@ mod tests {
                 whole.extend(merge_run(&views, &Counts::of(&views, &of_kind), &of_kind));
             }
             prop_assert_eq!(merge(&views), whole);
+        }
+
+        /// The index finds every group a claim could join: merging with it
+        /// gives the events of comparing each claim with every group of its
+        /// year (fewer claims than a key keeps groups, so none is let go).
+        #[test]
+        fn the_index_finds_what_comparing_with_every_group_does(
+            drawn in proptest::collection::vec(
+                (0usize..2, 0usize..3, 2000i32..2004, prop::sample::select(vec![0, 0, 0, 1, 2]), 0u32..60,
+                 proptest::collection::btree_set(0usize..6, 0..4), proptest::collection::btree_set(0u32..6, 0..6)),
+                1..filing::RECENT,
+            ),
+        ) {
+            let mut claims: Vec<(Claim, Vec<u32>)> = drawn.iter().enumerate().map(|(n, (kind, source, year, years, day, actors, words))| {
+                let actors: Vec<usize> = actors.iter().copied().collect();
+                (claim(["meeting", "other"][*kind], *source, n / 3, *year, *years, *day, &actors), words.iter().copied().collect())
+            }).collect();
+            claims.sort_by_key(|(c, _)| (c.date.start, c.date.end, c.source, c.sentence.start));
+            let views: Vec<ClaimView> = claims.iter().map(|(claim, words)| ClaimView { claim, words }).collect();
+            for kind in ["meeting", "other"] {
+                let of_kind: Vec<usize> = (0..views.len()).filter(|&i| views[i].claim.kind == kind).collect();
+                let counts = Counts::of(&views, &of_kind);
+                prop_assert_eq!(merge_run(&views, &counts, &of_kind), merge_run_as::<true>(&views, &counts, &of_kind));
+            }
         }
 
         /// Short or long, a group's list of where it is told answers as a set does.
