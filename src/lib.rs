@@ -11,6 +11,7 @@ pub mod ingest;
 pub mod model;
 pub mod notes;
 pub mod pipeline;
+pub mod seeded;
 pub mod synth;
 pub mod text;
 pub mod tui;

@@ -8,9 +8,10 @@ use super::qualified::{same_bodies, Qualified, Qualifiers};
 use super::spans::{Marked, Spans};
 use crate::assets::{Gazetteer, Rules};
 use crate::model::{DateValue, EntityKind};
+use crate::seeded;
 use crate::text::{fold, is_word_char};
 use indexmap::IndexSet;
-use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
+use rustc_hash::FxBuildHasher;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -80,14 +81,14 @@ impl DocPerson {
 /// words after their first: a lone word names the one person it is a
 /// middle or last word of (`None` where two have it).
 struct FullNames {
-    names: FxHashMap<EntityKey, Arc<str>>,
-    by_middle: FxHashMap<String, Option<EntityKey>>,
+    names: seeded::Map<EntityKey, Arc<str>>,
+    by_middle: seeded::Map<String, Option<EntityKey>>,
 }
 
 impl FullNames {
     fn new<'a>(names: impl Iterator<Item = &'a str>) -> Self {
-        let mut full = FullNames { names: FxHashMap::default(), by_middle: FxHashMap::default() };
-        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        let mut full = FullNames { names: seeded::Map::default(), by_middle: seeded::Map::default() };
+        let mut seen: seeded::Set<&str> = seeded::Set::default();
         for name in names.filter(|n| n.contains(' ') && seen.insert(n)) {
             let folded = fold(name);
             let key = EntityKey::Found { folded: folded.as_str().into(), kind: EntityKind::Person };
@@ -173,7 +174,7 @@ impl Resolver {
         // Hits of different ranges never overlap (leftmost-longest), so a
         // range is taken or not: a set, not a scan.
         let mut known: Vec<(Range<usize>, usize)> = Vec::new();
-        let mut taken: FxHashSet<Range<usize>> = FxHashSet::default();
+        let mut taken: seeded::Set<Range<usize>> = seeded::Set::default();
         let mut strong = Strong::default();
         for h in hits.iter().filter(|h| !h.short) {
             if taken.insert(h.range.clone()) {
@@ -319,7 +320,7 @@ impl Resolver {
         order.sort_by_key(|&i| found[i].range.start);
         // Each name taken apart once, however often it stands: an index into `discovered`.
         let mut discovered: Vec<(Qualified, Body)> = Vec::new();
-        let mut seen: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+        let mut seen: seeded::Map<&str, Option<usize>> = seeded::Map::default();
         let mut split: Vec<Option<usize>> = vec![None; found.len()];
         for i in order {
             let f = &found[i];
@@ -395,7 +396,7 @@ impl Resolver {
 fn repeated_mentions(text: &str, found: &Spans, taken: &Spans) -> Vec<DocMention> {
     // A form is searched for once, for the first name that has it: where a
     // later name's same form stands, the first's mention is there already.
-    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    let mut seen: seeded::Set<&str> = seeded::Set::default();
     let mut forms: Vec<(&str, &DocMention)> = Vec::new();
     for m in found.in_insertion_order() {
         let name = &text[m.range.clone()];

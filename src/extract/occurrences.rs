@@ -1,9 +1,9 @@
 //! Where names stand alone in a text: every occurrence of each form that
 //! is neither preceded nor followed by a word character.
 
+use crate::seeded;
 use crate::text::{is_word_char, word_end};
 use aho_corasick::AhoCorasick;
-use rustc_hash::FxHashMap;
 
 /// For each form, where it stands alone in `text`, in text order; of two
 /// such places of one form that overlap (`Ba Ba` in `Ba Ba Ba`), the first.
@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap;
 /// square of its length.)
 pub fn standing_alone(text: &str, forms: &[&str]) -> Vec<Vec<usize>> {
     let mut places = Places { at: vec![Vec::new(); forms.len()], free_from: vec![0; forms.len()] };
-    let mut by_first_word: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let mut by_first_word: seeded::Map<&str, Vec<usize>> = seeded::Map::default();
     let mut first_bytes = [false; 256];
     for (n, form) in forms.iter().enumerate() {
         if form.is_empty() {
@@ -99,10 +99,12 @@ const CROWDED: usize = 16;
 fn all_at_once(
     text: &str,
     forms: &[&str],
-    by_first_word: FxHashMap<&str, Vec<usize>>,
+    by_first_word: seeded::Map<&str, Vec<usize>>,
     mut places: Places,
 ) -> Vec<Vec<usize>> {
-    let searched: Vec<usize> = by_first_word.into_values().flatten().collect();
+    // In the forms' order, not the map's (seeded: it differs from run to run).
+    let mut searched: Vec<usize> = by_first_word.into_values().flatten().collect();
+    searched.sort_unstable();
     let Ok(automaton) = AhoCorasick::new(searched.iter().map(|&n| forms[n])) else {
         return places.at;
     };

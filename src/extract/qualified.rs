@@ -4,6 +4,7 @@
 
 use crate::assets::Gazetteer;
 use crate::model::EntityKind;
+use crate::seeded;
 use crate::text::fold;
 use rustc_hash::FxHashMap;
 
@@ -99,10 +100,10 @@ impl Qualifiers {
 /// Several countries with one core (`Nigerien Army`, `French Army`) leave
 /// the bare `Army` a body of its own. The first name of a body gives its key,
 /// so the gazetteer's names go first.
-pub fn same_bodies<'a, K: Clone>(names: &[(&'a Qualified, K)]) -> FxHashMap<(&'a str, Option<usize>), K> {
-    let mut bodies: FxHashMap<(&str, Option<usize>), K> = FxHashMap::default();
+pub fn same_bodies<'a, K: Clone>(names: &[(&'a Qualified, K)]) -> seeded::Map<(&'a str, Option<usize>), K> {
+    let mut bodies: seeded::Map<(&str, Option<usize>), K> = seeded::Map::default();
     // Per core, its one country, or `None` once a second is seen.
-    let mut countries: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+    let mut countries: seeded::Map<&str, Option<usize>> = seeded::Map::default();
     for (q, key) in names.iter().filter(|(q, _)| q.country.is_some()) {
         bodies.entry((q.core.as_str(), q.country)).or_insert_with(|| key.clone());
         let one = countries.entry(&q.core).or_insert(q.country);

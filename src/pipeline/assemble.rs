@@ -9,17 +9,17 @@ use crate::extract::entities::{DocMention, EntityKey};
 use crate::extract::events::{self, ClaimView};
 use crate::extract::titles;
 use crate::model::*;
+use crate::seeded;
 use crate::text::{fold, one_line, slug};
 use compact_str::CompactString;
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 /// Builds the corpus from extracted documents given in corpus order.
 pub(super) struct Assembler<'a> {
     corpus: Corpus,
     /// Asked for every mention of every document, on one thread: hashed fast.
-    ids: FxHashMap<EntityKey, EntityId>,
+    ids: seeded::Map<EntityKey, EntityId>,
     assets: &'a Assets,
     /// The analyst's merges, splits and hidden entities: applied here, not
     /// when extracted, so that one added leaves the cached extractions good.
@@ -31,7 +31,7 @@ impl<'a> Assembler<'a> {
         let m = &assets.manifest;
         Assembler {
             corpus: Corpus { name: name.to_string(), ..Corpus::default() },
-            ids: FxHashMap::default(),
+            ids: seeded::Map::default(),
             assets,
             curation: Curation::new(&m.merges, &m.splits, &m.hides, &assets.gazetteer),
         }
@@ -134,7 +134,7 @@ fn actors(
 
 /// Unique ids, aliases from the surface forms, and folded match keys.
 fn finish_entities(corpus: &mut Corpus) {
-    let mut used: FxHashMap<String, usize> = FxHashMap::default();
+    let mut used: seeded::Map<String, usize> = seeded::Map::default();
     for entity in &mut corpus.entities {
         let n = used.entry(entity.id.clone()).or_insert(0);
         *n += 1;
@@ -148,11 +148,11 @@ fn finish_entities(corpus: &mut Corpus) {
     let sources = &corpus.sources;
     let surface = |m: &Mention| &sources[m.source()].text[m.clean()];
     corpus.entities.raw.par_iter_mut().for_each(|entity| {
-        let surfaces: FxHashSet<&str> = if entity.mentions.len() < 100_000 {
+        let surfaces: seeded::Set<&str> = if entity.mentions.len() < 100_000 {
             entity.mentions.iter().map(surface).collect()
         } else {
             let sets = entity.mentions.par_chunks(65_536).map(|chunk| chunk.iter().map(surface).collect());
-            sets.reduce(FxHashSet::default, |mut all: FxHashSet<&str>, set| {
+            sets.reduce(seeded::Set::default, |mut all: seeded::Set<&str>, set| {
                 all.extend(set);
                 all
             })

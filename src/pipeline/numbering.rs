@@ -8,8 +8,8 @@
 
 use crate::extract::events::content_words;
 use crate::model::{Claim, ClaimId, Corpus};
+use crate::seeded;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 use std::ops::Range;
 use typed_index_collections::TiVec;
 
@@ -79,8 +79,8 @@ fn first_read(sentence_of: &TiVec<ClaimId, u32>, sentences: usize, order: &[Clai
 /// Every distinct word's number: its rank by first use in the corpus (the
 /// earliest of its first uses in the chunks). No two words share a first
 /// use: it is a place in a sentence.
-fn numbers_by_first_use<'a>(chunks: &'a [Chunk], first_uses: &[Vec<u64>]) -> FxHashMap<&'a str, u32> {
-    let mut earliest: FxHashMap<&str, u64> = FxHashMap::default();
+fn numbers_by_first_use<'a>(chunks: &'a [Chunk], first_uses: &[Vec<u64>]) -> seeded::Map<&'a str, u32> {
+    let mut earliest: seeded::Map<&str, u64> = seeded::Map::default();
     for (chunk, uses) in chunks.iter().zip(first_uses) {
         for (word, &first) in chunk.vocabulary.iter().zip(uses) {
             let known = earliest.entry(word).or_insert(first);
@@ -147,7 +147,7 @@ struct Chunk {
 
 impl Chunk {
     fn fold<'t>(firsts: &[ClaimId], text: &(dyn Fn(ClaimId) -> &'t str + Sync)) -> Self {
-        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut ids: seeded::Map<String, u32> = seeded::Map::default();
         let mut sentences = Sentences::default();
         for &c in firsts {
             let folded = content_words(text(c));
@@ -183,7 +183,7 @@ impl Chunk {
 
     /// The chunk's sentences with the corpus's numbers, each sorted and
     /// once each.
-    fn numbered(&self, numbers: &FxHashMap<&str, u32>) -> Sentences {
+    fn numbered(&self, numbers: &seeded::Map<&str, u32>) -> Sentences {
         let local: Vec<u32> = self.vocabulary.iter().map(|word| numbers[word.as_str()]).collect();
         let mut out = Sentences::default();
         let mut numbered = Vec::new();

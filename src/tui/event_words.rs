@@ -5,9 +5,9 @@
 //! its answer takes, not the corpus's.
 
 use crate::model::{Corpus, Event, EventId};
+use crate::seeded;
 use crate::text::{fold, fold_into};
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// Every word of every event, folded and sorted, with the events it is in.
@@ -41,7 +41,7 @@ const CHUNK: usize = 8192;
 
 impl EventWords {
     pub fn new(corpus: &Corpus) -> Self {
-        let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut ids: seeded::Map<Box<str>, u32> = seeded::Map::default();
         let mut index = EventWords { events: corpus.events.len(), ..EventWords::default() };
         for (chunk_at, chunk) in corpus.events.raw.chunks(CHUNK).enumerate() {
             let folded: Vec<(String, usize)> = chunk.par_iter().map(|e| folded_event(corpus, e)).collect();

@@ -20,7 +20,7 @@ use super::document::Extracted;
 use crate::extract::entities::{DocMention, EntityKey};
 use crate::ingest::Failure;
 use crate::model::Corpus;
-use rustc_hash::FxHashSet;
+use crate::seeded;
 use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -297,7 +297,7 @@ fn decode(stored: &[u8]) -> Option<Extracted> {
 /// One string for each name a document's mentions share, as extraction
 /// made them (read back, each mention had a copy of its own).
 fn share_names(mentions: &mut [DocMention]) {
-    let mut names: FxHashSet<Arc<str>> = FxHashSet::default();
+    let mut names: seeded::Set<Arc<str>> = seeded::Set::default();
     let mut shared = |name: &mut Arc<str>| match names.get(&**name) {
         Some(known) => *name = Arc::clone(known),
         None => {
