@@ -6,7 +6,7 @@ use super::document::Extracted;
 use crate::assets::Assets;
 use crate::extract::curation::Curation;
 use crate::extract::entities::{DocMention, EntityKey};
-use crate::extract::events::{self, ClaimView};
+use crate::extract::events::{self, ClaimView, Identities, KeptRuns, NotKept};
 use crate::extract::titles;
 use crate::model::*;
 use crate::seeded;
@@ -78,11 +78,12 @@ impl<'a> Assembler<'a> {
         Preview(self.corpus.clone())
     }
 
-    /// Names and aliases, then events, once every source is in.
-    pub fn finish(mut self, mut clock: Clock) -> Corpus {
+    /// Names and aliases, then events, once every source is in; runs of
+    /// claims merged before are read from `kept`.
+    pub fn finish(mut self, mut clock: Clock, kept: &dyn KeptRuns) -> Corpus {
         finish_entities(&mut self.corpus);
         clock.lap("name entities");
-        let (events, entity_events) = build_events(&self.corpus, &mut clock);
+        let (events, entity_events) = build_events(&self.corpus, &mut clock, kept);
         self.corpus.events = events;
         self.corpus.entity_events = entity_events;
         self.corpus
@@ -95,7 +96,7 @@ pub(super) struct Preview(Corpus);
 impl Preview {
     pub fn finish(mut self) -> Corpus {
         finish_entities(&mut self.0);
-        (self.0.events, self.0.entity_events) = build_events(&self.0, &mut Clock(None));
+        (self.0.events, self.0.entity_events) = build_events(&self.0, &mut Clock(None), &NotKept);
         self.0
     }
 }
@@ -172,7 +173,11 @@ fn finish_entities(corpus: &mut Corpus) {
 }
 
 /// The events of the corpus's claims, and each entity's events.
-fn build_events(corpus: &Corpus, clock: &mut Clock) -> (TiVec<EventId, Event>, TiVec<EntityId, Vec<EventId>>) {
+fn build_events(
+    corpus: &Corpus,
+    clock: &mut Clock,
+    kept: &dyn KeptRuns,
+) -> (TiVec<EventId, Event>, TiVec<EntityId, Vec<EventId>>) {
     // Keys taken once and sorted on every core: at a gigabyte, reading
     // them from the claims at each comparison took 1.4 s on one.
     let mut keyed: Vec<_> = corpus
@@ -184,7 +189,13 @@ fn build_events(corpus: &Corpus, clock: &mut Clock) -> (TiVec<EventId, Event>, T
         .collect();
     keyed.par_sort_unstable(); // the claim's index last: as a stable sort
     let order: Vec<ClaimId> = keyed.into_iter().map(|k| k.4).collect();
-    let (words, spans) = super::numbering::numbered_words(corpus, &order);
+    let (words, spans, word_hashes) = super::numbering::numbered_words(corpus, &order);
+    let hash = |text: &str| xxhash_rust::xxh3::xxh3_64(text.as_bytes());
+    let identities = Identities {
+        words: word_hashes,
+        actors: corpus.entities.iter().map(|e| hash(&e.id)).collect(),
+        sources: corpus.sources.iter().map(|s| hash(&s.path)).collect(),
+    };
     let views: Vec<ClaimView> = order
         .iter()
         .zip(&spans)
@@ -192,7 +203,7 @@ fn build_events(corpus: &Corpus, clock: &mut Clock) -> (TiVec<EventId, Event>, T
         .collect();
     drop(spans);
     clock.lap("order claims and number their words");
-    let groups = events::merge(&views);
+    let groups = events::merge(&views, &identities, kept);
     clock.lap("merge claims into events");
     // A gigabyte's views and words take a hundred megabytes: gone before
     // the events take their place.

@@ -214,7 +214,10 @@ impl Pipeline {
             }
         }
         let (assembler, failed, clock) = self.assemble(name, items, read, watch);
-        let corpus = assembler.finish(clock);
+        let corpus = match &self.cache {
+            Some(cache) => assembler.finish(clock, cache),
+            None => assembler.finish(clock, &crate::extract::events::NotKept),
+        };
         let unkept = entry.map(|entry| Unkept { entry, failed: failed.clone() });
         failures.extend(failed);
         Built { corpus, failures, unkept }

@@ -21,8 +21,8 @@ const CHUNK: usize = 16_384;
 /// where each claim's are in it: sorted, once each. A word's number is its
 /// rank by first use: the first claim in `order` whose sentence reads it,
 /// then its place in that sentence. Claims of one sentence share its
-/// words, folded once.
-pub(super) fn numbered_words(corpus: &Corpus, order: &[ClaimId]) -> (Vec<u32>, Vec<Range<usize>>) {
+/// words, folded once. Last, each number's word as a hash of its text.
+pub(super) fn numbered_words(corpus: &Corpus, order: &[ClaimId]) -> (Vec<u32>, Vec<Range<usize>>, Vec<u64>) {
     let (sentence_of, firsts) = sentences(&corpus.claims);
     let text = |c: ClaimId| corpus.claim_text(&corpus.claims[c]);
     number(&sentence_of, firsts, order, CHUNK, &text)
@@ -36,13 +36,13 @@ fn number<'t>(
     order: &[ClaimId],
     chunk: usize,
     text: &(dyn Fn(ClaimId) -> &'t str + Sync),
-) -> (Vec<u32>, Vec<Range<usize>>) {
+) -> (Vec<u32>, Vec<Range<usize>>, Vec<u64>) {
     let first_read = first_read(sentence_of, firsts.len(), order);
     let chunks: Vec<Chunk> = firsts.par_chunks(chunk).map(|firsts| Chunk::fold(firsts, text)).collect();
     drop(firsts);
     let first_uses: Vec<Vec<u64>> =
         chunks.par_iter().enumerate().map(|(k, c)| c.first_uses(&first_read[k * chunk..])).collect();
-    let numbers = numbers_by_first_use(&chunks, &first_uses);
+    let (numbers, hashes) = numbers_by_first_use(&chunks, &first_uses);
     let parts: Vec<Sentences> = chunks.par_iter().map(|chunk| chunk.numbered(&numbers)).collect();
     drop(numbers);
     drop(chunks);
@@ -60,7 +60,7 @@ fn number<'t>(
     }
     drop(parts);
     let claim_spans = order.iter().map(|&c| spans[sentence_of[c] as usize].clone()).collect();
-    (words, claim_spans)
+    (words, claim_spans, hashes)
 }
 
 /// For each sentence, the first place in `order` of a claim of it.
@@ -78,8 +78,8 @@ fn first_read(sentence_of: &TiVec<ClaimId, u32>, sentences: usize, order: &[Clai
 
 /// Every distinct word's number: its rank by first use in the corpus (the
 /// earliest of its first uses in the chunks). No two words share a first
-/// use: it is a place in a sentence.
-fn numbers_by_first_use<'a>(chunks: &'a [Chunk], first_uses: &[Vec<u64>]) -> seeded::Map<&'a str, u32> {
+/// use: it is a place in a sentence. And by number, a hash of each word.
+fn numbers_by_first_use<'a>(chunks: &'a [Chunk], first_uses: &[Vec<u64>]) -> (seeded::Map<&'a str, u32>, Vec<u64>) {
     let mut earliest: seeded::Map<&str, u64> = seeded::Map::default();
     for (chunk, uses) in chunks.iter().zip(first_uses) {
         for (word, &first) in chunk.vocabulary.iter().zip(uses) {
@@ -89,7 +89,8 @@ fn numbers_by_first_use<'a>(chunks: &'a [Chunk], first_uses: &[Vec<u64>]) -> see
     }
     let mut by_use: Vec<(u64, &str)> = earliest.into_iter().map(|(word, first)| (first, word)).collect();
     by_use.sort_unstable();
-    by_use.into_iter().enumerate().map(|(number, (_, word))| (word, number as u32)).collect()
+    let hashes = by_use.iter().map(|(_, word)| xxhash_rust::xxh3::xxh3_64(word.as_bytes())).collect();
+    (by_use.into_iter().enumerate().map(|(number, (_, word))| (word, number as u32)).collect(), hashes)
 }
 
 /// Each claim's sentence as a number, counted in claim order, and the
@@ -230,7 +231,7 @@ mod tests {
                 order.swap(i, (state >> 33) as usize % (i + 1));
             }
             let text = |c: ClaimId| texts[sentence_of[c] as usize].as_str();
-            let (words, spans) = number(&sentence_of, firsts, &order, chunk, &text);
+            let (words, spans, _) = number(&sentence_of, firsts, &order, chunk, &text);
             let mut numbers: Vec<String> = Vec::new();
             for (at, &c) in order.iter().enumerate() {
                 let mut expected: Vec<u32> = content_words(text(c))

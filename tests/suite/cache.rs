@@ -417,3 +417,46 @@ fn a_rejection_reuses_every_extraction_and_merges_again() {
     let names: Vec<&str> = json["entities"].as_array().unwrap().iter().filter_map(|e| e["name"].as_str()).collect();
     assert!(!names.contains(&entity.as_str()), "{entity} hidden: {names:?}");
 }
+
+/// A build of `inputs` keeping runs of 4 claims or more: its export, and
+/// how many runs were read from the cache and merged.
+fn build_runs(root: &Path, inputs: &[Input]) -> (String, usize, usize, Vec<String>) {
+    let cache = Cache::new(root.to_path_buf(), 7, u64::MAX).keeping_runs_from(4);
+    let pipeline = Pipeline::bundled().with_cache(cache);
+    let (corpus, failures) = pipeline.build("test", inputs.to_vec(), Vec::new());
+    assert!(failures.is_empty(), "{failures:?}");
+    let mut json = Vec::new();
+    let events: Vec<_> = corpus.events.keys().collect();
+    annals::export::json::write(&corpus, &events, &mut json).unwrap();
+    let stats = &pipeline.cache().unwrap().stats;
+    let rebuilt = stats.rebuilt.lock().unwrap().clone();
+    (String::from_utf8(json).unwrap(), stats.runs_read.load(Relaxed), stats.runs_merged.load(Relaxed), rebuilt)
+}
+
+#[test]
+fn a_changed_document_merges_again_only_the_runs_it_touches() {
+    let root = tempfile::tempdir().unwrap();
+    let mut inputs = annals::synth::corpus(1_500_000, 20_000, 7);
+    let (_, read, merged, _) = build_runs(root.path(), &inputs);
+    assert_eq!(read, 0);
+    assert!(merged >= 20, "{merged} runs kept");
+    inputs[3].bytes.extend_from_slice(b"\nOn 3 March 2015 the United States and Mali met in Bamako.\n");
+    std::fs::remove_file(&corpora(root.path())[0]).unwrap(); // or it would serve
+    let (json, read_after, merged_after, _) = build_runs(root.path(), &inputs);
+    assert!(merged_after <= 2, "{merged_after} of {merged} runs merged again");
+    assert_eq!(read_after + merged_after, merged, "the others read back");
+    assert_eq!(json, uncached(&inputs), "the same as merging all");
+
+    // A damaged run is merged again, and said.
+    let runs = of_kind(root.path(), "run");
+    let mut bytes = std::fs::read(&runs[0]).unwrap();
+    bytes.truncate(bytes.len() / 2);
+    std::fs::write(&runs[0], &bytes).unwrap();
+    assert!(!cache::is_whole(&bytes));
+    for corpus in corpora(root.path()) {
+        std::fs::remove_file(corpus).unwrap();
+    }
+    let (json, _, merged_again, rebuilt) = build_runs(root.path(), &inputs);
+    assert_eq!((merged_again, rebuilt.as_slice()), (1, &["a merged run of claims".to_string()][..]));
+    assert_eq!(json, uncached(&inputs));
+}

@@ -51,7 +51,7 @@ impl Filing {
 pub struct Asked {
     related: Vec<Token>,
     worded: Vec<Token>,
-    rare: Vec<(u32, usize)>,
+    rare: Vec<(u32, u64, usize)>,
 }
 
 impl Asked {
@@ -60,14 +60,14 @@ impl Asked {
         self.related.clear();
         self.related.push(Token::source(source));
         rarity.prefix(actors, &mut self.rare);
-        self.related.extend(self.rare.iter().map(|&(_, a)| Token::actor(EntityId::from(a))));
+        self.related.extend(self.rare.iter().map(|&(_, _, a)| Token::actor(EntityId::from(a))));
     }
 
     /// Asks by the rarest of `words` too.
     pub fn ask_words(&mut self, rarity: &Rarity, words: &[u32]) {
         rarity.prefix(words, &mut self.rare);
         self.worded.clear();
-        self.worded.extend(self.rare.iter().map(|&(_, w)| Token::Word(w as u32)));
+        self.worded.extend(self.rare.iter().map(|&(_, _, w)| Token::Word(w as u32)));
     }
 }
 
@@ -254,11 +254,16 @@ impl Dense for EntityId {
 
 /// Orders tokens rarest first, the order prefix filtering needs. Counted
 /// in a list by the token's number: a lookup for every word of every
-/// claim, twice, is most of what filing costs.
-pub struct Rarity(Vec<u32>);
+/// claim, twice, is most of what filing costs. Ties go by a hash of the
+/// token's text (`ties`, by number), not by its number: numbers shift when
+/// a document is added elsewhere, and a run's merging must not.
+pub struct Rarity<'a> {
+    counts: Vec<u32>,
+    ties: &'a [u64],
+}
 
-impl Rarity {
-    pub fn count<'a, T: Dense + 'a>(lists: impl Iterator<Item = &'a [T]>) -> Self {
+impl<'a> Rarity<'a> {
+    pub fn count<'t, T: Dense + 't>(lists: impl Iterator<Item = &'t [T]>, ties: &'a [u64]) -> Self {
         let mut counts: Vec<u32> = Vec::new();
         for t in lists.flatten() {
             let at = t.dense();
@@ -267,16 +272,19 @@ impl Rarity {
             }
             counts[at] = counts[at].saturating_add(1);
         }
-        Rarity(counts)
+        Rarity { counts, ties }
     }
 
-    /// The rarest ⌊n/2⌋+1 of `items` (all of them when fewer), ties by
-    /// number, into `out` (emptied first) as (count, number), in no order:
-    /// selected, not sorted (a long sentence's claims have eighty words).
-    pub fn prefix<T: Dense>(&self, items: &[T], out: &mut Vec<(u32, usize)>) {
+    /// The rarest ⌊n/2⌋+1 of `items` (all of them when fewer), into `out`
+    /// (emptied first) as (count, tie, number), in no order: selected, not
+    /// sorted (a long sentence's claims have eighty words).
+    pub fn prefix<T: Dense>(&self, items: &[T], out: &mut Vec<(u32, u64, usize)>) {
         out.clear();
         // Each count looked up once, not at every comparison.
-        out.extend(items.iter().map(|t| (self.0.get(t.dense()).copied().unwrap_or(0), t.dense())));
+        out.extend(items.iter().map(|t| {
+            let at = t.dense();
+            (self.counts.get(at).copied().unwrap_or(0), self.ties.get(at).copied().unwrap_or(0), at)
+        }));
         let keep = out.len() / 2 + 1;
         if keep < out.len() {
             out.select_nth_unstable(keep - 1);

@@ -7,7 +7,6 @@ mod filing;
 use crate::model::{Claim, EntityId, SourceId, Span};
 use chrono::Datelike;
 use filing::{first_joined, Asked, Filed, Filing, Filings, Rarity, Seen};
-use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
@@ -292,28 +291,146 @@ impl Actors {
     }
 }
 
+/// What a claim's words, actors and sources are, as hashes of their text
+/// (by number): numbers shift when a document is added elsewhere, these
+/// do not. Ties of rarity are broken by them, and a run's key is made of them.
+#[derive(Default)]
+pub struct Identities {
+    pub words: Vec<u64>,
+    pub actors: Vec<u64>,
+    pub sources: Vec<u64>,
+}
+
+/// A group of a merged run, by places in the run: what is kept of it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct KeptGroup {
+    pub claims: Vec<u32>,
+    pub dated_by: u32,
+    pub conflict: bool,
+}
+
+/// Where merged runs are kept (the pipeline's cache), by a key of their
+/// claims: a run whose claims are the same merges the same, so one
+/// document changed in a large corpus re-merges only the runs it touches.
+pub trait KeptRuns: Sync {
+    /// Whether a run of this many claims is worth an entry of its own.
+    fn worth_keeping(&self, claims: usize) -> bool;
+    fn get(&self, key: u128) -> Option<Vec<KeptGroup>>;
+    fn put(&self, key: u128, groups: &[KeptGroup]);
+}
+
+/// Nowhere: every run is merged.
+pub struct NotKept;
+
+impl KeptRuns for NotKept {
+    fn worth_keeping(&self, _: usize) -> bool {
+        false
+    }
+
+    fn get(&self, _: u128) -> Option<Vec<KeptGroup>> {
+        None
+    }
+
+    fn put(&self, _: u128, _: &[KeptGroup]) {}
+}
+
 /// Groups claims (given in date order) into events. Claims of one kind are
 /// only ever compared with each other, and with groups of their own year:
 /// a kind's claims fall into runs of years that no group spans
-/// ([`independent_runs`]), and runs of every kind are merged in parallel.
-/// The groups come back by kind, then in the order they were made. What
-/// merging needed is let go of run by run; the result borrows nothing, so
-/// the views and their words can go before events are built.
-pub fn merge(views: &[ClaimView<'_>]) -> Vec<Merged> {
+/// ([`independent_runs`]), merged in parallel, or read from `kept`. The
+/// groups come back by kind, then in the order they were made. The result
+/// borrows nothing, so the views and their words can go before events are
+/// built.
+pub fn merge(views: &[ClaimView<'_>], identities: &Identities, kept: &dyn KeptRuns) -> Vec<Merged> {
     let mut by_kind: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, v) in views.iter().enumerate() {
         by_kind.entry(v.claim.kind.as_str()).or_default().push(i);
     }
     let kinds: Vec<Vec<usize>> = by_kind.into_values().collect();
-    let counts: Vec<Counts> = kinds.par_iter().map(|claims| Counts::of(views, claims)).collect();
-    let runs: Vec<(usize, &[usize])> = (kinds.iter().enumerate())
-        .flat_map(|(k, claims)| independent_runs(views, claims).map(move |r| (k, r)))
-        .collect();
-    let sizes: Vec<usize> = runs.iter().map(|(_, run)| run.len()).collect();
-    let parts = largest_first(&sizes, |r| merge_run(views, &counts[runs[r].0], runs[r].1));
+    let runs: Vec<&[usize]> = kinds.iter().flat_map(|claims| independent_runs(views, claims)).collect();
+    let sizes: Vec<usize> = runs.iter().map(|run| run.len()).collect();
+    let parts = largest_first(&sizes, |r| {
+        let run = runs[r];
+        let key = kept.worth_keeping(run.len()).then(|| run_key(views, identities, run));
+        if let Some(merged) = key.and_then(|key| kept.get(key)).and_then(|groups| from_kept(&groups, run)) {
+            return merged;
+        }
+        let merged = merge_run(views, identities, run);
+        if let Some(key) = key {
+            kept.put(key, &to_kept(&merged, run));
+        }
+        merged
+    });
     let mut merged = Vec::with_capacity(parts.iter().map(Vec::len).sum());
     parts.into_iter().for_each(|part| merged.extend(part));
     merged
+}
+
+/// What names a run's claims as merging reads them: their dates, kind,
+/// sources and sentences, and their actors and words as sets (of hashes),
+/// in the run's order.
+fn run_key(views: &[ClaimView<'_>], identities: &Identities, run: &[usize]) -> u128 {
+    let mut key = xxhash_rust::xxh3::Xxh3::new();
+    key.update(views[run[0]].claim.kind.as_bytes());
+    let set = |hashes: &[u64], items: &mut dyn Iterator<Item = usize>| {
+        // Summed: a set's hash, whatever the order of its numbers.
+        items.fold(0u64, |sum, i| sum.wrapping_add(hashes.get(i).copied().unwrap_or(0)))
+    };
+    for &i in run {
+        let (claim, words) = (views[i].claim, views[i].words);
+        let date = claim.date.span();
+        let sourced = identities.sources.get(claim.source.index()).copied().unwrap_or(0);
+        let actors = set(&identities.actors, &mut claim.actors.iter().map(|a| a.index()));
+        let words = set(&identities.words, &mut words.iter().map(|&w| w as usize));
+        for n in [date.start.num_days_from_ce() as u64, date.end.num_days_from_ce() as u64, claim.date.year_of() as u64]
+        {
+            key.update(&n.to_le_bytes());
+        }
+        for n in [
+            sourced,
+            claim.sentence.start as u64,
+            actors,
+            claim.actors.len() as u64,
+            words,
+            views[i].words.len() as u64,
+        ] {
+            key.update(&n.to_le_bytes());
+        }
+    }
+    key.digest128()
+}
+
+/// A run's groups by places in the run.
+fn to_kept(merged: &[Merged], run: &[usize]) -> Vec<KeptGroup> {
+    // The run is in view order: a place is found by search.
+    let place = |i: usize| run.binary_search(&i).expect("a claim of the run") as u32;
+    let kept = |m: &Merged| KeptGroup {
+        claims: m.claims.iter().map(|&i| place(i)).collect(),
+        dated_by: place(m.dated_by),
+        conflict: m.conflict,
+    };
+    merged.iter().map(kept).collect()
+}
+
+/// A run's groups from what was kept, if it holds each of the run's claims
+/// once (else it is not of this run, and the run is merged again).
+fn from_kept(groups: &[KeptGroup], run: &[usize]) -> Option<Vec<Merged>> {
+    let mut placed = vec![false; run.len()];
+    let mut merged = Vec::with_capacity(groups.len());
+    for g in groups {
+        for &at in &g.claims {
+            let slot = placed.get_mut(at as usize)?;
+            if std::mem::replace(slot, true) {
+                return None;
+            }
+        }
+        if !g.claims.contains(&g.dated_by) {
+            return None;
+        }
+        let claims = g.claims.iter().map(|&at| run[at as usize]).collect();
+        merged.push(Merged { claims, dated_by: run[g.dated_by as usize], conflict: g.conflict });
+    }
+    placed.iter().all(|&p| p).then_some(merged)
 }
 
 /// Runs of `of_kind` (in date order) that share no group: a run ends
@@ -349,20 +466,20 @@ fn filing_years(claim: &Claim) -> (i32, std::ops::RangeInclusive<i32>) {
     (first, first..=claim.date.end.year().min(first + 100))
 }
 
-/// Counted over all claims of a kind, whichever run they are in: the same
-/// rarest tokens are asked of a claim however the kind is split.
-struct Counts {
-    words: Rarity,
-    actors: Rarity,
+/// Counted over the claims of a run: what merging it reads depends on
+/// nothing else, so a run that is the same merges the same.
+struct Counts<'a> {
+    words: Rarity<'a>,
+    actors: Rarity<'a>,
     most_actors: usize,
 }
 
-impl Counts {
-    fn of(views: &[ClaimView<'_>], of_kind: &[usize]) -> Self {
+impl<'a> Counts<'a> {
+    fn of(views: &[ClaimView<'_>], identities: &'a Identities, run: &[usize]) -> Self {
         Counts {
-            words: Rarity::count(of_kind.iter().map(|&i| views[i].words)),
-            actors: Rarity::count(of_kind.iter().map(|&i| views[i].claim.actors.as_slice())),
-            most_actors: of_kind.iter().map(|&i| views[i].claim.actors.len()).max().unwrap_or(0),
+            words: Rarity::count(run.iter().map(|&i| views[i].words), &identities.words),
+            actors: Rarity::count(run.iter().map(|&i| views[i].claim.actors.as_slice()), &identities.actors),
+            most_actors: run.iter().map(|&i| views[i].claim.actors.len()).max().unwrap_or(0),
         }
     }
 }
@@ -394,13 +511,18 @@ fn largest_first<T: Send>(sizes: &[usize], work: impl Fn(usize) -> T + Sync) -> 
 /// Merges a run of claims of one kind (indices into `views`, in date
 /// order). A claim is compared only with groups of its year that share a
 /// token with it, so this stays near linear as the corpus grows.
-fn merge_run(views: &[ClaimView<'_>], counts: &Counts, run: &[usize]) -> Vec<Merged> {
-    merge_run_as::<false>(views, counts, run)
+fn merge_run(views: &[ClaimView<'_>], identities: &Identities, run: &[usize]) -> Vec<Merged> {
+    merge_run_as::<false>(views, identities, run)
 }
 
 /// [`merge_run`], or with `EVERY_GROUP` (for tests) comparing each claim
 /// with every group of its year: the index must find the same.
-fn merge_run_as<const EVERY_GROUP: bool>(views: &[ClaimView<'_>], counts: &Counts, run: &[usize]) -> Vec<Merged> {
+fn merge_run_as<const EVERY_GROUP: bool>(
+    views: &[ClaimView<'_>],
+    identities: &Identities,
+    run: &[usize],
+) -> Vec<Merged> {
+    let counts = Counts::of(views, identities, run);
     let mut groups: Vec<Group<'_>> = Vec::new();
     let mut hot: Vec<Hot<'_>> = Vec::new();
     let (mut filings, mut asked) = (Filings::default(), Asked::default());
@@ -586,13 +708,72 @@ mod tests {
         let merged = |claims: &[Claim], words: [&[u32]; 2]| {
             let views: Vec<ClaimView> =
                 claims.iter().zip(words).map(|(claim, words)| ClaimView { claim, words }).collect();
-            merge(&views)
+            merge(&views, &Identities::default(), &NotKept)
         };
         let day = |source, sentence, day| claim("meeting", source, sentence, 2001, 0, day, &[]);
         let by_half = merged(&[day(0, 0, 4), day(1, 1, 4)], [&[1, 2], &[1, 2, 3, 4]]);
         assert_eq!(by_half, [Merged { claims: vec![0, 1], dated_by: 0, conflict: false }]);
         let two_dates = merged(&[day(0, 0, 4), day(0, 1, 5)], [&[1, 2, 3], &[1, 2, 3, 4, 5]]);
         assert_eq!(two_dates, [Merged { claims: vec![0, 1], dated_by: 0, conflict: true }]);
+    }
+
+    /// Runs kept in memory, counted.
+    #[derive(Default)]
+    struct InMemory {
+        runs: Mutex<std::collections::HashMap<u128, Vec<KeptGroup>>>,
+        merged: AtomicUsize,
+    }
+
+    impl KeptRuns for InMemory {
+        fn worth_keeping(&self, _: usize) -> bool {
+            true
+        }
+
+        fn get(&self, key: u128) -> Option<Vec<KeptGroup>> {
+            self.runs.lock().expect("not poisoned").get(&key).cloned()
+        }
+
+        fn put(&self, key: u128, groups: &[KeptGroup]) {
+            self.merged.fetch_add(1, Ordering::Relaxed);
+            self.runs.lock().expect("not poisoned").insert(key, groups.to_vec());
+        }
+    }
+
+    /// A run whose claims are unchanged is read back as it was merged; a
+    /// claim changed in one year re-merges that year's run only; what was
+    /// kept and does not fit the run is merged again.
+    #[test]
+    fn only_the_runs_a_change_touches_are_merged_again() {
+        let hashes = |n: u64| (0..n).map(|i| xxhash_rust::xxh3::xxh3_64(&i.to_le_bytes())).collect();
+        let ids = Identities { words: hashes(40), actors: hashes(10), sources: hashes(4) };
+        let claims: Vec<Claim> =
+            (0..60).map(|n| claim("meeting", n % 3, n, 2000 + (n / 20) as i32, 0, n as u32, &[n % 5])).collect();
+        let words: Vec<Vec<u32>> = (0..60u32).map(|n| vec![n % 7, 10 + n % 4, 20 + n % 9]).collect();
+        let kept = InMemory::default();
+        let build = |claims: &[Claim], kept: &InMemory| {
+            let mut order: Vec<usize> = (0..claims.len()).collect();
+            order.sort_by_key(|&i| {
+                (claims[i].date.start, claims[i].date.end, claims[i].source, claims[i].sentence.start)
+            });
+            let views: Vec<ClaimView> =
+                order.iter().map(|&i| ClaimView { claim: &claims[i], words: &words[i] }).collect();
+            (merge(&views, &ids, kept), merge(&views, &ids, &NotKept))
+        };
+        let (first, fresh) = build(&claims, &kept);
+        assert_eq!(first, fresh);
+        let runs = kept.merged.load(Ordering::Relaxed);
+        assert_eq!(runs, 3, "a run for each year");
+        let (again, _) = build(&claims, &kept);
+        assert_eq!((again, kept.merged.load(Ordering::Relaxed)), (first, runs), "all read back");
+        let mut changed = claims.clone();
+        changed[25].actors = vec![EntityId::from(9)];
+        let (after, fresh) = build(&changed, &kept);
+        assert_eq!((after, kept.merged.load(Ordering::Relaxed)), (fresh, runs + 1), "one year merged again");
+        for groups in kept.runs.lock().expect("not poisoned").values_mut() {
+            groups[0].claims.push(0); // a claim twice
+        }
+        let (damaged, fresh) = build(&claims, &kept);
+        assert_eq!((damaged, kept.merged.load(Ordering::Relaxed)), (fresh, runs + 4), "what does not fit is merged");
     }
 
     proptest! {
@@ -614,9 +795,9 @@ mod tests {
             let mut whole = Vec::new();
             for kind in ["meeting", "visit"] {
                 let of_kind: Vec<usize> = (0..views.len()).filter(|&i| views[i].claim.kind == kind).collect();
-                whole.extend(merge_run(&views, &Counts::of(&views, &of_kind), &of_kind));
+                whole.extend(merge_run(&views, &Identities::default(), &of_kind));
             }
-            prop_assert_eq!(merge(&views), whole);
+            prop_assert_eq!(merge(&views, &Identities::default(), &NotKept), whole);
         }
 
         /// The index finds every group a claim could join: merging with it
@@ -638,8 +819,8 @@ mod tests {
             let views: Vec<ClaimView> = claims.iter().map(|(claim, words)| ClaimView { claim, words }).collect();
             for kind in ["meeting", "other"] {
                 let of_kind: Vec<usize> = (0..views.len()).filter(|&i| views[i].claim.kind == kind).collect();
-                let counts = Counts::of(&views, &of_kind);
-                prop_assert_eq!(merge_run(&views, &counts, &of_kind), merge_run_as::<true>(&views, &counts, &of_kind));
+                let ids = Identities::default();
+                prop_assert_eq!(merge_run(&views, &ids, &of_kind), merge_run_as::<true>(&views, &ids, &of_kind));
             }
         }
 

@@ -18,6 +18,7 @@ mod corpus;
 
 use super::document::Extracted;
 use crate::extract::entities::{DocMention, EntityKey};
+use crate::extract::events::{KeptGroup, KeptRuns};
 use crate::ingest::Failure;
 use crate::model::Corpus;
 use crate::seeded;
@@ -48,6 +49,9 @@ pub struct Stats {
     pub rebuilt: Mutex<Vec<String>>,
     /// Whether the merged corpus was read whole from the cache.
     pub whole: AtomicBool,
+    /// Runs of claims read merged from the cache, and merged (and kept).
+    pub runs_read: AtomicUsize,
+    pub runs_merged: AtomicUsize,
     /// Whether anything was written: only then can the cache have outgrown its limit.
     wrote: AtomicBool,
     /// Why the cache could not be written, the first time it could not.
@@ -60,8 +64,15 @@ pub struct Cache {
     /// This annals's and these assets' folder in it.
     dir: PathBuf,
     limit: u64,
+    /// The fewest claims a run kept has ([`DEFAULT_RUNS_FROM`]).
+    runs_from: usize,
     pub stats: Stats,
 }
+
+/// Runs of fewer claims are merged again rather than kept: merging them
+/// takes less than reading an entry (a run is a kind's year; at 100 MB they
+/// have some 400 claims, at a gigabyte some 4 000).
+pub const DEFAULT_RUNS_FROM: usize = 256;
 
 /// A digest of what an extraction depends on besides its document: this
 /// annals (version, and the executable itself, which a rebuild changes)
@@ -103,7 +114,13 @@ pub fn limit() -> u64 {
 impl Cache {
     pub fn new(root: PathBuf, namespace: u64, limit: u64) -> Self {
         let dir = root.join(format!("{namespace:016x}"));
-        Cache { root, dir, limit, stats: Stats::default() }
+        Cache { root, dir, limit, runs_from: DEFAULT_RUNS_FROM, stats: Stats::default() }
+    }
+
+    /// The cache, keeping merged runs of `claims` or more.
+    pub fn keeping_runs_from(mut self, claims: usize) -> Self {
+        self.runs_from = claims;
+        self
     }
 
     pub fn root(&self) -> &Path {
@@ -132,7 +149,7 @@ impl Cache {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
             Err(_) => return self.damaged(path),
         };
-        let Some(mut extracted) = decode(&stored) else { return self.damaged(path) };
+        let Some(mut extracted) = decode::<Extracted>(&stored) else { return self.damaged(path) };
         touch(entry);
         share_names(&mut extracted.mentions);
         self.stats.hits.fetch_add(1, Ordering::Relaxed);
@@ -190,17 +207,16 @@ impl Cache {
         }
     }
 
+    /// The file of the merged run of claims `key` names.
+    fn run_entry(&self, key: u128) -> PathBuf {
+        self.dir.join(format!("{key:032x}.run"))
+    }
+
     /// Stores an extraction as `entry`. A cache that cannot be written is
     /// noted once, and skipped after.
     pub(super) fn put(&self, entry: &Path, extracted: &Extracted) {
         self.stats.extracted.fetch_add(1, Ordering::Relaxed);
-        self.store(entry, |out| {
-            let payload = postcard::to_stdvec(extracted).map_err(std::io::Error::other)?;
-            out.write_all(MAGIC)?;
-            out.write_all(&(payload.len() as u64).to_le_bytes())?;
-            out.write_all(&xxh3_64(&payload).to_le_bytes())?;
-            out.write_all(&payload)
-        });
+        self.store(entry, |out| write_framed(out, extracted));
     }
 
     /// Writes `entry` with `write`, under a temporary name renamed into
@@ -261,6 +277,42 @@ impl Cache {
     }
 }
 
+/// Merged runs of claims, each an entry of its own: one document changed
+/// in a large corpus re-merges only the runs its claims are in.
+impl KeptRuns for Cache {
+    /// Runs of fewer claims merge quicker than an entry is read.
+    fn worth_keeping(&self, claims: usize) -> bool {
+        claims >= self.runs_from
+    }
+
+    fn get(&self, key: u128) -> Option<Vec<KeptGroup>> {
+        let entry = self.run_entry(key);
+        let stored = match std::fs::read(&entry) {
+            Ok(stored) => stored,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+            Err(_) => return self.damaged("a merged run of claims"),
+        };
+        let Some(groups) = decode(&stored) else { return self.damaged("a merged run of claims") };
+        touch(&entry);
+        self.stats.runs_read.fetch_add(1, Ordering::Relaxed);
+        Some(groups)
+    }
+
+    fn put(&self, key: u128, groups: &[KeptGroup]) {
+        self.stats.runs_merged.fetch_add(1, Ordering::Relaxed);
+        self.store(&self.run_entry(key), |out| write_framed(out, &groups));
+    }
+}
+
+/// Writes `payload` as an entry: magic, length, checksum, postcard.
+fn write_framed(out: &mut std::fs::File, payload: &impl serde::Serialize) -> std::io::Result<()> {
+    let payload = postcard::to_stdvec(payload).map_err(std::io::Error::other)?;
+    out.write_all(MAGIC)?;
+    out.write_all(&(payload.len() as u64).to_le_bytes())?;
+    out.write_all(&xxh3_64(&payload).to_le_bytes())?;
+    out.write_all(&payload)
+}
+
 /// A built corpus the cache does not hold yet: where it goes, and the
 /// failures of its build (those found before it are the caller's).
 pub struct Unkept {
@@ -279,12 +331,13 @@ fn touch(entry: &Path) {
 pub fn is_whole(stored: &[u8]) -> bool {
     match stored.split_at_checked(corpus::MAGIC.len()) {
         Some((magic, rest)) if magic == corpus::MAGIC => corpus::read(&mut { rest }, rest.len() as u64).is_some(),
-        _ => decode(stored).is_some(),
+        _ => decode::<Extracted>(stored).is_some() || decode::<Vec<KeptGroup>>(stored).is_some(),
     }
 }
 
-/// The extraction an entry holds, if it is whole and of this format.
-fn decode(stored: &[u8]) -> Option<Extracted> {
+/// What an entry holds (an extraction, a merged run), if it is whole and
+/// of this format.
+fn decode<T: serde::de::DeserializeOwned>(stored: &[u8]) -> Option<T> {
     let (header, payload) = stored.split_at_checked(HEADER)?;
     let length = u64::from_le_bytes(header[8..16].try_into().ok()?);
     let checksum = u64::from_le_bytes(header[16..24].try_into().ok()?);
