@@ -13,6 +13,8 @@
 //! Beside them, the merged corpus of a set of documents ([`corpus`]), named
 //! by a digest of the documents' paths and stamps: a second open of an
 //! unchanged folder reads it and neither reads nor merges the documents.
+//! And merged runs of claims (a kind's years), each named by a hash of its
+//! claims: with one document changed, the runs it does not touch are read.
 
 mod corpus;
 
