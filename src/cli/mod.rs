@@ -187,7 +187,12 @@ impl CacheReport {
         use std::sync::atomic::Ordering::Relaxed;
         let stats = &cache.stats;
         let (hits, extracted) = (stats.hits.load(Relaxed), stats.extracted.load(Relaxed));
-        let merge = if stats.whole.load(Relaxed) { ", and their merge" } else { "" };
+        let (runs_read, runs_merged) = (stats.runs_read.load(Relaxed), stats.runs_merged.load(Relaxed));
+        let merge = match stats.whole.load(Relaxed) {
+            true => ", and their merge".to_string(),
+            false if runs_read + runs_merged > 0 => format!(", {runs_read} of {} merged runs", runs_read + runs_merged),
+            false => String::new(),
+        };
         let root = cache.root().display();
         let summary = format!("cache: {hits} of {} extractions reused{merge} ({root})", hits + extracted);
         let mut warnings: Vec<String> = (stats.rebuilt.lock().unwrap_or_else(|p| p.into_inner()).iter())
