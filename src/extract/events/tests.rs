@@ -78,6 +78,24 @@ fn claims_alike_just_enough_are_merged() {
     assert_eq!(two_dates, [Merged { claims: vec![0, 1], dated_by: 0, conflict: true }]);
 }
 
+/// What a property test draws for a claim: kind, source, year, years more,
+/// day, actors, words.
+type Drawn = (usize, usize, i32, i32, u32, BTreeSet<usize>, BTreeSet<u32>);
+
+/// The drawn claims (of `kinds`, `per_sentence` to a sentence) with their
+/// words, in date order as merging takes them.
+fn drawn_claims(drawn: &[Drawn], kinds: [&str; 2], per_sentence: usize) -> Vec<(Claim, Vec<u32>)> {
+    let mut claims: Vec<(Claim, Vec<u32>)> = (drawn.iter().enumerate())
+        .map(|(n, (kind, source, year, years, day, actors, words))| {
+            let actors: Vec<usize> = actors.iter().copied().collect();
+            let claim = claim(kinds[*kind], *source, n / per_sentence, *year, *years, *day, &actors);
+            (claim, words.iter().copied().collect())
+        })
+        .collect();
+    claims.sort_by_key(|(c, _)| (c.date.start, c.date.end, c.source, c.sentence.start));
+    claims
+}
+
 proptest! {
     /// Merged run by run, the events are those of each kind merged whole.
     #[test]
@@ -88,11 +106,7 @@ proptest! {
             1..120,
         ),
     ) {
-        let mut claims: Vec<(Claim, Vec<u32>)> = drawn.iter().enumerate().map(|(n, (kind, source, year, years, day, actors, words))| {
-            let actors: Vec<usize> = actors.iter().copied().collect();
-            (claim(["meeting", "visit"][*kind], *source, n / 2, *year, *years, *day, &actors), words.iter().copied().collect())
-        }).collect();
-        claims.sort_by_key(|(c, _)| (c.date.start, c.date.end, c.source, c.sentence.start));
+        let claims = drawn_claims(&drawn, ["meeting", "visit"], 2);
         let views: Vec<ClaimView> = claims.iter().map(|(claim, words)| ClaimView { claim, words }).collect();
         let mut whole = Vec::new();
         for kind in ["meeting", "visit"] {
@@ -113,11 +127,7 @@ proptest! {
             1..filing::RECENT,
         ),
     ) {
-        let mut claims: Vec<(Claim, Vec<u32>)> = drawn.iter().enumerate().map(|(n, (kind, source, year, years, day, actors, words))| {
-            let actors: Vec<usize> = actors.iter().copied().collect();
-            (claim(["meeting", "other"][*kind], *source, n / 3, *year, *years, *day, &actors), words.iter().copied().collect())
-        }).collect();
-        claims.sort_by_key(|(c, _)| (c.date.start, c.date.end, c.source, c.sentence.start));
+        let claims = drawn_claims(&drawn, ["meeting", "other"], 3);
         let views: Vec<ClaimView> = claims.iter().map(|(claim, words)| ClaimView { claim, words }).collect();
         for kind in ["meeting", "other"] {
             let of_kind: Vec<usize> = (0..views.len()).filter(|&i| views[i].claim.kind == kind).collect();

@@ -146,16 +146,23 @@ impl Cache {
     /// The extraction of the document at `path`, if its `entry` is whole.
     /// A damaged one is noted in the stats.
     pub(super) fn get(&self, entry: &Path, path: &str) -> Option<Extracted> {
-        let stored = match std::fs::read(entry) {
-            Ok(stored) => stored,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
-            Err(_) => return self.damaged(path),
-        };
-        let Some(mut extracted) = decode::<Extracted>(&stored) else { return self.damaged(path) };
-        touch(entry);
+        let mut extracted: Extracted = self.read(entry, path)?;
         share_names(&mut extracted.mentions);
         self.stats.hits.fetch_add(1, Ordering::Relaxed);
         Some(extracted)
+    }
+
+    /// What the entry `entry` holds (of `what`), if it is there and whole;
+    /// marked recently used. A damaged one is noted in the stats.
+    fn read<T: serde::de::DeserializeOwned>(&self, entry: &Path, what: &str) -> Option<T> {
+        let stored = match std::fs::read(entry) {
+            Ok(stored) => stored,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+            Err(_) => return self.damaged(what),
+        };
+        let Some(held) = decode(&stored) else { return self.damaged(what) };
+        touch(entry);
+        Some(held)
     }
 
     fn damaged<T>(&self, path: &str) -> Option<T> {
@@ -288,14 +295,7 @@ impl KeptRuns for Cache {
     }
 
     fn get(&self, key: u128) -> Option<Vec<KeptGroup>> {
-        let entry = self.run_entry(key);
-        let stored = match std::fs::read(&entry) {
-            Ok(stored) => stored,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
-            Err(_) => return self.damaged("a merged run of claims"),
-        };
-        let Some(groups) = decode(&stored) else { return self.damaged("a merged run of claims") };
-        touch(&entry);
+        let groups = self.read(&self.run_entry(key), "a merged run of claims")?;
         self.stats.runs_read.fetch_add(1, Ordering::Relaxed);
         Some(groups)
     }
