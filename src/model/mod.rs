@@ -132,6 +132,9 @@ pub struct Source {
     pub raw_len: usize,
     pub encoding: CompactString,
     /// The clean text: markup removed, mojibake repaired, controls gone.
+    /// Not serialised: the cache keeps what rebuilds it from the file
+    /// (`pipeline::cache::text`), not a second copy of the document.
+    #[serde(skip)]
     pub text: String,
     /// Where the body begins in `text`: before it, the values of a front
     /// matter (an infobox), which tell of the document's subject.

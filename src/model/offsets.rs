@@ -86,6 +86,12 @@ impl OffsetMap {
         self.out_len
     }
 
+    /// Its pieces in order: each output range and the source range it
+    /// stands for (of the same length where it maps byte for byte).
+    pub fn pieces(&self) -> impl Iterator<Item = (Range<usize>, Range<usize>)> + '_ {
+        self.pieces.iter().map(|p| (p.out()..p.out_end(), p.src()..p.src_end()))
+    }
+
     /// Gives back the room a growing map kept in reserve: a corpus keeps thousands.
     pub fn shrink_to_fit(&mut self) {
         self.pieces.shrink_to_fit();

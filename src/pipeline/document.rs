@@ -1,6 +1,7 @@
 //! One document on its own: its metadata, sentences, dates, entity
 //! mentions and claims, before corpus-wide assembly gives them ids.
 
+use super::cache::Recipe;
 use super::Pipeline;
 use crate::extract::claims;
 use crate::extract::entities::{DateContext, DocMention};
@@ -14,6 +15,8 @@ use std::ops::Range;
 #[derive(serde::Serialize, serde::Deserialize)]
 pub(super) struct Extracted {
     pub source: Source,
+    /// What rebuilds the source's text from its file, when the cache keeps it.
+    pub recipe: Option<Recipe>,
     pub mentions: Vec<DocMention>,
     pub claims: Vec<Claim>,
 }
@@ -101,7 +104,8 @@ impl Pipeline {
             rejected: Vec::new(),
         };
         let claims = self.claims(&source, &sentences, &dated, &cleaned.front_matter);
-        Extracted { source, mentions, claims }
+        let recipe = self.cache.is_some().then(|| Recipe::of(&source.text, &source.map, &input.bytes));
+        Extracted { source, recipe, mentions, claims }
     }
 
     /// One claim per date value of each sentence; actors are added once

@@ -98,6 +98,39 @@ fn a_second_build_reads_every_document_from_the_cache_and_is_the_same() {
     assert_eq!(third, first, "merged again, byte for byte");
 }
 
+/// A document's entry and the merged corpus's keep what rebuilds its text
+/// from the file, not the text again: a cold cache writes a fraction of
+/// the corpus, not twice its size.
+#[test]
+fn entries_hold_no_second_copy_of_the_documents() {
+    let root = tempfile::tempdir().unwrap();
+    // Prose, a date now and then: a text weighs more than what is found in it.
+    let told = "the delegation went back by way of the coast road once the rains had ended";
+    let sentence = |n: usize| match n % 20 {
+        0 => format!("On {} March 2014 the United States and Mali met in Bamako.", n / 20 + 1),
+        _ => format!("After that {told} ({n})."),
+    };
+    let text: String = (0..200).map(|n| sentence(n) + "\n").collect();
+    let html: String = (0..200).map(|n| format!("<p>{}</p>\n", sentence(n))).collect();
+    let markdown: String = (0..200).map(|n| format!("## Part {n}\n\n{} *Again*.\n\n", sentence(n))).collect();
+    let inputs: Vec<Input> = [("a.txt", text), ("b.html", html), ("c.md", markdown)]
+        .into_iter()
+        .map(|(path, text)| Input { path: path.into(), bytes: text.into_bytes() })
+        .collect();
+    let (first, ..) = build_whole(root.path(), &inputs, u64::MAX);
+    let stored: Vec<Vec<u8>> = walk(root.path()).iter().map(|p| std::fs::read(p).unwrap()).collect();
+    assert_eq!((entries(root.path()).len(), corpora(root.path()).len()), (3, 1));
+    let size: usize = stored.iter().map(Vec::len).sum();
+    let documents: usize = inputs.iter().map(|i| i.bytes.len()).sum();
+    // Offset maps stay: a markup document's is most of what is kept.
+    assert!(size < documents / 2, "{size} bytes kept for {documents} bytes of documents");
+    assert!(stored.iter().all(|bytes| !bytes.windows(told.len()).any(|w| w == told.as_bytes())));
+    let (second, _, whole) = build_whole(root.path(), &inputs, u64::MAX);
+    assert!(whole);
+    assert_eq!(second, first, "the texts rebuilt, byte for byte");
+    assert_eq!(first, uncached(&inputs));
+}
+
 /// Files' corpus comes back before it is kept, so that the browser shows
 /// it without waiting for the write; kept, it is read whole the next time.
 #[test]
@@ -459,4 +492,11 @@ fn a_changed_document_merges_again_only_the_runs_it_touches() {
     let (json, _, merged_again, rebuilt) = build_runs(root.path(), &inputs);
     assert_eq!((merged_again, rebuilt.as_slice()), (1, &["a merged run of claims".to_string()][..]));
     assert_eq!(json, uncached(&inputs));
+
+    // Runs are entries like the others: counted, and cleared.
+    let files = walk(root.path());
+    let size: u64 = files.iter().map(|f| f.metadata().unwrap().len()).sum();
+    assert_eq!(cache::usage(root.path()), (files.len(), size));
+    assert_eq!(cache::clear(root.path()).unwrap(), files.len());
+    assert!(std::fs::read_dir(root.path()).unwrap().next().is_none(), "nothing left, folders neither");
 }

@@ -17,6 +17,9 @@
 //! claims: with one document changed, the runs it does not touch are read.
 
 mod corpus;
+mod text;
+
+pub use text::Recipe;
 
 use super::document::Extracted;
 use crate::extract::entities::{DocMention, EntityKey};
@@ -24,6 +27,7 @@ use crate::extract::events::{KeptGroup, KeptRuns};
 use crate::ingest::Failure;
 use crate::model::Corpus;
 use crate::seeded;
+use std::borrow::Cow;
 use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -32,7 +36,7 @@ use tempfile::NamedTempFile;
 use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
 /// The first bytes of an entry: the format, which a change of layout bumps.
-const MAGIC: &[u8; 8] = b"annals\x01\x02";
+const MAGIC: &[u8; 8] = b"annals\x01\x03";
 /// Magic, payload length, payload checksum.
 const HEADER: usize = 8 + 8 + 8;
 
@@ -138,15 +142,27 @@ impl Cache {
         key.digest128()
     }
 
-    /// The file of the entry of the document at `path` with these `bytes`.
-    pub(super) fn entry(&self, path: &str, bytes: &[u8]) -> PathBuf {
-        self.dir.join(format!("{:032x}.bin", Self::content_key(path, bytes)))
+    /// The file of the entry `key` names, of kind `extension`: in one of
+    /// 256 folders by the key's first byte, as two processes (or threads)
+    /// creating files in one folder wait on each other, and a folder of
+    /// 50 000 is slow to add to (at a gigabyte, 10 s of system time).
+    fn file(&self, key: u128, extension: &str) -> PathBuf {
+        let name = format!("{key:032x}.{extension}");
+        self.dir.join(&name[..2]).join(name)
     }
 
-    /// The extraction of the document at `path`, if its `entry` is whole.
-    /// A damaged one is noted in the stats.
-    pub(super) fn get(&self, entry: &Path, path: &str) -> Option<Extracted> {
+    /// The file of the entry of the document at `path` with these `bytes`.
+    pub(super) fn entry(&self, path: &str, bytes: &[u8]) -> PathBuf {
+        self.file(Self::content_key(path, bytes), "bin")
+    }
+
+    /// The extraction of the document at `path` with these `bytes`, if
+    /// its `entry` is whole. A damaged one is noted in the stats.
+    pub(super) fn get(&self, entry: &Path, path: &str, bytes: &[u8]) -> Option<Extracted> {
         let mut extracted: Extracted = self.read(entry, path)?;
+        let text = extracted.recipe.as_ref().and_then(|r| r.rebuild(&extracted.source.map, Cow::Borrowed(bytes)));
+        let Some(text) = text else { return self.damaged(path) };
+        extracted.source.text = text;
         share_names(&mut extracted.mentions);
         self.stats.hits.fetch_add(1, Ordering::Relaxed);
         Some(extracted)
@@ -172,11 +188,12 @@ impl Cache {
 
     /// The file of the merged corpus of the documents `key` names.
     pub(super) fn corpus_entry(&self, key: u128) -> PathBuf {
-        self.dir.join(format!("{key:032x}.corpus"))
+        self.file(key, "corpus")
     }
 
-    /// The merged corpus and the failures of its build, if `entry` is whole.
-    pub(super) fn get_corpus(&self, entry: &Path) -> Option<(Corpus, Vec<Failure>)> {
+    /// The merged corpus and the failures of its build, if `entry` is
+    /// whole: its sources' texts still to be rebuilt by their recipes.
+    pub(super) fn get_corpus(&self, entry: &Path) -> Option<(Corpus, Vec<Failure>, Vec<Recipe>)> {
         let file = match std::fs::File::open(entry) {
             Ok(file) => file,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
@@ -204,10 +221,12 @@ impl Cache {
         if !self.writable() {
             return;
         }
-        let Unkept { entry, failed } = unkept;
-        let written = std::fs::create_dir_all(&self.dir).and_then(|()| self.temporary()).and_then(|temporary| {
+        let Unkept { entry, failed, recipes } = unkept;
+        let recipes: Option<Vec<Recipe>> = recipes.into_iter().collect();
+        let Some(recipes) = recipes.filter(|r| r.len() == built.sources.len()) else { return };
+        let written = self.temporary(&entry).and_then(|temporary| {
             let mut writer = corpus::Writer::new(BufWriter::with_capacity(1 << 20, temporary))?;
-            writer.documents(built, &failed)?;
+            writer.documents(built, &recipes, &failed)?;
             let temporary = writer.events(built)?.into_inner().map_err(|e| e.into_error())?;
             temporary.persist(&entry).map_err(|e| e.error)
         });
@@ -218,7 +237,7 @@ impl Cache {
 
     /// The file of the merged run of claims `key` names.
     fn run_entry(&self, key: u128) -> PathBuf {
-        self.dir.join(format!("{key:032x}.run"))
+        self.file(key, "run")
     }
 
     /// Stores an extraction as `entry`. A cache that cannot be written is
@@ -235,7 +254,7 @@ impl Cache {
         if !self.writable() {
             return;
         }
-        let written = std::fs::create_dir_all(&self.dir).and_then(|()| self.temporary()).and_then(|mut temporary| {
+        let written = self.temporary(entry).and_then(|mut temporary| {
             write(temporary.as_file_mut())?;
             temporary.persist(entry).map_err(|e| e.error)
         });
@@ -249,8 +268,11 @@ impl Cache {
         self.stats.unwritable.lock().unwrap_or_else(|p| p.into_inner()).is_none()
     }
 
-    fn temporary(&self) -> std::io::Result<NamedTempFile> {
-        tempfile::Builder::new().suffix(".tmp").tempfile_in(&self.dir)
+    /// A file to write `entry` under, beside it (a rename does not cross folders).
+    fn temporary(&self, entry: &Path) -> std::io::Result<NamedTempFile> {
+        let folder = entry.parent().unwrap_or(&self.dir);
+        std::fs::create_dir_all(folder)?;
+        tempfile::Builder::new().suffix(".tmp").tempfile_in(folder)
     }
 
     /// What a write gave, noting a failure (once) as the cache being unwritable.
@@ -320,6 +342,8 @@ fn write_framed(out: &mut std::fs::File, payload: &impl serde::Serialize) -> std
 pub struct Unkept {
     pub(super) entry: PathBuf,
     pub(super) failed: Vec<Failure>,
+    /// What rebuilds each source's text, in the corpus's order.
+    pub(super) recipes: Vec<Option<Recipe>>,
 }
 
 /// Marks an entry recently used: eviction goes by modification time.
@@ -376,31 +400,37 @@ struct Entry {
     temporary: bool,
 }
 
-/// Every entry and temporary file under `root`, and the entries' total size.
+/// Every entry and temporary file under `root` (in its namespaces' folders
+/// and their folders of 256), and the entries' total size.
 fn entries(root: &Path) -> (Vec<Entry>, u64) {
     let mut out = Vec::new();
     let mut total = 0;
-    let folders = std::fs::read_dir(root).into_iter().flatten().flatten().filter(|d| d.path().is_dir());
-    for folder in folders {
-        for file in std::fs::read_dir(folder.path()).into_iter().flatten().flatten() {
-            let path = file.path();
-            let ext = path.extension().and_then(|e| e.to_str());
-            let Some(temporary) = (match ext {
-                Some("bin" | "corpus") => Some(false),
-                Some("tmp") => Some(true),
-                _ => None,
-            }) else {
-                continue;
-            };
-            let Ok(meta) = file.metadata() else { continue };
-            let modified = meta.modified().unwrap_or(std::time::UNIX_EPOCH);
-            if !temporary {
-                total += meta.len();
-            }
-            out.push(Entry { path, size: meta.len(), modified, temporary });
+    let namespaces = folders(root);
+    let shards = namespaces.iter().flat_map(|namespace| folders(namespace));
+    let files = namespaces.iter().cloned().chain(shards).flat_map(|folder| {
+        std::fs::read_dir(folder).into_iter().flatten().flatten().filter(|f| f.file_type().is_ok_and(|t| t.is_file()))
+    });
+    for file in files {
+        let path = file.path();
+        let temporary = match path.extension().and_then(|e| e.to_str()) {
+            Some("bin" | "corpus" | "run") => false,
+            Some("tmp") => true,
+            _ => continue,
+        };
+        let Ok(meta) = file.metadata() else { continue };
+        let modified = meta.modified().unwrap_or(std::time::UNIX_EPOCH);
+        if !temporary {
+            total += meta.len();
         }
+        out.push(Entry { path, size: meta.len(), modified, temporary });
     }
     (out, total)
+}
+
+/// The folders in `dir`.
+fn folders(dir: &Path) -> Vec<PathBuf> {
+    let found = std::fs::read_dir(dir).into_iter().flatten().flatten();
+    found.filter(|d| d.file_type().is_ok_and(|t| t.is_dir())).map(|d| d.path()).collect()
 }
 
 /// How many entries the cache at `root` holds, and their size.
@@ -418,9 +448,11 @@ pub fn clear(root: &Path) -> std::io::Result<usize> {
         std::fs::remove_file(&e.path)?;
         removed += usize::from(!e.temporary);
     }
-    let folders = std::fs::read_dir(root).into_iter().flatten().flatten().filter(|d| d.path().is_dir());
-    for folder in folders {
-        let _ = std::fs::remove_dir(folder.path()); // only if empty
+    for namespace in folders(root) {
+        for folder in folders(&namespace) {
+            let _ = std::fs::remove_dir(folder); // only if empty
+        }
+        let _ = std::fs::remove_dir(namespace);
     }
     Ok(removed)
 }
