@@ -1,7 +1,6 @@
 //! Corpus-wide assembly, a document at a time in corpus order: entity ids,
 //! mentions and actors; then names, aliases and events once all are in.
 
-use super::cache::Recipe;
 use super::correct::correct;
 use super::document::Extracted;
 use crate::assets::Assets;
@@ -25,8 +24,6 @@ pub(super) struct Assembler<'a> {
     /// The analyst's merges, splits and hidden entities: applied here, not
     /// when extracted, so that one added leaves the cached extractions good.
     curation: Curation,
-    /// What rebuilds each source's text, when the cache keeps the corpus.
-    recipes: Vec<Option<Recipe>>,
 }
 
 impl<'a> Assembler<'a> {
@@ -37,15 +34,13 @@ impl<'a> Assembler<'a> {
             ids: seeded::Map::default(),
             assets,
             curation: Curation::new(&m.merges, &m.splits, &m.hides, &assets.gazetteer),
-            recipes: Vec::new(),
         }
     }
 
     /// The next source: its mentions get entity ids, its claims actors; the
     /// document's own lists are then let go.
     pub fn add(&mut self, doc: Extracted) {
-        let Extracted { mut source, recipe, mut mentions, mut claims } = doc;
-        self.recipes.push(recipe);
+        let Extracted { mut source, mut mentions, mut claims, .. } = doc;
         correct(&mut claims, &mut source, &self.assets.manifest);
         self.curation.apply_all(&mut mentions, &source.text, &self.assets.gazetteer);
         let corpus = &mut self.corpus;
@@ -69,11 +64,6 @@ impl<'a> Assembler<'a> {
         }
         corpus.sources.push(source);
         corpus.claims.extend(claims);
-    }
-
-    /// What rebuilds each source's text, in the corpus's order.
-    pub fn take_recipes(&mut self) -> Vec<Option<Recipe>> {
-        std::mem::take(&mut self.recipes)
     }
 
     /// How many sources are in.

@@ -34,7 +34,6 @@ mod correct;
 mod numbering;
 pub use correct::WARNING as CORRECTION_WARNING;
 mod document;
-mod items;
 
 pub use cache::{Cache, Unkept};
 
@@ -48,7 +47,6 @@ pub struct Built {
 }
 
 use document::Extracted;
-use items::Item;
 
 use assemble::{Assembler, Clock};
 
@@ -170,15 +168,14 @@ impl Pipeline {
             let contents = inputs.par_iter().map(|input| Cache::content_key(&input.path, &input.bytes));
             corpus_key(name, u64::MAX, &self.assets.manifest, contents.collect::<Vec<_>>())
         });
-        self.keep(self.build_from(name, inputs, key, failures, watch))
+        self.keep(self.build_from(name, inputs, Ok, key, failures, watch))
     }
 
     /// Builds the corpus from files, each read when a core is free for it
     /// and its bytes let go once extracted: memory holds the clean texts,
     /// not the files. A set of files whose every stamp is as when their
-    /// corpus was cached is read only to rebuild their texts, not
-    /// extracted nor merged. The corpus is not kept in the cache yet
-    /// ([`Built::unkept`]): it can be shown first.
+    /// corpus was cached is not read at all. The corpus is not kept in the
+    /// cache yet ([`Built::unkept`]): it can be shown first.
     pub fn build_files(
         &self,
         name: &str,
@@ -192,16 +189,16 @@ impl Pipeline {
             let manifest = &self.assets.manifest;
             Some(corpus_key(name, max_bytes, manifest, stamps.into_iter().collect::<Option<Vec<_>>>()?))
         });
-        let files = files.into_iter().map(|path| items::File { path, max_bytes }).collect();
-        self.build_from(name, files, key, failures, watch)
+        self.build_from(name, files, |path| ingest::read_file(&path, max_bytes), key, failures, watch)
     }
 
     /// Builds the corpus of `items`, or reads it from the cache when it
     /// holds the corpus of the documents `key` names.
-    fn build_from(
+    fn build_from<T: Send>(
         &self,
         name: &str,
-        items: Vec<impl Item>,
+        items: Vec<T>,
+        read: impl Fn(T) -> Result<Input, Failure> + Sync,
         key: Option<u128>,
         mut failures: Vec<Failure>,
         watch: &Watch,
@@ -209,23 +206,19 @@ impl Pipeline {
         let mut clock = Clock::start();
         let entry = self.cache.as_ref().zip(key).map(|(cache, key)| cache.corpus_entry(key));
         if let Some((cache, entry)) = self.cache.as_ref().zip(entry.as_ref()) {
-            if let Some((mut corpus, failed, recipes)) = cache.get_corpus(entry) {
+            if let Some((corpus, failed)) = cache.get_corpus(entry) {
+                watch.done.store(items.len(), Ordering::Relaxed);
+                failures.extend(failed);
                 clock.lap("read the merged corpus from the cache");
-                if items::restore_texts(&mut corpus, &recipes, &items) {
-                    watch.done.store(items.len(), Ordering::Relaxed);
-                    failures.extend(failed);
-                    clock.lap("rebuild its texts from the documents");
-                    return Built { corpus, failures, unkept: None };
-                }
+                return Built { corpus, failures, unkept: None };
             }
         }
-        let (mut assembler, failed, clock) = self.assemble(name, items, watch);
-        let recipes = assembler.take_recipes();
+        let (assembler, failed, clock) = self.assemble(name, items, read, watch);
         let corpus = match &self.cache {
             Some(cache) => assembler.finish(clock, cache),
             None => assembler.finish(clock, &crate::extract::events::NotKept),
         };
-        let unkept = entry.map(|entry| Unkept { entry, failed: failed.clone(), recipes });
+        let unkept = entry.map(|entry| Unkept { entry, failed: failed.clone() });
         failures.extend(failed);
         Built { corpus, failures, unkept }
     }
@@ -245,7 +238,13 @@ impl Pipeline {
     /// chunk is assembled on its own thread, in order: the result does not
     /// depend on the number of threads, and only a chunk's intermediate
     /// results are held at once.
-    fn assemble<T: Item>(&self, name: &str, items: Vec<T>, watch: &Watch) -> (Assembler<'_>, Vec<Failure>, Clock) {
+    fn assemble<T: Send>(
+        &self,
+        name: &str,
+        items: Vec<T>,
+        read: impl Fn(T) -> Result<Input, Failure> + Sync,
+        watch: &Watch,
+    ) -> (Assembler<'_>, Vec<Failure>, Clock) {
         const CHUNK: usize = 64;
         let mut clock = Clock::start();
         let started = Instant::now();
@@ -289,7 +288,7 @@ impl Pipeline {
                 let results = chunk
                     .into_par_iter()
                     .map(|item| {
-                        let result = item.read().and_then(|input| self.extract_input(input));
+                        let result = read(item).and_then(|input| self.extract_input(input));
                         watch.done.fetch_add(1, Ordering::Relaxed);
                         result
                     })

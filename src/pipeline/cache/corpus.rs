@@ -8,7 +8,6 @@
 //! a batch on all cores. A frame that is short, corrupt or missing makes
 //! the whole entry unread.
 
-use super::Recipe;
 use crate::ingest::Failure;
 use crate::model::*;
 use rayon::prelude::*;
@@ -33,8 +32,8 @@ enum Part<'a> {
     /// The first frame: the corpus's name, and how many sources, entities
     /// and claims follow, so that their lists are made to measure.
     Head(Cow<'a, str>, [u64; 3]),
-    /// Sources without their texts, and what rebuilds those.
-    Sources(Cow<'a, [Source]>, Cow<'a, [Recipe]>),
+    /// Sources, and their texts (which a source does not serialise).
+    Sources(Cow<'a, [Source]>, Vec<Cow<'a, str>>),
     Entities(Cow<'a, [Entity]>),
     Claims(Cow<'a, [Claim]>),
     Events(Cow<'a, [Event]>),
@@ -59,20 +58,16 @@ impl<W: Write> Writer<W> {
         Ok(Writer { out, frames: 0 })
     }
 
-    /// The corpus's name, the `failures` of its build, its sources (and
-    /// their texts' `recipes`), entities and claims.
-    pub fn documents(&mut self, corpus: &Corpus, recipes: &[Recipe], failures: &[Failure]) -> std::io::Result<()> {
+    /// The corpus's name, the `failures` of its build, its sources, entities and claims.
+    pub fn documents(&mut self, corpus: &Corpus, failures: &[Failure]) -> std::io::Result<()> {
         let counts = [corpus.sources.len(), corpus.entities.len(), corpus.claims.len()];
         let head = Part::Head(Cow::Borrowed(&corpus.name), counts.map(|n| n as u64));
         let mut parts = vec![head, Part::Failures(Cow::Borrowed(failures))];
-        // All are counted at a guess of their size (a source's map weighs about a tenth of its text).
-        let mut recipes = recipes;
-        let sources = chunks(&corpus.sources.raw, |s| s.text.len() / 10 + 256);
-        parts.extend(sources.map(|c| {
-            let (these, rest) = recipes.split_at(c.len().min(recipes.len()));
-            recipes = rest;
-            Part::Sources(Cow::Borrowed(c), Cow::Borrowed(these))
-        }));
+        // A source weighs its text; the others are counted at a guess of their size.
+        let sources = chunks(&corpus.sources.raw, |s| s.text.len() * 2 + 256);
+        parts.extend(
+            sources.map(|c| Part::Sources(Cow::Borrowed(c), c.iter().map(|s| Cow::Borrowed(&*s.text)).collect())),
+        );
         let entities = chunks(&corpus.entities.raw, |e| e.mentions.len() * 8 + e.folded.len() * 2 + 64);
         parts.extend(entities.map(|c| Part::Entities(Cow::Borrowed(c))));
         let claims = chunks(&corpus.claims.raw, |c| c.actors.len() * 2 + 32);
@@ -127,17 +122,15 @@ fn chunks<'a, T>(items: &'a [T], weight: impl Fn(&T) -> usize + 'a) -> impl Iter
     })
 }
 
-/// The corpus (its sources without their texts), failures and texts'
-/// recipes an entry holds, if it is whole and of this format; `input` is
-/// read past its [`MAGIC`] and holds `size` bytes more.
-pub fn read(input: &mut impl Read, size: u64) -> Option<(Corpus, Vec<Failure>, Vec<Recipe>)> {
+/// The corpus and failures an entry holds, if it is whole and of this
+/// format; `input` is read past its [`MAGIC`] and holds `size` bytes more.
+pub fn read(input: &mut impl Read, size: u64) -> Option<(Corpus, Vec<Failure>)> {
     let mut left = size;
     // A batch's buffers, reused: fresh ones would be faulted in, page by
     // page, as many bytes again as the entry.
     let mut buffers = Vec::new();
     let mut corpus = Corpus::default();
     let mut failures = Vec::new();
-    let mut recipes = Vec::new();
     let mut frames = 0u64;
     loop {
         let batch = read_batch(input, &mut left, &mut buffers)?;
@@ -152,15 +145,18 @@ pub fn read(input: &mut impl Read, size: u64) -> Option<(Corpus, Vec<Failure>, V
                 Part::Head(name, [sources, entities, claims]) => {
                     corpus.name = name.into_owned();
                     corpus.sources.raw.reserve_exact(at_most(sources));
-                    recipes.reserve_exact(at_most(sources));
                     corpus.entities.raw.reserve_exact(at_most(entities));
                     corpus.claims.raw.reserve_exact(at_most(claims));
                     corpus.entity_events.raw.reserve_exact(at_most(entities));
                 }
                 Part::EventCount(events) => corpus.events.raw.reserve_exact(at_most(events)),
-                Part::Sources(s, r) => {
-                    corpus.sources.raw.extend(s.into_owned());
-                    recipes.extend(r.into_owned());
+                Part::Sources(sources, texts) => {
+                    if sources.len() != texts.len() {
+                        return None;
+                    }
+                    let texts = texts.into_iter().map(Cow::into_owned);
+                    let sources = sources.into_owned().into_iter().zip(texts);
+                    corpus.sources.raw.extend(sources.map(|(source, text)| Source { text, ..source }));
                 }
                 Part::Entities(e) => corpus.entities.raw.extend(e.into_owned()),
                 Part::Claims(c) => corpus.claims.raw.extend(c.into_owned()),
@@ -168,8 +164,8 @@ pub fn read(input: &mut impl Read, size: u64) -> Option<(Corpus, Vec<Failure>, V
                 Part::EntityEvents(e) => corpus.entity_events.raw.extend(e.into_owned()),
                 Part::Failures(f) => failures.extend(f.into_owned()),
                 Part::End(count) => {
-                    let whole = count == frames && left == 0 && recipes.len() == corpus.sources.len();
-                    return whole.then_some((corpus, failures, recipes));
+                    let whole = count == frames && left == 0;
+                    return whole.then_some((corpus, failures));
                 }
             }
             frames += 1;

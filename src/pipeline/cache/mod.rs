@@ -3,16 +3,20 @@
 //!
 //! An entry is one file named by a hash of the document's path and bytes,
 //! in a folder named by a digest of annals (its version and executable) and
-//! of the assets (the embedded ones and the folders' `annals.toml`). It
-//! holds a header (format, length, checksum) and the extraction in
-//! postcard. Entries are written under a temporary name and renamed into
-//! place, so a reader sees a whole entry or none; one that is truncated,
-//! corrupt or of another format is ignored, said, and rebuilt. The least
-//! recently used go when the cache outgrows its limit.
+//! of the assets (the embedded ones and the folders' `annals.toml`), and in
+//! that, one of 256 by the name's first byte. It holds a header (format,
+//! length, checksum) and the extraction in postcard, its text as what
+//! rebuilds it from the document ([`text`]). Entries are written under a
+//! temporary name and renamed into place, so a reader sees a whole entry or
+//! none; one that is truncated, corrupt or of another format is ignored,
+//! said, and rebuilt. The least recently used go when the cache outgrows
+//! its limit.
 //!
 //! Beside them, the merged corpus of a set of documents ([`corpus`]), named
 //! by a digest of the documents' paths and stamps: a second open of an
 //! unchanged folder reads it and neither reads nor merges the documents.
+//! It holds the texts: written after the corpus is shown, it costs an
+//! open nothing, and read whole it is the quickest way back to them.
 //! And merged runs of claims (a kind's years), each named by a hash of its
 //! claims: with one document changed, the runs it does not touch are read.
 
@@ -191,9 +195,8 @@ impl Cache {
         self.file(key, "corpus")
     }
 
-    /// The merged corpus and the failures of its build, if `entry` is
-    /// whole: its sources' texts still to be rebuilt by their recipes.
-    pub(super) fn get_corpus(&self, entry: &Path) -> Option<(Corpus, Vec<Failure>, Vec<Recipe>)> {
+    /// The merged corpus and the failures of its build, if `entry` is whole.
+    pub(super) fn get_corpus(&self, entry: &Path) -> Option<(Corpus, Vec<Failure>)> {
         let file = match std::fs::File::open(entry) {
             Ok(file) => file,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
@@ -221,12 +224,10 @@ impl Cache {
         if !self.writable() {
             return;
         }
-        let Unkept { entry, failed, recipes } = unkept;
-        let recipes: Option<Vec<Recipe>> = recipes.into_iter().collect();
-        let Some(recipes) = recipes.filter(|r| r.len() == built.sources.len()) else { return };
+        let Unkept { entry, failed } = unkept;
         let written = self.temporary(&entry).and_then(|temporary| {
             let mut writer = corpus::Writer::new(BufWriter::with_capacity(1 << 20, temporary))?;
-            writer.documents(built, &recipes, &failed)?;
+            writer.documents(built, &failed)?;
             let temporary = writer.events(built)?.into_inner().map_err(|e| e.into_error())?;
             temporary.persist(&entry).map_err(|e| e.error)
         });
@@ -342,8 +343,6 @@ fn write_framed(out: &mut std::fs::File, payload: &impl serde::Serialize) -> std
 pub struct Unkept {
     pub(super) entry: PathBuf,
     pub(super) failed: Vec<Failure>,
-    /// What rebuilds each source's text, in the corpus's order.
-    pub(super) recipes: Vec<Option<Recipe>>,
 }
 
 /// Marks an entry recently used: eviction goes by modification time.
