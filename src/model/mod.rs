@@ -132,8 +132,9 @@ pub struct Source {
     pub raw_len: usize,
     pub encoding: CompactString,
     /// The clean text: markup removed, mojibake repaired, controls gone.
-    /// Not serialised: the cache keeps what rebuilds it from the file
-    /// (`pipeline::cache::text`), not a second copy of the document.
+    /// Not serialised with the source: a document's cache entry keeps what
+    /// rebuilds it from the file (`pipeline::cache::text`), the merged
+    /// corpus's keeps it beside the source.
     #[serde(skip)]
     pub text: String,
     /// Where the body begins in `text`: before it, the values of a front

@@ -23,7 +23,7 @@
 mod corpus;
 mod text;
 
-pub use text::Recipe;
+pub(crate) use text::Recipe;
 
 use super::document::Extracted;
 use crate::extract::entities::{DocMention, EntityKey};
@@ -31,7 +31,6 @@ use crate::extract::events::{KeptGroup, KeptRuns};
 use crate::ingest::Failure;
 use crate::model::Corpus;
 use crate::seeded;
-use std::borrow::Cow;
 use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -164,7 +163,7 @@ impl Cache {
     /// its `entry` is whole. A damaged one is noted in the stats.
     pub(super) fn get(&self, entry: &Path, path: &str, bytes: &[u8]) -> Option<Extracted> {
         let mut extracted: Extracted = self.read(entry, path)?;
-        let text = extracted.recipe.as_ref().and_then(|r| r.rebuild(&extracted.source.map, Cow::Borrowed(bytes)));
+        let text = extracted.recipe.as_ref().and_then(|r| r.rebuild(&extracted.source.map, bytes));
         let Some(text) = text else { return self.damaged(path) };
         extracted.source.text = text;
         share_names(&mut extracted.mentions);
