@@ -48,6 +48,7 @@ pub fn run(input: InputArgs) -> ExitCode {
             let notice = (!told.is_empty()).then(|| told.join(" · "));
             (!loaded.corpus.sources.is_empty()).then_some((&*loaded.corpus, notice))
         },
+        |loaded: &Loaded| loaded.cache.go(),
         reload,
         super::notes::notebook(&input.paths),
     );

@@ -141,16 +141,22 @@ pub struct Loaded {
 
 /// A built corpus being kept in the cache, on a thread of its own, after
 /// which the cache is brought within its limit: the browser shows the
-/// corpus meanwhile (at a gigabyte, written alongside the merge, it slowed
-/// merging by a fifth on two cores).
+/// corpus first (at a gigabyte, written alongside the merge, it slowed
+/// merging by a fifth on two cores), then lets it be kept ([`Keeping::go`]).
 pub struct Keeping {
     thread: Mutex<Option<JoinHandle<CacheReport>>>,
     report: OnceLock<CacheReport>,
+    /// Let go when the thread may write: once the corpus is on the screen
+    /// (while the browser prepares it, a gigabyte's write took a core), or
+    /// when the report is asked for.
+    wait: Mutex<Option<std::sync::mpsc::Sender<()>>>,
 }
 
 impl Keeping {
     fn start(cache: Option<annals::pipeline::Cache>, unkept: Option<Unkept>, corpus: Arc<Corpus>) -> Self {
+        let (wait, go) = std::sync::mpsc::channel::<()>();
         let keep = move || {
+            let _ = go.recv(); // an error: `wait` was let go
             cache.map_or_else(CacheReport::default, |cache| {
                 if let Some(unkept) = unkept {
                     cache.keep_corpus(unkept, &corpus);
@@ -161,11 +167,17 @@ impl Keeping {
         };
         // Without a thread (none can be started), the corpus is not kept.
         let thread = std::thread::Builder::new().name("annals-keep".into()).spawn(keep).ok();
-        Keeping { thread: Mutex::new(thread), report: OnceLock::new() }
+        Keeping { thread: Mutex::new(thread), report: OnceLock::new(), wait: Mutex::new(Some(wait)) }
+    }
+
+    /// Lets the corpus be kept now: it is on the screen.
+    pub fn go(&self) {
+        self.wait.lock().unwrap_or_else(PoisonError::into_inner).take();
     }
 
     /// How the cache served, once the corpus is kept: waits for it.
     pub fn report(&self) -> &CacheReport {
+        self.go();
         self.report.get_or_init(|| {
             let thread = self.thread.lock().unwrap_or_else(PoisonError::into_inner).take();
             thread.and_then(|t| t.join().ok()).unwrap_or_default()

@@ -108,10 +108,13 @@ pub enum Browsed<T> {
 /// of seconds is browsed in part meanwhile, and the browser moves on to the
 /// whole, keeping its place, when that is ready. With `reload`, it moves
 /// the same way to the corpus built again whenever its files change.
+/// `shown` is told when a loaded corpus is first on the screen (what can
+/// wait, such as keeping it in the cache, waits until then).
 pub fn load_and_run<T: Send + 'static>(
     total: usize,
     load: impl FnOnce(&crate::pipeline::Watch) -> T + Send + 'static,
     browse: impl Fn(&T) -> Option<(&Corpus, Option<String>)>,
+    shown: impl Fn(&T),
     reload: Option<reload::Reload<T>>,
     mut notebook: notebook::Notebook,
 ) -> io::Result<Browsed<T>> {
@@ -135,7 +138,9 @@ pub fn load_and_run<T: Send + 'static>(
                 (Some(_), None, None) => Some(format!("all {} documents read", corpus.sources.len())),
                 (_, notice, None) => notice,
             };
-            let start = Start { notice: notice.filter(|n| !n.is_empty()), place };
+            let this = &loaded;
+            let shown: Box<dyn FnOnce() + '_> = Box::new(|| shown(this));
+            let start = Start { notice: notice.filter(|n| !n.is_empty()), place, shown: Some(shown) };
             match event_loop(terminal, corpus, start, None, reload.as_ref(), notebook, stop)? {
                 Ended::Quit => break,
                 Ended::Loaded(again, at) => match browse(&again) {
@@ -242,9 +247,11 @@ fn cancels(event: &Event) -> bool {
 /// How the browser starts: a message for the status bar, and a place to
 /// take up from a preview.
 #[derive(Default)]
-struct Start {
+struct Start<'a> {
     notice: Option<String>,
     place: Option<Box<place::Place>>,
+    /// Called once the corpus is on the screen.
+    shown: Option<Box<dyn FnOnce() + 'a>>,
 }
 
 enum Ended<T> {
@@ -280,6 +287,7 @@ fn event_loop<T: Send + 'static>(
     state.notice =
         [start.notice, config_notice, notes_notice].into_iter().flatten().reduce(|a, b| format!("{a} · {b}"));
     let panic_after_drawing = forced_panic_for_tests();
+    let mut shown = start.shown;
     let mut loaded = None;
     let mut reloading: Option<load::Loading<T>> = None;
     std::thread::scope(|scope| {
@@ -323,6 +331,9 @@ fn event_loop<T: Send + 'static>(
                     state.resize(corpus, screen);
                 }
                 terminal.draw(|frame| view::draw(&state, corpus, ctx.keys, theme, frame))?;
+                if let Some(shown) = shown.take() {
+                    shown();
+                }
                 if panic_after_drawing {
                     panic!("forced panic for testing (ANNALS_TEST_PANIC)");
                 }

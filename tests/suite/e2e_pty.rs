@@ -311,3 +311,31 @@ fn marks_and_notes_survive_quitting_and_an_edit_of_the_source() {
         "sources are never written"
     );
 }
+
+/// The browser keeps its corpus in the cache once it is on the screen,
+/// while it stays open, not only when it quits.
+#[test]
+fn a_folders_corpus_is_kept_once_shown() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("talks.txt");
+    std::fs::write(&file, "On 3 May 2012 the United States and Mali met in Bamako.\n").unwrap();
+    // Written a while ago: a file written a moment ago keeps its corpus out of the cache.
+    let earlier = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    std::fs::File::options().write(true).open(&file).unwrap().set_modified(earlier).unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let cache_dir = cache.path().to_str().unwrap();
+    let mut s = Session::with(24, 100, &[folder.path().to_str().unwrap()], &[("ANNALS_CACHE_DIR", cache_dir)]);
+    s.wait_for(&["Timeline", "2012-05-03"]);
+    let kept = || {
+        walkdir::WalkDir::new(cache.path())
+            .into_iter()
+            .flatten()
+            .any(|e| e.path().extension() == Some("corpus".as_ref()))
+    };
+    let waited = std::time::Instant::now();
+    while !kept() && waited.elapsed() < std::time::Duration::from_secs(10) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(kept(), "the corpus kept while the browser is open");
+    s.quit();
+}
