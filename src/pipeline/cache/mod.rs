@@ -328,13 +328,15 @@ impl KeptRuns for Cache {
     }
 }
 
-/// Writes `payload` as an entry: magic, length, checksum, postcard.
+/// Writes `payload` as an entry: magic, length, checksum, postcard, in
+/// one call (50 000 entries are written at a gigabyte).
 fn write_framed(out: &mut std::fs::File, payload: &impl serde::Serialize) -> std::io::Result<()> {
-    let payload = postcard::to_stdvec(payload).map_err(std::io::Error::other)?;
-    out.write_all(MAGIC)?;
-    out.write_all(&(payload.len() as u64).to_le_bytes())?;
-    out.write_all(&xxh3_64(&payload).to_le_bytes())?;
-    out.write_all(&payload)
+    let mut entry = postcard::to_extend(payload, vec![0; HEADER]).map_err(std::io::Error::other)?;
+    let (header, payload) = entry.split_at_mut(HEADER);
+    header[..8].copy_from_slice(MAGIC);
+    header[8..16].copy_from_slice(&(payload.len() as u64).to_le_bytes());
+    header[16..].copy_from_slice(&xxh3_64(payload).to_le_bytes());
+    out.write_all(&entry)
 }
 
 /// A built corpus the cache does not hold yet: where it goes, and the

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
 /// What rebuilds a clean text from its file's bytes.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Recipe {
     /// A hash of the file's bytes: from a file changed since (even under
     /// the same stamp) nothing is rebuilt.
@@ -19,7 +19,7 @@ pub struct Recipe {
     kept: Kept,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 enum Kept {
     /// The pieces of the offset map whose text is not the file's bytes
     /// where the piece points, by index, with their text; every other
