@@ -5,6 +5,7 @@ use crate::assets::EventKindRule;
 use crate::text::fold;
 use aho_corasick::AhoCorasick;
 use regex_syntax::is_word_character;
+use std::ops::Range;
 
 /// Picks an event kind: the first kind of the lexicon whose trigger words
 /// stand in the clause around the date, else in the sentence, else `other`.
@@ -36,7 +37,7 @@ impl KindClassifier {
     }
 
     /// The kind told by the clause around `date` in `sentence`, if one is.
-    pub fn in_clause(&self, sentence: &str, date: std::ops::Range<usize>) -> Option<&str> {
+    pub fn in_clause(&self, sentence: &str, date: Range<usize>) -> Option<&str> {
         self.first_kind(clause_around(sentence, date))
     }
 
@@ -70,7 +71,12 @@ impl KindClassifier {
 /// when it is only a few words (`In 2006, the MCC signed …`), and no more
 /// than [`CLAUSE_REACH`] bytes either side of the date: a sentence of
 /// many dates and no commas is not read whole for each.
-fn clause_around(sentence: &str, date: std::ops::Range<usize>) -> &str {
+fn clause_around(sentence: &str, date: Range<usize>) -> &str {
+    &sentence[clause_range(sentence, date)]
+}
+
+/// Where [`clause_around`] is in `sentence`, its spaces trimmed.
+pub fn clause_range(sentence: &str, date: Range<usize>) -> Range<usize> {
     let is_mark = |c: char| matches!(c, ',' | ';' | ':');
     let from = crate::text::floor_boundary(sentence, date.start.saturating_sub(CLAUSE_REACH));
     let to = crate::text::floor_boundary(sentence, date.end + CLAUSE_REACH).max(date.end);
@@ -80,14 +86,17 @@ fn clause_around(sentence: &str, date: std::ops::Range<usize>) -> &str {
     if sentence[start..end].split_whitespace().count() < 6 && end < sentence.len() {
         end = sentence[end + 1..].find(is_mark).map_or(sentence.len(), |i| end + 1 + i);
     }
-    &sentence[start..end]
+    let clause = &sentence[start..end];
+    let trimmed = clause.trim_start();
+    let start = start + clause.len() - trimmed.len();
+    start..start + trimmed.trim_end().len()
 }
 
 /// Whether `sentence` is a line that only dates its document: besides its
 /// `dates` (in order, not overlapping), it holds no word of two letters or
 /// more but `dating_words` (`2008-01-14 16:09:00`, `R 141609Z JAN 08`,
 /// `PUBLISHED: 10:52 EST, 3 May 2019`).
-pub fn only_dates(sentence: &str, dates: &[std::ops::Range<usize>], dating_words: &[String]) -> bool {
+pub fn only_dates(sentence: &str, dates: &[Range<usize>], dating_words: &[String]) -> bool {
     let end = sentence.len()..sentence.len();
     let mut from = 0;
     let gaps = dates.iter().chain([&end]).map(|d| {

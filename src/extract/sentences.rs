@@ -24,6 +24,24 @@ static FOOTNOTE_BREAK: LazyLock<Regex> =
 /// with the text, not with the square of a run-on.
 pub const MAX_SENTENCE: usize = 1200;
 
+/// A text's sentences, in order, trimmed, none empty; and the over-long
+/// runs that some of them were cut from.
+#[derive(Debug, Default)]
+pub struct Sentences {
+    pub ranges: Vec<Range<usize>>,
+    /// In order, not overlapping: a sentence inside one is a piece of a
+    /// run that no full stop ended, not a sentence of its writer's.
+    pub over_long: Vec<Range<usize>>,
+}
+
+impl Sentences {
+    /// Whether `sentence` is a piece cut from an over-long run.
+    pub fn is_piece(&self, sentence: &Range<usize>) -> bool {
+        let at = self.over_long.partition_point(|r| r.end <= sentence.start);
+        self.over_long.get(at).is_some_and(|r| r.start <= sentence.start)
+    }
+}
+
 pub struct Segmenter {
     abbreviations: Vec<String>,
     starters: Vec<String>,
@@ -34,9 +52,9 @@ impl Segmenter {
         Segmenter { abbreviations: abbreviations.to_vec(), starters: starters.to_vec() }
     }
 
-    /// Sentence ranges of `text`, in order, trimmed, none empty.
-    pub fn split(&self, text: &str) -> Vec<Range<usize>> {
-        let mut out = Vec::new();
+    /// The sentences of `text`.
+    pub fn split(&self, text: &str) -> Sentences {
+        let mut out = Sentences::default();
         for block in blocks(text) {
             let mut start = block.start;
             for cut in self.breaks(text, block.clone()) {
@@ -115,13 +133,16 @@ fn starts_sentence(rest: &str) -> bool {
 }
 
 /// Pushes `r`, cut into pieces of at most [`MAX_SENTENCE`] bytes where it is longer.
-fn push_bounded(text: &str, mut r: Range<usize>, out: &mut Vec<Range<usize>>) {
+fn push_bounded(text: &str, mut r: Range<usize>, out: &mut Sentences) {
+    if r.len() > MAX_SENTENCE {
+        out.over_long.push(r.clone());
+    }
     while r.len() > MAX_SENTENCE {
         let cut = bounded_cut(&text[r.clone()]);
-        push_trimmed(text, r.start..r.start + cut, out);
+        push_trimmed(text, r.start..r.start + cut, &mut out.ranges);
         r.start += cut;
     }
-    push_trimmed(text, r, out);
+    push_trimmed(text, r, &mut out.ranges);
 }
 
 /// Where to end the first piece of an over-long `run`: after the last clause
@@ -238,7 +259,7 @@ mod tests {
     }
 
     fn texts(s: &str) -> Vec<&str> {
-        seg().split(s).into_iter().map(|r| &s[r]).collect()
+        seg().split(s).ranges.into_iter().map(|r| &s[r]).collect()
     }
 
     #[test]
@@ -301,9 +322,11 @@ mod tests {
     fn over_long_runs_are_cut_at_clause_marks_then_spaces() {
         let clause = "on 12 March 2014 the United States and Mali met in Bamako, ";
         let run = clause.repeat(2000);
-        let pieces = seg().split(&run);
-        assert!(pieces.len() >= run.len() / MAX_SENTENCE, "{} pieces", pieces.len());
-        for piece in &pieces {
+        let split = seg().split(&run);
+        assert!(split.ranges.len() >= run.len() / MAX_SENTENCE, "{} pieces", split.ranges.len());
+        assert_eq!(split.over_long.len(), 1);
+        for piece in &split.ranges {
+            assert!(split.is_piece(piece));
             assert!(piece.len() <= MAX_SENTENCE);
             assert!(
                 run[piece.clone()].starts_with("on 12 March"),
@@ -312,9 +335,13 @@ mod tests {
             );
         }
         let words = "word ".repeat(2000);
-        assert!(seg().split(&words).iter().all(|p| p.len() <= MAX_SENTENCE && words[p.clone()].ends_with("word")));
+        assert!(seg()
+            .split(&words)
+            .ranges
+            .iter()
+            .all(|p| p.len() <= MAX_SENTENCE && words[p.clone()].ends_with("word")));
         let wide = "é".repeat(5000);
-        let pieces = seg().split(&wide);
+        let pieces = seg().split(&wide).ranges;
         assert_eq!(pieces.iter().map(|p| wide[p.clone()].len()).sum::<usize>(), wide.len());
     }
 
@@ -323,6 +350,7 @@ mod tests {
         let line = "word ".repeat(13);
         let s = format!("{line}\n{line}\n{line}end.\n\n{line}\n{line}\n{line}\n{line}done.\n");
         let got = seg().split(&s);
-        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got.ranges.len(), 2, "{got:?}");
+        assert!(got.over_long.is_empty());
     }
 }

@@ -5,6 +5,7 @@ use super::cache::Recipe;
 use super::Pipeline;
 use crate::extract::claims;
 use crate::extract::entities::{DateContext, DocMention};
+use crate::extract::sentences::Sentences;
 use crate::extract::{metadata, timex};
 use crate::ingest::Loaded;
 use crate::model::*;
@@ -80,9 +81,11 @@ impl Pipeline {
             .filter(|(t, _)| !crate::text::in_blob(&blobs, &t.range))
             .filter_map(|(t, r)| r.map(|(v, how)| (t.range.clone(), v, how)))
             .collect();
-        let dates =
-            DocDates { sentences: &sentences, points: dated.iter().map(|(r, v, _)| (r.start, v.clone())).collect() };
-        let mut mentions = self.resolver.resolve(&text, &sentences, &cleaned.hints, cleaned.body_start, &dates);
+        let dates = DocDates {
+            sentences: &sentences.ranges,
+            points: dated.iter().map(|(r, v, _)| (r.start, v.clone())).collect(),
+        };
+        let mut mentions = self.resolver.resolve(&text, &sentences.ranges, &cleaned.hints, cleaned.body_start, &dates);
         mentions.retain(|m| !crate::text::in_blob(&blobs, &m.range));
         let source = Source {
             id: input.id(),
@@ -117,7 +120,7 @@ impl Pipeline {
     fn claims(
         &self,
         source: &Source,
-        sentences: &[Range<usize>],
+        sentences: &Sentences,
         dated: &[(Range<usize>, DateValue, Resolution)],
         fields: &[(String, String)],
     ) -> Vec<Claim> {
@@ -125,7 +128,7 @@ impl Pipeline {
         let rules = &self.assets.lexicon.rules;
         let dating_words = &rules.dating_words;
         let lists = claims::lists_start(&source.text, &rules.closing_sections);
-        for sentence in sentences.iter().take_while(|s| s.start < lists) {
+        for sentence in sentences.ranges.iter().take_while(|s| s.start < lists) {
             let first = dated.partition_point(|(r, _, _)| r.start < sentence.start);
             let here: Vec<&(Range<usize>, DateValue, Resolution)> = (dated[first..].iter())
                 .take_while(|(r, _, _)| r.start < sentence.end)
@@ -157,6 +160,10 @@ impl Pipeline {
             if claims::only_dates(text, &ranges, &[]) {
                 continue;
             }
+            if sentences.is_piece(sentence) {
+                out.extend(self.clause_claims(text, sentence.start, &here, claim));
+                continue;
+            }
             // The line the document's own date was read from dates the document.
             let dates_document = source.published_basis.as_deref().is_some_and(|b| b.contains(text.trim()));
             // One claim per date of a sentence: the same date twice tells one happening.
@@ -176,6 +183,34 @@ impl Pipeline {
                 };
                 out.push(claim(dated, kind));
             }
+        }
+        out
+    }
+
+    /// The claims of a piece cut from an over-long run (`text`, at `start`
+    /// in the document): no writer's sentence, so each date's claim is the
+    /// clause around it, with that clause's kind, once per date value.
+    fn clause_claims<'d>(
+        &self,
+        text: &str,
+        start: usize,
+        here: &[&'d (Range<usize>, DateValue, Resolution)],
+        claim: impl Fn(&'d (Range<usize>, DateValue, Resolution), &str) -> Claim,
+    ) -> Vec<Claim> {
+        let mut told: Vec<(Range<usize>, &DateValue)> = Vec::new();
+        let mut out = Vec::new();
+        for &dated in here {
+            let (range, value, _) = dated;
+            let clause = claims::clause_range(text, range.start - start..range.end - start);
+            // Clauses come in order: only the last one's dates can repeat.
+            told.retain(|(c, _)| *c == clause);
+            if told.iter().any(|(_, v)| *v == value) {
+                continue;
+            }
+            let mut c = claim(dated, self.classifier.in_sentence(&text[clause.clone()]));
+            c.sentence = start + clause.start..start + clause.end;
+            out.push(c);
+            told.push((clause, value));
         }
         out
     }

@@ -59,3 +59,30 @@ fn an_event_is_titled_by_a_claim_about_its_own_date() {
     assert_eq!(title_of("2013-01-11"), "France sent a force there, to halt an offensive");
     assert!(title_of("2013-02").starts_with("A senator visited Mali"), "{}", title_of("2013-02"));
 }
+
+#[test]
+fn a_claim_of_a_run_no_full_stop_ends_is_the_clause_around_its_date() {
+    let clauses = [
+        "on 12 March 2014 the United States met Algeria in Bamako",
+        "on 3 June 2015 France met Niger in Gao",
+        "after the coup on 4 May 2016 ECOWAS met MINUSMA in Mopti",
+    ];
+    let text = format!("{}, ", clauses.join(", ")).repeat(30);
+    let corpus = corpus_of("run.txt", &text);
+    let actors = |c: &annals::model::Claim| -> Vec<&str> {
+        c.actors.iter().map(|&e| corpus.entities[e].name.as_str()).collect()
+    };
+    assert_eq!(corpus.claims.len(), 90, "one claim per clause");
+    for claim in &corpus.claims {
+        let said = corpus.claim_text(claim);
+        assert!(clauses.contains(&said), "not a clause: {said:?}");
+        assert!(actors(claim).len() <= 2, "{said:?} has {:?}", actors(claim));
+    }
+    let coup = corpus.claims.iter().find(|c| corpus.claim_text(c).contains("4 May 2016")).expect("a claim");
+    assert_eq!(coup.kind, "coup", "the kind of its own clause");
+    let (gao, claim) =
+        corpus.claims.iter_enumerated().find(|(_, c)| corpus.claim_text(c).contains("3 June 2015")).expect("a claim");
+    assert_eq!(actors(claim), ["France", "Niger"]);
+    let event = corpus.events.iter().find(|e| e.claims.contains(&gao)).expect("an event");
+    assert!(event.title.ends_with("France met Niger in Gao"), "{}", event.title);
+}
