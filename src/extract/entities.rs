@@ -411,13 +411,18 @@ fn repeated_mentions(text: &str, found: &Spans, taken: &Spans) -> Vec<DocMention
     let names: Vec<&str> = forms.iter().map(|(f, _)| *f).collect();
     let places = super::occurrences::standing_alone(text, &names);
     let mut out: Vec<DocMention> = Vec::new();
-    let mut added = Marked::new(if forms.is_empty() { 0 } else { text.len() });
-    let (taken, found) = (taken.covered(), found.covered());
+    // The bytes of every mention so far, a bit each: asked for every place
+    // of every form, a bit is a cache hit where a search of sorted ranges
+    // was several misses.
+    let mut named = Marked::new(if forms.is_empty() { 0 } else { text.len() });
+    if !forms.is_empty() {
+        taken.ranges().chain(found.ranges()).for_each(|r| named.mark(r));
+    }
     for ((form, m), starts) in forms.iter().zip(places) {
         for at in starts {
             let r = at..at + form.len();
-            if !taken.meets(&r) && !found.meets(&r) && !added.meets(&r) {
-                added.mark(&r);
+            if !named.meets(&r) {
+                named.mark(&r);
                 out.push(DocMention { range: r, key: m.key.clone(), name: m.name.clone(), why: m.why });
             }
         }
