@@ -330,7 +330,9 @@ impl InputArgs {
             // A file of rejections alone is as none.
             .filter(|bytes| !bytes.trim_ascii().is_empty())
             .collect();
-        Some(annals::pipeline::Cache::new(cache::default_root()?, cache::namespace(&corpus_files), cache::limit()))
+        let cache =
+            annals::pipeline::Cache::new(cache::default_root()?, cache::namespace(&corpus_files), cache::limit());
+        Some(cache.serving(&self.paths))
     }
 }
 

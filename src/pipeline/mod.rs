@@ -204,9 +204,9 @@ impl Pipeline {
         watch: &Watch,
     ) -> Built {
         let mut clock = Clock::start();
-        let entry = self.cache.as_ref().zip(key).map(|(cache, key)| cache.corpus_entry(key));
-        if let Some((cache, entry)) = self.cache.as_ref().zip(entry.as_ref()) {
-            if let Some((corpus, failed)) = cache.get_corpus(entry) {
+        let entry = self.cache.as_ref().zip(key).map(|(cache, key)| (cache.corpus_entry(name), key));
+        if let Some((cache, (entry, key))) = self.cache.as_ref().zip(entry.as_ref()) {
+            if let Some((corpus, failed)) = cache.get_corpus(entry, *key) {
                 watch.done.store(items.len(), Ordering::Relaxed);
                 failures.extend(failed);
                 clock.lap("read the merged corpus from the cache");
@@ -218,7 +218,7 @@ impl Pipeline {
             Some(cache) => assembler.finish(clock, cache),
             None => assembler.finish(clock, &crate::extract::events::NotKept),
         };
-        let unkept = entry.map(|entry| Unkept { entry, failed: failed.clone() });
+        let unkept = entry.map(|(entry, key)| Unkept { entry, key, failed: failed.clone() });
         failures.extend(failed);
         Built { corpus, failures, unkept }
     }

@@ -19,7 +19,17 @@ fn build(root: &Path, inputs: &[Input], limit: u64) -> (String, (usize, usize, V
 
 /// As [`build`], and whether the merged corpus was read whole from the cache.
 fn build_whole(root: &Path, inputs: &[Input], limit: u64) -> (String, (usize, usize, Vec<String>, bool), bool) {
-    let pipeline = Pipeline::bundled().with_cache(Cache::new(root.to_path_buf(), 7, limit));
+    build_serving(root, inputs, limit, &[])
+}
+
+/// As [`build_whole`], through a cache serving the documents of `paths`.
+fn build_serving(
+    root: &Path,
+    inputs: &[Input],
+    limit: u64,
+    paths: &[std::path::PathBuf],
+) -> (String, (usize, usize, Vec<String>, bool), bool) {
+    let pipeline = Pipeline::bundled().with_cache(Cache::new(root.to_path_buf(), 7, limit).serving(paths));
     let (corpus, failures) = pipeline.build("test", inputs.to_vec(), Vec::new());
     assert!(failures.is_empty(), "{failures:?}");
     let mut json = Vec::new();
@@ -160,6 +170,8 @@ fn a_corpus_of_files_is_kept_once_shown() {
     assert_eq!(export(&again.corpus), export(&corpus), "byte for byte");
 }
 
+/// The merged corpus of a set of documents is not served for another;
+/// the corpus of the same folders replaces it, that of others is kept apart.
 #[test]
 fn another_set_of_documents_is_another_merged_corpus() {
     let root = tempfile::tempdir().unwrap();
@@ -175,7 +187,13 @@ fn another_set_of_documents_is_another_merged_corpus() {
     assert_eq!(json, uncached(&reordered));
     let (again, _, whole) = build_whole(root.path(), &reordered, u64::MAX);
     assert!(whole && again == json, "and kept");
-    assert_eq!(corpora(root.path()).len(), 3);
+    assert_eq!(corpora(root.path()).len(), 1, "in place of the others");
+    let elsewhere = [common::fixtures().join("docs")];
+    let (_, _, whole) = build_serving(root.path(), &inputs, u64::MAX, &elsewhere);
+    assert!(!whole);
+    let (.., whole) = build_whole(root.path(), &reordered, u64::MAX);
+    assert!(whole, "the corpus of other folders is kept apart");
+    assert_eq!(corpora(root.path()).len(), 2);
 }
 
 #[test]
@@ -188,6 +206,7 @@ fn a_changed_document_alone_is_extracted_again() {
     let (json, (hits, extracted, ..), whole) = build_whole(root.path(), &inputs, u64::MAX);
     assert_eq!((hits, extracted, whole), (inputs.len() - 1, 1, false));
     assert_eq!(json, uncached(&inputs));
+    assert_eq!(corpora(root.path()).len(), 1, "the corpus from before the change is gone");
 }
 
 #[test]

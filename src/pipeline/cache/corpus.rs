@@ -17,7 +17,14 @@ use std::io::{Read, Write};
 use xxhash_rust::xxh3::xxh3_64;
 
 /// The first bytes of a corpus entry: the format, which a change of layout bumps.
-pub const MAGIC: &[u8; 8] = b"annals\x02\x02";
+pub const MAGIC: &[u8; 8] = b"annals\x02\x03";
+/// The magic, then the key of the documents whose corpus it is.
+pub const HEAD: usize = 8 + 16;
+
+/// The key of the documents an entry's `head` says it holds.
+pub fn key(head: &[u8; HEAD]) -> u128 {
+    u128::from_le_bytes(head[8..].try_into().expect("16 bytes"))
+}
 /// A frame's length and checksum.
 const FRAME_HEADER: usize = 16;
 /// About how many bytes of the corpus a frame holds: small enough to hold
@@ -53,8 +60,10 @@ pub struct Writer<W: Write> {
 }
 
 impl<W: Write> Writer<W> {
-    pub fn new(mut out: W) -> std::io::Result<Self> {
+    /// An entry of the corpus of the documents `key` names.
+    pub fn new(mut out: W, key: u128) -> std::io::Result<Self> {
         out.write_all(MAGIC)?;
+        out.write_all(&key.to_le_bytes())?;
         Ok(Writer { out, frames: 0 })
     }
 
@@ -123,7 +132,7 @@ fn chunks<'a, T>(items: &'a [T], weight: impl Fn(&T) -> usize + 'a) -> impl Iter
 }
 
 /// The corpus and failures an entry holds, if it is whole and of this
-/// format; `input` is read past its [`MAGIC`] and holds `size` bytes more.
+/// format; `input` is read past its [`HEAD`] and holds `size` bytes more.
 pub fn read(input: &mut impl Read, size: u64) -> Option<(Corpus, Vec<Failure>)> {
     let mut left = size;
     // A batch's buffers, reused: fresh ones would be faulted in, page by

@@ -12,9 +12,11 @@
 //! said, and rebuilt. The least recently used go when the cache outgrows
 //! its limit.
 //!
-//! Beside them, the merged corpus of a set of documents ([`corpus`]), named
-//! by a digest of the documents' paths and stamps: a second open of an
-//! unchanged folder reads it and neither reads nor merges the documents.
+//! Beside them, the merged corpus of the documents of some folders
+//! ([`corpus`]), one entry for those folders, holding a digest of the
+//! documents' paths and stamps: a second open of an unchanged folder reads
+//! it and neither reads nor merges the documents; a changed folder's
+//! corpus replaces it.
 //! It holds the texts: written after the corpus is shown, it costs an
 //! open nothing, and read whole it is the quickest way back to them.
 //! And merged runs of claims (a kind's years), each named by a hash of its
@@ -75,6 +77,8 @@ pub struct Cache {
     limit: u64,
     /// The fewest claims a run kept has ([`DEFAULT_RUNS_FROM`]).
     runs_from: usize,
+    /// A digest of the folders and files it serves ([`Cache::serving`]).
+    place: u64,
     pub stats: Stats,
 }
 
@@ -123,7 +127,21 @@ pub fn limit() -> u64 {
 impl Cache {
     pub fn new(root: PathBuf, namespace: u64, limit: u64) -> Self {
         let dir = root.join(format!("{namespace:016x}"));
-        Cache { root, dir, limit, runs_from: DEFAULT_RUNS_FROM, stats: Stats::default() }
+        Cache { root, dir, limit, runs_from: DEFAULT_RUNS_FROM, place: 0, stats: Stats::default() }
+    }
+
+    /// The cache of the documents in `paths` (folders or files): their
+    /// merged corpus is one entry, replaced when a document changes, so
+    /// that an edited folder leaves no stale copy of its corpus behind.
+    pub fn serving(mut self, paths: &[PathBuf]) -> Self {
+        let mut digest = Xxh3::new();
+        for path in paths {
+            let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            digest.update(path.as_os_str().as_encoded_bytes());
+            digest.update(&[0]);
+        }
+        self.place = digest.digest();
+        self
     }
 
     /// The cache, keeping merged runs of `claims` or more.
@@ -189,13 +207,18 @@ impl Cache {
         None
     }
 
-    /// The file of the merged corpus of the documents `key` names.
-    pub(super) fn corpus_entry(&self, key: u128) -> PathBuf {
-        self.file(key, "corpus")
+    /// The file of the merged corpus called `name` of the documents this
+    /// cache serves, whatever their contents: it holds their key.
+    pub(super) fn corpus_entry(&self, name: &str) -> PathBuf {
+        let mut digest = Xxh3::new();
+        digest.update(&self.place.to_le_bytes());
+        digest.update(name.as_bytes());
+        self.file(digest.digest128(), "corpus")
     }
 
-    /// The merged corpus and the failures of its build, if `entry` is whole.
-    pub(super) fn get_corpus(&self, entry: &Path) -> Option<(Corpus, Vec<Failure>)> {
+    /// The merged corpus and the failures of its build, if `entry` is
+    /// whole and holds the corpus of the documents `key` names.
+    pub(super) fn get_corpus(&self, entry: &Path, key: u128) -> Option<(Corpus, Vec<Failure>)> {
         let file = match std::fs::File::open(entry) {
             Ok(file) => file,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
@@ -204,9 +227,12 @@ impl Cache {
         touch(entry);
         // Unbuffered: frames are megabytes, read straight into place.
         let mut input = file;
-        let size = input.metadata().map_or(0, |m| m.len()).saturating_sub(corpus::MAGIC.len() as u64);
-        let mut magic = [0; 8];
-        let read = input.read_exact(&mut magic).ok().filter(|()| &magic == corpus::MAGIC);
+        let size = input.metadata().map_or(0, |m| m.len()).saturating_sub(corpus::HEAD as u64);
+        let mut head = [0; corpus::HEAD];
+        let read = input.read_exact(&mut head).ok().filter(|()| head.starts_with(corpus::MAGIC));
+        if read.is_some() && corpus::key(&head) != key {
+            return None; // the corpus of these documents before they changed
+        }
         let Some(built) = read.and_then(|()| corpus::read(&mut input, size)) else {
             return self.damaged("the merged corpus");
         };
@@ -223,9 +249,9 @@ impl Cache {
         if !self.writable() {
             return;
         }
-        let Unkept { entry, failed } = unkept;
+        let Unkept { entry, key, failed } = unkept;
         let written = self.temporary(&entry).and_then(|temporary| {
-            let mut writer = corpus::Writer::new(BufWriter::with_capacity(1 << 20, temporary))?;
+            let mut writer = corpus::Writer::new(BufWriter::with_capacity(1 << 20, temporary), key)?;
             writer.documents(built, &failed)?;
             let temporary = writer.events(built)?.into_inner().map_err(|e| e.into_error())?;
             temporary.persist(&entry).map_err(|e| e.error)
@@ -343,6 +369,8 @@ fn write_framed(out: &mut std::fs::File, payload: &impl serde::Serialize) -> std
 /// failures of its build (those found before it are the caller's).
 pub struct Unkept {
     pub(super) entry: PathBuf,
+    /// What names its documents.
+    pub(super) key: u128,
     pub(super) failed: Vec<Failure>,
 }
 
@@ -356,7 +384,10 @@ fn touch(entry: &Path) {
 /// corpus) is a whole entry of this format.
 pub fn is_whole(stored: &[u8]) -> bool {
     match stored.split_at_checked(corpus::MAGIC.len()) {
-        Some((magic, rest)) if magic == corpus::MAGIC => corpus::read(&mut { rest }, rest.len() as u64).is_some(),
+        Some((magic, _)) if magic == corpus::MAGIC => match stored.split_at_checked(corpus::HEAD) {
+            Some((_, rest)) => corpus::read(&mut { rest }, rest.len() as u64).is_some(),
+            None => false,
+        },
         _ => decode::<Extracted>(stored).is_some() || decode::<Vec<KeptGroup>>(stored).is_some(),
     }
 }
