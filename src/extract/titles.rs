@@ -48,8 +48,10 @@ pub fn title(sentence: &str, date_text: &str) -> String {
     }
     let date = close_up_punctuation(&one_line(date_text));
     let mut stripped = false;
+    // `on 5 March 1990 …` opens a clause of a run-on as `On` opens a sentence.
     for prep in ["On ", "In ", "By ", "Since ", ""] {
-        let rest = s.strip_prefix(prep).and_then(|s| s.strip_prefix(date.as_str()));
+        let opens = s.get(..prep.len()).filter(|p| p.eq_ignore_ascii_case(prep));
+        let rest = opens.and_then(|p| s[p.len()..].strip_prefix(date.as_str()));
         if let Some(rest) = rest.filter(|_| !date.is_empty()) {
             s = after_separator(rest).to_string();
             stripped = true;
