@@ -96,7 +96,7 @@ pub fn clause_range(sentence: &str, date: Range<usize>) -> Range<usize> {
 /// `dates` (in order, not overlapping), it holds no word of two letters or
 /// more but `dating_words` (`2008-01-14 16:09:00`, `R 141609Z JAN 08`,
 /// `PUBLISHED: 10:52 EST, 3 May 2019`).
-pub fn only_dates(sentence: &str, dates: &[Range<usize>], dating_words: &[String]) -> bool {
+pub fn only_dates(sentence: &str, dates: &[Range<usize>], dating_words: &[impl AsRef<str>]) -> bool {
     let end = sentence.len()..sentence.len();
     let mut from = 0;
     let gaps = dates.iter().chain([&end]).map(|d| {
@@ -105,8 +105,12 @@ pub fn only_dates(sentence: &str, dates: &[Range<usize>], dating_words: &[String
         gap
     });
     let mut words = gaps.flat_map(|gap| gap.split(|c: char| !c.is_alphabetic())).filter(|w| w.chars().count() >= 2);
-    words.all(|w| dating_words.iter().any(|d| d.eq_ignore_ascii_case(w)))
+    words.all(|w| dating_words.iter().any(|d| d.as_ref().eq_ignore_ascii_case(w)))
 }
+
+/// Words that may stand beside a date in a line that tells nothing else
+/// (`In 2012`, `on 19 December`): with [`only_dates`], such a line is no claim.
+pub const DATE_PREPOSITIONS: &[&str] = &["on", "in", "by", "since", "until", "from", "to", "of", "and", "or"];
 
 /// Where a document's closing lists begin (a line `See also`, `References`
 /// of `headings`, in its second half), or its end: what follows names
@@ -161,6 +165,12 @@ mod tests {
         assert!(only("PUBLISHED: 10:52 EST, 3 May 2019", &["3 May 2019"]));
         assert!(!only("Mali became independent in 1960", &["1960"]));
         assert!(!only("Elections on 3 May 2019", &["3 May 2019"]));
+        let bare = |s: &str, date: &str| {
+            only_dates(s, &[s.find(date).map(|at| at..at + date.len()).unwrap()], DATE_PREPOSITIONS)
+        };
+        assert!(bare("on 19 December", "19 December"));
+        assert!(bare("In 2012, and", "2012"));
+        assert!(!bare("on 19 December Mali voted", "19 December"));
     }
 
     #[test]

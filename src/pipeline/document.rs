@@ -157,7 +157,7 @@ impl Pipeline {
                 continue;
             }
             // A heading `2012`, or `December 27.` cut off its sentence by a line break, tells nothing.
-            if claims::only_dates(text, &ranges, &[]) {
+            if claims::only_dates(text, &ranges, claims::DATE_PREPOSITIONS) {
                 continue;
             }
             if sentences.is_piece(sentence) {
@@ -201,7 +201,12 @@ impl Pipeline {
         let mut out = Vec::new();
         for &dated in here {
             let (range, value, _) = dated;
-            let clause = claims::clause_range(text, range.start - start..range.end - start);
+            let date = range.start - start..range.end - start;
+            let clause = claims::clause_range(text, date.clone());
+            let in_clause = date.start - clause.start..date.end - clause.start;
+            if claims::only_dates(&text[clause.clone()], std::slice::from_ref(&in_clause), claims::DATE_PREPOSITIONS) {
+                continue; // `on 19 December`, where the text stops
+            }
             // Clauses come in order: only the last one's dates can repeat.
             told.retain(|(c, _)| *c == clause);
             if told.iter().any(|(_, v)| *v == value) {
