@@ -52,6 +52,12 @@ fn whitespace_len(text: &str) -> usize {
     at
 }
 
+#[cfg(test)]
+thread_local! {
+    /// The bytes [`word_len`] has read on this thread: tests hold it linear.
+    pub static WORD_BYTES_READ: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// The length of the word `rest` begins with (its first character is
 /// alphanumeric). Most characters are ASCII letters: read as bytes.
 fn word_len(rest: &str) -> usize {
@@ -80,6 +86,8 @@ fn word_len(rest: &str) -> usize {
             break;
         }
     }
+    #[cfg(test)]
+    WORD_BYTES_READ.with(|read| read.set(read.get() + at));
     at
 }
 

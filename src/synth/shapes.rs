@@ -22,10 +22,14 @@ pub enum Shape {
     NestedMarkup,
     /// A base64 blob, in lines of 76 characters.
     Base64,
+    /// One word of letters as long as the document, after a title: a
+    /// name-finder that reads a word again at each piece of its sentence,
+    /// or looks up each of its suffixes, reads it squared.
+    LongWord,
 }
 
 impl Shape {
-    pub const ALL: [Shape; 7] = [
+    pub const ALL: [Shape; 8] = [
         Shape::Prose,
         Shape::DatedRunOn,
         Shape::Commas,
@@ -33,6 +37,7 @@ impl Shape {
         Shape::Dates,
         Shape::NestedMarkup,
         Shape::Base64,
+        Shape::LongWord,
     ];
 
     pub fn name(self) -> &'static str {
@@ -44,6 +49,7 @@ impl Shape {
             Shape::Dates => "dates",
             Shape::NestedMarkup => "nested_markup",
             Shape::Base64 => "base64",
+            Shape::LongWord => "long_word",
         }
     }
 
@@ -93,6 +99,8 @@ impl Shape {
                 text.extend((0..76).map(|_| ALPHABET[rng.below(64)] as char));
                 text.push('\n');
             }
+            Shape::LongWord if text.is_empty() => text.push_str("On 3 May 2019 Minister A"),
+            Shape::LongWord => text.push_str(&"b".repeat(64)),
         }
     }
 }

@@ -116,6 +116,8 @@ struct WordSets {
     name_heads: FxHashSet<String>,
     /// Organisations' heads of one word, and of several (`Air Force`).
     organization_heads: FxHashSet<String>,
+    /// The longest head of one word, in bytes: no longer suffix is one.
+    longest_organization_head: usize,
     organization_head_phrases: Vec<String>,
     program_heads: FxHashSet<String>,
     program_starts: FxHashSet<String>,
@@ -140,6 +142,7 @@ impl WordSets {
             function_words: set(&rules.function_words),
             person_titles: set(&rules.person_titles),
             name_heads: rules.organization_heads.iter().chain(&rules.program_heads).cloned().collect(),
+            longest_organization_head: heads.iter().map(String::len).max().unwrap_or(0),
             organization_heads: heads.into_iter().collect(),
             organization_head_phrases: head_phrases,
             program_heads: set(&rules.program_heads),
@@ -184,7 +187,12 @@ impl Discoverer {
         let mut ws = Vec::new(); // one buffer for every sentence's words
         for s in sentences {
             ws.clear();
-            ws.extend(words(text, s.start).take_while(|w| w.range.1 <= s.end));
+            // Read to two characters past the sentence, as deciding where a
+            // word ends looks one past it: a word that runs on past the
+            // sentence is then found to, without reading all of it (a word
+            // of a megabyte, cut into pieces, was read whole for each).
+            let reach = crate::text::floor_boundary(text, s.end + 8);
+            ws.extend(words(&text[..reach], s.start).take_while(|w| w.range.1 <= s.end));
             // Runs of capitalised words in a heading are its words, not a name's;
             // context rules ask more than capitals (a list of commanders is no heading).
             let heading = s.start >= fields_end && heading_like(&text[s.clone()]);
@@ -343,10 +351,14 @@ impl Discoverer {
     }
 
     /// Whether `name` ends with an organisation's head (`Bank` of `Xbank`
-    /// too): a head of one word is a suffix of the last word, looked up.
+    /// too): a head of one word is a suffix of the last word, looked up,
+    /// those no longer than the longest head only (a word of a megabyte
+    /// has a megabyte of suffixes).
     fn ends_with_organization_head(&self, name: &str) -> bool {
         let last = &name[name.rfind(' ').map_or(0, |space| space + 1)..];
-        last.char_indices().any(|(at, _)| self.sets.organization_heads.contains(&last[at..]))
+        let shortest = last.len().saturating_sub(self.sets.longest_organization_head);
+        let suffixes = last.char_indices().filter(|&(at, _)| at >= shortest);
+        suffixes.into_iter().any(|(at, _)| self.sets.organization_heads.contains(&last[at..]))
             || self.sets.organization_head_phrases.iter().any(|h| name.ends_with(h.as_str()))
     }
 
@@ -577,6 +589,24 @@ mod tests {
         assert_eq!(split_glued("PresidencyDiango Cissoko"), "Diango Cissoko");
         assert_eq!(split_glued("McDonald Smith"), "McDonald Smith");
         assert_eq!(split_glued("iPhone"), "iPhone");
+    }
+
+    /// A word of a megabyte is cut into a thousand sentences; each reads
+    /// no further into it than it needs to see that the word runs on.
+    #[test]
+    fn a_word_longer_than_a_sentence_is_read_once() {
+        let assets = crate::assets::Assets::bundled();
+        let rules = &assets.lexicon.rules;
+        let discoverer = Discoverer::new(rules, &assets.gazetteer);
+        let text = format!("On 3 May 2019 Minister A{}bank met Mali.", "b".repeat(1 << 20));
+        let sentences = crate::extract::sentences::Segmenter::new(&rules.abbreviations, &rules.sentence_starters)
+            .split(&text)
+            .ranges;
+        assert!(sentences.len() > 500);
+        names::WORD_BYTES_READ.with(|read| read.set(0));
+        discoverer.find(&text, &sentences, &[], 0);
+        let read = names::WORD_BYTES_READ.with(|read| read.get());
+        assert!(read < 4 * text.len(), "{read} bytes of words read in {} bytes", text.len());
     }
 
     #[test]
