@@ -26,10 +26,13 @@ pub enum Shape {
     /// name-finder that reads a word again at each piece of its sentence,
     /// or looks up each of its suffixes, reads it squared.
     LongWord,
+    /// Titles in a row, `Minister Minister …`: a name-finder that reads the
+    /// rest of the row again from each title reads it squared.
+    TitleRow,
 }
 
 impl Shape {
-    pub const ALL: [Shape; 8] = [
+    pub const ALL: [Shape; 9] = [
         Shape::Prose,
         Shape::DatedRunOn,
         Shape::Commas,
@@ -38,6 +41,7 @@ impl Shape {
         Shape::NestedMarkup,
         Shape::Base64,
         Shape::LongWord,
+        Shape::TitleRow,
     ];
 
     pub fn name(self) -> &'static str {
@@ -50,6 +54,7 @@ impl Shape {
             Shape::NestedMarkup => "nested_markup",
             Shape::Base64 => "base64",
             Shape::LongWord => "long_word",
+            Shape::TitleRow => "title_row",
         }
     }
 
@@ -101,6 +106,7 @@ impl Shape {
             }
             Shape::LongWord if text.is_empty() => text.push_str("On 3 May 2019 Minister A"),
             Shape::LongWord => text.push_str(&"b".repeat(64)),
+            Shape::TitleRow => text.push_str(rng.pick(&["Minister ", "Mr. ", "General ", "Ambassador "])),
         }
     }
 }

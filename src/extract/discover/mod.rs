@@ -12,7 +12,7 @@ use crate::ingest::clean::{Hint, HintLabel};
 use crate::model::EntityKind;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -324,17 +324,16 @@ impl Discoverer {
     }
 
     fn titled(&self, text: &str, out: &mut Vec<Found>) {
+        let mut row_ends = FxHashMap::default();
+        let mut last_end = None;
         for m in self.titles_in(text) {
-            let Some(mut from) = self.after_title(text, m.end()) else {
+            let Some(after) = self.after_title(text, m.end()) else {
                 continue;
             };
-            // `Director Colonel Frank Childress`, `Advisor Dr. Raymond L. Brown`: titles in a row.
-            // Only a title right here: searching on would read to the next one, however far.
-            while let Some(next) = self.titles.find(Input::new(&text[from..]).anchored(Anchored::Yes)) {
-                match self.after_title(text, from + next.end()) {
-                    Some(after) => from = after,
-                    None => break,
-                }
+            let from = self.row_end(text, after, &mut row_ends);
+            // The titles of one row lead to one name: it is read once.
+            if last_end.replace(from) == Some(from) {
+                continue;
             }
             let particles = &self.rules.name_particles;
             let Some(range) = person_name(text, from, particles, &|w| self.not_name(w)) else {
@@ -348,6 +347,36 @@ impl Discoverer {
             }
             out.push(Found { range, name: name.to_string(), kind: EntityKind::Person, why: Why::Title });
         }
+    }
+
+    /// Where a row of titles read from `from` ends (`Director Colonel Frank
+    /// Childress`, `Advisor Dr. Raymond L. Brown`): only a title right here
+    /// is asked (searching on would read to the next one, however far).
+    /// Each place is read once, its end kept in `ends`: every title of a
+    /// row (`Minister Minister …`) leads to the same end, and reading the
+    /// rest of the row again from each was its square.
+    fn row_end(&self, text: &str, from: usize, ends: &mut FxHashMap<usize, usize>) -> usize {
+        let mut read = Vec::new();
+        let mut at = from;
+        let end = loop {
+            if let Some(&end) = ends.get(&at) {
+                break end;
+            }
+            read.push(at);
+            #[cfg(test)]
+            tests::ROW_PLACES_READ.with(|read| read.set(read.get() + 1));
+            let Some(next) = self.titles.find(Input::new(&text[at..]).anchored(Anchored::Yes)) else {
+                break at;
+            };
+            match self.after_title(text, at + next.end()) {
+                Some(after) => at = after,
+                None => break at,
+            }
+        };
+        read.into_iter().for_each(|at| {
+            ends.insert(at, end);
+        });
+        end
     }
 
     /// Whether `name` ends with an organisation's head (`Bank` of `Xbank`
@@ -568,50 +597,4 @@ pub fn compile_patterns() {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn domains_stand_on_unicode_word_boundaries() {
-        let found = |text: &str| {
-            let mut out = Vec::new();
-            domains(text, &mut out);
-            out.into_iter().map(|f| f.name).collect::<Vec<_>>()
-        };
-        assert_eq!(found("from GlobalSecurity.org, and Reuters.com."), ["GlobalSecurity.org", "Reuters.com"]);
-        assert!(found("éGlobalSecurity.org").is_empty());
-        assert!(found("GlobalSecurity.orgé").is_empty());
-        assert_eq!(found("éFoo-Bar.org"), ["Bar.org"]);
-    }
-
-    #[test]
-    fn glued_names_are_split() {
-        assert_eq!(split_glued("PresidencyDiango Cissoko"), "Diango Cissoko");
-        assert_eq!(split_glued("McDonald Smith"), "McDonald Smith");
-        assert_eq!(split_glued("iPhone"), "iPhone");
-    }
-
-    /// A word of a megabyte is cut into a thousand sentences; each reads
-    /// no further into it than it needs to see that the word runs on.
-    #[test]
-    fn a_word_longer_than_a_sentence_is_read_once() {
-        let assets = crate::assets::Assets::bundled();
-        let rules = &assets.lexicon.rules;
-        let discoverer = Discoverer::new(rules, &assets.gazetteer);
-        let text = format!("On 3 May 2019 Minister A{}bank met Mali.", "b".repeat(1 << 20));
-        let sentences = crate::extract::sentences::Segmenter::new(&rules.abbreviations, &rules.sentence_starters)
-            .split(&text)
-            .ranges;
-        assert!(sentences.len() > 500);
-        names::WORD_BYTES_READ.with(|read| read.set(0));
-        discoverer.find(&text, &sentences, &[], 0);
-        let read = names::WORD_BYTES_READ.with(|read| read.get());
-        assert!(read < 4 * text.len(), "{read} bytes of words read in {} bytes", text.len());
-    }
-
-    #[test]
-    fn headings() {
-        assert!(heading_like("Strategic Resources and Economic Partnerships:"));
-        assert!(!heading_like("The Millennium Challenge Corporation signed a compact."));
-    }
-}
+mod tests;
