@@ -188,9 +188,9 @@ impl Discoverer {
         for s in sentences {
             ws.clear();
             // Read to two characters past the sentence, as deciding where a
-            // word ends looks one past it: a word that runs on past the
-            // sentence is then found to, without reading all of it (a word
-            // of a megabyte, cut into pieces, was read whole for each).
+            // word ends looks one past it: a word that runs on is seen to,
+            // without reading the rest of it (a word of a megabyte, cut
+            // into pieces, was read whole for each).
             let reach = crate::text::floor_boundary(text, s.end + 8);
             ws.extend(words(&text[..reach], s.start).take_while(|w| w.range.1 <= s.end));
             // Runs of capitalised words in a heading are its words, not a name's;
@@ -386,8 +386,8 @@ impl Discoverer {
     fn ends_with_organization_head(&self, name: &str) -> bool {
         let last = &name[name.rfind(' ').map_or(0, |space| space + 1)..];
         let shortest = last.len().saturating_sub(self.sets.longest_organization_head);
-        let suffixes = last.char_indices().filter(|&(at, _)| at >= shortest);
-        suffixes.into_iter().any(|(at, _)| self.sets.organization_heads.contains(&last[at..]))
+        let mut suffixes = last.char_indices().filter(|&(at, _)| at >= shortest);
+        suffixes.any(|(at, _)| self.sets.organization_heads.contains(&last[at..]))
             || self.sets.organization_head_phrases.iter().any(|h| name.ends_with(h.as_str()))
     }
 
