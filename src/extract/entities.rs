@@ -408,16 +408,17 @@ fn repeated_mentions(text: &str, found: &Spans, taken: &Spans) -> Vec<DocMention
         }
         forms.extend(names.into_iter().filter(|n| seen.insert(n)).map(|n| (n, m)));
     }
+    if forms.is_empty() {
+        return Vec::new();
+    }
     let names: Vec<&str> = forms.iter().map(|(f, _)| *f).collect();
     let places = super::occurrences::standing_alone(text, &names);
     let mut out: Vec<DocMention> = Vec::new();
     // The bytes of every mention so far, a bit each: asked for every place
     // of every form, a bit is a cache hit where a search of sorted ranges
     // was several misses.
-    let mut named = Marked::new(if forms.is_empty() { 0 } else { text.len() });
-    if !forms.is_empty() {
-        taken.ranges().chain(found.ranges()).for_each(|r| named.mark(r));
-    }
+    let mut named = Marked::new(text.len());
+    taken.ranges().chain(found.ranges()).for_each(|r| named.mark(r));
     for ((form, m), starts) in forms.iter().zip(places) {
         for at in starts {
             let r = at..at + form.len();

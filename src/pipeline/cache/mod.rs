@@ -383,13 +383,11 @@ fn touch(entry: &Path) {
 /// Whether `stored` (an entry's bytes, of a document or of a merged
 /// corpus) is a whole entry of this format.
 pub fn is_whole(stored: &[u8]) -> bool {
-    match stored.split_at_checked(corpus::MAGIC.len()) {
-        Some((magic, _)) if magic == corpus::MAGIC => match stored.split_at_checked(corpus::HEAD) {
-            Some((_, rest)) => corpus::read(&mut { rest }, rest.len() as u64).is_some(),
-            None => false,
-        },
-        _ => decode::<Extracted>(stored).is_some() || decode::<Vec<KeptGroup>>(stored).is_some(),
+    if stored.starts_with(corpus::MAGIC) {
+        let rest = stored.get(corpus::HEAD..);
+        return rest.is_some_and(|rest| corpus::read(&mut { rest }, rest.len() as u64).is_some());
     }
+    decode::<Extracted>(stored).is_some() || decode::<Vec<KeptGroup>>(stored).is_some()
 }
 
 /// What an entry holds (an extraction, a merged run), if it is whole and
