@@ -3,7 +3,7 @@
 
 use crate::assets::EventKindRule;
 use crate::text::fold;
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex_syntax::is_word_character;
 use std::ops::Range;
 
@@ -32,7 +32,10 @@ impl KindClassifier {
             }
             names.push(rule.name.clone());
         }
-        let triggers = AhoCorasick::new(&forms).expect("trigger words build an automaton");
+        // A DFA: a few hundred short triggers make a small one, and it is
+        // read for every clause of every claim.
+        let triggers = (AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(&forms))
+            .expect("trigger words build an automaton");
         KindClassifier { names, triggers, meaning }
     }
 

@@ -6,9 +6,9 @@ use regex_automata::util::captures::Captures;
 use std::ops::{Index, Range};
 
 /// The groups of one match in `text`.
-pub struct Groups<'t> {
+pub struct Groups<'t, 'c> {
     text: &'t str,
-    caps: Captures,
+    caps: &'c Captures,
 }
 
 /// One group of a match: where it is and what it says.
@@ -33,8 +33,8 @@ impl<'t> Group<'t> {
     }
 }
 
-impl<'t> Groups<'t> {
-    pub fn new(text: &'t str, caps: Captures) -> Self {
+impl<'t, 'c> Groups<'t, 'c> {
+    pub fn new(text: &'t str, caps: &'c Captures) -> Self {
         Groups { text, caps }
     }
 
@@ -46,7 +46,7 @@ impl<'t> Groups<'t> {
 }
 
 /// The text of group `i`, which must have taken part in the match.
-impl Index<usize> for Groups<'_> {
+impl Index<usize> for Groups<'_, '_> {
     type Output = str;
 
     fn index(&self, i: usize) -> &str {
