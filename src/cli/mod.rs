@@ -158,6 +158,7 @@ impl Keeping {
         let keep = move || {
             let _ = go.recv(); // an error: `wait` was let go
             cache.map_or_else(CacheReport::default, |cache| {
+                cache.write_pending();
                 if let Some(unkept) = unkept {
                     cache.keep_corpus(unkept, &corpus);
                 }
@@ -332,7 +333,7 @@ impl InputArgs {
             .collect();
         let cache =
             annals::pipeline::Cache::new(cache::default_root()?, cache::namespace(&corpus_files), cache::limit());
-        Some(cache.serving(&self.paths))
+        Some(cache.serving(&self.paths).deferring())
     }
 }
 

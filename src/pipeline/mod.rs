@@ -226,6 +226,9 @@ impl Pipeline {
     /// Keeps a built corpus in the cache, if it is not there yet; its
     /// corpus and failures.
     pub fn keep(&self, built: Built) -> (Corpus, Vec<Failure>) {
+        if let Some(cache) = &self.cache {
+            cache.write_pending();
+        }
         if let Some((cache, unkept)) = self.cache.as_ref().zip(built.unkept) {
             let mut clock = Clock::start();
             cache.keep_corpus(unkept, &built.corpus);

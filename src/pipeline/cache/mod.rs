@@ -5,7 +5,8 @@
 //! in a folder named by a digest of annals (its version and executable) and
 //! of the assets (the embedded ones and the folders' `annals.toml`), and in
 //! that, one of 256 by the name's first byte. It holds a header (format,
-//! length, checksum) and the extraction in postcard, its text as what
+//! length, checksum) and the extraction in postcard, compressed by LZ4
+//! (a cold open of a gigabyte writes a third as much), its text as what
 //! rebuilds it from the document ([`text`]). Entries are written under a
 //! temporary name and renamed into place, so a reader sees a whole entry or
 //! none; one that is truncated, corrupt or of another format is ignored,
@@ -36,12 +37,12 @@ use crate::seeded;
 use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, PoisonError};
 use tempfile::NamedTempFile;
 use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
 /// The first bytes of an entry: the format, which a change of layout bumps.
-const MAGIC: &[u8; 8] = b"annals\x01\x03";
+const MAGIC: &[u8; 8] = b"annals\x01\x04";
 /// Magic, payload length, payload checksum.
 const HEADER: usize = 8 + 8 + 8;
 
@@ -79,6 +80,9 @@ pub struct Cache {
     runs_from: usize,
     /// A digest of the folders and files it serves ([`Cache::serving`]).
     place: u64,
+    /// Whether documents' entries wait in `pending` ([`Cache::deferring`]).
+    defer: bool,
+    pending: Mutex<Vec<(PathBuf, Vec<u8>)>>,
     pub stats: Stats,
 }
 
@@ -127,7 +131,18 @@ pub fn limit() -> u64 {
 impl Cache {
     pub fn new(root: PathBuf, namespace: u64, limit: u64) -> Self {
         let dir = root.join(format!("{namespace:016x}"));
-        Cache { root, dir, limit, runs_from: DEFAULT_RUNS_FROM, place: 0, stats: Stats::default() }
+        let (defer, pending) = (false, Mutex::default());
+        Cache { root, dir, limit, runs_from: DEFAULT_RUNS_FROM, place: 0, defer, pending, stats: Stats::default() }
+    }
+
+    /// The cache, holding documents' entries in memory until
+    /// [`Cache::write_pending`]: a first open then writes nothing before
+    /// its corpus is shown. (Written as they were made, a gigabyte's half
+    /// a gigabyte of entries grew the page cache while the documents were
+    /// read, and each page the build took cost this machine more.)
+    pub fn deferring(mut self) -> Self {
+        self.defer = true;
+        self
     }
 
     /// The cache of the documents in `paths` (folders or files): their
@@ -270,7 +285,22 @@ impl Cache {
     /// noted once, and skipped after.
     pub(super) fn put(&self, entry: &Path, extracted: &Extracted) {
         self.stats.extracted.fetch_add(1, Ordering::Relaxed);
-        self.store(entry, |out| write_framed(out, extracted));
+        if !self.writable() {
+            return;
+        }
+        let Some(framed) = self.note(framed(extracted)) else { return };
+        match self.defer {
+            true => self.pending.lock().unwrap_or_else(PoisonError::into_inner).push((entry.to_path_buf(), framed)),
+            false => self.store(entry, |out| out.write_all(&framed)),
+        }
+    }
+
+    /// Writes the documents' entries held back ([`Cache::deferring`]).
+    pub fn write_pending(&self) {
+        let pending = std::mem::take(&mut *self.pending.lock().unwrap_or_else(PoisonError::into_inner));
+        for (entry, framed) in pending {
+            self.store(&entry, |out| out.write_all(&framed));
+        }
     }
 
     /// Writes `entry` with `write`, under a temporary name renamed into
@@ -350,19 +380,24 @@ impl KeptRuns for Cache {
 
     fn put(&self, key: u128, groups: &[KeptGroup]) {
         self.stats.runs_merged.fetch_add(1, Ordering::Relaxed);
-        self.store(&self.run_entry(key), |out| write_framed(out, &groups));
+        if let Some(framed) = self.note(framed(&groups)) {
+            self.store(&self.run_entry(key), |out| out.write_all(&framed));
+        }
     }
 }
 
-/// Writes `payload` as an entry: magic, length, checksum, postcard, in
-/// one call (50 000 entries are written at a gigabyte).
-fn write_framed(out: &mut std::fs::File, payload: &impl serde::Serialize) -> std::io::Result<()> {
-    let mut entry = postcard::to_extend(payload, vec![0; HEADER]).map_err(std::io::Error::other)?;
+/// `payload` as an entry: magic, length, checksum, postcard compressed by
+/// LZ4 (its length first), to be written in one call (50 000 entries are
+/// written at a gigabyte).
+fn framed(payload: &impl serde::Serialize) -> std::io::Result<Vec<u8>> {
+    let plain = postcard::to_stdvec(payload).map_err(std::io::Error::other)?;
+    let mut entry = vec![0; HEADER];
+    entry.extend(lz4_flex::block::compress_prepend_size(&plain));
     let (header, payload) = entry.split_at_mut(HEADER);
     header[..8].copy_from_slice(MAGIC);
     header[8..16].copy_from_slice(&(payload.len() as u64).to_le_bytes());
     header[16..].copy_from_slice(&xxh3_64(payload).to_le_bytes());
-    out.write_all(&entry)
+    Ok(entry)
 }
 
 /// A built corpus the cache does not hold yet: where it goes, and the
@@ -399,7 +434,9 @@ fn decode<T: serde::de::DeserializeOwned>(stored: &[u8]) -> Option<T> {
     if &header[..8] != MAGIC || payload.len() as u64 != length || xxh3_64(payload) != checksum {
         return None;
     }
-    postcard::from_bytes(payload).ok()
+    // The length LZ4 prepends is checked with the rest: it can be trusted.
+    let plain = lz4_flex::block::decompress_size_prepended(payload).ok()?;
+    postcard::from_bytes(&plain).ok()
 }
 
 /// One string for each name a document's mentions share, as extraction
