@@ -17,6 +17,7 @@ use annals::model::Corpus;
 use annals::pipeline::{Built, Pipeline, Unkept, Watch};
 use clap::{Args, CommandFactory, Parser, Subcommand};
 use globset::GlobSet;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
@@ -181,6 +182,18 @@ impl Keeping {
         self.go();
         self.report.get_or_init(|| {
             let thread = self.thread.lock().unwrap_or_else(PoisonError::into_inner).take();
+            // A first open of a gigabyte quit at once has seconds of writing
+            // left: said, not a silent wait (a short one is not).
+            let quick = std::time::Instant::now() + std::time::Duration::from_millis(300);
+            let busy = || thread.as_ref().is_some_and(|t| !t.is_finished());
+            while busy() && std::time::Instant::now() < quick {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            if busy() && std::io::stderr().is_terminal() {
+                eprintln!(
+                    "annals: finishing writing the cache (Ctrl-C skips the rest; the next open is then slower)"
+                );
+            }
             thread.and_then(|t| t.join().ok()).unwrap_or_default()
         })
     }

@@ -80,14 +80,15 @@ fn clause_around(sentence: &str, date: Range<usize>) -> &str {
 
 /// Where [`clause_around`] is in `sentence`, its spaces trimmed.
 pub fn clause_range(sentence: &str, date: Range<usize>) -> Range<usize> {
-    let is_mark = |c: char| matches!(c, ',' | ';' | ':');
+    // The marks are ASCII: searched for as bytes (every claim of a run-on asks).
+    let mark_after = |from: usize, to: usize| memchr::memchr3(b',', b';', b':', &sentence.as_bytes()[from..to]);
     let from = crate::text::floor_boundary(sentence, date.start.saturating_sub(CLAUSE_REACH));
     let to = crate::text::floor_boundary(sentence, date.end + CLAUSE_REACH).max(date.end);
-    let sentence = &sentence[..to];
-    let start = sentence[from..date.start].rfind(is_mark).map_or(from, |i| from + i + 1);
-    let mut end = sentence[date.end..].find(is_mark).map_or(sentence.len(), |i| date.end + i);
-    if sentence[start..end].split_whitespace().count() < 6 && end < sentence.len() {
-        end = sentence[end + 1..].find(is_mark).map_or(sentence.len(), |i| end + 1 + i);
+    let before = &sentence.as_bytes()[from..date.start];
+    let start = memchr::memrchr3(b',', b';', b':', before).map_or(from, |i| from + i + 1);
+    let mut end = mark_after(date.end, to).map_or(to, |i| date.end + i);
+    if sentence[start..end].split_whitespace().take(6).count() < 6 && end < to {
+        end = mark_after(end + 1, to).map_or(to, |i| end + 1 + i);
     }
     let clause = &sentence[start..end];
     let trimmed = clause.trim_start();
