@@ -190,9 +190,7 @@ impl Keeping {
                 std::thread::sleep(std::time::Duration::from_millis(10));
             }
             if busy() && std::io::stderr().is_terminal() {
-                eprintln!(
-                    "annals: finishing writing the cache (Ctrl-C skips the rest; the next open is then slower)"
-                );
+                eprintln!("annals: finishing writing the cache (Ctrl-C skips the rest; the next open is then slower)");
             }
             thread.and_then(|t| t.join().ok()).unwrap_or_default()
         })

@@ -170,14 +170,14 @@ fn a_corpus_of_files_is_kept_once_shown() {
     assert_eq!(export(&again.corpus), export(&corpus), "byte for byte");
 }
 
-/// A deferring cache (the browser's) writes no document's entry while the
-/// corpus is built: all of them once it is kept, and they serve the next
-/// build of a changed set of documents.
+/// A deferring cache (the browser's) writes no document's entry and no
+/// merged run while the corpus is built: all of them once it is kept, and
+/// they serve the next build of a changed set of documents.
 #[test]
 fn a_deferring_cache_writes_documents_entries_once_the_corpus_is_kept() {
     let root = tempfile::tempdir().unwrap();
     let (files, _) = annals::ingest::find_documents(&[common::fixtures().join("docs")], &|_| false);
-    let cache = || Cache::new(root.path().to_path_buf(), 7, u64::MAX).deferring();
+    let cache = || Cache::new(root.path().to_path_buf(), 7, u64::MAX).keeping_runs_from(1).deferring();
     let build = |pipeline: &Pipeline, files: &[std::path::PathBuf]| {
         let watch = annals::pipeline::Watch::default();
         pipeline.build_files("test", files.to_vec(), annals::ingest::DEFAULT_MAX_BYTES, Vec::new(), &watch)
@@ -186,9 +186,12 @@ fn a_deferring_cache_writes_documents_entries_once_the_corpus_is_kept() {
     let built = build(&first, &files);
     let extracted = first.cache().unwrap().stats.extracted.load(Relaxed);
     assert!(extracted >= 3, "{extracted} documents extracted");
-    assert!(entries(root.path()).is_empty(), "nothing written while building");
+    let runs = first.cache().unwrap().stats.runs_merged.load(Relaxed);
+    assert!(runs > 0, "runs merged to be kept");
+    assert!(walk(root.path()).is_empty(), "nothing written while building");
     first.keep(built);
     assert_eq!(entries(root.path()).len(), extracted, "each document's entry, once kept");
+    assert_eq!(of_kind(root.path(), "run").len(), runs, "and each merged run");
     let second = Pipeline::bundled().with_cache(cache());
     build(&second, &files[1..]); // another set: not the merged corpus, the documents' entries
     let stats = &second.cache().unwrap().stats;

@@ -135,9 +135,9 @@ impl Cache {
         Cache { root, dir, limit, runs_from: DEFAULT_RUNS_FROM, place: 0, defer, pending, stats: Stats::default() }
     }
 
-    /// The cache, holding documents' entries in memory until
-    /// [`Cache::write_pending`]: a first open then writes nothing before
-    /// its corpus is shown. (Written as they were made, a gigabyte's half
+    /// The cache, holding documents' entries and merged runs in memory
+    /// until [`Cache::write_pending`]: a first open then writes nothing
+    /// before its corpus is shown. (Written as they were made, a gigabyte's half
     /// a gigabyte of entries grew the page cache while the documents were
     /// read, and each page the build took cost this machine more.)
     pub fn deferring(mut self) -> Self {
@@ -288,14 +288,21 @@ impl Cache {
         if !self.writable() {
             return;
         }
-        let Some(framed) = self.note(framed(extracted)) else { return };
-        match self.defer {
-            true => self.pending.lock().unwrap_or_else(PoisonError::into_inner).push((entry.to_path_buf(), framed)),
-            false => self.store(entry, |out| out.write_all(&framed)),
+        if let Some(framed) = self.note(framed(extracted)) {
+            self.store_or_hold(entry.to_path_buf(), framed);
         }
     }
 
-    /// Writes the documents' entries held back ([`Cache::deferring`]).
+    /// Writes an entry now, or holds it until [`Cache::write_pending`]
+    /// when the cache is [deferring](Cache::deferring).
+    fn store_or_hold(&self, entry: PathBuf, framed: Vec<u8>) {
+        match self.defer {
+            true => self.pending.lock().unwrap_or_else(PoisonError::into_inner).push((entry, framed)),
+            false => self.store(&entry, |out| out.write_all(&framed)),
+        }
+    }
+
+    /// Writes the entries held back ([`Cache::deferring`]).
     pub fn write_pending(&self) {
         let pending = std::mem::take(&mut *self.pending.lock().unwrap_or_else(PoisonError::into_inner));
         for (entry, framed) in pending {
@@ -381,7 +388,7 @@ impl KeptRuns for Cache {
     fn put(&self, key: u128, groups: &[KeptGroup]) {
         self.stats.runs_merged.fetch_add(1, Ordering::Relaxed);
         if let Some(framed) = self.note(framed(&groups)) {
-            self.store(&self.run_entry(key), |out| out.write_all(&framed));
+            self.store_or_hold(self.run_entry(key), framed);
         }
     }
 }
