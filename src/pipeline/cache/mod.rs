@@ -6,7 +6,7 @@
 //! of the assets (the embedded ones and the folders' `annals.toml`), and in
 //! that, one of 256 by the name's first byte. It holds a header (format,
 //! length, checksum) and the extraction in postcard, compressed by LZ4
-//! (a cold open of a gigabyte writes a third as much), its text as what
+//! (a quarter smaller), its text as what
 //! rebuilds it from the document ([`text`]). Entries are written under a
 //! temporary name and renamed into place, so a reader sees a whole entry or
 //! none; one that is truncated, corrupt or of another format is ignored,
@@ -22,6 +22,8 @@
 //! open nothing, and read whole it is the quickest way back to them.
 //! And merged runs of claims (a kind's years), each named by a hash of its
 //! claims: with one document changed, the runs it does not touch are read.
+//! The command line's cache is [deferring](Cache::deferring): what a first
+//! open makes is written with its corpus, once that is shown.
 
 mod corpus;
 mod text;
@@ -80,7 +82,7 @@ pub struct Cache {
     runs_from: usize,
     /// A digest of the folders and files it serves ([`Cache::serving`]).
     place: u64,
-    /// Whether documents' entries wait in `pending` ([`Cache::deferring`]).
+    /// Whether entries wait in `pending` ([`Cache::deferring`]).
     defer: bool,
     pending: Mutex<Vec<(PathBuf, Vec<u8>)>>,
     pub stats: Stats,
@@ -137,9 +139,9 @@ impl Cache {
 
     /// The cache, holding documents' entries and merged runs in memory
     /// until [`Cache::write_pending`]: a first open then writes nothing
-    /// before its corpus is shown. (Written as they were made, a gigabyte's half
-    /// a gigabyte of entries grew the page cache while the documents were
-    /// read, and each page the build took cost this machine more.)
+    /// before its corpus is shown. (Written as they were made, a gigabyte's
+    /// half a gigabyte of entries grew the page cache while the documents
+    /// were read, and each page the build took cost this machine more.)
     pub fn deferring(mut self) -> Self {
         self.defer = true;
         self
@@ -285,17 +287,16 @@ impl Cache {
     /// noted once, and skipped after.
     pub(super) fn put(&self, entry: &Path, extracted: &Extracted) {
         self.stats.extracted.fetch_add(1, Ordering::Relaxed);
+        self.store_or_hold(entry.to_path_buf(), extracted);
+    }
+
+    /// Writes `payload` as `entry` now, or holds it until
+    /// [`Cache::write_pending`] when the cache is [deferring](Cache::deferring).
+    fn store_or_hold(&self, entry: PathBuf, payload: &impl serde::Serialize) {
         if !self.writable() {
             return;
         }
-        if let Some(framed) = self.note(framed(extracted)) {
-            self.store_or_hold(entry.to_path_buf(), framed);
-        }
-    }
-
-    /// Writes an entry now, or holds it until [`Cache::write_pending`]
-    /// when the cache is [deferring](Cache::deferring).
-    fn store_or_hold(&self, entry: PathBuf, framed: Vec<u8>) {
+        let Some(framed) = self.note(framed(payload)) else { return };
         match self.defer {
             true => self.pending.lock().unwrap_or_else(PoisonError::into_inner).push((entry, framed)),
             false => self.store(&entry, |out| out.write_all(&framed)),
@@ -387,9 +388,7 @@ impl KeptRuns for Cache {
 
     fn put(&self, key: u128, groups: &[KeptGroup]) {
         self.stats.runs_merged.fetch_add(1, Ordering::Relaxed);
-        if let Some(framed) = self.note(framed(&groups)) {
-            self.store_or_hold(self.run_entry(key), framed);
-        }
+        self.store_or_hold(self.run_entry(key), &groups);
     }
 }
 
