@@ -174,7 +174,7 @@ fn a_corpus_of_files_is_kept_once_shown() {
 /// merged run while the corpus is built: all of them once it is kept, and
 /// they serve the next build of a changed set of documents.
 #[test]
-fn a_deferring_cache_writes_documents_entries_once_the_corpus_is_kept() {
+fn a_deferring_cache_writes_its_entries_once_the_corpus_is_kept() {
     let root = tempfile::tempdir().unwrap();
     let (files, _) = annals::ingest::find_documents(&[common::fixtures().join("docs")], &|_| false);
     let cache = || Cache::new(root.path().to_path_buf(), 7, u64::MAX).keeping_runs_from(1).deferring();
