@@ -159,10 +159,7 @@ impl Keeping {
         let keep = move || {
             let _ = go.recv(); // an error: `wait` was let go
             cache.map_or_else(CacheReport::default, |cache| {
-                cache.write_pending();
-                if let Some(unkept) = unkept {
-                    cache.keep_corpus(unkept, &corpus);
-                }
+                cache.keep(unkept, &corpus);
                 cache.evict();
                 CacheReport::of(&cache)
             })

@@ -78,7 +78,7 @@ fn clause_around(sentence: &str, date: Range<usize>) -> &str {
     &sentence[clause_range(sentence, date)]
 }
 
-/// Where [`clause_around`] is in `sentence`, its spaces trimmed.
+/// Where the clause around `date` is in `sentence` (see `clause_around`), its spaces trimmed.
 pub fn clause_range(sentence: &str, date: Range<usize>) -> Range<usize> {
     // The marks are ASCII: searched for as bytes (every claim of a run-on asks).
     let mark_after = |from: usize, to: usize| memchr::memchr3(b',', b';', b':', &sentence.as_bytes()[from..to]);

@@ -37,9 +37,10 @@ mod document;
 
 pub use cache::{Cache, Unkept};
 
-/// A corpus just built, and what failed to load. Its cache entry is
-/// written by [`Pipeline::keep`] or [`Cache::keep_corpus`] when `unkept`
-/// says so: after the corpus is shown, not on the cores merging it.
+/// A corpus just built, and what failed to load. What the cache keeps of
+/// it (the entries a deferring cache held, its merged corpus when `unkept`
+/// says so) is written by [`Pipeline::keep`] or [`Cache::keep`]: after the
+/// corpus is shown, not on the cores merging it.
 pub struct Built {
     pub corpus: Corpus,
     pub failures: Vec<Failure>,
@@ -227,11 +228,8 @@ impl Pipeline {
     /// corpus and failures.
     pub fn keep(&self, built: Built) -> (Corpus, Vec<Failure>) {
         if let Some(cache) = &self.cache {
-            cache.write_pending();
-        }
-        if let Some((cache, unkept)) = self.cache.as_ref().zip(built.unkept) {
             let mut clock = Clock::start();
-            cache.keep_corpus(unkept, &built.corpus);
+            cache.keep(built.unkept, &built.corpus);
             clock.lap("keep the merged corpus in the cache");
         }
         (built.corpus, built.failures)

@@ -138,7 +138,7 @@ impl Cache {
     }
 
     /// The cache, holding documents' entries and merged runs in memory
-    /// until [`Cache::write_pending`]: a first open then writes nothing
+    /// until [`Cache::keep`]: a first open then writes nothing
     /// before its corpus is shown. (Written as they were made, a gigabyte's
     /// half a gigabyte of entries grew the page cache while the documents
     /// were read, and each page the build took cost this machine more.)
@@ -258,11 +258,20 @@ impl Cache {
         Some(built)
     }
 
+    /// Writes what a build left to keep, once its corpus is shown (so that
+    /// writing does not take the cores its merge needs): the entries held
+    /// back ([`Cache::deferring`]), then the merged corpus if `unkept`.
+    pub fn keep(&self, unkept: Option<Unkept>, built: &Corpus) {
+        self.write_pending();
+        if let Some(unkept) = unkept {
+            self.keep_corpus(unkept, built);
+        }
+    }
+
     /// Keeps a merged corpus and the failures of its build: documents,
     /// then events, written under a temporary name renamed into place once
-    /// whole. Called once the corpus is shown, so that writing it does not
-    /// take the cores its merge needs.
-    pub fn keep_corpus(&self, unkept: Unkept, built: &Corpus) {
+    /// whole.
+    fn keep_corpus(&self, unkept: Unkept, built: &Corpus) {
         if !self.writable() {
             return;
         }
@@ -291,7 +300,7 @@ impl Cache {
     }
 
     /// Writes `payload` as `entry` now, or holds it until
-    /// [`Cache::write_pending`] when the cache is [deferring](Cache::deferring).
+    /// [`Cache::keep`] when the cache is [deferring](Cache::deferring).
     fn store_or_hold(&self, entry: PathBuf, payload: &impl serde::Serialize) {
         if !self.writable() {
             return;
@@ -304,7 +313,7 @@ impl Cache {
     }
 
     /// Writes the entries held back ([`Cache::deferring`]).
-    pub fn write_pending(&self) {
+    fn write_pending(&self) {
         let pending = std::mem::take(&mut *self.pending.lock().unwrap_or_else(PoisonError::into_inner));
         for (entry, framed) in pending {
             self.store(&entry, |out| out.write_all(&framed));
