@@ -63,7 +63,14 @@ pub fn fold_into(s: &str, out: &mut String) {
             out.push_str(&quoted);
         }
     } else {
-        out.extend(s.chars().map(fold_char).flat_map(char::to_lowercase));
+        out.reserve(s.len());
+        for c in s.chars() {
+            // Most letters fold to ASCII (`é` to `e`): lowered without Unicode's tables.
+            match fold_char(c) {
+                f if f.is_ascii() => out.push(f.to_ascii_lowercase()),
+                f => out.extend(f.to_lowercase()),
+            }
+        }
     }
 }
 
@@ -92,30 +99,35 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// An ASCII byte that is a word character.
-fn is_ascii_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
+/// Which bytes are ASCII word characters, looked up: the word scans read
+/// every byte of a corpus.
+pub static ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    table
+};
 
 /// Where the run of word characters starting at byte `from` ends (ASCII
 /// is read byte by byte, without decoding: this runs over whole corpora).
 pub fn word_end(text: &str, from: usize) -> usize {
     let bytes = text.as_bytes();
     let mut at = from;
-    while let Some(&b) = bytes.get(at) {
-        if b.is_ascii() {
-            if !is_ascii_word_byte(b) {
-                break;
-            }
+    loop {
+        while at < bytes.len() && ASCII_WORD[usize::from(bytes[at])] {
             at += 1;
-        } else {
-            match text[at..].chars().next() {
+        }
+        match bytes.get(at) {
+            Some(b) if !b.is_ascii() => match text[at..].chars().next() {
                 Some(c) if is_word_char(c) => at += c.len_utf8(),
-                _ => break,
-            }
+                _ => return at,
+            },
+            _ => return at,
         }
     }
-    at
 }
 
 /// The words of `text`: its runs of word characters, as byte ranges, in order.
@@ -124,14 +136,19 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + 
     let mut at = 0;
     std::iter::from_fn(move || {
         while at < text.len() {
+            let b = bytes[at];
+            // Not a word character: ASCII is stepped over without decoding.
+            if b.is_ascii() && !ASCII_WORD[usize::from(b)] {
+                at += 1;
+                continue;
+            }
             let end = word_end(text, at);
             if end > at {
                 let word = at..end;
                 at = end;
                 return Some(word);
             }
-            // Not a word character: ASCII is stepped over without decoding.
-            at += if bytes[at].is_ascii() { 1 } else { text[at..].chars().next().map_or(1, char::len_utf8) };
+            at += text[at..].chars().next().map_or(1, char::len_utf8);
         }
         None
     })

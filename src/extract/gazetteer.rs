@@ -111,6 +111,10 @@ pub struct Matcher {
     /// The same hashes' top 16 bits, as a bit set: most words are ruled
     /// out without a lookup.
     first_word_bits: Box<[u64; 1024]>,
+    /// The lower-case ASCII letters a pattern may begin with in the text
+    /// (`al-Qaeda`): a word beginning with any other is no match, as a
+    /// capitalised first word must be capitalised, and is not hashed.
+    lower_starts: [bool; 128],
     /// Patterns beginning with a character that is not a word character
     /// (none in the bundled gazetteer), searched for as they are.
     odd: Option<(AhoCorasick, Vec<usize>)>,
@@ -166,11 +170,16 @@ impl Matcher {
         let mut by_first_word: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
         let mut first_word_bits = Box::new([0u64; 1024]);
         let mut odd = Vec::new();
+        let mut lower_starts = [false; 128];
         for (n, pattern) in folded_patterns.iter().enumerate() {
             let first_word = &pattern[..word_end(pattern, 0)];
             if first_word.is_empty() {
                 odd.push(n);
                 continue;
+            }
+            let first = first_word.as_bytes()[0].to_ascii_lowercase();
+            if !patterns[n].capitals[0] && first.is_ascii() {
+                lower_starts[usize::from(first)] = true;
             }
             let hash = word_hash(first_word);
             let (word, bit) = bit_of(hash);
@@ -180,7 +189,7 @@ impl Matcher {
         let odd = (!odd.is_empty()).then(|| (automaton(odd.iter().map(|&n| &folded_patterns[n])), odd));
         let terms =
             gazetteer.entities.iter().map(|e| e.terms.iter().filter_map(|t| DateValue::parse(t)).collect()).collect();
-        Matcher { by_first_word, first_word_bits, odd, patterns, folded_patterns, terms }
+        Matcher { by_first_word, first_word_bits, lower_starts, odd, patterns, folded_patterns, terms }
     }
 
     /// Every pattern that occurs in `text`, ASCII case aside, beginning
@@ -189,6 +198,10 @@ impl Matcher {
         let bytes = text.as_bytes();
         let mut found = Vec::new();
         for word in word_spans(text) {
+            let first = bytes[word.start];
+            if first.is_ascii_lowercase() && !self.lower_starts[usize::from(first)] {
+                continue;
+            }
             let hash = word_hash(&text[word.clone()]);
             let (slot, bit) = bit_of(hash);
             if self.first_word_bits[slot] & bit == 0 {

@@ -58,17 +58,28 @@ thread_local! {
     pub static WORD_BYTES_READ: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
+/// Which bytes are ASCII letters and digits, looked up.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The length of the word `rest` begins with (its first character is
 /// alphanumeric). Most characters are ASCII letters: read as bytes.
 fn word_len(rest: &str) -> usize {
     let bytes = rest.as_bytes();
     let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
+    loop {
+        while at < bytes.len() && ASCII_ALNUM[usize::from(bytes[at])] {
+            at += 1;
+        }
+        let Some(&b) = bytes.get(at) else { break };
         let c = match b.is_ascii() {
-            true if b.is_ascii_alphanumeric() => {
-                at += 1;
-                continue;
-            }
             true => char::from(b),
             false => rest[at..].chars().next().expect("at a character boundary"),
         };

@@ -50,7 +50,7 @@ pub fn decode(raw: &[u8]) -> Result<Decoded, DecodeError> {
     }
     // Text has line breaks and tabs, and at most a few other control bytes
     // (an escape sequence or two); noise has one byte in ten.
-    let controls = raw.iter().filter(|&&b| (b < 0x20 && !b"\t\n\r\x0c\x1b".contains(&b)) || b == 0x7f).count();
+    let controls = raw.iter().filter(|&&b| is_control(b)).count();
     if controls > 16 && controls * 100 > raw.len() {
         return Err(DecodeError::Binary("control characters"));
     }
@@ -64,6 +64,13 @@ pub fn decode(raw: &[u8]) -> Result<Decoded, DecodeError> {
     detector.feed(raw, true);
     let encoding = detector.guess(None, false);
     Ok(with_encoding(raw, 0, encoding))
+}
+
+/// A control byte other than the tab, line breaks, form feed and escape
+/// that text has (a mask, not a search of those five: every byte is asked).
+fn is_control(b: u8) -> bool {
+    const TEXT_CONTROLS: u32 = 1 << b'\t' | 1 << b'\n' | 1 << b'\r' | 1 << 0x0c | 1 << 0x1b;
+    (b < 0x20 && (TEXT_CONTROLS >> b) & 1 == 0) || b == 0x7f
 }
 
 /// UTF-8 with a few broken bytes, rather than a legacy encoding: it has
