@@ -7,6 +7,7 @@
 //! line break or a space, so that what is done per sentence stays bounded.
 
 use regex::Regex;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -43,13 +44,15 @@ impl Sentences {
 }
 
 pub struct Segmenter {
-    abbreviations: Vec<String>,
-    starters: Vec<String>,
+    /// Asked at every full stop: sets, not lists.
+    abbreviations: FxHashSet<String>,
+    starters: FxHashSet<String>,
 }
 
 impl Segmenter {
     pub fn new(abbreviations: &[String], starters: &[String]) -> Self {
-        Segmenter { abbreviations: abbreviations.to_vec(), starters: starters.to_vec() }
+        let set = |words: &[String]| words.iter().cloned().collect();
+        Segmenter { abbreviations: set(abbreviations), starters: set(starters) }
     }
 
     /// The sentences of `text`.
@@ -118,13 +121,13 @@ impl Segmenter {
         if spaced {
             return !initial;
         }
-        let abbreviation = self.abbreviations.iter().any(|a| a == token);
+        let abbreviation = self.abbreviations.contains(token);
         if !initial && !abbreviation {
             return true;
         }
         // `in the U.S. The next …`: an abbreviation can end a sentence too.
         let next_word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        abbreviation && token.chars().filter(|&c| c == '.').count() > 1 && self.starters.iter().any(|w| w == next_word)
+        abbreviation && token.chars().filter(|&c| c == '.').count() > 1 && self.starters.contains(next_word)
     }
 }
 
@@ -161,11 +164,28 @@ fn bounded_cut(run: &str) -> usize {
 
 fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[r.clone()];
-    let lead = LEADING.find(s).map_or(0, |m| m.end());
-    let trail = TRAILING.find(&s[lead..]).map_or(s.len(), |m| lead + m.start());
+    let lead = if may_lead(s) { LEADING.find(s).map_or(0, |m| m.end()) } else { 0 };
+    let rest = &s[lead..];
+    let trail = if may_trail(rest) { TRAILING.find(rest).map_or(s.len(), |m| lead + m.start()) } else { s.len() };
     if trail > lead && s[lead..trail].chars().any(char::is_alphanumeric) {
         out.push(r.start + lead..r.start + trail);
     }
+}
+
+/// Whether [`LEADING`] may match `s`: most sentences begin with a letter,
+/// and are spared the search.
+fn may_lead(s: &str) -> bool {
+    s.as_bytes().first().is_some_and(|&b| !b.is_ascii() || matches!(b, b' ' | b'\t'..=b'\r' | b'[' | b'('))
+}
+
+/// Whether [`TRAILING`] may match `s`: a full stop or a digit ends a
+/// match only after a `¶`.
+fn may_trail(s: &str) -> bool {
+    s.as_bytes().last().is_some_and(|&b| {
+        !b.is_ascii()
+            || matches!(b, b' ' | b'\t'..=b'\r' | b']')
+            || (matches!(b, b'.' | b'0'..=b'9') && s.contains('¶'))
+    })
 }
 
 /// Lines, or paragraphs when the text is hard-wrapped.
@@ -260,6 +280,14 @@ mod tests {
 
     fn texts(s: &str) -> Vec<&str> {
         seg().split(s).ranges.into_iter().map(|r| &s[r]).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentences_spared_the_trimming_search_have_nothing_to_trim(s in "[a.1 \t\u{b}\u{a0}\\[\\]()A/•¶]{0,12}") {
+            proptest::prop_assert!(may_lead(&s) || LEADING.find(&s).is_none());
+            proptest::prop_assert!(may_trail(&s) || TRAILING.find(&s).is_none());
+        }
     }
 
     #[test]
