@@ -24,8 +24,14 @@ pub fn words(text: &str, from: usize) -> impl Iterator<Item = Word<'_>> + '_ {
     std::iter::from_fn(move || {
         at += whitespace_len(&text[at..]);
         let rest = &text[at..];
-        let first = rest.chars().next()?;
-        let len = if first.is_alphanumeric() { word_len(rest) } else { first.len_utf8() };
+        let len = match *rest.as_bytes().first()? {
+            b if ASCII_ALNUM[usize::from(b)] => word_len(rest),
+            b if b.is_ascii() => 1,
+            _ => match rest.chars().next()? {
+                c if c.is_alphanumeric() => word_len(rest),
+                c => c.len_utf8(),
+            },
+        };
         let word = Word { text: &text[at..at + len], range: (at, at + len) };
         at += len;
         Some(word)

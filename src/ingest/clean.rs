@@ -108,10 +108,17 @@ pub fn clean(s: &str, syntax: Syntax) -> Cleaned {
     c.out
 }
 
-/// Bytes that may start something other than plain text.
-fn special(b: u8) -> bool {
-    !(0x20..0x7F).contains(&b) || matches!(b, b'<' | b'&' | b'[' | b'!' | b'*' | b'_' | b'`' | b'{' | b'\\' | b'|')
-}
+/// Bytes that may start something other than plain text, looked up: runs
+/// of plain text are most of every document.
+static SPECIAL: [bool; 256] = {
+    let mut table = [true; 256];
+    let mut b = 0x20;
+    while b < 0x7F {
+        table[b] = matches!(b as u8, b'<' | b'&' | b'[' | b'!' | b'*' | b'_' | b'`' | b'{' | b'\\' | b'|');
+        b += 1;
+    }
+    table
+};
 
 impl Cleaner<'_> {
     /// The front matter's readable values, each a paragraph of its own,
@@ -162,9 +169,7 @@ impl Cleaner<'_> {
                 continue;
             }
             let start = self.i;
-            while self.i < limit && !special(bytes[self.i]) {
-                self.i += 1;
-            }
+            self.i += bytes[start..limit].iter().take_while(|&&b| !SPECIAL[usize::from(b)]).count();
             if self.i > start {
                 self.copy(start..self.i);
                 continue;
