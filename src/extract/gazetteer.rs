@@ -244,7 +244,7 @@ impl Matcher {
             .occurrences(text)
             .into_iter()
             .filter(|(r, p)| self.accepts(text, r.clone(), *p))
-            .filter(|(r, _)| !crosses(&folded.clean_range(r.clone())))
+            .filter(|(r, _)| marked.is_empty() || !crosses(&folded.clean_range(r.clone())))
             .collect();
         candidates.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
         let mut hits: Vec<Hit> = Vec::new();
@@ -280,7 +280,7 @@ impl Matcher {
         if info.exact {
             return found == pattern_text;
         }
-        if found.split(' ').count() != info.capitals.len() {
+        if memchr::memchr_iter(b' ', found.as_bytes()).count() + 1 != info.capitals.len() {
             return false;
         }
         let all_caps = !found.chars().any(char::is_lowercase);
