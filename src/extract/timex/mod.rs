@@ -137,9 +137,10 @@ pub const MONTH_NAMES: [&str; 12] = [
 ];
 
 pub fn month_number(name: &str) -> Option<u32> {
-    let lower = name.trim_end_matches('.').to_ascii_lowercase();
+    // Its first three letters, compared without a lower-case copy.
+    let head = name.trim_end_matches('.').as_bytes().get(..3)?;
     let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    months.iter().position(|m| lower.starts_with(m)).map(|i| i as u32 + 1)
+    months.iter().position(|m| head.eq_ignore_ascii_case(m.as_bytes())).map(|i| i as u32 + 1)
 }
 
 fn num<T: std::str::FromStr>(caps: &Groups, i: usize) -> Option<T> {
@@ -426,8 +427,8 @@ impl Tagger {
 
 /// `may` and `march` are also verbs: as months they are capitalised.
 fn plausible_month_word(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    !(lower == "may" || lower == "march") || word.starts_with(|c: char| c.is_uppercase())
+    !(word.eq_ignore_ascii_case("may") || word.eq_ignore_ascii_case("march"))
+        || word.starts_with(|c: char| c.is_uppercase())
 }
 
 /// `2008 BAMAKO 217`: a cable reference, not a date.
