@@ -169,7 +169,9 @@ impl Cleaner<'_> {
                 continue;
             }
             let start = self.i;
-            self.i += bytes[start..limit].iter().take_while(|&&b| !SPECIAL[usize::from(b)]).count();
+            // A pending drop may start behind `i` (it is closed once reached).
+            let plain = bytes[start..limit.max(start)].iter().take_while(|&&b| !SPECIAL[usize::from(b)]).count();
+            self.i += plain;
             if self.i > start {
                 self.copy(start..self.i);
                 continue;
