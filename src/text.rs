@@ -101,7 +101,7 @@ pub fn is_word_char(c: char) -> bool {
 
 /// Which bytes are ASCII word characters, looked up: the word scans read
 /// every byte of a corpus.
-pub static ASCII_WORD: [bool; 256] = {
+static ASCII_WORD: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 128 {

@@ -169,7 +169,7 @@ impl Cleaner<'_> {
                 continue;
             }
             let start = self.i;
-            // A pending drop may start behind `i` (it is closed once reached).
+            // A pending drop may begin behind `i`: then no plain text is read here.
             let plain = bytes[start..limit.max(start)].iter().take_while(|&&b| !SPECIAL[usize::from(b)]).count();
             self.i += plain;
             if self.i > start {

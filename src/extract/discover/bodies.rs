@@ -92,7 +92,7 @@ impl Discoverer {
         }
         // `Superior Commander of the National Gendarmerie`: the organisation after the office.
         // `Chief of Staff Office`, though, is one name: the office's is short.
-        let office = run.windows(2).rposition(|w| self.sets.person_titles.contains(w[0].text) && w[1].text == "of");
+        let office = run.windows(2).rposition(|w| w[1].text == "of" && self.sets.person_titles.contains(w[0].text));
         let office = office.filter(|&at| run.get(at + 2).is_some_and(|w| w.text == "the") || run.len() - at - 2 >= 3);
         let run = office.map_or(run, |at| &run[at + 2..]);
         // Only words that open a sentence are dropped (`However`, `In`): the
