@@ -63,7 +63,9 @@ struct FoldedWords {
 
 impl FoldedWords {
     fn new<T: AsRef<str>>(words: &[T]) -> Self {
-        let mut folded = FoldedWords { joined: String::new(), starts: Vec::with_capacity(words.len()) };
+        // Sized once: folding keeps an ASCII word's length, and grows others little.
+        let len = words.iter().map(|w| w.as_ref().len() + 1).sum();
+        let mut folded = FoldedWords { joined: String::with_capacity(len), starts: Vec::with_capacity(words.len()) };
         for w in words {
             if !folded.starts.is_empty() {
                 folded.joined.push(' ');
