@@ -512,13 +512,17 @@ fn is_month_name(word: &str) -> bool {
 
 /// `MILOVANOVIC MILOVANOVIC` → `MILOVANOVIC`.
 fn dedupe_words(name: &str) -> String {
-    let mut out: Vec<&str> = Vec::new();
+    let mut out = String::with_capacity(name.len());
+    let mut last = None;
     for w in name.split_whitespace() {
-        if out.last() != Some(&w) {
-            out.push(w);
+        if last.replace(w) != Some(w) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
         }
     }
-    out.join(" ")
+    out
 }
 
 /// A heading or label: short, no closing full stop, mostly capitalised words.

@@ -68,3 +68,10 @@ fn headings() {
     assert!(heading_like("Strategic Resources and Economic Partnerships:"));
     assert!(!heading_like("The Millennium Challenge Corporation signed a compact."));
 }
+
+#[test]
+fn a_repeated_word_is_named_once() {
+    assert_eq!(dedupe_words("MILOVANOVIC MILOVANOVIC"), "MILOVANOVIC");
+    assert_eq!(dedupe_words(" Ould  Ould\tAbdallah Ould "), "Ould Abdallah Ould");
+    assert_eq!(dedupe_words(""), "");
+}
