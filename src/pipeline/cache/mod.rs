@@ -45,6 +45,9 @@ use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
 /// The first bytes of an entry: the format, which a change of layout bumps.
 const MAGIC: &[u8; 8] = b"annals\x01\x04";
+/// Entries made and not yet written: where each goes, and its bytes.
+type Held = Mutex<Vec<(PathBuf, Vec<u8>)>>;
+
 /// Magic, payload length, payload checksum.
 const HEADER: usize = 8 + 8 + 8;
 
@@ -82,9 +85,8 @@ pub struct Cache {
     runs_from: usize,
     /// A digest of the folders and files it serves ([`Cache::serving`]).
     place: u64,
-    /// Whether entries wait in `pending` ([`Cache::deferring`]).
-    defer: bool,
-    pending: Mutex<Vec<(PathBuf, Vec<u8>)>>,
+    /// Entries held until [`Cache::keep`], when [deferring](Cache::deferring).
+    pending: Option<Held>,
     pub stats: Stats,
 }
 
@@ -133,8 +135,7 @@ pub fn limit() -> u64 {
 impl Cache {
     pub fn new(root: PathBuf, namespace: u64, limit: u64) -> Self {
         let dir = root.join(format!("{namespace:016x}"));
-        let (defer, pending) = (false, Mutex::default());
-        Cache { root, dir, limit, runs_from: DEFAULT_RUNS_FROM, place: 0, defer, pending, stats: Stats::default() }
+        Cache { root, dir, limit, runs_from: DEFAULT_RUNS_FROM, place: 0, pending: None, stats: Stats::default() }
     }
 
     /// The cache, holding documents' entries and merged runs in memory
@@ -143,7 +144,7 @@ impl Cache {
     /// half a gigabyte of entries grew the page cache while the documents
     /// were read, and each page the build took cost this machine more.)
     pub fn deferring(mut self) -> Self {
-        self.defer = true;
+        self.pending = Some(Mutex::default());
         self
     }
 
@@ -306,16 +307,17 @@ impl Cache {
             return;
         }
         let Some(framed) = self.note(framed(payload)) else { return };
-        match self.defer {
-            true => self.pending.lock().unwrap_or_else(PoisonError::into_inner).push((entry, framed)),
-            false => self.store(&entry, |out| out.write_all(&framed)),
+        match &self.pending {
+            Some(pending) => pending.lock().unwrap_or_else(PoisonError::into_inner).push((entry, framed)),
+            None => self.store(&entry, |out| out.write_all(&framed)),
         }
     }
 
     /// Writes the entries held back ([`Cache::deferring`]).
     fn write_pending(&self) {
-        let pending = std::mem::take(&mut *self.pending.lock().unwrap_or_else(PoisonError::into_inner));
-        for (entry, framed) in pending {
+        let Some(pending) = &self.pending else { return };
+        let held = std::mem::take(&mut *pending.lock().unwrap_or_else(PoisonError::into_inner));
+        for (entry, framed) in held {
             self.store(&entry, |out| out.write_all(&framed));
         }
     }
