@@ -99,15 +99,22 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// Which bytes are ASCII word characters, looked up: the word scans read
-/// every byte of a corpus.
-static ASCII_WORD: [bool; 256] = {
+/// Which bytes are ASCII letters and digits, looked up: the word scans
+/// read every byte of a corpus.
+pub static ASCII_ALNUM: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        table[b] = (b as u8).is_ascii_alphanumeric();
         b += 1;
     }
+    table
+};
+
+/// Which bytes are ASCII word characters: letters, digits and `_`.
+static ASCII_WORD: [bool; 256] = {
+    let mut table = ASCII_ALNUM;
+    table[b'_' as usize] = true;
     table
 };
 

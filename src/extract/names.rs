@@ -1,6 +1,7 @@
 //! Reading names in running text: titled people (`General William E. Ward`),
 //! runs of capitalised words, and acronym definitions.
 
+use crate::text::ASCII_ALNUM;
 use std::ops::Range;
 
 /// A word of the text and where it is.
@@ -63,17 +64,6 @@ thread_local! {
     /// The bytes [`word_len`] has read on this thread: tests hold it linear.
     pub static WORD_BYTES_READ: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
-
-/// Which bytes are ASCII letters and digits, looked up.
-static ASCII_ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
 
 /// The length of the word `rest` begins with (its first character is
 /// alphanumeric). Most characters are ASCII letters: read as bytes.
