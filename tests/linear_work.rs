@@ -41,12 +41,9 @@ static COUNTING: Counting = Counting;
 static TURN: Mutex<()> = Mutex::new(());
 
 /// The work of building `small`, then `large`, each measured after a build
-/// of `small` has compiled every pattern and warmed every thread's caches,
-/// and after the date patterns a long document builds once per process
-/// (from 256 KB) are built, so both sizes search with the same ones.
+/// of `small` has compiled every pattern and warmed every thread's caches.
 fn work_of(small: Input, large: Input) -> ((u64, u64), (u64, u64)) {
     let _turn = TURN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    annals::extract::timex::speed_up();
     let pipeline = Pipeline::bundled();
     work(&pipeline, small.clone());
     (work(&pipeline, small), work(&pipeline, large))

@@ -252,9 +252,6 @@ impl Pipeline {
         let total = items.len();
         let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Result<Extracted, Failure>>>(1);
         let assembled = std::thread::scope(|scope| {
-            if total >= timex::SPEED_UP_FROM {
-                scope.spawn(timex::speed_up);
-            }
             let assembler = scope.spawn(move || {
                 let mut assembler = Assembler::new(name, &self.assets);
                 let mut failed = Vec::new();

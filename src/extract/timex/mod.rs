@@ -6,8 +6,9 @@
 mod groups;
 mod patterns;
 mod resolve;
+mod starts;
 
-pub use patterns::{compile_patterns, speed_up, SPEED_UP_FROM};
+pub use patterns::compile_patterns;
 pub use resolve::resolve;
 
 use crate::extract::spans::Marked;
@@ -15,8 +16,8 @@ use crate::model::DateValue;
 use chrono::Weekday;
 use groups::Groups;
 use patterns::{after_decl, cue_before, patterns, Pattern};
-use regex_automata::meta::Regex;
 use regex_automata::{Anchored, Input};
+use starts::{Matches, Tried};
 use std::ops::Range;
 
 /// What an expression says, before resolution.
@@ -166,25 +167,24 @@ impl Tagger {
 
     /// Every date expression in `text`, in order, without overlaps.
     pub fn find(&self, text: &str) -> Vec<Timex> {
-        if text.len() >= patterns::SPEED_UP_AT_BYTES {
-            patterns::speed_up();
-        }
-        self.find_with(patterns(), text)
+        self.find_in(text, &Tried::At(&starts::starts(text)))
     }
 
-    fn find_with(&self, patterns: &[(Pattern, Regex)], text: &str) -> Vec<Timex> {
+    fn find_in(&self, text: &str, tried: &Tried) -> Vec<Timex> {
         // Found ranges lie inside their match, so they never overlap: a
         // match is passed over where it meets the bytes of one.
         let mut found: Vec<Timex> = Vec::new();
         let mut taken = Marked::new(text.len());
-        for &(pattern, ref re) in patterns {
+        for compiled in patterns() {
+            let pattern = compiled.pattern;
             // The groups made once per pattern, not at every match. (The
             // engine's scratch space stays the pool's: made afresh for each
             // document, its lazy DFA was built again each time, and 511
             // documents took 40 % longer.)
-            let mut caps = re.create_captures();
+            let mut caps = compiled.regex.create_captures();
+            let mut matches = Matches::new(compiled, tried);
             let (mut at, mut last_end) = (0, 0);
-            while let Some(m) = re.search(&Input::new(text).range(at..)) {
+            while let Some(m) = matches.first_from(text, at) {
                 let Some(start) = cue_before(pattern, text, m.start(), last_end) else {
                     // Not a date here; the words after the match may be.
                     at = m.start() + 1;
@@ -197,7 +197,7 @@ impl Tagger {
                 // A match's groups cost ten times the match: they are found
                 // only for a match that overlaps no date found already.
                 let input = Input::new(text).span(m.range()).anchored(Anchored::Yes);
-                re.search_captures(&input, &mut caps);
+                compiled.regex.search_captures(&input, &mut caps);
                 if let Some(t) = self.interpret(pattern, &Groups::new(text, &caps), text) {
                     taken.mark(&t.range);
                     found.push(t);
@@ -522,18 +522,38 @@ fn relative(caps: &Groups) -> Option<Meaning> {
 mod tests {
     use super::*;
 
-    /// Prefilters only skip text no pattern can match: lean and fast
-    /// patterns find the same dates in every bundled document.
+    proptest::proptest! {
+        /// Texts of date-like pieces, in any case, with anything between:
+        /// tried where they may begin, the patterns find what a search finds.
+        #[test]
+        fn dates_are_found_where_a_search_finds_them(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "5", "05", "2019", "1990s", "141609Z", "12345", "June", "Sept.", "may", "MAR", "Mayor", "of",
+                "early", "mid-", "late", "the end of", "The Beginning of", "between", "From", "and", "to", "FY",
+                "fiscal year", "'", "on", "Last", "this", "coming", "year", "month", "yesterday", "day", "date",
+                "Monday", "in", "the same", "Z", "x", "_", "é", "–", "-", "/", ".", ",", " ", " ", " ", "\n",
+            ]),
+            0..60,
+        ), upper in proptest::bool::ANY) {
+            let text = parts.concat();
+            let text = if upper { text.to_uppercase() } else { text };
+            let tagger = Tagger::new(&["troops".to_string()]);
+            proptest::prop_assert_eq!(tagger.find(&text), tagger.find_in(&text, &Tried::Anywhere));
+        }
+    }
+
+    /// The places a date may begin are all the places a pattern matches:
+    /// tried there only, the patterns find the dates a search finds in
+    /// every bundled document.
     #[test]
-    fn lean_and_fast_patterns_find_the_same_dates() {
+    fn dates_are_found_where_they_may_begin() {
         let tagger = Tagger::new(&["troops".to_string()]);
-        let (lean, fast) = (patterns::compile(false), patterns::compile(true));
         let seeds = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")).expect("the seeds");
         for path in seeds.map(|entry| entry.expect("a seed").path()) {
             let text = String::from_utf8_lossy(&std::fs::read(&path).expect("readable")).into_owned();
-            let found = tagger.find_with(&lean, &text);
+            let found = tagger.find(&text);
             assert!(!found.is_empty(), "{} has dates", path.display());
-            assert_eq!(found, tagger.find_with(&fast, &text), "{}", path.display());
+            assert_eq!(found, tagger.find_in(&text, &Tried::Anywhere), "{}", path.display());
         }
     }
 }

@@ -1,16 +1,12 @@
-//! The tagger's patterns, in order of priority, and their compilation:
-//! lean (no literal prefilters) for the first screen, fast for a corpus.
+//! The tagger's patterns, in order of priority, and their compilation.
 
+use super::starts::Opening;
 use regex_automata::meta::{Config, Regex};
-use regex_automata::util::prefilter::Prefilter;
-use regex_automata::{Input, MatchKind};
-use std::sync::{LazyLock, OnceLock};
+use regex_automata::Input;
+use std::sync::LazyLock;
 
 /// Month names and abbreviations, matched as written in lower, title or
-/// upper case (`may`, `May`, `MAY`): spelled out, not `(?i)`, because a
-/// case-insensitive alternation has too many spellings for the regex
-/// engine's literal prefilter, and the patterns that begin with a month
-/// then scanned text 35 times slower.
+/// upper case (`may`, `May`, `MAY`), not in any case (`mAY`).
 const MONTHS: [&str; 12] = [
     r"jan(?:uary|\.)?",
     r"feb(?:ruary|\.)?",
@@ -44,7 +40,7 @@ const MONTH_FULL: &str = r"(?:January|February|March|April|May|June|July|August|
 const DAY: &str = r"(?:[012]?[1-9]|10|20|3[01])(?:st|nd|rd|th)?";
 const YEAR: &str = r"(?:1[6-9]\d\d|20\d\d)";
 
-fn build(pattern: &str, prefilter: bool) -> Regex {
+fn build(pattern: &str) -> Regex {
     // Dates are ASCII: ASCII word boundaries, digits and case folding match
     // them faster and compile in a fraction of the time of Unicode ones.
     let p = pattern
@@ -57,14 +53,7 @@ fn build(pattern: &str, prefilter: bool) -> Regex {
         .replace(r"\d", "[0-9]")
         .replace("(?i:", "(?i-u:")
         .replace("(?i)", "(?i-u)");
-    let mut config = Config::new().auto_prefilter(prefilter);
-    // The engine's own prefilter for a part (`early`, `the end of`) keeps
-    // two letters of each, and stops at every `th`: the whole words stop
-    // only where a part is written.
-    if prefilter && pattern.starts_with(r"\b({PART})") {
-        let parts: Vec<String> = three_cases(&PARTS).collect();
-        config = config.prefilter(Prefilter::new(MatchKind::LeftmostFirst, &parts));
-    }
+    let config = Config::new().auto_prefilter(false);
     Regex::builder().configure(config).build(&p).unwrap_or_else(|e| panic!("timex pattern {pattern}: {e}"))
 }
 
@@ -95,64 +84,66 @@ pub(super) enum Pattern {
     Year,
 }
 
-const SOURCES: [(Pattern, &str); 21] = {
+const SOURCES: [(Pattern, Opening, &str); 21] = {
+    use Opening as O;
     use Pattern::*;
     [
-        (Iso, r"\b(\d{4})-(\d{2})-(\d{2})\b"),
-        (Numeric, r"\b(\d{1,2})([-/.])(\d{1,2})[-/.](\d{4})\b"),
-        (Dtg, r"\b(\d{2})\d{4}Z\s+(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+(\d{2})\b"),
+        (Iso, O::YEAR, r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+        (Numeric, O::DAY, r"\b(\d{1,2})([-/.])(\d{1,2})[-/.](\d{4})\b"),
+        (Dtg, O::GROUP, r"\b(\d{2})\d{4}Z\s+(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+(\d{2})\b"),
         // `9 – 10 May 2019`, `from 5 May to 2 June 2019`: the first month may be left out.
-        (DayRange, r"\b({DAY})(?:\s+({MONTH}))?\s*(?:[-–]|to|until|through)\s*({DAY})\s+({MONTH}),?\s+({YEAR})\b"),
-        (DayMonthYear, r"\b({DAY})\s+(?:of\s+)?({MONTH}),?\s+({YEAR})\b"),
-        (MonthDayYear, r"\b({MONTH})\s+({DAY}),?\s+({YEAR})\b"),
-        (PartOfMonth, r"\b({PART})[- ]({MONTH}),?\s+({YEAR})\b"),
-        (MonthYear, r"\b({MONTH}),?\s+(?:of\s+)?({YEAR})\b"),
-        (Between, r"\b(?:[Bb]etween\s+({YEAR})\s+and|[Ff]rom\s+({YEAR})\s+(?:to|until|till|through))\s+({YEAR})\b"),
-        (FiscalYear, r"\b(?:FY|[Ff]iscal [Yy]ear)\s?'?(\d{4}|\d{2})(?:\s*[-–/]\s*(?:FY\s?)?(\d{4}|\d{2}))?\b"),
-        (YearRange, r"\b({YEAR})\s*[-–—]\s*(\d{4}|\d{2})\b"),
-        (PartOfYear, r"\b({PART})[- ]({YEAR})\b"),
-        (PartOfDecade, r"(?i:\b(early|mid|late))[- ](?:the\s+)?(1[6-9]\d0|20\d0)'?s\b"),
-        (Decade, r"\b(1[6-9]\d0|20\d0)'?s\b"),
-        (MonthDay, r"\b({MONTH})\s+({DAY})\b"),
-        (DayMonth, r"\b({DAY})\s+(?:of\s+)?({MONTHFULL})\b"),
+        (
+            DayRange,
+            O::DAY,
+            r"\b({DAY})(?:\s+({MONTH}))?\s*(?:[-–]|to|until|through)\s*({DAY})\s+({MONTH}),?\s+({YEAR})\b",
+        ),
+        (DayMonthYear, O::DAY, r"\b({DAY})\s+(?:of\s+)?({MONTH}),?\s+({YEAR})\b"),
+        (MonthDayYear, O::MONTH, r"\b({MONTH})\s+({DAY}),?\s+({YEAR})\b"),
+        (PartOfMonth, O::PART, r"\b({PART})[- ]({MONTH}),?\s+({YEAR})\b"),
+        (MonthYear, O::MONTH, r"\b({MONTH}),?\s+(?:of\s+)?({YEAR})\b"),
+        (
+            Between,
+            O::SPAN,
+            r"\b(?:[Bb]etween\s+({YEAR})\s+and|[Ff]rom\s+({YEAR})\s+(?:to|until|till|through))\s+({YEAR})\b",
+        ),
+        (
+            FiscalYear,
+            O::FISCAL,
+            r"\b(?:FY|[Ff]iscal [Yy]ear)\s?'?(\d{4}|\d{2})(?:\s*[-–/]\s*(?:FY\s?)?(\d{4}|\d{2}))?\b",
+        ),
+        (YearRange, O::YEAR, r"\b({YEAR})\s*[-–—]\s*(\d{4}|\d{2})\b"),
+        (PartOfYear, O::PART, r"\b({PART})[- ]({YEAR})\b"),
+        (PartOfDecade, O::PART, r"(?i:\b(early|mid|late))[- ](?:the\s+)?(1[6-9]\d0|20\d0)'?s\b"),
+        (Decade, O::YEAR, r"\b(1[6-9]\d0|20\d0)'?s\b"),
+        (MonthDay, O::MONTH, r"\b({MONTH})\s+({DAY})\b"),
+        (DayMonth, O::DAY, r"\b({DAY})\s+(?:of\s+)?({MONTHFULL})\b"),
         // After a cue word (see [`BARE_MONTH_CUE`]).
-        (BareMonth, r"\b({MONTHFULL})(?:\s+(?:and|to|through|until)\s+({MONTHFULL}))?\b"),
-        (Relative, r"\b(?i:(last|next|this|previous|coming)\s+(year|month)|(yesterday))\b"),
+        (BareMonth, O::MONTH, r"\b({MONTHFULL})(?:\s+(?:and|to|through|until)\s+({MONTHFULL}))?\b"),
+        (Relative, O::RELATIVE, r"\b(?i:(last|next|this|previous|coming)\s+(year|month)|(yesterday))\b"),
         // `the same date`, `the next day`: the words around are read in code, as
         // a pattern that began with `the` would be tried at every `the`.
-        (NarrativeDay, r"\b(?:day|date|month)\b"),
-        (Weekday, r"\b(?:[Oo]n|[Ll]ast)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
-        (Year, r"\b({YEAR})\b"),
+        (NarrativeDay, O::NARRATIVE, r"\b(?:day|date|month)\b"),
+        (Weekday, O::WEEKDAY, r"\b(?:[Oo]n|[Ll]ast)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+        (Year, O::YEAR, r"\b({YEAR})\b"),
     ]
 };
 
-pub(super) fn compile(prefilter: bool) -> Vec<(Pattern, Regex)> {
-    SOURCES.iter().map(|&(p, source)| (p, build(source, prefilter))).collect()
+/// A pattern, the words it may begin with, and its regex.
+pub(super) struct Compiled {
+    pub pattern: Pattern,
+    pub opening: Opening,
+    pub regex: Regex,
 }
 
-/// The patterns without literal prefilters: they compile in a third of the
-/// time (the first screen waits for them) and search four times slower.
-static LEAN: LazyLock<Vec<(Pattern, Regex)>> = LazyLock::new(|| compile(false));
+/// The patterns, each tried only where a date may begin (see [`super::starts`]):
+/// anchored there, they have nothing for a literal prefilter to skip, and
+/// without one compile in a third of the time.
+static PATTERNS: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
+    SOURCES.iter().map(|&(pattern, opening, source)| Compiled { pattern, opening, regex: build(source) }).collect()
+});
 
-/// The patterns with prefilters, once [`speed_up`] has built them.
-static FAST: OnceLock<Vec<(Pattern, Regex)>> = OnceLock::new();
-
-/// From this many documents, building [`FAST`] repays its 8 ms or so: the
-/// lean patterns search about 35 µs slower per kilobyte.
-pub const SPEED_UP_FROM: usize = 16;
-
-/// Likewise from a document of this many bytes: one long document repays
-/// it alone (10 MB took 0.3 s longer with the lean patterns).
-pub const SPEED_UP_AT_BYTES: usize = 256 * 1024;
-
-/// Builds the patterns with prefilters; searches use them once they are
-/// ready. They find the same dates, only sooner.
-pub fn speed_up() {
-    FAST.get_or_init(|| compile(true));
-}
-
-pub(super) fn patterns() -> &'static [(Pattern, Regex)] {
-    FAST.get().unwrap_or(&LEAN)
+pub(super) fn patterns() -> &'static [Compiled] {
+    &PATTERNS
 }
 
 /// The words that make a month without a day or year a date (`in May`,
@@ -161,7 +152,6 @@ pub(super) fn patterns() -> &'static [(Pattern, Regex)] {
 static BARE_MONTH_CUE: LazyLock<Regex> = LazyLock::new(|| {
     build(
         r"\b(?:(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|[Ff]or|[Dd]uring|[Bb]efore|[Aa]fter|[Tt]hrough|[Ee]arly|[Ll]ate|[Nn]ext|[Ll]ast|[Tt]his|(?:[Tt]he\s+)?(?:end|beginning|middle)\s+of)\s+|[Mm]id-\s*)$",
-        false,
     )
 });
 /// How far before its month a cue may begin, in bytes.
@@ -177,7 +167,7 @@ pub(super) fn cue_before(pattern: Pattern, text: &str, start: usize, from: usize
     BARE_MONTH_CUE.find(Input::new(&text[..start]).range(from..)).map(|m| m.start())
 }
 
-static DECL: LazyLock<Regex> = LazyLock::new(|| build(r"(?i)(?:DECL|Declassify on)\s*:\s*$", false));
+static DECL: LazyLock<Regex> = LazyLock::new(|| build(r"(?i)(?:DECL|Declassify on)\s*:\s*$"));
 
 /// Whether a classification line's `DECL:` stands right before.
 pub(super) fn after_decl(before: &str) -> bool {
@@ -188,7 +178,7 @@ pub(super) fn after_decl(before: &str) -> bool {
 /// Compiles this module's patterns now rather than on first use (see
 /// `Pipeline::new`).
 pub fn compile_patterns() {
-    LazyLock::force(&LEAN);
+    LazyLock::force(&PATTERNS);
     LazyLock::force(&BARE_MONTH_CUE);
     LazyLock::force(&DECL);
 }

@@ -1,0 +1,198 @@
+//! Where a date can begin, and a pattern's matches there. Every pattern
+//! begins at an ASCII word boundary with a run of digits or one of a few
+//! words, so one pass over the text lists those places, and each pattern
+//! is tried there only, anchored, instead of searching the whole text:
+//! twenty-one searches became one scan.
+
+use super::patterns::Compiled;
+use crate::text::ASCII_WORD;
+use regex_automata::{Anchored, Input, Match};
+
+/// The kinds of word a pattern may begin with, as bits: a pattern names
+/// those it begins with, a place those it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Opening(u16);
+
+impl Opening {
+    /// One or two digits: a day (`5 June`, `05/06/2019`).
+    pub const DAY: Opening = Opening(1);
+    /// Four digits: a year.
+    pub const YEAR: Opening = Opening(1 << 1);
+    /// Six digits: a date-time group (`141609Z`).
+    pub const GROUP: Opening = Opening(1 << 2);
+    /// A month's name or abbreviation.
+    pub const MONTH: Opening = Opening(1 << 3);
+    /// `early`, `mid`, `late`, `the end of`, `beginning of`.
+    pub const PART: Opening = Opening(1 << 4);
+    /// `between`, `from`.
+    pub const SPAN: Opening = Opening(1 << 5);
+    /// `FY`, `fiscal`.
+    pub const FISCAL: Opening = Opening(1 << 6);
+    /// `last`, `next`, `this`, `previous`, `coming`, `yesterday`.
+    pub const RELATIVE: Opening = Opening(1 << 7);
+    /// `day`, `date`, `month`.
+    pub const NARRATIVE: Opening = Opening(1 << 8);
+    /// `on`, `last` (before a weekday).
+    pub const WEEKDAY: Opening = Opening(1 << 9);
+
+    const NONE: Opening = Opening(0);
+
+    pub const fn or(self, other: Opening) -> Opening {
+        Opening(self.0 | other.0)
+    }
+
+    pub fn meets(self, other: Opening) -> bool {
+        self.0 & other.0 != 0
+    }
+}
+
+/// A place a date may begin, and what begins there.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Start {
+    pub at: usize,
+    pub opening: Opening,
+}
+
+/// Every place in `text` where a pattern may begin, in order: a superset
+/// of where one matches (the patterns decide). Bytes are read through
+/// tables: this runs over whole corpora.
+pub(super) fn starts(text: &str) -> Vec<Start> {
+    let bytes = text.as_bytes();
+    let is_word = |at: usize| bytes.get(at).is_some_and(|&b| ASCII_WORD[usize::from(b)]);
+    let mut found = Vec::new();
+    let mut at = 0;
+    loop {
+        while at < bytes.len() && !ASCII_WORD[usize::from(bytes[at])] {
+            at += 1;
+        }
+        let Some(&first) = bytes.get(at) else { break };
+        // A word, after a boundary: what its first letters or digits open.
+        let from = at;
+        let opening = if first.is_ascii_digit() {
+            while bytes.get(at).is_some_and(u8::is_ascii_digit) {
+                at += 1;
+            }
+            by_digits(at - from)
+        } else {
+            while bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
+                at += 1;
+            }
+            by_word(&bytes[from..], at - from)
+        };
+        if opening != Opening::NONE {
+            found.push(Start { at: from, opening });
+        }
+        // The rest of the word stands after no boundary.
+        while is_word(at) {
+            at += 1;
+        }
+    }
+    found
+}
+
+/// Where the patterns are tried.
+pub(super) enum Tried<'s> {
+    /// Anchored, at each place a date may begin that a pattern may begin with.
+    At(&'s [Start]),
+    /// Searched for in the whole text: what `At` must find the same as.
+    #[cfg(test)]
+    Anywhere,
+}
+
+/// One pattern's matches, each the first from a place on.
+pub(super) struct Matches<'p, 's> {
+    compiled: &'p Compiled,
+    tried: &'s Tried<'s>,
+    /// The first of the places not yet tried.
+    next_start: usize,
+}
+
+impl<'p, 's> Matches<'p, 's> {
+    pub fn new(compiled: &'p Compiled, tried: &'s Tried<'s>) -> Self {
+        Matches { compiled, tried, next_start: 0 }
+    }
+
+    /// The first match from `at` on: at the first place from `at` where the
+    /// pattern may begin and does.
+    pub fn first_from(&mut self, text: &str, at: usize) -> Option<Match> {
+        let Compiled { opening, regex, .. } = self.compiled;
+        match self.tried {
+            Tried::At(starts) => {
+                let untried = &starts[self.next_start..];
+                for (k, start) in untried.iter().enumerate().filter(|(_, s)| s.at >= at && s.opening.meets(*opening)) {
+                    let found = regex.search(&Input::new(text).range(start.at..).anchored(Anchored::Yes));
+                    if found.is_some() {
+                        self.next_start += k + 1;
+                        return found;
+                    }
+                }
+                self.next_start = starts.len();
+                None
+            }
+            #[cfg(test)]
+            Tried::Anywhere => regex.search(&Input::new(text).range(at..)),
+        }
+    }
+}
+
+/// A pattern's digits run to a non-digit: a day has one or two, a year
+/// four, a date-time group six before its `Z`.
+fn by_digits(run: usize) -> Opening {
+    match run {
+        1 | 2 => Opening::DAY,
+        4 => Opening::YEAR,
+        6 => Opening::GROUP,
+        _ => Opening::NONE,
+    }
+}
+
+/// What the word of `run` letters at the start of `rest` may open, read
+/// without regard to case (the patterns ask for theirs).
+fn by_word(rest: &[u8], run: usize) -> Opening {
+    const LONGEST: usize = 9; // `september`, `yesterday`, `beginning`
+    if !(2..=LONGEST).contains(&run) {
+        return Opening::NONE;
+    }
+    let mut lower = [0u8; LONGEST];
+    for (l, b) in lower.iter_mut().zip(&rest[..run]) {
+        *l = b.to_ascii_lowercase();
+    }
+    match &lower[..run] {
+        b"jan" | b"january" | b"feb" | b"february" | b"mar" | b"march" | b"apr" | b"april" | b"may" | b"jun"
+        | b"june" | b"jul" | b"july" | b"aug" | b"august" | b"sep" | b"sept" | b"september" | b"oct" | b"october"
+        | b"nov" | b"november" | b"dec" | b"december" => Opening::MONTH,
+        b"early" | b"mid" | b"late" | b"end" | b"beginning" => Opening::PART,
+        // `the end of`, `the beginning of`: not at every `the`.
+        b"the" if followed_by_part(&rest[run..]) => Opening::PART,
+        b"between" | b"from" => Opening::SPAN,
+        b"fy" | b"fiscal" => Opening::FISCAL,
+        b"last" => Opening::RELATIVE.or(Opening::WEEKDAY),
+        b"next" | b"this" | b"previous" | b"coming" | b"yesterday" => Opening::RELATIVE,
+        b"day" | b"date" | b"month" => Opening::NARRATIVE,
+        b"on" => Opening::WEEKDAY,
+        _ => Opening::NONE,
+    }
+}
+
+fn followed_by_part(after: &[u8]) -> bool {
+    let starts = |word: &[u8]| after.get(..word.len()).is_some_and(|a| a.eq_ignore_ascii_case(word));
+    starts(b" end of") || starts(b" beginning of")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn openings(text: &str) -> Vec<(usize, u16)> {
+        starts(text).iter().map(|s| (s.at, s.opening.0)).collect()
+    }
+
+    #[test]
+    fn words_and_digit_runs_open_dates_only_after_a_boundary() {
+        assert_eq!(openings("On 5 June 2019"), vec![(0, 512), (3, 1), (5, 8), (10, 2)]);
+        assert_eq!(openings("A1 2019x3 FY2016 141609Z"), vec![(3, 2), (10, 64), (17, 4)]);
+        assert_eq!(openings("the year, The End of 2012"), vec![(10, 16), (14, 16), (21, 2)]);
+        assert_eq!(openings("Mayor septembers 123 12345"), vec![]);
+        assert_eq!(openings("é2019 ÉMay"), vec![(2, 2), (9, 8)]);
+    }
+}
