@@ -118,18 +118,42 @@ pub static ASCII_WORD: [bool; 256] = {
     table
 };
 
+/// Characters of a kind: ASCII ones looked up in `ascii`, others asked of `other`.
+struct Kind {
+    ascii: &'static [bool; 256],
+    other: fn(char) -> bool,
+}
+
+const WORD: Kind = Kind { ascii: &ASCII_WORD, other: is_word_char };
+const ALPHANUMERIC: Kind = Kind { ascii: &ASCII_ALNUM, other: char::is_alphanumeric };
+
 /// Where the run of word characters starting at byte `from` ends (ASCII
 /// is read byte by byte, without decoding: this runs over whole corpora).
 pub fn word_end(text: &str, from: usize) -> usize {
+    run_end(text, from, &WORD)
+}
+
+/// The words of `text`: its runs of word characters, as byte ranges, in order.
+pub fn word_spans(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    runs(text, &WORD)
+}
+
+/// The runs of letters and digits of `text` (what is left of it split at
+/// every other character), in order.
+pub fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> + '_ {
+    runs(text, &ALPHANUMERIC).map(|r| &text[r])
+}
+
+fn run_end(text: &str, from: usize, kind: &Kind) -> usize {
     let bytes = text.as_bytes();
     let mut at = from;
     loop {
-        while at < bytes.len() && ASCII_WORD[usize::from(bytes[at])] {
+        while at < bytes.len() && kind.ascii[usize::from(bytes[at])] {
             at += 1;
         }
         match bytes.get(at) {
             Some(b) if !b.is_ascii() => match text[at..].chars().next() {
-                Some(c) if is_word_char(c) => at += c.len_utf8(),
+                Some(c) if (kind.other)(c) => at += c.len_utf8(),
                 _ => return at,
             },
             _ => return at,
@@ -137,23 +161,22 @@ pub fn word_end(text: &str, from: usize) -> usize {
     }
 }
 
-/// The words of `text`: its runs of word characters, as byte ranges, in order.
-pub fn word_spans(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+fn runs<'t>(text: &'t str, kind: &'static Kind) -> impl Iterator<Item = std::ops::Range<usize>> + 't {
     let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
         while at < text.len() {
             let b = bytes[at];
-            // Not a word character: ASCII is stepped over without decoding.
-            if b.is_ascii() && !ASCII_WORD[usize::from(b)] {
+            // Not of the kind: ASCII is stepped over without decoding.
+            if b.is_ascii() && !kind.ascii[usize::from(b)] {
                 at += 1;
                 continue;
             }
-            let end = word_end(text, at);
+            let end = run_end(text, at, kind);
             if end > at {
-                let word = at..end;
+                let run = at..end;
                 at = end;
-                return Some(word);
+                return Some(run);
             }
             at += text[at..].chars().next().map_or(1, char::len_utf8);
         }
@@ -313,6 +336,12 @@ mod tests {
         fn blobs_found_by_probes_are_those_read_byte_by_byte(runs in proptest::collection::vec((proptest::prop_oneof![0usize..140, 62usize..70], "[ é\n]{1,3}"), 0..12)) {
             let text: String = runs.iter().map(|(n, gap)| format!("{}{gap}", "x".repeat(*n))).collect();
             proptest::prop_assert_eq!(blobs(&text), blobs_byte_by_byte(&text));
+        }
+
+        #[test]
+        fn alphanumeric_runs_are_what_splitting_at_other_characters_leaves(text in "[a-z0-9_ .'é²٣ß·\u{300}-]{0,40}") {
+            let split: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            proptest::prop_assert_eq!(alphanumeric_runs(&text).collect::<Vec<_>>(), split);
         }
     }
 

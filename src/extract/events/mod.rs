@@ -66,7 +66,7 @@ fn is_stopword(word: &str) -> bool {
 /// One string per claim, not one per word: millions of claims.
 pub fn content_words(sentence: &str) -> String {
     let mut out = String::with_capacity(sentence.len());
-    let words = sentence.split(|c: char| !c.is_alphanumeric());
+    let words = crate::text::alphanumeric_runs(sentence);
     for word in words.filter(|w| w.len() > 2 && !w.chars().all(|c| c.is_ascii_digit())) {
         let start = out.len();
         crate::text::fold_into(word, &mut out);
