@@ -104,6 +104,9 @@ pub struct Discoverer {
     titles: AhoCorasick,
     /// The bytes titles begin with: only there is the automaton asked.
     title_first_bytes: [bool; 256],
+    /// The first two bytes of titles, as a set of bits: the automaton is
+    /// not asked of most capitalised words.
+    title_first_pairs: Box<[u64; 1024]>,
     sets: WordSets,
     context: ContextRules,
 }
@@ -170,11 +173,19 @@ impl Discoverer {
             .build(&rules.person_titles)
             .expect("titles build an automaton");
         let mut title_first_bytes = [false; 256];
-        for title in &rules.person_titles {
-            title.bytes().next().inspect(|&b| title_first_bytes[usize::from(b)] = true);
+        let mut title_first_pairs = Box::new([0u64; 1024]);
+        for title in rules.person_titles.iter().map(String::as_bytes) {
+            let Some(&first) = title.first() else { continue };
+            title_first_bytes[usize::from(first)] = true;
+            // A title of one byte is followed by anything.
+            for second in title.get(1).map_or(0..=255, |&b| b..=b) {
+                let pair = usize::from(first) << 8 | usize::from(second);
+                title_first_pairs[pair / 64] |= 1 << (pair % 64);
+            }
         }
         let context = ContextRules::new(rules, gazetteer);
-        Discoverer { rules: rules.clone(), titles, title_first_bytes, sets: WordSets::new(rules), context }
+        let sets = WordSets::new(rules);
+        Discoverer { rules: rules.clone(), titles, title_first_bytes, title_first_pairs, sets, context }
     }
 
     /// Candidates in one document's clean text; `sentences` lets heading-like
@@ -310,7 +321,9 @@ impl Discoverer {
                 // A title's first byte begins a character: `start` is a boundary.
                 let start = at + offset;
                 at = start + 1;
-                if text[..start].ends_with(char::is_alphanumeric) {
+                let pair = usize::from(bytes[start]) << 8 | usize::from(bytes.get(at).copied().unwrap_or(0));
+                let opens = self.title_first_pairs[pair / 64] & (1 << (pair % 64)) != 0;
+                if !opens || text[..start].ends_with(char::is_alphanumeric) {
                     continue;
                 }
                 let input = Input::new(text).span(start..text.len()).anchored(Anchored::Yes);

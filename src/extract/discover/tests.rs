@@ -14,6 +14,22 @@ fn discoverer() -> (Discoverer, crate::assets::Assets) {
 
 /// `Minister Minister … Frank Childress`: each title of the row leads
 /// to the one name, and each place of the row is read once.
+/// The first two bytes of titles rule out no title: each is found where
+/// it stands, as the automaton alone finds it.
+#[test]
+fn every_title_is_found_after_its_first_two_bytes() {
+    let (discoverer, assets) = discoverer();
+    for title in &assets.lexicon.rules.person_titles {
+        for text in [format!("{title} Frank"), format!("met {title}"), title.clone()] {
+            let found: Vec<_> = discoverer.titles_in(&text).map(|m| m.range()).collect();
+            let at = text.find(title.as_str()).expect("the title");
+            let input = Input::new(&text).span(at..text.len()).anchored(Anchored::Yes);
+            let alone = discoverer.titles.find(input).map(|m| m.range());
+            assert_eq!(found.first().cloned(), alone, "{text:?}");
+        }
+    }
+}
+
 #[test]
 fn a_row_of_titles_is_read_once() {
     let (discoverer, _) = discoverer();
