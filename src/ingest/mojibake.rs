@@ -3,11 +3,16 @@
 //! often enough, and only in positions where punctuation belongs, so that
 //! real accented words (Touré, Goïta, Côte d'Ivoire) are left alone.
 
-use regex::Regex;
+use crate::text::{ceil_boundary, floor_boundary};
+use regex_automata::meta::Regex;
+use regex_automata::Input;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 static TELLTALE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\p{Ll}í(?:s|t|ll|re|ve|d|m)\b|\bď\p{L}|\p{L}[.,!?]?Ē").expect("valid regex"));
+/// A tell-tale holds a tell-tale letter and is at most this many bytes long.
+const LONGEST: usize = 8;
 
 /// Whether a text carries this mojibake: two tell-tales or more, in a text
 /// that is otherwise mostly ASCII or made mostly of tell-tales (a Czech
@@ -20,18 +25,44 @@ pub fn detect(text: &str) -> bool {
     let non_ascii = text.bytes().filter(|b| *b >= 0xC0).count();
     if non_ascii * 20 < text.len() {
         // Two tell-tales settle it: no need to count them all.
-        return TELLTALE.find_iter(text).nth(1).is_some();
+        return telltales(text).nth(1).is_some();
     }
-    let hits = TELLTALE.find_iter(text).count();
+    let hits = telltales(text).count();
     hits >= 2 && hits * 4 >= non_ascii
 }
 
-/// Whether `text` has an `í`, `ď` or `Ē`, found by their UTF-8 lead bytes
+/// Where `text` has an `í`, `ď` or `Ē`, found by their UTF-8 lead bytes
 /// (a search for the characters decodes every one).
-fn has_telltale_letter(text: &str) -> bool {
+fn telltale_letters(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
     memchr::memchr2_iter(0xC3, 0xC4, bytes)
-        .any(|at| matches!((bytes[at], bytes.get(at + 1)), (0xC3, Some(0xAD)) | (0xC4, Some(0x8F | 0x92))))
+        .filter(|&at| matches!((bytes[at], bytes.get(at + 1)), (0xC3, Some(0xAD)) | (0xC4, Some(0x8F | 0x92))))
+}
+
+fn has_telltale_letter(text: &str) -> bool {
+    telltale_letters(text).next().is_some()
+}
+
+/// The tell-tales of `text`, in order, as a search of the whole text finds
+/// them: each sought only around a tell-tale letter, as the pattern's
+/// Unicode classes are searched slowly.
+fn telltales(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut letters = telltale_letters(text);
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        for at in letters.by_ref() {
+            // The first tell-tale from `from` that may hold this letter; one
+            // beginning after it is the next letter's to find whole.
+            let start = floor_boundary(text, at.saturating_sub(LONGEST)).max(from);
+            let end = ceil_boundary(text, at + 2 * LONGEST);
+            let found = TELLTALE.search(&Input::new(text).range(start..end.max(start)));
+            if let Some(m) = found.filter(|m| m.start() <= at) {
+                from = m.end();
+                return Some(m.range());
+            }
+        }
+        None
+    })
 }
 
 /// The repair for `c` at this position, if it is mojibake here;
@@ -81,6 +112,20 @@ mod tests {
         assert!(!detect("Amadou Toumani Touré met Assimi Goïta in Côte d'Ivoire."));
         assert!(has_telltale_letter("Maliís") && has_telltale_letter("ďMalians") && has_telltale_letter("…Ē"));
         assert!(!has_telltale_letter("Touré, Goïta, Côte d'Ivoire, Đorđe"));
+    }
+
+    proptest::proptest! {
+        /// Sought around their letters, the tell-tales are those a search
+        /// of the whole text finds.
+        #[test]
+        fn telltales_are_found_around_their_letters(parts in proptest::collection::vec(
+            proptest::sample::select(vec!["a", "í", "s", "ll", "ď", "Ē", "Ď", ".", "é", "ŀ", " ", "\n", "ﬀ", "T"]),
+            0..40,
+        )) {
+            let text = parts.concat();
+            let searched: Vec<_> = TELLTALE.find_iter(&text).map(|m| m.range()).collect();
+            proptest::prop_assert_eq!(telltales(&text).collect::<Vec<_>>(), searched);
+        }
     }
 
     #[test]
