@@ -182,6 +182,9 @@ fn dateline(text: &str, tagger: &Tagger) -> Option<(DateValue, String)> {
 /// page's `Cable title:` label.
 fn cable_subject(text: &str) -> Option<String> {
     let head = &text[..crate::text::floor_boundary(text, 6000)];
+    // Most documents have neither label: looked for as plain text first.
+    let finder = |label: &str| memchr::memmem::find(head.as_bytes(), label.as_bytes());
+    finder("SUBJ").or_else(|| finder("Cable title:"))?;
     let subject = SUBJECT.captures(head)?;
     let line = subject.get(1).or_else(|| subject.get(2))?.as_str().trim();
     (!line.is_empty()).then(|| crate::text::shorten(line, 100))
