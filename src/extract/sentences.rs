@@ -19,6 +19,10 @@ static TRAILING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:\s+|\[\d{1,4
 static FOOTNOTE_BREAK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\p{L}\p{N}.,)\x22”’]\[\d{1,4}\]\s+[\p{Lu}\[\x22“(]").expect("regex"));
 
+/// Searchers built once: a search built for each block cost more than it found.
+static ELLIPSIS: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("…"));
+static PILCROW: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("¶"));
+
 /// The longest sentence, in bytes: a little more than the longest of the
 /// gold sets (1 113 bytes, a list of objectives), and bounded so that the
 /// work done per sentence (one claim per date, its words, its kind) grows
@@ -76,7 +80,7 @@ impl Segmenter {
         // Marks found by their bytes, not by decoding every character; the
         // cuts are sorted below.
         let bytes = s.as_bytes();
-        let marks = memchr::memchr3_iter(b'.', b'!', b'?', bytes).chain(memchr::memmem::find_iter(bytes, "…"));
+        let marks = memchr::memchr3_iter(b'.', b'!', b'?', bytes).chain(ELLIPSIS.find_iter(bytes));
         for i in marks {
             let c = s[i..].chars().next().expect("a mark begins here");
             let after_marks = i
@@ -96,10 +100,15 @@ impl Segmenter {
             }
             cuts.push(block.start + after_marks + gap);
         }
-        cuts.extend(memchr::memmem::find_iter(bytes, "¶").filter(|&i| i > 0).map(|i| block.start + i));
-        for m in FOOTNOTE_BREAK.find_iter(s) {
+        cuts.extend(PILCROW.find_iter(bytes).filter(|&i| i > 0).map(|i| block.start + i));
+        // Most blocks have no footnote mark: its bracket is looked for first.
+        // (A match begins with the character before it, of at most 4 bytes.)
+        let footnotes =
+            memchr::memchr(b'[', bytes).map_or("", |at| &s[crate::text::floor_boundary(s, at.saturating_sub(4))..]);
+        let footnotes_at = block.start + (s.len() - footnotes.len());
+        for m in FOOTNOTE_BREAK.find_iter(footnotes) {
             let at = m.as_str().rfind(char::is_whitespace).map_or(m.end(), |w| m.start() + w + 1);
-            cuts.push(block.start + at);
+            cuts.push(footnotes_at + at);
         }
         cuts.sort_unstable();
         cuts.dedup();
@@ -331,6 +340,9 @@ mod tests {
             ["The UK did so on 15 March 1961", "Both countries agreed on 24 September 1960", "The agenda."]
         );
         assert_eq!(texts("in states,[11] but Mali"), ["in states,[11] but Mali"]);
+        // After characters of several bytes.
+        let s = "Le pays de Touré’[2] Ensuite Goïta”[3] Puis";
+        assert_eq!(texts(s), ["Le pays de Touré’", "Ensuite Goïta”", "Puis"]);
     }
 
     #[test]
