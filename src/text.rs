@@ -267,6 +267,9 @@ pub fn ceil_boundary(s: &str, at: usize) -> usize {
 
 /// `s` on one line: each run of white space one space, none at the ends.
 pub fn one_line(s: &str) -> String {
+    if is_one_line(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -275,6 +278,28 @@ pub fn one_line(s: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// Whether `s` is on one line already: no white space at its ends, single
+/// spaces between its words. Most are: read as bytes, without decoding.
+fn is_one_line(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for (at, &b) in bytes.iter().enumerate() {
+        let space = match b {
+            b' ' if after_space => return false,
+            b' ' => true,
+            b'\t'..=b'\r' => return false,
+            // The lead bytes of Unicode's other white space (U+0085 to U+3000).
+            0xC2 | 0xE1 | 0xE2 | 0xE3 if s[at..].starts_with(char::is_whitespace) => return false,
+            _ => false,
+        };
+        after_space = space;
+    }
+    true
 }
 
 /// Shortens `s` to at most `max` characters at a word boundary, with `…`.
@@ -336,6 +361,12 @@ mod tests {
         fn blobs_found_by_probes_are_those_read_byte_by_byte(runs in proptest::collection::vec((proptest::prop_oneof![0usize..140, 62usize..70], "[ é\n]{1,3}"), 0..12)) {
             let text: String = runs.iter().map(|(n, gap)| format!("{}{gap}", "x".repeat(*n))).collect();
             proptest::prop_assert_eq!(blobs(&text), blobs_byte_by_byte(&text));
+        }
+
+        #[test]
+        fn text_on_one_line_is_left_as_it_is(text in "[a é\t\n\u{a0}\u{2003}\u{2019}\u{3000}\u{85}]{0,30}") {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            proptest::prop_assert_eq!(one_line(&text), words.join(" "));
         }
 
         #[test]

@@ -163,6 +163,15 @@ pub fn event_title(sentence: &str, date: Range<usize>, date_text: &str, passing:
 /// punctuation standing between spaces; a title reads it as prose. Takes
 /// text on one line (single spaces).
 fn close_up_punctuation(s: &str) -> String {
+    // Most text is prose, with nothing to close up: looked at as bytes.
+    let spaced = |pair: &[u8]| matches!(pair, [b' ', b',' | b'.' | b';' | b':' | b')' | b'!' | b'?'] | [b'(', b' ']);
+    if !s.starts_with(' ') && !s.as_bytes().windows(2).any(spaced) {
+        return s.to_string();
+    }
+    close_up_tokens(s)
+}
+
+fn close_up_tokens(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut after_opening = false;
     for token in s.split(' ') {
@@ -236,6 +245,15 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn what_has_nothing_to_close_up_is_kept(parts in proptest::collection::vec(
+            prop::sample::select(vec!["a", "é", " ", "(", ")", ",", ".", ";", ":", "!", "?", "-"]),
+            0..20,
+        )) {
+            let s = parts.concat();
+            prop_assert_eq!(close_up_punctuation(&s), close_up_tokens(&s));
+        }
+
         #[test]
         fn clauses_are_cut_as_one_search_per_cut_would(parts in proptest::collection::vec(
             prop::sample::select(vec![

@@ -5,7 +5,6 @@
 //! twenty-one searches became one scan.
 
 use super::patterns::Compiled;
-use crate::text::ASCII_WORD;
 use regex_automata::{Anchored, Input, Match};
 
 /// The kinds of word a pattern may begin with, as bits: a pattern names
@@ -53,37 +52,57 @@ pub(super) struct Start {
     pub opening: Opening,
 }
 
+/// What a byte is to [`starts`]: ASCII digits, letters, other word
+/// characters (`_`), and the rest.
+static CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'0'..=b'9' => DIGIT,
+            b'A'..=b'Z' | b'a'..=b'z' => LETTER,
+            b'_' => UNDERSCORE,
+            _ => OTHER,
+        };
+        b += 1;
+    }
+    table
+};
+const OTHER: u8 = 0;
+const DIGIT: u8 = 1;
+const LETTER: u8 = 2;
+const UNDERSCORE: u8 = 3;
+
 /// Every place in `text` where a pattern may begin, in order: a superset
-/// of where one matches (the patterns decide). Bytes are read through
-/// tables: this runs over whole corpora.
+/// of where one matches (the patterns decide). Bytes are read through a
+/// table: this runs over whole corpora.
 pub(super) fn starts(text: &str) -> Vec<Start> {
     let bytes = text.as_bytes();
-    let is_word = |at: usize| bytes.get(at).is_some_and(|&b| ASCII_WORD[usize::from(b)]);
+    let class_at = |at: usize| CLASS[usize::from(bytes[at])];
     let mut found = Vec::new();
     let mut at = 0;
-    loop {
-        while at < bytes.len() && !ASCII_WORD[usize::from(bytes[at])] {
+    while at < bytes.len() {
+        let class = class_at(at);
+        if class == OTHER {
+            at += 1;
+            continue;
+        }
+        // A word, after a boundary: what its first digits or letters open.
+        let from = at;
+        at += 1;
+        while at < bytes.len() && class_at(at) == class {
             at += 1;
         }
-        let Some(&first) = bytes.get(at) else { break };
-        // A word, after a boundary: what its first letters or digits open.
-        let from = at;
-        let opening = if first.is_ascii_digit() {
-            while bytes.get(at).is_some_and(u8::is_ascii_digit) {
-                at += 1;
-            }
-            by_digits(at - from)
-        } else {
-            while bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
-                at += 1;
-            }
-            by_word(&bytes[from..], at - from)
+        let opening = match class {
+            DIGIT => by_digits(at - from),
+            LETTER => by_word(&bytes[from..], at - from),
+            _ => Opening::NONE,
         };
         if opening != Opening::NONE {
             found.push(Start { at: from, opening });
         }
         // The rest of the word stands after no boundary.
-        while is_word(at) {
+        while at < bytes.len() && class_at(at) != OTHER {
             at += 1;
         }
     }
