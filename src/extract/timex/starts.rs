@@ -45,11 +45,18 @@ impl Opening {
     }
 }
 
-/// A place a date may begin, and what begins there.
+/// A place a date may begin, and what begins there: eight bytes, as a
+/// document of numbers has a place every other byte.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Start {
-    pub at: usize,
-    pub opening: Opening,
+    at: u32,
+    opening: Opening,
+}
+
+impl Start {
+    fn at(&self) -> usize {
+        self.at as usize
+    }
 }
 
 /// What a byte is to [`starts`]: ASCII digits, letters, other word
@@ -99,7 +106,8 @@ pub(super) fn starts(text: &str) -> Vec<Start> {
             _ => Opening::NONE,
         };
         if opening != Opening::NONE {
-            found.push(Start { at: from, opening });
+            let place = u32::try_from(from).expect("texts are under 4 GiB (ingest reads no file over 1 GiB)");
+            found.push(Start { at: place, opening });
         }
         // The rest of the word stands after no boundary.
         while at < bytes.len() && class_at(at) != OTHER {
@@ -138,8 +146,9 @@ impl<'p, 's> Matches<'p, 's> {
         match self.tried {
             Tried::At(starts) => {
                 let untried = &starts[self.next_start..];
-                for (k, start) in untried.iter().enumerate().filter(|(_, s)| s.at >= at && s.opening.meets(*opening)) {
-                    let found = regex.search(&Input::new(text).range(start.at..).anchored(Anchored::Yes));
+                for (k, start) in untried.iter().enumerate().filter(|(_, s)| s.at() >= at && s.opening.meets(*opening))
+                {
+                    let found = regex.search(&Input::new(text).range(start.at()..).anchored(Anchored::Yes));
                     if found.is_some() {
                         self.next_start += k + 1;
                         return found;
@@ -203,7 +212,7 @@ mod tests {
     use super::*;
 
     fn openings(text: &str) -> Vec<(usize, u16)> {
-        starts(text).iter().map(|s| (s.at, s.opening.0)).collect()
+        starts(text).iter().map(|s| (s.at(), s.opening.0)).collect()
     }
 
     #[test]
