@@ -112,7 +112,7 @@ pub static ASCII_ALNUM: [bool; 256] = {
 };
 
 /// Which bytes are ASCII word characters: letters, digits and `_`.
-pub static ASCII_WORD: [bool; 256] = {
+static ASCII_WORD: [bool; 256] = {
     let mut table = ASCII_ALNUM;
     table[b'_' as usize] = true;
     table
