@@ -84,6 +84,10 @@ fn word_len(rest: &str) -> usize {
             at += width;
             continue;
         }
+        // Only these join what follows: most words end at a space, read no further.
+        if !matches!(c, '\'' | '’' | '-' | '.') {
+            break;
+        }
         let next_alnum = rest[at + width..].chars().next().is_some_and(char::is_alphanumeric);
         if matches!(c, '\'' | '’' | '-') && next_alnum {
             at += width;
