@@ -230,8 +230,8 @@ fn kind_from_word(word: String) -> Option<SourceKind> {
 }
 
 fn guess_kind(text: &str, front_matter: &[(String, String)]) -> SourceKind {
-    let head: String = text.chars().take(3000).collect();
-    if CABLE.is_match(&head) {
+    let head = text.char_indices().nth(3000).map_or(text, |(at, _)| &text[..at]);
+    if CABLE.is_match(head) {
         SourceKind::Cable
     } else if head.contains("Posted on") || head.contains("Tag Archives") {
         SourceKind::BlogPost
