@@ -289,15 +289,13 @@ fn is_one_line(s: &str) -> bool {
     }
     let mut after_space = false;
     for (at, &b) in bytes.iter().enumerate() {
-        let space = match b {
+        match b {
             b' ' if after_space => return false,
-            b' ' => true,
             b'\t'..=b'\r' => return false,
             // The lead bytes of Unicode's other white space (U+0085 to U+3000).
             0xC2 | 0xE1 | 0xE2 | 0xE3 if s[at..].starts_with(char::is_whitespace) => return false,
-            _ => false,
-        };
-        after_space = space;
+            _ => after_space = b == b' ',
+        }
     }
     true
 }

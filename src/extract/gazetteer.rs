@@ -334,6 +334,7 @@ fn surfaces(entry: &GazetteerEntry) -> Vec<(String, bool)> {
 #[cfg(test)]
 mod tests {
     use super::{automaton, is_plain, plain_run, Folded, Matcher};
+    use std::ops::Range;
 
     proptest::proptest! {
         /// Read eight at a time, a plain run ends where a byte by byte reading ends it.
@@ -346,7 +347,6 @@ mod tests {
             }
         }
     }
-    use std::ops::Range;
 
     /// What an automaton of every pattern finds and `accepts`, in the order `find` sorts it.
     fn by_automaton(matcher: &Matcher, text: &str) -> Vec<(Range<usize>, usize)> {

@@ -69,7 +69,7 @@ pub fn decode(raw: &[u8]) -> Result<Decoded, DecodeError> {
 /// How many bytes of `raw` are `such`: counted in bytes, 255 at a time, so
 /// that the compiler compares many at once (a filtered count, or a checked
 /// sum, goes byte by byte).
-fn count(raw: &[u8], such: impl Fn(u8) -> bool) -> usize {
+pub(super) fn count(raw: &[u8], such: impl Fn(u8) -> bool) -> usize {
     raw.chunks(255).map(|chunk| chunk.iter().fold(0u8, |n, &b| n.wrapping_add(u8::from(such(b)))) as usize).sum()
 }
 

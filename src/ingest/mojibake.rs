@@ -22,7 +22,7 @@ pub fn detect(text: &str) -> bool {
         return false;
     }
     // Characters outside ASCII, counted by their lead bytes.
-    let non_ascii = text.bytes().filter(|b| *b >= 0xC0).count();
+    let non_ascii = super::decode::count(text.as_bytes(), |b| b >= 0xC0);
     if non_ascii * 20 < text.len() {
         // Two tell-tales settle it: no need to count them all.
         return telltales(text).nth(1).is_some();
