@@ -208,6 +208,11 @@ impl Matcher {
             first_word_bits[word] |= bit;
             by_first_word.entry(hash).or_default().push(n);
         }
+        // Longest first, so a word's candidates come out in the order `find`
+        // sorts them in, and its sort merges runs instead of sorting.
+        for list in by_first_word.values_mut() {
+            list.sort_by_key(|&n| std::cmp::Reverse(folded_patterns[n].len()));
+        }
         let odd = (!odd.is_empty()).then(|| (automaton(odd.iter().map(|&n| &folded_patterns[n])), odd));
         let terms =
             gazetteer.entities.iter().map(|e| e.terms.iter().filter_map(|t| DateValue::parse(t)).collect()).collect();
