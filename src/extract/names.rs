@@ -71,10 +71,11 @@ fn word_len(rest: &str) -> usize {
     let bytes = rest.as_bytes();
     let mut at = 0;
     loop {
-        while at < bytes.len() && ASCII_ALNUM[usize::from(bytes[at])] {
-            at += 1;
-        }
+        at += bytes[at..].iter().position(|&b| !ASCII_ALNUM[usize::from(b)]).unwrap_or(bytes.len() - at);
         let Some(&b) = bytes.get(at) else { break };
+        if b == b' ' {
+            break;
+        }
         let c = match b.is_ascii() {
             true => char::from(b),
             false => rest[at..].chars().next().expect("at a character boundary"),
