@@ -21,22 +21,54 @@ impl AsRef<str> for Word<'_> {
 /// hyphens and inner dots (`U.S.`, `al-Qadhafi`, `Q'Aida`), and single
 /// punctuation marks as words of their own.
 pub fn words(text: &str, from: usize) -> impl Iterator<Item = Word<'_>> + '_ {
-    let mut at = from;
-    std::iter::from_fn(move || {
-        at += whitespace_len(&text[at..]);
+    Words { text, at: from }
+}
+
+struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = Word<'a>;
+
+    fn next(&mut self) -> Option<Word<'a>> {
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        let mut at = self.at;
+        // Most text is ASCII words between single spaces: read as bytes,
+        // the rest as characters.
+        while bytes.get(at).is_some_and(|&b| matches!(b, b' ' | b'\t'..=b'\r')) {
+            at += 1;
+        }
+        if !bytes.get(at)?.is_ascii() {
+            at += whitespace_len(&text[at..]);
+        }
         let rest = &text[at..];
         let len = match *rest.as_bytes().first()? {
-            b if ASCII_ALNUM[usize::from(b)] => word_len(rest),
+            b if ASCII_ALNUM[usize::from(b)] => {
+                let run = ascii_alnum_run(rest.as_bytes());
+                match rest.as_bytes().get(run) {
+                    Some(&b) if !b.is_ascii() || matches!(b, b'\'' | b'-' | b'.') => word_len(rest),
+                    _ => run,
+                }
+            }
             b if b.is_ascii() => 1,
             _ => match rest.chars().next()? {
                 c if c.is_alphanumeric() => word_len(rest),
                 c => c.len_utf8(),
             },
         };
-        let word = Word { text: &text[at..at + len], range: (at, at + len) };
-        at += len;
-        Some(word)
-    })
+        self.at = at + len;
+        Some(Word { text: &rest[..len], range: (at, at + len) })
+    }
+}
+
+/// How many ASCII letters and digits `bytes` begins with.
+fn ascii_alnum_run(bytes: &[u8]) -> usize {
+    let run = bytes.iter().position(|&b| !ASCII_ALNUM[usize::from(b)]).unwrap_or(bytes.len());
+    #[cfg(test)]
+    WORD_BYTES_READ.with(|read| read.set(read.get() + run));
+    run
 }
 
 /// The length of the whitespace `text` begins with (ASCII read as bytes).
@@ -71,7 +103,7 @@ fn word_len(rest: &str) -> usize {
     let bytes = rest.as_bytes();
     let mut at = 0;
     loop {
-        at += bytes[at..].iter().position(|&b| !ASCII_ALNUM[usize::from(b)]).unwrap_or(bytes.len() - at);
+        at += ascii_alnum_run(&bytes[at..]);
         let Some(&b) = bytes.get(at) else { break };
         if b == b' ' {
             break;
@@ -98,8 +130,6 @@ fn word_len(rest: &str) -> usize {
             break;
         }
     }
-    #[cfg(test)]
-    WORD_BYTES_READ.with(|read| read.set(read.get() + at));
     at
 }
 
