@@ -155,11 +155,25 @@ fn automaton<'a>(folded_patterns: impl IntoIterator<Item = &'a String>) -> AhoCo
         .expect("gazetteer patterns build an automaton")
 }
 
-/// A hash of a word's bytes with ASCII lower-cased.
+/// A hash of a word's bytes, the same for words equal but for ASCII case,
+/// eight bytes at a time (a byte at a time, it was a fifth of the matcher).
+/// Each byte's `0x20` bit is set, lowering ASCII letters; other bytes that
+/// differ only there hash alike, which costs a comparison, not a match.
 fn word_hash(word: &str) -> u64 {
-    word.bytes().fold(0u64, |hash, b| {
-        (hash.rotate_left(5) ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
-    })
+    const LOWER: u64 = 0x2020_2020_2020_2020;
+    let mix = |hash: u64, eight: u64| (hash.rotate_left(5) ^ eight).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    let mut chunks = word.as_bytes().chunks_exact(8);
+    let mut hash = word.len() as u64;
+    for chunk in chunks.by_ref() {
+        hash = mix(hash, u64::from_le_bytes(chunk.try_into().expect("eight bytes")) | LOWER);
+    }
+    let tail = chunks.remainder();
+    if !tail.is_empty() {
+        let mut last = [0u8; 8];
+        last[..tail.len()].copy_from_slice(tail);
+        hash = mix(hash, u64::from_le_bytes(last) | (LOWER >> (8 * (8 - tail.len()))));
+    }
+    hash
 }
 
 /// Where a hash falls in [`Matcher::first_word_bits`].
@@ -338,7 +352,7 @@ fn surfaces(entry: &GazetteerEntry) -> Vec<(String, bool)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{automaton, is_plain, plain_run, Folded, Matcher};
+    use super::{automaton, is_plain, plain_run, word_hash, Folded, Matcher};
     use std::ops::Range;
 
     proptest::proptest! {
@@ -350,6 +364,13 @@ mod tests {
                 let by_bytes = bytes[from..].iter().take_while(|&&b| is_plain(b)).count();
                 proptest::prop_assert_eq!(plain_run(&bytes[from..]), by_bytes);
             }
+        }
+
+        /// Words equal but for ASCII case hash alike, whatever their length.
+        #[test]
+        fn words_alike_but_for_case_hash_alike(word in "[a-zA-Z0-9é'.-]{0,20}") {
+            proptest::prop_assert_eq!(word_hash(&word), word_hash(&word.to_ascii_lowercase()));
+            proptest::prop_assert_eq!(word_hash(&word), word_hash(&word.to_ascii_uppercase()));
         }
     }
 
