@@ -144,6 +144,9 @@ pub fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> + '_ {
     runs(text, &ALPHANUMERIC).map(|r| &text[r])
 }
 
+// Inlined where it is read (the words of whole corpora): left to itself,
+// the compiler inlined it or not as unrelated code changed.
+#[inline]
 fn run_end(text: &str, from: usize, kind: &Kind) -> usize {
     let bytes = text.as_bytes();
     let mut at = from;

@@ -196,9 +196,12 @@ impl Tagger {
                 }
                 // A match's groups cost ten times the match: they are found
                 // only for a match that overlaps no date found already.
-                let input = Input::new(text).span(m.range()).anchored(Anchored::Yes);
-                compiled.regex.search_captures(&input, &mut caps);
-                if let Some(t) = self.interpret(pattern, &Groups::new(text, &caps), text) {
+                let groups = Groups::read(pattern, text, m.range()).unwrap_or_else(|| {
+                    let input = Input::new(text).span(m.range()).anchored(Anchored::Yes);
+                    compiled.regex.search_captures(&input, &mut caps);
+                    Groups::new(text, &caps)
+                });
+                if let Some(t) = self.interpret(pattern, &groups, text) {
                     taken.mark(&t.range);
                     found.push(t);
                 }
