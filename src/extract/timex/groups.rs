@@ -61,26 +61,44 @@ impl<'t, 'c> Groups<'t, 'c> {
         match pattern {
             // `2019`
             Pattern::Year => spans[1] = Some((start, end)),
+            // `2019-06-05`
+            Pattern::Iso => {
+                spans[1] = Some((start, start + 4));
+                spans[2] = Some((start + 5, start + 7));
+                spans[3] = Some((start + 8, start + 10));
+            }
             // `5 June 2019`, `5th of June, 2019`: day, month, year.
             Pattern::DayMonthYear => {
                 let day = alphanumeric_run(bytes, 0);
-                let mut at = skip_space(matched, day);
-                if bytes[at..].starts_with(b"of") && skip_space(matched, at + 2) > at + 2 {
-                    at = skip_space(matched, at + 2);
-                }
-                let month = month_end(bytes, at);
+                let at = after_of(matched, skip_space(matched, day));
                 spans[1] = Some((start, start + day));
-                spans[2] = Some((start + at, start + month));
+                spans[2] = Some((start + at, start + month_end(bytes, at)));
                 spans[3] = Some((end - 4, end));
             }
             // `June 5, 2019`: month, day, year.
             Pattern::MonthDayYear => {
                 let month = month_end(bytes, 0);
                 let at = skip_space(matched, month);
-                let day = alphanumeric_run(bytes, at);
                 spans[1] = Some((start, start + month));
-                spans[2] = Some((start + at, start + day));
+                spans[2] = Some((start + at, start + alphanumeric_run(bytes, at)));
                 spans[3] = Some((end - 4, end));
+            }
+            // `June 2019`, `June, 2019`, `June of 2019`: month, year.
+            Pattern::MonthYear => {
+                spans[1] = Some((start, start + month_end(bytes, 0)));
+                spans[2] = Some((end - 4, end));
+            }
+            // `June 5`: month, day.
+            Pattern::MonthDay => {
+                let month = month_end(bytes, 0);
+                spans[1] = Some((start, start + month));
+                spans[2] = Some((start + skip_space(matched, month), end));
+            }
+            // `5 June`, `5th of June`: day, month.
+            Pattern::DayMonth => {
+                let day = alphanumeric_run(bytes, 0);
+                spans[1] = Some((start, start + day));
+                spans[2] = Some((start + after_of(matched, skip_space(matched, day)), end));
             }
             _ => return None,
         }
@@ -105,6 +123,19 @@ fn alphanumeric_run(bytes: &[u8], at: usize) -> usize {
 /// Where the white space from `at` ends (the patterns' `\s`, Unicode's).
 fn skip_space(text: &str, at: usize) -> usize {
     text[at..].char_indices().find(|(_, c)| !c.is_whitespace()).map_or(text.len(), |(k, _)| at + k)
+}
+
+/// Past the `of` and its white space at `at` (`5th of June`), if one stands there.
+fn after_of(text: &str, at: usize) -> usize {
+    if !text[at..].starts_with("of") {
+        return at;
+    }
+    let past = skip_space(text, at + 2);
+    if past > at + 2 {
+        past
+    } else {
+        at
+    }
 }
 
 /// Where a month's name from `at` ends: its letters, and the full stop of
@@ -135,11 +166,11 @@ mod tests {
         #[test]
         fn groups_read_by_hand_are_the_engines(parts in proptest::collection::vec(
             (
-                proptest::sample::select(vec!["5", "05", "31st", "2nd", "2019", "", "x"]),
+                proptest::sample::select(vec!["5", "05", "31st", "2nd", "2019", "", "x", "2019-06-05", "2019-6-05"]),
                 proptest::sample::select(vec![" ", "  ", "\u{a0}", "\u{2003}", "\n", "\t", "\u{b}", " of ", " Of ", "", ","]),
                 proptest::sample::select(vec!["June", "Sept.", "Sept", "Jan.", "may", "MAY", "Mayday", "jUNE", "", "of"]),
                 proptest::sample::select(vec![" ", ", ", ",", "\u{a0}", ". ", ""]),
-                proptest::sample::select(vec!["2019", "1870", "31", "5 ", "20199", "é"]),
+                proptest::sample::select(vec!["2019", "1870", "31", "5 ", "5th", "20199", "é", "of 2019"]),
             ),
             0..6,
         )) {
