@@ -132,9 +132,11 @@ struct WordSets {
     /// The first words of `organization_starts`.
     organization_openers: FxHashSet<String>,
     event_nouns: FxHashSet<String>,
-    /// Group words of one word, matched against words; longer ones, against text.
+    /// Group words of one word, matched against words; longer ones, against
+    /// text, by searchers made once (made for each name, they were most of
+    /// the time a name's kind took).
     group_words: FxHashSet<String>,
-    group_phrases: Vec<String>,
+    group_phrases: Vec<memchr::memmem::Finder<'static>>,
 }
 
 impl WordSets {
@@ -163,7 +165,7 @@ impl WordSets {
                 .collect(),
             event_nouns: set(&rules.event_nouns),
             group_words: words.into_iter().collect(),
-            group_phrases: phrases,
+            group_phrases: phrases.iter().map(|p| memchr::memmem::Finder::new(p).into_owned()).collect(),
         }
     }
 }
@@ -242,7 +244,7 @@ impl Discoverer {
         let lower = crate::text::fold(name);
         let sets = &self.sets;
         if lower.split(' ').any(|w| sets.group_words.contains(w))
-            || sets.group_phrases.iter().any(|g| lower.contains(g.as_str()))
+            || sets.group_phrases.iter().any(|g| g.find(lower.as_bytes()).is_some())
         {
             EntityKind::Group
         } else if sets.program_heads.contains(last) || sets.program_starts.contains(first) {
