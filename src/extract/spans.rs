@@ -29,8 +29,8 @@ pub struct Spans {
 impl FromIterator<DocMention> for Spans {
     fn from_iter<I: IntoIterator<Item = DocMention>>(mentions: I) -> Self {
         let given: Vec<Option<DocMention>> = mentions.into_iter().map(Some).collect();
-        // Each page sized once: pages grown a place at a time held a
-        // document's mentions twice over.
+        // Each page sized once: grown a place at a time, a page's capacity
+        // runs to twice its places.
         let starts = || given.iter().flatten().map(|m| page_of(m.range.start));
         let mut sizes = vec![0; starts().max().map_or(0, |last| last + 1)];
         starts().for_each(|page| sizes[page] += 1);
@@ -211,7 +211,7 @@ mod tests {
         assert_eq!(left, [0..5, 1..2, 3..20, 30..31, 40..60]);
     }
 
-    /// A range of up to `len` bytes from `start`, spread over many pages.
+    /// Up to `count` ranges of up to 300 bytes, spread over many pages.
     fn ranges(count: usize) -> impl Strategy<Value = Vec<Range<usize>>> {
         proptest::collection::vec((0usize..5000, 0usize..300), 0..count)
             .prop_map(|v| v.into_iter().map(|(s, l)| s..s + l).collect())

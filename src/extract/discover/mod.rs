@@ -133,8 +133,8 @@ struct WordSets {
     organization_openers: FxHashSet<String>,
     event_nouns: FxHashSet<String>,
     /// Group words of one word, matched against words; longer ones, against
-    /// text, by searchers made once (made for each name, they were most of
-    /// the time a name's kind took).
+    /// text, by searchers made once (made for each name, they were a tenth
+    /// of a name's kind).
     group_words: FxHashSet<String>,
     group_phrases: Vec<memchr::memmem::Finder<'static>>,
 }
