@@ -118,6 +118,11 @@ static ASCII_WORD: [bool; 256] = {
     table
 };
 
+/// How many ASCII letters and digits `bytes` begins with.
+pub fn ascii_alphanumeric_len(bytes: &[u8]) -> usize {
+    bytes.iter().position(|&b| !ASCII_ALNUM[usize::from(b)]).unwrap_or(bytes.len())
+}
+
 /// Characters of a kind: ASCII ones looked up in `ascii`, others asked of `other`.
 struct Kind {
     ascii: &'static [bool; 256],

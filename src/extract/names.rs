@@ -65,7 +65,7 @@ impl<'a> Iterator for Words<'a> {
 
 /// How many ASCII letters and digits `bytes` begins with.
 fn ascii_alnum_run(bytes: &[u8]) -> usize {
-    let run = bytes.iter().position(|&b| !ASCII_ALNUM[usize::from(b)]).unwrap_or(bytes.len());
+    let run = crate::text::ascii_alphanumeric_len(bytes);
     #[cfg(test)]
     WORD_BYTES_READ.with(|read| read.set(read.get() + run));
     run

@@ -21,28 +21,22 @@ pub struct Spans {
     given: Vec<Option<DocMention>>,
     /// Page `p` holds the places starting in bytes `p << PAGE_BITS` on, sorted.
     pages: Vec<Vec<Place>>,
-    len: usize,
     /// The longest range held: no range starting further back can reach a query.
     longest: usize,
 }
 
 impl FromIterator<DocMention> for Spans {
     fn from_iter<I: IntoIterator<Item = DocMention>>(mentions: I) -> Self {
-        let given: Vec<Option<DocMention>> = mentions.into_iter().map(Some).collect();
-        // Each page sized once: grown a place at a time, a page's capacity
-        // runs to twice its places.
-        let starts = || given.iter().flatten().map(|m| page_of(m.range.start));
-        let mut sizes = vec![0; starts().max().map_or(0, |last| last + 1)];
-        starts().for_each(|page| sizes[page] += 1);
-        let pages = sizes.into_iter().map(Vec::with_capacity).collect();
-        let mut spans = Spans { pages, ..Spans::default() };
-        for (i, m) in given.iter().flatten().enumerate() {
+        let mut spans = Spans { given: mentions.into_iter().map(Some).collect(), ..Spans::default() };
+        for (i, m) in spans.given.iter().flatten().enumerate() {
             spans.longest = spans.longest.max(m.range.len());
-            spans.pages[page_of(m.range.start)].push(key(&m.range, i));
+            let page = page_of(m.range.start);
+            if spans.pages.len() <= page {
+                spans.pages.resize_with(page + 1, Vec::new);
+            }
+            spans.pages[page].push(key(&m.range, i));
         }
-        spans.given = given;
         spans.pages.iter_mut().for_each(|page| page.sort_unstable());
-        spans.len = spans.given.len();
         spans
     }
 }
@@ -58,7 +52,6 @@ impl Spans {
         let page = &mut self.pages[page];
         page.insert(page.partition_point(|p| *p < place), place);
         self.given.push(Some(m));
-        self.len += 1;
     }
 
     fn at(&self, place: &Place) -> &DocMention {
@@ -106,7 +99,6 @@ impl Spans {
                 page.remove(at);
             }
             self.given[place.2 as usize] = None;
-            self.len -= 1;
         }
     }
 
@@ -116,11 +108,11 @@ impl Spans {
     }
 
     pub fn len(&self) -> usize {
-        self.len
+        self.pages.iter().map(Vec::len).sum()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.pages.iter().all(Vec::is_empty)
     }
 
     /// By start, then end, then insertion.

@@ -117,7 +117,7 @@ impl<'t, 'c> Groups<'t, 'c> {
 
 /// Where the run of ASCII letters and digits from `at` ends.
 fn alphanumeric_run(bytes: &[u8], at: usize) -> usize {
-    at + bytes[at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count()
+    at + crate::text::ascii_alphanumeric_len(&bytes[at..])
 }
 
 /// Where the white space from `at` ends (the patterns' `\s`, Unicode's).
