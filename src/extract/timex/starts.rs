@@ -35,27 +35,27 @@ impl Opening {
     pub const WEEKDAY: Opening = Opening(1 << 9);
 
     const NONE: Opening = Opening(0);
+    /// How many kinds there are: the bits up to the last kind's.
+    const KINDS: usize = Opening::WEEKDAY.0.trailing_zeros() as usize + 1;
 
     pub const fn or(self, other: Opening) -> Opening {
         Opening(self.0 | other.0)
     }
-
-    pub fn meets(self, other: Opening) -> bool {
-        self.0 & other.0 != 0
-    }
 }
 
-/// A place a date may begin, and what begins there: eight bytes, as a
-/// document of numbers has a place every other byte.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Start {
-    at: u32,
-    opening: Opening,
+/// The places a date may begin, listed apart by what may begin there:
+/// a pattern reads only the places of its opening word (read in one list,
+/// each of the twenty-one patterns passed over every place of the others).
+#[derive(Default)]
+pub(super) struct Places {
+    by_opening: [Vec<u32>; Opening::KINDS],
 }
 
-impl Start {
-    fn at(&self) -> usize {
-        self.at as usize
+impl Places {
+    /// The places of `opening`, one kind of word (as a pattern's is).
+    fn of(&self, opening: Opening) -> &[u32] {
+        debug_assert_eq!(opening.0.count_ones(), 1, "a pattern begins with one kind of word");
+        &self.by_opening[opening.0.trailing_zeros() as usize]
     }
 }
 
@@ -80,13 +80,27 @@ const DIGIT: u8 = 1;
 const LETTER: u8 = 2;
 const UNDERSCORE: u8 = 3;
 
-/// Every place in `text` where a pattern may begin, in order: a superset
-/// of where one matches (the patterns decide). Bytes are read through a
-/// table: this runs over whole corpora.
-pub(super) fn starts(text: &str) -> Vec<Start> {
+/// Every place in `text` where a pattern may begin: a superset of where
+/// one matches (the patterns decide).
+pub(super) fn starts(text: &str) -> Places {
+    let mut places = Places::default();
+    each_place(text, |at, opening| {
+        let at = u32::try_from(at).expect("texts are under 4 GiB (ingest reads no file over 1 GiB)");
+        let mut kinds = opening.0;
+        while kinds != 0 {
+            places.by_opening[kinds.trailing_zeros() as usize].push(at);
+            kinds &= kinds - 1;
+        }
+    });
+    places
+}
+
+/// Every place in `text` where a pattern may begin, in order, with what
+/// may begin there. Bytes are read through a table: this runs over whole
+/// corpora.
+fn each_place(text: &str, mut found: impl FnMut(usize, Opening)) {
     let bytes = text.as_bytes();
     let class_at = |at: usize| CLASS[usize::from(bytes[at])];
-    let mut found = Vec::new();
     let mut at = 0;
     while at < bytes.len() {
         let class = class_at(at);
@@ -106,21 +120,19 @@ pub(super) fn starts(text: &str) -> Vec<Start> {
             _ => Opening::NONE,
         };
         if opening != Opening::NONE {
-            let place = u32::try_from(from).expect("texts are under 4 GiB (ingest reads no file over 1 GiB)");
-            found.push(Start { at: place, opening });
+            found(from, opening);
         }
         // The rest of the word stands after no boundary.
         while at < bytes.len() && class_at(at) != OTHER {
             at += 1;
         }
     }
-    found
 }
 
 /// Where the patterns are tried.
 pub(super) enum Tried<'s> {
     /// Anchored, at each place a date may begin that a pattern may begin with.
-    At(&'s [Start]),
+    At(&'s Places),
     /// Searched for in the whole text: what `At` must find the same as.
     #[cfg(test)]
     Anywhere,
@@ -144,17 +156,17 @@ impl<'p, 's> Matches<'p, 's> {
     pub fn first_from(&mut self, text: &str, at: usize) -> Option<Match> {
         let Compiled { opening, regex, .. } = self.compiled;
         match self.tried {
-            Tried::At(starts) => {
-                let untried = &starts[self.next_start..];
-                for (k, start) in untried.iter().enumerate().filter(|(_, s)| s.at() >= at && s.opening.meets(*opening))
-                {
-                    let found = regex.search(&Input::new(text).range(start.at()..).anchored(Anchored::Yes));
+            Tried::At(places) => {
+                let places = places.of(*opening);
+                let untried = &places[self.next_start..];
+                for (k, &start) in untried.iter().enumerate().filter(|(_, &p)| p as usize >= at) {
+                    let found = regex.search(&Input::new(text).range(start as usize..).anchored(Anchored::Yes));
                     if found.is_some() {
                         self.next_start += k + 1;
                         return found;
                     }
                 }
-                self.next_start = starts.len();
+                self.next_start = places.len();
                 None
             }
             #[cfg(test)]
@@ -212,7 +224,9 @@ mod tests {
     use super::*;
 
     fn openings(text: &str) -> Vec<(usize, u16)> {
-        starts(text).iter().map(|s| (s.at(), s.opening.0)).collect()
+        let mut found = Vec::new();
+        each_place(text, |at, opening| found.push((at, opening.0)));
+        found
     }
 
     #[test]
@@ -222,5 +236,15 @@ mod tests {
         assert_eq!(openings("the year, The End of 2012"), vec![(10, 16), (14, 16), (21, 2)]);
         assert_eq!(openings("Mayor septembers 123 12345"), vec![]);
         assert_eq!(openings("é2019 ÉMay"), vec![(2, 2), (9, 8)]);
+    }
+
+    #[test]
+    fn a_place_is_listed_for_each_kind_it_may_open() {
+        let places = starts("since last Monday, 5 June");
+        assert_eq!(places.of(Opening::RELATIVE), [6]);
+        assert_eq!(places.of(Opening::WEEKDAY), [6], "`last` opens a weekday too");
+        assert_eq!(places.of(Opening::DAY), [19]);
+        assert_eq!(places.of(Opening::MONTH), [21]);
+        assert!(places.of(Opening::YEAR).is_empty());
     }
 }
