@@ -446,7 +446,8 @@ fn is_cable_reference(after: &str) -> bool {
 }
 
 fn in_url_or_file(text: &str, r: Range<usize>) -> bool {
-    let start = text[..r.start].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    // After the last white space before, however many bytes it takes (`\u{a0}`).
+    let start = text[..r.start].trim_end_matches(|c: char| !c.is_whitespace()).len();
     let end = text[r.end..].find(char::is_whitespace).map_or(text.len(), |i| r.end + i);
     let token = &text[start..end];
     const MARKS: &[&str] =
@@ -535,6 +536,7 @@ mod tests {
                 "early", "mid-", "late", "the end of", "The Beginning of", "between", "From", "and", "to", "FY",
                 "fiscal year", "'", "on", "Last", "this", "coming", "year", "month", "yesterday", "day", "date",
                 "Monday", "in", "the same", "Z", "x", "_", "é", "–", "-", "/", ".", ",", " ", " ", " ", "\n",
+                "Friday", "2010", "s", "—", "\u{a0}", "Sept", "1",
             ]),
             0..60,
         ), upper in proptest::bool::ANY) {
@@ -542,6 +544,33 @@ mod tests {
             let text = if upper { text.to_uppercase() } else { text };
             let tagger = Tagger::new(&["troops".to_string()]);
             proptest::prop_assert_eq!(tagger.find(&text), tagger.find_in(&text, &Tried::Anywhere));
+        }
+    }
+
+    /// Every text of up to four of these pieces, which put what may follow
+    /// a day, a month, a year, `on` and `last` side by side: tried where
+    /// they may begin, the patterns find what a search finds.
+    #[test]
+    fn dates_of_few_pieces_are_found_where_a_search_finds_them() {
+        const PIECES: [&str; 16] = [
+            "5", "12 ", "2019", "1990", "June", "Sept.", " ", ", ", "\u{a0}", "–", "-", "/", "'s", "of ", "on ",
+            "Friday",
+        ];
+        let tagger = Tagger::new(&["troops".to_string()]);
+        let mut text = String::new();
+        for (length, n) in (0..=4).flat_map(|length| (0..PIECES.len().pow(length)).map(move |n| (length, n))) {
+            text.clear();
+            let mut k = n;
+            for _ in 0..length {
+                text.push_str(PIECES[k % PIECES.len()]);
+                k /= PIECES.len();
+            }
+            assert_eq!(tagger.find(&text), tagger.find_in(&text, &Tried::Anywhere), "{text:?}");
+        }
+        for text in ["on 05.06.2019", "5/6/2019", "12-05-2019", "2012\u{a0}–\u{a0}13", "the 1990's", "last\tMonday"] {
+            let found = tagger.find(text);
+            assert_eq!(found.len(), 1, "{text:?}");
+            assert_eq!(found, tagger.find_in(text, &Tried::Anywhere), "{text:?}");
         }
     }
 

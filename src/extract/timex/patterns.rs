@@ -88,8 +88,8 @@ const SOURCES: [(Pattern, Opening, &str); 21] = {
     use Opening as O;
     use Pattern::*;
     [
-        (Iso, O::YEAR, r"\b(\d{4})-(\d{2})-(\d{2})\b"),
-        (Numeric, O::DAY, r"\b(\d{1,2})([-/.])(\d{1,2})[-/.](\d{4})\b"),
+        (Iso, O::YEAR_DASH, r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+        (Numeric, O::DAY_SEPARATED, r"\b(\d{1,2})([-/.])(\d{1,2})[-/.](\d{4})\b"),
         (Dtg, O::GROUP, r"\b(\d{2})\d{4}Z\s+(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+(\d{2})\b"),
         // `9 – 10 May 2019`, `from 5 May to 2 June 2019`: the first month may be left out.
         (
@@ -98,9 +98,9 @@ const SOURCES: [(Pattern, Opening, &str); 21] = {
             r"\b({DAY})(?:\s+({MONTH}))?\s*(?:[-–]|to|until|through)\s*({DAY})\s+({MONTH}),?\s+({YEAR})\b",
         ),
         (DayMonthYear, O::DAY, r"\b({DAY})\s+(?:of\s+)?({MONTH}),?\s+({YEAR})\b"),
-        (MonthDayYear, O::MONTH, r"\b({MONTH})\s+({DAY}),?\s+({YEAR})\b"),
+        (MonthDayYear, O::MONTH_DAY, r"\b({MONTH})\s+({DAY}),?\s+({YEAR})\b"),
         (PartOfMonth, O::PART, r"\b({PART})[- ]({MONTH}),?\s+({YEAR})\b"),
-        (MonthYear, O::MONTH, r"\b({MONTH}),?\s+(?:of\s+)?({YEAR})\b"),
+        (MonthYear, O::MONTH_YEAR, r"\b({MONTH}),?\s+(?:of\s+)?({YEAR})\b"),
         (
             Between,
             O::SPAN,
@@ -111,11 +111,11 @@ const SOURCES: [(Pattern, Opening, &str); 21] = {
             O::FISCAL,
             r"\b(?:FY|[Ff]iscal [Yy]ear)\s?'?(\d{4}|\d{2})(?:\s*[-–/]\s*(?:FY\s?)?(\d{4}|\d{2}))?\b",
         ),
-        (YearRange, O::YEAR, r"\b({YEAR})\s*[-–—]\s*(\d{4}|\d{2})\b"),
+        (YearRange, O::YEAR_DASH, r"\b({YEAR})\s*[-–—]\s*(\d{4}|\d{2})\b"),
         (PartOfYear, O::PART, r"\b({PART})[- ]({YEAR})\b"),
         (PartOfDecade, O::PART, r"(?i:\b(early|mid|late))[- ](?:the\s+)?(1[6-9]\d0|20\d0)'?s\b"),
-        (Decade, O::YEAR, r"\b(1[6-9]\d0|20\d0)'?s\b"),
-        (MonthDay, O::MONTH, r"\b({MONTH})\s+({DAY})\b"),
+        (Decade, O::DECADE, r"\b(1[6-9]\d0|20\d0)'?s\b"),
+        (MonthDay, O::MONTH_DAY, r"\b({MONTH})\s+({DAY})\b"),
         (DayMonth, O::DAY, r"\b({DAY})\s+(?:of\s+)?({MONTHFULL})\b"),
         // After a cue word (see [`BARE_MONTH_CUE`]).
         (BareMonth, O::MONTH, r"\b({MONTHFULL})(?:\s+(?:and|to|through|until)\s+({MONTHFULL}))?\b"),

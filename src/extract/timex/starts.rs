@@ -13,7 +13,7 @@ use regex_automata::{Anchored, Input, Match};
 pub(super) struct Opening(u16);
 
 impl Opening {
-    /// One or two digits: a day (`5 June`, `05/06/2019`).
+    /// One or two digits: a day (`5 June`).
     pub const DAY: Opening = Opening(1);
     /// Four digits: a year.
     pub const YEAR: Opening = Opening(1 << 1);
@@ -31,12 +31,22 @@ impl Opening {
     pub const RELATIVE: Opening = Opening(1 << 7);
     /// `day`, `date`, `month`.
     pub const NARRATIVE: Opening = Opening(1 << 8);
-    /// `on`, `last` (before a weekday).
+    /// `on`, `last`, then white space and a weekday's capital.
     pub const WEEKDAY: Opening = Opening(1 << 9);
+    /// A day, then `-`, `/` or `.` (`05/06/2019`).
+    pub const DAY_SEPARATED: Opening = Opening(1 << 10);
+    /// A year, then a dash, after white space or not (`2012-05-03`, `2012 – 13`).
+    pub const YEAR_DASH: Opening = Opening(1 << 11);
+    /// A year ending in 0, then `'` or `s` (`1990s`).
+    pub const DECADE: Opening = Opening(1 << 12);
+    /// A month, then white space and one or two digits (`June 5`).
+    pub const MONTH_DAY: Opening = Opening(1 << 13);
+    /// A month, then white space and four digits or `of` (`June 2019`).
+    pub const MONTH_YEAR: Opening = Opening(1 << 14);
 
     const NONE: Opening = Opening(0);
-    /// How many kinds there are: the bits up to the last kind's.
-    const KINDS: usize = Opening::WEEKDAY.0.trailing_zeros() as usize + 1;
+    /// How many kinds there are: as many as bits.
+    const KINDS: usize = u16::BITS as usize;
 
     pub const fn or(self, other: Opening) -> Opening {
         Opening(self.0 | other.0)
@@ -115,8 +125,8 @@ fn each_place(text: &str, mut found: impl FnMut(usize, Opening)) {
             at += 1;
         }
         let opening = match class {
-            DIGIT => by_digits(at - from),
-            LETTER => by_word(&bytes[from..], at - from),
+            DIGIT => by_digits(&bytes[from..at], &text[at..]),
+            LETTER => by_word(&bytes[from..], at - from, &text[at..]),
             _ => Opening::NONE,
         };
         if opening != Opening::NONE {
@@ -176,19 +186,32 @@ impl<'p, 's> Matches<'p, 's> {
 }
 
 /// A pattern's digits run to a non-digit: a day has one or two, a year
-/// four, a date-time group six before its `Z`.
-fn by_digits(run: usize) -> Opening {
-    match run {
+/// four, a date-time group six before its `Z`. What comes `after` them
+/// tells which patterns may match (each tried where it cannot cost a search).
+fn by_digits(digits: &[u8], after: &str) -> Opening {
+    let next = after.as_bytes().first().copied();
+    match digits.len() {
+        1 | 2 if matches!(next, Some(b'-' | b'/' | b'.')) => Opening::DAY.or(Opening::DAY_SEPARATED),
         1 | 2 => Opening::DAY,
-        4 => Opening::YEAR,
+        4 => {
+            let mut year = Opening::YEAR;
+            if after.trim_start().starts_with(['-', '–', '—']) {
+                year = year.or(Opening::YEAR_DASH);
+            }
+            if digits[3] == b'0' && matches!(next, Some(b'\'' | b's')) {
+                year = year.or(Opening::DECADE);
+            }
+            year
+        }
         6 => Opening::GROUP,
         _ => Opening::NONE,
     }
 }
 
 /// What the word of `run` letters at the start of `rest` may open, read
-/// without regard to case (the patterns ask for theirs).
-fn by_word(rest: &[u8], run: usize) -> Opening {
+/// without regard to case (the patterns ask for theirs), and with what
+/// comes `after` it.
+fn by_word(rest: &[u8], run: usize, after: &str) -> Opening {
     const LONGEST: usize = 9; // `september`, `yesterday`, `beginning`
     if !(2..=LONGEST).contains(&run) {
         return Opening::NONE;
@@ -200,17 +223,45 @@ fn by_word(rest: &[u8], run: usize) -> Opening {
     match &lower[..run] {
         b"jan" | b"january" | b"feb" | b"february" | b"mar" | b"march" | b"apr" | b"april" | b"may" | b"jun"
         | b"june" | b"jul" | b"july" | b"aug" | b"august" | b"sep" | b"sept" | b"september" | b"oct" | b"october"
-        | b"nov" | b"november" | b"dec" | b"december" => Opening::MONTH,
+        | b"nov" | b"november" | b"dec" | b"december" => Opening::MONTH.or(after_month(after)),
         b"early" | b"mid" | b"late" | b"end" | b"beginning" => Opening::PART,
         // `the end of`, `the beginning of`: not at every `the`.
         b"the" if followed_by_part(&rest[run..]) => Opening::PART,
         b"between" | b"from" => Opening::SPAN,
         b"fy" | b"fiscal" => Opening::FISCAL,
-        b"last" => Opening::RELATIVE.or(Opening::WEEKDAY),
+        b"last" => Opening::RELATIVE.or(before_weekday(after)),
         b"next" | b"this" | b"previous" | b"coming" | b"yesterday" => Opening::RELATIVE,
         b"day" | b"date" | b"month" => Opening::NARRATIVE,
-        b"on" => Opening::WEEKDAY,
+        b"on" => before_weekday(after),
         _ => Opening::NONE,
+    }
+}
+
+/// What a month's name opens besides a bare month, by what comes `after`
+/// it: a day's one or two digits, or a year's four (or `of`), after an
+/// abbreviation's full stop, a comma, and white space.
+fn after_month(after: &str) -> Opening {
+    let after = after.strip_prefix('.').unwrap_or(after);
+    let after = after.strip_prefix(',').unwrap_or(after);
+    if !after.starts_with(char::is_whitespace) {
+        return Opening::NONE;
+    }
+    let next = after.trim_start();
+    match next.bytes().take_while(u8::is_ascii_digit).count() {
+        1 | 2 => Opening::MONTH_DAY,
+        4 => Opening::MONTH_YEAR,
+        _ if next.starts_with("of") => Opening::MONTH_YEAR,
+        _ => Opening::NONE,
+    }
+}
+
+/// A weekday after `on` or `last`: white space, then one of their capitals.
+fn before_weekday(after: &str) -> Opening {
+    let weekday = after.starts_with(char::is_whitespace) && after.trim_start().starts_with(['M', 'T', 'W', 'F', 'S']);
+    if weekday {
+        Opening::WEEKDAY
+    } else {
+        Opening::NONE
     }
 }
 
@@ -223,19 +274,37 @@ fn followed_by_part(after: &[u8]) -> bool {
 mod tests {
     use super::*;
 
-    fn openings(text: &str) -> Vec<(usize, u16)> {
+    fn openings(text: &str) -> Vec<(usize, Opening)> {
         let mut found = Vec::new();
-        each_place(text, |at, opening| found.push((at, opening.0)));
+        each_place(text, |at, opening| found.push((at, opening)));
         found
     }
 
     #[test]
     fn words_and_digit_runs_open_dates_only_after_a_boundary() {
-        assert_eq!(openings("On 5 June 2019"), vec![(0, 512), (3, 1), (5, 8), (10, 2)]);
-        assert_eq!(openings("A1 2019x3 FY2016 141609Z"), vec![(3, 2), (10, 64), (17, 4)]);
-        assert_eq!(openings("the year, The End of 2012"), vec![(10, 16), (14, 16), (21, 2)]);
-        assert_eq!(openings("Mayor septembers 123 12345"), vec![]);
-        assert_eq!(openings("é2019 ÉMay"), vec![(2, 2), (9, 8)]);
+        use Opening as O;
+        assert_eq!(openings("On 5 June 2019"), [(3, O::DAY), (5, O::MONTH.or(O::MONTH_YEAR)), (10, O::YEAR)]);
+        assert_eq!(openings("A1 2019x3 FY2016 141609Z"), [(3, O::YEAR), (10, O::FISCAL), (17, O::GROUP)]);
+        assert_eq!(openings("the year, The End of 2012"), [(10, O::PART), (14, O::PART), (21, O::YEAR)]);
+        assert_eq!(openings("Mayor septembers 123 12345"), []);
+        assert_eq!(openings("é2019 ÉMay"), [(2, O::YEAR), (9, O::MONTH)]);
+    }
+
+    #[test]
+    fn what_follows_a_word_tells_which_patterns_may_match() {
+        use Opening as O;
+        assert_eq!(openings("on Friday"), [(0, O::WEEKDAY)]);
+        assert_eq!(openings("last\u{a0}Monday"), [(0, O::RELATIVE.or(O::WEEKDAY))]);
+        assert_eq!(openings("05/06"), [(0, O::DAY.or(O::DAY_SEPARATED)), (3, O::DAY)]);
+        assert_eq!(openings("2012-05"), [(0, O::YEAR.or(O::YEAR_DASH)), (5, O::DAY)]);
+        assert_eq!(openings("2012 \u{2013}"), [(0, O::YEAR.or(O::YEAR_DASH))]);
+        assert_eq!(
+            openings("1990s 1990's 1995s"),
+            [(0, O::YEAR.or(O::DECADE)), (6, O::YEAR.or(O::DECADE)), (13, O::YEAR)]
+        );
+        assert_eq!(openings("Sept., 5"), [(0, O::MONTH.or(O::MONTH_DAY)), (7, O::DAY)]);
+        assert_eq!(openings("May of 2019"), [(0, O::MONTH.or(O::MONTH_YEAR)), (7, O::YEAR)]);
+        assert_eq!(openings("May 123"), [(0, O::MONTH)]);
     }
 
     #[test]
