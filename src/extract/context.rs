@@ -10,7 +10,7 @@ use super::names::{is_capitalised, Word};
 use crate::assets::{Gazetteer, Rules};
 use crate::model::EntityKind;
 use crate::text::fold;
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 /// Most words a personal name read from context has.
 const MOST_NAME_WORDS: usize = 4;
@@ -20,29 +20,59 @@ const APPOSITION_REACH: usize = 5;
 const MOST_BODY_WORDS: usize = 12;
 
 pub struct ContextRules {
-    roles: FxHashSet<String>,
-    place_heads: FxHashSet<String>,
-    place_cues: FxHashSet<String>,
-    /// Cues that make any capitalised word a place (`near`, `outside`).
-    strong_cues: FxHashSet<String>,
-    /// Nouns before `of` that make the next name a place (`the towns of`).
-    place_nouns: FxHashSet<String>,
-    /// Nouns in lower case after a name that make it a place (`Tondibiah base`).
-    nouns_after: FxHashSet<String>,
-    compass: FxHashSet<String>,
-    particles: FxHashSet<String>,
-    /// Particles that may also stand elsewhere (`de`, `von`, `al`).
-    weak_particles: FxHashSet<String>,
-    /// Words that never stand in a name read from context (`However`, `June`).
-    not_names: FxHashSet<String>,
-    /// Words that end an organisation's or a programme's name, or make a group's.
-    heads: FxHashSet<String>,
+    /// The rules' word lists, each word with the lists it is on.
+    lexicon: Lexicon,
     /// Heads of several words (`air force`).
     head_phrases: Vec<String>,
-    /// Folded names of the gazetteer's countries and places.
-    known_places: FxHashSet<String>,
-    /// Folded first names of the gazetteer's people: given names the lists lack.
-    known_given: FxHashSet<String>,
+}
+
+/// Which of the rules' word lists a word is on, as bits: one lookup
+/// answers for all of them (a name's words were asked of up to six sets).
+/// Lists of folded words hold folded keys; the others, words as written.
+#[derive(Default)]
+struct Lexicon(FxHashMap<String, u16>);
+
+/// Person roles (`spokesman`).
+const ROLE: u16 = 1;
+/// Words that end a place's name (`region`), folded.
+const PLACE_HEAD: u16 = 1 << 1;
+const PLACE_CUE: u16 = 1 << 2;
+/// Cues that make any capitalised word a place (`near`, `outside`).
+const STRONG_CUE: u16 = 1 << 3;
+/// Nouns before `of` that make the next name a place (`the towns of`).
+const PLACE_NOUN: u16 = 1 << 4;
+/// Nouns in lower case after a name that make it a place (`Tondibiah base`).
+const NOUN_AFTER: u16 = 1 << 5;
+/// Compass words, folded.
+const COMPASS: u16 = 1 << 6;
+const PARTICLE: u16 = 1 << 7;
+/// Particles that may also stand elsewhere (`de`, `von`, `al`).
+const WEAK_PARTICLE: u16 = 1 << 8;
+/// Words that never stand in a name read from context (`However`, `June`), folded.
+const NOT_NAME: u16 = 1 << 9;
+/// Words that end an organisation's or a programme's name, or make a group's, folded.
+const HEAD: u16 = 1 << 10;
+/// Folded names of the gazetteer's countries and places.
+const KNOWN_PLACE: u16 = 1 << 11;
+/// Folded first names of the gazetteer's people: given names the lists lack.
+const KNOWN_GIVEN: u16 = 1 << 12;
+
+impl Lexicon {
+    fn add(&mut self, words: impl IntoIterator<Item = String>, list: u16) {
+        for word in words {
+            *self.0.entry(word).or_default() |= list;
+        }
+    }
+
+    /// The lists `word` is on.
+    fn lists_of(&self, word: &str) -> u16 {
+        self.0.get(word).copied().unwrap_or(0)
+    }
+
+    /// Whether `word` is on any of `lists`.
+    fn on(&self, word: &str, lists: u16) -> bool {
+        self.lists_of(word) & lists != 0
+    }
 }
 
 /// A run of name words in a sentence: word indices `start..end`, and the
@@ -108,50 +138,44 @@ impl FoldedWords {
 
 impl ContextRules {
     pub fn new(rules: &Rules, gazetteer: &Gazetteer) -> Self {
-        let set = |list: &[String]| list.iter().cloned().collect::<FxHashSet<String>>();
-        let folded = |list: &[String]| list.iter().map(|w| fold(w)).collect::<FxHashSet<String>>();
-        let mut known_places = FxHashSet::default();
-        let mut known_given = FxHashSet::default();
+        let as_written = |list: &[String]| list.to_vec();
+        let folded = |list: &[String]| list.iter().map(|w| fold(w)).collect::<Vec<_>>();
+        let mut lexicon = Lexicon::default();
         for e in &gazetteer.entities {
             match e.kind {
                 EntityKind::Country | EntityKind::Place => {
-                    known_places.extend(std::iter::once(&e.name).chain(&e.aliases).map(|n| fold(n)));
+                    lexicon.add(std::iter::once(&e.name).chain(&e.aliases).map(|n| fold(n)), KNOWN_PLACE);
                 }
-                EntityKind::Person => known_given.extend(e.name.split(' ').next().map(fold)),
+                EntityKind::Person => lexicon.add(e.name.split(' ').next().map(fold), KNOWN_GIVEN),
                 _ => {}
             }
         }
         let heads = (rules.organization_heads.iter().chain(&rules.program_heads))
             .chain(rules.group_words.iter().filter(|w| !w.contains(' ')))
-            .map(|w| fold(w))
-            .collect();
+            .map(|w| fold(w));
+        lexicon.add(heads, HEAD);
         let head_phrases = (rules.organization_heads.iter().chain(&rules.program_heads))
             .filter(|h| h.contains(' '))
             .map(|h| fold(h))
             .collect();
-        ContextRules {
-            head_phrases,
-            roles: set(&rules.person_roles),
-            place_heads: folded(&rules.place_heads),
-            place_cues: set(&rules.place_cues),
-            strong_cues: set(&rules.strong_place_cues),
-            place_nouns: set(&rules.place_nouns),
-            nouns_after: set(&rules.place_nouns_after),
-            compass: folded(&rules.compass_words),
-            particles: set(&rules.strong_particles),
-            weak_particles: set(&rules.name_particles),
-            not_names: rules.not_names.iter().chain(&rules.function_words).map(|w| fold(w)).collect(),
-            heads,
-            known_places,
-            known_given,
-        }
+        lexicon.add(as_written(&rules.person_roles), ROLE);
+        lexicon.add(folded(&rules.place_heads), PLACE_HEAD);
+        lexicon.add(as_written(&rules.place_cues), PLACE_CUE);
+        lexicon.add(as_written(&rules.strong_place_cues), STRONG_CUE);
+        lexicon.add(as_written(&rules.place_nouns), PLACE_NOUN);
+        lexicon.add(as_written(&rules.place_nouns_after), NOUN_AFTER);
+        lexicon.add(folded(&rules.compass_words), COMPASS);
+        lexicon.add(as_written(&rules.strong_particles), PARTICLE);
+        lexicon.add(as_written(&rules.name_particles), WEAK_PARTICLE);
+        lexicon.add(rules.not_names.iter().chain(&rules.function_words).map(|w| fold(w)), NOT_NAME);
+        ContextRules { lexicon, head_phrases }
     }
 
     /// Names in one sentence's words. In a heading (`Frank Narrative`) a
     /// given name is not enough to make a person.
     /// Whether `folded` names a place the gazetteer or the place list knows.
     pub fn is_place(&self, folded: &str) -> bool {
-        self.known_places.contains(folded) || PLACES.contains(folded)
+        self.lexicon.on(folded, KNOWN_PLACE) || PLACES.contains(folded)
     }
 
     /// Whether `words`, folded and joined, name such a place (`Ivory Coast`).
@@ -215,8 +239,10 @@ impl ContextRules {
         let mut folded = FoldedWords::new(&ws[i..end]);
         // A sentence's first words (`However`, `The`) are not part of a name;
         // a compass word may be (`Northern Burkina Faso`).
-        let Some(skip) = folded.words_from(0).position(|w| !self.not_names.contains(w) || self.compass.contains(w))
-        else {
+        let Some(skip) = folded.words_from(0).position(|w| {
+            let lists = self.lexicon.lists_of(w);
+            lists & NOT_NAME == 0 || lists & COMPASS != 0
+        }) else {
             return (end, None);
         };
         folded.drop_front(skip);
@@ -228,7 +254,7 @@ impl ContextRules {
     fn leader(&self, text: &str, ws: &[Word], run: &Run) -> Option<Found> {
         let noun = led_by(ws, run.end)?;
         let the = run.start > 0 && ws[run.start - 1].text.eq_ignore_ascii_case("the");
-        let named = run.folded.words_from(0).all(|w| !self.not_names.contains(w) && !self.heads.contains(w));
+        let named = run.folded.words_from(0).all(|w| !self.lexicon.on(w, NOT_NAME | HEAD));
         if !the || !named || run.folded.len() > 3 || self.is_place(&run.folded.joined) {
             return None;
         }
@@ -243,28 +269,28 @@ impl ContextRules {
     /// before it (a lower-case word, as cues are) or a comma after it.
     fn may_be_place(&self, ws: &[Word], i: usize) -> bool {
         let before = i.checked_sub(1).map(|k| ws[k].text);
-        let cued = before.is_some_and(|w| self.place_cues.contains(w) || self.strong_cues.contains(w));
+        let cued = before.is_some_and(|w| self.lexicon.on(w, PLACE_CUE | STRONG_CUE));
         cued || ws.get(i + 1).is_some_and(|w| w.text == "," || self.place_noun_follows(ws, i + 1))
     }
 
     /// `Tahoua region`, `Tondibiah base`, `the Tahoua and Tillabéri regions`:
     /// a place noun in lower case at `at`, or after `and` and a name.
     fn place_noun_follows(&self, ws: &[Word], at: usize) -> bool {
-        let noun = |k: usize| ws.get(k).is_some_and(|w| self.nouns_after.contains(w.text));
+        let noun = |k: usize| ws.get(k).is_some_and(|w| self.lexicon.on(w.text, NOUN_AFTER));
         noun(at) || (ws.get(at).is_some_and(|w| w.text == "and") && noun(at + 2))
     }
 
     fn is_particle(&self, word: &str) -> bool {
-        self.particles.contains(word) || self.weak_particles.contains(word)
+        self.lexicon.on(word, PARTICLE | WEAK_PARTICLE)
     }
 
     fn person(&self, text: &str, ws: &[Word], run: &Run, heading: bool) -> Option<Found> {
         // `president of Niger Hamani Diori`: a place before the name is not part of it.
         let folded = &run.folded;
-        let skip = folded.words_from(0).take_while(|w| self.known_places.contains(*w)).count();
+        let skip = folded.words_from(0).take_while(|w| self.lexicon.on(w, KNOWN_PLACE)).count();
         let role_of_place = skip > 0 && self.role_of(ws, run.start);
         // `Political Counselor Peter Newman`: a title of several words, then the name.
-        let titled = (skip..folded.len()).rev().find(|&k| self.roles.contains(folded.word(k)));
+        let titled = (skip..folded.len()).rev().find(|&k| self.lexicon.on(folded.word(k), ROLE));
         let titled = titled.filter(|&k| k + 1 < folded.len());
         let first_word = titled.map_or(skip, |k| k + 1);
         let start = run.start + first_word;
@@ -273,9 +299,9 @@ impl ContextRules {
             return None;
         }
         let joined = folded.joined_from(first_word);
-        let unlikely = folded.words_from(first_word).any(|w| self.not_names.contains(w) || self.heads.contains(w))
-            || folded.words_from(first_word + 1).any(|w| self.known_places.contains(w) || self.place_heads.contains(w))
-            || self.known_places.contains(joined)
+        let unlikely = folded.words_from(first_word).any(|w| self.lexicon.on(w, NOT_NAME | HEAD))
+            || folded.words_from(first_word + 1).any(|w| self.lexicon.on(w, KNOWN_PLACE | PLACE_HEAD))
+            || self.lexicon.on(joined, KNOWN_PLACE)
             || self.head_phrases.iter().any(|h| joined.ends_with(h.as_str()));
         if unlikely {
             return None;
@@ -283,10 +309,10 @@ impl ContextRules {
         let first = folded.word(first_word);
         // `DE RUEHNM`: words in capitals are a code or a heading, not a given name.
         let spelled = words[0].text.chars().skip(1).any(char::is_lowercase);
-        let given = spelled && (GIVEN_NAMES.contains(first) || self.known_given.contains(first));
+        let given = spelled && (GIVEN_NAMES.contains(first) || self.lexicon.on(first, KNOWN_GIVEN));
         let why = if given && !heading {
             Why::GivenName
-        } else if words.iter().any(|w| self.particles.contains(w.text) || hyphen_particle(w.text)) {
+        } else if words.iter().any(|w| self.lexicon.on(w.text, PARTICLE) || hyphen_particle(w.text)) {
             Why::Particle
         } else if titled.is_some()
             || role_of_place
@@ -303,12 +329,12 @@ impl ContextRules {
 
     /// `spokesman X Y`, `Political Officer X Y`: a role right before.
     fn role_before(&self, ws: &[Word], start: usize) -> bool {
-        start > 0 && self.roles.contains(folded_word(ws[start - 1].text).as_ref())
+        start > 0 && self.lexicon.on(&folded_word(ws[start - 1].text), ROLE)
     }
 
     /// `president of Niger X Y`: a role of the place before `at`.
     fn role_of(&self, ws: &[Word], at: usize) -> bool {
-        at >= 2 && ws[at - 1].text == "of" && self.roles.contains(folded_word(ws[at - 2].text).as_ref())
+        at >= 2 && ws[at - 1].text == "of" && self.lexicon.on(&folded_word(ws[at - 2].text), ROLE)
     }
 
     /// `Representative of the United Nations Office on Drugs and Crime
@@ -320,7 +346,7 @@ impl ContextRules {
         let joining = |w: &str| matches!(w, "of" | "the" | "and" | "on" | "for" | "in" | "against");
         for k in (1..at - 3).rev().take(MOST_BODY_WORDS) {
             let w = ws[k].text;
-            if w == "of" && self.roles.contains(&fold(ws[k - 1].text)) {
+            if w == "of" && self.lexicon.on(&fold(ws[k - 1].text), ROLE) {
                 return true;
             }
             if !is_capitalised(w) && !joining(w) {
@@ -338,7 +364,7 @@ impl ContextRules {
         // `, the then-United States Ambassador`: other words may come first.
         let after = ws.iter().skip(end + 1).take(APPOSITION_REACH);
         for w in after {
-            if self.roles.contains(folded_word(w.text).as_ref()) {
+            if self.lexicon.on(&folded_word(w.text), ROLE) {
                 return true;
             }
             if !w.text.starts_with(char::is_alphanumeric) {
@@ -351,34 +377,34 @@ impl ContextRules {
     fn place(&self, text: &str, ws: &[Word], run: &Run, listed_after_place: bool) -> Option<Found> {
         let (words, folded) = (&ws[run.start..run.end], &run.folded);
         let last = folded.word(folded.len().checked_sub(1)?);
-        if words.len() >= 2 && self.place_heads.contains(last) {
+        if words.len() >= 2 && self.lexicon.on(last, PLACE_HEAD) {
             return Some(found(text, words, EntityKind::Place, Why::PlaceNoun));
         }
-        let known = |name: &str| self.known_places.contains(name) || PLACES.contains(name);
-        if words.len() >= 2 && self.compass.contains(folded.word(0)) && known(folded.joined_from(1)) {
+        let known = |name: &str| self.lexicon.on(name, KNOWN_PLACE) || PLACES.contains(name);
+        if words.len() >= 2 && self.lexicon.on(folded.word(0), COMPASS) && known(folded.joined_from(1)) {
             return Some(found(text, words, EntityKind::Place, Why::Compass));
         }
         let whole = folded.joined.as_str();
         // `Western nations`: a compass word alone (and a region's name, `Western`) names no place here.
-        let compass_only = words.len() == 1 && self.compass.contains(last);
-        if self.known_places.contains(whole) || self.heads.contains(last) || words.len() > 3 || compass_only {
+        let compass_only = words.len() == 1 && self.lexicon.on(last, COMPASS);
+        if self.lexicon.on(whole, KNOWN_PLACE) || self.lexicon.on(last, HEAD) || words.len() > 3 || compass_only {
             return None;
         }
         let before = |back: usize| run.start.checked_sub(back).map(|k| folded_word(ws[k].text));
-        let cued = before(1).is_some_and(|w| self.place_cues.contains(w.as_ref()));
+        let cued = before(1).is_some_and(|w| self.lexicon.on(&w, PLACE_CUE));
         if PLACES.contains(whole) && cued {
             return Some(found(text, words, EntityKind::Place, Why::PlaceList));
         }
         // An unlisted place needs more: `the village of X`, `near X`, `X, Burkina Faso`.
         let strongly_cued = match (before(2).as_deref(), before(1).as_deref()) {
-            (Some(noun), Some("of")) => self.place_nouns.contains(noun) || self.compass.contains(noun),
-            (_, Some(w)) => self.strong_cues.contains(w),
+            (Some(noun), Some("of")) => self.lexicon.on(noun, PLACE_NOUN | COMPASS),
+            (_, Some(w)) => self.lexicon.on(w, STRONG_CUE),
             _ => false,
         };
         // `Malaga, Spain-based`: the country may lead a compound.
         let a_place = |w: &Word| {
             let f = fold(w.text);
-            self.known_places.contains(f.split('-').next().unwrap_or(&f)) || self.known_places.contains(&f)
+            self.lexicon.on(f.split('-').next().unwrap_or(&f), KNOWN_PLACE) || self.lexicon.on(&f, KNOWN_PLACE)
         };
         let in_country = ws.get(run.end).is_some_and(|w| w.text == ",")
             && ws.get(run.end + 1).is_some_and(|w| a_place(w) || self.country_starts(ws, run.end + 1));
@@ -388,7 +414,7 @@ impl ContextRules {
         // `in Tchin-Tabaradene`: a name of hyphened capitals after a preposition of place.
         let compound = words.len() == 1 && words[0].text.split('-').all(|p| p.starts_with(char::is_uppercase));
         let hyphened = compound && words[0].text.contains('-') && cued;
-        let given = GIVEN_NAMES.contains(folded.word(0)) || self.known_given.contains(folded.word(0));
+        let given = GIVEN_NAMES.contains(folded.word(0)) || self.lexicon.on(folded.word(0), KNOWN_GIVEN);
         let context = strongly_cued || (in_country && cued) || listed_after_place || hyphened;
         // `the broader West African region`: an adjective of a place, not a place.
         let adjective = whole.strip_suffix('n').is_some_and(known);
@@ -398,7 +424,7 @@ impl ContextRules {
 
     /// Whether a known place of two or three words starts at word `at` (`Burkina Faso`).
     fn country_starts(&self, ws: &[Word], at: usize) -> bool {
-        (2..=3).any(|n| ws.get(at..at + n).is_some_and(|w| self.known_places.contains(&fold_joined(w))))
+        (2..=3).any(|n| ws.get(at..at + n).is_some_and(|w| self.lexicon.on(&fold_joined(w), KNOWN_PLACE)))
     }
 }
 
