@@ -52,25 +52,43 @@ pub fn fold(s: &str) -> String {
 /// [`fold`], appended to `out` (no string of its own to allocate).
 pub fn fold_into(s: &str, out: &mut String) {
     if s.is_ascii() {
-        // The common case, without decomposing: only case and the backquote
-        // change, in place (pushed a character at a time, it cost twice).
-        let start = out.len();
-        out.push_str(s);
-        out[start..].make_ascii_lowercase();
-        if s.contains('`') {
-            let quoted = out[start..].replace('`', "'");
-            out.truncate(start);
-            out.push_str(&quoted);
-        }
-    } else {
-        out.reserve(s.len());
-        for c in s.chars() {
-            // Most letters fold to ASCII (`é` to `e`): lowered without Unicode's tables.
+        return push_ascii_folded(s, out); // most words, most clauses
+    }
+    out.reserve(s.len());
+    // Runs of ASCII lowered in place, a copy at a time; only the accented
+    // letters between them decoded and folded one by one (names such as
+    // `Tiébilé Maïga` put one in many clauses).
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        push_ascii_folded(&rest[..ascii], out);
+        let mut chars = rest[ascii..].chars();
+        if let Some(c) = chars.next() {
             match fold_char(c) {
                 f if f.is_ascii() => out.push(f.to_ascii_lowercase()),
                 f => out.extend(f.to_lowercase()),
             }
         }
+        rest = chars.as_str();
+    }
+}
+
+/// ASCII `s` folded onto `out`: only case and the backquote change.
+#[inline(always)]
+fn push_ascii_folded(s: &str, out: &mut String) {
+    let start = out.len();
+    out.push_str(s);
+    out[start..].make_ascii_lowercase();
+    // Every byte looked at, without an early exit the compiler cannot
+    // widen: most are words, where a search's setup cost more.
+    let mut quoted = false;
+    for &b in s.as_bytes() {
+        quoted |= b == b'`';
+    }
+    if quoted {
+        let quoted = out[start..].replace('`', "'");
+        out.truncate(start);
+        out.push_str(&quoted);
     }
 }
 
@@ -391,6 +409,12 @@ mod tests {
         fn text_on_one_line_is_left_as_it_is(text in "[a é\t\n\u{a0}\u{2003}\u{2019}\u{3000}\u{85}]{0,30}") {
             let words: Vec<&str> = text.split_whitespace().collect();
             proptest::prop_assert_eq!(one_line(&text), words.join(" "));
+        }
+
+        #[test]
+        fn folded_in_runs_as_character_by_character(text in "[a-zA-Z`' éÉïß\u{2019}\u{130}\u{1E9E}\u{300}]{0,30}") {
+            let by_character: String = text.chars().flat_map(|c| fold_char(c).to_lowercase()).collect();
+            proptest::prop_assert_eq!(fold(&text), by_character);
         }
 
         #[test]

@@ -6,7 +6,7 @@
 //! on one core. Visiting millions of sentences in date order, one cache
 //! miss after another, took more than a second at a gigabyte.
 
-use crate::extract::events::content_words;
+use crate::extract::events::{content_words, each_content_word};
 use crate::model::{Claim, ClaimId, Corpus};
 use crate::seeded;
 use rayon::prelude::*;
@@ -152,7 +152,7 @@ impl Chunk {
         let mut sentences = Sentences::default();
         for &c in firsts {
             let folded = content_words(text(c));
-            sentences.push(folded.lines().map(|word| match ids.get(word) {
+            sentences.push(each_content_word(&folded).map(|word| match ids.get(word) {
                 Some(&id) => id,
                 None => {
                     let id = ids.len() as u32;

@@ -79,6 +79,21 @@ pub fn content_words(sentence: &str) -> String {
     out
 }
 
+/// The words of a string of [`content_words`], one by one. Split by a
+/// loop over its bytes: `lines()` set up a search for each word's end.
+pub fn each_content_word(folded: &str) -> impl Iterator<Item = &str> {
+    let mut rest = folded;
+    std::iter::from_fn(move || {
+        let mut end = 0;
+        while end < rest.len() && rest.as_bytes()[end] != b'\n' {
+            end += 1;
+        }
+        let word = rest.get(..end).filter(|_| end < rest.len())?;
+        rest = &rest[end + 1..];
+        Some(word)
+    })
+}
+
 /// Shared over all, of two sorted lists without repeats (words or actors).
 fn jaccard_sorted<T: Ord>(a: &[T], b: &[T]) -> f64 {
     let (mut i, mut j, mut shared) = (0, 0, 0usize);
