@@ -77,6 +77,26 @@ impl Folded {
     pub fn clean_range(&self, r: Range<usize>) -> Range<usize> {
         self.clean_at(r.start)..self.clean_at(r.end)
     }
+
+    /// [`Self::clean_range`] for ranges asked in order of their starts:
+    /// `step`, where the last one started, is walked on from, not searched
+    /// for again (a text of accented names has a step every few words).
+    fn clean_range_from(&self, r: Range<usize>, step: &mut usize) -> Range<usize> {
+        let steps = &self.steps;
+        if steps.get(*step).is_none_or(|&(f, _)| f as usize > r.start) {
+            *step = steps.partition_point(|&(f, _)| f as usize <= r.start) - 1;
+        }
+        let clean_at = |folded: usize, step: &mut usize| {
+            while steps.get(*step + 1).is_some_and(|&(f, _)| f as usize <= folded) {
+                *step += 1;
+            }
+            let (f, c) = steps[*step];
+            c as usize + (folded - f as usize)
+        };
+        let start = clean_at(r.start, step);
+        let end = clean_at(r.end, &mut step.clone());
+        start..end
+    }
 }
 
 /// Whether `b` folds to itself wherever it stands: ASCII, not an apostrophe.
@@ -289,6 +309,7 @@ impl Matcher {
             .collect();
         candidates.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
         let mut hits: Vec<Hit> = Vec::new();
+        let mut step = 0;
         let mut taken_until = 0;
         let mut last: Option<Range<usize>> = None;
         for (r, p) in candidates {
@@ -297,7 +318,7 @@ impl Matcher {
                 continue;
             }
             let info = &self.patterns[p];
-            let range = folded.clean_range(r.clone());
+            let range = folded.clean_range_from(r.clone(), &mut step);
             // Candidates come sorted, so a duplicate can only be among the last hits.
             if !hits.iter().rev().take_while(|h| h.range == range).any(|h| h.entry == info.entry) {
                 hits.push(Hit { range, entry: info.entry, short: info.short });
@@ -460,6 +481,29 @@ mod tests {
                 expected_start = range.end;
             }
             proptest::prop_assert_eq!(expected_start, clean.len());
+        }
+
+        /// Ranges asked in order of their starts, walked to from the last,
+        /// map back as each searched for alone does.
+        #[test]
+        fn ranges_in_order_map_back_as_each_alone(
+            pieces in proptest::collection::vec(proptest::sample::select(vec!["Mali ", "é", "Touré ", "’", "Q'Aida", "ß", "😀"]), 0..40),
+            picks in proptest::collection::vec((0usize..200, 0usize..12), 0..20),
+        ) {
+            let folded = Folded::new(&pieces.concat());
+            let bounds: Vec<usize> = folded.text.char_indices().map(|(at, _)| at).chain([folded.text.len()]).collect();
+            let mut ranges: Vec<Range<usize>> = picks
+                .iter()
+                .map(|&(start, len)| {
+                    let start = start % bounds.len();
+                    bounds[start]..bounds[(start + len).min(bounds.len() - 1)]
+                })
+                .collect();
+            ranges.sort_by_key(|r| r.start);
+            let mut step = 0;
+            for r in ranges {
+                proptest::prop_assert_eq!(folded.clean_range_from(r.clone(), &mut step), folded.clean_range(r));
+            }
         }
     }
 }
