@@ -164,9 +164,10 @@ pub fn person_name(
     let mut pending_particle = false;
     for w in words(text, from) {
         let t = w.text;
+        // Asked only where it can change the answer: most words are names.
         let particle =
-            particles.iter().any(|p| p == t || (p.ends_with('-') && t.starts_with(p.as_str()) && t.len() > p.len()));
-        let hyphen_particle = particle && t.contains('-') && !particles.iter().any(|p| p == t);
+            || particles.iter().any(|p| p == t || (p.ends_with('-') && t.starts_with(p.as_str()) && t.len() > p.len()));
+        let hyphen_particle = t.contains('-') && particle() && !particles.iter().any(|p| p == t);
         let name_like = is_capitalised(t)
             && t.chars().any(char::is_lowercase) | (t.trim_end_matches('.').chars().count() == 1)
             && !t.chars().any(|c| c.is_ascii_digit());
@@ -178,7 +179,7 @@ pub fn person_name(
             if count == 5 {
                 break;
             }
-        } else if particle && count > 0 && !pending_particle {
+        } else if count > 0 && !pending_particle && particle() {
             pending_particle = true;
         } else {
             break;
