@@ -88,7 +88,10 @@ pub fn each_content_word(folded: &str) -> impl Iterator<Item = &str> {
         while end < rest.len() && rest.as_bytes()[end] != b'\n' {
             end += 1;
         }
-        let word = rest.get(..end).filter(|_| end < rest.len())?;
+        if end == rest.len() {
+            return None; // every word ends with a line end
+        }
+        let word = &rest[..end];
         rest = &rest[end + 1..];
         Some(word)
     })

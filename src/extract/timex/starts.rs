@@ -187,7 +187,8 @@ impl<'p, 's> Matches<'p, 's> {
 
 /// A pattern's digits run to a non-digit: a day has one or two, a year
 /// four, a date-time group six before its `Z`. What comes `after` them
-/// tells which patterns may match (each tried where it cannot cost a search).
+/// rules patterns out, each a search saved (`2012-05` may open an ISO
+/// date, `2012 in` only a year).
 fn by_digits(digits: &[u8], after: &str) -> Opening {
     let next = after.as_bytes().first().copied();
     match digits.len() {
