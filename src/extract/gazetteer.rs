@@ -68,7 +68,26 @@ impl Folded {
 
     /// The clean offset of a folded one (on a folded char boundary).
     fn clean_at(&self, folded: usize) -> usize {
-        let step = self.steps.partition_point(|&(f, _)| f as usize <= folded) - 1;
+        self.clean_in(folded, self.step_of(folded))
+    }
+
+    /// The step `folded` is in: the last that starts at or before it.
+    fn step_of(&self, folded: usize) -> usize {
+        self.steps.partition_point(|&(f, _)| f as usize <= folded) - 1
+    }
+
+    /// The step `folded` is in, walked to from `step`, one at or before it.
+    #[inline]
+    fn step_from(&self, folded: usize, mut step: usize) -> usize {
+        while self.steps.get(step + 1).is_some_and(|&(f, _)| f as usize <= folded) {
+            step += 1;
+        }
+        step
+    }
+
+    /// The clean offset of `folded`, in step `step`.
+    #[inline]
+    fn clean_in(&self, folded: usize, step: usize) -> usize {
         let (f, c) = self.steps[step];
         c as usize + (folded - f as usize)
     }
@@ -82,20 +101,11 @@ impl Folded {
     /// `step`, where the last one started, is walked on from, not searched
     /// for again (a text of accented names has a step every few words).
     fn clean_range_from(&self, r: Range<usize>, step: &mut usize) -> Range<usize> {
-        let steps = &self.steps;
-        if steps.get(*step).is_none_or(|&(f, _)| f as usize > r.start) {
-            *step = steps.partition_point(|&(f, _)| f as usize <= r.start) - 1;
+        if self.steps.get(*step).is_none_or(|&(f, _)| f as usize > r.start) {
+            *step = self.step_of(r.start);
         }
-        let clean_at = |folded: usize, step: &mut usize| {
-            while steps.get(*step + 1).is_some_and(|&(f, _)| f as usize <= folded) {
-                *step += 1;
-            }
-            let (f, c) = steps[*step];
-            c as usize + (folded - f as usize)
-        };
-        let start = clean_at(r.start, step);
-        let end = clean_at(r.end, &mut step.clone());
-        start..end
+        *step = self.step_from(r.start, *step);
+        self.clean_in(r.start, *step)..self.clean_in(r.end, self.step_from(r.end, *step))
     }
 }
 
