@@ -87,7 +87,9 @@ impl Discoverer {
     }
 
     fn organisation(&self, text: &str, run: &[names::Word]) -> Option<Found> {
-        if run.is_empty() {
+        // A name takes two words, and the run only shrinks below: most runs
+        // are one capitalised word.
+        if run.len() < 2 {
             return None;
         }
         // `Superior Commander of the National Gendarmerie`: the organisation after the office.
