@@ -356,8 +356,11 @@ impl Matcher {
             return false;
         }
         let all_caps = !found.chars().any(char::is_lowercase);
-        let capitalised =
-            || found.split(' ').zip(&info.capitals).all(|(w, &cap)| !cap || w.starts_with(char::is_uppercase));
+        // Each word's start found as the spaces were counted above.
+        let word_starts = std::iter::once(0).chain(memchr::memchr_iter(b' ', found.as_bytes()).map(|at| at + 1));
+        let capitalised = || {
+            word_starts.zip(&info.capitals).all(|(at, &cap)| !cap || found[at..].starts_with(char::is_uppercase))
+        };
         found.chars().any(char::is_uppercase) && (all_caps || capitalised())
     }
 }

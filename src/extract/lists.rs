@@ -2,55 +2,32 @@
 //! `assets/tools/build_names.py`; sources and licences in `assets/README.md`):
 //! given names and places, one folded name per line, sorted.
 
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
-/// A sorted list of folded names, one per line, searched in place: a
-/// binary search over the lines of the embedded text, whose starts are
-/// found once (a scan of a few hundred kilobytes, nothing parsed).
+/// A list of folded names, one per line, held as a set of slices of the
+/// embedded text (nothing copied). A lookup is a hash: a binary search
+/// over the lines cost some 900 instructions, and most lookups miss.
 pub struct NameList {
-    text: &'static str,
-    /// Where each line starts, and the end of the text after the last.
-    starts: Vec<u32>,
+    names: FxHashSet<&'static str>,
 }
 
 impl NameList {
     fn new(text: &'static str) -> Self {
-        let text = text.trim_end_matches('\n');
-        let newlines = memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at as u32 + 1);
-        let mut starts: Vec<u32> = std::iter::once(0).chain(newlines).collect();
-        starts.push(text.len() as u32 + 1);
-        if text.is_empty() {
-            starts.clear();
-        }
-        NameList { text, starts }
+        NameList { names: text.lines().filter(|line| !line.is_empty()).collect() }
     }
 
     /// Whether `folded` (see [`crate::text::fold`]) is on the list.
     pub fn contains(&self, folded: &str) -> bool {
-        let line = |i: usize| &self.text.as_bytes()[self.starts[i] as usize..self.starts[i + 1] as usize - 1];
-        let (mut lo, mut hi) = (0, self.starts.len().saturating_sub(1));
-        while lo < hi {
-            let middle = lo + (hi - lo) / 2;
-            match line(middle).cmp(folded.as_bytes()) {
-                std::cmp::Ordering::Equal => return true,
-                std::cmp::Ordering::Less => lo = middle + 1,
-                std::cmp::Ordering::Greater => hi = middle,
-            }
-        }
-        false
-    }
-
-    #[cfg(test)]
-    fn names(&self) -> impl Iterator<Item = &'static str> {
-        self.text.lines()
+        self.names.contains(folded)
     }
 
     pub fn len(&self) -> usize {
-        self.starts.len().saturating_sub(1)
+        self.names.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.text.is_empty()
+        self.names.is_empty()
     }
 }
 
@@ -76,12 +53,13 @@ mod tests {
     }
 
     #[test]
-    fn lists_are_sorted_without_blank_lines_so_a_binary_search_finds_every_name() {
-        for list in [&*GIVEN_NAMES, &*PLACES] {
-            let names: Vec<&str> = list.names().collect();
+    fn lists_are_sorted_without_blank_lines_and_every_name_is_found() {
+        for (file, list) in [("names/given_names.txt", &*GIVEN_NAMES), ("names/places.txt", &*PLACES)] {
+            let names: Vec<&str> = crate::assets::embedded(file).lines().collect();
             assert!(names.iter().all(|n| !n.is_empty() && !n.ends_with('\r')));
             assert!(names.windows(2).all(|w| w[0] < w[1]), "sorted, each name once");
             assert!(names.iter().all(|n| list.contains(n)));
+            assert_eq!(list.len(), names.len());
             for absent in ["", "zzzzzz", "aa", "\u{10ffff}"] {
                 assert!(!list.contains(absent));
             }
