@@ -77,15 +77,16 @@ impl Lexicon {
 
 /// A run of name words in a sentence: word indices `start..end`, and the
 /// words folded (each folded once, whichever rule asks).
-struct Run {
+struct Run<'f> {
     start: usize,
     end: usize,
-    folded: FoldedWords,
+    folded: &'f FoldedWords,
 }
 
 /// Words folded and joined by spaces, as the sets hold names: a word, or
 /// the words from one on, is a slice of one string, not a copy.
-struct FoldedWords {
+#[derive(Default)]
+pub struct FoldedWords {
     joined: String,
     /// Where each word starts in `joined`.
     starts: Vec<usize>,
@@ -93,17 +94,23 @@ struct FoldedWords {
 
 impl FoldedWords {
     fn new<T: AsRef<str>>(words: &[T]) -> Self {
-        // Sized once: folding keeps an ASCII word's length, and grows others little.
-        let len = words.iter().map(|w| w.as_ref().len() + 1).sum();
-        let mut folded = FoldedWords { joined: String::with_capacity(len), starts: Vec::with_capacity(words.len()) };
-        for w in words {
-            if !folded.starts.is_empty() {
-                folded.joined.push(' ');
-            }
-            folded.starts.push(folded.joined.len());
-            crate::text::fold_into(w.as_ref(), &mut folded.joined);
-        }
+        let mut folded = FoldedWords::default();
+        folded.fill(words);
         folded
+    }
+
+    /// Holds `words` instead: one buffer serves every run of a document
+    /// (two allocations a run were a tenth of the context rules' cost).
+    fn fill<T: AsRef<str>>(&mut self, words: &[T]) {
+        self.joined.clear();
+        self.starts.clear();
+        for w in words {
+            if !self.starts.is_empty() {
+                self.joined.push(' ');
+            }
+            self.starts.push(self.joined.len());
+            crate::text::fold_into(w.as_ref(), &mut self.joined);
+        }
     }
 
     fn len(&self) -> usize {
@@ -183,13 +190,15 @@ impl ContextRules {
         self.is_place(&fold_joined(words))
     }
 
-    pub fn find(&self, text: &str, ws: &[Word], heading: bool, out: &mut Vec<Found>) {
+    /// Names in one sentence's words `ws`; `folded` is a buffer to fold
+    /// them in, kept from one sentence to the next.
+    pub fn find(&self, text: &str, ws: &[Word], heading: bool, folded: &mut FoldedWords, out: &mut Vec<Found>) {
         let mut i = 0;
         // Where the last place found ends: `in A, B and C` names three.
         let mut place_end = None;
         while i < ws.len() {
             let listed_after_place = i > 0 && place_end == Some(i - 1) && matches!(ws[i - 1].text, "," | "and" | "or");
-            let (end, run) = self.run_at(ws, i, listed_after_place);
+            let (end, run) = self.run_at(ws, i, listed_after_place, folded);
             // Past the whole run, named or not: each word is read once.
             let Some(run) = run else {
                 i = end;
@@ -216,7 +225,13 @@ impl ContextRules {
     /// A lone word with nothing around it that makes a place is passed over
     /// before its words are folded: most capitalised words are such.
     /// Where the run ends, and the run if it may be a name.
-    fn run_at(&self, ws: &[Word], i: usize, listed_after_place: bool) -> (usize, Option<Run>) {
+    fn run_at<'f>(
+        &self,
+        ws: &[Word],
+        i: usize,
+        listed_after_place: bool,
+        folded: &'f mut FoldedWords,
+    ) -> (usize, Option<Run<'f>>) {
         let name_word = |w: &Word| is_capitalised(w.text) && !w.text.chars().any(|c| c.is_ascii_digit());
         if !name_word(&ws[i]) {
             return (i + 1, None);
@@ -236,7 +251,7 @@ impl ContextRules {
         if end == i + 1 && !listed_after_place && !led && !self.may_be_place(ws, i) {
             return (end, None);
         }
-        let mut folded = FoldedWords::new(&ws[i..end]);
+        folded.fill(&ws[i..end]);
         // A sentence's first words (`However`, `The`) are not part of a name;
         // a compass word may be (`Northern Burkina Faso`).
         let Some(skip) = folded.words_from(0).position(|w| {

@@ -358,9 +358,8 @@ impl Matcher {
         let all_caps = !found.chars().any(char::is_lowercase);
         // Each word's start found as the spaces were counted above.
         let word_starts = std::iter::once(0).chain(memchr::memchr_iter(b' ', found.as_bytes()).map(|at| at + 1));
-        let capitalised = || {
-            word_starts.zip(&info.capitals).all(|(at, &cap)| !cap || found[at..].starts_with(char::is_uppercase))
-        };
+        let capitalised =
+            || word_starts.zip(&info.capitals).all(|(at, &cap)| !cap || found[at..].starts_with(char::is_uppercase));
         found.chars().any(char::is_uppercase) && (all_caps || capitalised())
     }
 }

@@ -5,7 +5,7 @@
 
 mod bodies;
 
-use super::context::ContextRules;
+use super::context::{ContextRules, FoldedWords};
 use super::names::{self, is_capitalised, person_name, words};
 use crate::assets::{Gazetteer, Rules};
 use crate::ingest::clean::{Hint, HintLabel};
@@ -201,7 +201,8 @@ impl Discoverer {
         let mut found = Vec::new();
         self.acronyms(text, &mut found);
         self.titled(text, &mut found);
-        let mut ws = Vec::new(); // one buffer for every sentence's words
+        // One buffer for every sentence's words, one to fold them in.
+        let (mut ws, mut folded) = (Vec::new(), FoldedWords::default());
         for s in sentences {
             ws.clear();
             // Read to two characters past the sentence, as deciding where a
@@ -216,7 +217,7 @@ impl Discoverer {
             if !heading {
                 self.patterns(text, &ws, &mut found);
             }
-            self.context.find(text, &ws, heading, &mut found);
+            self.context.find(text, &ws, heading, &mut folded, &mut found);
         }
         bylines(text, &mut found);
         domains(text, &mut found);
