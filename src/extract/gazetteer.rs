@@ -278,10 +278,15 @@ impl Matcher {
             if self.first_word_bits[slot] & bit == 0 {
                 continue;
             }
-            // Equal hashes are not equal words: each pattern is compared.
+            // Equal hashes are not equal words: each pattern is compared,
+            // its last byte first. Most patterns of a first word differ from
+            // the text in a later word (`United Nations`, `United States`),
+            // and the whole comparison is a call.
             for &n in self.by_first_word.get(&hash).into_iter().flatten() {
                 let pattern = self.folded_patterns[n].as_bytes();
-                if bytes[word.start..].get(..pattern.len()).is_some_and(|b| b.eq_ignore_ascii_case(pattern)) {
+                let Some(here) = bytes[word.start..].get(..pattern.len()) else { continue };
+                let last = pattern.len() - 1;
+                if here[last].eq_ignore_ascii_case(&pattern[last]) && here.eq_ignore_ascii_case(pattern) {
                     found.push((word.start..word.start + pattern.len(), n));
                 }
             }
