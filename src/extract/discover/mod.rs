@@ -560,10 +560,12 @@ pub fn heading_like(s: &str) -> bool {
 
 /// `units1: Special Operations Command`: an infobox's value after its key,
 /// which is a name's field, not a heading.
+///
+/// The key is read from the start, not sought: a sentence of a thousand
+/// words without `: ` was read whole.
 fn field_value(s: &str) -> bool {
-    s.split_once(": ").is_some_and(|(key, _)| {
-        key.starts_with(|c: char| c.is_ascii_lowercase()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-    })
+    let key = s.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count();
+    s.starts_with(|c: char| c.is_ascii_lowercase()) && s[key..].starts_with(": ")
 }
 
 fn bylines(text: &str, out: &mut Vec<Found>) {

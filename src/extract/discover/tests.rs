@@ -91,3 +91,15 @@ fn a_repeated_word_is_named_once() {
     assert_eq!(dedupe_words(" Ould  Ould\tAbdallah Ould "), "Ould Abdallah Ould");
     assert_eq!(dedupe_words(""), "");
 }
+
+proptest::proptest! {
+    /// An infobox's field is told by reading its key from the start, as by
+    /// seeking the first `: ` and asking what came before it.
+    #[test]
+    fn a_field_is_told_as_by_seeking_its_colon(s in "[aB1_é.]{0,4}(: |:| )?[aB :]{0,6}") {
+        let sought = s.split_once(": ").is_some_and(|(key, _)| {
+            key.starts_with(|c: char| c.is_ascii_lowercase()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        });
+        proptest::prop_assert_eq!(field_value(&s), sought, "{:?}", s);
+    }
+}
