@@ -182,19 +182,23 @@ impl Resolver {
                 strong.insert(h.entry);
             }
         }
-        // Short forms grouped by range: the entries one range may name.
-        let mut shorts: Vec<(Range<usize>, Vec<usize>)> = Vec::new();
+        // Short forms grouped by range: the entries one range may name, a
+        // slice of one list (a list each grew, and most grew twice).
+        let mut entries: Vec<usize> = Vec::new();
+        let mut shorts: Vec<(Range<usize>, Range<usize>)> = Vec::new();
         for h in hits.iter().filter(|h| h.short && !taken.contains(&h.range)) {
+            entries.push(h.entry);
             match shorts.last_mut() {
-                Some((r, entries)) if *r == h.range => entries.push(h.entry),
-                _ => shorts.push((h.range.clone(), vec![h.entry])),
+                Some((r, of_range)) if *r == h.range => of_range.end = entries.len(),
+                _ => shorts.push((h.range.clone(), entries.len() - 1..entries.len())),
             }
         }
         for titled_pass in [true, false] {
-            for (range, candidates) in &shorts {
+            for (range, of_range) in &shorts {
                 if taken.contains(range) || self.titled(text, range.start) != titled_pass {
                     continue;
                 }
+                let candidates = &entries[of_range.clone()];
                 if let Some(e) = self.pick(candidates, &strong, titled_pass, dates.date_at(range.start)) {
                     strong.insert(e);
                     taken.insert(range.clone());
