@@ -344,13 +344,13 @@ impl Discoverer {
     }
 
     fn titled(&self, text: &str, out: &mut Vec<Found>) {
-        let mut row_ends = FxHashMap::default();
+        let (mut row_ends, mut read) = (FxHashMap::default(), Vec::new());
         let mut last_end = None;
         for m in self.titles_in(text) {
             let Some(after) = self.after_title(text, m.end()) else {
                 continue;
             };
-            let from = self.row_end(text, after, &mut row_ends);
+            let from = self.row_end(text, after, &mut row_ends, &mut read);
             // The titles of one row lead to one name: it is read once.
             if last_end.replace(from) == Some(from) {
                 continue;
@@ -375,8 +375,9 @@ impl Discoverer {
     /// Each place is read once, its end kept in `ends`: every title of a
     /// row (`Minister Minister …`) leads to the same end, and reading the
     /// rest of the row again from each was its square.
-    fn row_end(&self, text: &str, from: usize, ends: &mut FxHashMap<usize, usize>) -> usize {
-        let mut read = Vec::new();
+    /// `read` is a buffer for the places read, one for all of a document's titles.
+    fn row_end(&self, text: &str, from: usize, ends: &mut FxHashMap<usize, usize>, read: &mut Vec<usize>) -> usize {
+        read.clear();
         let mut at = from;
         let end = loop {
             if let Some(&end) = ends.get(&at) {
@@ -393,7 +394,7 @@ impl Discoverer {
                 None => break at,
             }
         };
-        read.into_iter().for_each(|at| {
+        read.iter().for_each(|&at| {
             ends.insert(at, end);
         });
         end
