@@ -6,7 +6,7 @@
     python3 assets/tools/build_names.py /tmp/names-src
 
 Each output is one folded name per line (lower case, accents removed),
-sorted, so annals can search it without building anything.
+sorted (stable diffs); annals hashes the lines where they are embedded.
 """
 import csv
 import glob
