@@ -374,8 +374,8 @@ impl Discoverer {
     /// is asked (searching on would read to the next one, however far).
     /// Each place is read once, its end kept in `ends`: every title of a
     /// row (`Minister Minister …`) leads to the same end, and reading the
-    /// rest of the row again from each was its square.
-    /// `read` is a buffer for the places read, one for all of a document's titles.
+    /// rest of the row again from each was its square. `read` is a buffer
+    /// for the places read, one for all of a document's titles.
     fn row_end(&self, text: &str, from: usize, ends: &mut FxHashMap<usize, usize>, read: &mut Vec<usize>) -> usize {
         read.clear();
         let mut at = from;
