@@ -145,8 +145,6 @@ impl FoldedWords {
 
 impl ContextRules {
     pub fn new(rules: &Rules, gazetteer: &Gazetteer) -> Self {
-        let as_written = |list: &[String]| list.to_vec();
-        let folded = |list: &[String]| list.iter().map(|w| fold(w)).collect::<Vec<_>>();
         let mut lexicon = Lexicon::default();
         for e in &gazetteer.entities {
             match e.kind {
@@ -165,21 +163,19 @@ impl ContextRules {
             .filter(|h| h.contains(' '))
             .map(|h| fold(h))
             .collect();
-        lexicon.add(as_written(&rules.person_roles), ROLE);
-        lexicon.add(folded(&rules.place_heads), PLACE_HEAD);
-        lexicon.add(as_written(&rules.place_cues), PLACE_CUE);
-        lexicon.add(as_written(&rules.strong_place_cues), STRONG_CUE);
-        lexicon.add(as_written(&rules.place_nouns), PLACE_NOUN);
-        lexicon.add(as_written(&rules.place_nouns_after), NOUN_AFTER);
-        lexicon.add(folded(&rules.compass_words), COMPASS);
-        lexicon.add(as_written(&rules.strong_particles), PARTICLE);
-        lexicon.add(as_written(&rules.name_particles), WEAK_PARTICLE);
+        lexicon.add(rules.person_roles.iter().cloned(), ROLE);
+        lexicon.add(rules.place_heads.iter().map(|w| fold(w)), PLACE_HEAD);
+        lexicon.add(rules.place_cues.iter().cloned(), PLACE_CUE);
+        lexicon.add(rules.strong_place_cues.iter().cloned(), STRONG_CUE);
+        lexicon.add(rules.place_nouns.iter().cloned(), PLACE_NOUN);
+        lexicon.add(rules.place_nouns_after.iter().cloned(), NOUN_AFTER);
+        lexicon.add(rules.compass_words.iter().map(|w| fold(w)), COMPASS);
+        lexicon.add(rules.strong_particles.iter().cloned(), PARTICLE);
+        lexicon.add(rules.name_particles.iter().cloned(), WEAK_PARTICLE);
         lexicon.add(rules.not_names.iter().chain(&rules.function_words).map(|w| fold(w)), NOT_NAME);
         ContextRules { lexicon, head_phrases }
     }
 
-    /// Names in one sentence's words. In a heading (`Frank Narrative`) a
-    /// given name is not enough to make a person.
     /// Whether `folded` names a place the gazetteer or the place list knows.
     pub fn is_place(&self, folded: &str) -> bool {
         self.lexicon.on(folded, KNOWN_PLACE) || PLACES.contains(folded)
@@ -190,8 +186,9 @@ impl ContextRules {
         self.is_place(&fold_joined(words))
     }
 
-    /// Names in one sentence's words `ws`; `folded` is a buffer to fold
-    /// them in, kept from one sentence to the next.
+    /// Names in one sentence's words `ws`. In a heading (`Frank Narrative`)
+    /// a given name is not enough to make a person. `folded` is a buffer to
+    /// fold them in, kept from one sentence to the next.
     pub fn find(&self, text: &str, ws: &[Word], heading: bool, folded: &mut FoldedWords, out: &mut Vec<Found>) {
         let mut i = 0;
         // Where the last place found ends: `in A, B and C` names three.
