@@ -87,13 +87,31 @@ pub fn clause_range(sentence: &str, date: Range<usize>) -> Range<usize> {
     let before = &sentence.as_bytes()[from..date.start];
     let start = memchr::memrchr3(b',', b';', b':', before).map_or(from, |i| from + i + 1);
     let mut end = mark_after(date.end, to).map_or(to, |i| date.end + i);
-    if sentence[start..end].split_whitespace().take(6).count() < 6 && end < to {
+    if fewer_words_than(&sentence[start..end], 6) && end < to {
         end = mark_after(end + 1, to).map_or(to, |i| end + 1 + i);
     }
     let clause = &sentence[start..end];
     let trimmed = clause.trim_start();
     let start = start + clause.len() - trimmed.len();
     start..start + trimmed.trim_end().len()
+}
+
+/// Whether `text` holds fewer than `n` words (split at white space), told
+/// at the `n`th word's first character, not read to its end.
+fn fewer_words_than(text: &str, n: usize) -> bool {
+    let mut words = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let space = c.is_whitespace();
+        if !space && !in_word {
+            words += 1;
+            if words == n {
+                return false;
+            }
+        }
+        in_word = !space;
+    }
+    true
 }
 
 /// Whether `sentence` is a line that only dates its document: besides its
@@ -144,6 +162,13 @@ pub fn compile_patterns() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_counted_as_white_space_splits_them(text in "[ a\t\n\u{a0}\u{2003}é.]{0,24}", n in 1usize..8) {
+            proptest::prop_assert_eq!(fewer_words_than(&text, n), text.split_whitespace().count() < n);
+        }
+    }
 
     #[test]
     fn closing_lists_start_at_their_heading_in_the_second_half() {
