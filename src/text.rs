@@ -1,5 +1,6 @@
 //! Small text helpers shared by extraction, export and the browser.
 
+use std::borrow::Cow;
 use unicode_normalization::char::decompose_canonical;
 
 /// The base letter of a character without its accents (`é` → `e`, `ï` → `i`);
@@ -311,8 +312,13 @@ pub fn ceil_boundary(s: &str, at: usize) -> usize {
 
 /// `s` on one line: each run of white space one space, none at the ends.
 pub fn one_line(s: &str) -> String {
+    on_one_line(s).into_owned()
+}
+
+/// [`one_line`], borrowed where `s` is on one line already (most are).
+pub fn on_one_line(s: &str) -> Cow<'_, str> {
     if is_one_line(s) {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
@@ -321,7 +327,7 @@ pub fn one_line(s: &str) -> String {
         }
         out.push_str(word);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Whether `s` is on one line already: no white space at its ends, single
