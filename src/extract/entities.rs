@@ -12,6 +12,7 @@ use crate::seeded;
 use crate::text::{fold, is_word_char};
 use indexmap::IndexSet;
 use rustc_hash::FxBuildHasher;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -95,7 +96,7 @@ impl FullNames {
             if full.names.contains_key(&key) {
                 continue;
             }
-            for word in folded.replace('.', "").split_whitespace().skip(1) {
+            for word in without_full_stops(&folded).split_whitespace().skip(1) {
                 match full.by_middle.get_mut(word) {
                     Some(entry) if entry.as_ref() != Some(&key) => *entry = None,
                     Some(_) => {}
@@ -365,12 +366,13 @@ impl Resolver {
         full_names: &FullNames,
         dates: &dyn DateContext,
     ) -> EntityKey {
-        let name = fold(&f.name).replace('.', "");
+        let folded = fold(&f.name);
+        let name = without_full_stops(&folded);
         let tokens: Vec<&str> = name.split_whitespace().collect();
         let last = tokens.last().copied().unwrap_or("");
         for other in persons {
             let same_last = other.folded.split_whitespace().next_back() == Some(last);
-            let prefix = tokens.len() >= 2 && other.folded.starts_with(&name) && other.folded.len() > name.len();
+            let prefix = tokens.len() >= 2 && other.folded.starts_with(&*name) && other.folded.len() > name.len();
             if (tokens.len() == 1 && same_last) || prefix {
                 return other.key.clone();
             }
@@ -390,7 +392,16 @@ impl Resolver {
                 }
             }
         }
-        EntityKey::Found { folded: fold(&f.name).into(), kind: EntityKind::Person }
+        EntityKey::Found { folded: folded.as_str().into(), kind: EntityKind::Person }
+    }
+}
+
+/// `s` without its full stops (`j. smith` → `j smith`), borrowed when it has none.
+fn without_full_stops(s: &str) -> Cow<'_, str> {
+    if s.contains('.') {
+        Cow::Owned(s.replace('.', ""))
+    } else {
+        Cow::Borrowed(s)
     }
 }
 
@@ -404,13 +415,9 @@ fn repeated_mentions(text: &str, found: &Spans, taken: &Spans) -> Vec<DocMention
     let mut forms: Vec<(&str, &DocMention)> = Vec::new();
     for m in found.in_insertion_order() {
         let name = &text[m.range.clone()];
-        let mut names = vec![name];
-        if let EntityKey::Found { kind: EntityKind::Person, .. } = m.key {
-            if let Some(last) = name.rsplit(' ').next().filter(|l| l.len() > 3 && name.contains(' ')) {
-                names.push(last);
-            }
-        }
-        forms.extend(names.into_iter().filter(|n| seen.insert(n)).map(|n| (n, m)));
+        let person = matches!(m.key, EntityKey::Found { kind: EntityKind::Person, .. });
+        let last = name.rsplit(' ').next().filter(|l| person && l.len() > 3 && name.contains(' '));
+        forms.extend([Some(name), last].into_iter().flatten().filter(|n| seen.insert(n)).map(|n| (n, m)));
     }
     if forms.is_empty() {
         return Vec::new();
