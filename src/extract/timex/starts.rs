@@ -5,6 +5,7 @@
 //! twenty-one searches became one scan.
 
 use super::patterns::Compiled;
+use regex_automata::meta::Cache;
 use regex_automata::{Anchored, Input, Match};
 
 /// The kinds of word a pattern may begin with, as bits: a pattern names
@@ -148,17 +149,23 @@ pub(super) enum Tried<'s> {
     Anywhere,
 }
 
-/// One pattern's matches, each the first from a place on.
-pub(super) struct Matches<'p, 's> {
+/// One pattern's matches, each the first from a place on, found with the
+/// pattern's `cache` (its scratch space).
+pub(super) struct Matches<'p, 's, 'c> {
     compiled: &'p Compiled,
     tried: &'s Tried<'s>,
+    cache: &'c mut Cache,
     /// The first of the places not yet tried.
     next_start: usize,
 }
 
-impl<'p, 's> Matches<'p, 's> {
-    pub fn new(compiled: &'p Compiled, tried: &'s Tried<'s>) -> Self {
-        Matches { compiled, tried, next_start: 0 }
+impl<'p, 's, 'c> Matches<'p, 's, 'c> {
+    pub fn new(compiled: &'p Compiled, tried: &'s Tried<'s>, cache: &'c mut Cache) -> Self {
+        Matches { compiled, tried, cache, next_start: 0 }
+    }
+
+    pub fn compiled(&self) -> &'p Compiled {
+        self.compiled
     }
 
     /// The first match from `at` on: at the first place from `at` where the
@@ -170,7 +177,8 @@ impl<'p, 's> Matches<'p, 's> {
                 let places = places.of(*opening);
                 let untried = &places[self.next_start..];
                 for (k, &start) in untried.iter().enumerate().filter(|(_, &p)| p as usize >= at) {
-                    let found = regex.search(&Input::new(text).range(start as usize..).anchored(Anchored::Yes));
+                    let input = Input::new(text).range(start as usize..).anchored(Anchored::Yes);
+                    let found = regex.search_with(self.cache, &input);
                     if found.is_some() {
                         self.next_start += k + 1;
                         return found;
@@ -180,7 +188,7 @@ impl<'p, 's> Matches<'p, 's> {
                 None
             }
             #[cfg(test)]
-            Tried::Anywhere => regex.search(&Input::new(text).range(at..)),
+            Tried::Anywhere => regex.search_with(self.cache, &Input::new(text).range(at..)),
         }
     }
 }
