@@ -68,32 +68,56 @@ pub fn title(sentence: &str, date_text: &str) -> String {
             }
         }
     }
-    // ` in 1992,` goes; `in 2020 and 2021` stays whole.
-    // Most titles no longer hold their date: one search spares the eight.
-    let holds_date = !date.is_empty() && s.contains(&*date);
-    for prep in
-        ["on or about ", "in ", "on ", "since ", "by ", "for ", "of ", "from "].into_iter().filter(|_| holds_date)
-    {
-        let with = format!(" {prep}{date}");
-        if let Some(at) = s.find(&with) {
-            let after = &s[at + with.len()..];
-            if after.is_empty() || after.starts_with([',', '.', ';']) {
-                let s = s.to_mut();
-                s.replace_range(at..at + with.len(), "");
-                // `there, on 9 May, to halt`: one comma left, not two.
-                if s[..at].ends_with(',') && s[at..].starts_with(',') {
-                    s.remove(at);
-                }
-                break;
-            }
-        }
-    }
+    drop_dated_phrase(&mut s, &date);
     let s = cut_clauses(&s).trim_end_matches(['.', ',', ';', ':', ' ']).trim();
     let mut chars = s.chars();
     let mut capitalised = String::with_capacity(s.len() + 2);
     capitalised.extend(chars.next().into_iter().flat_map(char::to_uppercase));
     capitalised.push_str(chars.as_str());
     capitalised
+}
+
+/// The date with its preposition, at the end of `s` or of a clause (` in
+/// 1992,` goes; `in 2020 and 2021` stays whole). The date is sought once,
+/// and each preposition looked for before its places.
+fn drop_dated_phrase(s: &mut Cow<'_, str>, date: &str) {
+    let dated_at = places_of(s, date);
+    for prep in DATE_PREPOSITIONS {
+        let with_len = 1 + prep.len() + date.len();
+        let opens = |at: usize| s.as_bytes()[at] == b' ' && s.as_bytes()[at + 1..].starts_with(prep.as_bytes());
+        let first = dated_at.iter().filter_map(|&d| d.checked_sub(1 + prep.len())).find(|&at| opens(at));
+        if let Some(at) = first {
+            let after = &s[at + with_len..];
+            if after.is_empty() || after.starts_with([',', '.', ';']) {
+                let s = s.to_mut();
+                s.replace_range(at..at + with_len, "");
+                // `there, on 9 May, to halt`: one comma left, not two.
+                if s[..at].ends_with(',') && s[at..].starts_with(',') {
+                    s.remove(at);
+                }
+                return;
+            }
+        }
+    }
+}
+
+/// What [`drop_dated_phrase`] drops before a date, in order.
+const DATE_PREPOSITIONS: [&str; 8] = ["on or about ", "in ", "on ", "since ", "by ", "for ", "of ", "from "];
+
+/// Where `date` stands in `s`, every place, overlapping or not (none for no date).
+fn places_of(s: &str, date: &str) -> Vec<usize> {
+    let mut places = Vec::new();
+    // Most titles no longer hold their date: a test whether it is there
+    // costs a fraction of setting up a search for where.
+    if date.is_empty() || !s.contains(date) {
+        return places;
+    }
+    let mut from = 0;
+    while let Some(at) = s.get(from..).and_then(|rest| rest.find(date)) {
+        places.push(from + at);
+        from += at + s[from + at..].chars().next().map_or(1, char::len_utf8);
+    }
+    places
 }
 
 /// What follows a date that opens a line of a chronology or a table's row
@@ -246,7 +270,41 @@ mod tests {
         assert_eq!(cut, cut_one_by_one(s.to_string()));
     }
 
+    /// [`drop_dated_phrase`] as it was written first: each phrase made and sought.
+    fn drop_by_search(mut s: String, date: &str) -> String {
+        for prep in DATE_PREPOSITIONS.iter().filter(|_| !date.is_empty()) {
+            let with = format!(" {prep}{date}");
+            if let Some(at) = s.find(&with) {
+                let after = &s[at + with.len()..];
+                if after.is_empty() || after.starts_with([',', '.', ';']) {
+                    s.replace_range(at..at + with.len(), "");
+                    if s[..at].ends_with(',') && s[at..].starts_with(',') {
+                        s.remove(at);
+                    }
+                    break;
+                }
+            }
+        }
+        s
+    }
+
     proptest! {
+        #[test]
+        fn a_dated_phrase_is_dropped_as_a_search_for_each_would(
+            parts in proptest::collection::vec(
+                prop::sample::select(vec![
+                    " in 2020", " on May 5", " on or about 2020", " in in", "in ", " by", " ", ",", ".", "é", "20", "2020",
+                ]),
+                0..12,
+            ),
+            date in prop::sample::select(vec!["2020", "May 5", "202", "", "é2", "in in"]),
+        ) {
+            let s = parts.concat();
+            let mut dropped = Cow::Borrowed(s.as_str());
+            drop_dated_phrase(&mut dropped, date);
+            prop_assert_eq!(dropped.into_owned(), drop_by_search(s.clone(), date));
+        }
+
         #[test]
         fn what_has_nothing_to_close_up_is_kept(parts in proptest::collection::vec(
             prop::sample::select(vec!["a", "é", " ", "(", ")", ",", ".", ";", ":", "!", "?", "-"]),
