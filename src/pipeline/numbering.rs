@@ -6,7 +6,7 @@
 //! on one core. Visiting millions of sentences in date order, one cache
 //! miss after another, took more than a second at a gigabyte.
 
-use crate::extract::events::{content_words, each_content_word};
+use crate::extract::events::{content_words_into, each_content_word};
 use crate::model::{Claim, ClaimId, Corpus};
 use crate::seeded;
 use rayon::prelude::*;
@@ -149,9 +149,9 @@ struct Chunk {
 impl Chunk {
     fn fold<'t>(firsts: &[ClaimId], text: &(dyn Fn(ClaimId) -> &'t str + Sync)) -> Self {
         let mut ids: seeded::Map<String, u32> = seeded::Map::default();
-        let mut sentences = Sentences::default();
+        let (mut sentences, mut folded) = (Sentences::default(), String::new());
         for &c in firsts {
-            let folded = content_words(text(c));
+            content_words_into(text(c), &mut folded);
             sentences.push(each_content_word(&folded).map(|word| match ids.get(word) {
                 Some(&id) => id,
                 None => {
@@ -234,7 +234,7 @@ mod tests {
             let (words, spans, _) = number(&sentence_of, firsts, &order, chunk, &text);
             let mut numbers: Vec<String> = Vec::new();
             for (at, &c) in order.iter().enumerate() {
-                let mut expected: Vec<u32> = content_words(text(c))
+                let mut expected: Vec<u32> = crate::extract::events::content_words(text(c))
                     .lines()
                     .map(|w| match numbers.iter().position(|n| n == w) {
                         Some(n) => n as u32,

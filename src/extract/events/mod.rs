@@ -66,17 +66,24 @@ fn is_stopword(word: &str) -> bool {
 /// One string per claim, not one per word: millions of claims.
 pub fn content_words(sentence: &str) -> String {
     let mut out = String::with_capacity(sentence.len());
+    content_words_into(sentence, &mut out);
+    out
+}
+
+/// [`content_words`] into `out`, emptied first: one buffer serves a
+/// chunk's claims.
+pub fn content_words_into(sentence: &str, out: &mut String) {
+    out.clear();
     let words = crate::text::alphanumeric_runs(sentence);
     for word in words.filter(|w| w.len() > 2 && !w.chars().all(|c| c.is_ascii_digit())) {
         let start = out.len();
-        crate::text::fold_into(word, &mut out);
+        crate::text::fold_into(word, out);
         if is_stopword(&out[start..]) {
             out.truncate(start);
         } else {
             out.push('\n');
         }
     }
-    out
 }
 
 /// The words of a string of [`content_words`], one by one. Split by a
