@@ -5,6 +5,7 @@ use crate::assets::EventKindRule;
 use crate::text::fold;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex_syntax::is_word_character;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Picks an event kind: the first kind of the lexicon whose trigger words
@@ -34,7 +35,10 @@ impl KindClassifier {
         }
         // A DFA: a few hundred short triggers make a small one, and it is
         // read for every clause of every claim.
-        let triggers = (AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(&forms))
+        // Without regard to ASCII case, so that ASCII text is read as it is
+        // (see `first_kind`); folded text has no capitals to match otherwise.
+        let triggers = (AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).ascii_case_insensitive(true))
+            .build(&forms)
             .expect("trigger words build an automaton");
         KindClassifier { names, triggers, meaning }
     }
@@ -52,10 +56,13 @@ impl KindClassifier {
 
     /// The earliest kind with a trigger standing as whole words in `text`.
     fn first_kind(&self, text: &str) -> Option<&str> {
-        let folded = fold(text);
+        // Folding ASCII text only lowers its case (and turns a backquote
+        // into an apostrophe), which the automaton does not heed: a copy of
+        // every claim's clause spared.
+        let folded = if text.is_ascii() && !text.contains('`') { Cow::Borrowed(text) } else { Cow::Owned(fold(text)) };
         let is_word_at = |c: Option<char>| c.is_some_and(is_word_character);
         self.triggers
-            .find_overlapping_iter(folded.as_str())
+            .find_overlapping_iter(&*folded)
             .filter(|m| {
                 let (kind_stem, before, after) = (
                     self.meaning[m.pattern()],
@@ -164,6 +171,18 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        #[test]
+        fn text_is_classified_as_its_folded_form(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec!["Coup", "COUPS", "coup", "Élection", "vote", "met", "With", "`", "'", " ", ",", "é", "x"]),
+                0..12,
+            ),
+        ) {
+            let classifier = KindClassifier::new(&crate::assets::Assets::bundled().lexicon.kinds);
+            let text = parts.concat();
+            proptest::prop_assert_eq!(classifier.first_kind(&text), classifier.first_kind(&fold(&text)));
+        }
+
         #[test]
         fn words_are_counted_as_white_space_splits_them(text in "[ a\t\n\u{a0}\u{2003}é.]{0,24}", n in 1usize..8) {
             proptest::prop_assert_eq!(fewer_words_than(&text, n), text.split_whitespace().count() < n);
