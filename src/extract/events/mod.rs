@@ -77,7 +77,13 @@ pub fn content_words_into(sentence: &str, out: &mut String) {
     let words = crate::text::alphanumeric_runs(sentence);
     for word in words.filter(|w| w.len() > 2 && !w.chars().all(|c| c.is_ascii_digit())) {
         let start = out.len();
-        crate::text::fold_into(word, out);
+        if word.is_ascii() {
+            // A run of ASCII letters and digits folds to its lower case.
+            out.push_str(word);
+            out[start..].make_ascii_lowercase();
+        } else {
+            crate::text::fold_into(word, out);
+        }
         if is_stopword(&out[start..]) {
             out.truncate(start);
         } else {

@@ -195,3 +195,25 @@ proptest! {
         prop_assert_eq!(words_alike(&Words::new(&group), &Words::new(&claim), least), Some(exact).filter(|&w| w >= least));
     }
 }
+
+proptest! {
+    /// Content words as their definition reads: each run of letters and
+    /// digits longer than two bytes and not all digits, folded, unless a
+    /// stopword, on a line of its own.
+    #[test]
+    fn content_words_are_the_folded_runs_that_are_not_stopwords(
+        parts in proptest::collection::vec(
+            prop::sample::select(vec!["The", "MALI", "coup", "Élection", "ßx", "İx", "2012", "a1", "of", " ", "-", "`", "é"]),
+            0..12,
+        ),
+    ) {
+        let text = parts.concat();
+        let expected: String = crate::text::alphanumeric_runs(&text)
+            .filter(|w| w.len() > 2 && !w.chars().all(|c| c.is_ascii_digit()))
+            .map(crate::text::fold)
+            .filter(|w| !is_stopword(w))
+            .map(|w| w + "\n")
+            .collect();
+        prop_assert_eq!(content_words(&text), expected);
+    }
+}
