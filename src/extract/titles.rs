@@ -62,8 +62,8 @@ fn lead_in_by_regex(s: &str) -> Option<usize> {
 /// A short, readable title from a claim's sentence: lead-in clauses and the
 /// date itself dropped, cut at a clause boundary; whole (views fit it).
 pub fn title(sentence: &str, date_text: &str) -> String {
-    let one = on_one_line(sentence);
-    let mut s = close_up_punctuation(&one);
+    let line = on_one_line(sentence);
+    let mut s = close_up_punctuation(&line);
     if let Some(m) = may_open_with_dateline(&s).then(|| DATELINE.find(&s)).flatten() {
         s = Cow::Owned(s[m.end()..].to_string());
     }
