@@ -34,9 +34,9 @@ impl KindClassifier {
             names.push(rule.name.clone());
         }
         // A DFA: a few hundred short triggers make a small one, and it is
-        // read for every clause of every claim.
-        // Without regard to ASCII case, so that ASCII text is read as it is
-        // (see `first_kind`); folded text has no capitals to match otherwise.
+        // read for every clause of every claim. Blind to ASCII case, so that
+        // ASCII text is read as it is (see `first_kind`): folded text has no
+        // capitals for it to match otherwise.
         let triggers = (AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).ascii_case_insensitive(true))
             .build(&forms)
             .expect("trigger words build an automaton");

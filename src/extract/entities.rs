@@ -74,7 +74,7 @@ struct DocPerson {
 
 impl DocPerson {
     fn new(name: Arc<str>, key: EntityKey) -> Self {
-        DocPerson { folded: fold(&name).replace('.', ""), name, key }
+        DocPerson { folded: without_full_stops(&fold(&name)).into_owned(), name, key }
     }
 }
 
