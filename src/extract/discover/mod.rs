@@ -103,6 +103,23 @@ static AFTER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern.replace("[L]", &format!("[{LATIN_LETTERS}\\-]"))).expect("regex")
 });
 
+thread_local! {
+    /// [`Discoverer::kind_of`]'s folded name.
+    static LOWER_NAME: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// The pieces of `s` between single spaces, as `s.split(' ')` gives them.
+fn space_separated(s: &str) -> impl Iterator<Item = &str> {
+    let mut start = Some(0);
+    let mut spaces = s.bytes().enumerate().filter(|&(_, b)| b == b' ').map(|(at, _)| at);
+    std::iter::from_fn(move || {
+        let from = start?;
+        let end = spaces.next();
+        start = end.map(|space| space + 1);
+        Some(&s[from..end.unwrap_or(s.len())])
+    })
+}
+
 pub struct Discoverer {
     rules: Rules,
     titles: AhoCorasick,
@@ -239,14 +256,20 @@ impl Discoverer {
         self.sets.not_names.contains(name)
     }
 
+    /// Asked of every body's name: folded into the thread's buffer, and
+    /// split at spaces by a loop (a fresh string and a searcher for each
+    /// space cost half of it).
     fn kind_of(&self, name: &str) -> EntityKind {
-        let last = name.rsplit(' ').next().unwrap_or("");
-        let first = name.split(' ').next().unwrap_or("");
-        let lower = crate::text::fold(name);
         let sets = &self.sets;
-        if lower.split(' ').any(|w| sets.group_words.contains(w))
-            || sets.group_phrases.iter().any(|g| g.find(lower.as_bytes()).is_some())
-        {
+        let group = LOWER_NAME.with_borrow_mut(|lower| {
+            lower.clear();
+            crate::text::fold_into(name, lower);
+            space_separated(lower).any(|w| sets.group_words.contains(w))
+                || sets.group_phrases.iter().any(|g| g.find(lower.as_bytes()).is_some())
+        });
+        let last = &name[name.bytes().rposition(|b| b == b' ').map_or(0, |space| space + 1)..];
+        let first = &name[..name.bytes().position(|b| b == b' ').unwrap_or(name.len())];
+        if group {
             EntityKind::Group
         } else if sets.program_heads.contains(last) || sets.program_starts.contains(first) {
             EntityKind::Program

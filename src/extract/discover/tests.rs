@@ -103,3 +103,45 @@ proptest::proptest! {
         proptest::prop_assert_eq!(field_value(&s), sought, "{:?}", s);
     }
 }
+
+/// The kinds as they were read before the buffer and the loop: a fresh
+/// folded string split by `split(' ')`.
+fn kind_as_split(discoverer: &Discoverer, name: &str) -> EntityKind {
+    let last = name.rsplit(' ').next().unwrap_or("");
+    let first = name.split(' ').next().unwrap_or("");
+    let lower = crate::text::fold(name);
+    let sets = &discoverer.sets;
+    if lower.split(' ').any(|w| sets.group_words.contains(w))
+        || sets.group_phrases.iter().any(|g| g.find(lower.as_bytes()).is_some())
+    {
+        EntityKind::Group
+    } else if sets.program_heads.contains(last) || sets.program_starts.contains(first) {
+        EntityKind::Program
+    } else {
+        EntityKind::Organization
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn space_separated_is_split_at_spaces(s in "[a b\u{e9}\n]{0,12}") {
+        proptest::prop_assert_eq!(space_separated(&s).collect::<Vec<_>>(), s.split(' ').collect::<Vec<_>>());
+    }
+
+    /// Names of the lists' words, in any case, spaced and accented any way.
+    #[test]
+    fn a_kind_is_read_as_by_splitting(picks in proptest::collection::vec((0usize..1000, 0usize..4, 0usize..4), 0..5)) {
+        let (discoverer, assets) = discoverer();
+        let rules = &assets.lexicon.rules;
+        let lists = [&rules.group_words, &rules.program_heads, &rules.program_starts, &rules.organization_heads];
+        let mut name = String::new();
+        for (pick, list, gap) in picks {
+            let list = lists[list];
+            let word = &list[pick % list.len()];
+            let word = if pick % 3 == 0 { word.to_uppercase() } else { word.replace('e', "é") };
+            name.push_str(&word);
+            name.push_str(["", " ", "  ", "\n"][gap]);
+        }
+        proptest::prop_assert_eq!(discoverer.kind_of(&name), kind_as_split(&discoverer, &name), "{:?}", name);
+    }
+}
