@@ -58,9 +58,16 @@ pub struct Asked {
 }
 
 impl Asked {
-    /// Asks by `source` and the rarest of `actors` (sorted, once each).
-    pub fn ask(&mut self, source: SourceId, rarity: &Rarity, actors: &[EntityId]) {
+    /// Asks by `source` and the rarest of `actors` (sorted, once each),
+    /// for a claim of a kind that tells. One that tells nothing joins only
+    /// a group alike by half in words, which its words find: it asks by
+    /// nothing else, and its groups are filed by nothing else (a run-on of
+    /// such clauses read sixty of its source's groups for each).
+    pub fn ask(&mut self, telling: bool, source: SourceId, rarity: &Rarity, actors: &[EntityId]) {
         self.related.clear();
+        if !telling {
+            return;
+        }
         self.related.push(Token::source(source));
         rarity.prefix(actors, &mut self.rare);
         self.related.extend(self.rare.iter().map(|&(_, _, a)| Token::actor(EntityId::from(a))));

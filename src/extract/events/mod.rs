@@ -461,7 +461,8 @@ fn merge_run_as<const EVERY_GROUP: bool>(
         let mut actors: Vec<EntityId> = claim.actors.clone();
         actors.sort_unstable();
         actors.dedup();
-        asked.ask(claim.source, &counts.actors, &actors);
+        let telling = claim.kind != "other";
+        asked.ask(telling, claim.source, &counts.actors, &actors);
         asked.ask_words(&counts.words, v.words);
         let span = claim.date.span();
         let words = Words::new(v.words);
@@ -471,8 +472,7 @@ fn merge_run_as<const EVERY_GROUP: bool>(
             let of_year = (0..groups.len()).filter(|&g| groups[g].filing.covers(year));
             first_joined(of_year.map(|g| g as u32), &mut seen, judge)
         } else {
-            let (word_count, telling) = (v.words.len() as u32, claim.kind != "other");
-            first_joined(filings.candidates(year, &asked, word_count, span, telling), &mut seen, judge)
+            first_joined(filings.candidates(year, &asked, v.words.len() as u32, span, telling), &mut seen, judge)
         };
         match target {
             Some(at) => {
@@ -487,7 +487,7 @@ fn merge_run_as<const EVERY_GROUP: bool>(
                 g.told.add((claim.source, claim.sentence.start));
                 hot[at].tell(claim.source, claim.sentence.start);
                 let more_actors = g.actors.join(&actors, counts.most_actors);
-                asked.ask(claim.source, &counts.actors, if more_actors { g.actors.as_slice() } else { &[] });
+                asked.ask(telling, claim.source, &counts.actors, if more_actors { g.actors.as_slice() } else { &[] });
                 let filed = Filed { group: at as u32, words: hot[at].words.ids.len() as u32, date: hot[at].span };
                 filings.refile(filed, &mut g.filing, &asked);
             }
