@@ -144,10 +144,25 @@ pub const MONTH_NAMES: [&str; 12] = [
 ];
 
 pub fn month_number(name: &str) -> Option<u32> {
-    // Its first three letters, compared without a lower-case copy.
-    let head = name.trim_end_matches('.').as_bytes().get(..3)?;
-    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    months.iter().position(|m| head.eq_ignore_ascii_case(m.as_bytes())).map(|i| i as u32 + 1)
+    // Its first three letters, lowered as bytes and matched at once: every
+    // date with a month asks. (A full stop among them, as in `Ma.`, names
+    // no month.)
+    let head = name.as_bytes().get(..3)?;
+    match [head[0], head[1], head[2]].map(|b| b.to_ascii_lowercase()) {
+        [b'j', b'a', b'n'] => Some(1),
+        [b'f', b'e', b'b'] => Some(2),
+        [b'm', b'a', b'r'] => Some(3),
+        [b'a', b'p', b'r'] => Some(4),
+        [b'm', b'a', b'y'] => Some(5),
+        [b'j', b'u', b'n'] => Some(6),
+        [b'j', b'u', b'l'] => Some(7),
+        [b'a', b'u', b'g'] => Some(8),
+        [b's', b'e', b'p'] => Some(9),
+        [b'o', b'c', b't'] => Some(10),
+        [b'n', b'o', b'v'] => Some(11),
+        [b'd', b'e', b'c'] => Some(12),
+        _ => None,
+    }
 }
 
 fn num<T: std::str::FromStr>(caps: &Groups, i: usize) -> Option<T> {
@@ -542,6 +557,25 @@ fn relative(caps: &Groups) -> Option<Meaning> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Matched as bytes, a month is the one its first three letters
+        /// name, without regard to case, as compared with each.
+        #[test]
+        fn a_month_is_named_by_its_first_three_letters(
+            pick in 0usize..15,
+            upper in proptest::collection::vec(proptest::bool::ANY, 3),
+            rest in "[a-zé.]{0,3}",
+        ) {
+            let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+            let heads = [&months[..], &["ma", "j", "mat"]].concat();
+            let cased = heads[pick].chars().zip(upper.iter().chain([&false; 3])).map(|(c, &up)| if up { c.to_ascii_uppercase() } else { c });
+            let name: String = cased.chain(rest.chars()).collect();
+            let head = name.trim_end_matches('.').as_bytes().get(..3);
+            let compared = head.and_then(|h| months.iter().position(|m| h.eq_ignore_ascii_case(m.as_bytes())));
+            proptest::prop_assert_eq!(month_number(&name), compared.map(|i| i as u32 + 1), "{:?}", name);
+        }
+    }
 
     proptest::proptest! {
         /// Texts of date-like pieces, in any case, with anything between:
