@@ -62,13 +62,11 @@ fn lead_in_by_regex(s: &str) -> Option<usize> {
 /// A short, readable title from a claim's sentence: lead-in clauses and the
 /// date itself dropped, cut at a clause boundary; whole (views fit it).
 pub fn title(sentence: &str, date_text: &str) -> String {
-    let line = on_one_line(sentence);
-    let mut s = close_up_punctuation(&line);
+    let mut s = tidied(sentence);
     if let Some(m) = may_open_with_dateline(&s).then(|| DATELINE.find(&s)).flatten() {
         s = Cow::Owned(s[m.end()..].to_string());
     }
-    let date_line = on_one_line(date_text);
-    let date = close_up_punctuation(&date_line);
+    let date = tidied(date_text);
     let mut stripped = false;
     // `on 5 March 1990 …` opens a clause of a run-on as `On` opens a sentence.
     for prep in ["On ", "In ", "By ", "Since ", ""] {
@@ -208,6 +206,40 @@ pub fn event_title(sentence: &str, date: Range<usize>, date_text: &str, passing:
 /// `Tarkint , in`, `( November 28 )`: the cable's text is tokenised, with
 /// punctuation standing between spaces; a title reads it as prose. Takes
 /// text on one line (single spaces).
+/// `s` on one line, its punctuation closed up: borrowed when it is so
+/// already, which one pass over its bytes tells (two passes, one for each,
+/// read every event's sentence twice).
+fn tidied(s: &str) -> Cow<'_, str> {
+    if is_tidy(s) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(close_up_punctuation(&on_one_line(s)).into_owned())
+}
+
+/// Whether `s` is on one line (no white space at its ends, single spaces
+/// between words) with no space before closing punctuation or after an
+/// opening parenthesis: what [`on_one_line`] and [`close_up_punctuation`]
+/// leave as it is.
+fn is_tidy(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut before = 0;
+    for (at, &b) in bytes.iter().enumerate() {
+        match b {
+            b' ' if matches!(before, b' ' | b'(') => return false,
+            b',' | b'.' | b';' | b':' | b')' | b'!' | b'?' if before == b' ' => return false,
+            b'\t'..=b'\r' => return false,
+            // The lead bytes of Unicode's other white space (U+0085 to U+3000).
+            0xC2 | 0xE1 | 0xE2 | 0xE3 if s[at..].starts_with(char::is_whitespace) => return false,
+            _ => {}
+        }
+        before = b;
+    }
+    true
+}
+
 fn close_up_punctuation(s: &str) -> Cow<'_, str> {
     // Most text is prose, with nothing to close up: looked at as bytes.
     let spaced = |pair: &[u8]| matches!(pair, [b' ', b',' | b'.' | b';' | b':' | b')' | b'!' | b'?'] | [b'(', b' ']);
@@ -267,6 +299,19 @@ pub fn compile_patterns() {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        /// Told in one pass, a sentence is tidied as the two steps do it.
+        #[test]
+        fn a_sentence_is_tidied_as_on_one_line_then_closed_up(s in "[a ,.;:)(!?\t\n\r\u{c}\u{85}\u{a0}\u{2003}é]{0,16}") {
+            let line = on_one_line(&s);
+            let closed_up = close_up_punctuation(&line);
+            // Borrowed exactly where both steps would borrow it.
+            let borrowed = matches!((&line, &closed_up), (Cow::Borrowed(_), Cow::Borrowed(_)));
+            prop_assert_eq!(matches!(tidied(&s), Cow::Borrowed(_)), borrowed);
+            prop_assert_eq!(tidied(&s), closed_up.into_owned());
+        }
+    }
 
     /// One search per cut, each in what the ones before left.
     fn cut_one_by_one(mut s: String) -> String {
