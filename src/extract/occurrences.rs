@@ -93,7 +93,8 @@ impl Places {
 const CROWDED: usize = 16;
 
 /// The most bytes of forms that [`all_at_once`] makes a DFA of: its
-/// table, a few hundred bytes per byte of form, stays within megabytes.
+/// table, some hundreds of bytes per byte of form, stays near ten
+/// megabytes.
 const DFA_FORM_BYTES: usize = 32 * 1024;
 
 /// As the pass over word starts finds them, by an automaton of the forms
