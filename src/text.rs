@@ -333,19 +333,29 @@ pub fn on_one_line(s: &str) -> Cow<'_, str> {
 /// Whether `s` is on one line already: no white space at its ends, single
 /// spaces between its words. Most are: read as bytes, without decoding.
 fn is_one_line(s: &str) -> bool {
+    is_one_line_unless(s, |_, _| false)
+}
+
+/// [`is_one_line`], and no two bytes in a row that `also` rejects (what a
+/// caller would change besides), told in the same pass.
+pub fn is_one_line_unless(s: &str, also: impl Fn(u8, u8) -> bool) -> bool {
     let bytes = s.as_bytes();
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
-    let mut after_space = false;
+    let mut before = 0;
     for (at, &b) in bytes.iter().enumerate() {
-        match b {
-            b' ' if after_space => return false,
-            b'\t'..=b'\r' => return false,
+        let off_line = match b {
+            b' ' => before == b' ',
+            b'\t'..=b'\r' => true,
             // The lead bytes of Unicode's other white space (U+0085 to U+3000).
-            0xC2 | 0xE1 | 0xE2 | 0xE3 if s[at..].starts_with(char::is_whitespace) => return false,
-            _ => after_space = b == b' ',
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => s[at..].starts_with(char::is_whitespace),
+            _ => false,
+        };
+        if off_line || also(before, b) {
+            return false;
         }
+        before = b;
     }
     true
 }

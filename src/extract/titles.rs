@@ -203,47 +203,28 @@ pub fn event_title(sentence: &str, date: Range<usize>, date_text: &str, passing:
     title(&sentence[start + opens.unwrap_or(0)..end.max(start)], date_text)
 }
 
-/// `Tarkint , in`, `( November 28 )`: the cable's text is tokenised, with
-/// punctuation standing between spaces; a title reads it as prose. Takes
-/// text on one line (single spaces).
 /// `s` on one line, its punctuation closed up: borrowed when it is so
 /// already, which one pass over its bytes tells (two passes, one for each,
 /// read every event's sentence twice).
 fn tidied(s: &str) -> Cow<'_, str> {
-    if is_tidy(s) {
+    if crate::text::is_one_line_unless(s, spaced) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(close_up_punctuation(&on_one_line(s)).into_owned())
 }
 
-/// Whether `s` is on one line (no white space at its ends, single spaces
-/// between words) with no space before closing punctuation or after an
-/// opening parenthesis: what [`on_one_line`] and [`close_up_punctuation`]
-/// leave as it is.
-fn is_tidy(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
-        return false;
-    }
-    let mut before = 0;
-    for (at, &b) in bytes.iter().enumerate() {
-        match b {
-            b' ' if matches!(before, b' ' | b'(') => return false,
-            b',' | b'.' | b';' | b':' | b')' | b'!' | b'?' if before == b' ' => return false,
-            b'\t'..=b'\r' => return false,
-            // The lead bytes of Unicode's other white space (U+0085 to U+3000).
-            0xC2 | 0xE1 | 0xE2 | 0xE3 if s[at..].starts_with(char::is_whitespace) => return false,
-            _ => {}
-        }
-        before = b;
-    }
-    true
+/// Whether two bytes in a row are punctuation set apart by a space: one
+/// before a closing mark, or after an opening parenthesis.
+fn spaced(before: u8, b: u8) -> bool {
+    matches!((before, b), (b' ', b',' | b'.' | b';' | b':' | b')' | b'!' | b'?') | (b'(', b' '))
 }
 
+/// `Tarkint , in`, `( November 28 )`: the cable's text is tokenised, with
+/// punctuation standing between spaces; a title reads it as prose. Takes
+/// text on one line (single spaces).
 fn close_up_punctuation(s: &str) -> Cow<'_, str> {
     // Most text is prose, with nothing to close up: looked at as bytes.
-    let spaced = |pair: &[u8]| matches!(pair, [b' ', b',' | b'.' | b';' | b':' | b')' | b'!' | b'?'] | [b'(', b' ']);
-    if !s.starts_with(' ') && !s.as_bytes().windows(2).any(spaced) {
+    if !s.starts_with(' ') && !s.as_bytes().windows(2).any(|pair| spaced(pair[0], pair[1])) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(close_up_tokens(s))
