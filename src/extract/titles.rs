@@ -290,7 +290,9 @@ mod tests {
     proptest! {
         /// Told in one pass, a sentence is tidied as the two steps do it.
         #[test]
-        fn a_sentence_is_tidied_as_on_one_line_then_closed_up(s in "[a ,.;:)(!?\t\n\r\u{c}\u{85}\u{a0}\u{2003}é]{0,16}") {
+        fn a_sentence_is_tidied_as_on_one_line_then_closed_up(
+            s in prop_oneof!["[a ,.;:)(!?\t\n\r\u{c}\u{85}\u{a0}\u{2003}é]{0,16}", "[a (),.]{0,12}"],
+        ) {
             let line = on_one_line(&s);
             let closed_up = close_up_punctuation(&line);
             // Borrowed exactly where both steps would borrow it.
@@ -485,6 +487,12 @@ mod tests {
         for between in [", Mali expelled the troops after the ", " with $130 million requested for ", "; "] {
             assert!(!lists_dates(between), "{between:?}");
         }
+    }
+
+    #[test]
+    fn a_title_is_tidied_of_spaces_inside_parentheses_and_doubled() {
+        assert_eq!(tidied("talks ( in Bamako"), "talks (in Bamako");
+        assert_eq!(tidied("talks  in Bamako"), "talks in Bamako");
     }
 
     #[test]
