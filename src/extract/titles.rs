@@ -62,29 +62,38 @@ fn lead_in_by_regex(s: &str) -> Option<usize> {
 /// A short, readable title from a claim's sentence: lead-in clauses and the
 /// date itself dropped, cut at a clause boundary; whole (views fit it).
 pub fn title(sentence: &str, date_text: &str) -> String {
-    let mut s = tidied(sentence);
+    let s = tidied(sentence);
+    // Where the title begins in `s`: what opens it is passed over, not copied off.
+    let mut from = 0;
     if let Some(m) = may_open_with_dateline(&s).then(|| DATELINE.find(&s)).flatten() {
-        s = Cow::Owned(s[m.end()..].to_string());
+        from = m.end();
     }
     let date = tidied(date_text);
     let mut stripped = false;
     // `on 5 March 1990 …` opens a clause of a run-on as `On` opens a sentence.
     for prep in ["On ", "In ", "By ", "Since ", ""] {
-        let opens = s.get(..prep.len()).filter(|p| p.eq_ignore_ascii_case(prep));
-        let rest = opens.and_then(|p| s[p.len()..].strip_prefix(&*date));
+        let opens = s[from..].get(..prep.len()).filter(|p| p.eq_ignore_ascii_case(prep));
+        let rest = opens.and_then(|p| s[from + p.len()..].strip_prefix(&*date));
         if let Some(rest) = rest.filter(|_| !date.is_empty()) {
-            s = Cow::Owned(after_separator(rest).to_string());
+            from = s.len() - after_separator(rest).len();
             stripped = true;
             break;
         }
     }
     if !stripped {
-        if let Some(end) = lead_in(&s) {
-            if end < s.len() / 2 + 20 {
-                s = Cow::Owned(s[end..].to_string());
+        if let Some(end) = lead_in(&s[from..]) {
+            if end < s[from..].len() / 2 + 20 {
+                from += end;
             }
         }
     }
+    let mut s = match s {
+        Cow::Borrowed(s) => Cow::Borrowed(&s[from..]),
+        Cow::Owned(mut s) => {
+            s.drain(..from);
+            Cow::Owned(s)
+        }
+    };
     drop_dated_phrase(&mut s, &date);
     let s = cut_clauses(&s).trim_end_matches(['.', ',', ';', ':', ' ']).trim();
     let mut chars = s.chars();
