@@ -108,18 +108,6 @@ thread_local! {
     static LOWER_NAME: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
-/// The pieces of `s` between single spaces, as `s.split(' ')` gives them.
-fn space_separated(s: &str) -> impl Iterator<Item = &str> {
-    let mut start = Some(0);
-    let mut spaces = s.bytes().enumerate().filter(|&(_, b)| b == b' ').map(|(at, _)| at);
-    std::iter::from_fn(move || {
-        let from = start?;
-        let end = spaces.next();
-        start = end.map(|space| space + 1);
-        Some(&s[from..end.unwrap_or(s.len())])
-    })
-}
-
 pub struct Discoverer {
     rules: Rules,
     titles: AhoCorasick,
@@ -256,15 +244,14 @@ impl Discoverer {
         self.sets.not_names.contains(name)
     }
 
-    /// Asked of every body's name: folded into the thread's buffer, and
-    /// split at spaces by a loop (a fresh string and a searcher for each
-    /// space cost half of it).
+    /// Asked of every body's name: folded into the thread's buffer, not
+    /// into a fresh string for each.
     fn kind_of(&self, name: &str) -> EntityKind {
         let sets = &self.sets;
         let group = LOWER_NAME.with_borrow_mut(|lower| {
             lower.clear();
             crate::text::fold_into(name, lower);
-            space_separated(lower).any(|w| sets.group_words.contains(w))
+            lower.split(' ').any(|w| sets.group_words.contains(w))
                 || sets.group_phrases.iter().any(|g| g.find(lower.as_bytes()).is_some())
         });
         let last = &name[name.bytes().rposition(|b| b == b' ').map_or(0, |space| space + 1)..];

@@ -104,7 +104,7 @@ proptest::proptest! {
     }
 }
 
-/// The kinds as they were read before the buffer and the loop: a fresh
+/// The kinds as they were read before the thread's buffer: a fresh
 /// folded string split by `split(' ')`.
 fn kind_as_split(discoverer: &Discoverer, name: &str) -> EntityKind {
     let last = name.rsplit(' ').next().unwrap_or("");
@@ -123,11 +123,6 @@ fn kind_as_split(discoverer: &Discoverer, name: &str) -> EntityKind {
 }
 
 proptest::proptest! {
-    #[test]
-    fn space_separated_is_split_at_spaces(s in "[a b\u{e9}\n]{0,12}") {
-        proptest::prop_assert_eq!(space_separated(&s).collect::<Vec<_>>(), s.split(' ').collect::<Vec<_>>());
-    }
-
     /// Names of the lists' words, in any case, spaced and accented any way.
     #[test]
     fn a_kind_is_read_as_by_splitting(picks in proptest::collection::vec((0usize..1000, 0usize..4, 0usize..4), 0..5)) {

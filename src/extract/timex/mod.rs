@@ -143,26 +143,31 @@ pub const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
-pub fn month_number(name: &str) -> Option<u32> {
-    // Its first three letters, lowered as bytes and matched at once: every
-    // date with a month asks. (A full stop among them, as in `Ma.`, names
-    // no month.)
-    let head = name.as_bytes().get(..3)?;
-    match [head[0], head[1], head[2]].map(|b| b.to_ascii_lowercase()) {
-        [b'j', b'a', b'n'] => Some(1),
-        [b'f', b'e', b'b'] => Some(2),
-        [b'm', b'a', b'r'] => Some(3),
-        [b'a', b'p', b'r'] => Some(4),
-        [b'm', b'a', b'y'] => Some(5),
-        [b'j', b'u', b'n'] => Some(6),
-        [b'j', b'u', b'l'] => Some(7),
-        [b'a', b'u', b'g'] => Some(8),
-        [b's', b'e', b'p'] => Some(9),
-        [b'o', b'c', b't'] => Some(10),
-        [b'n', b'o', b'v'] => Some(11),
-        [b'd', b'e', b'c'] => Some(12),
-        _ => None,
+/// The first three letters of each of [`MONTH_NAMES`], lowered, as one
+/// number each: what [`month_number`] compares a name's with.
+const MONTH_HEADS: [u32; 12] = {
+    let mut heads = [0; 12];
+    let mut m = 0;
+    while m < 12 {
+        let name = MONTH_NAMES[m].as_bytes();
+        heads[m] = head_key([name[0], name[1], name[2]]);
+        m += 1;
     }
+    heads
+};
+
+/// Three bytes, lowered, as one number.
+const fn head_key(head: [u8; 3]) -> u32 {
+    u32::from_le_bytes([head[0].to_ascii_lowercase(), head[1].to_ascii_lowercase(), head[2].to_ascii_lowercase(), 0])
+}
+
+pub fn month_number(name: &str) -> Option<u32> {
+    // Its first three letters, lowered as bytes and compared as one number
+    // with each month's: every date with a month asks. (A full stop among
+    // them, as in `Ma.`, names no month.)
+    let head = name.as_bytes().get(..3)?;
+    let key = head_key([head[0], head[1], head[2]]);
+    MONTH_HEADS.iter().position(|&month| month == key).map(|i| i as u32 + 1)
 }
 
 fn num<T: std::str::FromStr>(caps: &Groups, i: usize) -> Option<T> {
