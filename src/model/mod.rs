@@ -272,6 +272,7 @@ pub struct Corpus {
     pub name: String,
     pub sources: TiVec<SourceId, Source>,
     pub entities: TiVec<EntityId, Entity>,
+    /// In date order (then by source and sentence), as merging reads them.
     pub claims: TiVec<ClaimId, Claim>,
     /// Sorted by date start, then id.
     pub events: TiVec<EventId, Event>,

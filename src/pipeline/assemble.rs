@@ -72,8 +72,9 @@ impl<'a> Assembler<'a> {
     }
 
     /// The sources in so far, to be finished as if they were all: a
-    /// preview. The whole corpus will have the same sources, entities and
-    /// claims first, with the same ids.
+    /// preview. The whole corpus will have the same sources and entities
+    /// first, with the same ids; claims are put in date order when either
+    /// is finished, and found again by where they are (`tui/place.rs`).
     pub fn preview(&self) -> Preview {
         Preview(self.corpus.clone())
     }
@@ -83,9 +84,7 @@ impl<'a> Assembler<'a> {
     pub fn finish(mut self, mut clock: Clock, kept: &dyn KeptRuns) -> Corpus {
         finish_entities(&mut self.corpus);
         clock.lap("name entities");
-        let (events, entity_events) = build_events(&self.corpus, &mut clock, kept);
-        self.corpus.events = events;
-        self.corpus.entity_events = entity_events;
+        build_events(&mut self.corpus, &mut clock, kept);
         self.corpus
     }
 }
@@ -96,7 +95,7 @@ pub(super) struct Preview(Corpus);
 impl Preview {
     pub fn finish(mut self) -> Corpus {
         finish_entities(&mut self.0);
-        (self.0.events, self.0.entity_events) = build_events(&self.0, &mut Clock(None), &NotKept);
+        build_events(&mut self.0, &mut Clock(None), &NotKept);
         self.0
     }
 }
@@ -172,12 +171,10 @@ fn finish_entities(corpus: &mut Corpus) {
     });
 }
 
-/// The events of the corpus's claims, and each entity's events.
-fn build_events(
-    corpus: &Corpus,
-    clock: &mut Clock,
-    kept: &dyn KeptRuns,
-) -> (TiVec<EventId, Event>, TiVec<EntityId, Vec<EventId>>) {
+/// The events of the corpus's claims, and each entity's events. The claims
+/// are put in date order first: merging reads them in that order, and
+/// read in their documents' order each was a cache miss.
+fn build_events(corpus: &mut Corpus, clock: &mut Clock, kept: &dyn KeptRuns) {
     // Keys taken once and sorted on every core: at a gigabyte, reading
     // them from the claims at each comparison took 1.4 s on one.
     let mut keyed: Vec<_> = corpus
@@ -189,17 +186,17 @@ fn build_events(
         .collect();
     keyed.par_sort_unstable(); // the claim's index last: as a stable sort
     let order: Vec<ClaimId> = keyed.into_iter().map(|k| k.4).collect();
+    // Numbered before the claims move: sentences are read in their documents' order.
     let (words, spans, word_hashes) = super::numbering::numbered_words(corpus, &order);
+    put_in_order(&mut corpus.claims.raw, &order);
     let hash = |text: &str| xxhash_rust::xxh3::xxh3_64(text.as_bytes());
     let identities = Identities {
         words: word_hashes,
         actors: corpus.entities.iter().map(|e| hash(&e.id)).collect(),
         sources: corpus.sources.iter().map(|s| hash(&s.path)).collect(),
     };
-    let views: Vec<ClaimView> = order
-        .iter()
-        .zip(&spans)
-        .map(|(&c, span)| ClaimView { claim: &corpus.claims[c], words: &words[span.clone()] })
+    let views: Vec<ClaimView> = (corpus.claims.iter().zip(&spans))
+        .map(|(claim, span)| ClaimView { claim, words: &words[span.clone()] })
         .collect();
     drop(spans);
     clock.lap("order claims and number their words");
@@ -209,43 +206,71 @@ fn build_events(
     // the events take their place.
     drop(views);
     drop(words);
-    let passing = told_in_passing(corpus);
-    let mut built: TiVec<EventId, Event> = groups
-        .into_par_iter()
-        .map_init(Vec::new, |marks, g| {
-            let claims: Vec<ClaimId> = g.claims.iter().map(|&i| order[i]).collect();
-            let actors = first_seen(claims.iter().flat_map(|&c| corpus.claims[c].actors.iter().copied()), marks);
-            // The title and kind from the first claim whose sentence is about
-            // the claim's own date.
-            let teller = claims.iter().copied().find(|&c| !passing[c]).unwrap_or(claims[0]);
-            let lead = &corpus.claims[teller];
-            let source = &corpus.sources[lead.source];
-            let title = if lead.kind == "publication" {
-                publication_title(source)
-            } else if lead.sentence.start < source.body_start {
-                // An infobox line (`date: 4 October 2017`) dates the document's subject.
-                source.title.clone()
-            } else {
-                let date = lead.date_clean.start - lead.sentence.start..lead.date_clean.end - lead.sentence.start;
-                titles::event_title(corpus.claim_text(lead), date, corpus.date_text(lead), passing[teller])
-            };
-            let (kind, date) = (lead.kind.clone(), corpus.claims[order[g.dated_by]].date.clone());
-            Event { id: CompactString::default(), title, kind, date, actors, conflict: g.conflict, claims }
-        })
-        .collect::<Vec<Event>>()
-        .into();
-    built.raw.par_sort_unstable_by_key(|e| (e.date.start, e.date.end, e.claims[0])); // no two events share a claim
-    for (i, e) in built.iter_mut().enumerate() {
-        e.id = compact_str::format_compact!("e{:04}", i + 1);
-    }
+    corpus.events = events_of(corpus, groups, &order);
     let mut entity_events: TiVec<EntityId, Vec<EventId>> = vec![Vec::new(); corpus.entities.len()].into();
-    for (i, e) in built.iter_enumerated() {
+    for (i, e) in corpus.events.iter_enumerated() {
         for a in &e.actors {
             entity_events[*a].push(i);
         }
     }
+    corpus.entity_events = entity_events;
     clock.lap("title events");
-    (built, entity_events)
+}
+
+/// The events of merged groups of claims (put in date order from `order`),
+/// titled, in date order and numbered.
+fn events_of(corpus: &Corpus, groups: Vec<events::Merged>, order: &[ClaimId]) -> TiVec<EventId, Event> {
+    let passing = told_in_passing(corpus);
+    let mut built: TiVec<EventId, Event> = groups
+        .into_par_iter()
+        .map_init(Vec::new, |marks, g| event(corpus, g, &passing, marks))
+        .collect::<Vec<Event>>()
+        .into();
+    // Events of one date in the order their documents first tell them.
+    built.raw.par_sort_unstable_by_key(|e| (e.date.start, e.date.end, order[e.claims[0].index()])); // no two events share a claim
+    for (i, e) in built.iter_mut().enumerate() {
+        e.id = compact_str::format_compact!("e{:04}", i + 1);
+    }
+    built
+}
+
+/// The claims rearranged in place so that the `i`th is the one `order[i]`
+/// named: a gigabyte's claims take hundreds of megabytes, not copied.
+fn put_in_order<T>(claims: &mut [T], order: &[ClaimId]) {
+    let mut placed = vec![false; order.len()];
+    for start in 0..order.len() {
+        // Each cycle of the permutation once: its places take their claims in turn.
+        let mut at = start;
+        while !std::mem::replace(&mut placed[at], true) {
+            let from = order[at].index();
+            if from == start {
+                break;
+            }
+            claims.swap(at, from);
+            at = from;
+        }
+    }
+}
+
+/// The event of a group of claims: its title and kind from the first claim
+/// whose sentence is about the claim's own date.
+fn event(corpus: &Corpus, g: events::Merged, passing: &TiSlice<ClaimId, bool>, marks: &mut Vec<bool>) -> Event {
+    let claims: Vec<ClaimId> = g.claims.into_iter().map(ClaimId::from).collect();
+    let actors = first_seen(claims.iter().flat_map(|&c| corpus.claims[c].actors.iter().copied()), marks);
+    let teller = claims.iter().copied().find(|&c| !passing[c]).unwrap_or(claims[0]);
+    let lead = &corpus.claims[teller];
+    let source = &corpus.sources[lead.source];
+    let title = if lead.kind == "publication" {
+        publication_title(source)
+    } else if lead.sentence.start < source.body_start {
+        // An infobox line (`date: 4 October 2017`) dates the document's subject.
+        source.title.clone()
+    } else {
+        let date = lead.date_clean.start - lead.sentence.start..lead.date_clean.end - lead.sentence.start;
+        titles::event_title(corpus.claim_text(lead), date, corpus.date_text(lead), passing[teller])
+    };
+    let (kind, date) = (lead.kind.clone(), corpus.claims[ClaimId::from(g.dated_by)].date.clone());
+    Event { id: CompactString::default(), title, kind, date, actors, conflict: g.conflict, claims }
 }
 
 /// Each of `items` once, in the order first seen, marked in `marks` (by
@@ -269,18 +294,25 @@ fn first_seen(items: impl Iterator<Item = EntityId>, marks: &mut Vec<bool>) -> V
 /// own (`In 2022, Mali expelled … after the 2021 coup`), not one it only
 /// lists (`the coups of 2020 and 2021`).
 fn told_in_passing(corpus: &Corpus) -> TiVec<ClaimId, bool> {
-    let mut order: Vec<ClaimId> = corpus.claims.keys().collect();
-    order.par_sort_unstable_by_key(|&c| {
-        let claim = &corpus.claims[c];
-        (claim.source, claim.sentence.start, claim.date_clean.start)
-    });
+    // What is compared, read in the claims' order (by date) and sorted in
+    // the documents': the claims are not read again.
+    let mut keyed: Vec<_> = (corpus.claims.raw.par_iter().enumerate())
+        .map(|(c, claim)| {
+            let (sentence, date) = (&claim.sentence, &claim.date_clean);
+            ((claim.source, sentence.start, date.start), (sentence.end, date.end, ClaimId::from(c)))
+        })
+        .collect();
+    keyed.par_sort_unstable();
     let mut passing: TiVec<ClaimId, bool> = vec![false; corpus.claims.len()].into();
-    for pair in order.windows(2) {
-        let (first, second) = (&corpus.claims[pair[0]], &corpus.claims[pair[1]]);
-        let same_sentence = first.source == second.source && first.sentence == second.sentence;
-        if same_sentence && first.date_clean.end <= second.date_clean.start {
-            let between = &corpus.sources[second.source].text[first.date_clean.end..second.date_clean.start];
-            passing[pair[1]] = passing[pair[0]] || !titles::lists_dates(between);
+    for pair in keyed.windows(2) {
+        let (
+            ((source, start, _), (end, date_end, first)),
+            ((next_source, next_start, next_date), (next_end, _, second)),
+        ) = (pair[0], pair[1]);
+        let same_sentence = (source, start, end) == (next_source, next_start, next_end);
+        if same_sentence && date_end <= next_date {
+            let between = &corpus.sources[source].text[date_end..next_date];
+            passing[second] = passing[first] || !titles::lists_dates(between);
         }
     }
     passing
@@ -326,6 +358,15 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        /// Whatever the permutation, each place takes the item it names.
+        #[test]
+        fn put_in_order_places_each_as_named(order in Just((0..60).collect::<Vec<usize>>()).prop_shuffle()) {
+            let mut items: Vec<usize> = (100..160).collect();
+            let order: Vec<ClaimId> = order.into_iter().map(ClaimId::from).collect();
+            put_in_order(&mut items, &order);
+            prop_assert_eq!(items, order.iter().map(|c| 100 + c.index()).collect::<Vec<_>>());
+        }
+
         /// Short or long, the list is each item once, in the order first seen.
         #[test]
         fn first_seen_keeps_the_first_of_each(items in proptest::collection::vec(0usize..80, 0..300)) {

@@ -70,11 +70,18 @@ impl Index {
             entity_sources.push(named_in);
         }
         source_entities.iter_mut().for_each(Vec::shrink_to_fit);
-        let mut claims: TiVec<SourceId, Vec<ClaimId>> = vec![Vec::new(); corpus.sources.len()].into();
+        // Claims are stored in date order: each source's are put in the
+        // order it tells them, by places read once, in the claims' order.
+        let mut placed: TiVec<SourceId, Vec<(usize, usize, ClaimId)>> = vec![Vec::new(); corpus.sources.len()].into();
         for (i, c) in corpus.claims.iter_enumerated() {
-            claims[c.source].push(i);
+            placed[c.source].push((c.sentence.start, c.date_clean.start, i));
         }
-        claims.iter_mut().for_each(|c| c.sort_by_key(|&i| corpus.claims[i].sentence.start));
+        let claims: TiVec<SourceId, Vec<ClaimId>> = (placed.into_iter())
+            .map(|mut places| {
+                places.sort_unstable();
+                places.into_iter().map(|(_, _, i)| i).collect()
+            })
+            .collect();
         let mut years: Vec<(i32, usize)> = Vec::new();
         let (mut kind_width, mut date_width) = (0, 0);
         for e in &corpus.events {

@@ -45,3 +45,16 @@ fn a_shared_surname_names_the_person_named_first_every_time() {
     let mentions = |name: &str| corpus.entities.iter().find(|e| e.name == name).map_or(0, |e| e.mentions.len());
     assert_eq!((mentions("Moussa Traoré"), mentions("Dioncounda Traoré")), (2, 1));
 }
+
+/// A finished corpus keeps its claims in date order (then by source and
+/// sentence), as merging reads them, not in their documents' order.
+#[test]
+fn claims_are_kept_in_date_order() {
+    let mut inputs = ingest::bundled_inputs();
+    inputs.extend(common::fixture_inputs());
+    let corpus = common::build(inputs);
+    let key = |c: &annals::model::Claim| (c.date.start, c.date.end, c.source, c.sentence.start);
+    assert!(corpus.claims.raw.windows(2).all(|pair| key(&pair[0]) <= key(&pair[1])), "claims out of date order");
+    let several_sources = corpus.claims.iter().any(|c| c.source != corpus.claims.raw[0].source);
+    assert!(several_sources, "the claims of several sources, interleaved by date");
+}
