@@ -309,7 +309,8 @@ fn claim_in(corpus: &Corpus, claims: &[ClaimId], range: std::ops::Range<usize>, 
             let claim = &corpus.claims[c];
             let text = &corpus.sources[claim.source].text;
             let dated = date.is_some_and(|d| text.get(claim.date_clean.clone()) == Some(d));
-            (dated, claim.sentence == range, std::cmp::Reverse(c))
+            // Else the first the sentence tells (claims are stored by date).
+            (dated, claim.sentence == range, std::cmp::Reverse((claim.date_clean.start, c)))
         })
 }
 
