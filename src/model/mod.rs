@@ -274,7 +274,8 @@ pub struct Corpus {
     pub entities: TiVec<EntityId, Entity>,
     /// In date order (then by source and sentence), as merging reads them.
     pub claims: TiVec<ClaimId, Claim>,
-    /// Sorted by date start, then id.
+    /// Sorted by date, then by where their first claims stand in the
+    /// documents (in corpus order).
     pub events: TiVec<EventId, Event>,
     /// For each entity, the events it takes part in.
     pub entity_events: TiVec<EntityId, Vec<EventId>>,

@@ -217,8 +217,9 @@ fn build_events(corpus: &mut Corpus, clock: &mut Clock, kept: &dyn KeptRuns) {
     clock.lap("title events");
 }
 
-/// The events of merged groups of claims (put in date order from `order`),
-/// titled, in date order and numbered.
+/// The events of merged groups of claims, titled, sorted by date and
+/// numbered. `order` holds each claim's id from before the claims were put
+/// in date order (its place in the documents): it orders events of one date.
 fn events_of(corpus: &Corpus, groups: Vec<events::Merged>, order: &[ClaimId]) -> TiVec<EventId, Event> {
     let passing = told_in_passing(corpus);
     let mut built: TiVec<EventId, Event> = groups
