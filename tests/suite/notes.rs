@@ -91,6 +91,22 @@ fn of_two_dates_in_one_sentence_the_note_stays_on_its_own() {
     }
 }
 
+/// A note that names no date stands on the first claim its sentence
+/// tells, not on the earliest dated one (claims are stored by date).
+#[test]
+fn a_note_without_a_date_stands_on_the_first_claim_of_its_sentence() {
+    let text = "Aid resumed in September 2013, after it was suspended on 26 March 2012.\n";
+    let corpus = corpus(&[("cable.txt", text)]);
+    let mut layer = Layer::default();
+    let on = Writing::New(claim_dated(&corpus, "26 March 2012"));
+    layer.write(&corpus, &corpus.claim_events(), on, "check this".into());
+    let mut notes = layer.notes().to_vec();
+    notes[0].date = None;
+    let placed = Layer::new(&corpus, &corpus.claim_events(), notes);
+    let claim = &corpus.claims[placed.placed()[0].claim.expect("placed on a claim")];
+    assert_eq!(&corpus.sources[claim.source].text[claim.date_clean.clone()], "September 2013");
+}
+
 #[test]
 fn marks_and_notes_are_told_by_event_and_taken_back() {
     let c = corpus(&[("cable.txt", TEXT)]);
