@@ -11,6 +11,12 @@ use names::is_capitalised;
 const UNIT_HEADS: &[&str] =
     &["Brigade", "Unit", "Squad", "Section", "Division", "Battalion", "Company", "Regiment", "Cell", "Detachment"];
 
+/// The most words of a body's name, its connectors counted (`Office of
+/// the United Nations High Commissioner for Refugees` has nine): a longer
+/// run of capitals is a line in title case or a list, and as a name it
+/// was searched for again all through its document.
+pub(super) const MOST_WORDS: usize = 16;
+
 impl Discoverer {
     /// `Millennium Challenge Corporation`, `Ministry of Defense`, `Operation Barkhane`.
     pub(super) fn patterns(&self, text: &str, ws: &[names::Word], out: &mut Vec<Found>) {
@@ -109,7 +115,7 @@ impl Discoverer {
         let skip = (0..run.len()).take_while(|&at| generic(at)).count();
         let run = &run[skip.min(run.len())..];
         let titled = run.first().is_some_and(|w| self.sets.person_titles.contains(w.text));
-        if run.len() < 2 || titled {
+        if !(2..=MOST_WORDS).contains(&run.len()) || titled {
             return None;
         }
         let last = run.last()?.text;

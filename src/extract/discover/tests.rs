@@ -140,3 +140,23 @@ proptest::proptest! {
         proptest::prop_assert_eq!(discoverer.kind_of(&name), kind_as_split(&discoverer, &name), "{:?}", name);
     }
 }
+
+/// A body's name is a few words; a longer run of capitals ending in a
+/// head word (a line in title case, a list) names none.
+#[test]
+fn a_run_of_capitals_longer_than_a_name_names_no_body() {
+    let (discoverer, assets) = discoverer();
+    let rules = &assets.lexicon.rules;
+    let segmenter = crate::extract::sentences::Segmenter::new(&rules.abbreviations, &rules.sentence_starters);
+    let bodies = |words: usize| {
+        let name: Vec<&str> = (1..words).map(|i| ["Kora", "Bani"][i % 2]).chain(["Council"]).collect();
+        let name = name.join(" ");
+        let text = format!("In Bamako, officials met the {name}.");
+        let found = discoverer.find(&text, &segmenter.split(&text).ranges, &[], 0);
+        found.into_iter().filter(|f| f.why == Why::Pattern).map(|f| f.name).collect::<Vec<_>>()
+    };
+    assert_eq!(bodies(2), ["Bani Council"]);
+    assert_eq!(bodies(bodies::MOST_WORDS).len(), 1);
+    assert!(bodies(bodies::MOST_WORDS + 1).is_empty());
+    assert!(bodies(120).is_empty());
+}
