@@ -447,8 +447,10 @@ fn without_full_stops(s: &str) -> Cow<'_, str> {
 
 /// Later mentions of discovered names: a person's surname, an
 /// organisation's name or acronym, wherever they stand alone. Earlier names
-/// win overlaps; all forms are searched in one pass over the text. In text order.
-fn repeated_mentions(text: &str, found: &Spans, taken: &Spans) -> Vec<DocMention> {
+/// win overlaps; all forms are searched in one pass over the text. In text
+/// order, made one by one: held whole beside the other mentions while all
+/// are merged, they were the peak of a document of names.
+fn repeated_mentions(text: &str, found: &Spans, taken: &Spans) -> impl ExactSizeIterator<Item = DocMention> {
     // A form is searched for once, for the first name that has it: where a
     // later name's same form stands, the first's mention is there already.
     let mut seen: seeded::Set<&str> = seeded::Set::default();
@@ -459,20 +461,30 @@ fn repeated_mentions(text: &str, found: &Spans, taken: &Spans) -> Vec<DocMention
         let last = name.rsplit(' ').next().filter(|l| person && l.len() > 3 && name.contains(' '));
         forms.extend([Some(name), last].into_iter().flatten().filter(|n| seen.insert(n)).map(|n| (n, m)));
     }
-    if forms.is_empty() {
-        return Vec::new();
-    }
-    let names: Vec<&str> = forms.iter().map(|(f, _)| *f).collect();
-    let places = super::occurrences::standing_alone(text, &names);
+    let names: Vec<&str> = forms.iter().map(|(form, _)| *form).collect();
+    let kept = match names.is_empty() {
+        true => Vec::new(),
+        false => standing_alone_unnamed(text, &names, found, taken),
+    };
+    let forms: Vec<(usize, DocMention)> = forms.into_iter().map(|(form, m)| (form.len(), m.clone())).collect();
+    kept.into_iter().map(move |(at, n)| {
+        let (len, m) = &forms[n];
+        DocMention { range: at..at + len, key: m.key.clone(), name: m.name.clone(), why: m.why }
+    })
+}
+
+/// Where each form stands alone outside every mention so far, as (start,
+/// form), in text order: earlier forms win, so places are chosen in the
+/// forms' order, then sorted.
+fn standing_alone_unnamed(text: &str, names: &[&str], found: &Spans, taken: &Spans) -> Vec<(usize, usize)> {
+    let places = super::occurrences::standing_alone(text, names);
     // The bytes of every mention so far, a bit each: asked for every place
     // of every form, a bit is a cache hit where a search of sorted ranges
     // was several misses.
     let mut named = Marked::new(text.len());
     taken.ranges().chain(found.ranges()).for_each(|r| named.mark(r));
-    // Where each kept repeat starts and of which form: earlier forms win,
-    // so they are chosen in the forms' order and then put in the text's.
     let mut kept: Vec<(usize, usize)> = Vec::new();
-    for (n, ((form, _), starts)) in forms.iter().zip(places).enumerate() {
+    for (n, (form, starts)) in names.iter().zip(places).enumerate() {
         for at in starts {
             let r = at..at + form.len();
             if !named.meets(&r) {
@@ -482,11 +494,7 @@ fn repeated_mentions(text: &str, found: &Spans, taken: &Spans) -> Vec<DocMention
         }
     }
     kept.sort_unstable(); // no two overlap: each start is another
-    let mention = |(at, n): (usize, usize)| {
-        let (form, m) = forms[n];
-        DocMention { range: at..at + form.len(), key: m.key.clone(), name: m.name.clone(), why: m.why }
-    };
-    kept.into_iter().map(mention).collect()
+    kept
 }
 
 /// `Department of State Pan Sahel Initiative`: a known name of the form
