@@ -93,6 +93,7 @@ pub struct Rules {
     pub place_nouns: Vec<String>,
     pub place_nouns_after: Vec<String>,
     pub compass_words: Vec<String>,
+    pub region_names: Vec<String>,
     pub strong_particles: Vec<String>,
 }
 

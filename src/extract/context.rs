@@ -56,6 +56,10 @@ const HEAD: u16 = 1 << 10;
 const KNOWN_PLACE: u16 = 1 << 11;
 /// Folded first names of the gazetteer's people: given names the lists lack.
 const KNOWN_GIVEN: u16 = 1 << 12;
+/// Folded names of the gazetteer's countries.
+const KNOWN_COUNTRY: u16 = 1 << 13;
+/// Folded names of regions (`sahel`), not towns.
+const REGION: u16 = 1 << 14;
 
 impl Lexicon {
     fn add(&mut self, words: impl IntoIterator<Item = String>, list: u16) {
@@ -149,7 +153,8 @@ impl ContextRules {
         for e in &gazetteer.entities {
             match e.kind {
                 EntityKind::Country | EntityKind::Place => {
-                    lexicon.add(std::iter::once(&e.name).chain(&e.aliases).map(|n| fold(n)), KNOWN_PLACE);
+                    let list = if e.kind == EntityKind::Country { KNOWN_PLACE | KNOWN_COUNTRY } else { KNOWN_PLACE };
+                    lexicon.add(std::iter::once(&e.name).chain(&e.aliases).map(|n| fold(n)), list);
                 }
                 EntityKind::Person => lexicon.add(e.name.split(' ').next().map(fold), KNOWN_GIVEN),
                 _ => {}
@@ -170,6 +175,7 @@ impl ContextRules {
         lexicon.add(rules.place_nouns.iter().cloned(), PLACE_NOUN);
         lexicon.add(rules.place_nouns_after.iter().cloned(), NOUN_AFTER);
         lexicon.add(rules.compass_words.iter().map(|w| fold(w)), COMPASS);
+        lexicon.add(rules.region_names.iter().map(|w| fold(w)), REGION);
         lexicon.add(rules.strong_particles.iter().cloned(), PARTICLE);
         lexicon.add(rules.name_particles.iter().cloned(), WEAK_PARTICLE);
         lexicon.add(rules.not_names.iter().chain(&rules.function_words).map(|w| fold(w)), NOT_NAME);
@@ -184,6 +190,14 @@ impl ContextRules {
     /// Whether `words`, folded and joined, name such a place (`Ivory Coast`).
     pub fn names_place<T: AsRef<str>>(&self, words: &[T]) -> bool {
         self.is_place(&fold_joined(words))
+    }
+
+    /// Whether `words` name a town: a place, but no country, region or
+    /// place with a compass word (`Gao`, not `Niger`, `the Sahel` or `West Africa`).
+    pub fn names_town<T: AsRef<str>>(&self, words: &[T]) -> bool {
+        let joined = fold_joined(words);
+        let compass = words.iter().any(|w| self.lexicon.on(&fold(w.as_ref()), COMPASS));
+        self.is_place(&joined) && !compass && !self.lexicon.on(&joined, KNOWN_COUNTRY | REGION)
     }
 
     /// Names in one sentence's words `ws`. In a heading (`Frank Narrative`)

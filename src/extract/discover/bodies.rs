@@ -84,12 +84,15 @@ impl Discoverer {
 
     /// `Royal Air Force School of Marrakech`, `UN Mission in Ivory Coast`:
     /// a head, then `of` or `in` and a place the lists know, ending the name.
+    /// A town after `in` is where the body is, not its name (`the European
+    /// Union in Gao`).
     pub(super) fn head_of_place<T: AsRef<str>>(&self, words: &[T]) -> bool {
         let Some(at) = words.iter().rposition(|w| matches!(w.as_ref(), "of" | "in")) else { return false };
         let place = &words[at + 1..];
         let place = &place[usize::from(place.first().is_some_and(|w| w.as_ref() == "the"))..];
         let headed = at >= 1 && self.sets.name_heads.contains(words[at - 1].as_ref());
-        headed && (1..=3).contains(&place.len()) && self.context.names_place(place)
+        let setting = words[at].as_ref() == "in" && self.context.names_town(place);
+        headed && !setting && (1..=3).contains(&place.len()) && self.context.names_place(place)
     }
 
     fn organisation(&self, text: &str, run: &[names::Word]) -> Option<Found> {

@@ -160,3 +160,24 @@ fn a_run_of_capitals_longer_than_a_name_names_no_body() {
     assert!(bodies(bodies::MOST_WORDS + 1).is_empty());
     assert!(bodies(120).is_empty());
 }
+
+/// After `in`, a country or a region ends a body's name; a town is only
+/// where the body is.
+#[test]
+fn a_town_after_in_is_where_a_body_is_not_its_name() {
+    let (discoverer, _) = discoverer();
+    let headed = |name: &str| discoverer.head_of_place(&name.split(' ').collect::<Vec<_>>());
+    for name in [
+        "UN Mission in Ivory Coast",
+        "African Union Mission in Somalia",
+        "EU Training Mission in Mali",
+        "UN Mission in the Sahel",
+        "UN Office in West Africa",
+        "Royal Air Force School of Marrakech",
+    ] {
+        assert!(headed(name), "{name}");
+    }
+    for name in ["European Union in Gao", "Water Agency in Bamako", "Security Council in New York"] {
+        assert!(!headed(name), "{name}");
+    }
+}
