@@ -192,12 +192,12 @@ impl ContextRules {
         self.is_place(&fold_joined(words))
     }
 
-    /// Whether `words` name a town: a place, but no country, region or
-    /// place with a compass word (`Gao`, not `Niger`, `the Sahel` or `West Africa`).
-    pub fn names_town<T: AsRef<str>>(&self, words: &[T]) -> bool {
-        let joined = fold_joined(words);
+    /// Whether `words`, a place, name more than a town: a country, a region
+    /// or a place with a compass word (`Niger`, `the Sahel`, `West Africa`;
+    /// not `Gao`).
+    pub fn names_area<T: AsRef<str>>(&self, words: &[T]) -> bool {
         let compass = words.iter().any(|w| self.lexicon.on(&fold(w.as_ref()), COMPASS));
-        self.is_place(&joined) && !compass && !self.lexicon.on(&joined, KNOWN_COUNTRY | REGION)
+        compass || self.lexicon.on(&fold_joined(words), KNOWN_COUNTRY | REGION)
     }
 
     /// Names in one sentence's words `ws`. In a heading (`Frank Narrative`)

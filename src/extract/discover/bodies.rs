@@ -91,8 +91,8 @@ impl Discoverer {
         let place = &words[at + 1..];
         let place = &place[usize::from(place.first().is_some_and(|w| w.as_ref() == "the"))..];
         let headed = at >= 1 && self.sets.name_heads.contains(words[at - 1].as_ref());
-        let setting = words[at].as_ref() == "in" && self.context.names_town(place);
-        headed && !setting && (1..=3).contains(&place.len()) && self.context.names_place(place)
+        let named = headed && (1..=3).contains(&place.len()) && self.context.names_place(place);
+        named && (words[at].as_ref() == "of" || self.context.names_area(place))
     }
 
     fn organisation(&self, text: &str, run: &[names::Word]) -> Option<Found> {
