@@ -47,7 +47,7 @@ fn synthetic(events: usize, entities: usize) -> Corpus {
             sentence,
             date,
             resolved: Resolution::Absolute,
-            actors: vec![EntityId::from(i % entities.max(1))],
+            actors: std::iter::once(EntityId::from(i % entities.max(1))).collect(),
             kind: "agreement".into(),
         });
     }

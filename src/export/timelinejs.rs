@@ -150,7 +150,7 @@ mod tests {
             title: title.into(),
             kind: "other".into(),
             date: date.clone(),
-            actors: Vec::new(),
+            actors: crate::model::Actors::new(),
             conflict: false,
             claims: Vec::new(),
         };

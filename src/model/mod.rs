@@ -248,10 +248,14 @@ pub struct Claim {
     /// The temporal expression, in the clean text ([`Corpus::date_bytes`] gives its raw bytes).
     pub date_clean: Range<usize>,
     pub resolved: Resolution,
-    pub actors: Vec<EntityId>,
+    pub actors: Actors,
     /// Inline, not on the heap, as are an event's id and kind: millions of them.
     pub kind: CompactString,
 }
+
+/// A claim's actors: most name a few, kept inline (a run-on of a million
+/// clauses allocated a list for each, twice), in as many bytes as a `Vec`.
+pub type Actors = smallvec::SmallVec<[EntityId; 2]>;
 
 /// A happening told by one or more claims.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -260,7 +264,7 @@ pub struct Event {
     pub title: String,
     pub kind: CompactString,
     pub date: DateValue,
-    pub actors: Vec<EntityId>,
+    pub actors: Actors,
     /// The claims date it differently.
     pub conflict: bool,
     pub claims: Vec<ClaimId>,

@@ -121,9 +121,9 @@ fn actors(
     mentions: &[(Range<usize>, EntityId)],
     sentence: &Range<usize>,
     entities: &TiSlice<EntityId, Entity>,
-) -> Vec<EntityId> {
+) -> Actors {
     let first = mentions.partition_point(|(r, _)| r.start < sentence.start);
-    let mut out = Vec::new();
+    let mut out = Actors::new();
     for (r, e) in mentions[first..].iter().take_while(|(r, _)| r.start < sentence.end) {
         if r.end <= sentence.end && entities[*e].kind != EntityKind::Place && !out.contains(e) {
             out.push(*e);
@@ -277,8 +277,8 @@ fn event(corpus: &Corpus, g: events::Merged, passing: &TiSlice<ClaimId, bool>, m
 /// Each of `items` once, in the order first seen, marked in `marks` (by
 /// entity, all clear before and after): a day told in thousands of
 /// clauses of one source names an actor many times over.
-fn first_seen(items: impl Iterator<Item = EntityId>, marks: &mut Vec<bool>) -> Vec<EntityId> {
-    let mut list: Vec<EntityId> = Vec::new();
+fn first_seen(items: impl Iterator<Item = EntityId>, marks: &mut Vec<bool>) -> Actors {
+    let mut list = Actors::new();
     for item in items {
         if item.index() >= marks.len() {
             marks.resize(item.index() + 1, false);
@@ -378,8 +378,8 @@ mod tests {
                 }
             }
             let mut marks = Vec::new();
-            prop_assert_eq!(first_seen(items.iter().map(|&i| EntityId::from(i)), &mut marks), expected.clone());
-            prop_assert_eq!(first_seen(items.into_iter().map(EntityId::from), &mut marks), expected, "marks left clear");
+            prop_assert_eq!(first_seen(items.iter().map(|&i| EntityId::from(i)), &mut marks).to_vec(), expected.clone());
+            prop_assert_eq!(first_seen(items.into_iter().map(EntityId::from), &mut marks).to_vec(), expected, "marks left clear");
         }
     }
 }

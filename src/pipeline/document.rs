@@ -145,7 +145,7 @@ impl Pipeline {
                 date: value.clone(),
                 date_clean: range.clone(),
                 resolved: *how,
-                actors: Vec::new(),
+                actors: Actors::new(),
                 kind: kind.into(),
             };
             let ranges: Vec<Range<usize>> = here.iter().map(|(r, _, _)| local(r)).collect();

@@ -174,7 +174,7 @@ mod tests {
         let (again, _) = build(&claims, &kept);
         assert_eq!((again, kept.merged.load(Ordering::Relaxed)), (first, runs), "all read back");
         let mut changed = claims.clone();
-        changed[25].actors = vec![EntityId::from(9)];
+        changed[25].actors = smallvec::smallvec![EntityId::from(9)];
         let (after, fresh) = build(&changed, &kept);
         assert_eq!((after, kept.merged.load(Ordering::Relaxed)), (fresh, runs + 1), "one year merged again");
         for groups in kept.runs.lock().expect("not poisoned").values_mut() {

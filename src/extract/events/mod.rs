@@ -10,6 +10,7 @@ use chrono::Datelike;
 use filing::{first_joined, Asked, Filed, Filing, Filings, Rarity, Seen};
 use kept::{from_kept, run_key, to_kept};
 pub use kept::{Identities, KeptGroup, KeptRuns, NotKept};
+use smallvec::{smallvec, SmallVec};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
@@ -140,7 +141,8 @@ pub struct ClaimView<'a> {
 /// The claims of one event, as `merge` found them: indices into its views.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Merged {
-    pub claims: Vec<usize>,
+    /// Most events are told once or twice: inline, not on the heap.
+    pub claims: SmallVec<[usize; 2]>,
     /// The claim whose date the event takes: the narrowest of those that agree.
     pub dated_by: usize,
     pub conflict: bool,
@@ -233,7 +235,7 @@ impl<'a> Words<'a> {
 /// A group of claims being built into an event. It borrows what it can
 /// from its claims: at a gigabyte there are a million groups.
 struct Group<'a> {
-    claims: Vec<usize>,
+    claims: SmallVec<[usize; 2]>,
     dated_by: usize,
     kind: &'a str,
     actors: Actors,
@@ -248,7 +250,7 @@ struct Group<'a> {
 /// a corpus repeats is told tens of thousands of times, and inserting into
 /// the middle of so long a list would copy it at every claim.
 enum Told {
-    Few(Vec<(SourceId, usize)>),
+    Few(SmallVec<[(SourceId, usize); 1]>),
     Many(BTreeSet<(SourceId, usize)>),
 }
 
@@ -297,7 +299,7 @@ impl Told {
 /// join one group, and keeping (and refiling by) all their actors would
 /// cost more at every clause.
 enum Actors {
-    Few(Vec<EntityId>),
+    Few(crate::model::Actors),
     /// More than twice as many as any claim of the kind names: no claim
     /// can then be half alike with them (its share is at most its own
     /// count over the group's), so they are no longer kept.
@@ -458,7 +460,7 @@ fn merge_run_as<const EVERY_GROUP: bool>(
     for &i in run {
         let v = &views[i];
         let claim = v.claim;
-        let mut actors: Vec<EntityId> = claim.actors.clone();
+        let mut actors = claim.actors.clone();
         actors.sort_unstable();
         actors.dedup();
         let telling = claim.kind != "other";
@@ -493,11 +495,11 @@ fn merge_run_as<const EVERY_GROUP: bool>(
             }
             None => {
                 let mut g = Group {
-                    claims: vec![i],
+                    claims: smallvec![i],
                     dated_by: i,
                     kind: &claim.kind,
                     actors: Actors::Few(actors),
-                    told: Told::Few(vec![(claim.source, claim.sentence.start)]),
+                    told: Told::Few(smallvec![(claim.source, claim.sentence.start)]),
                     conflict: false,
                     filing: Filing::new(filing_years(claim).1),
                 };

@@ -73,9 +73,9 @@ fn claims_alike_just_enough_are_merged() {
     };
     let day = |source, sentence, day| claim("meeting", source, sentence, 2001, 0, day, &[]);
     let by_half = merged(&[day(0, 0, 4), day(1, 1, 4)], [&[1, 2], &[1, 2, 3, 4]]);
-    assert_eq!(by_half, [Merged { claims: vec![0, 1], dated_by: 0, conflict: false }]);
+    assert_eq!(by_half, [Merged { claims: smallvec![0, 1], dated_by: 0, conflict: false }]);
     let two_dates = merged(&[day(0, 0, 4), day(0, 1, 5)], [&[1, 2, 3], &[1, 2, 3, 4, 5]]);
-    assert_eq!(two_dates, [Merged { claims: vec![0, 1], dated_by: 0, conflict: true }]);
+    assert_eq!(two_dates, [Merged { claims: smallvec![0, 1], dated_by: 0, conflict: true }]);
 }
 
 /// What a property test draws for a claim: kind, source, year, years more,
@@ -140,7 +140,7 @@ proptest! {
     #[test]
     fn told_answers_as_a_set_does(adds in proptest::collection::vec((0usize..6, 0usize..300), 1..200)) {
         let adds: Vec<(SourceId, usize)> = adds.into_iter().map(|(s, n)| (s.into(), n)).collect();
-        let mut told = Told::Few(vec![adds[0]]);
+        let mut told = Told::Few(smallvec![adds[0]]);
         let mut set: BTreeSet<(SourceId, usize)> = [adds[0]].into();
         for &t in &adds[1..] {
             told.add(t);
@@ -164,7 +164,7 @@ proptest! {
     ) {
         let ids = |set: &BTreeSet<usize>| set.iter().map(|&a| EntityId::from(a)).collect::<Vec<_>>();
         let most = claims.iter().chain([&probe]).map(BTreeSet::len).max().unwrap_or(0);
-        let mut actors = Actors::Few(ids(&claims[0]));
+        let mut actors = Actors::Few(ids(&claims[0]).into());
         let mut union = claims[0].clone();
         for claim in &claims[1..] {
             let before = actors.as_slice().to_vec();
@@ -172,8 +172,8 @@ proptest! {
             union.extend(claim);
             match &actors {
                 Actors::Few(list) => {
-                    prop_assert_eq!(list, &ids(&union));
-                    prop_assert_eq!(changed, list != &before);
+                    prop_assert_eq!(list.to_vec(), ids(&union));
+                    prop_assert_eq!(changed, list.as_slice() != before.as_slice());
                 }
                 Actors::TooMany => prop_assert!(union.len() > 2 * most),
             }
