@@ -4,6 +4,7 @@
 //! against the document's date or the narrative (see [`resolve`]).
 
 mod groups;
+mod narrative;
 mod patterns;
 mod resolve;
 mod starts;
@@ -48,6 +49,14 @@ pub enum Meaning {
     NarrativeDayOffset(i64),
     /// `that month`, `the same month`: the month the narrative last named.
     NarrativeMonth,
+    /// `the following month` (1), `two months earlier` (-2): months after
+    /// the month the narrative last named.
+    NarrativeMonthOffset(i32),
+    /// `that year` (0), `ten years later` (10), `the previous year` (-1):
+    /// years after the year the narrative last named.
+    NarrativeYearOffset(i32),
+    /// `on the 4th`: that day of the month the narrative last named.
+    NarrativeMonthDay(u32),
     /// `in June and July`: months without their year.
     Months {
         first: u32,
@@ -325,15 +334,18 @@ impl Tagger {
                     }
                 }
             }
+            // `the next year` is the narrative's (below), `next year` the document's.
+            Relative if caps.get(3).is_none() && last_word_is(&text[..range.start], "the") => return None,
             Relative => relative(caps),
-            NarrativeDay if &text[whole.range()] == "month" => {
-                range = narrative_month(text, whole.range())?;
-                Some(Meaning::NarrativeMonth)
-            }
-            NarrativeDay => {
-                let (at, offset) = narrative_day(text, whole.range())?;
+            NarrativeUnit => {
+                let (at, meaning) = narrative::around_unit(text, whole.range())?;
                 range = at;
-                Some(Meaning::NarrativeDayOffset(offset))
+                Some(meaning)
+            }
+            OrdinalDay => {
+                let (at, day) = narrative::ordinal_day(text, whole.range())?;
+                range = at;
+                Some(Meaning::NarrativeMonthDay(day))
             }
             Weekday => {
                 let m = caps.get(1)?;
@@ -465,6 +477,11 @@ impl Tagger {
     }
 }
 
+/// Whether the last word of `before` is `word`, in any case.
+fn last_word_is(before: &str, word: &str) -> bool {
+    before.trim_end().rsplit(char::is_whitespace).next().is_some_and(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// `may` and `march` are also verbs: as months they are capitalised.
 fn plausible_month_word(word: &str) -> bool {
     !(word.eq_ignore_ascii_case("may") || word.eq_ignore_ascii_case("march"))
@@ -492,56 +509,6 @@ fn in_url_or_file(text: &str, r: Range<usize>) -> bool {
     MARKS.iter().any(|m| token.contains(m))
         || token.split('/').count() > 2
         || token.contains('/') && token.chars().any(|c| c.is_alphabetic())
-}
-
-/// `the same date`, `(later) that (same) day`, `the following day`, `the
-/// day before`: where the expression is around the `day` or `date` at
-/// `word`, and how many days it lies after the day the narrative last named.
-fn narrative_day(text: &str, word: Range<usize>) -> Option<(Range<usize>, i64)> {
-    let from = crate::text::floor_boundary(text, word.start.saturating_sub(32));
-    let before: Vec<(usize, &str)> =
-        text[from..word.start].split_whitespace().map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w)).collect();
-    let lower = |i: usize| before.len().checked_sub(i).map(|k| (before[k].0, before[k].1.to_ascii_lowercase()));
-    let is = |i: usize, words: &[&str]| lower(i).is_some_and(|(_, w)| words.contains(&w.as_str()));
-    let start_of = |i: usize| lower(i).map(|(at, _)| at);
-    let date = &text[word.clone()] == "date";
-    if is(1, &["same"]) && is(2, &["the", "that"]) {
-        let first = if is(3, &["later"]) && is(2, &["that"]) { 3 } else { 2 };
-        return Some((start_of(first)?..word.end, 0));
-    }
-    if date {
-        return None;
-    }
-    if is(1, &["that"]) {
-        let first = if is(2, &["later"]) { 2 } else { 1 };
-        return Some((start_of(first)?..word.end, 0));
-    }
-    if is(1, &["following", "next", "previous"]) && is(2, &["the"]) {
-        let offset = if is(1, &["previous"]) { -1 } else { 1 };
-        return Some((start_of(2)?..word.end, offset));
-    }
-    let after = text[word.end..].trim_start();
-    let next = after.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
-    if is(1, &["the"]) && matches!(next, "before" | "after" | "preceding") {
-        let end = word.end + (text[word.end..].len() - after.len()) + next.len();
-        return Some((start_of(1)?..end, if next == "after" { 1 } else { -1 }));
-    }
-    None
-}
-
-/// `that month`, `later that month`, `the same month`: where it starts.
-fn narrative_month(text: &str, word: Range<usize>) -> Option<Range<usize>> {
-    let from = crate::text::floor_boundary(text, word.start.saturating_sub(24));
-    let before: Vec<&str> = text[from..word.start].split_whitespace().collect();
-    let at = |w: &str| w.as_ptr() as usize - text.as_ptr() as usize;
-    match before[..] {
-        [.., later, that, _] | [.., later, that] if later.eq_ignore_ascii_case("later") && that == "that" => {
-            Some(at(later)..word.end)
-        }
-        [.., that] if that.eq_ignore_ascii_case("that") => Some(at(that)..word.end),
-        [.., the, same] if the.eq_ignore_ascii_case("the") && same == "same" => Some(at(the)..word.end),
-        _ => None,
-    }
 }
 
 fn relative(caps: &Groups) -> Option<Meaning> {
@@ -592,7 +559,7 @@ mod tests {
                 "early", "mid-", "late", "the end of", "The Beginning of", "between", "From", "and", "to", "FY",
                 "fiscal year", "'", "on", "Last", "this", "coming", "year", "month", "yesterday", "day", "date",
                 "Monday", "in", "the same", "Z", "x", "_", "é", "–", "-", "/", ".", ",", " ", " ", " ", "\n",
-                "Friday", "2010", "s", "—", "\u{a0}", "Sept", "1",
+                "Friday", "2010", "s", "—", "\u{a0}", "Sept", "1", "years", "days", "later", "4th", "th",
             ]),
             0..60,
         ), upper in proptest::bool::ANY) {

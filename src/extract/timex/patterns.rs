@@ -79,12 +79,13 @@ pub(super) enum Pattern {
     DayMonth,
     BareMonth,
     Relative,
-    NarrativeDay,
+    NarrativeUnit,
+    OrdinalDay,
     Weekday,
     Year,
 }
 
-const SOURCES: [(Pattern, Opening, &str); 21] = {
+const SOURCES: [(Pattern, Opening, &str); 22] = {
     use Opening as O;
     use Pattern::*;
     [
@@ -120,9 +121,12 @@ const SOURCES: [(Pattern, Opening, &str); 21] = {
         // After a cue word (see [`BARE_MONTH_CUE`]).
         (BareMonth, O::MONTH, r"\b({MONTHFULL})(?:\s+(?:and|to|through|until)\s+({MONTHFULL}))?\b"),
         (Relative, O::RELATIVE, r"\b(?i:(last|next|this|previous|coming)\s+(year|month)|(yesterday))\b"),
-        // `the same date`, `the next day`: the words around are read in code, as
-        // a pattern that began with `the` would be tried at every `the`.
-        (NarrativeDay, O::NARRATIVE, r"\b(?:day|date|month)\b"),
+        // `the same date`, `the next day`, `ten years later`: the words around
+        // are read in code, as a pattern that began with `the` would be tried
+        // at every `the`.
+        (NarrativeUnit, O::NARRATIVE, r"\b(?:days?|date|months?|years?)\b"),
+        // `on the 4th`: likewise.
+        (OrdinalDay, O::DAY, r"\b(?:[012]?[1-9]|10|20|3[01])(?:st|nd|rd|th)\b"),
         (Weekday, O::WEEKDAY, r"\b(?:[Oo]n|[Ll]ast)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
         (Year, O::YEAR, r"\b({YEAR})\b"),
     ]

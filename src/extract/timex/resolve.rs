@@ -18,6 +18,8 @@ pub fn resolve(timexes: &[Timex], doc_date: Option<&DateValue>) -> Vec<Option<(D
     let mut last_day: Option<DateValue> = None;
     // And the month: `that month` is its month.
     let mut last_month: Option<DateValue> = None;
+    // And the last date of any precision: `ten years later` is counted from it.
+    let mut last_date: Option<DateValue> = None;
     for t in timexes {
         let resolved = match &t.meaning {
             Meaning::Absolute(v) => Some((v.clone(), Resolution::Absolute)),
@@ -40,6 +42,17 @@ pub fn resolve(timexes: &[Timex], doc_date: Option<&DateValue>) -> Vec<Option<(D
             Meaning::NarrativeMonth => (last_month.as_ref())
                 .and_then(|d| DateValue::month(d.start.year(), d.start.month()))
                 .map(|v| (v, Resolution::Context)),
+            Meaning::NarrativeMonthOffset(n) => {
+                last_month.as_ref().and_then(|d| months_after(d.start, *n)).map(|v| (v, Resolution::Context))
+            }
+            Meaning::NarrativeMonthDay(day) => (last_month.as_ref())
+                .and_then(|d| DateValue::day(d.start.year(), d.start.month(), *day))
+                .map(|v| (v, Resolution::Context)),
+            Meaning::NarrativeYearOffset(n) => {
+                // Later than a span is counted from its end, earlier from its start.
+                let from = |d: &DateValue| if *n > 0 { d.end.year() } else { d.start.year() };
+                (last_date.as_ref()).and_then(|d| DateValue::year(from(d) + n)).map(|v| (v, Resolution::Context))
+            }
             other => doc_date.and_then(|d| offset(other, d)).map(|v| (v, Resolution::DocumentDate)),
         };
         if let Meaning::Absolute(v) = &t.meaning {
@@ -50,6 +63,9 @@ pub fn resolve(timexes: &[Timex], doc_date: Option<&DateValue>) -> Vec<Option<(D
         }
         if let Some((v, _)) = resolved.as_ref().filter(|(v, _)| v.precision <= Precision::Month) {
             last_month = Some(v.clone());
+        }
+        if let Some((v, _)) = resolved.as_ref() {
+            last_date = Some(v.clone());
         }
         out.push(resolved);
     }
@@ -84,10 +100,7 @@ fn offset(meaning: &Meaning, doc: &DateValue) -> Option<DateValue> {
     let d = doc.start;
     match meaning {
         Meaning::YearOffset(n) => DateValue::year(d.year() + n),
-        Meaning::MonthOffset(n) if doc.precision <= Precision::Month => {
-            let index = d.year() * 12 + d.month0() as i32 + n;
-            DateValue::month(index.div_euclid(12), index.rem_euclid(12) as u32 + 1)
-        }
+        Meaning::MonthOffset(n) if doc.precision <= Precision::Month => months_after(d, *n),
         Meaning::DayOffset(n) if doc.precision == Precision::Day => day_value(d + Duration::days(*n)),
         Meaning::Weekday(w) if doc.precision == Precision::Day => {
             let back = (7 + d.weekday().num_days_from_monday() - w.num_days_from_monday()) % 7;
@@ -107,6 +120,12 @@ fn since(year: i32, doc_date: Option<&DateValue>) -> Option<(DateValue, Resoluti
         }
         _ => Some((from, Resolution::Absolute)),
     }
+}
+
+/// The month `n` months after the month of `d`.
+fn months_after(d: NaiveDate, n: i32) -> Option<DateValue> {
+    let index = d.year() * 12 + d.month0() as i32 + n;
+    DateValue::month(index.div_euclid(12), index.rem_euclid(12) as u32 + 1)
 }
 
 fn day_value(d: NaiveDate) -> Option<DateValue> {

@@ -30,7 +30,7 @@ impl Opening {
     pub const FISCAL: Opening = Opening(1 << 6);
     /// `last`, `next`, `this`, `previous`, `coming`, `yesterday`.
     pub const RELATIVE: Opening = Opening(1 << 7);
-    /// `day`, `date`, `month`.
+    /// `day`, `date`, `month`, `year`, and their plurals.
     pub const NARRATIVE: Opening = Opening(1 << 8);
     /// `on`, `last`, then white space and a weekday's capital.
     pub const WEEKDAY: Opening = Opening(1 << 9);
@@ -240,7 +240,7 @@ fn by_word(rest: &[u8], run: usize, after: &str) -> Opening {
         b"fy" | b"fiscal" => Opening::FISCAL,
         b"last" => Opening::RELATIVE.or(before_weekday(after)),
         b"next" | b"this" | b"previous" | b"coming" | b"yesterday" => Opening::RELATIVE,
-        b"day" | b"date" | b"month" => Opening::NARRATIVE,
+        b"day" | b"days" | b"date" | b"month" | b"months" | b"year" | b"years" => Opening::NARRATIVE,
         b"on" => before_weekday(after),
         _ => Opening::NONE,
     }
@@ -294,7 +294,10 @@ mod tests {
         use Opening as O;
         assert_eq!(openings("On 5 June 2019"), [(3, O::DAY), (5, O::MONTH.or(O::MONTH_YEAR)), (10, O::YEAR)]);
         assert_eq!(openings("A1 2019x3 FY2016 141609Z"), [(3, O::YEAR), (10, O::FISCAL), (17, O::GROUP)]);
-        assert_eq!(openings("the year, The End of 2012"), [(10, O::PART), (14, O::PART), (21, O::YEAR)]);
+        assert_eq!(
+            openings("the year, The End of 2012"),
+            [(4, O::NARRATIVE), (10, O::PART), (14, O::PART), (21, O::YEAR)]
+        );
         assert_eq!(openings("Mayor septembers 123 12345"), []);
         assert_eq!(openings("é2019 ÉMay"), [(2, O::YEAR), (9, O::MONTH)]);
     }

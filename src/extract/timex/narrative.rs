@@ -1,0 +1,195 @@
+//! Dates told by the last date the narrative named: `the following day`,
+//! `that month`, `the previous year`, `ten years later`, `on the 4th`.
+//! Found here by the words around a unit word (`day`, `month`, `year`) or
+//! an ordinal; what they stand for is worked out in [`super::resolve`].
+
+use super::{Meaning, AMOUNT_WORDS};
+use std::ops::Range;
+
+/// How far back the words before a unit word are read, in bytes: enough
+/// for `later that same` or `about twenty-five`.
+const REACH: usize = 32;
+
+/// The expression around the unit word at `word` (`day`, `date`, `month`,
+/// `year` or a plural), and what it means, if it is one.
+pub(super) fn around_unit(text: &str, word: Range<usize>) -> Option<(Range<usize>, Meaning)> {
+    let unit = &text[word.clone()];
+    // A plural is only counted (`ten years later`): most (`for 40 years`)
+    // are passed over without reading the words before them.
+    if unit.ends_with('s') && later_or_earlier(text, word.end).is_none() {
+        return None;
+    }
+    let before = Before::read(text, word.start);
+    let said = match unit {
+        "date" => same_day(&before, &word, true).map(|r| (r, Meaning::NarrativeDayOffset(0))),
+        "day" => narrative_day(text, &before, word.clone()).map(|(r, n)| (r, Meaning::NarrativeDayOffset(n))),
+        "month" => narrative_month(&before, &word)
+            .map(|r| (r, Meaning::NarrativeMonth))
+            .or_else(|| next_or_previous(&before, &word).map(|(r, n)| (r, Meaning::NarrativeMonthOffset(n)))),
+        "year" => (narrative_month(&before, &word).map(|r| (r, 0)))
+            .or_else(|| next_or_previous(&before, &word))
+            .map(|(r, n)| (r, Meaning::NarrativeYearOffset(n))),
+        _ => None,
+    };
+    said.or_else(|| counted(text, &before, word))
+}
+
+/// `later` (1) or `earlier` (-1) right after `at`, and where it ends.
+fn later_or_earlier(text: &str, at: usize) -> Option<(usize, i32)> {
+    let after = &text[at..];
+    let gap = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
+    let next = after[gap..].split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+    let sign = match next.to_ascii_lowercase().as_str() {
+        "later" => 1,
+        "earlier" => -1,
+        _ => return None,
+    };
+    Some((at + gap + next.len(), sign))
+}
+
+/// The last few words before a place, each with where it starts in the
+/// text, last first.
+struct Before<'t> {
+    words: [(usize, &'t str); 3],
+    len: usize,
+}
+
+impl<'t> Before<'t> {
+    fn read(text: &'t str, end: usize) -> Self {
+        let from = crate::text::floor_boundary(text, end.saturating_sub(REACH));
+        let mut before = Before { words: [(0, ""); 3], len: 0 };
+        for w in text[from..end].split_whitespace().rev().take(3) {
+            before.words[before.len] = (w.as_ptr() as usize - text.as_ptr() as usize, w);
+            before.len += 1;
+        }
+        before
+    }
+
+    /// The `i`th word back (1 is the last), where it starts.
+    fn nth(&self, i: usize) -> Option<(usize, &'t str)> {
+        (1..=self.len).contains(&i).then(|| self.words[i - 1])
+    }
+
+    /// Whether the `i`th word back is one of `words`, in any case.
+    fn is(&self, i: usize, words: &[&str]) -> bool {
+        self.nth(i).is_some_and(|(_, w)| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+    }
+
+    fn start_of(&self, i: usize) -> Option<usize> {
+        self.nth(i).map(|(at, _)| at)
+    }
+}
+
+/// `the same date`, `(later) that (same) day`: where it starts.
+fn same_day(before: &Before, word: &Range<usize>, date: bool) -> Option<Range<usize>> {
+    if before.is(1, &["same"]) && before.is(2, &["the", "that"]) {
+        let first = if before.is(3, &["later"]) && before.is(2, &["that"]) { 3 } else { 2 };
+        return Some(before.start_of(first)?..word.end);
+    }
+    if !date && before.is(1, &["that"]) {
+        let first = if before.is(2, &["later"]) { 2 } else { 1 };
+        return Some(before.start_of(first)?..word.end);
+    }
+    None
+}
+
+/// `the same date`, `(later) that (same) day`, `the following day`, `the
+/// day before`: where the expression is around the `day` at `word`, and
+/// how many days it lies after the day the narrative last named.
+fn narrative_day(text: &str, before: &Before, word: Range<usize>) -> Option<(Range<usize>, i64)> {
+    if let Some(r) = same_day(before, &word, false) {
+        return Some((r, 0));
+    }
+    if let Some(said) = next_or_previous(before, &word) {
+        return Some((said.0, i64::from(said.1)));
+    }
+    let after = text[word.end..].trim_start();
+    let next = after.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+    if before.is(1, &["the"]) && matches!(next, "before" | "after" | "preceding") {
+        let end = word.end + (text[word.end..].len() - after.len()) + next.len();
+        return Some((before.start_of(1)?..end, if next == "after" { 1 } else { -1 }));
+    }
+    None
+}
+
+/// `that month`, `later that (same) month`, `the same month` (and so of a
+/// year): where it starts.
+fn narrative_month(before: &Before, word: &Range<usize>) -> Option<Range<usize>> {
+    let first = if before.is(3, &["later"]) && before.is(2, &["that"]) {
+        3
+    } else if before.is(1, &["that"]) {
+        if before.is(2, &["later"]) {
+            2
+        } else {
+            1
+        }
+    } else if before.is(1, &["same"]) && before.is(2, &["the"]) {
+        2
+    } else {
+        return None;
+    };
+    Some(before.start_of(first)?..word.end)
+}
+
+/// `the following month`, `the next year`, `the previous day`: one unit
+/// after or before the narrative's.
+fn next_or_previous(before: &Before, word: &Range<usize>) -> Option<(Range<usize>, i32)> {
+    if !(before.is(1, &["following", "next", "previous"]) && before.is(2, &["the"])) {
+        return None;
+    }
+    let offset = if before.is(1, &["previous"]) { -1 } else { 1 };
+    Some((before.start_of(2)?..word.end, offset))
+}
+
+/// `ten years later`, `a month earlier`, `3 days later`: a counted number
+/// of units after or before the narrative's date. An approximate count
+/// (`about two years later`, `more than a year later`) dates nothing.
+fn counted(text: &str, before: &Before, word: Range<usize>) -> Option<(Range<usize>, Meaning)> {
+    let (end, sign) = later_or_earlier(text, word.end)?;
+    let (count_at, count_word) = before.nth(1)?;
+    let count = count(count_word)?;
+    let unit = &text[word];
+    let approximate = before.nth(2).is_some_and(|(_, w)| AMOUNT_WORDS.iter().any(|a| w.eq_ignore_ascii_case(a)));
+    if unit.ends_with('s') != (count > 1) || approximate {
+        return None;
+    }
+    let n = sign * count;
+    let meaning = match unit.trim_end_matches('s') {
+        "day" => Meaning::NarrativeDayOffset(i64::from(n)),
+        "month" => Meaning::NarrativeMonthOffset(n),
+        "year" => Meaning::NarrativeYearOffset(n),
+        _ => return None,
+    };
+    Some((count_at..end, meaning))
+}
+
+/// A count written in figures (up to 99) or in words, `a` being one.
+fn count(word: &str) -> Option<i32> {
+    const WORDS: [&str; 12] =
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+    if word.len() <= 2 && word.bytes().all(|b| b.is_ascii_digit()) {
+        return word.parse().ok().filter(|&n| n > 0);
+    }
+    let lower = word.to_ascii_lowercase();
+    if matches!(lower.as_str(), "a" | "an") {
+        return Some(1);
+    }
+    WORDS.iter().position(|w| *w == lower).map(|i| i as i32 + 1)
+}
+
+/// `on the 4th`, `through the night of the 12th,`: a day of the month the
+/// narrative last named. Only after a preposition and `the`, and before
+/// punctuation: `the 1st Marine Infantry Parachute Regiment` is a unit,
+/// `the 4th coup` a count. The day and where the expression starts.
+pub(super) fn ordinal_day(text: &str, ordinal: Range<usize>) -> Option<(Range<usize>, u32)> {
+    const PREPOSITIONS: &[&str] = &["on", "of", "by", "until", "till", "through", "from", "since", "after", "before"];
+    let before = Before::read(text, ordinal.start);
+    let follows = text[ordinal.end..].trim_start_matches([' ', '\u{a0}']);
+    let closes = follows.is_empty() || follows.starts_with([',', '.', ';', ':', ')']);
+    if !(closes && before.is(1, &["the"]) && before.is(2, PREPOSITIONS)) {
+        return None;
+    }
+    let digits = &text[ordinal.clone()];
+    let day: u32 = digits.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse().ok()?;
+    (1..=31).contains(&day).then(|| Some((before.start_of(1)?..ordinal.end, day)))?
+}
