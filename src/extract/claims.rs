@@ -137,6 +137,42 @@ pub fn only_dates(sentence: &str, dates: &[Range<usize>], dating_words: &[impl A
     words.all(|w| dating_words.iter().any(|d| d.as_ref().eq_ignore_ascii_case(w)))
 }
 
+/// The most words of a heading (`The First Tuareg Rebellion of 1985–1995`),
+/// and the most bytes.
+const HEADING_WORDS: usize = 12;
+const HEADING_BYTES: usize = 160;
+
+/// Whether `sentence` of `text` is a heading: a paragraph of one short line
+/// (blank lines around it, or the text's ends) that ends without a mark
+/// and holds no label's colon. It names what the section tells (`Second
+/// Tuareg Rebellion (2007–2009)`); it tells nothing itself. Only the blanks
+/// around the line are read: a text of one endless line asks at every
+/// sentence.
+pub fn is_heading(text: &str, sentence: Range<usize>) -> bool {
+    const BLANKS: [char; 3] = [' ', '\t', '\r'];
+    let line = text[sentence.clone()].trim();
+    let short = line.len() <= HEADING_BYTES && line.split_whitespace().nth(HEADING_WORDS).is_none();
+    let unmarked = !line.ends_with(['.', '!', '?', ':', ';', ',']) && !line.contains(':');
+    let titled = line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    if !(short && unmarked && titled) {
+        return false;
+    }
+    // Blanks, then a line end or the text's end, on each side: twice for a blank line.
+    let starts_line = |before: &str| {
+        let before = before.trim_end_matches(BLANKS);
+        before.is_empty().then_some(0).or_else(|| before.ends_with('\n').then_some(before.len() - 1))
+    };
+    let ends_line = |after: &str| {
+        let after = after.trim_start_matches(BLANKS);
+        after.is_empty().then_some(0).or_else(|| after.starts_with('\n').then(|| text.len() - after.len() + 1))
+    };
+    let blank_before =
+        starts_line(&text[..sentence.start]).is_some_and(|end| end == 0 || starts_line(&text[..end]).is_some());
+    let blank_after = ends_line(&text[sentence.end..])
+        .is_some_and(|start| start == 0 || start >= text.len() || ends_line(&text[start..]).is_some());
+    blank_before && blank_after
+}
+
 /// Words that may stand beside a date in a line that tells nothing else
 /// (`In 2012`, `on 19 December`): with [`only_dates`], such a line is no claim.
 pub const DATE_PREPOSITIONS: &[&str] = &["on", "in", "by", "since", "until", "from", "to", "of", "and", "or"];

@@ -156,16 +156,19 @@ impl Pipeline {
                 out.push(claim(narrowest, "publication"));
                 continue;
             }
-            // A heading `2012`, or `December 27.` cut off its sentence by a line break, tells nothing.
-            if claims::only_dates(text, &ranges, claims::DATE_PREPOSITIONS) {
+            // The line the document's own date was read from dates the document.
+            let dates_document = source.published_basis.as_deref().is_some_and(|b| b.contains(text.trim()));
+            // A heading `2012`, or `December 27.` cut off its sentence by a line break, tells nothing;
+            // nor does a heading that names a period (`The First Tuareg Rebellion of 1985–1995`).
+            if claims::only_dates(text, &ranges, claims::DATE_PREPOSITIONS)
+                || (!dates_document && claims::is_heading(&source.text, sentence.clone()))
+            {
                 continue;
             }
             if sentences.is_piece(sentence) {
                 out.extend(self.clause_claims(text, sentence.start, &here, claim));
                 continue;
             }
-            // The line the document's own date was read from dates the document.
-            let dates_document = source.published_basis.as_deref().is_some_and(|b| b.contains(text.trim()));
             // One claim per date of a sentence: the same date twice tells one happening.
             let mut values: Vec<&DateValue> = Vec::new();
             let mut sentence_kind = None;

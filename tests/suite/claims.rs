@@ -21,6 +21,26 @@ fn a_see_also_list_gives_no_events() {
 }
 
 #[test]
+fn a_heading_that_names_a_period_is_no_claim() {
+    let text = "# Niger\n\nDomestic conflicts\n\nThe First Tuareg Rebellion of 1985–1995\n\n\
+                From 1985 to 1995, the armed forces fought the Popular Front.\n\n\
+                Second Tuareg Rebellion (2007–2009)\n\nIn 2007 a new group emerged\nin the north.\n";
+    let corpus = corpus_of("niger.md", text);
+    let told: Vec<&str> = corpus.claims.iter().map(|c| corpus.claim_text(c)).collect();
+    // A paragraph's short first line, with more of the paragraph after it, is no heading.
+    assert_eq!(told.len(), 2, "{told:?}");
+    assert_eq!(told[0], "From 1985 to 1995, the armed forces fought the Popular Front.");
+    assert!(told[1].starts_with("In 2007 a new group emerged"), "{told:?}");
+}
+
+#[test]
+fn the_sentences_of_one_endless_line_are_no_headings() {
+    let text = "In 2001 they met. ".repeat(20_000);
+    let corpus = corpus_of("one-line.txt", &text);
+    assert_eq!(corpus.claims.len(), 20_000);
+}
+
+#[test]
 fn the_lines_that_date_a_cable_are_one_publication_event() {
     let text =
         "Identifier\nCreated\n08NIAMEY48\n2008-01-14 16:09:00\nSECRET\nCable title:\n\nNIGER: MEETING WITH GON\n\
