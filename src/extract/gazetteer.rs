@@ -54,6 +54,7 @@ impl Folded {
             at = next;
         }
         folded.step(clean.len());
+        join_lines(&mut folded.text);
         folded
     }
 
@@ -369,6 +370,20 @@ impl Matcher {
     }
 }
 
+/// A line break inside a paragraph read as a space, byte for byte: a name
+/// broken over two lines of hard-wrapped text (`Al\nQaeda`) is found. A
+/// blank line between paragraphs still ends any name.
+fn join_lines(text: &mut String) {
+    let mut bytes = std::mem::take(text).into_bytes();
+    let lone: Vec<usize> = memchr::memchr_iter(b'\n', &bytes)
+        .filter(|&at| at > 0 && bytes[at - 1] != b'\n' && bytes.get(at + 1).is_some_and(|&b| b != b'\n'))
+        .collect();
+    for at in lone {
+        bytes[at] = b' ';
+    }
+    *text = String::from_utf8(bytes).expect("an ASCII byte for another keeps the text UTF-8");
+}
+
 /// All the spellings of an entry: name, aliases (each also without the
 /// `the` of `of the`: `Democratic Republic of Congo`), demonyms and their
 /// plurals, and (flagged) short forms.
@@ -463,6 +478,16 @@ mod tests {
         // `x(Ansar) Group` is not on a word boundary.
         assert_eq!(hits, [("(Ansar) Group", 0), ("Ansar Dine", 1)]);
         assert_eq!(by_automaton(&matcher, text).len(), 2);
+    }
+
+    #[test]
+    fn a_name_broken_over_two_lines_is_found_but_not_over_a_blank_one() {
+        let assets = crate::assets::Assets::bundled();
+        let matcher = Matcher::new(&assets.gazetteer);
+        let text = "Insurgents affiliated with Al\nQaeda  and the Islamic State.\n\nUnited\n\nStates";
+        let found: Vec<&str> = matcher.find(text, &[]).into_iter().map(|h| &text[h.range]).collect();
+        assert!(found.contains(&"Al\nQaeda"), "{found:?}");
+        assert!(!found.iter().any(|f| f.contains("\n\n")), "{found:?}");
     }
 
     #[test]
