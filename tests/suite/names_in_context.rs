@@ -48,6 +48,10 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
     ("The team was based outside Ouallam at the time.", "Ouallam", EntityKind::Place),
     ("Aid convoys left from Mogadishu every week.", "Mogadishu", EntityKind::Place),
     ("Drought struck West Africa hardest.", "West Africa", EntityKind::Place),
+    // a region told by its adjective, as a country is by its demonym
+    ("On July 30, West African leaders announced sanctions.", "West Africa", EntityKind::Place),
+    ("In the broader West African region, Mali's instability matters.", "West Africa", EntityKind::Place),
+    ("Sahelian herders crossed the border.", "Sahel", EntityKind::Place),
     ("A raid took place in Northern Burkina Faso last year.", "Northern Burkina Faso", EntityKind::Place),
     ("The team reached the village of Tongo before dawn.", "Tongo", EntityKind::Place),
     ("Fighters attacked a customs post in Markoye, Burkina Faso, at night.", "Markoye", EntityKind::Place),
@@ -149,7 +153,6 @@ const NOT_NAMES: &[(&str, &str)] = &[
     ("Frank Narrative\nThe talks went on.", "Frank Narrative"),
     ("Western nations were concerned.", "Western"),
     ("Brent Bartels (WIA) was flown out.", "WIA"),
-    ("In the broader West African region, Mali's instability matters.", "West African"),
     (
         "AACGB wrote to the Malian National Civil Aviation Authority (ANAC) in May.",
         "AACGB to the Malian National Civil Aviation Authority",
