@@ -93,6 +93,13 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
         EntityKind::Organization,
     ),
     ("Not even the Drug Brigade of the Malian Judiciary Police was told.", "Drug Brigade", EntityKind::Group),
+    // a movement named for its cause
+    (
+        "Two groups formed: the Front for the Liberation of Aïr and Azaouak and the Front for the Liberation of Tamoust.",
+        "Front for the Liberation of Tamoust",
+        EntityKind::Group,
+    ),
+    ("The Movement for Unity and Jihad in West Africa attacked Gao.", "Movement for Unity and Jihad in West Africa", EntityKind::Group),
     (
         "Not even the Drug Brigade of the Malian Judiciary Police was told.",
         "Malian Judiciary Police",
