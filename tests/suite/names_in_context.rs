@@ -48,6 +48,9 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
     ("The team was based outside Ouallam at the time.", "Ouallam", EntityKind::Place),
     ("Aid convoys left from Mogadishu every week.", "Mogadishu", EntityKind::Place),
     ("Drought struck West Africa hardest.", "West Africa", EntityKind::Place),
+    // a country by its French name, as documents from the region write it
+    ("Nigerien troops served in Liberia and Guinée-Bissau.", "Guinea-Bissau", EntityKind::Country),
+    ("Le Tchad et la Mauritanie ont signé.", "Chad", EntityKind::Country),
     // a region told by its adjective, as a country is by its demonym
     ("On July 30, West African leaders announced sanctions.", "West Africa", EntityKind::Place),
     ("In the broader West African region, Mali's instability matters.", "West Africa", EntityKind::Place),
