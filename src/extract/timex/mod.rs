@@ -559,7 +559,7 @@ mod tests {
                 "early", "mid-", "late", "the end of", "The Beginning of", "between", "From", "and", "to", "FY",
                 "fiscal year", "'", "on", "Last", "this", "coming", "year", "month", "yesterday", "day", "date",
                 "Monday", "in", "the same", "Z", "x", "_", "é", "–", "-", "/", ".", ",", " ", " ", " ", "\n",
-                "Friday", "2010", "s", "—", "\u{a0}", "Sept", "1", "years", "days", "later", "4th", "th",
+                "Friday", "2010", "s", "—", "\u{a0}", "Sept", "1", "years", "days", "later", "4th", "th", "night",
             ]),
             0..60,
         ), upper in proptest::bool::ANY) {

@@ -1,5 +1,6 @@
 //! Dates told by the last date the narrative named: `the following day`,
-//! `that month`, `the previous year`, `ten years later`, `on the 4th`.
+//! `that night`, `that month`, `the previous year`, `ten years later`, `on
+//! the 4th`.
 //! Found here by the words around a unit word (`day`, `month`, `year`) or
 //! an ordinal; what they stand for is worked out in [`super::resolve`].
 
@@ -22,7 +23,10 @@ pub(super) fn around_unit(text: &str, word: Range<usize>) -> Option<(Range<usize
     let before = Before::read(text, word.start);
     let said = match unit {
         "date" => same_day(&before, &word, true).map(|r| (r, Meaning::NarrativeDayOffset(0))),
-        "day" => narrative_day(text, &before, word.clone()).map(|(r, n)| (r, Meaning::NarrativeDayOffset(n))),
+        // `that night`, `the next morning`: a part of a day dates its day.
+        "day" | "morning" | "afternoon" | "evening" | "night" => {
+            narrative_day(text, &before, word.clone()).map(|(r, n)| (r, Meaning::NarrativeDayOffset(n)))
+        }
         "month" => narrative_month(&before, &word)
             .map(|r| (r, Meaning::NarrativeMonth))
             .or_else(|| next_or_previous(&before, &word).map(|(r, n)| (r, Meaning::NarrativeMonthOffset(n)))),

@@ -124,7 +124,7 @@ const SOURCES: [(Pattern, Opening, &str); 22] = {
         // `the same date`, `the next day`, `ten years later`: the words around
         // are read in code, as a pattern that began with `the` would be tried
         // at every `the`.
-        (NarrativeUnit, O::NARRATIVE, r"\b(?:days?|date|months?|years?)\b"),
+        (NarrativeUnit, O::NARRATIVE, r"\b(?:days?|date|months?|years?|morning|afternoon|evening|night)\b"),
         // `on the 4th`: likewise.
         (OrdinalDay, O::DAY, r"\b(?:[012]?[1-9]|10|20|3[01])(?:st|nd|rd|th)\b"),
         (Weekday, O::WEEKDAY, r"\b(?:[Oo]n|[Ll]ast)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),

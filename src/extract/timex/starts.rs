@@ -30,7 +30,8 @@ impl Opening {
     pub const FISCAL: Opening = Opening(1 << 6);
     /// `last`, `next`, `this`, `previous`, `coming`, `yesterday`.
     pub const RELATIVE: Opening = Opening(1 << 7);
-    /// `day`, `date`, `month`, `year`, and their plurals.
+    /// `day`, `date`, `month`, `year`, their plurals, and the parts of a
+    /// day (`morning`, `night`).
     pub const NARRATIVE: Opening = Opening(1 << 8);
     /// `on`, `last`, then white space and a weekday's capital.
     pub const WEEKDAY: Opening = Opening(1 << 9);
@@ -240,7 +241,8 @@ fn by_word(rest: &[u8], run: usize, after: &str) -> Opening {
         b"fy" | b"fiscal" => Opening::FISCAL,
         b"last" => Opening::RELATIVE.or(before_weekday(after)),
         b"next" | b"this" | b"previous" | b"coming" | b"yesterday" => Opening::RELATIVE,
-        b"day" | b"days" | b"date" | b"month" | b"months" | b"year" | b"years" => Opening::NARRATIVE,
+        b"day" | b"days" | b"date" | b"month" | b"months" | b"year" | b"years" | b"morning" | b"afternoon"
+        | b"evening" | b"night" => Opening::NARRATIVE,
         b"on" => before_weekday(after),
         _ => Opening::NONE,
     }
