@@ -119,6 +119,13 @@ const CASES: &[Case] = &[
         &[("2016", "2016"), ("September", "2016-09"), ("October", "2016-10")]),
     ("In 2016 it began. March was calm, and June hot.", None, &[("2016", "2016")]),
     ("held from 5 May to 2 June 2019 by", None, &[("5 May to 2 June 2019", "2019-05-05/2019-06-02")]),
+    // month ranges
+    ("From March to June 2018 the mission paused.", None, &[("From March to June 2018", "2018-03/2018-06")]),
+    ("Between June 2018 and March 2019 the army regrouped.", None,
+        &[("Between June 2018 and March 2019", "2018-06/2019-03")]),
+    ("the March–June 2018 offensive", None, &[("March–June 2018", "2018-03/2018-06")]),
+    ("from November to February 2019 it rained", None, &[("from November to February 2019", "2018-11/2019-02")]),
+    ("Between June 2019 and March 2018 it was calm.", None, &[("June 2019", "2019-06"), ("March 2018", "2018-03")]),
     ("on 9 – 10 May 2019 the", None, &[("9 – 10 May 2019", "2019-05-09/2019-05-10")]),
     // days the narrative just named
     ("On 2 October 2017 the team left. The next day it returned.", None,

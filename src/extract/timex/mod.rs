@@ -292,6 +292,23 @@ impl Tagger {
                     absolute((first.start < last.start).then(|| DateValue::range(&first, &last)).flatten())
                 }
             }
+            MonthSpan | MonthDash => {
+                let (first_word, last, year) = (&caps[1], month_number(&caps[3])?, num::<i32>(caps, 4)?);
+                let first = month_number(first_word)?;
+                if !plausible_month_word(first_word) {
+                    return None;
+                }
+                // `November to February 2019`: the first month is of the year before.
+                let first_year = match caps.get(2) {
+                    Some(_) => num(caps, 2)?,
+                    None if first <= last => year,
+                    None => year - 1,
+                };
+                let (from, to) = (DateValue::month(first_year, first)?, DateValue::month(year, last)?);
+                absolute(
+                    (from.start < to.start && year - first_year <= 100).then(|| DateValue::range(&from, &to)).flatten(),
+                )
+            }
             // `early March 2012`, `the end of May 2019`: the guideline dates a
             // part of a month by its month (which part is left to the text).
             PartOfMonth => absolute(DateValue::month(num(caps, 3)?, month_number(&caps[2])?)),

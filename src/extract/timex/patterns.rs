@@ -67,6 +67,8 @@ pub(super) enum Pattern {
     DayMonthYear,
     MonthDayYear,
     DayRange,
+    MonthSpan,
+    MonthDash,
     PartOfMonth,
     MonthYear,
     Between,
@@ -85,7 +87,7 @@ pub(super) enum Pattern {
     Year,
 }
 
-const SOURCES: [(Pattern, Opening, &str); 22] = {
+const SOURCES: [(Pattern, Opening, &str); 24] = {
     use Opening as O;
     use Pattern::*;
     [
@@ -98,6 +100,15 @@ const SOURCES: [(Pattern, Opening, &str); 22] = {
             O::DAY,
             r"\b({DAY})(?:\s+({MONTH}))?\s*(?:[-–]|to|until|through)\s*({DAY})\s+({MONTH}),?\s+({YEAR})\b",
         ),
+        // `from March to June 2018`, `between June 2018 and March 2019`: the
+        // first year may be left out.
+        (
+            MonthSpan,
+            O::SPAN,
+            r"\b(?:[Bb]etween|[Ff]rom)\s+({MONTH})(?:,?\s+({YEAR}))?\s+(?:and|to|until|till|through)\s+({MONTH}),?\s+({YEAR})\b",
+        ),
+        // `March–June 2018`, `November 2018 - February 2019`.
+        (MonthDash, O::MONTH, r"\b({MONTH})(?:,?\s+({YEAR}))?\s*[-–]\s*({MONTH}),?\s+({YEAR})\b"),
         (DayMonthYear, O::DAY, r"\b({DAY})\s+(?:of\s+)?({MONTH}),?\s+({YEAR})\b"),
         (MonthDayYear, O::MONTH_DAY, r"\b({MONTH})\s+({DAY}),?\s+({YEAR})\b"),
         (PartOfMonth, O::PART, r"\b({PART})[- ]({MONTH}),?\s+({YEAR})\b"),
