@@ -119,6 +119,10 @@ const CASES: &[Case] = &[
         &[("2016", "2016"), ("September", "2016-09"), ("October", "2016-10")]),
     ("In 2016 it began. March was calm, and June hot.", None, &[("2016", "2016")]),
     ("held from 5 May to 2 June 2019 by", None, &[("5 May to 2 June 2019", "2019-05-05/2019-06-02")]),
+    ("On 3 and 4 March 2014, talks were held.", None, &[("3 and 4 March 2014", "2014-03-03/2014-03-04")]),
+    ("On March 3-4, 2014, talks were held.", None, &[("March 3-4, 2014", "2014-03-03/2014-03-04")]),
+    ("On March 3 and 4, 2014, talks were held.", None, &[("March 3 and 4, 2014", "2014-03-03/2014-03-04")]),
+    ("on 5 May and 2 June 2019 the talks", None, &[("2 June 2019", "2019-06-02")]),
     // month ranges
     ("From March to June 2018 the mission paused.", None, &[("From March to June 2018", "2018-03/2018-06")]),
     ("Between June 2018 and March 2019 the army regrouped.", None,

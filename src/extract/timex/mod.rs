@@ -284,6 +284,11 @@ impl Tagger {
                 let (y, last_month) = (num(caps, 5)?, month_number(&caps[4])?);
                 let first_month = caps.get(2).map_or(Some(last_month), |m| month_number(m.as_str()))?;
                 let (first_day, last_day) = (num(caps, 1)?, num(caps, 3)?);
+                // `3 and 4 March` spans both days; `5 May and 2 June` is two dates.
+                let between = caps.get(2).or_else(|| caps.get(1))?.end()..caps.get(3)?.range().start;
+                if text[between].trim() == "and" && (caps.get(2).is_some() || first_day >= last_day) {
+                    return None;
+                }
                 if first_month == last_month {
                     absolute(DateValue::days_of_month(y, last_month, first_day, last_day))
                 } else {
@@ -291,6 +296,13 @@ impl Tagger {
                     let last = DateValue::day(y, last_month, last_day)?;
                     absolute((first.start < last.start).then(|| DateValue::range(&first, &last)).flatten())
                 }
+            }
+            MonthDayRange => {
+                let (first_day, last_day): (u32, u32) = (num(caps, 2)?, num(caps, 3)?);
+                if !plausible_month_word(&caps[1]) || first_day >= last_day {
+                    return None;
+                }
+                absolute(DateValue::days_of_month(num(caps, 4)?, month_number(&caps[1])?, first_day, last_day))
             }
             MonthSpan | MonthDash => {
                 let (first_word, last, year) = (&caps[1], month_number(&caps[3])?, num::<i32>(caps, 4)?);

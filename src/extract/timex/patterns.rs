@@ -67,6 +67,7 @@ pub(super) enum Pattern {
     DayMonthYear,
     MonthDayYear,
     DayRange,
+    MonthDayRange,
     MonthSpan,
     MonthDash,
     PartOfMonth,
@@ -87,7 +88,7 @@ pub(super) enum Pattern {
     Year,
 }
 
-const SOURCES: [(Pattern, Opening, &str); 24] = {
+const SOURCES: [(Pattern, Opening, &str); 25] = {
     use Opening as O;
     use Pattern::*;
     [
@@ -98,8 +99,10 @@ const SOURCES: [(Pattern, Opening, &str); 24] = {
         (
             DayRange,
             O::DAY,
-            r"\b({DAY})(?:\s+({MONTH}))?\s*(?:[-–]|to|until|through)\s*({DAY})\s+({MONTH}),?\s+({YEAR})\b",
+            r"\b({DAY})(?:\s+({MONTH}))?\s*(?:[-–]|to|until|through|and)\s*({DAY})\s+({MONTH}),?\s+({YEAR})\b",
         ),
+        // `March 3-4, 2014`, `March 3 and 4, 2014`.
+        (MonthDayRange, O::MONTH_DAY, r"\b({MONTH})\s+({DAY})\s*(?:[-–]|to|through|and)\s*({DAY}),?\s+({YEAR})\b"),
         // `from March to June 2018`, `between June 2018 and March 2019`: the
         // first year may be left out.
         (
