@@ -297,30 +297,6 @@ impl Tagger {
                     absolute((first.start < last.start).then(|| DateValue::range(&first, &last)).flatten())
                 }
             }
-            MonthDayRange => {
-                let (first_day, last_day): (u32, u32) = (num(caps, 2)?, num(caps, 3)?);
-                if !plausible_month_word(&caps[1]) || first_day >= last_day {
-                    return None;
-                }
-                absolute(DateValue::days_of_month(num(caps, 4)?, month_number(&caps[1])?, first_day, last_day))
-            }
-            MonthSpan | MonthDash => {
-                let (first_word, last, year) = (&caps[1], month_number(&caps[3])?, num::<i32>(caps, 4)?);
-                let first = month_number(first_word)?;
-                if !plausible_month_word(first_word) {
-                    return None;
-                }
-                // `November to February 2019`: the first month is of the year before.
-                let first_year = match caps.get(2) {
-                    Some(_) => num(caps, 2)?,
-                    None if first <= last => year,
-                    None => year - 1,
-                };
-                let (from, to) = (DateValue::month(first_year, first)?, DateValue::month(year, last)?);
-                absolute(
-                    (from.start < to.start && year - first_year <= 100).then(|| DateValue::range(&from, &to)).flatten(),
-                )
-            }
             // `early March 2012`, `the end of May 2019`: the guideline dates a
             // part of a month by its month (which part is left to the text).
             PartOfMonth => absolute(DateValue::month(num(caps, 3)?, month_number(&caps[2])?)),
@@ -331,9 +307,8 @@ impl Tagger {
                 }
                 absolute(DateValue::month(num(caps, 2)?, month_number(month)?))
             }
-            Between | FiscalYear | YearRange | PartOfYear | PartOfDecade | Decade => {
-                self.range_meaning(pattern, caps, text, range.clone())
-            }
+            MonthDayRange | MonthSpan | MonthDash | Between | FiscalYear | YearRange | PartOfYear | PartOfDecade
+            | Decade => self.range_meaning(pattern, caps, text, range.clone()),
             MonthDay | DayMonth => {
                 let (m, d) = if matches!(pattern, MonthDay) { (1, 2) } else { (2, 1) };
                 let month_text = &caps[m];
@@ -411,6 +386,30 @@ impl Tagger {
         use Pattern::*;
         let absolute = |v: Option<DateValue>| v.map(Meaning::Absolute);
         match pattern {
+            MonthDayRange => {
+                let (first_day, last_day): (u32, u32) = (num(caps, 2)?, num(caps, 3)?);
+                if !plausible_month_word(&caps[1]) || first_day >= last_day {
+                    return None;
+                }
+                absolute(DateValue::days_of_month(num(caps, 4)?, month_number(&caps[1])?, first_day, last_day))
+            }
+            MonthSpan | MonthDash => {
+                let (first_word, last, year) = (&caps[1], month_number(&caps[3])?, num::<i32>(caps, 4)?);
+                let first = month_number(first_word)?;
+                if !plausible_month_word(first_word) {
+                    return None;
+                }
+                // `November to February 2019`: the first month is of the year before.
+                let first_year = match caps.get(2) {
+                    Some(_) => num(caps, 2)?,
+                    None if first <= last => year,
+                    None => year - 1,
+                };
+                let (from, to) = (DateValue::month(first_year, first)?, DateValue::month(year, last)?);
+                absolute(
+                    (from.start < to.start && year - first_year <= 100).then(|| DateValue::range(&from, &to)).flatten(),
+                )
+            }
             Between => {
                 let from = num(caps, 1).or_else(|| num(caps, 2))?;
                 absolute(DateValue::range(&DateValue::year(from)?, &DateValue::year(num(caps, 3)?)?))
