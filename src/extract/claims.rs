@@ -157,20 +157,24 @@ pub fn is_heading(text: &str, sentence: Range<usize>) -> bool {
     if !(short && unmarked && titled) {
         return false;
     }
-    // Blanks, then a line end or the text's end, on each side: twice for a blank line.
-    let starts_line = |before: &str| {
+    // On each side only blanks, then a line end and a blank line, or the text's end.
+    let paragraph_start = |before: &str| {
         let before = before.trim_end_matches(BLANKS);
-        before.is_empty().then_some(0).or_else(|| before.ends_with('\n').then_some(before.len() - 1))
+        before.is_empty()
+            || before.strip_suffix('\n').is_some_and(|b| {
+                let b = b.trim_end_matches(BLANKS);
+                b.is_empty() || b.ends_with('\n')
+            })
     };
-    let ends_line = |after: &str| {
+    let paragraph_end = |after: &str| {
         let after = after.trim_start_matches(BLANKS);
-        after.is_empty().then_some(0).or_else(|| after.starts_with('\n').then(|| text.len() - after.len() + 1))
+        after.is_empty()
+            || after.strip_prefix('\n').is_some_and(|a| {
+                let a = a.trim_start_matches(BLANKS);
+                a.is_empty() || a.starts_with('\n')
+            })
     };
-    let blank_before =
-        starts_line(&text[..sentence.start]).is_some_and(|end| end == 0 || starts_line(&text[..end]).is_some());
-    let blank_after = ends_line(&text[sentence.end..])
-        .is_some_and(|start| start == 0 || start >= text.len() || ends_line(&text[start..]).is_some());
-    blank_before && blank_after
+    paragraph_start(&text[..sentence.start]) && paragraph_end(&text[sentence.end..])
 }
 
 /// Words that may stand beside a date in a line that tells nothing else

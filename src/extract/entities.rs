@@ -462,10 +462,7 @@ fn repeated_mentions(text: &str, found: &Spans, taken: &Spans) -> impl ExactSize
         forms.extend([Some(name), last].into_iter().flatten().filter(|n| seen.insert(n)).map(|n| (n, m)));
     }
     let names: Vec<&str> = forms.iter().map(|(form, _)| *form).collect();
-    let kept = match names.is_empty() {
-        true => Vec::new(),
-        false => standing_alone_unnamed(text, &names, found, taken),
-    };
+    let kept = if names.is_empty() { Vec::new() } else { standing_alone_unnamed(text, &names, found, taken) };
     let forms: Vec<(usize, DocMention)> = forms.into_iter().map(|(form, m)| (form.len(), m.clone())).collect();
     kept.into_iter().map(move |(at, n)| {
         let (len, m) = &forms[n];

@@ -157,11 +157,11 @@ impl Pipeline {
                 continue;
             }
             // The line the document's own date was read from dates the document.
-            let dates_document = source.published_basis.as_deref().is_some_and(|b| b.contains(text.trim()));
+            let dates_document = || source.published_basis.as_deref().is_some_and(|b| b.contains(text.trim()));
             // A heading `2012`, or `December 27.` cut off its sentence by a line break, tells nothing;
             // nor does a heading that names a period (`The First Tuareg Rebellion of 1985–1995`).
             if claims::only_dates(text, &ranges, claims::DATE_PREPOSITIONS)
-                || (!dates_document && claims::is_heading(&source.text, sentence.clone()))
+                || (claims::is_heading(&source.text, sentence.clone()) && !dates_document())
             {
                 continue;
             }
@@ -169,6 +169,7 @@ impl Pipeline {
                 out.extend(self.clause_claims(text, sentence.start, &here, claim));
                 continue;
             }
+            let dates_document = dates_document();
             // One claim per date of a sentence: the same date twice tells one happening.
             let mut values: Vec<&DateValue> = Vec::new();
             let mut sentence_kind = None;

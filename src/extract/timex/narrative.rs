@@ -15,9 +15,10 @@ const REACH: usize = 32;
 /// `year` or a plural), and what it means, if it is one.
 pub(super) fn around_unit(text: &str, word: Range<usize>) -> Option<(Range<usize>, Meaning)> {
     let unit = &text[word.clone()];
+    let later = later_or_earlier(text, word.end);
     // A plural is only counted (`ten years later`): most (`for 40 years`)
     // are passed over without reading the words before them.
-    if unit.ends_with('s') && later_or_earlier(text, word.end).is_none() {
+    if unit.ends_with('s') && later.is_none() {
         return None;
     }
     let before = Before::read(text, word.start);
@@ -35,7 +36,7 @@ pub(super) fn around_unit(text: &str, word: Range<usize>) -> Option<(Range<usize
             .map(|(r, n)| (r, Meaning::NarrativeYearOffset(n))),
         _ => None,
     };
-    said.or_else(|| counted(text, &before, word))
+    said.or_else(|| counted(unit, &before, later?))
 }
 
 /// `later` (1) or `earlier` (-1) right after `at`, and where it ends.
@@ -146,13 +147,13 @@ fn next_or_previous(before: &Before, word: &Range<usize>) -> Option<(Range<usize
 }
 
 /// `ten years later`, `a month earlier`, `3 days later`: a counted number
-/// of units after or before the narrative's date. An approximate count
-/// (`about two years later`, `more than a year later`) dates nothing.
-fn counted(text: &str, before: &Before, word: Range<usize>) -> Option<(Range<usize>, Meaning)> {
-    let (end, sign) = later_or_earlier(text, word.end)?;
+/// of `unit`s after or before the narrative's date, `later` (where it
+/// ends, and 1 or -1) right after the unit. An approximate count (`about
+/// two years later`, `more than a year later`) dates nothing.
+fn counted(unit: &str, before: &Before, later: (usize, i32)) -> Option<(Range<usize>, Meaning)> {
+    let (end, sign) = later;
     let (count_at, count_word) = before.nth(1)?;
     let count = count(count_word)?;
-    let unit = &text[word];
     let approximate = before.nth(2).is_some_and(|(_, w)| AMOUNT_WORDS.iter().any(|a| w.eq_ignore_ascii_case(a)));
     if unit.ends_with('s') != (count > 1) || approximate {
         return None;

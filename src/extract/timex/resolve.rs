@@ -15,11 +15,11 @@ pub fn resolve(timexes: &[Timex], doc_date: Option<&DateValue>) -> Vec<Option<(D
     let mut out = Vec::with_capacity(timexes.len());
     let mut narrative: Vec<&DateValue> = Vec::new();
     // The day the narrative last named, however it was dated: `the same date` is that day.
-    let mut last_day: Option<DateValue> = None;
-    // And the month: `that month` is its month.
-    let mut last_month: Option<DateValue> = None;
-    // And the last date of any precision: `ten years later` is counted from it.
-    let mut last_date: Option<DateValue> = None;
+    let mut last_day: Option<NaiveDate> = None;
+    // And the month (its first day): `that month` is its month.
+    let mut last_month: Option<NaiveDate> = None;
+    // And the first and last days of its last date of any precision: `ten years later` is counted from it.
+    let mut last_date: Option<(NaiveDate, NaiveDate)> = None;
     for t in timexes {
         let resolved = match &t.meaning {
             Meaning::Absolute(v) => Some((v.clone(), Resolution::Absolute)),
@@ -36,36 +36,36 @@ pub fn resolve(timexes: &[Timex], doc_date: Option<&DateValue>) -> Vec<Option<(D
                 by_context(t, &narrative, *first, doc_date, pick)
             }
             Meaning::SinceYear(year) => since(*year, doc_date),
-            Meaning::NarrativeDayOffset(n) => (last_day.as_ref())
-                .and_then(|d| day_value(d.start + Duration::days(*n)))
-                .map(|v| (v, Resolution::Context)),
-            Meaning::NarrativeMonth => (last_month.as_ref())
-                .and_then(|d| DateValue::month(d.start.year(), d.start.month()))
-                .map(|v| (v, Resolution::Context)),
-            Meaning::NarrativeMonthOffset(n) => {
-                last_month.as_ref().and_then(|d| months_after(d.start, *n)).map(|v| (v, Resolution::Context))
+            Meaning::NarrativeDayOffset(n) => {
+                last_day.and_then(|d| day_value(d + Duration::days(*n))).map(|v| (v, Resolution::Context))
             }
-            Meaning::NarrativeMonthDay(day) => (last_month.as_ref())
-                .and_then(|d| DateValue::day(d.start.year(), d.start.month(), *day))
-                .map(|v| (v, Resolution::Context)),
+            Meaning::NarrativeMonth => {
+                last_month.and_then(|d| DateValue::month(d.year(), d.month())).map(|v| (v, Resolution::Context))
+            }
+            Meaning::NarrativeMonthOffset(n) => {
+                last_month.and_then(|d| months_after(d, *n)).map(|v| (v, Resolution::Context))
+            }
+            Meaning::NarrativeMonthDay(day) => {
+                last_month.and_then(|d| DateValue::day(d.year(), d.month(), *day)).map(|v| (v, Resolution::Context))
+            }
             Meaning::NarrativeYearOffset(n) => {
                 // Later than a span is counted from its end, earlier from its start.
-                let from = |d: &DateValue| if *n > 0 { d.end.year() } else { d.start.year() };
-                (last_date.as_ref()).and_then(|d| DateValue::year(from(d) + n)).map(|v| (v, Resolution::Context))
+                let from = |(start, end): (NaiveDate, NaiveDate)| if *n > 0 { end.year() } else { start.year() };
+                last_date.and_then(|d| DateValue::year(from(d) + n)).map(|v| (v, Resolution::Context))
             }
             other => doc_date.and_then(|d| offset(other, d)).map(|v| (v, Resolution::DocumentDate)),
         };
         if let Meaning::Absolute(v) = &t.meaning {
             narrative.push(v);
         }
-        if let Some((v, _)) = resolved.as_ref().filter(|(v, _)| v.precision == Precision::Day) {
-            last_day = Some(v.clone());
-        }
-        if let Some((v, _)) = resolved.as_ref().filter(|(v, _)| v.precision <= Precision::Month) {
-            last_month = Some(v.clone());
-        }
-        if let Some((v, _)) = resolved.as_ref() {
-            last_date = Some(v.clone());
+        if let Some((v, _)) = &resolved {
+            if v.precision == Precision::Day {
+                last_day = Some(v.start);
+            }
+            if v.precision <= Precision::Month {
+                last_month = Some(v.start);
+            }
+            last_date = Some((v.start, v.end));
         }
         out.push(resolved);
     }
