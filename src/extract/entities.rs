@@ -278,8 +278,17 @@ impl Resolver {
         }
         let mut bodies = self.bodies(&found, strong).into_iter();
         let mut extra = Spans::default();
+        // The forms named so far, made when the first lone acronym comes
+        // (they come last): an acronym the document defines is that name's.
+        let mut forms: Option<seeded::Set<&str>> = None;
         for f in found {
             let body = bodies.next().flatten();
+            if f.why == Why::LoneAcronym {
+                let forms = forms.get_or_insert_with(|| extra.ranges().map(|r| &text[r.clone()]).collect());
+                if forms.contains(&text[f.range.clone()]) {
+                    continue;
+                }
+            }
             let longer_name = matches!(f.why, Why::Acronym | Why::Pattern | Why::Compass | Why::PlaceNoun);
             let blocks = |m: &DocMention| {
                 !(longer_name

@@ -37,6 +37,7 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
     ),
     ("The ambush was filmed by Jeremiah Johnson's helmet camera.", "Jeremiah Johnson", EntityKind::Person),
     ("He met Foreign Minister (FM) Mindaoudou on Thursday.", "Mindaoudou", EntityKind::Person),
+    ("The escort was led by LCDR Smith in the boat.", "Smith", EntityKind::Person),
     ("The patrol was led by Sgt. First Class Brent Bartels that day.", "Brent Bartels", EntityKind::Person),
     (
         "Deputy Representative of the United Nations Office on Drugs and Crime (UNODC) Cyriaque Sobtafo spoke.",
@@ -78,6 +79,10 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
         EntityKind::Organization,
     ),
     ("The clubs ASFAN, AS-FNIS and AS Police play in the league.", "AS Police", EntityKind::Organization),
+    // an acronym alone in running text, never spelled out
+    ("The clubs ASFAN, AS-FNIS and AS Police play in the league.", "ASFAN", EntityKind::Organization),
+    ("The clubs ASFAN, AS-FNIS and AS Police play in the league.", "AS-FNIS", EntityKind::Organization),
+    ("The inquiry was placed solely with the DGSE that week.", "DGSE", EntityKind::Organization),
     (
         "The raid was led by the Air Parachute Commando n° 10 at dawn.",
         "Air Parachute Commando n° 10",
@@ -163,6 +168,11 @@ const NOT_NAMES: &[(&str, &str)] = &[
     ("Frank Narrative\nThe talks went on.", "Frank Narrative"),
     ("Western nations were concerned.", "Western"),
     ("Brent Bartels (WIA) was flown out.", "WIA"),
+    ("THE INQUIRY WAS PLACED WITH THE DGSE THAT WEEK.", "DGSE"),
+    ("The talks, reported in BAMAKO 754, went on for a week.", "BAMAKO"),
+    ("The page was last changed at 15:43 ZULU by the editors.", "ZULU"),
+    ("The escort was led by LCDR Smith in the boat.", "LCDR"),
+    ("The escort was led by LCDR Smith in the boat.", "LCDR Smith"),
     (
         "AACGB wrote to the Malian National Civil Aviation Authority (ANAC) in May.",
         "AACGB to the Malian National Civil Aviation Authority",
@@ -188,6 +198,14 @@ fn a_surname_alone_is_the_person_named_before() {
     let people: Vec<_> = corpus.entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
     assert_eq!(people.len(), 1, "one person, named twice");
     assert_eq!((people[0].name.as_str(), people[0].mentions.len()), ("Cyriaque Sobtafo", 2));
+}
+
+#[test]
+fn an_acronym_alone_is_the_name_it_was_defined_for() {
+    let text = "The Direction Generale de la Securite Exterieure (DGSE) took the case. Later the DGSE kept it.\n";
+    let corpus = common::build(vec![Input { path: "doc.txt".into(), bytes: text.as_bytes().to_vec() }]);
+    let named: Vec<(&str, usize)> = corpus.entities.iter().map(|e| (e.name.as_str(), e.mentions.len())).collect();
+    assert_eq!(named, [("Direction Generale de la Securite Exterieure", 3)]);
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! cable's markup hints. Everything here is a candidate; the gazetteer wins
 //! where they overlap.
 
+mod acronyms;
 mod bodies;
 
 use super::context::{ContextRules, FoldedWords};
@@ -49,9 +50,10 @@ pub enum Why {
     PlaceCue,
     /// A name in capitals alone on a cable's last line (`BARLERIN`).
     Signature,
+    /// An acronym alone in running text, never spelled out (`the DGSE`).
+    LoneAcronym,
 }
 
-static ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(\s*([A-Z][A-Za-z0-9]{1,9})\s*\)").expect("regex"));
 /// Latin letters (ASCII, Latin-1, Latin Extended-A: `Keïta`, `Słowik`), for
 /// a class: they compile in a fifteenth of the time of `\p{L}`. Extended-A's
 /// capitals alternate with its small letters: [`LATIN_CAPITALS`] lets all in.
@@ -68,8 +70,6 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
         |p: &str| p.replace("[L", &format!("[{LATIN_LETTERS}")).replace("[U]", &format!("[{LATIN_CAPITALS}]"));
     Regex::new(&format!("(?m){}|{}", classes(posted), classes(by))).expect("regex")
 });
-/// How far before an acronym its name may begin, in bytes.
-const ACRONYM_REACH: usize = 300;
 /// At most this many characters between `Posted` and `by`, and in a
 /// posted-by handle.
 const BYLINE_GAP: usize = 60;
@@ -221,6 +221,7 @@ impl Discoverer {
             let heading = s.start >= fields_end && heading_like(&text[s.clone()]);
             if !heading {
                 self.patterns(text, &ws, &mut found);
+                self.lone_acronyms(&ws, &mut found);
             }
             self.context.find(text, &ws, heading, &mut folded, &mut found);
         }
@@ -263,55 +264,6 @@ impl Discoverer {
         } else {
             EntityKind::Organization
         }
-    }
-
-    fn acronyms(&self, text: &str, out: &mut Vec<Found>) {
-        for caps in ACRONYM.captures_iter(text) {
-            let whole = caps.get(0).expect("group 0");
-            let acronym = caps.get(1).expect("group 1");
-            // A name is read back to its line's start, but no further than a
-            // name can be long: a line of a thousand acronyms is read once.
-            let reach = crate::text::floor_boundary(text, whole.start().saturating_sub(ACRONYM_REACH));
-            let head = &text[reach..whole.start()];
-            let line_start = reach + head.rfind(['\n', '(', ';', ':']).map_or(0, |i| i + 1);
-            let ws: Vec<names::Word> = words(text, line_start).take_while(|w| w.range.1 <= whole.start()).collect();
-            let texts: Vec<&str> = ws.iter().map(|w| w.text).filter(|t| *t != ",").collect();
-            let plain: Vec<&names::Word> = ws.iter().filter(|w| w.text != ",").collect();
-            let tail = names::acronym_tail(&texts, acronym.as_str()).or_else(|| self.named_before(&texts));
-            let Some(start) = tail else {
-                // `Rwanda (MINURCA)`: an acronym of another language, named alone.
-                let a = acronym.as_str();
-                if a.len() >= 4 && a.chars().all(|c| c.is_ascii_uppercase()) && !self.not_name(a) {
-                    let name = a.to_string();
-                    out.push(Found { range: acronym.range(), name, kind: EntityKind::Organization, why: Why::Acronym });
-                }
-                continue;
-            };
-            let range = plain[start].range.0..plain.last().expect("non-empty").range.1;
-            let name = text[range.clone()].to_string();
-            if self.not_name(&name) {
-                continue;
-            }
-            let kind = self.kind_of(&name);
-            out.push(Found { range: range.clone(), name: name.clone(), kind, why: Why::Acronym });
-            out.push(Found { range: acronym.range(), name, kind, why: Why::Acronym });
-        }
-    }
-
-    /// `Malian National Civil Aviation Authority (ANAC)`, `Civil Aviation
-    /// Agency in Guinea-Bissau (AACGB)`: where a name with an organisation's
-    /// head ends the words before an acronym whose initials are of another
-    /// language.
-    fn named_before(&self, texts: &[&str]) -> Option<usize> {
-        let last = texts.last()?;
-        let mut start = texts.len() - 1;
-        while start > 0 && (is_capitalised(texts[start - 1]) || CONNECTORS.contains(&texts[start - 1])) {
-            start -= 1;
-        }
-        let opener = |w: &str| CONNECTORS.contains(&w) || self.sets.function_words.contains(w);
-        let start = start + texts[start..].iter().take_while(|w| opener(w)).count();
-        let named = self.sets.name_heads.contains(*last) || self.head_of_place(&texts[start..]);
-        (named && texts.len() - start >= 2).then_some(start)
     }
 
     /// The rules it reads (shared with the resolver, not copied twice).
@@ -515,6 +467,7 @@ impl Why {
             Why::PlaceList => "place list + cue",
             Why::PlaceCue => "place cue",
             Why::Signature => "signature",
+            Why::LoneAcronym => "acronym alone",
         }
     }
 }
@@ -623,7 +576,7 @@ fn domains(text: &str, out: &mut Vec<Found>) {
 /// Compiles this module's patterns now rather than on first use (see
 /// `Pipeline::new`).
 pub fn compile_patterns() {
-    LazyLock::force(&ACRONYM);
+    LazyLock::force(&acronyms::ACRONYM);
     LazyLock::force(&BYLINE);
     LazyLock::force(&DOMAIN);
     LazyLock::force(&AFTER_TITLE);

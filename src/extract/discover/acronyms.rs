@@ -1,0 +1,123 @@
+//! Acronyms: defined after their name (`Millennium Challenge Corporation
+//! (MCC)`), of another language (`Rwanda (MINURCA)`), and standing alone
+//! in running text, never spelled out (`the case went to the DGSE`).
+
+use super::{names, Discoverer, Found, Why, CONNECTORS};
+use crate::model::EntityKind;
+use names::{is_capitalised, words};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub(super) static ACRONYM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(\s*([A-Z][A-Za-z0-9]{1,9})\s*\)").expect("regex"));
+/// How far before an acronym its name may begin, in bytes.
+const ACRONYM_REACH: usize = 300;
+
+impl Discoverer {
+    pub(super) fn acronyms(&self, text: &str, out: &mut Vec<Found>) {
+        for caps in ACRONYM.captures_iter(text) {
+            let whole = caps.get(0).expect("group 0");
+            let acronym = caps.get(1).expect("group 1");
+            // A name is read back to its line's start, but no further than a
+            // name can be long: a line of a thousand acronyms is read once.
+            let reach = crate::text::floor_boundary(text, whole.start().saturating_sub(ACRONYM_REACH));
+            let head = &text[reach..whole.start()];
+            let line_start = reach + head.rfind(['\n', '(', ';', ':']).map_or(0, |i| i + 1);
+            let ws: Vec<names::Word> = words(text, line_start).take_while(|w| w.range.1 <= whole.start()).collect();
+            let texts: Vec<&str> = ws.iter().map(|w| w.text).filter(|t| *t != ",").collect();
+            let plain: Vec<&names::Word> = ws.iter().filter(|w| w.text != ",").collect();
+            let tail = names::acronym_tail(&texts, acronym.as_str()).or_else(|| self.named_before(&texts));
+            let Some(start) = tail else {
+                // `Rwanda (MINURCA)`: an acronym of another language, named alone.
+                let a = acronym.as_str();
+                if a.len() >= 4 && a.chars().all(|c| c.is_ascii_uppercase()) && !self.not_name(a) {
+                    let name = a.to_string();
+                    out.push(Found { range: acronym.range(), name, kind: EntityKind::Organization, why: Why::Acronym });
+                }
+                continue;
+            };
+            let range = plain[start].range.0..plain.last().expect("non-empty").range.1;
+            let name = text[range.clone()].to_string();
+            if self.not_name(&name) {
+                continue;
+            }
+            let kind = self.kind_of(&name);
+            out.push(Found { range: range.clone(), name: name.clone(), kind, why: Why::Acronym });
+            out.push(Found { range: acronym.range(), name, kind, why: Why::Acronym });
+        }
+    }
+
+    /// `Malian National Civil Aviation Authority (ANAC)`, `Civil Aviation
+    /// Agency in Guinea-Bissau (AACGB)`: where a name with an organisation's
+    /// head ends the words before an acronym whose initials are of another
+    /// language.
+    fn named_before(&self, texts: &[&str]) -> Option<usize> {
+        let last = texts.last()?;
+        let mut start = texts.len() - 1;
+        while start > 0 && (is_capitalised(texts[start - 1]) || CONNECTORS.contains(&texts[start - 1])) {
+            start -= 1;
+        }
+        let opener = |w: &str| CONNECTORS.contains(&w) || self.sets.function_words.contains(w);
+        let start = start + texts[start..].iter().take_while(|w| opener(w)).count();
+        let named = self.sets.name_heads.contains(*last) || self.head_of_place(&texts[start..]);
+        (named && texts.len() - start >= 2).then_some(start)
+    }
+}
+
+impl Discoverer {
+    /// Acronyms standing alone in a sentence of running text (`ECOMOG:
+    /// Liberia`, `the AOB Niger and SOCCE commanders`): four to ten
+    /// capitals, one inner hyphen allowed (`AS-FNIS`). Not in a sentence
+    /// mostly in capitals (an old cable's body, a heading), nor beside a
+    /// number (`15:43 ZULU`, `40 MHZ`, a cable's reference `BAMAKO 754`), nor
+    /// a rank (`LCDR Smith`). Found
+    /// last: an acronym the document defines, or the gazetteer knows, is
+    /// that name's (see `Resolver::add_found`).
+    pub(super) fn lone_acronyms(&self, ws: &[names::Word], out: &mut Vec<Found>) {
+        let lower_words = ws.iter().filter(|w| w.text.starts_with(|c: char| c.is_lowercase())).count();
+        if lower_words < MIXED_CASE_WORDS {
+            return;
+        }
+        let number = |w: &names::Word| w.text.starts_with(|c: char| c.is_ascii_digit());
+        for (i, w) in ws.iter().enumerate() {
+            let by_number = (i > 0 && number(&ws[i - 1])) || ws.get(i + 1).is_some_and(number);
+            let title = self.sets.person_titles.contains(w.text);
+            if !is_lone_acronym(w.text) || by_number || title || self.not_name(w.text) {
+                continue;
+            }
+            let name = w.text.to_string();
+            out.push(Found { range: w.range.0..w.range.1, kind: self.kind_of(&name), name, why: Why::LoneAcronym });
+        }
+    }
+}
+
+/// Words beginning in small letters a sentence needs to be running text.
+const MIXED_CASE_WORDS: usize = 3;
+
+/// `ECOMOG`, `AS-FNIS`; not `UN` (too short to tell from a word in
+/// capitals), `MQ-9` (a model), `XVIII` (a numeral).
+fn is_lone_acronym(word: &str) -> bool {
+    let letters = word.bytes().filter(u8::is_ascii_uppercase).count();
+    let hyphens = word.bytes().filter(|&b| b == b'-').count();
+    (4..=10).contains(&word.len())
+        && letters + hyphens == word.len()
+        && hyphens <= 1
+        && !word.starts_with('-')
+        && !word.ends_with('-')
+        && !word.bytes().all(|b| b"IVXLCDM".contains(&b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lone_acronyms_are_four_to_ten_capitals() {
+        for word in ["ECOMOG", "DGSE", "AS-FNIS", "SOCCE"] {
+            assert!(is_lone_acronym(word), "{word}");
+        }
+        for word in ["UN", "AOB", "MQ-9", "C-130H", "XVIII", "Mali", "ABCDEFGHIJK", "AS-", "A-B-CD", "ÉCOMOG"] {
+            assert!(!is_lone_acronym(word), "{word}");
+        }
+    }
+}
