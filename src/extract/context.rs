@@ -276,19 +276,43 @@ impl ContextRules {
     }
 
     /// `the Gaddafi regime`: the leader; `the Obama administration`: the
-    /// government that bears the leader's name, a body of its own.
+    /// government that bears the leader's name, a body of its own; `the
+    /// Algiers peace accord`: an agreement named for where it was signed.
     fn leader(&self, text: &str, ws: &[Word], run: &Run) -> Option<Found> {
-        let noun = led_by(ws, run.end)?;
         let the = run.start > 0 && ws[run.start - 1].text.eq_ignore_ascii_case("the");
+        if !the {
+            return None;
+        }
+        if let Some(end) = self.accord_end(ws, run) {
+            return Some(found(text, &ws[run.start..end], EntityKind::Program, Why::Accord));
+        }
+        let noun = led_by(ws, run.end)?;
         let named = run.folded.words_from(0).all(|w| !self.lexicon.on(w, NOT_NAME | HEAD));
-        if !the || !named || run.folded.len() > 3 || self.is_place(&run.folded.joined) {
+        if !named || run.folded.len() > 3 || self.is_place(&run.folded.joined) {
             return None;
         }
         let words = &ws[run.start..run.end];
-        Some(match noun {
-            Leader::Person => found(text, words, EntityKind::Person, Why::Apposition),
-            Leader::Body => found(text, &ws[run.start..=run.end], EntityKind::Organization, Why::Pattern),
-        })
+        match noun {
+            Led::Regime => Some(found(text, words, EntityKind::Person, Why::Apposition)),
+            Led::Administration => Some(found(text, &ws[run.start..=run.end], EntityKind::Organization, Why::Pattern)),
+            Led::Accord(_) => None,
+        }
+    }
+
+    /// Where an agreement named for a known place ends: after the run in
+    /// capitals (`Ouagadougou Agreement`, `Algiers Peace Accord`) or after
+    /// the words in small letters that follow it (`Algiers peace accord`).
+    fn accord_end(&self, ws: &[Word], run: &Run) -> Option<usize> {
+        let folded = &run.folded;
+        let n = folded.len();
+        if n >= 2 && is_accord(folded.word(n - 1)) {
+            let peace = usize::from(n >= 3 && folded.word(n - 2) == "peace");
+            return self.names_place(&ws[run.start..run.end - 1 - peace]).then_some(run.end);
+        }
+        match led_by(ws, run.end)? {
+            Led::Accord(words) if self.is_place(&folded.joined) => Some(run.end + words),
+            _ => None,
+        }
     }
 
     /// Whether the lone word `i` has what [`Self::place`] asks for: a cue
@@ -480,19 +504,31 @@ fn hyphen_particle(word: &str) -> bool {
         .any(|p| word.strip_prefix(p).is_some_and(|rest| rest.starts_with(char::is_uppercase)))
 }
 
-enum Leader {
-    Person,
-    Body,
+/// What the words after a name say of it (see [`led_by`]).
+enum Led {
+    /// A leader's (`the Gaddafi regime`).
+    Regime,
+    /// A government's (`the Obama administration`).
+    Administration,
+    /// An agreement's, of this many words (`the Algiers peace accord`).
+    Accord(usize),
 }
 
-/// What the word at `at` says of the name before it: `regime` that it is
-/// a leader's, `administration` that it names a government.
-fn led_by(ws: &[Word], at: usize) -> Option<Leader> {
+/// What the words at `at` say of the name before them.
+fn led_by(ws: &[Word], at: usize) -> Option<Led> {
+    let next_is = |f: fn(&str) -> bool| ws.get(at + 1).is_some_and(|w| f(w.text));
     match ws.get(at)?.text {
-        "regime" => Some(Leader::Person),
-        "administration" => Some(Leader::Body),
+        "regime" => Some(Led::Regime),
+        "administration" => Some(Led::Administration),
+        w if is_accord(w) => Some(Led::Accord(1)),
+        "peace" if next_is(|w| is_accord(w) || w == "deal") => Some(Led::Accord(2)),
         _ => None,
     }
+}
+
+/// Nouns that name an agreement after the place it was signed in.
+fn is_accord(word: &str) -> bool {
+    matches!(word, "accord" | "accords" | "agreement" | "agreements" | "treaty")
 }
 
 fn found(text: &str, words: &[Word], kind: EntityKind, why: Why) -> Found {

@@ -289,7 +289,8 @@ impl Resolver {
                     continue;
                 }
             }
-            let longer_name = matches!(f.why, Why::Acronym | Why::Pattern | Why::Compass | Why::PlaceNoun);
+            let longer_name =
+                matches!(f.why, Why::Acronym | Why::Pattern | Why::Compass | Why::PlaceNoun | Why::Accord);
             let blocks = |m: &DocMention| {
                 !(longer_name
                     && contains(&f.range, &m.range)

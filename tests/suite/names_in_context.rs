@@ -101,6 +101,16 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
         EntityKind::Organization,
     ),
     ("Not even the Drug Brigade of the Malian Judiciary Police was told.", "Drug Brigade", EntityKind::Group),
+    // an agreement named for where it was signed, or for what it settles
+    ("In 2015 the parties signed the Algiers peace accord in Mali.", "Algiers peace accord", EntityKind::Program),
+    ("The Ouagadougou Agreement of 2013 allowed elections.", "Ouagadougou Agreement", EntityKind::Program),
+    ("The Treaty of Versailles was signed by Germany.", "Treaty of Versailles", EntityKind::Program),
+    ("The Status of Forces Agreement was signed by Niger.", "Status of Forces Agreement", EntityKind::Program),
+    (
+        "Mali signed the Agreement on Peace and Reconciliation in Mali in 2015.",
+        "Agreement on Peace and Reconciliation in Mali",
+        EntityKind::Program,
+    ),
     // a movement named for its cause
     (
         "Two groups formed: the Front for the Liberation of Aïr and Azaouak and the Front for the Liberation of Tamoust.",
@@ -172,6 +182,9 @@ const NOT_NAMES: &[(&str, &str)] = &[
     ("The talks, reported in BAMAKO 754, went on for a week.", "BAMAKO"),
     ("The page was last changed at 15:43 ZULU by the editors.", "ZULU"),
     ("The escort was led by LCDR Smith in the boat.", "LCDR"),
+    ("In 2015 the parties signed the Algiers peace accord in Mali.", "Algiers"),
+    ("I met with the Foreign\nMinister (FM) Mindaoudou on Thursday.", "Foreign\nMinister"),
+    ("I met with the Foreign\nMinister (FM) Mindaoudou on Thursday.", "Foreign Minister"),
     ("The escort was led by LCDR Smith in the boat.", "LCDR Smith"),
     (
         "AACGB wrote to the Malian National Civil Aviation Authority (ANAC) in May.",
@@ -206,6 +219,14 @@ fn an_acronym_alone_is_the_name_it_was_defined_for() {
     let corpus = common::build(vec![Input { path: "doc.txt".into(), bytes: text.as_bytes().to_vec() }]);
     let named: Vec<(&str, usize)> = corpus.entities.iter().map(|e| (e.name.as_str(), e.mentions.len())).collect();
     assert_eq!(named, [("Direction Generale de la Securite Exterieure", 3)]);
+}
+
+#[test]
+fn a_name_and_its_acronym_on_two_lines_are_one() {
+    let text = "Talks covered the Status of Forces Agreement\n(SOFA), and the SOFA holds.\n";
+    let corpus = common::build(vec![Input { path: "doc.txt".into(), bytes: text.as_bytes().to_vec() }]);
+    let named: Vec<(&str, usize)> = corpus.entities.iter().map(|e| (e.name.as_str(), e.mentions.len())).collect();
+    assert_eq!(named, [("Status of Forces Agreement", 3)]);
 }
 
 #[test]

@@ -18,12 +18,12 @@ impl Discoverer {
         for caps in ACRONYM.captures_iter(text) {
             let whole = caps.get(0).expect("group 0");
             let acronym = caps.get(1).expect("group 1");
-            // A name is read back to its line's start, but no further than a
-            // name can be long: a line of a thousand acronyms is read once.
+            // A name is read back to its paragraph's start, but no further
+            // than a name can be long: a line of a thousand acronyms is read once.
             let reach = crate::text::floor_boundary(text, whole.start().saturating_sub(ACRONYM_REACH));
             let head = &text[reach..whole.start()];
-            let line_start = reach + head.rfind(['\n', '(', ';', ':']).map_or(0, |i| i + 1);
-            let ws: Vec<names::Word> = words(text, line_start).take_while(|w| w.range.1 <= whole.start()).collect();
+            let ws: Vec<names::Word> =
+                words(text, reach + name_reach(head)).take_while(|w| w.range.1 <= whole.start()).collect();
             let texts: Vec<&str> = ws.iter().map(|w| w.text).filter(|t| *t != ",").collect();
             let plain: Vec<&names::Word> = ws.iter().filter(|w| w.text != ",").collect();
             let tail = names::acronym_tail(&texts, acronym.as_str()).or_else(|| self.named_before(&texts));
@@ -38,7 +38,8 @@ impl Discoverer {
             };
             let range = plain[start].range.0..plain.last().expect("non-empty").range.1;
             let name = text[range.clone()].to_string();
-            if self.not_name(&name) {
+            // `Foreign Minister (FM)`: an office, not a body.
+            if self.not_name(&name) || self.sets.person_titles.contains(&*crate::text::on_one_line(&name)) {
                 continue;
             }
             let kind = self.kind_of(&name);
@@ -89,6 +90,15 @@ impl Discoverer {
             out.push(Found { range: w.range.0..w.range.1, kind: self.kind_of(&name), name, why: Why::LoneAcronym });
         }
     }
+}
+
+/// Where in `head`, the text before an acronym, its name may begin: after
+/// an opening bracket, a semicolon, a colon or a blank line. A lone line
+/// break is hard-wrapped prose (`Status of Forces Agreement\n(SOFA)`).
+fn name_reach(head: &str) -> usize {
+    let mark = head.rfind(['(', ';', ':']).map_or(0, |i| i + 1);
+    let paragraph = head.rfind("\n\n").map_or(0, |i| i + 2);
+    mark.max(paragraph)
 }
 
 /// Words beginning in small letters a sentence needs to be running text.

@@ -50,6 +50,8 @@ pub enum Why {
     PlaceCue,
     /// A name in capitals alone on a cable's last line (`BARLERIN`).
     Signature,
+    /// An agreement named for a known place (`the Algiers peace accord`).
+    Accord,
     /// An acronym alone in running text, never spelled out (`the DGSE`).
     LoneAcronym,
 }
@@ -467,6 +469,7 @@ impl Why {
             Why::PlaceList => "place list + cue",
             Why::PlaceCue => "place cue",
             Why::Signature => "signature",
+            Why::Accord => "place + agreement",
             Why::LoneAcronym => "acronym alone",
         }
     }
