@@ -197,7 +197,8 @@ fn may_trail(s: &str) -> bool {
     })
 }
 
-/// Lines, or paragraphs when the text is hard-wrapped.
+/// Lines, or paragraphs where the text is hard-wrapped: all of it, or a
+/// paragraph of its own (a cable's body below a header of short lines).
 fn blocks(text: &str) -> Vec<Range<usize>> {
     let mut lines = Vec::new();
     let mut at = 0;
@@ -206,37 +207,30 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
         lines.push(at..at + content.len());
         at += line.len();
     }
-    if !hard_wrapped(text, &lines) {
-        return join_broken_names(text, lines);
-    }
-    let mut paragraphs: Vec<Range<usize>> = Vec::new();
-    let mut open: Option<Range<usize>> = None;
-    for line in lines {
-        let blank = text[line.clone()].trim().is_empty();
-        match (&mut open, blank) {
-            (Some(p), false) => p.end = line.end,
-            (None, false) => open = Some(line),
-            (Some(_), true) => paragraphs.extend(open.take()),
-            (None, true) => {}
+    let whole = hard_wrapped(text, &lines);
+    let mut out = Vec::new();
+    for paragraph in lines.split(|l| text[l.clone()].trim().is_empty()).filter(|p| !p.is_empty()) {
+        if whole || wrapped_paragraph(text, paragraph) {
+            out.push(paragraph[0].start..paragraph[paragraph.len() - 1].end);
+        } else {
+            join_broken_names(text, paragraph, &mut out);
         }
     }
-    paragraphs.extend(open);
-    paragraphs
+    out
 }
 
 /// Lines joined where a line ends with a name's initial (`General William
 /// E .`) and the next goes on with the name (`( " Kip " ) Ward met …`).
-fn join_broken_names(text: &str, lines: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::with_capacity(lines.len());
+fn join_broken_names(text: &str, lines: &[Range<usize>], out: &mut Vec<Range<usize>>) {
+    let first = out.len();
     for line in lines {
-        match out.last_mut() {
+        match out[first..].last_mut() {
             Some(last) if ends_with_initial(&text[last.clone()]) && goes_on_with_a_name(&text[line.clone()]) => {
                 last.end = line.end;
             }
-            _ => out.push(line),
+            _ => out.push(line.clone()),
         }
     }
-    out
 }
 
 fn ends_with_initial(line: &str) -> bool {
@@ -268,6 +262,21 @@ fn hard_wrapped(text: &str, lines: &[Range<usize>]) -> bool {
     sorted.sort_unstable();
     let median = sorted[sorted.len() / 2];
     (45..=100).contains(&median) && wrapped * 2 > lengths.len()
+}
+
+/// A paragraph of lines that run on: most lines before its last of
+/// moderate length without an end mark, and no line after the first a
+/// list's item.
+fn wrapped_paragraph(text: &str, lines: &[Range<usize>]) -> bool {
+    let Some((_, before_last)) = lines.split_last().filter(|(_, before)| !before.is_empty()) else {
+        return false;
+    };
+    let runs_on = |l: &Range<usize>| {
+        let line = text[l.clone()].trim_end();
+        (40..=100).contains(&line.chars().count()) && !line.ends_with(['.', '!', '?', ':', '"', '”'])
+    };
+    let item = |l: &Range<usize>| text[l.clone()].trim_start().starts_with(['-', '*', '•', '|', '#']);
+    before_last.iter().filter(|l| runs_on(l)).count() * 2 > before_last.len() && !lines[1..].iter().any(item)
 }
 
 /// Compiles this module's patterns now rather than on first use (see
@@ -392,5 +401,24 @@ mod tests {
         let got = seg().split(&s);
         assert_eq!(got.ranges.len(), 2, "{got:?}");
         assert!(got.over_long.is_empty());
+    }
+
+    /// A cable: a header of short lines, then a body wrapped at 60
+    /// columns. The body's sentences run across its lines; the header's
+    /// lines and a list's items stay apart.
+    #[test]
+    fn a_wrapped_paragraph_below_short_lines_is_joined() {
+        let header = "SIPDIS\n\nNOFORN\n\nTAGS: PREL MARR\n\nSUBJECT: NIGER: MEETING\n\nREF: A. STATE 1087\n\n";
+        let body = "1. (C) Summary. I met with Government of Niger (GON) Foreign\n\
+                    Minister (FM) Mindaoudou on Thursday, January 10, 2008, and\n\
+                    discussed the status of Niger,s MCC Threshold Program.\n\n";
+        let list = "- a first item of the list that runs on for forty letters\n\
+                    - a second item of the list that runs on for forty letters\n";
+        let text = format!("{header}{body}{list}");
+        let got = texts(&text);
+        assert!(got.contains(&"SIPDIS") && got.contains(&"SUBJECT: NIGER: MEETING"), "{got:?}");
+        let met = got.iter().find(|s| s.starts_with("I met")).expect("the sentence");
+        assert!(met.ends_with("MCC Threshold Program."), "{met:?}");
+        assert!(got.iter().any(|s| s.contains("a second item") && !s.contains("a first item")), "{got:?}");
     }
 }
