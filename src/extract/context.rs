@@ -60,6 +60,8 @@ const KNOWN_GIVEN: u16 = 1 << 12;
 const KNOWN_COUNTRY: u16 = 1 << 13;
 /// Folded names of regions (`sahel`), not towns.
 const REGION: u16 = 1 << 14;
+/// Folded adjectives of the gazetteer's countries and places (`algerian`).
+const DEMONYM: u16 = 1 << 15;
 
 impl Lexicon {
     fn add(&mut self, words: impl IntoIterator<Item = String>, list: u16) {
@@ -155,6 +157,7 @@ impl ContextRules {
                 EntityKind::Country | EntityKind::Place => {
                     let list = if e.kind == EntityKind::Country { KNOWN_PLACE | KNOWN_COUNTRY } else { KNOWN_PLACE };
                     lexicon.add(std::iter::once(&e.name).chain(&e.aliases).map(|n| fold(n)), list);
+                    lexicon.add(e.demonyms.iter().map(|d| fold(d)), DEMONYM);
                 }
                 EntityKind::Person => lexicon.add(e.name.split(' ').next().map(fold), KNOWN_GIVEN),
                 _ => {}
@@ -185,6 +188,11 @@ impl ContextRules {
     /// Whether `folded` names a place the gazetteer or the place list knows.
     pub fn is_place(&self, folded: &str) -> bool {
         self.lexicon.on(folded, KNOWN_PLACE) || PLACES.contains(folded)
+    }
+
+    /// Whether `word` is a known place's adjective (`Algerian`).
+    pub fn is_demonym(&self, word: &str) -> bool {
+        self.lexicon.on(&fold(word), DEMONYM)
     }
 
     /// Whether `words`, folded and joined, name such a place (`Ivory Coast`).

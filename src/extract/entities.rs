@@ -283,6 +283,14 @@ impl Resolver {
         let mut forms: Option<seeded::Set<&str>> = None;
         for f in found {
             let body = bodies.next().flatten();
+            // `al-Baghdadi` after `Abu Bakr al-Baghdadi` is the person's.
+            if f.why == Why::Article {
+                let name = fold(&f.name);
+                let last = name.split_whitespace().last().unwrap_or("");
+                if full_names.by_middle.contains_key(last) || persons.iter().any(|p| p.last_word() == Some(last)) {
+                    continue;
+                }
+            }
             if f.why == Why::LoneAcronym {
                 let forms = forms.get_or_insert_with(|| extra.ranges().map(|r| &text[r.clone()]).collect());
                 if forms.contains(&text[f.range.clone()]) {

@@ -161,7 +161,7 @@ fn dev_set(name: &str) -> (f64, f64, f64) {
 #[test]
 fn development_sets_hold_their_scores() {
     // Issue 21 asks claims ≥ 0.92, entities ≥ 0.88 and entity precision ≥ 0.90; the guards hold what was reached.
-    for (name, least_claims, least_entities) in [("dev-gov", 0.99, 0.95), ("dev-wiki", 0.98, 0.92)] {
+    for (name, least_claims, least_entities) in [("dev-gov", 0.99, 0.95), ("dev-wiki", 0.98, 0.93)] {
         let (claims, entities, precision) = dev_set(name);
         assert!(claims >= least_claims, "{name}: claim strict F1 {claims:.3} < {least_claims}");
         assert!(entities >= least_entities, "{name}: entity F1 {entities:.3} < {least_entities}");

@@ -113,6 +113,16 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
     ),
     // a movement named for its cause
     (
+        "MUJAO merged with al-Mourabitoun, which swore allegiance to al-Qaeda.",
+        "al-Mourabitoun",
+        EntityKind::Group,
+    ),
+    (
+        "Efforts focused on the Algerian Group for Call and Combat which became AQMI.",
+        "Algerian Group for Call and Combat",
+        EntityKind::Organization,
+    ),
+    (
         "Two groups formed: the Front for the Liberation of Aïr and Azaouak and the Front for the Liberation of Tamoust.",
         "Front for the Liberation of Tamoust",
         EntityKind::Group,
@@ -227,6 +237,15 @@ fn a_name_and_its_acronym_on_two_lines_are_one() {
     let corpus = common::build(vec![Input { path: "doc.txt".into(), bytes: text.as_bytes().to_vec() }]);
     let named: Vec<(&str, usize)> = corpus.entities.iter().map(|e| (e.name.as_str(), e.mentions.len())).collect();
     assert_eq!(named, [("Status of Forces Agreement", 3)]);
+}
+
+#[test]
+fn a_surname_with_the_arabic_article_is_a_person_named_before() {
+    let text = "Abu Bakr al-Baghdadi led the group. In 2019 al-Baghdadi was killed by al-Shabaab.\n";
+    let corpus = common::build(vec![Input { path: "doc.txt".into(), bytes: text.as_bytes().to_vec() }]);
+    let named: Vec<(&str, EntityKind)> = corpus.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    assert!(!named.iter().any(|(n, _)| *n == "al-Baghdadi"), "{named:?}");
+    assert!(named.iter().any(|(_, k)| *k == EntityKind::Group), "al-Shabaab is a group: {named:?}");
 }
 
 #[test]

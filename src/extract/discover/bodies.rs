@@ -4,6 +4,7 @@
 //! Coast`); where one run holds two names; a unit's number.
 
 use super::{names, Discoverer, Found, Why, CONNECTORS};
+use crate::model::EntityKind;
 use names::is_capitalised;
 
 /// Heads of a unit inside a body (`Drug Brigade of the … Police`), where
@@ -123,7 +124,9 @@ impl Discoverer {
         }
         let last = run.last()?.text;
         let by_head = self.sets.name_heads.contains(last) || self.head_of_place(run);
-        let by_start = self.starts_org(run, 0) && run.len() >= 3;
+        // `Algerian Group for Call and Combat`: a country's adjective may come first.
+        let of_country = run.len() >= 4 && self.starts_org(run, 1) && self.context.is_demonym(run[0].text);
+        let by_start = (self.starts_org(run, 0) && run.len() >= 3) || of_country;
         if !(by_head || by_start) {
             return None;
         }
@@ -133,6 +136,26 @@ impl Discoverer {
             return None;
         }
         Some(Found { range, name: name.to_string(), kind: self.kind_of(name), why: Why::Pattern })
+    }
+
+    /// `al-Mourabitoun`, `al-Shabaab`: a movement named with the Arabic
+    /// article, standing alone (after a given name it is a person's,
+    /// `Ayman al-Zawahiri`; after one alone, see `Resolver::add_found`).
+    pub(super) fn article_names(&self, text: &str, ws: &[names::Word], out: &mut Vec<Found>) {
+        for (i, w) in ws.iter().enumerate() {
+            let named = ["al-", "Al-"].iter().any(|a| w.text.strip_prefix(a).is_some_and(is_capitalised));
+            let after_name =
+                i > 0 && is_capitalised(ws[i - 1].text) && !self.sets.function_words.contains(ws[i - 1].text);
+            if named && !after_name && !possessive(w.text) {
+                let range = w.range.0..w.range.1;
+                out.push(Found {
+                    name: text[range.clone()].to_string(),
+                    range,
+                    kind: EntityKind::Group,
+                    why: Why::Article,
+                });
+            }
+        }
     }
 
     /// Whether word `at` of the run begins a name (`Ministry of`, `Operation`).

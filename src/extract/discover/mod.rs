@@ -52,6 +52,8 @@ pub enum Why {
     Signature,
     /// An agreement named for a known place (`the Algiers peace accord`).
     Accord,
+    /// A movement named with the Arabic article alone (`al-Mourabitoun`).
+    Article,
     /// An acronym alone in running text, never spelled out (`the DGSE`).
     LoneAcronym,
 }
@@ -224,6 +226,7 @@ impl Discoverer {
             if !heading {
                 self.patterns(text, &ws, &mut found);
                 self.lone_acronyms(&ws, &mut found);
+                self.article_names(text, &ws, &mut found);
             }
             self.context.find(text, &ws, heading, &mut folded, &mut found);
         }
@@ -470,6 +473,7 @@ impl Why {
             Why::PlaceCue => "place cue",
             Why::Signature => "signature",
             Why::Accord => "place + agreement",
+            Why::Article => "article al-",
             Why::LoneAcronym => "acronym alone",
         }
     }
