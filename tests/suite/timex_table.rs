@@ -31,6 +31,7 @@ const CASES: &[Case] = &[
     ("signed on the 4th of July 2013", None, &[("4th of July 2013", "2013-07-04")]),
     ("on March 3rd, 2021 officials", None, &[("March 3rd, 2021", "2021-03-03")]),
     ("dated 2020-08-18 in", None, &[("2020-08-18", "2020-08-18")]),
+    ("stored on 2014/01/05 in", None, &[("2014/01/05", "2014-01-05")]),
     ("Page last modified: 14-09-2021 15:43:31 ZULU", None, &[("14-09-2021", "2021-09-14")]),
     ("memo of 11/30/2009 says", None, &[("11/30/2009", "2009-11-30")]),
     ("issued 30/11/2009 here", None, &[("30/11/2009", "2009-11-30")]),
@@ -72,6 +73,11 @@ const CASES: &[Case] = &[
     ("during 1960-68 Keita ruled", None, &[("1960-68", "1960/1968")]),
     ("in the 1990s, multiparty", None, &[("1990s", "1990/1999")]),
     ("in the early 1990s, protests", None, &[("early 1990s", "1990/1993")]),
+    ("the 2019/20 season saw", None, &[("2019/20", "2019/2020")]),
+    ("the 2019/2020 budget was", None, &[("2019/2020", "2019/2020")]),
+    // a quarter or a half, by its year as `early 2013` is
+    ("attacks spiked in Q3 2019 in Mopti", None, &[("Q3 2019", "2019")]),
+    ("growth slowed in H1 2020.", None, &[("H1 2020", "2020")]),
     // relative to the document date
     ("On November 27 the Ambassador", Some("2009-11-30"), &[("November 27", "2009-11-27")]),
     ("the fourth meeting is scheduled for December 15 in Tessalit", Some("2009-11-30"), &[("December 15", "2009-12-15")]),
@@ -199,6 +205,8 @@ const CASES: &[Case] = &[
     ("REF: A. BAMAKO 754 B. 2008 BAMAKO 217 Classified", None, &[]),
     ("E.O. 12958: DECL: 11/30/2019 TAGS: PREL", None, &[]),
     ("see https://www.state.gov/2019/report.html today", None, &[]),
+    ("see https://www.whitehouse.gov/briefing-room/2022/11/10/remarks today", None, &[]),
+    ("the 2018/20 plan", None, &[("2018", "2018")]),
     ("file mali_2012.png attached", None, &[]),
     ("the impact of COVID-19 on", None, &[]),
     ("ranking of 178 out of 189 countries", None, &[]),

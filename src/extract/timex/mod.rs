@@ -263,6 +263,8 @@ impl Tagger {
         let mut range = whole.range();
         let absolute = |v: Option<DateValue>| v.map(Meaning::Absolute);
         let meaning = match pattern {
+            // A web address's `/2022/11/10/` dates no claim.
+            Iso if in_web_address(text, range.clone()) => None,
             Iso => absolute(DateValue::day(num(caps, 1)?, num(caps, 2)?, num(caps, 3)?)),
             Numeric => {
                 if after_decl(&text[..range.start]) {
@@ -368,10 +370,12 @@ impl Tagger {
                         .rsplit(char::is_whitespace)
                         .next()
                         .is_some_and(|w| w.eq_ignore_ascii_case("since"));
+                let part = before[..word_end].rsplit(char::is_whitespace).next().filter(|w| part_of_year(w));
                 if since {
                     range.start = word_end - "since".len();
                     Some(Meaning::SinceYear(num(caps, 1)?))
                 } else {
+                    range.start -= part.map_or(0, |w| before.len() - word_end + w.len());
                     absolute(DateValue::year(num(caps, 1)?))
                 }
             }
@@ -427,7 +431,10 @@ impl Tagger {
             YearRange => {
                 let first: i32 = num(caps, 1)?;
                 let last = two_or_four_digit_year(&caps[2], first)?;
-                if last <= first || last - first > 100 || self.is_amount(text, range.clone()) {
+                // `2019/20` is a season; `2014/01/05` or a path's `/2019/2021` is none.
+                let slash = text[range.clone()].contains('/');
+                let season = !slash || (last == first + 1 && !in_url_or_file(text, range.clone()));
+                if last <= first || last - first > 100 || !season || self.is_amount(text, range.clone()) {
                     return None;
                 }
                 absolute(DateValue::range(&DateValue::year(first)?, &DateValue::year(last)?))
@@ -501,8 +508,15 @@ impl Tagger {
         let at_sentence_start = trimmed.len() == prev_word.len()
             || trimmed[..trimmed.len() - prev_word.len()].trim_end().ends_with(['.', '\n', ':', '!', '?']);
         let month_before = prev_word.len() >= 3 && month_number(prev_word).is_some();
-        !capitalised || at_sentence_start || YEAR_PRECEDERS.contains(&prev_word) || month_before
+        let part = part_of_year(prev_word);
+        !capitalised || at_sentence_start || YEAR_PRECEDERS.contains(&prev_word) || month_before || part
     }
+}
+
+/// `Q3 2019`, `H1 2020`: a quarter or a half of the year after it, dated,
+/// as `early 2015` is, by its year.
+fn part_of_year(word: &str) -> bool {
+    matches!(word, "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "H2")
 }
 
 /// Whether the last word of `before` is `word`, in any case.
@@ -527,11 +541,23 @@ fn is_cable_reference(after: &str) -> bool {
         && number.chars().all(|c| c.is_ascii_digit())
 }
 
-fn in_url_or_file(text: &str, r: Range<usize>) -> bool {
+/// `/2022/11/10/` inside a longer token: a web address's path, not a date
+/// (`2022/11/10` alone is one).
+fn in_web_address(text: &str, r: Range<usize>) -> bool {
+    let token = token_around(text, r.clone()).trim_matches(|c: char| c.is_ascii_punctuation());
+    text[r.clone()].contains('/') && token.len() != r.len()
+}
+
+/// The text between the white space around `r`.
+fn token_around(text: &str, r: Range<usize>) -> &str {
     // After the last white space before, however many bytes it takes (`\u{a0}`).
     let start = text[..r.start].trim_end_matches(|c: char| !c.is_whitespace()).len();
     let end = text[r.end..].find(char::is_whitespace).map_or(text.len(), |i| r.end + i);
-    let token = &text[start..end];
+    &text[start..end]
+}
+
+fn in_url_or_file(text: &str, r: Range<usize>) -> bool {
+    let token = token_around(text, r);
     const MARKS: &[&str] =
         &["://", "www.", ".htm", ".pdf", ".jpg", ".png", ".txt", ".php", ".asp", "_", "=", "@", ".gov", ".org", ".com"];
     MARKS.iter().any(|m| token.contains(m))

@@ -92,7 +92,8 @@ const SOURCES: [(Pattern, Opening, &str); 25] = {
     use Opening as O;
     use Pattern::*;
     [
-        (Iso, O::YEAR_DASH, r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+        // `2019-06-05`, `2019/06/05`.
+        (Iso, O::YEAR_DASH, r"\b(\d{4})[-/](\d{2})[-/](\d{2})\b"),
         (Numeric, O::DAY_SEPARATED, r"\b(\d{1,2})([-/.])(\d{1,2})[-/.](\d{4})\b"),
         (Dtg, O::GROUP, r"\b(\d{2})\d{4}Z\s+(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+(\d{2})\b"),
         // `9 – 10 May 2019`, `from 5 May to 2 June 2019`: the first month may be left out.
@@ -126,7 +127,8 @@ const SOURCES: [(Pattern, Opening, &str); 25] = {
             O::FISCAL,
             r"\b(?:FY|[Ff]iscal [Yy]ear)\s?'?(\d{4}|\d{2})(?:\s*[-–/]\s*(?:FY\s?)?(\d{4}|\d{2}))?\b",
         ),
-        (YearRange, O::YEAR_DASH, r"\b({YEAR})\s*[-–—]\s*(\d{4}|\d{2})\b"),
+        // `2012-13`, `2012 – 2013`; `2019/20`, a season of two years, with no space.
+        (YearRange, O::YEAR_DASH, r"\b({YEAR})(?:\s*[-–—]\s*|/)(\d{4}|\d{2})\b"),
         (PartOfYear, O::PART, r"\b({PART})[- ]({YEAR})\b"),
         (PartOfDecade, O::PART, r"(?i:\b(early|mid|late))[- ](?:the\s+)?(1[6-9]\d0|20\d0)'?s\b"),
         (Decade, O::DECADE, r"\b(1[6-9]\d0|20\d0)'?s\b"),

@@ -37,7 +37,8 @@ impl Opening {
     pub const WEEKDAY: Opening = Opening(1 << 9);
     /// A day, then `-`, `/` or `.` (`05/06/2019`).
     pub const DAY_SEPARATED: Opening = Opening(1 << 10);
-    /// A year, then a dash, after white space or not (`2012-05-03`, `2012 – 13`).
+    /// A year, then a dash, after white space or not (`2012-05-03`, `2012 – 13`),
+    /// or a slash (`2019/20`).
     pub const YEAR_DASH: Opening = Opening(1 << 11);
     /// A year ending in 0, then `'` or `s` (`1990s`).
     pub const DECADE: Opening = Opening(1 << 12);
@@ -205,7 +206,7 @@ fn by_digits(digits: &[u8], after: &str) -> Opening {
         1 | 2 => Opening::DAY,
         4 => {
             let mut year = Opening::YEAR;
-            if after.trim_start().starts_with(['-', '–', '—']) {
+            if after.trim_start().starts_with(['-', '–', '—']) || after.starts_with('/') {
                 year = year.or(Opening::YEAR_DASH);
             }
             if digits[3] == b'0' && matches!(next, Some(b'\'' | b's')) {
@@ -312,6 +313,7 @@ mod tests {
         assert_eq!(openings("05/06"), [(0, O::DAY.or(O::DAY_SEPARATED)), (3, O::DAY)]);
         assert_eq!(openings("2012-05"), [(0, O::YEAR.or(O::YEAR_DASH)), (5, O::DAY)]);
         assert_eq!(openings("2012 \u{2013}"), [(0, O::YEAR.or(O::YEAR_DASH))]);
+        assert_eq!(openings("2019/20"), [(0, O::YEAR.or(O::YEAR_DASH)), (5, O::DAY)]);
         assert_eq!(
             openings("1990s 1990's 1995s"),
             [(0, O::YEAR.or(O::DECADE)), (6, O::YEAR.or(O::DECADE)), (13, O::YEAR)]
