@@ -297,8 +297,11 @@ impl Resolver {
                     continue;
                 }
             }
-            let longer_name =
-                matches!(f.why, Why::Acronym | Why::Pattern | Why::Compass | Why::PlaceNoun | Why::Accord);
+            // A byline's name is a person's whole (`John Irish` holds no Ireland).
+            let longer_name = matches!(
+                f.why,
+                Why::Acronym | Why::Pattern | Why::Compass | Why::PlaceNoun | Why::Accord | Why::Byline
+            );
             let blocks = |m: &DocMention| {
                 !(longer_name
                     && contains(&f.range, &m.range)

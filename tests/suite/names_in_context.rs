@@ -20,6 +20,9 @@ fn has(sentence: &str, name: &str, kind: EntityKind) -> bool {
     entities(sentence).iter().any(|(n, k)| n == name && *k == kind)
 }
 
+const CREDITS: &str = "Aid arrived.\n\n(Reporting by Tiemoko Diallo and Fadimata Kontao in Bamako, additional \
+                       reporting by John Irish in Paris; Editing by Alex Richardson)";
+
 const FOUND: &[(&str, &str, EntityKind)] = &[
     // people: a given name, a particle, an apposition, a role before the name
     ("The convoy was led by Jeremiah Johnson and two other soldiers.", "Jeremiah Johnson", EntityKind::Person),
@@ -44,6 +47,11 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
         "Cyriaque Sobtafo",
         EntityKind::Person,
     ),
+    // a news agency's credits: each person, whatever their role
+    (CREDITS, "Tiemoko Diallo", EntityKind::Person),
+    (CREDITS, "Fadimata Kontao", EntityKind::Person),
+    (CREDITS, "John Irish", EntityKind::Person),
+    (CREDITS, "Alex Richardson", EntityKind::Person),
     // places: a place noun, a listed place after a preposition, a compass word, a strong cue
     ("Fighting spread across the Tahoua Region that spring.", "Tahoua Region", EntityKind::Place),
     ("The team was based outside Ouallam at the time.", "Ouallam", EntityKind::Place),
@@ -193,6 +201,7 @@ const NOT_NAMES: &[(&str, &str)] = &[
     ("The page was last changed at 15:43 ZULU by the editors.", "ZULU"),
     ("The escort was led by LCDR Smith in the boat.", "LCDR"),
     ("In 2015 the parties signed the Algiers peace accord in Mali.", "Algiers"),
+    (CREDITS, "Ireland"),
     ("I met with the Foreign\nMinister (FM) Mindaoudou on Thursday.", "Foreign\nMinister"),
     ("I met with the Foreign\nMinister (FM) Mindaoudou on Thursday.", "Foreign Minister"),
     ("The escort was led by LCDR Smith in the boat.", "LCDR Smith"),

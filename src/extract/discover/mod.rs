@@ -5,6 +5,7 @@
 
 mod acronyms;
 mod bodies;
+mod bylines;
 
 use super::context::{ContextRules, FoldedWords};
 use super::names::{self, is_capitalised, person_name, words};
@@ -61,23 +62,9 @@ pub enum Why {
 /// Latin letters (ASCII, Latin-1, Latin Extended-A: `Keïta`, `Słowik`), for
 /// a class: they compile in a fifteenth of the time of `\p{L}`. Extended-A's
 /// capitals alternate with its small letters: [`LATIN_CAPITALS`] lets all in.
-const LATIN_LETTERS: &str = "A-Za-zÀ-ÖØ-öø-ž";
-const LATIN_CAPITALS: &str = "A-ZÀ-ÖØ-ÞĀ-ž";
+pub(super) const LATIN_LETTERS: &str = "A-Za-zÀ-ÖØ-öø-ž";
+pub(super) const LATIN_CAPITALS: &str = "A-ZÀ-ÖØ-ÞĀ-ž";
 
-/// Bylines. Lengths are checked after matching (see `bylines`): a bounded
-/// repetition of a Unicode class compiles to one copy of it per count.
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    let posted =
-        r"^(?:Posted|Published|Written)\b(?<gap>[^\n]*?)\bby\s+(?<posted>[L][L0-9_.\-]+(?: [U][L\-]+){0,2})\s*$";
-    let by = r"^By\s+(?<by>[U][L'\-]+(?: [U]\.?)?(?: [U][L'\-]+){1,2})\s*(?:$|[|,·—–-])";
-    let classes =
-        |p: &str| p.replace("[L", &format!("[{LATIN_LETTERS}")).replace("[U]", &format!("[{LATIN_CAPITALS}]"));
-    Regex::new(&format!("(?m){}|{}", classes(posted), classes(by))).expect("regex")
-});
-/// At most this many characters between `Posted` and `by`, and in a
-/// posted-by handle.
-const BYLINE_GAP: usize = 60;
-const HANDLE: usize = 41;
 /// A post by its city: `Embassy Bamako`, and in a cable's routing `AMEMBASSY
 /// PARIS`. ASCII: it compiles in a fraction of the time of Unicode classes
 /// (a city spelled otherwise is passed over, see [`Discoverer::posts`]).
@@ -230,7 +217,8 @@ impl Discoverer {
             }
             self.context.find(text, &ws, heading, &mut folded, &mut found);
         }
-        bylines(text, &mut found);
+        bylines::bylines(text, &mut found);
+        bylines::credits(text, &self.rules.name_particles, &mut found);
         domains(text, &mut found);
         self.posts(text, &mut found);
         self.signature(text, &mut found);
@@ -539,24 +527,6 @@ fn field_value(s: &str) -> bool {
     s.starts_with(|c: char| c.is_ascii_lowercase()) && s[key..].starts_with(": ")
 }
 
-fn bylines(text: &str, out: &mut Vec<Found>) {
-    let short = |s: &str, most: usize| s.chars().nth(most).is_none();
-    for caps in BYLINE.captures_iter(text) {
-        let m = match (caps.name("posted"), caps.name("by")) {
-            (Some(posted), _) => {
-                let handle = posted.as_str().split(' ').next().unwrap_or_default();
-                if !caps.name("gap").is_some_and(|gap| short(gap.as_str(), BYLINE_GAP)) || !short(handle, HANDLE) {
-                    continue;
-                }
-                posted
-            }
-            (None, Some(by)) => by,
-            (None, None) => continue,
-        };
-        out.push(Found { range: m.range(), name: m.as_str().to_string(), kind: EntityKind::Person, why: Why::Byline });
-    }
-}
-
 fn domains(text: &str, out: &mut Vec<Found>) {
     // Most documents name no web domain: one literal scan spares them the regex.
     if !DOMAIN_ENDINGS.is_match(text) {
@@ -584,7 +554,8 @@ fn domains(text: &str, out: &mut Vec<Found>) {
 /// `Pipeline::new`).
 pub fn compile_patterns() {
     LazyLock::force(&acronyms::ACRONYM);
-    LazyLock::force(&BYLINE);
+    LazyLock::force(&bylines::BYLINE);
+    LazyLock::force(&bylines::CREDITS);
     LazyLock::force(&DOMAIN);
     LazyLock::force(&AFTER_TITLE);
     LazyLock::force(&DOMAIN_ENDINGS);

@@ -1,0 +1,82 @@
+//! People a document names as its authors: its byline (`By Jane Doe`,
+//! `Posted on … by iajohnson`) and a news agency's credits (`Reporting by
+//! Tiemoko Diallo; Editing by Alex Richardson`).
+
+use super::names::person_name;
+use super::{Found, Why, LATIN_CAPITALS, LATIN_LETTERS};
+use crate::model::EntityKind;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Bylines. Lengths are checked after matching (see `bylines`): a bounded
+/// repetition of a Unicode class compiles to one copy of it per count.
+pub(super) static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    let posted =
+        r"^(?:Posted|Published|Written)\b(?<gap>[^\n]*?)\bby\s+(?<posted>[L][L0-9_.\-]+(?: [U][L\-]+){0,2})\s*$";
+    let by = r"^By\s+(?<by>[U][L'\-]+(?: [U]\.?)?(?: [U][L'\-]+){1,2})\s*(?:$|[|,·—–-])";
+    let classes =
+        |p: &str| p.replace("[L", &format!("[{LATIN_LETTERS}")).replace("[U]", &format!("[{LATIN_CAPITALS}]"));
+    Regex::new(&format!("(?m){}|{}", classes(posted), classes(by))).expect("regex")
+});
+/// At most this many characters between `Posted` and `by`, and in a
+/// posted-by handle.
+const BYLINE_GAP: usize = 60;
+const HANDLE: usize = 41;
+/// A line of credits: its first words, then the rest of its line.
+pub(super) static CREDITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)^[ \t]*\(?(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]hotos?) by [^\n]+",
+    )
+    .expect("regex")
+});
+/// What a credit names before its people: `Editing by`, `; additional reporting by`.
+static CREDIT_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[;.,]\s*|\s+and\s+)\(?(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]hotos?) by\s+")
+        .expect("regex")
+});
+
+pub(super) fn bylines(text: &str, out: &mut Vec<Found>) {
+    let short = |s: &str, most: usize| s.chars().nth(most).is_none();
+    for caps in BYLINE.captures_iter(text) {
+        let m = match (caps.name("posted"), caps.name("by")) {
+            (Some(posted), _) => {
+                let handle = posted.as_str().split(' ').next().unwrap_or_default();
+                if !caps.name("gap").is_some_and(|gap| short(gap.as_str(), BYLINE_GAP)) || !short(handle, HANDLE) {
+                    continue;
+                }
+                posted
+            }
+            (None, Some(by)) => by,
+            (None, None) => continue,
+        };
+        out.push(Found { range: m.range(), name: m.as_str().to_string(), kind: EntityKind::Person, why: Why::Byline });
+    }
+}
+
+/// The people of each credit on a credits line: after each role, names
+/// joined by `,` or `and`, each ending where a name does (`Tiemoko Diallo
+/// in Bamako`).
+pub(super) fn credits(text: &str, particles: &[String], out: &mut Vec<Found>) {
+    for line in CREDITS.find_iter(text) {
+        for role in CREDIT_ROLE.find_iter(line.as_str()) {
+            let mut at = line.start() + role.end();
+            while let Some(range) = person_name(text, at, particles, &|_| false) {
+                let name = &text[range.clone()];
+                if name.contains(' ') {
+                    out.push(Found {
+                        range: range.clone(),
+                        name: name.to_string(),
+                        kind: EntityKind::Person,
+                        why: Why::Byline,
+                    });
+                }
+                let rest = text[range.end..line.end()].trim_start();
+                let after_comma = rest.strip_prefix(',').map(str::trim_start);
+                let Some(next) = after_comma.or(Some(rest)).and_then(|r| r.strip_prefix("and ").or(after_comma)) else {
+                    break;
+                };
+                at = line.end() - next.len();
+            }
+        }
+    }
+}
