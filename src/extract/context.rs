@@ -190,6 +190,12 @@ impl ContextRules {
         self.lexicon.on(folded, KNOWN_PLACE) || PLACES.contains(folded)
     }
 
+    /// Whether `word` is a given name the lists or the gazetteer know.
+    pub fn is_given_name(&self, word: &str) -> bool {
+        let folded = fold(word);
+        GIVEN_NAMES.contains(&folded) || self.lexicon.on(&folded, KNOWN_GIVEN)
+    }
+
     /// Whether `word` is a known place's adjective (`Algerian`).
     pub fn is_demonym(&self, word: &str) -> bool {
         self.lexicon.on(&fold(word), DEMONYM)

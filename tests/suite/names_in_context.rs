@@ -109,6 +109,12 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
         EntityKind::Organization,
     ),
     ("Not even the Drug Brigade of the Malian Judiciary Police was told.", "Drug Brigade", EntityKind::Group),
+    // a person of a body; a body named in French
+    ("The study by Dr. Jane Smith of Georgetown University came out.", "Jane Smith", EntityKind::Person),
+    ("The study by Dr. Jane Smith of Georgetown University came out.", "Georgetown University", EntityKind::Organization),
+    ("Ousmane Diarra of the Université de Bamako wrote it.", "Ousmane Diarra", EntityKind::Person),
+    ("He studied at the Université de Bamako for years.", "Université de Bamako", EntityKind::Organization),
+    ("He taught at the University of California for years.", "University of California", EntityKind::Organization),
     // an agreement named for where it was signed, or for what it settles
     ("In 2015 the parties signed the Algiers peace accord in Mali.", "Algiers peace accord", EntityKind::Program),
     ("The Ouagadougou Agreement of 2013 allowed elections.", "Ouagadougou Agreement", EntityKind::Program),

@@ -64,7 +64,8 @@ impl Discoverer {
 
     /// Where a run of capitalised words holds two names, the word between
     /// them: `Drug Brigade of the Malian Judiciary Investigation Police` (a
-    /// unit of a body, each named in full), `AS-FNIS and AS Police` (an
+    /// unit of a body, each named in full), `Jane Smith of Georgetown
+    /// University` (a person and a body), `AS-FNIS and AS Police` (an
     /// acronym, then another name), `School of Marrakech and Algeria`.
     fn two_names(&self, run: &[names::Word]) -> Option<usize> {
         let acronym = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c == '-');
@@ -79,8 +80,11 @@ impl Discoverer {
         let of = run.iter().position(|w| w.text == "of").filter(|&of| of >= 2)?;
         let body = &run[of + 1..];
         let body = &body[usize::from(body.first()?.text == "the")..];
-        let named = body.len() >= 2 && self.sets.name_heads.contains(body.last()?.text);
-        (UNIT_HEADS.contains(&run[of - 1].text) && named).then_some(of)
+        let named = body.len() >= 2 && (self.sets.name_heads.contains(body.last()?.text) || self.starts_org(body, 0));
+        // `Jane Smith of Georgetown University`: a person, then where they are.
+        let titled = usize::from(self.sets.person_titles.contains(run[0].text));
+        let person = of - titled == 2 && self.context.is_given_name(run[titled].text);
+        ((UNIT_HEADS.contains(&run[of - 1].text) || person) && named).then_some(of)
     }
 
     /// `Royal Air Force School of Marrakech`, `UN Mission in Ivory Coast`:
