@@ -206,6 +206,7 @@ const NOT_NAMES: &[(&str, &str)] = &[
     ("The talks, reported in BAMAKO 754, went on for a week.", "BAMAKO"),
     ("The page was last changed at 15:43 ZULU by the editors.", "ZULU"),
     ("The escort was led by LCDR Smith in the boat.", "LCDR"),
+    ("The talks resumed in NOVEMBER after the long rains.", "NOVEMBER"),
     ("In 2015 the parties signed the Algiers peace accord in Mali.", "Algiers"),
     (CREDITS, "Ireland"),
     ("I met with the Foreign\nMinister (FM) Mindaoudou on Thursday.", "Foreign\nMinister"),

@@ -70,24 +70,29 @@ impl Discoverer {
     /// Liberia`, `the AOB Niger and SOCCE commanders`): four to ten
     /// capitals, one inner hyphen allowed (`AS-FNIS`). Not in a sentence
     /// mostly in capitals (an old cable's body, a heading), nor beside a
-    /// number (`15:43 ZULU`, `40 MHZ`, a cable's reference `BAMAKO 754`), nor
-    /// a rank (`LCDR Smith`). Found
-    /// last: an acronym the document defines, or the gazetteer knows, is
-    /// that name's (see `Resolver::add_found`).
+    /// number (`15:43 ZULU`, `40 MHZ`, a cable's reference `BAMAKO 754`),
+    /// nor a rank (`LCDR Smith`). Found last: an acronym the document
+    /// defines, or the gazetteer knows, is that name's (see
+    /// `Resolver::add_found`). Asked of every word: the shape is tried
+    /// first, the sentence read only for one that has it.
     pub(super) fn lone_acronyms(&self, ws: &[names::Word], out: &mut Vec<Found>) {
-        let lower_words = ws.iter().filter(|w| w.text.starts_with(|c: char| c.is_lowercase())).count();
-        if lower_words < MIXED_CASE_WORDS {
-            return;
-        }
         let number = |w: &names::Word| w.text.starts_with(|c: char| c.is_ascii_digit());
+        let mut running_text = None;
         for (i, w) in ws.iter().enumerate() {
-            let by_number = (i > 0 && number(&ws[i - 1])) || ws.get(i + 1).is_some_and(number);
-            let title = self.sets.person_titles.contains(w.text);
-            if !is_lone_acronym(w.text) || by_number || title || self.not_name(w.text) {
+            if !is_lone_acronym(w.text) || self.known_acronyms.contains(w.text) {
                 continue;
             }
-            let name = w.text.to_string();
-            out.push(Found { range: w.range.0..w.range.1, kind: self.kind_of(&name), name, why: Why::LoneAcronym });
+            let by_number = (i > 0 && number(&ws[i - 1])) || ws.get(i + 1).is_some_and(number);
+            let named_otherwise = self.sets.person_titles.contains(w.text) || super::is_month_name(w.text);
+            if by_number || named_otherwise || self.not_name(w.text) {
+                continue;
+            }
+            let lower = |w: &&names::Word| w.text.starts_with(|c: char| c.is_lowercase());
+            if !*running_text.get_or_insert_with(|| ws.iter().filter(lower).count() >= MIXED_CASE_WORDS) {
+                return;
+            }
+            let (range, name) = (w.range.0..w.range.1, w.text.to_string());
+            out.push(Found { range, name, kind: EntityKind::Organization, why: Why::LoneAcronym });
         }
     }
 }
@@ -106,15 +111,17 @@ const MIXED_CASE_WORDS: usize = 3;
 
 /// `ECOMOG`, `AS-FNIS`; not `UN` (too short to tell from a word in
 /// capitals), `MQ-9` (a model), `XVIII` (a numeral).
-fn is_lone_acronym(word: &str) -> bool {
-    let letters = word.bytes().filter(u8::is_ascii_uppercase).count();
-    let hyphens = word.bytes().filter(|&b| b == b'-').count();
-    (4..=10).contains(&word.len())
-        && letters + hyphens == word.len()
+pub(super) fn is_lone_acronym(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    if !(4..=10).contains(&bytes.len()) || !bytes[0].is_ascii_uppercase() || !bytes[1].is_ascii_uppercase() {
+        return false;
+    }
+    let letters = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
+    let hyphens = bytes.iter().filter(|&&b| b == b'-').count();
+    letters + hyphens == bytes.len()
         && hyphens <= 1
-        && !word.starts_with('-')
         && !word.ends_with('-')
-        && !word.bytes().all(|b| b"IVXLCDM".contains(&b))
+        && !bytes.iter().all(|b| b"IVXLCDM".contains(b))
 }
 
 #[cfg(test)]

@@ -2,10 +2,11 @@
 //! `Posted on … by iajohnson`) and a news agency's credits (`Reporting by
 //! Tiemoko Diallo; Editing by Alex Richardson`).
 
-use super::names::person_name;
+use super::names::{person_name, Word};
 use super::{Found, Why, LATIN_CAPITALS, LATIN_LETTERS};
 use crate::model::EntityKind;
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Bylines. Lengths are checked after matching (see `bylines`): a bounded
@@ -22,13 +23,10 @@ pub(super) static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// posted-by handle.
 const BYLINE_GAP: usize = 60;
 const HANDLE: usize = 41;
-/// A line of credits: its first words, then the rest of its line.
-pub(super) static CREDITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?m)^[ \t]*\(?(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]hotos?) by [^\n]+",
-    )
-    .expect("regex")
-});
+/// The words a credit's role begins with (`Reporting by`, `Additional
+/// reporting by`): a sentence that opens with one is a line of credits.
+const ROLES: &[&str] = &["Reporting", "Writing", "Editing", "Compiled", "Photo", "Photos", "Additional"];
+
 /// What a credit names before its people: `Editing by`, `; additional reporting by`.
 static CREDIT_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[;.,]\s*|\s+and\s+)\(?(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]hotos?) by\s+")
@@ -53,30 +51,41 @@ pub(super) fn bylines(text: &str, out: &mut Vec<Found>) {
     }
 }
 
-/// The people of each credit on a credits line: after each role, names
-/// joined by `,` or `and`, each ending where a name does (`Tiemoko Diallo
-/// in Bamako`).
-pub(super) fn credits(text: &str, particles: &[String], out: &mut Vec<Found>) {
-    for line in CREDITS.find_iter(text) {
-        for role in CREDIT_ROLE.find_iter(line.as_str()) {
-            let mut at = line.start() + role.end();
-            while let Some(range) = person_name(text, at, particles, &|_| false) {
-                let name = &text[range.clone()];
-                if name.contains(' ') {
-                    out.push(Found {
-                        range: range.clone(),
-                        name: name.to_string(),
-                        kind: EntityKind::Person,
-                        why: Why::Byline,
-                    });
-                }
-                let rest = text[range.end..line.end()].trim_start();
-                let after_comma = rest.strip_prefix(',').map(str::trim_start);
-                let Some(next) = after_comma.or(Some(rest)).and_then(|r| r.strip_prefix("and ").or(after_comma)) else {
-                    break;
-                };
-                at = line.end() - next.len();
+/// Whether the words `ws` of a sentence open a line of credits
+/// (`(Reporting by`, `Additional reporting by`).
+pub(super) fn opens_credits(ws: &[Word]) -> bool {
+    let ws = &ws[usize::from(ws.first().is_some_and(|w| w.text == "("))..];
+    let by = |at: usize| ws.get(at).is_some_and(|w| w.text == "by");
+    match ws.first().map(|w| w.text) {
+        Some("Additional") => ws.get(1).is_some_and(|w| w.text == "reporting") && by(2),
+        Some(first) => ROLES.contains(&first) && by(1),
+        None => false,
+    }
+}
+
+/// The people of each credit in the sentence `line` of credits: after
+/// each role, names joined by `,` or `and`, each ending where a name does
+/// (`Tiemoko Diallo in Bamako`).
+pub(super) fn credits(text: &str, line: Range<usize>, particles: &[String], out: &mut Vec<Found>) {
+    let (line_start, line_end) = (line.start, line.end);
+    for role in CREDIT_ROLE.find_iter(&text[line]) {
+        let mut at = line_start + role.end();
+        while let Some(range) = person_name(&text[..line_end], at, particles, &|_| false) {
+            let name = &text[range.clone()];
+            if name.contains(' ') {
+                out.push(Found {
+                    range: range.clone(),
+                    name: name.to_string(),
+                    kind: EntityKind::Person,
+                    why: Why::Byline,
+                });
             }
+            let rest = text[range.end..line_end].trim_start();
+            let after_comma = rest.strip_prefix(',').map(str::trim_start);
+            let Some(next) = after_comma.or(Some(rest)).and_then(|r| r.strip_prefix("and ").or(after_comma)) else {
+                break;
+            };
+            at = line_end - next.len();
         }
     }
 }

@@ -109,6 +109,9 @@ pub struct Discoverer {
     title_first_pairs: Box<[u64; 1024]>,
     sets: WordSets,
     context: ContextRules,
+    /// The gazetteer's names that are acronyms alone (`ECOWAS`): no lone
+    /// acronym of the text is asked about again (see `lone_acronyms`).
+    known_acronyms: FxHashSet<String>,
 }
 
 /// The rule lists asked of every word ("is this one of them?"), as sets.
@@ -187,7 +190,9 @@ impl Discoverer {
         }
         let context = ContextRules::new(rules, gazetteer);
         let sets = WordSets::new(rules);
-        Discoverer { rules: rules.clone(), titles, title_first_bytes, title_first_pairs, sets, context }
+        let forms = gazetteer.entities.iter().flat_map(|e| std::iter::once(&e.name).chain(&e.aliases));
+        let known_acronyms = forms.filter(|f| acronyms::is_lone_acronym(f)).cloned().collect();
+        Discoverer { rules: rules.clone(), titles, title_first_bytes, title_first_pairs, sets, context, known_acronyms }
     }
 
     /// Candidates in one document's clean text; `sentences` lets heading-like
@@ -216,9 +221,11 @@ impl Discoverer {
                 self.article_names(text, &ws, &mut found);
             }
             self.context.find(text, &ws, heading, &mut folded, &mut found);
+            if bylines::opens_credits(&ws) {
+                bylines::credits(text, s.clone(), &self.rules.name_particles, &mut found);
+            }
         }
         bylines::bylines(text, &mut found);
-        bylines::credits(text, &self.rules.name_particles, &mut found);
         domains(text, &mut found);
         self.posts(text, &mut found);
         self.signature(text, &mut found);
@@ -555,7 +562,6 @@ fn domains(text: &str, out: &mut Vec<Found>) {
 pub fn compile_patterns() {
     LazyLock::force(&acronyms::ACRONYM);
     LazyLock::force(&bylines::BYLINE);
-    LazyLock::force(&bylines::CREDITS);
     LazyLock::force(&DOMAIN);
     LazyLock::force(&AFTER_TITLE);
     LazyLock::force(&DOMAIN_ENDINGS);
