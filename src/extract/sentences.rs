@@ -204,14 +204,14 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
-        lines.push(at..at + content.len());
+        lines.push(Line::new(text, at..at + content.len()));
         at += line.len();
     }
-    let whole = hard_wrapped(text, &lines);
+    let whole = hard_wrapped(&lines);
     let mut out = Vec::new();
-    for paragraph in lines.split(|l| text[l.clone()].trim().is_empty()).filter(|p| !p.is_empty()) {
+    for paragraph in lines.split(|l| l.blank).filter(|p| !p.is_empty()) {
         if whole || wrapped_paragraph(text, paragraph) {
-            out.push(paragraph[0].start..paragraph[paragraph.len() - 1].end);
+            out.push(paragraph[0].range.start..paragraph[paragraph.len() - 1].range.end);
         } else {
             join_broken_names(text, paragraph, &mut out);
         }
@@ -219,16 +219,40 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// A line of text, read once for what deciding whether it is wrapped asks.
+struct Line {
+    range: Range<usize>,
+    /// Its characters, counted up to [`LONG_LINE`]: a longer line is long,
+    /// however long (a line of a megabyte is not counted through).
+    chars: usize,
+    /// Of moderate length, trimmed, and without an end mark.
+    runs_on: bool,
+    blank: bool,
+}
+
+const LONG_LINE: usize = 101;
+
+impl Line {
+    fn new(text: &str, range: Range<usize>) -> Self {
+        let line = &text[range.clone()];
+        let chars = line.chars().take(LONG_LINE).count();
+        let trimmed = line.trim_end();
+        let moderate = (40..=100).contains(&trimmed.chars().take(LONG_LINE).count());
+        let runs_on = moderate && !trimmed.ends_with(['.', '!', '?', ':', '"', '”']);
+        Line { range, chars, runs_on, blank: trimmed.trim_start().is_empty() }
+    }
+}
+
 /// Lines joined where a line ends with a name's initial (`General William
 /// E .`) and the next goes on with the name (`( " Kip " ) Ward met …`).
-fn join_broken_names(text: &str, lines: &[Range<usize>], out: &mut Vec<Range<usize>>) {
+fn join_broken_names(text: &str, lines: &[Line], out: &mut Vec<Range<usize>>) {
     let first = out.len();
     for line in lines {
         match out[first..].last_mut() {
-            Some(last) if ends_with_initial(&text[last.clone()]) && goes_on_with_a_name(&text[line.clone()]) => {
-                last.end = line.end;
+            Some(last) if ends_with_initial(&text[last.clone()]) && goes_on_with_a_name(&text[line.range.clone()]) => {
+                last.end = line.range.end;
             }
-            _ => out.push(line.clone()),
+            _ => out.push(line.range.clone()),
         }
     }
 }
@@ -247,36 +271,26 @@ fn goes_on_with_a_name(line: &str) -> bool {
 }
 
 /// Most lines of similar, moderate length that run on without punctuation.
-fn hard_wrapped(text: &str, lines: &[Range<usize>]) -> bool {
-    let lengths: Vec<usize> = lines.iter().map(|l| text[l.clone()].chars().count()).filter(|&n| n > 0).collect();
+fn hard_wrapped(lines: &[Line]) -> bool {
+    let mut lengths: Vec<usize> = lines.iter().map(|l| l.chars).filter(|&n| n > 0).collect();
     if lengths.len() < 6 {
         return false;
     }
-    let wrapped = lines
-        .iter()
-        .map(|l| text[l.clone()].trim_end())
-        .filter(|l| (40..=100).contains(&l.chars().count()))
-        .filter(|l| !l.ends_with(['.', '!', '?', ':', '"', '”']))
-        .count();
-    let mut sorted = lengths.clone();
-    sorted.sort_unstable();
-    let median = sorted[sorted.len() / 2];
+    let wrapped = lines.iter().filter(|l| l.runs_on).count();
+    lengths.sort_unstable();
+    let median = lengths[lengths.len() / 2];
     (45..=100).contains(&median) && wrapped * 2 > lengths.len()
 }
 
 /// A paragraph of lines that run on: most lines before its last of
 /// moderate length without an end mark, and no line after the first a
 /// list's item.
-fn wrapped_paragraph(text: &str, lines: &[Range<usize>]) -> bool {
+fn wrapped_paragraph(text: &str, lines: &[Line]) -> bool {
     let Some((_, before_last)) = lines.split_last().filter(|(_, before)| !before.is_empty()) else {
         return false;
     };
-    let runs_on = |l: &Range<usize>| {
-        let line = text[l.clone()].trim_end();
-        (40..=100).contains(&line.chars().count()) && !line.ends_with(['.', '!', '?', ':', '"', '”'])
-    };
-    let item = |l: &Range<usize>| text[l.clone()].trim_start().starts_with(['-', '*', '•', '|', '#']);
-    before_last.iter().filter(|l| runs_on(l)).count() * 2 > before_last.len() && !lines[1..].iter().any(item)
+    let item = |l: &Line| text[l.range.clone()].trim_start().starts_with(['-', '*', '•', '|', '#']);
+    before_last.iter().filter(|l| l.runs_on).count() * 2 > before_last.len() && !lines[1..].iter().any(item)
 }
 
 /// Compiles this module's patterns now rather than on first use (see
