@@ -310,10 +310,11 @@ impl Resolver {
             };
             let blocked = mentions.overlapping(&f.range).any(blocks) || extra.overlapping(&f.range).any(blocks);
             // `ECOWAS and the African Union`: a coordination of names, not one
-            // (`UN Mission in Ivory Coast` is one).
+            // (`UN Mission in Ivory Coast` is one, and so is `African Union
+            // Peace and Security Council`, where no name ends before `and`).
             let coordination = f.why == Why::Pattern
                 && mentions.within(&f.range).nth(1).is_some()
-                && f.name.split(' ').any(|w| matches!(w, "and" | "&"));
+                && mentions.within(&f.range).any(|m| joined_after(&text[m.range.end..f.range.end]));
             if blocked || coordination {
                 continue;
             }
@@ -525,6 +526,13 @@ fn after_known_name(text: &str, f: &mut Found, known: &Spans) {
         f.range.start = f.range.end - rest.len();
         f.name = rest.to_string();
     }
+}
+
+/// Whether `after`, the text after a name, goes on with `and` or `&`
+/// (`ECOWAS and the African Union`).
+fn joined_after(after: &str) -> bool {
+    let next = after.trim_start();
+    next.len() < after.len() && (next.starts_with("and ") || next.starts_with("& "))
 }
 
 /// `BAMAKO 000054`, `REF: NIAMEY 27` (a cable's number), `PARIS FOR AF

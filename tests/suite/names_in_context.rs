@@ -149,6 +149,11 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
     ),
     ("The Supreme Council of the Armed Forces met.", "Supreme Council of the Armed Forces", EntityKind::Organization),
     (
+        "The African Union Peace and Security Council met on June 1.",
+        "African Union Peace and Security Council",
+        EntityKind::Organization,
+    ),
+    (
         "FM AMEMBASSY NIAMEY\nTO SECSTATE WASHDC 0123\nThe Embassy Niamey met.",
         "AMEMBASSY NIAMEY",
         EntityKind::Organization,
@@ -190,6 +195,7 @@ const NOT_NAMES: &[(&str, &str)] = &[
     ("Will Mali accept the offer?", "Will Mali"),
     ("They met in Bamako and then in Paris.", "Bamako and"),
     ("The Ministry of Defense and the National Guard met.", "Ministry of Defense and the National Guard"),
+    ("ECOWAS and the African Union Commission met in Accra.", "ECOWAS and the African Union Commission"),
     ("He spoke in English to the crowd.", "English"),
     ("Grace periods were extended in May.", "Grace"),
     ("DE RUEHNM #0048 0141609\nThe talks went on.", "DE RUEHNM"),
