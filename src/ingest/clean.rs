@@ -31,6 +31,8 @@ pub struct Cleaned {
     pub hints: Vec<Hint>,
     /// `key: value` lines of a YAML front matter block.
     pub front_matter: Vec<(String, String)>,
+    /// Where each Markdown heading's words begin in `text` (`## 2012`), in order.
+    pub headings: Vec<usize>,
     /// Where the body begins in `text`: before, the front matter's values.
     pub body_start: usize,
     /// The `<title>` of an HTML document.
@@ -379,6 +381,9 @@ impl Cleaner<'_> {
             self.table_row = true;
             self.i += len;
         } else if let Some(len) = markup::line_marker(&self.s[self.i..]) {
+            if self.s[self.i..self.i + len].trim_start().starts_with('#') {
+                self.out.headings.push(self.out.text.len());
+            }
             self.i += len;
         }
     }

@@ -9,7 +9,9 @@ use crate::extract::sentences::Sentences;
 use crate::extract::{metadata, timex};
 use crate::ingest::Loaded;
 use crate::model::*;
+use regex::Regex;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// One document after extraction, before corpus-wide assembly (and as
 /// the cache keeps it).
@@ -48,6 +50,10 @@ impl DateContext for DocDates<'_> {
 /// something dates the document; further on, a line `2012` is a heading.
 const DOCUMENT_HEAD: usize = 3000;
 
+/// A front matter's title (`title: "Timeline: Mali since 2012"`): a heading.
+static TITLE_FIELD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:title|subtitle|headline)\s*:").expect("regex"));
+
 impl Pipeline {
     /// One document, on its own; its claims get their source id when assembled.
     pub(super) fn extract(&self, loaded: Loaded) -> Extracted {
@@ -71,7 +77,7 @@ impl Pipeline {
         );
         let sentences = self.segmenter.split(&text);
         let timexes = self.tagger.find(&text);
-        let resolved = timex::resolve(&timexes, meta.published.as_ref());
+        let resolved = timex::resolve(&timexes, meta.published.as_ref(), &sentences.ranges);
         let unresolved = resolved.iter().filter(|r| r.is_none()).count();
         if unresolved > 0 {
             warnings.push(format!("{unresolved} relative date(s) left unresolved (no document date or context)"));
@@ -106,7 +112,7 @@ impl Pipeline {
             map,
             rejected: Vec::new(),
         };
-        let claims = self.claims(&source, &sentences, &dated, &cleaned.front_matter);
+        let claims = self.claims(&source, &sentences, &dated, &cleaned.front_matter, &cleaned.headings);
         let recipe = self.cache.is_some().then(|| Recipe::of(&source.text, &source.map, &input.bytes));
         Extracted { source, recipe, mentions, claims }
     }
@@ -116,13 +122,16 @@ impl Pipeline {
     /// document (`R 141609Z JAN 08`) is one claim, of its most precise date,
     /// of kind `publication`, as is the line the document's date was read from.
     /// Of the front matter's values, only a top-level field (`fields`) dates
-    /// the document: an infobox's `date:` dates its subject.
+    /// the document: an infobox's `date:` dates its subject. A heading
+    /// (`headings`, where Markdown marks them) and a `title:` field tell no
+    /// happening.
     fn claims(
         &self,
         source: &Source,
         sentences: &Sentences,
         dated: &[(Range<usize>, DateValue, Resolution)],
         fields: &[(String, String)],
+        headings: &[usize],
     ) -> Vec<Claim> {
         let mut out = Vec::new();
         let rules = &self.assets.lexicon.rules;
@@ -151,8 +160,17 @@ impl Pipeline {
             let ranges: Vec<Range<usize>> = here.iter().map(|(r, _, _)| local(r)).collect();
             let field = |key: &str| fields.iter().any(|(k, _)| k.eq_ignore_ascii_case(key));
             let of_subject = sentence.start < source.body_start && !text.split_once(':').is_some_and(|(k, _)| field(k));
-            if sentence.start < DOCUMENT_HEAD && !of_subject && claims::only_dates(text, &ranges, dating_words) {
-                let narrowest = here.iter().min_by_key(|(_, v, _)| v.span_days()).expect("a date");
+            let marked_heading = headings.binary_search(&sentence.start).is_ok() || TITLE_FIELD.is_match(text);
+            let narrowest = here.iter().min_by_key(|(_, v, _)| v.span_days()).expect("a date");
+            // A line that only dates near the top dates the document, unless
+            // the document's date is another (`## 2012` below `date: 2023-08-15`).
+            let of_document =
+                source.published.as_ref().is_none_or(|p| narrowest.1.start <= p.end && p.start <= narrowest.1.end);
+            if sentence.start < DOCUMENT_HEAD
+                && !of_subject
+                && (of_document || !marked_heading)
+                && claims::only_dates(text, &ranges, dating_words)
+            {
                 out.push(claim(narrowest, "publication"));
                 continue;
             }
@@ -160,9 +178,8 @@ impl Pipeline {
             let dates_document = || source.published_basis.as_deref().is_some_and(|b| b.contains(text.trim()));
             // A heading `2012`, or `December 27.` cut off its sentence by a line break, tells nothing;
             // nor does a heading that names a period (`The First Tuareg Rebellion of 1985–1995`).
-            if claims::only_dates(text, &ranges, claims::DATE_PREPOSITIONS)
-                || (claims::is_heading(&source.text, sentence.clone()) && !dates_document())
-            {
+            let heading = marked_heading || claims::is_heading(&source.text, sentence.clone());
+            if claims::only_dates(text, &ranges, claims::DATE_PREPOSITIONS) || (heading && !dates_document()) {
                 continue;
             }
             if sentences.is_piece(sentence) {

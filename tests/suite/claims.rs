@@ -108,3 +108,19 @@ fn a_claim_of_a_run_no_full_stop_ends_is_the_clause_around_its_date() {
     let event = corpus.events.iter().find(|e| e.claims.contains(&gao)).expect("an event");
     assert_eq!(event.title, "France met Niger in Gao", "titled by its clause, its date dropped");
 }
+
+/// A Markdown timeline: its title and its year headings tell no happening
+/// (`## 2012` was the document's publication, near its top); its items do,
+/// each dated by the year its own sentence names before the day.
+#[test]
+fn a_markdown_timeline_is_dated_by_its_items_not_its_headings() {
+    let text = "---\ntitle: \"Timeline: Mali since 2012\"\ndate: 2023-08-15\n---\n\n# Timeline: Mali since 2012\n\n\
+                ## 2012\n\n- **March 22, 2012** – Captain Amadou Sanogo leads a coup in Bamako.\n\n## 2015\n\n\
+                1. 2015: The Algiers Accord is signed in Bamako on 20 June.\n";
+    let corpus = corpus_of("timeline.md", text);
+    let dated: Vec<(String, &str)> =
+        corpus.claims.iter().map(|c| (c.date.value.to_string(), corpus.claim_text(c))).collect();
+    let values: Vec<&str> = dated.iter().map(|(v, _)| v.as_str()).collect();
+    assert_eq!(values, ["2012-03-22", "2015", "2015-06-20", "2023-08-15"], "{dated:?}");
+    assert!(dated.iter().all(|(_, text)| !text.contains("Timeline")), "{dated:?}");
+}

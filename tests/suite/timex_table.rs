@@ -10,7 +10,8 @@ fn tag(text: &str, doc: Option<&str>) -> Vec<(String, String)> {
     let tagger = Tagger::new(&counts);
     let found = tagger.find(text);
     let doc = doc.and_then(DateValue::parse);
-    let values = resolve(&found, doc.as_ref());
+    let sentences = annals::extract::sentences::Segmenter::new(&[], &[]).split(text).ranges;
+    let values = resolve(&found, doc.as_ref(), &sentences);
     found
         .iter()
         .zip(values)
@@ -111,6 +112,9 @@ const CASES: &[Case] = &[
         &[("June 2015", "2015-06"), ("2017", "2017"), ("June 20", "2015-06-20")]),
     ("In 2005 the plan began. On November 27 the Ambassador met ATT.", Some("2009-11-30"),
         &[("2005", "2005"), ("November 27", "2009-11-27")]),
+    // but a year before it in its own sentence wins over the document's
+    ("2015: the accord is signed in Bamako on 20 June.", Some("2023-08-15"), &[("2015", "2015"), ("20 June", "2015-06-20")]),
+    ("In 2020 Colonel Goïta seized power on 18 August.", Some("2023-08-15"), &[("2020", "2020"), ("18 August", "2020-08-18")]),
     ("On 18 September the army left.", None, &[]),
     // parts of months without a year, two months, ranges across months
     ("In March 2017 it began. By mid-April it had stopped.", None, &[("March 2017", "2017-03"), ("April", "2017-04")]),

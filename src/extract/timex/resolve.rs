@@ -4,16 +4,27 @@
 use super::{Meaning, Timex};
 use crate::model::{DateValue, Precision, Resolution};
 use chrono::{Datelike, Duration, NaiveDate};
+use std::ops::Range;
 
 /// Resolves every expression of one document, in order. Relative ones take
-/// their year from the document's date (the nearest such date to it), or,
-/// when the document has none, from the narrative: the year of its latest
-/// absolute date before them. An expression that refers back (`the June 20
-/// accord`) takes the year of the latest date of its month.
+/// their year from an absolute date before them in their sentence (`2015:
+/// the accord is signed on 20 June`), else from the document's date (the
+/// nearest such date to it), or, when the document has none, from the
+/// narrative: the year of its latest absolute date before them. An
+/// expression that refers back (`the June 20 accord`) takes the year of the
+/// latest date of its month. `sentences` are the document's, in order.
 /// What cannot be resolved is `None`: never guessed.
-pub fn resolve(timexes: &[Timex], doc_date: Option<&DateValue>) -> Vec<Option<(DateValue, Resolution)>> {
+pub fn resolve(
+    timexes: &[Timex],
+    doc_date: Option<&DateValue>,
+    sentences: &[Range<usize>],
+) -> Vec<Option<(DateValue, Resolution)>> {
     let mut out = Vec::with_capacity(timexes.len());
     let mut narrative: Vec<&DateValue> = Vec::new();
+    // The sentence each expression stands in, read forward once; and the
+    // sentence of the narrative's last absolute date.
+    let mut sentence = 0;
+    let mut last_absolute_in: Option<usize> = None;
     // The day the narrative last named, however it was dated: `the same date` is that day.
     let mut last_day: Option<NaiveDate> = None;
     // And the month (its first day): `that month` is its month.
@@ -21,19 +32,25 @@ pub fn resolve(timexes: &[Timex], doc_date: Option<&DateValue>) -> Vec<Option<(D
     // And the first and last days of its last date of any precision: `ten years later` is counted from it.
     let mut last_date: Option<(NaiveDate, NaiveDate)> = None;
     for t in timexes {
+        while sentences.get(sentence).is_some_and(|s| s.end <= t.range.start) {
+            sentence += 1;
+        }
+        let in_sentence = sentences.get(sentence).is_some_and(|s| s.start <= t.range.start);
+        let same_sentence = in_sentence && last_absolute_in == Some(sentence);
+        let context = Context { narrative: &narrative, same_sentence, doc_date };
         let resolved = match &t.meaning {
             Meaning::Absolute(v) => Some((v.clone(), Resolution::Absolute)),
             Meaning::MonthDay { month, day } => {
                 let pick = |y: i32| DateValue::day(y, *month, *day);
-                by_context(t, &narrative, *month, doc_date, pick)
+                by_context(t, &context, *month, pick)
             }
             Meaning::Month { month } => {
                 let pick = |y: i32| DateValue::month(y, *month);
-                by_context(t, &narrative, *month, doc_date, pick)
+                by_context(t, &context, *month, pick)
             }
             Meaning::Months { first, last } => {
                 let pick = |y: i32| DateValue::range(&DateValue::month(y, *first)?, &DateValue::month(y, *last)?);
-                by_context(t, &narrative, *first, doc_date, pick)
+                by_context(t, &context, *first, pick)
             }
             Meaning::SinceYear(year) => since(*year, doc_date),
             Meaning::NarrativeDayOffset(n) => {
@@ -57,6 +74,7 @@ pub fn resolve(timexes: &[Timex], doc_date: Option<&DateValue>) -> Vec<Option<(D
         };
         if let Meaning::Absolute(v) = &t.meaning {
             narrative.push(v);
+            last_absolute_in = in_sentence.then_some(sentence);
         }
         if let Some((v, _)) = &resolved {
             if v.precision == Precision::Day {
@@ -72,20 +90,33 @@ pub fn resolve(timexes: &[Timex], doc_date: Option<&DateValue>) -> Vec<Option<(D
     out
 }
 
+/// What a yearless date may take its year from.
+struct Context<'a> {
+    /// The absolute dates before it, in order.
+    narrative: &'a [&'a DateValue],
+    /// Whether the last of them stands in its sentence.
+    same_sentence: bool,
+    doc_date: Option<&'a DateValue>,
+}
+
 fn by_context(
     t: &Timex,
-    narrative: &[&DateValue],
+    context: &Context,
     month: u32,
-    doc_date: Option<&DateValue>,
     pick: impl Fn(i32) -> Option<DateValue>,
 ) -> Option<(DateValue, Resolution)> {
+    let narrative = context.narrative;
     // `the June 20 accord` refers back to a June the narrative named; any
     // other yearless date is in the year in force where it stands (below).
     let same_month = narrative.iter().rev().find(|d| d.precision <= Precision::Month && d.start.month() == month);
     if let (true, Some(d)) = (t.anaphoric, same_month) {
         return pick(d.year_of()).map(|v| (v, Resolution::Context));
     }
-    if let Some(doc) = doc_date.filter(|d| d.precision <= Precision::Month) {
+    // `2015: the accord is signed on 20 June`: the sentence's own year.
+    if let Some(d) = narrative.last().filter(|_| context.same_sentence) {
+        return pick(d.year_of()).map(|v| (v, Resolution::Context));
+    }
+    if let Some(doc) = context.doc_date.filter(|d| d.precision <= Precision::Month) {
         let anchor = doc.start;
         let best = (doc.year_of() - 1..=doc.year_of() + 1)
             .filter_map(&pick)
