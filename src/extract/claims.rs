@@ -196,6 +196,13 @@ pub fn lists_start(text: &str, headings: &[String]) -> usize {
     text.len()
 }
 
+/// A copyright notice (`© 2023 World News`, `Copyright 2021 …`): its year
+/// dates no happening.
+pub fn is_copyright(sentence: &str) -> bool {
+    let s = sentence.trim_start();
+    s.starts_with('©') || s.starts_with("(c) ") || s.starts_with("(C) ") || s.starts_with("Copyright")
+}
+
 /// How far a clause reaches either side of its date, in bytes: three times
 /// the longest clause around a date in the gold sets.
 const CLAUSE_REACH: usize = 400;

@@ -104,6 +104,8 @@ pub fn clean(s: &str, syntax: Syntax) -> Cleaned {
     }
     if c.html {
         c.out.html_title = markup::html_title(s);
+        // Read as a front matter's `date:` is (see `metadata::infer`).
+        c.out.front_matter.extend(markup::html_date(s).map(|d| ("date".to_string(), d)));
     }
     c.line_start();
     c.run();

@@ -364,6 +364,39 @@ pub fn html_title(s: &str) -> Option<String> {
     (!title.is_empty()).then_some(title)
 }
 
+/// An HTML page's publication date from its `<meta>` tags (`article:published_time`,
+/// `datePublished`, `DC.date`, …): the day of a date-time.
+pub fn html_date(s: &str) -> Option<String> {
+    // Meta tags stand in the head: a page's first bytes.
+    let head = &s[..crate::text::floor_boundary(s, HTML_HEAD)];
+    META.find_iter(head).filter(|m| m.len() <= MAX_META).find_map(|m| {
+        let value = |attribute: &Regex| attribute.captures(m.as_str()).and_then(|c| c.get(1)).map(|v| v.as_str());
+        let named = value(&META_NAME).is_some_and(|n| PUBLISHED_NAMES.iter().any(|p| p.eq_ignore_ascii_case(n)));
+        let content = value(&META_CONTENT).filter(|_| named)?.trim();
+        // `2023-12-11T10:00:00Z`: the day.
+        let day = content.get(..10).filter(|_| content.as_bytes().get(10) == Some(&b'T'));
+        Some(day.unwrap_or(content).to_string())
+    })
+}
+
+static META: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)<meta\b[^>]*>"));
+static META_NAME: LazyLock<Regex> = LazyLock::new(|| re(r#"(?i)\b(?:property|name|itemprop)\s*=\s*["']([^"']*)["']"#));
+static META_CONTENT: LazyLock<Regex> = LazyLock::new(|| re(r#"(?i)\bcontent\s*=\s*["']([^"']*)["']"#));
+const HTML_HEAD: usize = 64 * 1024;
+const MAX_META: usize = 1000;
+const PUBLISHED_NAMES: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "datePublished",
+    "date",
+    "pubdate",
+    "publish-date",
+    "DC.date",
+    "DC.date.issued",
+    "dcterms.date",
+    "dcterms.issued",
+];
+
 /// Compiles this module's patterns now rather than on first use (see
 /// `Pipeline::new`).
 pub fn compile_patterns() {
@@ -435,6 +468,16 @@ mod tests {
         assert_eq!(tag("<!-- x -->y"), Some(Tag::Skip { through: 10 }));
         // Never closed, as a browser reads it: to the end.
         assert_eq!(tag("<!-- x <!-- y"), Some(Tag::Skip { through: 13 }));
+    }
+
+    #[test]
+    fn an_html_page_is_dated_by_its_meta_tags() {
+        let page = |meta: &str| format!("<html><head>{meta}</head><body>On 3 May 2001 it rained.</body></html>");
+        let published = r#"<meta property="article:published_time" content="2023-12-11T10:00:00Z">"#;
+        assert_eq!(html_date(&page(published)).as_deref(), Some("2023-12-11"));
+        assert_eq!(html_date(&page(r#"<meta content='2021-05-26' name="DC.date">"#)).as_deref(), Some("2021-05-26"));
+        assert_eq!(html_date(&page(r#"<meta name="viewport" content="width=device-width">"#)), None);
+        assert_eq!(html_date(&page("")), None);
     }
 
     #[test]

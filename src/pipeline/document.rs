@@ -179,7 +179,9 @@ impl Pipeline {
             // A heading `2012`, or `December 27.` cut off its sentence by a line break, tells nothing;
             // nor does a heading that names a period (`The First Tuareg Rebellion of 1985–1995`).
             let heading = marked_heading || claims::is_heading(&source.text, sentence.clone());
-            if claims::only_dates(text, &ranges, claims::DATE_PREPOSITIONS) || (heading && !dates_document()) {
+            let told_nothing =
+                claims::only_dates(text, &ranges, claims::DATE_PREPOSITIONS) || claims::is_copyright(text);
+            if told_nothing || (heading && !dates_document()) {
                 continue;
             }
             if sentences.is_piece(sentence) {

@@ -124,3 +124,23 @@ fn a_markdown_timeline_is_dated_by_its_items_not_its_headings() {
     assert_eq!(values, ["2012-03-22", "2015", "2015-06-20", "2023-08-15"], "{dated:?}");
     assert!(dated.iter().all(|(_, text)| !text.contains("Timeline")), "{dated:?}");
 }
+
+/// A news page's date is in its head; its copyright line and its list of
+/// related stories tell no happening.
+#[test]
+fn a_news_page_is_dated_by_its_head_and_not_by_its_furniture() {
+    let text = "<html><head><title>UN mission ends | News</title>\
+                <meta property=\"article:published_time\" content=\"2023-12-11T10:00:00Z\"></head><body>\
+                <p>The United Nations ended its mission in Mali in 2023, ten years after it began.</p>\
+                <p>The last convoy left Timbuktu on 25 October, officials said.</p>\
+                <p>MINUSMA was set up in April 2013 by the Security Council.</p>\
+                <h2>Related</h2><ul><li>Mali junta delays 2024 elections</li></ul>\
+                <p>© 2023 World News. All rights reserved.</p></body></html>";
+    let corpus = corpus_of("page.html", text);
+    let source = corpus.sources.iter().next().expect("the page");
+    assert_eq!(source.published.as_ref().map(|d| d.value.to_string()).as_deref(), Some("2023-12-11"));
+    let told: Vec<(String, &str)> =
+        corpus.claims.iter().map(|c| (c.date.value.to_string(), corpus.claim_text(c))).collect();
+    let values: Vec<&str> = told.iter().map(|(v, _)| v.as_str()).collect();
+    assert_eq!(values, ["2013-04", "2023", "2023-10-25"], "{told:?}");
+}
