@@ -282,11 +282,11 @@ fn hard_wrapped(lines: &[Line]) -> bool {
     (45..=100).contains(&median) && wrapped * 2 > lengths.len()
 }
 
-/// A paragraph of lines that run on: most lines before its last of
-/// moderate length without an end mark, and no line after the first a
-/// list's item.
+/// A paragraph of lines that run on: three lines or more (a title and its
+/// subtitle are two), most before its last of moderate length without an
+/// end mark, and no line after the first a list's item.
 fn wrapped_paragraph(text: &str, lines: &[Line]) -> bool {
-    let Some((_, before_last)) = lines.split_last().filter(|(_, before)| !before.is_empty()) else {
+    let Some((_, before_last)) = lines.split_last().filter(|(_, before)| before.len() >= 2) else {
         return false;
     };
     let item = |l: &Line| text[l.range.clone()].trim_start().starts_with(['-', '*', '•', '|', '#']);
@@ -434,5 +434,7 @@ mod tests {
         let met = got.iter().find(|s| s.starts_with("I met")).expect("the sentence");
         assert!(met.ends_with("MCC Threshold Program."), "{met:?}");
         assert!(got.iter().any(|s| s.contains("a second item") && !s.contains("a first item")), "{got:?}");
+        let titled = "Security Sector Reform in Mali: Lessons Learned\nCongressional Research Service, updated 2022\n";
+        assert_eq!(texts(titled).len(), 2, "a title and its subtitle are two lines");
     }
 }
