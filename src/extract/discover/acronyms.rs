@@ -63,9 +63,7 @@ impl Discoverer {
         let named = self.sets.name_heads.contains(*last) || self.head_of_place(&texts[start..]);
         (named && texts.len() - start >= 2).then_some(start)
     }
-}
 
-impl Discoverer {
     /// Acronyms standing alone in a sentence of running text (`ECOMOG:
     /// Liberia`, `the AOB Niger and SOCCE commanders`): four to ten
     /// capitals, one inner hyphen allowed (`AS-FNIS`). Not in a sentence

@@ -25,7 +25,7 @@ const BYLINE_GAP: usize = 60;
 const HANDLE: usize = 41;
 /// The words a credit's role begins with (`Reporting by`, `Additional
 /// reporting by`): a sentence that opens with one is a line of credits.
-const ROLES: &[&str] = &["Reporting", "Writing", "Editing", "Compiled", "Photo", "Photos", "Additional"];
+const ROLES: &[&str] = &["Reporting", "Writing", "Editing", "Compiled", "Photo", "Photos"];
 
 /// What a credit names before its people: `Editing by`, `; additional reporting by`.
 static CREDIT_ROLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -80,10 +80,13 @@ pub(super) fn credits(text: &str, line: Range<usize>, particles: &[String], out:
                     why: Why::Byline,
                 });
             }
+            // The next name follows `,`, `and` or `, and`.
             let rest = text[range.end..line_end].trim_start();
-            let after_comma = rest.strip_prefix(',').map(str::trim_start);
-            let Some(next) = after_comma.or(Some(rest)).and_then(|r| r.strip_prefix("and ").or(after_comma)) else {
-                break;
+            let (comma, rest) = rest.strip_prefix(',').map_or((false, rest), |r| (true, r.trim_start()));
+            let next = match rest.strip_prefix("and ") {
+                Some(after_and) => after_and,
+                None if comma => rest,
+                None => break,
             };
             at = line_end - next.len();
         }
