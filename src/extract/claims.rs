@@ -149,7 +149,6 @@ const HEADING_BYTES: usize = 160;
 /// around the line are read: a text of one endless line asks at every
 /// sentence.
 pub fn is_heading(text: &str, sentence: Range<usize>) -> bool {
-    const BLANKS: [char; 3] = [' ', '\t', '\r'];
     let line = text[sentence.clone()].trim();
     let short = line.len() <= HEADING_BYTES && line.split_whitespace().nth(HEADING_WORDS).is_none();
     let unmarked = !line.ends_with(['.', '!', '?', ':', ';', ',']) && !line.contains(':');
@@ -158,23 +157,23 @@ pub fn is_heading(text: &str, sentence: Range<usize>) -> bool {
         return false;
     }
     // On each side only blanks, then a line end and a blank line, or the text's end.
-    let paragraph_start = |before: &str| {
-        let before = before.trim_end_matches(BLANKS);
-        before.is_empty()
-            || before.strip_suffix('\n').is_some_and(|b| {
-                let b = b.trim_end_matches(BLANKS);
-                b.is_empty() || b.ends_with('\n')
-            })
-    };
-    let paragraph_end = |after: &str| {
-        let after = after.trim_start_matches(BLANKS);
-        after.is_empty()
-            || after.strip_prefix('\n').is_some_and(|a| {
-                let a = a.trim_start_matches(BLANKS);
-                a.is_empty() || a.starts_with('\n')
-            })
-    };
-    paragraph_start(&text[..sentence.start]) && paragraph_end(&text[sentence.end..])
+    let before = text[..sentence.start].chars().rev();
+    blank_line_beside(before) && blank_line_beside(text[sentence.end..].chars())
+}
+
+/// Whether `side`, the text read away from a line, holds only blanks, then
+/// a line end and a blank line, or ends. Only its first blanks are read.
+fn blank_line_beside(mut side: impl Iterator<Item = char>) -> bool {
+    let mut line_ends = 0;
+    loop {
+        match side.next() {
+            None => return true,
+            Some(' ' | '\t' | '\r') => {}
+            Some('\n') if line_ends == 1 => return true,
+            Some('\n') => line_ends += 1,
+            Some(_) => return false,
+        }
+    }
 }
 
 /// Words that may stand beside a date in a line that tells nothing else

@@ -192,8 +192,12 @@ impl ContextRules {
 
     /// Whether `word` is a given name the lists or the gazetteer know.
     pub fn is_given_name(&self, word: &str) -> bool {
-        let folded = fold(word);
-        GIVEN_NAMES.contains(&folded) || self.lexicon.on(&folded, KNOWN_GIVEN)
+        self.given_folded(&fold(word))
+    }
+
+    /// [`Self::is_given_name`] of a word folded already.
+    fn given_folded(&self, folded: &str) -> bool {
+        GIVEN_NAMES.contains(folded) || self.lexicon.on(folded, KNOWN_GIVEN)
     }
 
     /// Whether `word` is a known place's adjective (`Algerian`).
@@ -373,7 +377,7 @@ impl ContextRules {
         let first = folded.word(first_word);
         // `DE RUEHNM`: words in capitals are a code or a heading, not a given name.
         let spelled = words[0].text.chars().skip(1).any(char::is_lowercase);
-        let given = spelled && (GIVEN_NAMES.contains(first) || self.lexicon.on(first, KNOWN_GIVEN));
+        let given = spelled && self.given_folded(first);
         let why = if given && !heading {
             Why::GivenName
         } else if words.iter().any(|w| self.lexicon.on(w.text, PARTICLE) || hyphen_particle(w.text)) {
@@ -478,7 +482,7 @@ impl ContextRules {
         // `in Tchin-Tabaradene`: a name of hyphened capitals after a preposition of place.
         let compound = words.len() == 1 && words[0].text.split('-').all(|p| p.starts_with(char::is_uppercase));
         let hyphened = compound && words[0].text.contains('-') && cued;
-        let given = GIVEN_NAMES.contains(folded.word(0)) || self.lexicon.on(folded.word(0), KNOWN_GIVEN);
+        let given = self.given_folded(folded.word(0));
         let context = strongly_cued || (in_country && cued) || listed_after_place || hyphened;
         // `the broader West African region`: an adjective of a place, not a place.
         let adjective = whole.strip_suffix('n').is_some_and(known);

@@ -9,9 +9,7 @@ use crate::extract::sentences::Sentences;
 use crate::extract::{metadata, timex};
 use crate::ingest::Loaded;
 use crate::model::*;
-use regex::Regex;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// One document after extraction, before corpus-wide assembly (and as
 /// the cache keeps it).
@@ -51,8 +49,10 @@ impl DateContext for DocDates<'_> {
 const DOCUMENT_HEAD: usize = 3000;
 
 /// A front matter's title (`title: "Timeline: Mali since 2012"`): a heading.
-static TITLE_FIELD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:title|subtitle|headline)\s*:").expect("regex"));
+fn is_title_field(line: &str) -> bool {
+    let key = line.split_once(':').map_or("", |(key, _)| key.trim_end());
+    ["title", "subtitle", "headline"].iter().any(|t| key.eq_ignore_ascii_case(t))
+}
 
 impl Pipeline {
     /// One document, on its own; its claims get their source id when assembled.
@@ -160,7 +160,7 @@ impl Pipeline {
             let ranges: Vec<Range<usize>> = here.iter().map(|(r, _, _)| local(r)).collect();
             let field = |key: &str| fields.iter().any(|(k, _)| k.eq_ignore_ascii_case(key));
             let of_subject = sentence.start < source.body_start && !text.split_once(':').is_some_and(|(k, _)| field(k));
-            let marked_heading = headings.binary_search(&sentence.start).is_ok() || TITLE_FIELD.is_match(text);
+            let marked_heading = headings.binary_search(&sentence.start).is_ok() || is_title_field(text);
             let narrowest = here.iter().min_by_key(|(_, v, _)| v.span_days()).expect("a date");
             // A line that only dates near the top dates the document, unless
             // the document's date is another (`## 2012` below `date: 2023-08-15`).

@@ -27,10 +27,12 @@ const HANDLE: usize = 41;
 /// reporting by`): a sentence that opens with one is a line of credits.
 const ROLES: &[&str] = &["Reporting", "Writing", "Editing", "Compiled", "Photo", "Photos"];
 
-/// What a credit names before its people: `Editing by`, `; additional reporting by`.
+/// What a credit names before its people: `Editing by`, `; additional
+/// reporting by`, its role written with a capital or not.
 static CREDIT_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[;.,]\s*|\s+and\s+)\(?(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]hotos?) by\s+")
-        .expect("regex")
+    let either_case = |role: &&str| format!("[{}{}]{}", &role[..1], role[..1].to_lowercase(), &role[1..]);
+    let roles = ROLES.iter().map(either_case).collect::<Vec<_>>().join("|");
+    Regex::new(&format!(r"(?:^|[;.,]\s*|\s+and\s+)\(?(?:[Aa]dditional )?(?:{roles}) by\s+")).expect("regex")
 });
 
 pub(super) fn bylines(text: &str, out: &mut Vec<Found>) {

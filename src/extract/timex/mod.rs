@@ -362,20 +362,20 @@ impl Tagger {
                 if !self.plausible_year(text, range.clone()) {
                     return None;
                 }
-                // `since 2020`, read here rather than by a pattern of its own (one pass fewer).
+                // `since 2020`, `Q3 2019`: the word before, read here rather
+                // than by a pattern of its own (one pass fewer).
                 let before = &text[..range.start];
                 let word_end = before.trim_end().len();
-                let since = word_end < before.len()
-                    && before[..word_end]
-                        .rsplit(char::is_whitespace)
-                        .next()
-                        .is_some_and(|w| w.eq_ignore_ascii_case("since"));
-                let part = before[..word_end].rsplit(char::is_whitespace).next().filter(|w| part_of_year(w));
-                if since {
-                    range.start = word_end - "since".len();
+                let spaced = word_end < before.len();
+                let word = before[..word_end].rsplit(char::is_whitespace).next().filter(|_| spaced).unwrap_or("");
+                let word_start = word_end - word.len();
+                if word.eq_ignore_ascii_case("since") {
+                    range.start = word_start;
                     Some(Meaning::SinceYear(num(caps, 1)?))
                 } else {
-                    range.start -= part.map_or(0, |w| before.len() - word_end + w.len());
+                    if part_of_year(word) {
+                        range.start = word_start;
+                    }
                     absolute(DateValue::year(num(caps, 1)?))
                 }
             }

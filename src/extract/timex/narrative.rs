@@ -91,11 +91,13 @@ fn same_day(before: &Before, word: &Range<usize>, date: bool) -> Option<Range<us
         let first = if before.is(3, &["later"]) && before.is(2, &["that"]) { 3 } else { 2 };
         return Some(before.start_of(first)?..word.end);
     }
-    if !date && before.is(1, &["that"]) {
-        let first = if before.is(2, &["later"]) { 2 } else { 1 };
-        return Some(before.start_of(first)?..word.end);
-    }
-    None
+    let first = that(before).filter(|_| !date)?;
+    Some(before.start_of(first)?..word.end)
+}
+
+/// `that`, `later that` right before a unit: how many words back it begins.
+fn that(before: &Before) -> Option<usize> {
+    before.is(1, &["that"]).then(|| if before.is(2, &["later"]) { 2 } else { 1 })
 }
 
 /// `the same date`, `(later) that (same) day`, `the following day`, `the
@@ -122,12 +124,8 @@ fn narrative_day(text: &str, before: &Before, word: Range<usize>) -> Option<(Ran
 fn narrative_month(before: &Before, word: &Range<usize>) -> Option<Range<usize>> {
     let first = if before.is(3, &["later"]) && before.is(2, &["that"]) {
         3
-    } else if before.is(1, &["that"]) {
-        if before.is(2, &["later"]) {
-            2
-        } else {
-            1
-        }
+    } else if let Some(first) = that(before) {
+        first
     } else if before.is(1, &["same"]) && before.is(2, &["the"]) {
         2
     } else {
