@@ -210,7 +210,7 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
     let whole = hard_wrapped(&lines);
     let mut out = Vec::new();
     for paragraph in lines.split(|l| l.blank).filter(|p| !p.is_empty()) {
-        if whole || wrapped_paragraph(text, paragraph) {
+        if (whole || wrapped_paragraph(text, paragraph)) && filled_to_width(text, paragraph) {
             out.push(paragraph[0].range.start..paragraph[paragraph.len() - 1].range.end);
         } else {
             join_broken_names(text, paragraph, &mut out);
@@ -292,6 +292,23 @@ fn wrapped_paragraph(text: &str, lines: &[Line]) -> bool {
     let item = |l: &Line| text[l.range.clone()].trim_start().starts_with(['-', '*', '•', '|', '#']);
     before_last.iter().filter(|l| l.runs_on).count() * 2 > before_last.len() && !lines[1..].iter().any(item)
 }
+
+/// Whether a paragraph's lines end where a width made them: few had room
+/// for the next line's first word. A header's lines end where their
+/// phrases do (`STATEMENT OF …` / `BEFORE THE SENATE …` / `JUNE 29, 2016`).
+fn filled_to_width(text: &str, lines: &[Line]) -> bool {
+    let Some((_, before_last)) = lines.split_last() else {
+        return true;
+    };
+    let width = before_last.iter().map(|l| l.chars).max().unwrap_or(0);
+    let first_word = |l: &Line| text[l.range.clone()].split_whitespace().next().map_or(0, |w| w.chars().count());
+    let had_room = lines.windows(2).filter(|w| w[0].chars + 1 + first_word(&w[1]) + WRAP_SLACK <= width).count();
+    had_room * 4 < before_last.len()
+}
+
+/// How far short of the widest line a wrapped line may stop and still have
+/// had no room for the next word: editors wrap at a width no line reaches.
+const WRAP_SLACK: usize = 6;
 
 /// Compiles this module's patterns now rather than on first use (see
 /// `Pipeline::new`).
@@ -436,5 +453,19 @@ mod tests {
         assert!(got.iter().any(|s| s.contains("a second item") && !s.contains("a first item")), "{got:?}");
         let titled = "Security Sector Reform in Mali: Lessons Learned\nCongressional Research Service, updated 2022\n";
         assert_eq!(texts(titled).len(), 2, "a title and its subtitle are two lines");
+    }
+
+    /// A testimony's header: lines of moderate length without end marks,
+    /// each short where its line ends, not where a width made it end.
+    #[test]
+    fn a_header_of_moderate_lines_is_not_a_wrapped_paragraph() {
+        let header = "STATEMENT OF THE HONORABLE ROBERT P. JACKSON\n\
+                      PRINCIPAL DEPUTY ASSISTANT SECRETARY, BUREAU OF AFRICAN AFFAIRS\n\
+                      BEFORE THE SENATE FOREIGN RELATIONS COMMITTEE\n\
+                      SUBCOMMITTEE ON AFRICA AND GLOBAL HEALTH POLICY\n\
+                      JUNE 29, 2016\n\nChairman Flake, thank you.\n";
+        let got = texts(header);
+        assert_eq!(got.len(), 6, "{got:?}");
+        assert_eq!(got[4], "JUNE 29, 2016");
     }
 }
