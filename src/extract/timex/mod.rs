@@ -3,6 +3,7 @@
 //! (`On November 27`, `in January`, `last year`) are resolved afterwards,
 //! against the document's date or the narrative (see [`resolve`]).
 
+mod citations;
 mod groups;
 mod narrative;
 mod patterns;
@@ -501,15 +502,21 @@ impl Tagger {
         if is_cable_reference(after) {
             return false;
         }
-        // `Vision 2030`, `Boeing 2707`: a name, unless it begins the sentence.
+        // `Vision 2030`, `Boeing 2707`, `(Huntington 1957`: a name, unless
+        // it begins the sentence.
         let trimmed = before.trim_end_matches(' ');
         let prev_word = trimmed.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-        let capitalised = prev_word.chars().next().is_some_and(char::is_uppercase);
+        let word = prev_word.trim_start_matches(['(', '[', '"', '“']);
+        let month_before = word.len() >= 3 && month_number(word).is_some();
+        if YEAR_PRECEDERS.contains(&word) || month_before || part_of_year(word) {
+            return true;
+        }
+        if citations::is_citation(before, after) {
+            return false;
+        }
         let at_sentence_start = trimmed.len() == prev_word.len()
             || trimmed[..trimmed.len() - prev_word.len()].trim_end().ends_with(['.', '\n', ':', '!', '?']);
-        let month_before = prev_word.len() >= 3 && month_number(prev_word).is_some();
-        let part = part_of_year(prev_word);
-        !capitalised || at_sentence_start || YEAR_PRECEDERS.contains(&prev_word) || month_before || part
+        !word.starts_with(char::is_uppercase) || at_sentence_start
     }
 }
 
