@@ -220,9 +220,28 @@ fn title_line(text: &str) -> Option<String> {
             && !l.ends_with(':')
             && !words[0].eq_ignore_ascii_case("by")
             && l.matches(" | ").count() < 2
+            && !laid_out(l)
+            && !is_page_number(&words)
     };
     let first = lines.iter().find(|l| l.chars().any(char::is_alphabetic));
-    candidates.find(reads_as_title).or(first).map(|l| crate::text::shorten(l, 100))
+    candidates.find(reads_as_title).or(first).map(|l| crate::text::shorten(&crate::text::one_line(l), 100))
+}
+
+/// A line of columns (a running header `CRISIS GROUP      Report N°299`,
+/// a table's row): words set apart by a tab or a wide gap.
+fn laid_out(line: &str) -> bool {
+    line.contains('\t') || line.contains("   ")
+}
+
+/// `Page 2 of 12`, `Page 2`, `- 2 -`.
+fn is_page_number(words: &[&str]) -> bool {
+    let number = |w: &&str| w.chars().all(|c| c.is_ascii_digit());
+    match words {
+        [page, n, rest @ ..] if page.eq_ignore_ascii_case("page") && number(n) => {
+            matches!(rest, [] | [_, _]) && rest.last().is_none_or(number)
+        }
+        _ => false,
+    }
 }
 
 fn kind_from_word(word: String) -> Option<SourceKind> {
@@ -326,6 +345,9 @@ mod tests {
         assert_eq!(title(banner), "Cable BAMAKO 00011", "a cable's banner is no title");
         assert_eq!(title("UNCLAS NIAMEY 000048\nSIPDIS\nE.O. 12958: N/A\nTAGS: PREL\n"), "Cable NIAMEY 000048");
         assert_eq!(title("Mali\n"), "Mali", "a lone word when nothing else reads as a title");
+        let report = "CRISIS GROUP       Africa Report N°299\nPage 1 of 12\n\nMALI: ENABLING DIALOGUE\n";
+        assert_eq!(title(report), "MALI: ENABLING DIALOGUE", "a running header and a page number are no titles");
+        assert_eq!(title("Africa   Report\n"), "Africa Report", "a title is on one line, spaced once");
         let body = "The United States established relations with Mali in 1960, after its independence. ".repeat(3);
         let truncated =
             infer(&format!("{body}\n\nThe United State\n"), &[], None, "fact_sheet_mali", None, &Tagger::new(&[]));
