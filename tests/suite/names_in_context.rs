@@ -23,6 +23,9 @@ fn has(sentence: &str, name: &str, kind: EntityKind) -> bool {
 const CREDITS: &str = "Aid arrived.\n\n(Reporting by Tiemoko Diallo and Fadimata Kontao in Bamako, additional \
                        reporting by John Irish in Paris; Editing by Alex Richardson)";
 
+const COULIBALY: &str =
+    "General Abdoulaye Coulibaly, Chief of the General Staff of the Malian Armed Forces (FAMa), left.";
+
 const FOUND: &[(&str, &str, EntityKind)] = &[
     // people: a given name, a particle, an apposition, a role before the name
     ("The convoy was led by Jeremiah Johnson and two other soldiers.", "Jeremiah Johnson", EntityKind::Person),
@@ -47,6 +50,9 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
         "Cyriaque Sobtafo",
         EntityKind::Person,
     ),
+    // a person before a comma, and a body's known acronym after its name
+    (COULIBALY, "Abdoulaye Coulibaly", EntityKind::Person),
+    (COULIBALY, "FAMa", EntityKind::Organization),
     // a news agency's credits: each person, whatever their role
     (CREDITS, "Tiemoko Diallo", EntityKind::Person),
     (CREDITS, "Fadimata Kontao", EntityKind::Person),
@@ -222,6 +228,11 @@ const NOT_NAMES: &[(&str, &str)] = &[
         "AACGB wrote to the Malian National Civil Aviation Authority (ANAC) in May.",
         "AACGB to the Malian National Civil Aviation Authority",
     ),
+    // an acronym of another language names no more than its side of a comma,
+    // and a known one's name is the gazetteer's
+    (COULIBALY, "General Abdoulaye Coulibaly, Chief of the General Staff of the Malian Armed Forces"),
+    (COULIBALY, "Chief of the General Staff of the Malian Armed Forces"),
+    ("The General Staff met in Bamako.", "Staff"),
 ];
 
 #[test]

@@ -26,11 +26,26 @@ impl Discoverer {
                 words(text, reach + name_reach(head)).take_while(|w| w.range.1 <= whole.start()).collect();
             let texts: Vec<&str> = ws.iter().map(|w| w.text).filter(|t| *t != ",").collect();
             let plain: Vec<&names::Word> = ws.iter().filter(|w| w.text != ",").collect();
-            let tail = names::acronym_tail(&texts, acronym.as_str()).or_else(|| self.named_before(&texts));
+            // A name guessed for initials of another language stops at a
+            // comma (`General Coulibaly, Chief of … Armed Forces (FAMa)`),
+            // and is not guessed for an acronym the gazetteer knows.
+            let since_comma = ws
+                .iter()
+                .rposition(|w| w.text == ",")
+                .map_or(0, |i| i + 1 - ws[..=i].iter().filter(|w| w.text == ",").count());
+            let guessed = || match self.known_acronyms.contains(acronym.as_str()) {
+                true => None,
+                false => self.named_before(&texts[since_comma..]).map(|start| start + since_comma),
+            };
+            let tail = names::acronym_tail(&texts, acronym.as_str()).or_else(guessed);
             let Some(start) = tail else {
                 // `Rwanda (MINURCA)`: an acronym of another language, named alone.
                 let a = acronym.as_str();
-                if a.len() >= 4 && a.chars().all(|c| c.is_ascii_uppercase()) && !self.not_name(a) {
+                if a.len() >= 4
+                    && !self.known_acronyms.contains(a)
+                    && a.chars().all(|c| c.is_ascii_uppercase())
+                    && !self.not_name(a)
+                {
                     let name = a.to_string();
                     out.push(Found { range: acronym.range(), name, kind: EntityKind::Organization, why: Why::Acronym });
                 }
@@ -106,6 +121,14 @@ fn name_reach(head: &str) -> usize {
 
 /// Words beginning in small letters a sentence needs to be running text.
 const MIXED_CASE_WORDS: usize = 3;
+
+/// An acronym of any length in the gazetteer's sense: one word, most of its
+/// letters capitals (`UN`, `FAMa`, `MINUSMA`).
+pub(super) fn is_acronym_like(word: &str) -> bool {
+    let capitals = word.chars().filter(char::is_ascii_uppercase).count();
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    capitals >= 2 && capitals * 2 > letters && !word.contains(char::is_whitespace)
+}
 
 /// `ECOMOG`, `AS-FNIS`; not `UN` (too short to tell from a word in
 /// capitals), `MQ-9` (a model), `XVIII` (a numeral).

@@ -109,8 +109,9 @@ pub struct Discoverer {
     title_first_pairs: Box<[u64; 1024]>,
     sets: WordSets,
     context: ContextRules,
-    /// The gazetteer's names that are acronyms alone (`ECOWAS`): no lone
-    /// acronym of the text is asked about again (see `lone_acronyms`).
+    /// The gazetteer's names that are acronyms alone (`ECOWAS`, `FAMa`): no
+    /// lone acronym of the text is asked about again (see `lone_acronyms`),
+    /// and none is given a name guessed from the words before it.
     known_acronyms: FxHashSet<String>,
 }
 
@@ -191,7 +192,7 @@ impl Discoverer {
         let context = ContextRules::new(rules, gazetteer);
         let sets = WordSets::new(rules);
         let forms = gazetteer.entities.iter().flat_map(|e| std::iter::once(&e.name).chain(&e.aliases));
-        let known_acronyms = forms.filter(|f| acronyms::is_lone_acronym(f)).cloned().collect();
+        let known_acronyms = forms.filter(|f| acronyms::is_acronym_like(f)).cloned().collect();
         Discoverer { rules: rules.clone(), titles, title_first_bytes, title_first_pairs, sets, context, known_acronyms }
     }
 
