@@ -233,6 +233,9 @@ const NOT_NAMES: &[(&str, &str)] = &[
     (COULIBALY, "General Abdoulaye Coulibaly, Chief of the General Staff of the Malian Armed Forces"),
     (COULIBALY, "Chief of the General Staff of the Malian Armed Forces"),
     ("The General Staff met in Bamako.", "Staff"),
+    // a heading's title names no one below it; a transcript's speaker is no body
+    ("Report of the Secretary-General\n\nI. Introduction\n\nThe talks went on.", "I. Introduction"),
+    ("QUESTION: Ned, does the United States still support the sanctions on Mali?", "QUESTION"),
 ];
 
 #[test]

@@ -277,7 +277,11 @@ impl Discoverer {
         if text[title_end..].starts_with(|c: char| c.is_alphanumeric()) {
             return None;
         }
-        AFTER_TITLE.find(&text[title_end..]).map(|m| title_end + m.end())
+        let m = AFTER_TITLE.find(&text[title_end..])?;
+        // A title ending a heading names no one below it (`Report of the
+        // Secretary-General` above `I. Introduction`).
+        let gap = &m.as_str()[m.as_str().trim_end().len()..];
+        (gap.matches('\n').count() < 2).then_some(title_end + m.end())
     }
 
     /// Titles beginning a word, in order, none overlapping: the automaton
