@@ -157,11 +157,17 @@ fn date_from_text(text: &str, front_matter: &[(String, String)], tagger: &Tagger
     Some((date, format!("text: {} minus ten years (declassification date)", &caps[0])))
 }
 
-/// A line near the top that is only a date (`March 3, 2021`), under a title.
+/// A line near the top that is only a date (`March 3, 2021`), under a
+/// title; or that ends with a day after a dash, a bar or a comma
+/// (`Department Press Briefing – March 14, 2022`, `Congressional Research
+/// Service, updated March 3, 2022`).
 fn dateline(text: &str, tagger: &Tagger) -> Option<(DateValue, String)> {
-    for line in text.lines().filter(|l| !l.trim().is_empty()).take(6).skip(1) {
+    for (i, line) in text.lines().filter(|l| !l.trim().is_empty()).take(6).enumerate() {
         let line = line.trim();
-        if line.len() > 40 {
+        if let Some(day) = day_ending(line, tagger) {
+            return Some((day, line.to_string()));
+        }
+        if line.len() > 40 || i == 0 {
             continue;
         }
         let found = tagger.find(line);
@@ -176,6 +182,21 @@ fn dateline(text: &str, tagger: &Tagger) -> Option<(DateValue, String)> {
         }
     }
     None
+}
+
+/// The day a short line ends with, after a separator or `updated`.
+fn day_ending(line: &str, tagger: &Tagger) -> Option<DateValue> {
+    if line.chars().nth(120).is_some() {
+        return None;
+    }
+    let last = tagger.find(line).pop().filter(|t| t.range.end == line.len())?;
+    let before = line[..last.range.start].trim_end();
+    let separated = before.ends_with(['–', '—', '-', '|', ','])
+        || ["updated", "dated"].iter().any(|w| before.len() > w.len() && before.to_lowercase().ends_with(w));
+    match last.meaning {
+        Meaning::Absolute(d) if separated && d.precision == crate::model::Precision::Day => Some(d),
+        _ => None,
+    }
 }
 
 /// A cable's subject: its `SUBJECT:` line, or the line after an archive
@@ -301,6 +322,13 @@ mod tests {
         assert_eq!(m.kind, SourceKind::Cable);
         let m = infer_text("Sahel talks resume\nMarch 3, 2021\n\nBAMAKO — Talks resumed.");
         assert_eq!(m.published.unwrap().value, "2021-03-03");
+        let m = infer_text("Department Press Briefing – March 14, 2022\n\nMR PRICE: Good afternoon.");
+        assert_eq!(m.published.unwrap().value, "2022-03-14");
+        let m = infer_text("Security Sector Reform in Mali\nCongressional Research Service, updated March 3, 2022\n");
+        assert_eq!(m.published.unwrap().value, "2022-03-03");
+        for undated in ["Mali: a timeline, 2012\nThe coup.", "Soldiers seized power on 22 March 2012.\nThey left."] {
+            assert!(infer_text(undated).published.is_none(), "{undated}");
+        }
     }
 
     #[test]
