@@ -40,6 +40,13 @@ const CASES: &[Case] = &[
     ("Posted on February 26, 2013 by iajohnson", None, &[("February 26, 2013", "2013-02-26")]),
     ("on Sept. 11, 2001 the attacks", None, &[("Sept. 11, 2001", "2001-09-11")]),
     ("on 2–3 June 2015 talks", None, &[("2–3 June 2015", "2015-06-02/2015-06-03")]),
+    // spans of days whose year is the document's
+    ("Between 1 April and 31 May, MINUSMA documented", Some("2023-06-01"), &[("Between 1 April and 31 May", "2023-04-01/2023-05-31")]),
+    ("talks ran from 5 to 9 June in Algiers", Some("2023-06-20"), &[("from 5 to 9 June", "2023-06-05/2023-06-09")]),
+    ("from June 5 to July 2 the team", Some("2023-08-01"), &[("from June 5 to July 2", "2023-06-05/2023-07-02")]),
+    ("leave from 20 December to 5 January", Some("2023-01-10"), &[("from 20 December to 5 January", "2022-12-20/2023-01-05")]),
+    ("on 1 April and 31 May the team", Some("2023-06-01"), &[("1 April", "2023-04-01"), ("31 May", "2023-05-31")]),
+    ("from March 3 to 40 percent", Some("2023-06-01"), &[("March 3", "2023-03-03")]),
     // months
     ("In March 2012, Mali's government", None, &[("March 2012", "2012-03")]),
     ("On february 2013, Senator Coons", None, &[("february 2013", "2013-02")]),

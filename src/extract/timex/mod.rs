@@ -63,6 +63,11 @@ pub enum Meaning {
         first: u32,
         last: u32,
     },
+    /// `between 1 April and 31 May`: days without their year, as (month, day).
+    Days {
+        first: (u32, u32),
+        last: (u32, u32),
+    },
     /// `on Friday`: the latest such weekday on or before the document date.
     Weekday(Weekday),
     /// `since 2020`: from that year to the document's, or the year alone
@@ -312,6 +317,26 @@ impl Tagger {
             }
             MonthDayRange | MonthSpan | MonthDash | Between | FiscalYear | YearRange | PartOfYear | PartOfDecade
             | Decade => self.range_meaning(pattern, caps, text, range.clone()),
+            DaySpan | MonthDaySpan => {
+                let (first_day, first_month, last_day, last_month) =
+                    if matches!(pattern, DaySpan) { (1, 2, 3, 4) } else { (2, 1, 4, 3) };
+                let last_month_text = caps.get(last_month).map(|m| m.as_str());
+                let first_month_text = caps.get(first_month).map(|m| m.as_str());
+                let last = (month_number(last_month_text.or(first_month_text)?)?, num(caps, last_day)?);
+                let first = (first_month_text.map_or(Some(last.0), month_number)?, num(caps, first_day)?);
+                let months_plausible =
+                    [first_month_text, last_month_text].into_iter().flatten().all(plausible_month_word);
+                let real = |(m, d): (u32, u32)| DateValue::day(2000, m, d).is_some();
+                if !months_plausible
+                    || !real(first)
+                    || !real(last)
+                    || first == last
+                    || self.is_count(&text[range.end..])
+                {
+                    return None;
+                }
+                Some(Meaning::Days { first, last })
+            }
             MonthDay | DayMonth => {
                 let (m, d) = if matches!(pattern, MonthDay) { (1, 2) } else { (2, 1) };
                 let month_text = &caps[m];

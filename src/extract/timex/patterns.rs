@@ -69,6 +69,8 @@ pub(super) enum Pattern {
     DayRange,
     MonthDayRange,
     MonthSpan,
+    DaySpan,
+    MonthDaySpan,
     MonthDash,
     PartOfMonth,
     MonthYear,
@@ -88,7 +90,7 @@ pub(super) enum Pattern {
     Year,
 }
 
-const SOURCES: [(Pattern, Opening, &str); 25] = {
+const SOURCES: [(Pattern, Opening, &str); 27] = {
     use Opening as O;
     use Pattern::*;
     [
@@ -110,6 +112,18 @@ const SOURCES: [(Pattern, Opening, &str); 25] = {
             MonthSpan,
             O::SPAN,
             r"\b(?:[Bb]etween|[Ff]rom)\s+({MONTH})(?:,?\s+({YEAR}))?\s+(?:and|to|until|till|through)\s+({MONTH}),?\s+({YEAR})\b",
+        ),
+        // `between 1 April and 31 May`, `from 5 to 9 June`, `from June 5 to
+        // July 2`: spans of days whose year the text leaves to its context.
+        (
+            DaySpan,
+            O::SPAN,
+            r"\b(?:[Bb]etween|[Ff]rom)\s+({DAY})(?:\s+({MONTH}))?\s+(?:and|to|until|till|through)\s+({DAY})\s+({MONTH})\b",
+        ),
+        (
+            MonthDaySpan,
+            O::SPAN,
+            r"\b(?:[Bb]etween|[Ff]rom)\s+({MONTH})\s+({DAY})\s+(?:and|to|until|till|through)\s+(?:({MONTH})\s+)?({DAY})\b",
         ),
         // `March–June 2018`, `November 2018 - February 2019`.
         (MonthDash, O::MONTH, r"\b({MONTH})(?:,?\s+({YEAR}))?\s*[-–]\s*({MONTH}),?\s+({YEAR})\b"),

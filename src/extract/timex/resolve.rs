@@ -52,6 +52,15 @@ pub fn resolve(
                 let pick = |y: i32| DateValue::range(&DateValue::month(y, *first)?, &DateValue::month(y, *last)?);
                 by_context(t, &context, *first, pick)
             }
+            Meaning::Days { first, last } => {
+                // `from 20 December to 5 January` ends in the next year.
+                let next = u32::from(last < first);
+                let pick = |y: i32| {
+                    let from = DateValue::day(y, first.0, first.1)?;
+                    DateValue::range(&from, &DateValue::day(y + next as i32, last.0, last.1)?)
+                };
+                by_context(t, &context, first.0, pick)
+            }
             Meaning::SinceYear(year) => since(*year, doc_date),
             Meaning::NarrativeDayOffset(n) => {
                 last_day.and_then(|d| day_value(d + Duration::days(*n))).map(|v| (v, Resolution::Context))
