@@ -181,12 +181,13 @@ fn blank_line_beside(mut side: impl Iterator<Item = char>) -> bool {
 pub const DATE_PREPOSITIONS: &[&str] = &["on", "in", "by", "since", "until", "from", "to", "of", "and", "or"];
 
 /// Where a document's closing lists begin (a line `See also`, `References`
-/// of `headings`, in its second half), or its end: what follows names
-/// articles and sources, it tells no happening.
+/// of `headings`, in its second half, alone or marked as a heading by
+/// wiki text's `== See also ==`), or its end: what follows names articles
+/// and sources, it tells no happening.
 pub fn lists_start(text: &str, headings: &[String]) -> usize {
     let mut at = 0;
     for line in text.split_inclusive('\n') {
-        let heading = line.trim().trim_end_matches(':').trim();
+        let heading = line.trim().trim_matches(['=', '#']).trim().trim_end_matches(':').trim();
         if at >= text.len() / 2 && headings.iter().any(|h| h.eq_ignore_ascii_case(heading)) {
             return at;
         }
@@ -244,6 +245,8 @@ mod tests {
         let early = format!("References:\n{body}");
         assert_eq!(lists_start(&early, &headings), early.len(), "not in the first half");
         assert_eq!(lists_start(&body, &headings), body.len());
+        let wiki = format!("{body}== See also ==\n* 2012 Malian coup d'état\n");
+        assert_eq!(lists_start(&wiki, &headings), body.len(), "a wiki text's heading");
     }
 
     #[test]
