@@ -45,6 +45,17 @@ const CASES: &[Case] = &[
     ("talks ran from 5 to 9 June in Algiers", Some("2023-06-20"), &[("from 5 to 9 June", "2023-06-05/2023-06-09")]),
     ("from June 5 to July 2 the team", Some("2023-08-01"), &[("from June 5 to July 2", "2023-06-05/2023-07-02")]),
     ("leave from 20 December to 5 January", Some("2023-01-10"), &[("from 20 December to 5 January", "2022-12-20/2023-01-05")]),
+    // weekdays: news writes them bare
+    ("the junta said Monday it had foiled", Some("2022-05-17"), &[("Monday", "2022-05-16")]),
+    ("on Friday, the talks ended", Some("2022-05-17"), &[("Friday", "2022-05-13")]),
+    ("after Friday prayers in Bamako", Some("2022-05-17"), &[]),
+    ("open Monday through Friday", Some("2022-05-17"), &[]),
+    ("market day every Sunday", Some("2022-05-17"), &[]),
+    ("a statement Monday, May 16, 2022 said", Some("2022-05-17"), &[("May 16, 2022", "2022-05-16")]),
+    ("said Monday it had foiled", None, &[]),
+    ("on the night of May 11-12, the spokesman", Some("2022-05-17"), &[("May 11-12", "2022-05-11/2022-05-12")]),
+    ("talks on 3–4 March in Niamey", Some("2022-05-17"), &[("3–4 March", "2022-03-03/2022-03-04")]),
+    ("from 12-3 May on", Some("2022-05-17"), &[("3 May", "2022-05-03")]),
     ("on 1 April and 31 May the team", Some("2023-06-01"), &[("1 April", "2023-04-01"), ("31 May", "2023-05-31")]),
     ("from March 3 to 40 percent", Some("2023-06-01"), &[("March 3", "2023-03-03")]),
     // months

@@ -317,11 +317,15 @@ impl Tagger {
             }
             MonthDayRange | MonthSpan | MonthDash | Between | FiscalYear | YearRange | PartOfYear | PartOfDecade
             | Decade => self.range_meaning(pattern, caps, text, range.clone()),
-            DaySpan | MonthDaySpan => {
-                let (first_day, first_month, last_day, last_month) =
-                    if matches!(pattern, DaySpan) { (1, 2, 3, 4) } else { (2, 1, 4, 3) };
-                let last_month_text = caps.get(last_month).map(|m| m.as_str());
-                let first_month_text = caps.get(first_month).map(|m| m.as_str());
+            DaySpan | MonthDaySpan | DayDash | MonthDayDash => {
+                let (first_day, first_month, last_day, last_month) = match pattern {
+                    DaySpan => (1, 2, 3, 4),
+                    MonthDaySpan => (2, 1, 4, 3),
+                    DayDash => (1, 0, 2, 3),
+                    _ => (2, 1, 3, 0),
+                };
+                let month_text = |i: usize| caps.get(i).filter(|_| i > 0).map(|m| m.as_str());
+                let (first_month_text, last_month_text) = (month_text(first_month), month_text(last_month));
                 let last = (month_number(last_month_text.or(first_month_text)?)?, num(caps, last_day)?);
                 let first = (first_month_text.map_or(Some(last.0), month_number)?, num(caps, first_day)?);
                 let months_plausible =
@@ -330,7 +334,7 @@ impl Tagger {
                 if !months_plausible
                     || !real(first)
                     || !real(last)
-                    || first == last
+                    || (first.0 == last.0 && first.1 >= last.1)
                     || self.is_count(&text[range.end..])
                 {
                     return None;
@@ -381,6 +385,11 @@ impl Tagger {
             }
             Weekday => {
                 let m = caps.get(1)?;
+                if m.range() == whole.range()
+                    && !narrative::bare_weekday_dates(&text[..range.start], &text[m.range().end..])
+                {
+                    return None;
+                }
                 range = if whole.as_str().starts_with(['O', 'o']) { m.range() } else { range };
                 Some(Meaning::Weekday(m.as_str().parse().ok()?))
             }

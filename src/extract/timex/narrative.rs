@@ -196,3 +196,22 @@ pub(super) fn ordinal_day(text: &str, ordinal: Range<usize>) -> Option<(Range<us
     let day: u32 = digits.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse().ok()?;
     (1..=31).contains(&day).then(|| Some((before.start_of(1)?..ordinal.end, day)))?
 }
+
+/// Whether a weekday named alone (`said Monday`) dates what is told, by
+/// the words around it: not when a date follows that says the day
+/// (`Monday, December 11`), nor a habit (`Friday prayers`, `every
+/// Monday`, `Monday through Friday`).
+pub(super) fn bare_weekday_dates(before: &str, after: &str) -> bool {
+    let next = after.trim_start_matches([',', ' ']);
+    let word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let previous = before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let dated = next.starts_with(|c: char| c.is_ascii_digit()) || super::month_number(word).is_some();
+    let span = |w: &str| matches!(w, "through" | "to" | "until" | "and" | "or");
+    let habit = matches!(word, "prayer" | "prayers")
+        || span(word)
+        || next.starts_with(['-', '–'])
+        || span(previous)
+        || matches!(previous, "every" | "each" | "Every" | "Each")
+        || before.trim_end().ends_with(['-', '–']);
+    !(dated || habit)
+}

@@ -71,6 +71,8 @@ pub(super) enum Pattern {
     MonthSpan,
     DaySpan,
     MonthDaySpan,
+    DayDash,
+    MonthDayDash,
     MonthDash,
     PartOfMonth,
     MonthYear,
@@ -90,7 +92,7 @@ pub(super) enum Pattern {
     Year,
 }
 
-const SOURCES: [(Pattern, Opening, &str); 27] = {
+const SOURCES: [(Pattern, Opening, &str); 29] = {
     use Opening as O;
     use Pattern::*;
     [
@@ -125,6 +127,9 @@ const SOURCES: [(Pattern, Opening, &str); 27] = {
             O::SPAN,
             r"\b(?:[Bb]etween|[Ff]rom)\s+({MONTH})\s+({DAY})\s+(?:and|to|until|till|through)\s+(?:({MONTH})\s+)?({DAY})\b",
         ),
+        // `11-12 May`, `May 11-12`: likewise.
+        (DayDash, O::DAY, r"\b({DAY})\s*[-–]\s*({DAY})\s+({MONTH})\b"),
+        (MonthDayDash, O::MONTH_DAY, r"\b({MONTH})\s+({DAY})\s*[-–]\s*({DAY})\b"),
         // `March–June 2018`, `November 2018 - February 2019`.
         (MonthDash, O::MONTH, r"\b({MONTH})(?:,?\s+({YEAR}))?\s*[-–]\s*({MONTH}),?\s+({YEAR})\b"),
         (DayMonthYear, O::DAY, r"\b({DAY})\s+(?:of\s+)?({MONTH}),?\s+({YEAR})\b"),
@@ -157,7 +162,12 @@ const SOURCES: [(Pattern, Opening, &str); 27] = {
         (NarrativeUnit, O::NARRATIVE, r"\b(?:days?|date|months?|years?|morning|afternoon|evening|night)\b"),
         // `on the 4th`: likewise.
         (OrdinalDay, O::DAY, r"\b(?:[012]?[1-9]|10|20|3[01])(?:st|nd|rd|th)\b"),
-        (Weekday, O::WEEKDAY, r"\b(?:[Oo]n|[Ll]ast)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+        // `on Friday`, `last Monday`, and news's bare `said Monday`.
+        (
+            Weekday,
+            O::WEEKDAY,
+            r"\b(?:(?:[Oo]n|[Ll]ast)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+        ),
         (Year, O::YEAR, r"\b({YEAR})\b"),
     ]
 };

@@ -245,6 +245,7 @@ fn by_word(rest: &[u8], run: usize, after: &str) -> Opening {
         b"day" | b"days" | b"date" | b"month" | b"months" | b"year" | b"years" | b"morning" | b"afternoon"
         | b"evening" | b"night" => Opening::NARRATIVE,
         b"on" => before_weekday(after),
+        b"monday" | b"tuesday" | b"wednesday" | b"thursday" | b"friday" | b"saturday" | b"sunday" => Opening::WEEKDAY,
         _ => Opening::NONE,
     }
 }
@@ -308,8 +309,9 @@ mod tests {
     #[test]
     fn what_follows_a_word_tells_which_patterns_may_match() {
         use Opening as O;
-        assert_eq!(openings("on Friday"), [(0, O::WEEKDAY)]);
-        assert_eq!(openings("last\u{a0}Monday"), [(0, O::RELATIVE.or(O::WEEKDAY))]);
+        assert_eq!(openings("on Friday"), [(0, O::WEEKDAY), (3, O::WEEKDAY)]);
+        assert_eq!(openings("last\u{a0}Monday"), [(0, O::RELATIVE.or(O::WEEKDAY)), (6, O::WEEKDAY)]);
+        assert_eq!(openings("on time"), []);
         assert_eq!(openings("05/06"), [(0, O::DAY.or(O::DAY_SEPARATED)), (3, O::DAY)]);
         assert_eq!(openings("2012-05"), [(0, O::YEAR.or(O::YEAR_DASH)), (5, O::DAY)]);
         assert_eq!(openings("2012 \u{2013}"), [(0, O::YEAR.or(O::YEAR_DASH))]);
@@ -327,7 +329,7 @@ mod tests {
     fn a_place_is_listed_for_each_kind_it_may_open() {
         let places = starts("since last Monday, 5 June");
         assert_eq!(places.of(Opening::RELATIVE), [6]);
-        assert_eq!(places.of(Opening::WEEKDAY), [6], "`last` opens a weekday too");
+        assert_eq!(places.of(Opening::WEEKDAY), [6, 11], "`last` opens a weekday too, as the weekday does");
         assert_eq!(places.of(Opening::DAY), [19]);
         assert_eq!(places.of(Opening::MONTH), [21]);
         assert!(places.of(Opening::YEAR).is_empty());
