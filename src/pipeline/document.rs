@@ -163,12 +163,14 @@ impl Pipeline {
             let marked_heading = headings.binary_search(&sentence.start).is_ok() || is_title_field(text);
             let narrowest = here.iter().min_by_key(|(_, v, _)| v.span_days()).expect("a date");
             // A line that only dates near the top dates the document, unless
-            // the document's date is another (`## 2012` below `date: 2023-08-15`).
+            // the document's date is another (`## 2012` below `date: 2023-08-15`)
+            // or it is a table's row of years (`FY2019   FY2020   FY2021`).
             let of_document =
                 source.published.as_ref().is_none_or(|p| narrowest.1.start <= p.end && p.start <= narrowest.1.end);
             if sentence.start < DOCUMENT_HEAD
+                && here.len() <= 2
                 && !of_subject
-                && (of_document || !marked_heading)
+                && of_document
                 && claims::only_dates(text, &ranges, dating_words)
             {
                 out.push(claim(narrowest, "publication"));

@@ -144,3 +144,18 @@ fn a_news_page_is_dated_by_its_head_and_not_by_its_furniture() {
     let values: Vec<&str> = told.iter().map(|(v, _)| v.as_str()).collect();
     assert_eq!(values, ["2013-04", "2023", "2023-10-25"], "{told:?}");
 }
+
+/// A table's row of years near the top of a report is no dating line of
+/// the document: not its publication, whatever its date.
+#[test]
+fn a_row_of_years_is_no_publication() {
+    let text = "Mali: Conflict, Coups, and U.S. Policy\n\nUpdated May 10, 2023\n\n\
+                Aid rose after the 2020 coup, as the table shows.\n\n\
+                FY2019   FY2020   FY2021   FY2022   FY2023\n 145      152      160      170      165\n";
+    let corpus = corpus_of("report.txt", text);
+    let published: Vec<String> =
+        corpus.events.iter().filter(|e| e.kind == "publication").map(|e| e.date.value.to_string()).collect();
+    assert_eq!(published, ["2023-05-10"]);
+    let undated = corpus_of("table.txt", "Aid to Mali\n\nFY2019   FY2020   FY2021\n 145      152      160\n");
+    assert!(undated.events.iter().all(|e| e.kind != "publication"), "{:?}", undated.events);
+}

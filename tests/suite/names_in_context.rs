@@ -339,3 +339,13 @@ fn an_infobox_list_of_units_names_them_without_their_icons() {
     assert!(names.contains(&"1st Marine Infantry Parachute Regiment"), "{names:?}");
     assert!(!names.iter().any(|n| n.contains("Commandement") || n.contains("Insigne")), "{names:?}");
 }
+
+/// An acronym after a list (`State, Foreign Operations, and Related
+/// Programs (SFOPS)`) is not its last item's, nor the whole list's.
+#[test]
+fn an_acronym_after_a_list_names_no_item() {
+    let text = "The Department of State, Foreign Operations, and Related Programs (SFOPS) act restricts aid.\n";
+    let corpus = common::build(vec![Input { path: "doc.txt".into(), bytes: text.as_bytes().to_vec() }]);
+    let sfops = corpus.entities.iter().find(|e| e.name == "SFOPS" || e.aliases.iter().any(|a| a == "SFOPS"));
+    assert_eq!(sfops.map(|e| (e.name.as_str(), e.aliases.len())), Some(("SFOPS", 0)), "{:?}", corpus.entities);
+}

@@ -33,7 +33,9 @@ impl Discoverer {
                 .iter()
                 .rposition(|w| w.text == ",")
                 .map_or(0, |i| i + 1 - ws[..=i].iter().filter(|w| w.text == ",").count());
-            let guessed = || match self.known_acronyms.contains(acronym.as_str()) {
+            // Nor for a list's last item (`State, Foreign Operations, and Related Programs (SFOPS)`).
+            let list = since_comma > 0 && texts.get(since_comma).is_some_and(|w| matches!(*w, "and" | "or" | "&"));
+            let guessed = || match self.known_acronyms.contains(acronym.as_str()) || list {
                 true => None,
                 false => self.named_before(&texts[since_comma..]).map(|start| start + since_comma),
             };
