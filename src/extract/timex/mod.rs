@@ -229,6 +229,11 @@ impl Tagger {
             }
         });
         found.sort_unstable_by_key(|t| t.range.start);
+        // `Thursday, January 10, 2008` is one expression: the weekday
+        // named no date of its own (see `narrative::date_follows`).
+        for t in found.iter_mut().filter(|t| matches!(t.meaning, Meaning::Absolute(_) | Meaning::MonthDay { .. })) {
+            t.range.start = narrative::weekday_before(text, t.range.start);
+        }
         found
     }
 
@@ -385,9 +390,9 @@ impl Tagger {
             }
             Weekday => {
                 let m = caps.get(1)?;
-                if m.range() == whole.range()
-                    && !narrative::bare_weekday_dates(&text[..range.start], &text[m.range().end..])
-                {
+                let (before, after) = (&text[..range.start], &text[m.range().end..]);
+                let bare = m.range() == whole.range();
+                if narrative::date_follows(after) || (bare && !narrative::bare_weekday_dates(before, after)) {
                     return None;
                 }
                 range = if whole.as_str().starts_with(['O', 'o']) { m.range() } else { range };

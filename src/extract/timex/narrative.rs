@@ -197,15 +197,34 @@ pub(super) fn ordinal_day(text: &str, ordinal: Range<usize>) -> Option<(Range<us
     (1..=31).contains(&day).then(|| Some((before.start_of(1)?..ordinal.end, day)))?
 }
 
+/// Whether a date follows a weekday and says its day (`Sunday 29 July
+/// 2018`, `Monday, December 11`): the weekday dates nothing of its own.
+pub(super) fn date_follows(after: &str) -> bool {
+    let next = after.trim_start_matches([',', ' ']);
+    let word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    next.starts_with(|c: char| c.is_ascii_digit()) || (word.len() >= 3 && super::month_number(word).is_some())
+}
+
+/// Where a date at `start` begins with the weekday before it (`Sunday 29
+/// July 2018`, `Thursday, January 10`): the weekday's start, or `start`.
+pub(super) fn weekday_before(text: &str, start: usize) -> usize {
+    let before = text[..start].trim_end_matches([',', ' ']);
+    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let weekday = matches!(word, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday");
+    if weekday && before.len() < start {
+        before.len() - word.len()
+    } else {
+        start
+    }
+}
+
 /// Whether a weekday named alone (`said Monday`) dates what is told, by
-/// the words around it: not when a date follows that says the day
-/// (`Monday, December 11`), nor a habit (`Friday prayers`, `every
-/// Monday`, `Monday through Friday`).
+/// the words around it: not a habit (`Friday prayers`, `every Monday`,
+/// `Monday through Friday`).
 pub(super) fn bare_weekday_dates(before: &str, after: &str) -> bool {
     let next = after.trim_start_matches([',', ' ']);
     let word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let previous = before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    let dated = next.starts_with(|c: char| c.is_ascii_digit()) || super::month_number(word).is_some();
     let span = |w: &str| matches!(w, "through" | "to" | "until" | "and" | "or");
     let habit = matches!(word, "prayer" | "prayers")
         || span(word)
@@ -213,5 +232,5 @@ pub(super) fn bare_weekday_dates(before: &str, after: &str) -> bool {
         || span(previous)
         || matches!(previous, "every" | "each" | "Every" | "Each")
         || before.trim_end().ends_with(['-', '–']);
-    !(dated || habit)
+    !habit
 }
