@@ -59,6 +59,11 @@ const CASES: &[Case] = &[
     ("on the night of May 11-12, the spokesman", Some("2022-05-17"), &[("May 11-12", "2022-05-11/2022-05-12")]),
     ("talks on 3–4 March in Niamey", Some("2022-05-17"), &[("3–4 March", "2022-03-03/2022-03-04")]),
     ("from 12-3 May on", Some("2022-05-17"), &[("3 May", "2022-05-03")]),
+    // a count of days beside the date it comes to says it once
+    ("In 2016 it began. Three days later, on March 18, the mission left.", None, &[("2016", "2016"), ("March 18", "2016-03-18")]),
+    ("On 2 May 2016 it began. The next day (3 May) it ended.", None, &[("2 May 2016", "2016-05-02"), ("3 May", "2016-05-03")]),
+    ("On 2 May 2016 it began. The next day it ended, and on 9 May it resumed.", None,
+        &[("2 May 2016", "2016-05-02"), ("The next day", "2016-05-03"), ("9 May", "2016-05-09")]),
     ("on 1 April and 31 May the team", Some("2023-06-01"), &[("1 April", "2023-04-01"), ("31 May", "2023-05-31")]),
     ("from March 3 to 40 percent", Some("2023-06-01"), &[("March 3", "2023-03-03")]),
     // months

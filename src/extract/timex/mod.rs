@@ -234,6 +234,29 @@ impl Tagger {
         for t in found.iter_mut().filter(|t| matches!(t.meaning, Meaning::Absolute(_) | Meaning::MonthDay { .. })) {
             t.range.start = narrative::weekday_before(text, t.range.start);
         }
+        // `Three days later, on March 18`: the date says what the count would.
+        let said_again = |t: &Timex, next: Option<&Timex>| {
+            use Meaning::*;
+            let counted = matches!(
+                t.meaning,
+                YearOffset(_)
+                    | MonthOffset(_)
+                    | DayOffset(_)
+                    | Weekday(_)
+                    | NarrativeDayOffset(_)
+                    | NarrativeMonth
+                    | NarrativeMonthOffset(_)
+                    | NarrativeYearOffset(_)
+                    | NarrativeMonthDay(_)
+            );
+            next.is_some_and(|n| {
+                let written = matches!(n.meaning, Meaning::Absolute(_) | Meaning::MonthDay { .. });
+                counted && written && narrative::in_apposition(&text[t.range.end..n.range.start])
+            })
+        };
+        let keep: Vec<bool> = (0..found.len()).map(|i| !said_again(&found[i], found.get(i + 1))).collect();
+        let mut kept = keep.into_iter();
+        found.retain(|_| kept.next().unwrap_or(true));
         found
     }
 

@@ -218,6 +218,13 @@ pub(super) fn weekday_before(text: &str, start: usize) -> usize {
     }
 }
 
+/// Whether the words between two dates set the second beside the first
+/// (`, on`, `, in`, ` (`): it says again what the first said.
+pub(super) fn in_apposition(between: &str) -> bool {
+    let words = between.trim_matches([',', ' ', '(', '—', '–']);
+    between.len() <= 8 && between.contains([',', '(', '—', '–']) && matches!(words, "" | "on" | "in")
+}
+
 /// Whether a weekday named alone (`said Monday`) dates what is told, by
 /// the words around it: not a habit (`Friday prayers`, `every Monday`,
 /// `Monday through Friday`).
