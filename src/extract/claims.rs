@@ -188,12 +188,33 @@ pub fn lists_start(text: &str, headings: &[String]) -> usize {
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let heading = line.trim().trim_matches(['=', '#']).trim().trim_end_matches(':').trim();
-        if at >= text.len() / 2 && headings.iter().any(|h| h.eq_ignore_ascii_case(heading)) {
+        if at >= text.len() / 2 && (headings.iter().any(|h| h.eq_ignore_ascii_case(heading)) || counts_replies(heading))
+        {
             return at;
         }
         at += line.len();
     }
     text.len()
+}
+
+/// A blog's count of its readers' comments (`12 thoughts on “…”`, `3
+/// Responses to …`, `5 comments`).
+fn counts_replies(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().take(4).collect();
+    let count = |w: &str| w.chars().all(|c| c.is_ascii_digit());
+    let is = |w: &str, any: &[&str]| any.iter().any(|a| w.eq_ignore_ascii_case(a));
+    match words.as_slice() {
+        [n, what] => count(n) && is(what, &["comments", "comment", "replies", "reply"]),
+        // `12 thoughts on “Mali after Serval”`: then the post's title.
+        [n, what, on, title, ..] => {
+            let titled = title.starts_with(|c: char| c.is_uppercase() || "\"“'‘".contains(c));
+            count(n)
+                && titled
+                && ((is(what, &["thoughts", "thought"]) && is(on, &["on"]))
+                    || (is(what, &["responses", "response"]) && is(on, &["to"])))
+        }
+        _ => false,
+    }
 }
 
 /// A copyright notice (`© 2023 World News`, `Copyright 2021 …`): its year
@@ -247,6 +268,12 @@ mod tests {
         assert_eq!(lists_start(&body, &headings), body.len());
         let wiki = format!("{body}== See also ==\n* 2012 Malian coup d'état\n");
         assert_eq!(lists_start(&wiki, &headings), body.len(), "a wiki text's heading");
+        let blog = format!("{body}12 thoughts on “Mali after Serval”\nAmadou says:\nApril 3, 2014 at 9:14 am\n");
+        assert_eq!(lists_start(&blog, &headings), body.len(), "a blog's comments");
+        for told in ["12 soldiers died.", "3 responses to the crisis were weighed.", "2 comments followed"] {
+            let text = format!("{body}{told}\n");
+            assert_eq!(lists_start(&text, &headings), text.len(), "{told}");
+        }
     }
 
     #[test]
