@@ -33,6 +33,8 @@ pub struct Cleaned {
     pub front_matter: Vec<(String, String)>,
     /// Where each Markdown heading's words begin in `text` (`## 2012`), in order.
     pub headings: Vec<usize>,
+    /// Where each Markdown footnote's own text begins (`[^1]: The source.`), in order.
+    pub notes: Vec<usize>,
     /// Where the body begins in `text`: before, the front matter's values.
     pub body_start: usize,
     /// The `<title>` of an HTML document.
@@ -289,6 +291,9 @@ impl Cleaner<'_> {
         // `ref[^1]`, `[^1]: The source.`: the marks are not text.
         let line_start = self.s[..self.i].ends_with('\n') || self.i == 0;
         if let Some(end) = markup::footnote_mark(rest, line_start) {
+            if line_start && rest[..end].contains("]:") {
+                self.out.notes.push(self.out.text.len());
+            }
             self.i += end;
             return true;
         }
@@ -498,6 +503,8 @@ mod tests {
         let s = "Troops left in 2018.[^1] More[^note-2] came.\n\n[^1]: The source.\n[^note-2]:  Another.";
         let c = plain(s);
         assert_eq!(c.text, "Troops left in 2018. More came.\n\nThe source.\nAnother.");
+        let notes: Vec<&str> = c.notes.iter().map(|&at| &c.text[at..at + 3]).collect();
+        assert_eq!(notes, ["The", "Ano"], "where each note's text begins");
         assert_mapped(s, &c);
     }
 

@@ -112,7 +112,8 @@ impl Pipeline {
             map,
             rejected: Vec::new(),
         };
-        let claims = self.claims(&source, &sentences, &dated, &cleaned.front_matter, &cleaned.headings);
+        let marks = Marks { fields: &cleaned.front_matter, headings: &cleaned.headings, notes: &cleaned.notes };
+        let claims = self.claims(&source, &sentences, &dated, &marks);
         let recipe = self.cache.is_some().then(|| Recipe::of(&source.text, &source.map, &input.bytes));
         Extracted { source, recipe, mentions, claims }
     }
@@ -121,18 +122,17 @@ impl Pipeline {
     /// entities have corpus ids. A line near the top that only dates the
     /// document (`R 141609Z JAN 08`) is one claim, of its most precise date,
     /// of kind `publication`, as is the line the document's date was read from.
-    /// Of the front matter's values, only a top-level field (`fields`) dates
-    /// the document: an infobox's `date:` dates its subject. A heading
-    /// (`headings`, where Markdown marks them) and a `title:` field tell no
-    /// happening.
+    /// Of the front matter's values, only a top-level field dates the
+    /// document: an infobox's `date:` dates its subject. A heading, a
+    /// `title:` field and a footnote tell no happening (see [`Marks`]).
     fn claims(
         &self,
         source: &Source,
         sentences: &Sentences,
         dated: &[(Range<usize>, DateValue, Resolution)],
-        fields: &[(String, String)],
-        headings: &[usize],
+        marks: &Marks,
     ) -> Vec<Claim> {
+        let (fields, headings) = (marks.fields, marks.headings);
         let mut out = Vec::new();
         let rules = &self.assets.lexicon.rules;
         let dating_words = &rules.dating_words;
@@ -181,6 +181,10 @@ impl Pipeline {
             // A heading `2012`, or `December 27.` cut off its sentence by a line break, tells nothing;
             // nor does a heading that names a period (`The First Tuareg Rebellion of 1985–1995`).
             let heading = marked_heading || claims::is_heading(&source.text, sentence.clone());
+            // A footnote cites a source: its dates are the source's (`[^2]: Press statement, September 6, 2013.`).
+            if marks.in_note(&source.text, sentence.start) {
+                continue;
+            }
             let told_nothing =
                 claims::only_dates(text, &ranges, claims::DATE_PREPOSITIONS) || claims::is_copyright(text);
             if told_nothing || (heading && !dates_document()) {
@@ -243,5 +247,21 @@ impl Pipeline {
             told.push((clause, value));
         }
         out
+    }
+}
+
+/// What the cleaned text marks in a document, for its claims: its front
+/// matter's fields, where Markdown headings and footnotes begin.
+struct Marks<'c> {
+    fields: &'c [(String, String)],
+    headings: &'c [usize],
+    notes: &'c [usize],
+}
+
+impl Marks<'_> {
+    /// Whether `at` lies on a footnote's line, from where its text begins.
+    fn in_note(&self, text: &str, at: usize) -> bool {
+        let before = self.notes.partition_point(|&n| n <= at);
+        before > 0 && !text[self.notes[before - 1]..at].contains('\n')
     }
 }

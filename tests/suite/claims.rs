@@ -159,3 +159,16 @@ fn a_row_of_years_is_no_publication() {
     let undated = corpus_of("table.txt", "Aid to Mali\n\nFY2019   FY2020   FY2021\n 145      152      160\n");
     assert!(undated.events.iter().all(|e| e.kind != "publication"), "{:?}", undated.events);
 }
+
+/// A Markdown footnote cites a source: the dates it gives are the
+/// source's, not happenings of the text's (`[^2]: Press statement,
+/// September 6, 2013.`).
+#[test]
+fn a_footnote_tells_no_happening() {
+    let text = "# Notes\n\nThe U.S. resumed aid after the election in August 2013.[^1] Aid grew in 2014.[^2]\n\n\
+                [^1]: State Department press statement, September 6, 2013.\n\
+                [^2]: See CRS Report R42664, updated 2015. It was revised in 2016.\n";
+    let corpus = corpus_of("notes.md", text);
+    let values: Vec<String> = corpus.claims.iter().map(|c| c.date.value.to_string()).collect();
+    assert_eq!(values, ["2013-08", "2014"]);
+}
