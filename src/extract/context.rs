@@ -380,7 +380,9 @@ impl ContextRules {
         let given = spelled && self.given_folded(first);
         let why = if given && !heading {
             Why::GivenName
-        } else if words.iter().any(|w| self.lexicon.on(w.text, PARTICLE) || hyphen_particle(w.text)) {
+        } else if folded.words_from(first_word).any(|w| self.lexicon.on(w, PARTICLE))
+            || words.iter().any(|w| hyphen_particle(w.text))
+        {
             Why::Particle
         } else if titled.is_some()
             || role_of_place

@@ -33,6 +33,8 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
     ("Thomas D. Waldhauser testified before the committee.", "Thomas D. Waldhauser", EntityKind::Person),
     ("The raid was led by Tinka ag Almouner and his men.", "Tinka ag Almouner", EntityKind::Person),
     ("Witnesses saw Mohamed ould Cheikh at the market.", "Mohamed ould Cheikh", EntityKind::Person),
+    ("Talks with Alghabass Ag Intalla stalled in 2019.", "Alghabass Ag Intalla", EntityKind::Person),
+    ("Sidi Brahim Ould Sidati was shot dead in Bamako.", "Sidi Brahim Ould Sidati", EntityKind::Person),
     ("Doundou Chefou, a senior commander of the group, escaped.", "Doundou Chefou", EntityKind::Person),
     ("The claim was denied by spokesman Sidi Kone on Monday.", "Sidi Kone", EntityKind::Person),
     ("The first president of Niger Hamani Diori was overthrown.", "Hamani Diori", EntityKind::Person),
