@@ -35,6 +35,9 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
     ("Witnesses saw Mohamed ould Cheikh at the market.", "Mohamed ould Cheikh", EntityKind::Person),
     ("Talks with Alghabass Ag Intalla stalled in 2019.", "Alghabass Ag Intalla", EntityKind::Person),
     ("Sidi Brahim Ould Sidati was shot dead in Bamako.", "Sidi Brahim Ould Sidati", EntityKind::Person),
+    // a given name of the region, which the U.S. list lacks
+    ("His successor, Yazid Mebrak, was named in November.", "Yazid Mebrak", EntityKind::Person),
+    ("The talks were led by Seydou Traoré for the government.", "Seydou Traoré", EntityKind::Person),
     ("Doundou Chefou, a senior commander of the group, escaped.", "Doundou Chefou", EntityKind::Person),
     ("The claim was denied by spokesman Sidi Kone on Monday.", "Sidi Kone", EntityKind::Person),
     ("The first president of Niger Hamani Diori was overthrown.", "Hamani Diori", EntityKind::Person),
