@@ -128,7 +128,7 @@ const SOURCES: [(Pattern, Opening, &str); 29] = {
             r"\b(?:[Bb]etween|[Ff]rom)\s+({MONTH})\s+({DAY})\s+(?:and|to|until|till|through)\s+(?:({MONTH})\s+)?({DAY})\b",
         ),
         // `11-12 May`, `May 11-12`: likewise.
-        (DayDash, O::DAY, r"\b({DAY})\s*[-–]\s*({DAY})\s+({MONTH})\b"),
+        (DayDash, O::DAY_DASH, r"\b({DAY})\s*[-–]\s*({DAY})\s+({MONTH})\b"),
         (MonthDayDash, O::MONTH_DAY, r"\b({MONTH})\s+({DAY})\s*[-–]\s*({DAY})\b"),
         // `March–June 2018`, `November 2018 - February 2019`.
         (MonthDash, O::MONTH, r"\b({MONTH})(?:,?\s+({YEAR}))?\s*[-–]\s*({MONTH}),?\s+({YEAR})\b"),
