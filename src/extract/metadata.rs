@@ -167,6 +167,9 @@ fn dateline(text: &str, tagger: &Tagger) -> Option<(DateValue, String)> {
         if let Some(day) = day_ending(line, tagger) {
             return Some((day, line.to_string()));
         }
+        if let Some((day, head)) = press_dateline(line, tagger) {
+            return Some((day, head.to_string()));
+        }
         if line.len() > 40 || i == 0 {
             continue;
         }
@@ -195,6 +198,24 @@ fn day_ending(line: &str, tagger: &Tagger) -> Option<DateValue> {
         || ["updated", "dated"].iter().any(|w| before.len() > w.len() && before.to_lowercase().ends_with(w));
     match last.meaning {
         Meaning::Absolute(d) if separated && d.precision == crate::model::Precision::Day => Some(d),
+        _ => None,
+    }
+}
+
+/// A press release's dateline opening its first paragraph: a place, its
+/// day, a dash (`Bamako, February 10, 2020 – The United States …`); the
+/// day and the words before the dash.
+fn press_dateline<'l>(line: &'l str, tagger: &Tagger) -> Option<(DateValue, &'l str)> {
+    let head_end = [" – ", " — ", " - "].iter().filter_map(|dash| line.find(dash)).min().filter(|&at| at <= 60)?;
+    let head = &line[..head_end];
+    let (place, date) = head.split_once(", ")?;
+    let placed = place.starts_with(char::is_uppercase) && place.split_whitespace().count() <= 3;
+    let found = tagger.find(date);
+    match found.as_slice() {
+        [t] if placed && t.range == (0..date.len()) => match &t.meaning {
+            Meaning::Absolute(d) if d.precision == crate::model::Precision::Day => Some((d.clone(), head)),
+            _ => None,
+        },
         _ => None,
     }
 }
@@ -326,7 +347,14 @@ mod tests {
         assert_eq!(m.published.unwrap().value, "2022-03-14");
         let m = infer_text("Security Sector Reform in Mali\nCongressional Research Service, updated March 3, 2022\n");
         assert_eq!(m.published.unwrap().value, "2022-03-03");
-        for undated in ["Mali: a timeline, 2012\nThe coup.", "Soldiers seized power on 22 March 2012.\nThey left."] {
+        let m = infer_text("U.S. Embassy Bamako\n\nBamako, February 10, 2020 – The United States is providing aid.");
+        assert_eq!(m.published.unwrap().value, "2020-02-10");
+        assert_eq!(m.published_basis.as_deref(), Some("text: dateline Bamako, February 10, 2020"));
+        for undated in [
+            "Mali: a timeline, 2012\nThe coup.",
+            "Soldiers seized power on 22 March 2012.\nThey left.",
+            "In Bamako, the talks of February 10, 2020 - a failure - ended.",
+        ] {
             assert!(infer_text(undated).published.is_none(), "{undated}");
         }
     }
