@@ -206,7 +206,9 @@ fn day_ending(line: &str, tagger: &Tagger) -> Option<DateValue> {
 /// day, a dash (`Bamako, February 10, 2020 – The United States …`); the
 /// day and the words before the dash.
 fn press_dateline<'l>(line: &'l str, tagger: &Tagger) -> Option<(DateValue, &'l str)> {
-    let head_end = [" – ", " — ", " - "].iter().filter_map(|dash| line.find(dash)).min().filter(|&at| at <= 60)?;
+    // Looked for in the line's first bytes only: a first line may be a whole document.
+    let start = &line[..crate::text::floor_boundary(line, 64)];
+    let head_end = [" – ", " — ", " - "].iter().filter_map(|dash| start.find(dash)).min().filter(|&at| at <= 60)?;
     let head = &line[..head_end];
     let (place, date) = head.split_once(", ")?;
     let placed = place.starts_with(char::is_uppercase) && place.split_whitespace().count() <= 3;
@@ -275,7 +277,7 @@ fn laid_out(line: &str) -> bool {
     line.contains('\t') || line.contains("   ")
 }
 
-/// `Page 2 of 12`, `Page 2`, `- 2 -`.
+/// `Page 2 of 12`, `Page 2`.
 fn is_page_number(words: &[&str]) -> bool {
     let number = |w: &&str| w.chars().all(|c| c.is_ascii_digit());
     match words {

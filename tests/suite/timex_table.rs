@@ -51,6 +51,7 @@ const CASES: &[Case] = &[
     ("after Friday prayers in Bamako", Some("2022-05-17"), &[]),
     ("open Monday through Friday", Some("2022-05-17"), &[]),
     ("market day every Sunday", Some("2022-05-17"), &[]),
+    ("Monday marked a turn; Sunday may too", Some("2022-05-17"), &[("Monday", "2022-05-16"), ("Sunday", "2022-05-15")]),
     ("a statement Monday, May 16, 2022 said", Some("2022-05-17"), &[("Monday, May 16, 2022", "2022-05-16")]),
     ("The vote took place on Sunday 29 July 2018.", Some("2016-03-15"), &[("Sunday 29 July 2018", "2018-07-29")]),
     ("met on Thursday, January 10, 2008, and", Some("2008-01-14"), &[("Thursday, January 10, 2008", "2008-01-10")]),

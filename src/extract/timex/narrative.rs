@@ -202,7 +202,11 @@ pub(super) fn ordinal_day(text: &str, ordinal: Range<usize>) -> Option<(Range<us
 pub(super) fn date_follows(after: &str) -> bool {
     let next = after.trim_start_matches([',', ' ']);
     let word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    next.starts_with(|c: char| c.is_ascii_digit()) || (word.len() >= 3 && super::month_number(word).is_some())
+    // A month's name or abbreviation, capitalised (`Monday marked …` and `Monday may …` are none).
+    let month = word.starts_with(char::is_uppercase)
+        && super::month_number(word).is_some()
+        && (word.len() <= 4 || super::MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(word)));
+    next.starts_with(|c: char| c.is_ascii_digit()) || month
 }
 
 /// Where a date at `start` begins with the weekday before it (`Sunday 29
