@@ -112,7 +112,7 @@ impl Pipeline {
             map,
             rejected: Vec::new(),
         };
-        let marks = Marks { fields: &cleaned.front_matter, headings: &cleaned.headings, notes: &cleaned.notes };
+        let marks = Marks::new(&source.text, &cleaned.front_matter, &cleaned.headings, &cleaned.notes);
         let claims = self.claims(&source, &sentences, &dated, &marks);
         let recipe = self.cache.is_some().then(|| Recipe::of(&source.text, &source.map, &input.bytes));
         Extracted { source, recipe, mentions, claims }
@@ -182,7 +182,7 @@ impl Pipeline {
             // nor does a heading that names a period (`The First Tuareg Rebellion of 1985–1995`).
             let heading = marked_heading || claims::is_heading(&source.text, sentence.clone());
             // A footnote cites a source: its dates are the source's (`[^2]: Press statement, September 6, 2013.`).
-            if marks.in_note(&source.text, sentence.start) {
+            if marks.in_note(sentence.start) {
                 continue;
             }
             let told_nothing =
@@ -251,17 +251,24 @@ impl Pipeline {
 }
 
 /// What the cleaned text marks in a document, for its claims: its front
-/// matter's fields, where Markdown headings and footnotes begin.
+/// matter's fields, where Markdown headings begin, and its footnotes.
 struct Marks<'c> {
     fields: &'c [(String, String)],
     headings: &'c [usize],
-    notes: &'c [usize],
+    /// Each footnote's text to its line's end: each begins a line of its
+    /// own, so finding their ends reads the text at most once.
+    notes: Vec<Range<usize>>,
 }
 
-impl Marks<'_> {
-    /// Whether `at` lies on a footnote's line, from where its text begins.
-    fn in_note(&self, text: &str, at: usize) -> bool {
-        let before = self.notes.partition_point(|&n| n <= at);
-        before > 0 && !text[self.notes[before - 1]..at].contains('\n')
+impl<'c> Marks<'c> {
+    fn new(text: &str, fields: &'c [(String, String)], headings: &'c [usize], notes: &[usize]) -> Self {
+        let line_end = |at: usize| memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i);
+        Marks { fields, headings, notes: notes.iter().map(|&at| at..line_end(at)).collect() }
+    }
+
+    /// Whether `at` lies in a footnote, from where its text begins.
+    fn in_note(&self, at: usize) -> bool {
+        let before = self.notes.partition_point(|n| n.start <= at);
+        before > 0 && at < self.notes[before - 1].end
     }
 }
