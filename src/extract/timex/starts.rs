@@ -242,7 +242,7 @@ fn by_word(rest: &[u8], run: usize, after: &str) -> Opening {
         b"early" | b"mid" | b"late" | b"end" | b"beginning" => Opening::PART,
         // `the end of`, `the beginning of`: not at every `the`.
         b"the" if followed_by_part(&rest[run..]) => Opening::PART,
-        b"between" | b"from" => Opening::SPAN,
+        b"between" | b"from" => before_span(after),
         b"fy" | b"fiscal" => Opening::FISCAL,
         b"last" => Opening::RELATIVE.or(before_weekday(after)),
         b"next" | b"this" | b"previous" | b"coming" | b"yesterday" => Opening::RELATIVE,
@@ -269,6 +269,27 @@ fn after_month(after: &str) -> Opening {
         4 => Opening::MONTH_YEAR,
         _ if next.starts_with("of") => Opening::MONTH_YEAR,
         _ => Opening::NONE,
+    }
+}
+
+/// A span after `between` or `from`: white space, then digits or a
+/// month's first three letters (`from the`, `from Bamako` open none).
+fn before_span(after: &str) -> Opening {
+    if !after.starts_with(char::is_whitespace) {
+        return Opening::NONE;
+    }
+    let next = after.trim_start().as_bytes();
+    let month = next.get(..3).is_some_and(|head| {
+        let head = [head[0].to_ascii_lowercase(), head[1].to_ascii_lowercase(), head[2].to_ascii_lowercase()];
+        matches!(
+            &head,
+            b"jan" | b"feb" | b"mar" | b"apr" | b"may" | b"jun" | b"jul" | b"aug" | b"sep" | b"oct" | b"nov" | b"dec"
+        )
+    });
+    if month || next.first().is_some_and(u8::is_ascii_digit) {
+        Opening::SPAN
+    } else {
+        Opening::NONE
     }
 }
 
@@ -316,6 +337,9 @@ mod tests {
         assert_eq!(openings("on Friday"), [(0, O::WEEKDAY), (3, O::WEEKDAY)]);
         assert_eq!(openings("last\u{a0}Monday"), [(0, O::RELATIVE.or(O::WEEKDAY)), (6, O::WEEKDAY)]);
         assert_eq!(openings("on time"), []);
+        assert_eq!(openings("from 5"), [(0, O::SPAN), (5, O::DAY)]);
+        assert_eq!(openings("Between Sept"), [(0, O::SPAN), (8, O::MONTH)]);
+        assert_eq!(openings("from the"), [], "`from` opens a span only before a number or a month");
         assert_eq!(openings("05/06"), [(0, O::DAY.or(O::DAY_SEPARATED)), (3, O::DAY)]);
         assert_eq!(openings("3 – 4 May"), [(0, O::DAY.or(O::DAY_DASH)), (6, O::DAY), (8, O::MONTH)]);
         assert_eq!(openings("11-12"), [(0, O::DAY.or(O::DAY_SEPARATED).or(O::DAY_DASH)), (3, O::DAY)]);
