@@ -4,6 +4,7 @@
 //! against the document's date or the narrative (see [`resolve`]).
 
 mod citations;
+mod day_spans;
 mod groups;
 mod narrative;
 mod patterns;
@@ -345,30 +346,7 @@ impl Tagger {
             }
             MonthDayRange | MonthSpan | MonthDash | Between | FiscalYear | YearRange | PartOfYear | PartOfDecade
             | Decade => self.range_meaning(pattern, caps, text, range.clone()),
-            DaySpan | MonthDaySpan | DayDash | MonthDayDash => {
-                let (first_day, first_month, last_day, last_month) = match pattern {
-                    DaySpan => (1, 2, 3, 4),
-                    MonthDaySpan => (2, 1, 4, 3),
-                    DayDash => (1, 0, 2, 3),
-                    _ => (2, 1, 3, 0),
-                };
-                let month_text = |i: usize| caps.get(i).filter(|_| i > 0).map(|m| m.as_str());
-                let (first_month_text, last_month_text) = (month_text(first_month), month_text(last_month));
-                let last = (month_number(last_month_text.or(first_month_text)?)?, num(caps, last_day)?);
-                let first = (first_month_text.map_or(Some(last.0), month_number)?, num(caps, first_day)?);
-                let months_plausible =
-                    [first_month_text, last_month_text].into_iter().flatten().all(plausible_month_word);
-                let real = |(m, d): (u32, u32)| DateValue::day(2000, m, d).is_some();
-                if !months_plausible
-                    || !real(first)
-                    || !real(last)
-                    || (first.0 == last.0 && first.1 >= last.1)
-                    || self.is_count(&text[range.end..])
-                {
-                    return None;
-                }
-                Some(Meaning::Days { first, last })
-            }
+            DaySpan | MonthDaySpan | DayDash | MonthDayDash => self.day_span(pattern, caps, text, range.end),
             MonthDay | DayMonth => {
                 let (m, d) = if matches!(pattern, MonthDay) { (1, 2) } else { (2, 1) };
                 let month_text = &caps[m];
