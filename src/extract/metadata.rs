@@ -2,7 +2,7 @@
 //! where each came from. A manifest entry wins; otherwise the text is read;
 //! a document with no date gets none.
 
-use super::timex::{Meaning, Tagger};
+use super::timex::{Meaning, Tagger, Timex};
 use crate::assets::SourceMeta;
 use crate::model::{DateValue, SourceKind};
 use regex::Regex;
@@ -164,7 +164,9 @@ fn date_from_text(text: &str, front_matter: &[(String, String)], tagger: &Tagger
 fn dateline(text: &str, tagger: &Tagger) -> Option<(DateValue, String)> {
     for (i, line) in text.lines().filter(|l| !l.trim().is_empty()).take(6).enumerate() {
         let line = line.trim();
-        if let Some(day) = day_ending(line, tagger) {
+        // A short line's dates, found once for both of its readings.
+        let found = if line.chars().nth(120).is_none() { tagger.find(line) } else { Vec::new() };
+        if let Some(day) = day_ending(line, &found) {
             return Some((day, line.to_string()));
         }
         if let Some((day, head)) = press_dateline(line, tagger) {
@@ -173,7 +175,6 @@ fn dateline(text: &str, tagger: &Tagger) -> Option<(DateValue, String)> {
         if line.len() > 40 || i == 0 {
             continue;
         }
-        let found = tagger.find(line);
         if let [t] = found.as_slice() {
             let rest =
                 line[..t.range.start].len() + line[t.range.end..].trim_matches(|c: char| !c.is_alphanumeric()).len();
@@ -187,17 +188,15 @@ fn dateline(text: &str, tagger: &Tagger) -> Option<(DateValue, String)> {
     None
 }
 
-/// The day a short line ends with, after a separator or `updated`.
-fn day_ending(line: &str, tagger: &Tagger) -> Option<DateValue> {
-    if line.chars().nth(120).is_some() {
-        return None;
-    }
-    let last = tagger.find(line).pop().filter(|t| t.range.end == line.len())?;
+/// The day a short line ends with, after a separator or `updated`, of the
+/// dates `found` in it.
+fn day_ending(line: &str, found: &[Timex]) -> Option<DateValue> {
+    let last = found.last().filter(|t| t.range.end == line.len())?;
     let before = line[..last.range.start].trim_end();
     let separated = before.ends_with(['–', '—', '-', '|', ','])
         || ["updated", "dated"].iter().any(|w| before.len() > w.len() && before.to_lowercase().ends_with(w));
-    match last.meaning {
-        Meaning::Absolute(d) if separated && d.precision == crate::model::Precision::Day => Some(d),
+    match &last.meaning {
+        Meaning::Absolute(d) if separated && d.precision == crate::model::Precision::Day => Some(d.clone()),
         _ => None,
     }
 }

@@ -98,7 +98,8 @@ impl Discoverer {
                 continue;
             }
             let by_number = (i > 0 && number(&ws[i - 1])) || ws.get(i + 1).is_some_and(number);
-            let named_otherwise = self.sets.person_titles.contains(w.text) || super::is_month_name(w.text);
+            let named_otherwise =
+                self.sets.person_titles.contains(w.text) || crate::extract::timex::is_month_name(w.text);
             if by_number || named_otherwise || self.not_name(w.text) {
                 continue;
             }

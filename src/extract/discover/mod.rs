@@ -429,7 +429,7 @@ impl Discoverer {
             || self.not_name(name)
             || name.contains([':', '<', '>'])
             || name.chars().any(|c| c.is_ascii_digit())
-            || name.split_whitespace().any(is_month_name);
+            || name.split_whitespace().any(crate::extract::timex::is_month_name);
         if unusable {
             return None;
         }
@@ -491,10 +491,6 @@ fn split_glued(name: &str) -> &str {
         Some((i, _)) if name.contains(' ') => &name[i..],
         _ => name,
     }
-}
-
-fn is_month_name(word: &str) -> bool {
-    super::timex::MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(word))
 }
 
 /// `MILOVANOVIC MILOVANOVIC` → `MILOVANOVIC`.

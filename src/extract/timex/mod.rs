@@ -177,6 +177,11 @@ const fn head_key(head: [u8; 3]) -> u32 {
     u32::from_le_bytes([head[0].to_ascii_lowercase(), head[1].to_ascii_lowercase(), head[2].to_ascii_lowercase(), 0])
 }
 
+/// Whether `word` is a month's full name, in any case (`March`, `MAY`).
+pub fn is_month_name(word: &str) -> bool {
+    MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(word))
+}
+
 pub fn month_number(name: &str) -> Option<u32> {
     // Its first three letters, lowered as bytes and compared as one number
     // with each month's: every date with a month asks. (A full stop among
@@ -231,12 +236,12 @@ impl Tagger {
         });
         found.sort_unstable_by_key(|t| t.range.start);
         // `Thursday, January 10, 2008` is one expression: the weekday
-        // named no date of its own (see `narrative::date_follows`).
+        // named no date of its own (see `narrative::weekday_dates`).
         for t in found.iter_mut().filter(|t| matches!(t.meaning, Meaning::Absolute(_) | Meaning::MonthDay { .. })) {
             t.range.start = narrative::weekday_before(text, t.range.start);
         }
         // `Three days later, on March 18`: the date says what the count would.
-        let said_again = |t: &Timex, next: Option<&Timex>| {
+        let said_again = |t: &Timex, next: &Timex| {
             use Meaning::*;
             let counted = matches!(
                 t.meaning,
@@ -250,14 +255,12 @@ impl Tagger {
                     | NarrativeYearOffset(_)
                     | NarrativeMonthDay(_)
             );
-            next.is_some_and(|n| {
-                let written = matches!(n.meaning, Meaning::Absolute(_) | Meaning::MonthDay { .. });
-                counted && written && narrative::in_apposition(&text[t.range.end..n.range.start])
-            })
+            let written = matches!(next.meaning, Meaning::Absolute(_) | Meaning::MonthDay { .. });
+            counted && written && narrative::in_apposition(&text[t.range.end..next.range.start])
         };
-        let keep: Vec<bool> = (0..found.len()).map(|i| !said_again(&found[i], found.get(i + 1))).collect();
-        let mut kept = keep.into_iter();
-        found.retain(|_| kept.next().unwrap_or(true));
+        let dropped: Vec<bool> = found.windows(2).map(|w| said_again(&w[0], &w[1])).collect();
+        let mut dropped = dropped.into_iter();
+        found.retain(|_| !dropped.next().unwrap_or(false));
         found
     }
 
@@ -393,7 +396,7 @@ impl Tagger {
                 let m = caps.get(1)?;
                 let (before, after) = (&text[..range.start], &text[m.range().end..]);
                 let bare = m.range() == whole.range();
-                if narrative::date_follows(after) || (bare && !narrative::bare_weekday_dates(before, after)) {
+                if !narrative::weekday_dates(before, after, bare) {
                     return None;
                 }
                 range = if whole.as_str().starts_with(['O', 'o']) { m.range() } else { range };

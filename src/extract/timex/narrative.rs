@@ -197,18 +197,6 @@ pub(super) fn ordinal_day(text: &str, ordinal: Range<usize>) -> Option<(Range<us
     (1..=31).contains(&day).then(|| Some((before.start_of(1)?..ordinal.end, day)))?
 }
 
-/// Whether a date follows a weekday and says its day (`Sunday 29 July
-/// 2018`, `Monday, December 11`): the weekday dates nothing of its own.
-pub(super) fn date_follows(after: &str) -> bool {
-    let next = after.trim_start_matches([',', ' ']);
-    let word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    // A month's name or abbreviation, capitalised (`Monday marked …` and `Monday may …` are none).
-    let month = word.starts_with(char::is_uppercase)
-        && super::month_number(word).is_some()
-        && (word.len() <= 4 || super::MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(word)));
-    next.starts_with(|c: char| c.is_ascii_digit()) || month
-}
-
 /// Where a date at `start` begins with the weekday before it (`Sunday 29
 /// July 2018`, `Thursday, January 10`): the weekday's start, or `start`.
 pub(super) fn weekday_before(text: &str, start: usize) -> usize {
@@ -229,12 +217,20 @@ pub(super) fn in_apposition(between: &str) -> bool {
     between.len() <= 8 && between.contains([',', '(', '—', '–']) && matches!(words, "" | "on" | "in")
 }
 
-/// Whether a weekday named alone (`said Monday`) dates what is told, by
-/// the words around it: not a habit (`Friday prayers`, `every Monday`,
-/// `Monday through Friday`).
-pub(super) fn bare_weekday_dates(before: &str, after: &str) -> bool {
+/// Whether a weekday dates what is told, by the words around it: not
+/// when a date follows that says its day (`Sunday 29 July 2018`, `Monday,
+/// December 11`); named alone (`said Monday`, `bare`), not a habit
+/// (`Friday prayers`, `every Monday`, `Monday through Friday`).
+pub(super) fn weekday_dates(before: &str, after: &str, bare: bool) -> bool {
     let next = after.trim_start_matches([',', ' ']);
     let word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    // A month's name or abbreviation, capitalised (`Monday marked …` and `Monday may …` are none).
+    let month = word.starts_with(char::is_uppercase)
+        && super::month_number(word).is_some()
+        && (word.len() <= 4 || super::is_month_name(word));
+    if next.starts_with(|c: char| c.is_ascii_digit()) || month {
+        return false;
+    }
     let previous = before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let span = |w: &str| matches!(w, "through" | "to" | "until" | "and" | "or");
     let habit = matches!(word, "prayer" | "prayers")
@@ -243,5 +239,5 @@ pub(super) fn bare_weekday_dates(before: &str, after: &str) -> bool {
         || span(previous)
         || matches!(previous, "every" | "each" | "Every" | "Each")
         || before.trim_end().ends_with(['-', '–']);
-    !habit
+    !(bare && habit)
 }

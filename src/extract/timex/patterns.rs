@@ -40,6 +40,11 @@ const MONTH_FULL: &str = r"(?:January|February|March|April|May|June|July|August|
 const DAY: &str = r"(?:[012]?[1-9]|10|20|3[01])(?:st|nd|rd|th)?";
 const YEAR: &str = r"(?:1[6-9]\d\d|20\d\d)";
 
+/// The words that open and close a span of months or days (`between …
+/// and`, `from … to`).
+const SPAN_FROM: &str = "(?:[Bb]etween|[Ff]rom)";
+const SPAN_TO: &str = "(?:and|to|until|till|through)";
+
 fn build(pattern: &str) -> Regex {
     // Dates are ASCII: ASCII word boundaries, digits and case folding match
     // them faster and compile in a fraction of the time of Unicode ones.
@@ -49,6 +54,8 @@ fn build(pattern: &str) -> Regex {
         .replace("{MONTHFULL}", MONTH_FULL)
         .replace("{DAY}", DAY)
         .replace("{YEAR}", YEAR)
+        .replace("{SPAN_FROM}", SPAN_FROM)
+        .replace("{SPAN_TO}", SPAN_TO)
         .replace(r"\b", r"(?-u:\b)")
         .replace(r"\d", "[0-9]")
         .replace("(?i:", "(?i-u:")
@@ -110,23 +117,11 @@ const SOURCES: [(Pattern, Opening, &str); 29] = {
         (MonthDayRange, O::MONTH_DAY, r"\b({MONTH})\s+({DAY})\s*(?:[-–]|to|through|and)\s*({DAY}),?\s+({YEAR})\b"),
         // `from March to June 2018`, `between June 2018 and March 2019`: the
         // first year may be left out.
-        (
-            MonthSpan,
-            O::SPAN,
-            r"\b(?:[Bb]etween|[Ff]rom)\s+({MONTH})(?:,?\s+({YEAR}))?\s+(?:and|to|until|till|through)\s+({MONTH}),?\s+({YEAR})\b",
-        ),
+        (MonthSpan, O::SPAN, r"\b{SPAN_FROM}\s+({MONTH})(?:,?\s+({YEAR}))?\s+{SPAN_TO}\s+({MONTH}),?\s+({YEAR})\b"),
         // `between 1 April and 31 May`, `from 5 to 9 June`, `from June 5 to
         // July 2`: spans of days whose year the text leaves to its context.
-        (
-            DaySpan,
-            O::SPAN,
-            r"\b(?:[Bb]etween|[Ff]rom)\s+({DAY})(?:\s+({MONTH}))?\s+(?:and|to|until|till|through)\s+({DAY})\s+({MONTH})\b",
-        ),
-        (
-            MonthDaySpan,
-            O::SPAN,
-            r"\b(?:[Bb]etween|[Ff]rom)\s+({MONTH})\s+({DAY})\s+(?:and|to|until|till|through)\s+(?:({MONTH})\s+)?({DAY})\b",
-        ),
+        (DaySpan, O::SPAN, r"\b{SPAN_FROM}\s+({DAY})(?:\s+({MONTH}))?\s+{SPAN_TO}\s+({DAY})\s+({MONTH})\b"),
+        (MonthDaySpan, O::SPAN, r"\b{SPAN_FROM}\s+({MONTH})\s+({DAY})\s+{SPAN_TO}\s+(?:({MONTH})\s+)?({DAY})\b"),
         // `11-12 May`, `May 11-12`: likewise.
         (DayDash, O::DAY_DASH, r"\b({DAY})\s*[-–]\s*({DAY})\s+({MONTH})\b"),
         (MonthDayDash, O::MONTH_DAY, r"\b({MONTH})\s+({DAY})\s*[-–]\s*({DAY})\b"),
