@@ -598,13 +598,21 @@ fn in_web_address(text: &str, r: Range<usize>) -> bool {
     text[r.clone()].contains('/') && token.len() != r.len()
 }
 
-/// The text between the white space around `r`.
+/// The text between the white space around `r`, at most [`TOKEN_REACH`]
+/// bytes either side: in a token of a megabyte (`2014/01/05/2014/…`), each
+/// date read the whole token, and the document took the square of its size.
 fn token_around(text: &str, r: Range<usize>) -> &str {
+    let from = crate::text::floor_boundary(text, r.start.saturating_sub(TOKEN_REACH));
+    let to = crate::text::ceil_boundary(text, r.end + TOKEN_REACH);
     // After the last white space before, however many bytes it takes (`\u{a0}`).
-    let start = text[..r.start].trim_end_matches(|c: char| !c.is_whitespace()).len();
-    let end = text[r.end..].find(char::is_whitespace).map_or(text.len(), |i| r.end + i);
+    let start = from + text[from..r.start].trim_end_matches(|c: char| !c.is_whitespace()).len();
+    let end = text[r.end..to].find(char::is_whitespace).map_or(to, |i| r.end + i);
     &text[start..end]
 }
+
+/// How far either side of a date its token is read: longer than any web
+/// address's marks are from its dates.
+const TOKEN_REACH: usize = 256;
 
 fn in_url_or_file(text: &str, r: Range<usize>) -> bool {
     let token = token_around(text, r);
@@ -633,6 +641,16 @@ fn relative(caps: &Groups) -> Option<Meaning> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_token_is_read_only_so_far_around_its_date() {
+        let text = "2014/01/05/".repeat(10_000);
+        let at = text.len() / 2 - text.len() / 2 % 11;
+        let token = token_around(&text, at..at + 10);
+        assert!(token.len() <= 2 * TOKEN_REACH + 10, "{} bytes", token.len());
+        assert!(in_web_address(&text, at..at + 10), "a date inside a longer token still is");
+        assert_eq!(token_around("see (2014/01/05), then", 5..15), "(2014/01/05),");
+    }
 
     proptest::proptest! {
         /// Matched as bytes, a month is the one its first three letters
