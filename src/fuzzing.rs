@@ -48,7 +48,8 @@ pub fn timex(data: &[u8]) {
     }
     let document_date = crate::model::DateValue::day(2009, 11, 30);
     for date in [None, document_date.as_ref()] {
-        for (value, _) in crate::extract::timex::resolve(&found, date, &[]).into_iter().flatten() {
+        let layout = crate::extract::timex::Layout { text: &text, sentences: &[], headings: &[] };
+        for (value, _) in crate::extract::timex::resolve(&found, date, &layout).into_iter().flatten() {
             assert!(value.start <= value.end, "{value:?}");
         }
     }

@@ -77,7 +77,8 @@ impl Pipeline {
         );
         let sentences = self.segmenter.split(&text);
         let timexes = self.tagger.find(&text);
-        let resolved = timex::resolve(&timexes, meta.published.as_ref(), &sentences.ranges);
+        let layout = timex::Layout { text: &text, sentences: &sentences.ranges, headings: &cleaned.headings };
+        let resolved = timex::resolve(&timexes, meta.published.as_ref(), &layout);
         let unresolved = resolved.iter().filter(|r| r.is_none()).count();
         if unresolved > 0 {
             warnings.push(format!("{unresolved} relative date(s) left unresolved (no document date or context)"));

@@ -125,6 +125,19 @@ fn a_markdown_timeline_is_dated_by_its_items_not_its_headings() {
     assert!(dated.iter().all(|(_, text)| !text.contains("Timeline")), "{dated:?}");
 }
 
+/// A chronology's days without a year take the year of the heading they
+/// stand under, not the document's; a heading of another kind ends it.
+#[test]
+fn a_chronology_dates_its_days_by_their_year_heading() {
+    let text =
+        "---\ndate: 2024-04-02\n---\n\n# Timeline\n\n## 2012\n\n- **March 22** — Soldiers depose President Touré.\n\n\
+                == 2013 ==\n\n* January 11 – France launches Operation Serval; aid resumes in September.\n\n\
+                ## Analysis\n\nOn March 3, officials met in Bamako.\n";
+    let corpus = corpus_of("chronology.md", text);
+    let values: Vec<String> = corpus.claims.iter().map(|c| c.date.value.to_string()).collect();
+    assert_eq!(values, ["2012-03-22", "2013-01-11", "2013-09", "2024-03-03", "2024-04-02"], "{values:?}");
+}
+
 /// A news page's date is in its head; its copyright line and its list of
 /// related stories tell no happening.
 #[test]

@@ -11,7 +11,8 @@ fn tag(text: &str, doc: Option<&str>) -> Vec<(String, String)> {
     let found = tagger.find(text);
     let doc = doc.and_then(DateValue::parse);
     let sentences = annals::extract::sentences::Segmenter::new(&[], &[]).split(text).ranges;
-    let values = resolve(&found, doc.as_ref(), &sentences);
+    let layout = annals::extract::timex::Layout { text, sentences: &sentences, headings: &[] };
+    let values = resolve(&found, doc.as_ref(), &layout);
     found
         .iter()
         .zip(values)
@@ -121,6 +122,12 @@ const CASES: &[Case] = &[
     ("this year alone", Some("2023-08-05"), &[("this year", "2023")]),
     ("The U.S. on Friday paused aid", Some("2023-08-05"), &[("Friday", "2023-08-04")]),
     ("officials said yesterday", Some("2023-08-05"), &[("yesterday", "2023-08-04")]),
+    // under a year heading, the heading's year
+    ("2012\nOn March 22, soldiers deposed the president.", Some("2024-04-02"), &[("2012", "2012"), ("March 22", "2012-03-22")]),
+    ("== 2013 ==\n* January 11 – France launched Serval.", Some("2024-04-02"), &[("2013", "2013"), ("January 11", "2013-01-11")]),
+    ("**March 2012**\n\nOn the 22nd, and on April 6, the MNLA", Some("2024-04-02"), &[("March 2012", "2012-03"), ("the 22nd", "2012-03-22"), ("April 6", "2012-04-06")]),
+    ("The accord of 2015 held.\nOn March 22, soldiers rioted.", Some("2024-04-02"), &[("2015", "2015"), ("March 22", "2024-03-22")]),
+    ("The year was\n2015 when, on March 22, soldiers rioted.", Some("2024-04-02"), &[("2015", "2015"), ("March 22", "2015-03-22")]),
     ("last month the", Some("2023"), &[]),
     ("On November 27 the Ambassador", None, &[]),
     ("in January the talks", None, &[]),

@@ -12,7 +12,7 @@ mod resolve;
 mod starts;
 
 pub use patterns::compile_patterns;
-pub use resolve::resolve;
+pub use resolve::{resolve, Layout};
 
 use crate::extract::spans::Marked;
 use crate::model::DateValue;

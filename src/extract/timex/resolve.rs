@@ -6,20 +6,33 @@ use crate::model::{DateValue, Precision, Resolution};
 use chrono::{Datelike, Duration, NaiveDate};
 use std::ops::Range;
 
+/// Where a document's expressions stand: its text, its sentences and where
+/// its Markdown headings begin, each in order.
+pub struct Layout<'a> {
+    pub text: &'a str,
+    pub sentences: &'a [Range<usize>],
+    pub headings: &'a [usize],
+}
+
 /// Resolves every expression of one document, in order. Relative ones take
 /// their year from an absolute date before them in their sentence (`2015:
-/// the accord is signed on 20 June`), else from the document's date (the
-/// nearest such date to it), or, when the document has none, from the
-/// narrative: the year of its latest absolute date before them. An
-/// expression that refers back (`the June 20 accord`) takes the year of the
-/// latest date of its month. `sentences` are the document's, in order.
-/// What cannot be resolved is `None`: never guessed.
+/// the accord is signed on 20 June`), else from the year heading they stand
+/// under (`## 2012` above `- **March 22** — …`), else from the document's
+/// date (the nearest such date to it), or, when the document has none,
+/// from the narrative: the year of its latest absolute date before them.
+/// An expression that refers back (`the June 20 accord`) takes the year of
+/// the latest date of its month. What cannot be resolved is `None`: never
+/// guessed.
 pub fn resolve(
     timexes: &[Timex],
     doc_date: Option<&DateValue>,
-    sentences: &[Range<usize>],
+    layout: &Layout,
 ) -> Vec<Option<(DateValue, Resolution)>> {
+    let sentences = layout.sentences;
     let mut out = Vec::with_capacity(timexes.len());
+    // The year heading in force, until the next heading of any kind.
+    let mut heading_year: Option<i32> = None;
+    let mut headings = layout.headings.iter().peekable();
     let mut narrative: Vec<&DateValue> = Vec::new();
     // The sentence each expression stands in, read forward once; and the
     // sentence of the narrative's last absolute date.
@@ -37,7 +50,15 @@ pub fn resolve(
         }
         let in_sentence = sentences.get(sentence).is_some_and(|s| s.start <= t.range.start);
         let same_sentence = in_sentence && last_absolute_in == Some(sentence);
-        let context = Context { narrative: &narrative, same_sentence, doc_date };
+        while headings.next_if(|&&h| h <= t.range.start).is_some() {
+            heading_year = None;
+        }
+        if let Meaning::Absolute(v) = &t.meaning {
+            if let Some(year) = year_heading(layout.text, &t.range, v) {
+                heading_year = Some(year);
+            }
+        }
+        let context = Context { narrative: &narrative, same_sentence, heading_year, doc_date };
         let resolved = match &t.meaning {
             Meaning::Absolute(v) => Some((v.clone(), Resolution::Absolute)),
             Meaning::MonthDay { month, day } => {
@@ -105,6 +126,8 @@ struct Context<'a> {
     narrative: &'a [&'a DateValue],
     /// Whether the last of them stands in its sentence.
     same_sentence: bool,
+    /// The year of the heading it stands under.
+    heading_year: Option<i32>,
     doc_date: Option<&'a DateValue>,
 }
 
@@ -125,6 +148,9 @@ fn by_context(
     if let Some(d) = narrative.last().filter(|_| context.same_sentence) {
         return pick(d.year_of()).map(|v| (v, Resolution::Context));
     }
+    if let Some(year) = context.heading_year {
+        return pick(year).map(|v| (v, Resolution::Context));
+    }
     if let Some(doc) = context.doc_date.filter(|d| d.precision <= Precision::Month) {
         let anchor = doc.start;
         let best = (doc.year_of() - 1..=doc.year_of() + 1)
@@ -134,6 +160,28 @@ fn by_context(
     }
     let last = narrative.last()?;
     pick(last.year_of()).map(|v| (v, Resolution::Context))
+}
+
+/// The year of a line that is only a year or a month of one, with the
+/// marks of a heading (`## 2012`, `== 2013 ==`, `**March 2012**`, `2012:`):
+/// it heads the dates below it. Read no further than a few bytes either
+/// side: a line of a million dates is not read whole for each.
+fn year_heading(text: &str, range: &Range<usize>, value: &DateValue) -> Option<i32> {
+    const REACH: usize = 12;
+    let one_year = matches!(value.precision, Precision::Month | Precision::Year);
+    let bytes = text.as_bytes();
+    let marks = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'#' | b'=' | b'*' | b'_' | b':');
+    let before = &bytes[range.start.saturating_sub(REACH)..range.start];
+    let starts_line = match before.iter().rposition(|&b| b == b'\n') {
+        Some(at) => before[at + 1..].iter().all(marks),
+        None => range.start <= REACH && before.iter().all(marks),
+    };
+    let after = &bytes[range.end..(range.end + REACH).min(bytes.len())];
+    let ends_line = match after.iter().position(|&b| b == b'\n') {
+        Some(at) => after[..at].iter().all(marks),
+        None => range.end + REACH >= bytes.len() && after.iter().all(marks),
+    };
+    (one_year && starts_line && ends_line).then(|| value.start.year())
 }
 
 fn offset(meaning: &Meaning, doc: &DateValue) -> Option<DateValue> {
