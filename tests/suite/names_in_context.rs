@@ -126,6 +126,8 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
     ("Ousmane Diarra of the Université de Bamako wrote it.", "Ousmane Diarra", EntityKind::Person),
     ("He studied at the Université de Bamako for years.", "Université de Bamako", EntityKind::Organization),
     ("He taught at the University of California for years.", "University of California", EntityKind::Organization),
+    ("It was the Department of the Treasury's second action.", "Department of the Treasury", EntityKind::Organization),
+    ("Paris announced the withdrawal of Operation Barkhane on February 17.", "Operation Barkhane", EntityKind::Program),
     // an agreement named for where it was signed, or for what it settles
     ("In 2015 the parties signed the Algiers peace accord in Mali.", "Algiers peace accord", EntityKind::Program),
     ("The Ouagadougou Agreement of 2013 allowed elections.", "Ouagadougou Agreement", EntityKind::Program),
@@ -241,6 +243,10 @@ const NOT_NAMES: &[(&str, &str)] = &[
     // a heading's title names no one below it; a transcript's speaker is no body
     ("Report of the Secretary-General\n\nI. Introduction\n\nThe talks went on.", "I. Introduction"),
     ("QUESTION: Ned, does the United States still support the sanctions on Mali?", "QUESTION"),
+    // a name ends before its possessive, before a date and before where a known body is
+    ("It was the Department of the Treasury's second action.", "Department of the Treasury's"),
+    ("Paris announced the withdrawal of Operation Barkhane on February 17.", "Operation Barkhane on February 17"),
+    ("The government hired the Wagner Group in Mali to train troops.", "Wagner Group in Mali"),
 ];
 
 #[test]

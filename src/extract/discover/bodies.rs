@@ -59,7 +59,12 @@ impl Discoverer {
         let connector = CONNECTORS.contains(&next) && (next != "the" || CONNECTORS.contains(&ws[j].text));
         // `X and the Y` is two names; `Front for the Liberation of Aïr and Azaouak` one.
         let the_may_follow = !matches!(next, "the" | "and" | "&");
-        connector && ws.get(j + 2).is_some_and(|w| is_capitalised(w.text) || (w.text == "the" && the_may_follow))
+        // `Operation Barkhane on February 17`: a date after the name.
+        let dated = |w: &str| matches!(next, "on" | "in") && crate::extract::timex::is_month_name(w);
+        connector
+            && ws
+                .get(j + 2)
+                .is_some_and(|w| (is_capitalised(w.text) && !dated(w.text)) || (w.text == "the" && the_may_follow))
     }
 
     /// Where a run of capitalised words holds two names, the word between
@@ -90,14 +95,19 @@ impl Discoverer {
     /// `Royal Air Force School of Marrakech`, `UN Mission in Ivory Coast`:
     /// a head, then `of` or `in` and a place the lists know, ending the name.
     /// A town after `in` is where the body is, not its name (`the European
-    /// Union in Gao`).
+    /// Union in Gao`), as is any place after a body the gazetteer knows
+    /// (`Wagner Group in Mali`).
     pub(super) fn head_of_place<T: AsRef<str>>(&self, words: &[T]) -> bool {
         let Some(at) = words.iter().rposition(|w| matches!(w.as_ref(), "of" | "in")) else { return false };
         let place = &words[at + 1..];
         let place = &place[usize::from(place.first().is_some_and(|w| w.as_ref() == "the"))..];
         let headed = at >= 1 && self.sets.name_heads.contains(words[at - 1].as_ref());
         let named = headed && (1..=3).contains(&place.len()) && self.context.names_place(place);
-        named && (words[at].as_ref() == "of" || self.context.names_area(place))
+        let known = || {
+            let body: Vec<&str> = words[..at].iter().map(AsRef::as_ref).collect();
+            self.known_forms.contains(&body.join(" "))
+        };
+        named && (words[at].as_ref() == "of" || (self.context.names_area(place) && !known()))
     }
 
     fn organisation(&self, text: &str, run: &[names::Word]) -> Option<Found> {
@@ -126,7 +136,9 @@ impl Discoverer {
         if !(2..=MOST_WORDS).contains(&run.len()) || titled {
             return None;
         }
+        // `the Department of the Treasury's Office`: the name ends before its `'s`.
         let last = run.last()?.text;
+        let last = last.strip_suffix("'s").or_else(|| last.strip_suffix("’s")).unwrap_or(last);
         let by_head = self.sets.name_heads.contains(last) || self.head_of_place(run);
         // `Algerian Group for Call and Combat`: a country's adjective may come first.
         let of_country = run.len() >= 4 && self.starts_org(run, 1) && self.context.is_demonym(run[0].text);
@@ -134,7 +146,7 @@ impl Discoverer {
         if !(by_head || by_start) {
             return None;
         }
-        let range = run[0].range.0..run.last()?.range.1;
+        let range = run[0].range.0..run.last()?.range.0 + last.len();
         let name = &text[range.clone()];
         if self.sets.event_nouns.contains(last) {
             return None;

@@ -113,6 +113,10 @@ pub struct Discoverer {
     /// lone acronym of the text is asked about again (see `lone_acronyms`),
     /// and none is given a name guessed from the words before it.
     known_acronyms: FxHashSet<String>,
+    /// The gazetteer's names and aliases of bodies not named for a place: a
+    /// known body before `in` and a place is that body, where it is
+    /// (`Wagner Group in Mali`).
+    known_forms: FxHashSet<String>,
 }
 
 /// The rule lists asked of every word ("is this one of them?"), as sets.
@@ -193,7 +197,20 @@ impl Discoverer {
         let sets = WordSets::new(rules);
         let forms = gazetteer.entities.iter().flat_map(|e| std::iter::once(&e.name).chain(&e.aliases));
         let known_acronyms = forms.filter(|f| acronyms::is_acronym_like(f)).cloned().collect();
-        Discoverer { rules: rules.clone(), titles, title_first_bytes, title_first_pairs, sets, context, known_acronyms }
+        // Not of a body named for where it is: `African Union Mission` is
+        // AMISOM's, and the `African Union Mission in Burundi` another.
+        let placeless = gazetteer.entities.iter().filter(|e| !e.name.contains(" in "));
+        let known_forms = placeless.flat_map(|e| std::iter::once(&e.name).chain(&e.aliases)).cloned().collect();
+        Discoverer {
+            rules: rules.clone(),
+            titles,
+            title_first_bytes,
+            title_first_pairs,
+            sets,
+            context,
+            known_acronyms,
+            known_forms,
+        }
     }
 
     /// Candidates in one document's clean text; `sentences` lets heading-like
