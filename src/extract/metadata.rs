@@ -46,7 +46,8 @@ static DATE_LINES: LazyLock<Vec<DateLine>> = LazyLock::new(|| {
             r"(?im)^[ \t]*(?:Page )?(?:last )?(?:modified|updated)(?: on)?[ :]+([^\n]{6}[^\n]*)$",
         ),
         line(&[b"by"], 40, r"(?im)^[ \t]*By ([^\n|,]{3}[^\n|,]*)[|,·—–-]\s*([^\n]{6}[^\n]*)$"),
-        line(&[b"cr", b"da"], 40, r"(?im)^[ \t]*(?:Created|Date|Dated)[ \t]*:[ \t]*([^\n]{6}[^\n]*)$"),
+        // An e-mail's `Sent:` or `Date:`: the first is the thread's latest message.
+        line(&[b"cr", b"da", b"se"], 40, r"(?im)^[ \t]*(?:Created|Date|Dated|Sent)[ \t]*:[ \t]*([^\n]{6}[^\n]*)$"),
         // A date-time group anywhere: no line start to look at.
         line(&[], usize::MAX, r"(?m)\b(\d{6}Z\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+\d{2})\b"),
     ]
@@ -111,6 +112,7 @@ pub fn infer(
     let title = manifest
         .and_then(|m| m.title.clone())
         .or_else(|| field("title"))
+        .or_else(|| email_subject(text))
         .or_else(|| cable_subject(text))
         .or_else(|| cable_reference(text))
         .or_else(|| html_title.map(str::to_string))
@@ -233,6 +235,24 @@ fn cable_subject(text: &str) -> Option<String> {
     (!line.is_empty()).then(|| crate::text::shorten(line, 100))
 }
 
+/// An e-mail's subject, when the text opens with a message's header
+/// (`From:` first, up to its blank line), without its `RE:` and `FW:`.
+fn email_subject(text: &str) -> Option<String> {
+    let head = &text[..crate::text::floor_boundary(text, 2000)];
+    let mut header = head.lines().map(str::trim).skip_while(|l| l.is_empty()).take_while(|l| !l.is_empty());
+    header.next()?.starts_with("From:").then_some(())?;
+    let mut subject = header.find_map(|l| l.strip_prefix("Subject:"))?.trim();
+    while let Some(rest) = ["RE:", "FW:", "FWD:", "AW:"].iter().find_map(|p| strip_prefix_ignore_case(subject, p)) {
+        subject = rest.trim_start();
+    }
+    (!subject.is_empty()).then(|| crate::text::shorten(subject, 100))
+}
+
+fn strip_prefix_ignore_case<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+}
+
 /// A cable with no subject is known by its reference (`Cable BAMAKO
 /// 00011`), not by its classification banner.
 fn cable_reference(text: &str) -> Option<String> {
@@ -348,6 +368,12 @@ mod tests {
         assert_eq!(m.published.unwrap().value, "2022-03-14");
         let m = infer_text("Security Sector Reform in Mali\nCongressional Research Service, updated March 3, 2022\n");
         assert_eq!(m.published.unwrap().value, "2022-03-03");
+        let m = infer_text(
+            "From: Sarah Kline <sk@example.org>\nSent: Tuesday, February 8, 2022 9:14 AM\nTo: Desk\n\
+             Subject: RE: Fwd: Mali follow-up\n\nThanks.\n\nFrom: Mark\nSent: Monday, February 7, 2022 5:40 PM\n",
+        );
+        assert_eq!(m.published.unwrap().value, "2022-02-08");
+        assert_eq!(m.title, "Mali follow-up");
         let m = infer_text("U.S. Embassy Bamako\n\nBamako, February 10, 2020 – The United States is providing aid.");
         assert_eq!(m.published.unwrap().value, "2020-02-10");
         assert_eq!(m.published_basis.as_deref(), Some("text: dateline Bamako, February 10, 2020"));
