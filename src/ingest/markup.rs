@@ -349,7 +349,22 @@ fn plain_fields(block: &str) -> Vec<(String, String)> {
     fields
 }
 
+/// An HTML page's headline: its `og:title` (or `twitter:title`) meta tag,
+/// else its `<title>` without the site's names after ` | `
+/// (`Mali junta expels envoy | World | Example Times`).
 pub fn html_title(s: &str) -> Option<String> {
+    if let Some(title) = meta_content(s, &["og:title", "twitter:title"]) {
+        let title = crate::text::one_line(&html_escape::decode_html_entities(title));
+        if !title.is_empty() {
+            return Some(title);
+        }
+    }
+    let title = title_element(s)?;
+    let headline = title.split(" | ").next().filter(|h| h.split_whitespace().nth(1).is_some());
+    Some(headline.map_or(title.clone(), str::to_string))
+}
+
+fn title_element(s: &str) -> Option<String> {
     // The first `<title>` whose text is short enough, as `.{0,500}?` would
     // find, without compiling five hundred copies of `.`.
     let mut from = 0;
@@ -367,21 +382,29 @@ pub fn html_title(s: &str) -> Option<String> {
 /// An HTML page's publication date from its `<meta>` tags (`article:published_time`,
 /// `datePublished`, `DC.date`, …): the day of a date-time.
 pub fn html_date(s: &str) -> Option<String> {
+    let content = meta_content(s, PUBLISHED_NAMES)?.trim();
+    // `2023-12-11T10:00:00Z`: the day.
+    let day = content.get(..10).filter(|_| content.as_bytes().get(10) == Some(&b'T'));
+    Some(day.unwrap_or(content).to_string())
+}
+
+/// The content of the first `<meta>` tag of the page's head named one of `names`.
+fn meta_content<'s>(s: &'s str, names: &[&str]) -> Option<&'s str> {
     // Meta tags stand in the head: a page's first bytes.
     let head = &s[..crate::text::floor_boundary(s, HTML_HEAD)];
     META.find_iter(head).filter(|m| m.len() <= MAX_META).find_map(|m| {
-        let value = |attribute: &Regex| attribute.captures(m.as_str()).and_then(|c| c.get(1)).map(|v| v.as_str());
-        let named = value(&META_NAME).is_some_and(|n| PUBLISHED_NAMES.iter().any(|p| p.eq_ignore_ascii_case(n)));
-        let content = value(&META_CONTENT).filter(|_| named)?.trim();
-        // `2023-12-11T10:00:00Z`: the day.
-        let day = content.get(..10).filter(|_| content.as_bytes().get(10) == Some(&b'T'));
-        Some(day.unwrap_or(content).to_string())
+        let value = |attribute: &Regex| {
+            attribute.captures(m.as_str()).and_then(|c| c.get(1).or_else(|| c.get(2))).map(|v| v.as_str())
+        };
+        let named = value(&META_NAME).is_some_and(|n| names.iter().any(|p| p.eq_ignore_ascii_case(n)));
+        value(&META_CONTENT).filter(|_| named)
     })
 }
 
 static META: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)<meta\b[^>]*>"));
 static META_NAME: LazyLock<Regex> = LazyLock::new(|| re(r#"(?i)\b(?:property|name|itemprop)\s*=\s*["']([^"']*)["']"#));
-static META_CONTENT: LazyLock<Regex> = LazyLock::new(|| re(r#"(?i)\bcontent\s*=\s*["']([^"']*)["']"#));
+/// Either quote may hold the other: `content="Mali's junta"`.
+static META_CONTENT: LazyLock<Regex> = LazyLock::new(|| re(r#"(?i)\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')"#));
 const HTML_HEAD: usize = 64 * 1024;
 const MAX_META: usize = 1000;
 const PUBLISHED_NAMES: &[&str] = &[
@@ -477,6 +500,14 @@ mod tests {
         assert_eq!(html_date(&page(published)).as_deref(), Some("2023-12-11"));
         assert_eq!(html_date(&page(r#"<meta content='2021-05-26' name="DC.date">"#)).as_deref(), Some("2021-05-26"));
         assert_eq!(html_date(&page(r#"<meta name="viewport" content="width=device-width">"#)), None);
+        let og =
+            r#"<meta property="og:title" content="Mali&#39;s junta expels envoy"><title>Envoy | World | Times</title>"#;
+        assert_eq!(html_title(&page(og)).as_deref(), Some("Mali's junta expels envoy"));
+        let quoted = r#"<meta content="Mali's junta expels envoy" property="og:title">"#;
+        assert_eq!(html_title(&page(quoted)).as_deref(), Some("Mali's junta expels envoy"));
+        let titled = "<title>Mali junta expels envoy | World News | Example Times</title>";
+        assert_eq!(html_title(&page(titled)).as_deref(), Some("Mali junta expels envoy"));
+        assert_eq!(html_title(&page("<title>Sahel | Timeline</title>")).as_deref(), Some("Sahel | Timeline"));
         assert_eq!(html_date(&page("")), None);
     }
 

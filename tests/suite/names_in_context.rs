@@ -35,6 +35,9 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
     ("Witnesses saw Mohamed ould Cheikh at the market.", "Mohamed ould Cheikh", EntityKind::Person),
     ("Talks with Alghabass Ag Intalla stalled in 2019.", "Alghabass Ag Intalla", EntityKind::Person),
     ("Sidi Brahim Ould Sidati was shot dead in Bamako.", "Sidi Brahim Ould Sidati", EntityKind::Person),
+    // a byline of two
+    ("Envoy expelled\nBy Aïssata Touré and Paul Martin\nThe talks failed.", "Aïssata Touré", EntityKind::Person),
+    ("Envoy expelled\nBy Aïssata Touré and Paul Martin\nThe talks failed.", "Paul Martin", EntityKind::Person),
     // a given name of the region, which the U.S. list lacks
     ("His successor, Yazid Mebrak, was named in November.", "Yazid Mebrak", EntityKind::Person),
     ("The talks were led by Seydou Traoré for the government.", "Seydou Traoré", EntityKind::Person),

@@ -254,6 +254,8 @@ const CASES: &[Case] = &[
     ("noted this pattern (Huntington 1957; Finer 1962).", None, &[]),
     ("training programmes (Powell 2017, p. 45).", None, &[]),
     ("in several countries (Smith et al. 2019).", None, &[]),
+    ("unanimously adopting resolution 2690 (2023) under Chapter VII", None, &[]),
+    ("created by resolution 2100 (2013) in April 2013", None, &[("April 2013", "2013-04")]),
     ("As Savage and Caverley (2017) show, training", None, &[]),
     ("Wing (2016) argues that the coup of 2012 was", None, &[("2012", "2012")]),
     ("the Algiers Accord (2015) set out", None, &[("2015", "2015")]),

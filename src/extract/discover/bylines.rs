@@ -1,6 +1,6 @@
-//! People a document names as its authors: its byline (`By Jane Doe`,
-//! `Posted on … by iajohnson`) and a news agency's credits (`Reporting by
-//! Tiemoko Diallo; Editing by Alex Richardson`).
+//! People a document names as its authors: its byline (`By Jane Doe and
+//! John Roe`, `Posted on … by iajohnson`) and a news agency's credits
+//! (`Reporting by Tiemoko Diallo; Editing by Alex Richardson`).
 
 use super::names::{person_name, Word};
 use super::{Found, Why, LATIN_CAPITALS, LATIN_LETTERS};
@@ -14,10 +14,11 @@ use std::sync::LazyLock;
 pub(super) static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     let posted =
         r"^(?:Posted|Published|Written)\b(?<gap>[^\n]*?)\bby\s+(?<posted>[L][L0-9_.\-]+(?: [U][L\-]+){0,2})\s*$";
-    let by = r"^By\s+(?<by>[U][L'\-]+(?: [U]\.?)?(?: [U][L'\-]+){1,2})\s*(?:$|[|,·—–-])";
+    let name = r"[U][L'\-]+(?: [U]\.?)?(?: [U][L'\-]+){1,2}";
+    let by = format!(r"^By\s+(?<by>{name})(?: and (?<and>{name}))?\s*(?:$|[|,·—–-])");
     let classes =
         |p: &str| p.replace("[L", &format!("[{LATIN_LETTERS}")).replace("[U]", &format!("[{LATIN_CAPITALS}]"));
-    Regex::new(&format!("(?m){}|{}", classes(posted), classes(by))).expect("regex")
+    Regex::new(&format!("(?m){}|{}", classes(posted), classes(&by))).expect("regex")
 });
 /// At most this many characters between `Posted` and `by`, and in a
 /// posted-by handle.
@@ -38,6 +39,12 @@ static CREDIT_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn bylines(text: &str, out: &mut Vec<Found>) {
     let short = |s: &str, most: usize| s.chars().nth(most).is_none();
     for caps in BYLINE.captures_iter(text) {
+        let person = |m: regex::Match| Found {
+            range: m.range(),
+            name: m.as_str().to_string(),
+            kind: EntityKind::Person,
+            why: Why::Byline,
+        };
         let m = match (caps.name("posted"), caps.name("by")) {
             (Some(posted), _) => {
                 let handle = posted.as_str().split(' ').next().unwrap_or_default();
@@ -49,7 +56,8 @@ pub(super) fn bylines(text: &str, out: &mut Vec<Found>) {
             (None, Some(by)) => by,
             (None, None) => continue,
         };
-        out.push(Found { range: m.range(), name: m.as_str().to_string(), kind: EntityKind::Person, why: Why::Byline });
+        out.push(person(m));
+        out.extend(caps.name("and").map(person));
     }
 }
 

@@ -534,7 +534,7 @@ pub fn heading_like(s: &str) -> bool {
     let (mut words, mut capitalised) = (0, 0);
     for word in s.split_whitespace() {
         words += 1;
-        if words > 14 {
+        if words > 24 {
             return false;
         }
         capitalised += usize::from(is_capitalised(word));

@@ -1,7 +1,8 @@
 //! A year that cites a work, not a time: `(Huntington 1957; Finer 1962)`,
 //! `(Powell 2017, p. 45)`, `Savage and Caverley (2017) show`, `Smith et
 //! al. (2019)`. An analysis cites its sources by their years; those years
-//! are when a work appeared, not when anything it tells happened.
+//! are when a work appeared, not when anything it tells happened. So is
+//! the year of a numbered resolution: `resolution 2690 (2023)`.
 
 /// Whether the year between `before` and `after` is a citation's (a name
 /// right before a year, `(Huntington 1957`, is no date already).
@@ -10,13 +11,32 @@ pub fn is_citation(before: &str, after: &str) -> bool {
     match before.strip_suffix('(') {
         // `Wing (2016) argues`: an author, then the year alone in brackets.
         Some(outside) => {
-            let word = last_word(outside.trim_end_matches(' '));
+            let outside = outside.trim_end_matches(' ');
+            let word = last_word(outside);
+            if let Some(numbered) = resolution_number(outside, word) {
+                return numbered;
+            }
             let named = word.starts_with(char::is_uppercase) || word == "al.";
             named && (word == "al." || cites_a_page(after) || reported(after))
         }
         // `(Smith et al. 2019)`
         None => last_word(before) == "al.",
     }
+}
+
+/// Whether a number ending `outside` (its last word is `word`) numbers a
+/// resolution (`resolution 2690`, `S/RES/2100`); `None` if no number
+/// ends it.
+fn resolution_number(outside: &str, word: &str) -> Option<bool> {
+    let prefix = word.trim_end_matches(|c: char| c.is_ascii_digit());
+    if prefix.len() == word.len() {
+        return None;
+    }
+    if !prefix.is_empty() {
+        return Some(prefix.ends_with("RES/"));
+    }
+    let before = last_word(outside[..outside.len() - word.len()].trim_end());
+    Some(before.eq_ignore_ascii_case("resolution") || before.eq_ignore_ascii_case("resolutions"))
 }
 
 fn last_word(text: &str) -> &str {
@@ -106,6 +126,9 @@ mod tests {
             "Smith et al. (YEAR) found",
             "as Bøås (YEAR: 12) put it",
             "Wing (YEARa), however, found",
+            "adopting resolution 2690 (YEAR) under Chapter VII",
+            "Adopting Resolution 2690 (YEAR)",
+            "in S/RES/2100 (YEAR), the Council",
         ] {
             assert!(cites(text), "{text}");
         }
@@ -119,6 +142,8 @@ mod tests {
             "(In YEAR, the army",
             "(see page 4) in YEAR)",
             "(In YEAR)",
+            "the 5,100 soldiers (YEAR) left",
+            "Article 12 (YEAR)",
         ] {
             assert!(!cites(text), "{text}");
         }
