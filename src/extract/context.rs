@@ -466,8 +466,12 @@ impl ContextRules {
             return Some(found(text, words, EntityKind::Place, Why::PlaceList));
         }
         // An unlisted place needs more: `the village of X`, `near X`, `X, Burkina Faso`.
+        // A capitalised noun begins a body's name: `Department of State`.
+        let lower_at = |back: usize| ws[run.start - back].text.starts_with(char::is_lowercase);
         let strongly_cued = match (before(2).as_deref(), before(1).as_deref()) {
-            (Some(noun), Some("of")) => self.lexicon.on(noun, PLACE_NOUN | COMPASS),
+            (Some(noun), Some("of")) => {
+                self.lexicon.on(noun, COMPASS) || (self.lexicon.on(noun, PLACE_NOUN) && lower_at(2))
+            }
             (_, Some(w)) => self.lexicon.on(w, STRONG_CUE),
             _ => false,
         };

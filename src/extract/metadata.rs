@@ -162,12 +162,30 @@ fn date_from_text(text: &str, front_matter: &[(String, String)], tagger: &Tagger
 /// A line near the top that is only a date (`March 3, 2021`), under a
 /// title; or that ends with a day after a dash, a bar or a comma
 /// (`Department Press Briefing – March 14, 2022`, `Congressional Research
-/// Service, updated March 3, 2022`).
+/// Service, updated March 3, 2022`). Further down a cover of short lines
+/// (a hearing's, a report's), a line that is only a day.
 fn dateline(text: &str, tagger: &Tagger) -> Option<(DateValue, String)> {
-    for (i, line) in text.lines().filter(|l| !l.trim().is_empty()).take(6).enumerate() {
+    const TOP: usize = 6;
+    const COVER: usize = 16;
+    for (i, line) in text.lines().filter(|l| !l.trim().is_empty()).take(COVER).enumerate() {
         let line = line.trim();
+        let short = line.chars().nth(120).is_none();
+        if i >= TOP && !short {
+            return None; // the body has begun
+        }
         // A short line's dates, found once for both of its readings.
-        let found = if line.chars().nth(120).is_none() { tagger.find(line) } else { Vec::new() };
+        let found = if short { tagger.find(line) } else { Vec::new() };
+        if i >= TOP {
+            match found.as_slice() {
+                [t] if t.range == (0..line.len()) => match &t.meaning {
+                    Meaning::Absolute(d) if d.precision == crate::model::Precision::Day => {
+                        return Some((d.clone(), line.to_string()))
+                    }
+                    _ => continue,
+                },
+                _ => continue,
+            }
+        }
         if let Some(day) = day_ending(line, &found) {
             return Some((day, line.to_string()));
         }
@@ -377,10 +395,14 @@ mod tests {
         let m = infer_text("U.S. Embassy Bamako\n\nBamako, February 10, 2020 – The United States is providing aid.");
         assert_eq!(m.published.unwrap().value, "2020-02-10");
         assert_eq!(m.published_basis.as_deref(), Some("text: dateline Bamako, February 10, 2020"));
+        let cover = "THE CRISIS IN MALI\n\nHEARING\nBEFORE THE\nSUBCOMMITTEE ON AFRICA\nOF THE\nCOMMITTEE\nHOUSE\n\n\
+                     CONGRESS\n\nFIRST SESSION\n\nFEBRUARY 14, 2013\n\nSerial No. 113-9\n";
+        assert_eq!(infer_text(cover).published.unwrap().value, "2013-02-14");
         for undated in [
             "Mali: a timeline, 2012\nThe coup.",
             "Soldiers seized power on 22 March 2012.\nThey left.",
             "In Bamako, the talks of February 10, 2020 - a failure - ended.",
+            "A\nB\nC\nD\nE\nF\nThe talks of the long rainy season went on through the year and beyond, as the parties had said they would, in Algiers and in Bamako.\nMarch 3, 2021\n",
         ] {
             assert!(infer_text(undated).published.is_none(), "{undated}");
         }

@@ -164,10 +164,11 @@ impl Pipeline {
             let marked_heading = headings.binary_search(&sentence.start).is_ok() || is_title_field(text);
             let narrowest = here.iter().min_by_key(|(_, v, _)| v.span_days()).expect("a date");
             // A line that only dates near the top dates the document, unless
-            // the document's date is another (`## 2012` below `date: 2023-08-15`)
-            // or it is a table's row of years (`FY2019   FY2020   FY2021`).
-            let of_document =
-                source.published.as_ref().is_none_or(|p| narrowest.1.start <= p.end && p.start <= narrowest.1.end);
+            // the document's date is another (`## 2012` below `date: 2023-08-15`),
+            // it is a table's row of years (`FY2019   FY2020   FY2021`) or a
+            // year alone (a timeline's heading `2012`).
+            let of_document = narrowest.1.precision <= Precision::Month
+                && source.published.as_ref().is_none_or(|p| narrowest.1.start <= p.end && p.start <= narrowest.1.end);
             if sentence.start < DOCUMENT_HEAD
                 && here.len() <= 2
                 && !of_subject

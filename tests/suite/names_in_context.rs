@@ -246,6 +246,11 @@ const NOT_NAMES: &[(&str, &str)] = &[
     // a heading's title names no one below it; a transcript's speaker is no body
     ("Report of the Secretary-General\n\nI. Introduction\n\nThe talks went on.", "I. Introduction"),
     ("QUESTION: Ned, does the United States still support the sanctions on Mali?", "QUESTION"),
+    // a capitalised `Department of` begins a body, not a place's name
+    ("It was cut under the Department of State, Foreign Operations, and Related Programs Act.", "Foreign Operations"),
+    // an office addressed is no one's name
+    ("Ms. BASS. Thank you, Mr. Chairman. We agree.", "Chairman"),
+    ("Mr. Speaker, I yield the floor.", "Speaker"),
     // a name ends before its possessive, before a date and before where a known body is
     ("It was the Department of the Treasury's second action.", "Department of the Treasury's"),
     ("Paris announced the withdrawal of Operation Barkhane on February 17.", "Operation Barkhane on February 17"),

@@ -122,6 +122,9 @@ const CASES: &[Case] = &[
     ("this year alone", Some("2023-08-05"), &[("this year", "2023")]),
     ("The U.S. on Friday paused aid", Some("2023-08-05"), &[("Friday", "2023-08-04")]),
     ("officials said yesterday", Some("2023-08-05"), &[("yesterday", "2023-08-04")]),
+    ("Last March, a coup toppled the government.", Some("2013-02-14"), &[("Last March", "2012-03")]),
+    ("as it did last February and last January", Some("2013-02-14"), &[("last February", "2012-02"), ("last January", "2013-01")]),
+    ("elections next June, not next February", Some("2013-02-14"), &[("next June", "2013-06"), ("next February", "2014-02")]),
     // under a year heading, the heading's year
     ("2012\nOn March 22, soldiers deposed the president.", Some("2024-04-02"), &[("2012", "2012"), ("March 22", "2012-03-22")]),
     ("== 2013 ==\n* January 11 – France launched Serval.", Some("2024-04-02"), &[("2013", "2013"), ("January 11", "2013-01-11")]),

@@ -345,8 +345,10 @@ impl Discoverer {
             };
             let name = split_glued(&text[range.clone()]);
             let range = range.end - name.len()..range.end;
-            // `Chief of Staff of the Air Force`, `Director of the Directorate`: no person.
-            if self.not_name(name) || name.chars().count() < 2 || self.ends_with_organization_head(name) {
+            // `Chief of Staff of the Air Force`, `Director of the Directorate`: no
+            // person; nor is the office addressed in `Mr. Chairman`, `Madam Speaker`.
+            let office = self.sets.person_titles.contains(name);
+            if self.not_name(name) || office || name.chars().count() < 2 || self.ends_with_organization_head(name) {
                 continue;
             }
             out.push(Found { range, name: name.to_string(), kind: EntityKind::Person, why: Why::Title });

@@ -59,6 +59,12 @@ pub enum Meaning {
     NarrativeYearOffset(i32),
     /// `on the 4th`: that day of the month the narrative last named.
     NarrativeMonthDay(u32),
+    /// `last March` (`ahead` false), `next June` (true): the nearest such
+    /// month before or after the document's.
+    NamedMonth {
+        month: u32,
+        ahead: bool,
+    },
     /// `in June and July`: months without their year.
     Months {
         first: u32,
@@ -375,7 +381,15 @@ impl Tagger {
                     }
                     None => {
                         range = m.range();
-                        Some(Meaning::Month { month })
+                        // `last March`, `next June`: the one before or after the document's month.
+                        let before = &text[..range.start];
+                        match ["last", "next"].into_iter().find(|cue| last_word_is(before, cue)) {
+                            Some(cue) => {
+                                range.start = before.trim_end().len() - cue.len();
+                                Some(Meaning::NamedMonth { month, ahead: cue == "next" })
+                            }
+                            None => Some(Meaning::Month { month }),
+                        }
                     }
                 }
             }

@@ -69,6 +69,10 @@ pub fn resolve(
                 let pick = |y: i32| DateValue::month(y, *month);
                 by_context(t, &context, *month, pick)
             }
+            Meaning::NamedMonth { month, ahead } => match doc_date.filter(|d| d.precision <= Precision::Month) {
+                Some(d) => named_month(d.start, *month, *ahead).map(|v| (v, Resolution::DocumentDate)),
+                None => by_context(t, &context, *month, |y| DateValue::month(y, *month)),
+            },
             Meaning::Months { first, last } => {
                 let pick = |y: i32| DateValue::range(&DateValue::month(y, *first)?, &DateValue::month(y, *last)?);
                 by_context(t, &context, *first, pick)
@@ -208,6 +212,17 @@ fn since(year: i32, doc_date: Option<&DateValue>) -> Option<(DateValue, Resoluti
         }
         _ => Some((from, Resolution::Absolute)),
     }
+}
+
+/// `last March` in a document of `d`: the latest March before its month;
+/// `next March` (`ahead`), the first after it.
+fn named_month(d: NaiveDate, month: u32, ahead: bool) -> Option<DateValue> {
+    let year = match (ahead, month > d.month(), month < d.month()) {
+        (true, true, _) | (false, _, true) => d.year(),
+        (true, false, _) => d.year() + 1,
+        (false, _, false) => d.year() - 1,
+    };
+    DateValue::month(year, month)
 }
 
 /// The month `n` months after the month of `d`.
