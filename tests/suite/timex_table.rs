@@ -125,6 +125,14 @@ const CASES: &[Case] = &[
     ("Last March, a coup toppled the government.", Some("2013-02-14"), &[("Last March", "2012-03")]),
     ("as it did last February and last January", Some("2013-02-14"), &[("last February", "2012-02"), ("last January", "2013-01")]),
     ("elections next June, not next February", Some("2013-02-14"), &[("next June", "2013-06"), ("next February", "2014-02")]),
+    // French months, day first
+    ("Le 22 mars 2012, des militaires", None, &[("22 mars 2012", "2012-03-22")]),
+    ("le 1er août 2020 à Bamako", None, &[("1er août 2020", "2020-08-01")]),
+    ("En juin 2015, le gouvernement", None, &[("juin 2015", "2015-06")]),
+    ("le 11 février 2013 et le 3 Décembre 2013", None, &[("11 février 2013", "2013-02-11"), ("3 Décembre 2013", "2013-12-03")]),
+    ("le 18 aout 2020", None, &[("18 aout 2020", "2020-08-18")]),
+    ("Le 6 avril, le MNLA", Some("2012-05-01"), &[("6 avril", "2012-04-06")]),
+    ("the row mars 2 rounds of talks", None, &[]),
     // under a year heading, the heading's year
     ("2012\nOn March 22, soldiers deposed the president.", Some("2024-04-02"), &[("2012", "2012"), ("March 22", "2012-03-22")]),
     ("== 2013 ==\n* January 11 – France launched Serval.", Some("2024-04-02"), &[("2013", "2013"), ("January 11", "2013-01-11")]),

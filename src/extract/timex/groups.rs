@@ -72,12 +72,12 @@ impl<'t, 'c> Groups<'t, 'c> {
                 let day = alphanumeric_run(bytes, 0);
                 let at = after_of(matched, skip_space(matched, day));
                 spans[1] = Some((start, start + day));
-                spans[2] = Some((start + at, start + month_end(bytes, at)));
+                spans[2] = Some((start + at, start + month_end(matched, at)));
                 spans[3] = Some((end - 4, end));
             }
             // `June 5, 2019`: month, day, year.
             Pattern::MonthDayYear => {
-                let month = month_end(bytes, 0);
+                let month = month_end(matched, 0);
                 let at = skip_space(matched, month);
                 spans[1] = Some((start, start + month));
                 spans[2] = Some((start + at, start + alphanumeric_run(bytes, at)));
@@ -85,12 +85,12 @@ impl<'t, 'c> Groups<'t, 'c> {
             }
             // `June 2019`, `June, 2019`, `June of 2019`: month, year.
             Pattern::MonthYear => {
-                spans[1] = Some((start, start + month_end(bytes, 0)));
+                spans[1] = Some((start, start + month_end(matched, 0)));
                 spans[2] = Some((end - 4, end));
             }
             // `June 5`: month, day.
             Pattern::MonthDay => {
-                let month = month_end(bytes, 0);
+                let month = month_end(matched, 0);
                 spans[1] = Some((start, start + month));
                 spans[2] = Some((start + skip_space(matched, month), end));
             }
@@ -140,8 +140,17 @@ fn after_of(text: &str, at: usize) -> usize {
 
 /// Where a month's name from `at` ends: its letters, and the full stop of
 /// an abbreviation (`Sept.`), which only a month's group can hold there.
-fn month_end(bytes: &[u8], at: usize) -> usize {
-    let letters = at + bytes[at..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+fn month_end(text: &str, at: usize) -> usize {
+    // Letters as bytes, but for an accented one (`février`, `août`).
+    let bytes = text.as_bytes();
+    let mut letters = at;
+    loop {
+        letters += bytes[letters..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        match text[letters..].chars().next() {
+            Some(c) if !c.is_ascii() && c.is_alphabetic() => letters += c.len_utf8(),
+            _ => break,
+        }
+    }
     letters + usize::from(bytes.get(letters) == Some(&b'.'))
 }
 
@@ -168,7 +177,7 @@ mod tests {
             (
                 proptest::sample::select(vec!["5", "05", "31st", "2nd", "2019", "", "x", "2019-06-05", "2019-6-05"]),
                 proptest::sample::select(vec![" ", "  ", "\u{a0}", "\u{2003}", "\n", "\t", "\u{b}", " of ", " Of ", "", ","]),
-                proptest::sample::select(vec!["June", "Sept.", "Sept", "Jan.", "may", "MAY", "Mayday", "jUNE", "", "of"]),
+                proptest::sample::select(vec!["June", "Sept.", "Sept", "Jan.", "may", "MAY", "Mayday", "jUNE", "", "of", "août", "février", "mars"]),
                 proptest::sample::select(vec![" ", ", ", ",", "\u{a0}", ". ", ""]),
                 proptest::sample::select(vec!["2019", "1870", "31", "5 ", "5th", "20199", "é", "of 2019"]),
             ),

@@ -194,7 +194,31 @@ pub fn month_number(name: &str) -> Option<u32> {
     // them, as in `Ma.`, names no month.)
     let head = name.as_bytes().get(..3)?;
     let key = head_key([head[0], head[1], head[2]]);
-    MONTH_HEADS.iter().position(|&month| month == key).map(|i| i as u32 + 1)
+    MONTH_HEADS.iter().position(|&month| month == key).map(|i| i as u32 + 1).or_else(|| french_month(name))
+}
+
+/// The French months whose first three letters are no English month's.
+fn french_month(name: &str) -> Option<u32> {
+    let lower = name.to_lowercase();
+    let month = match lower.as_str() {
+        "février" | "fevrier" => 2,
+        "avril" => 4,
+        "mai" => 5,
+        "juin" => 6,
+        "juillet" => 7,
+        "août" | "aout" => 8,
+        "décembre" => 12,
+        _ => return None,
+    };
+    Some(month)
+}
+
+/// Whether `word` is a French month's name: French writes the day first,
+/// so `mars 3` is no date.
+fn is_french_month(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    french_month(word).is_some()
+        || ["janvier", "mars", "septembre", "octobre", "novembre", "decembre"].contains(&lower.as_str())
 }
 
 fn num<T: std::str::FromStr>(caps: &Groups, i: usize) -> Option<T> {
@@ -325,6 +349,7 @@ impl Tagger {
                 absolute(DateValue::day(year, month_number(&caps[2])?, num(caps, 1)?))
             }
             DayMonthYear => absolute(DateValue::day(num(caps, 3)?, month_number(&caps[2])?, num(caps, 1)?)),
+            MonthDayYear if is_french_month(&caps[1]) => None,
             MonthDayYear => absolute(DateValue::day(num(caps, 3)?, month_number(&caps[1])?, num(caps, 2)?)),
             DayRange => {
                 let (y, last_month) = (num(caps, 5)?, month_number(&caps[4])?);
@@ -359,7 +384,8 @@ impl Tagger {
             MonthDay | DayMonth => {
                 let (m, d) = if matches!(pattern, MonthDay) { (1, 2) } else { (2, 1) };
                 let month_text = &caps[m];
-                if !plausible_month_word(month_text) || self.is_count(&text[range.end..]) {
+                let french_order = matches!(pattern, MonthDay) && is_french_month(month_text);
+                if !plausible_month_word(month_text) || french_order || self.is_count(&text[range.end..]) {
                     return None;
                 }
                 let day: u32 = num(caps, d)?;
@@ -681,7 +707,9 @@ mod tests {
             let name: String = cased.chain(rest.chars()).collect();
             let head = name.trim_end_matches('.').as_bytes().get(..3);
             let compared = head.and_then(|h| months.iter().position(|m| h.eq_ignore_ascii_case(m.as_bytes())));
-            proptest::prop_assert_eq!(month_number(&name), compared.map(|i| i as u32 + 1), "{:?}", name);
+            // Else a French month's whole name (`mai`, `juin`).
+            let expected = compared.map(|i| i as u32 + 1).or_else(|| french_month(&name));
+            proptest::prop_assert_eq!(month_number(&name), expected, "{:?}", name);
         }
     }
 
@@ -696,6 +724,7 @@ mod tests {
                 "fiscal year", "'", "on", "Last", "this", "coming", "year", "month", "yesterday", "day", "date",
                 "Monday", "in", "the same", "Z", "x", "_", "é", "–", "-", "/", ".", ",", " ", " ", " ", "\n",
                 "Friday", "2010", "s", "—", "\u{a0}", "Sept", "1", "years", "days", "later", "4th", "th", "night",
+                "mars", "août", "février", "Décembre", "1er", "juin", "aout", "fé",
             ]),
             0..60,
         ), upper in proptest::bool::ANY) {

@@ -21,6 +21,22 @@ const MONTHS: [&str; 12] = [
     r"nov(?:ember|\.)?",
     r"dec(?:ember|\.)?",
 ];
+/// French month names, as Malian and French sources write them (`22 mars
+/// 2012`, `juin 2015`), accented or not.
+const FRENCH_MONTHS: [&str; 12] = [
+    "janvier",
+    "f[ée]vrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "ao[ûu]t",
+    "septembre",
+    "octobre",
+    "novembre",
+    "d[ée]cembre",
+];
 /// `early March`, `the end of 2012`: likewise in three cases.
 const PARTS: [&str; 7] = ["early", "mid", "late", "the end of", "end of", "the beginning of", "beginning of"];
 
@@ -36,8 +52,9 @@ fn three_cases<'a>(words: &'a [&str]) -> impl Iterator<Item = String> + 'a {
 fn in_three_cases(alternatives: &[&str]) -> String {
     format!("(?:{})", three_cases(alternatives).collect::<Vec<_>>().join("|"))
 }
-const MONTH_FULL: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)";
-const DAY: &str = r"(?:[012]?[1-9]|10|20|3[01])(?:st|nd|rd|th)?";
+const MONTH_FULL: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)";
+/// `3rd`, and French's `1er`.
+const DAY: &str = r"(?:[012]?[1-9]|10|20|3[01])(?:st|nd|rd|th|er)?";
 const YEAR: &str = r"(?:1[6-9]\d\d|20\d\d)";
 
 /// The words that open and close a span of months or days (`between …
@@ -49,7 +66,7 @@ fn build(pattern: &str) -> Regex {
     // Dates are ASCII: ASCII word boundaries, digits and case folding match
     // them faster and compile in a fraction of the time of Unicode ones.
     let p = pattern
-        .replace("{MONTH}", &in_three_cases(&MONTHS))
+        .replace("{MONTH}", &in_three_cases(&[MONTHS, FRENCH_MONTHS].concat()))
         .replace("{PART}", &in_three_cases(&PARTS))
         .replace("{MONTHFULL}", MONTH_FULL)
         .replace("{DAY}", DAY)

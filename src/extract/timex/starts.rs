@@ -228,6 +228,10 @@ fn by_digits(digits: &[u8], after: &str) -> Opening {
 /// comes `after` it.
 fn by_word(rest: &[u8], run: usize, after: &str) -> Opening {
     const LONGEST: usize = 9; // `september`, `yesterday`, `beginning`
+                              // `février`, `décembre`, `août`: their letters run on past an accent.
+    if let Some(month) = accented_month(rest, run) {
+        return Opening::MONTH.or(after_month(&after[month - run..]));
+    }
     if !(2..=LONGEST).contains(&run) {
         return Opening::NONE;
     }
@@ -239,6 +243,8 @@ fn by_word(rest: &[u8], run: usize, after: &str) -> Opening {
         b"jan" | b"january" | b"feb" | b"february" | b"mar" | b"march" | b"apr" | b"april" | b"may" | b"jun"
         | b"june" | b"jul" | b"july" | b"aug" | b"august" | b"sep" | b"sept" | b"september" | b"oct" | b"october"
         | b"nov" | b"november" | b"dec" | b"december" => Opening::MONTH.or(after_month(after)),
+        b"janvier" | b"fevrier" | b"mars" | b"avril" | b"mai" | b"juin" | b"juillet" | b"aout" | b"septembre"
+        | b"octobre" | b"novembre" | b"decembre" => Opening::MONTH.or(after_month(after)),
         b"early" | b"mid" | b"late" | b"end" | b"beginning" => Opening::PART,
         // `the end of`, `the beginning of`: not at every `the`.
         b"the" if followed_by_part(&rest[run..]) => Opening::PART,
@@ -252,6 +258,17 @@ fn by_word(rest: &[u8], run: usize, after: &str) -> Opening {
         b"monday" | b"tuesday" | b"wednesday" | b"thursday" | b"friday" | b"saturday" | b"sunday" => Opening::WEEKDAY,
         _ => Opening::NONE,
     }
+}
+
+/// The length in bytes of a French month's accented name at the start of
+/// `rest`, whose first `run` bytes are ASCII letters.
+fn accented_month(rest: &[u8], run: usize) -> Option<usize> {
+    const ACCENTED: [&[u8]; 3] = ["février".as_bytes(), "décembre".as_bytes(), "août".as_bytes()];
+    let name = ACCENTED.iter().find(|name| {
+        let ascii = name.iter().take_while(|b| b.is_ascii()).count();
+        ascii == run && rest.len() >= name.len() && rest[..name.len()].eq_ignore_ascii_case(name)
+    })?;
+    Some(name.len())
 }
 
 /// What a month's name opens besides a bare month, by what comes `after`
