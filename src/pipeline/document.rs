@@ -187,8 +187,10 @@ impl Pipeline {
             if marks.in_note(sentence.start) {
                 continue;
             }
+            // A question asks whether it happened (`Q: Was the strike on April 12 …?`).
+            let asked = text.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with('?');
             let told_nothing =
-                claims::only_dates(text, &ranges, claims::DATE_PREPOSITIONS) || claims::is_copyright(text);
+                claims::only_dates(text, &ranges, claims::DATE_PREPOSITIONS) || claims::is_copyright(text) || asked;
             if told_nothing || (heading && !dates_document()) {
                 continue;
             }

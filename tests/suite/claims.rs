@@ -138,6 +138,29 @@ fn a_chronology_dates_its_days_by_their_year_heading() {
     assert_eq!(values, ["2012-03-22", "2013-01-11", "2013-09", "2024-03-03", "2024-04-02"], "{values:?}");
 }
 
+/// A question asks whether something happened: it tells nothing.
+#[test]
+fn a_question_is_no_claim() {
+    let text = "Briefing\n\nApril 20, 2021\n\nGEN. TOWNSEND: On April 12, we conducted a strike near Ménaka.\n\n\
+                Q: General, can you say more about the strike on April 12?\n\nQ: Was it on \"April 13?\"\n";
+    let corpus = corpus_of("briefing.txt", text);
+    let told: Vec<&str> = corpus.claims.iter().map(|c| corpus.claim_text(c)).collect();
+    assert_eq!(told, ["GEN. TOWNSEND: On April 12, we conducted a strike near Ménaka.", "April 20, 2021"]);
+}
+
+/// A period and a day or month inside it are two events, even told by one
+/// source, unless their words say they are one.
+#[test]
+fn a_period_does_not_take_in_what_happened_during_it() {
+    let text =
+        "Briefing\n\nApril 20, 2021\n\nSince 2013, AFRICOM has supported French operations in Mali with airlift. \
+                Air Base 201 in Niger became operational in November 2019.\n";
+    let corpus = corpus_of("briefing.txt", text);
+    let events: Vec<(String, usize)> =
+        corpus.events.iter().map(|e| (e.date.value.to_string(), e.claims.len())).collect();
+    assert_eq!(events, [("2013/2021".to_string(), 1), ("2019-11".to_string(), 1), ("2021-04-20".to_string(), 1)]);
+}
+
 /// A news page's date is in its head; its copyright line and its list of
 /// related stories tell no happening.
 #[test]

@@ -38,6 +38,8 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
     // a byline of two
     ("Envoy expelled\nBy Aïssata Touré and Paul Martin\nThe talks failed.", "Aïssata Touré", EntityKind::Person),
     ("Envoy expelled\nBy Aïssata Touré and Paul Martin\nThe talks failed.", "Paul Martin", EntityKind::Person),
+    ("Junta leader sworn in\n\nBy BABA AHMED and SAM MEDNICK Associated Press\n\nBAMAKO, Mali (AP) — It rained.", "Baba Ahmed", EntityKind::Person),
+    ("Junta leader sworn in\n\nBy BABA AHMED and SAM MEDNICK Associated Press\n\nBAMAKO, Mali (AP) — It rained.", "Sam Mednick", EntityKind::Person),
     // a given name of the region, which the U.S. list lacks
     ("His successor, Yazid Mebrak, was named in November.", "Yazid Mebrak", EntityKind::Person),
     ("The talks were led by Seydou Traoré for the government.", "Seydou Traoré", EntityKind::Person),

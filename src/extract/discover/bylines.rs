@@ -16,9 +16,12 @@ pub(super) static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:Posted|Published|Written)\b(?<gap>[^\n]*?)\bby\s+(?<posted>[L][L0-9_.\-]+(?: [U][L\-]+){0,2})\s*$";
     let name = r"[U][L'\-]+(?: [U]\.?)?(?: [U][L'\-]+){1,2}";
     let by = format!(r"^By\s+(?<by>{name})(?: and (?<and>{name}))?\s*(?:$|[|,·—–-])");
+    // A wire's byline in capitals ends where they do: `By BABA AHMED and SAM MEDNICK Associated Press`.
+    let capitals = r"[U](?:[U]|['\-])+(?: [U]\.?)?(?: [U](?:[U]|['\-])+){1,2}";
+    let by_capitals = format!(r"^By\s+(?<caps>{capitals})(?: and (?<capsand>{capitals}))?(?:\s|$)");
     let classes =
         |p: &str| p.replace("[L", &format!("[{LATIN_LETTERS}")).replace("[U]", &format!("[{LATIN_CAPITALS}]"));
-    Regex::new(&format!("(?m){}|{}", classes(posted), classes(&by))).expect("regex")
+    Regex::new(&format!("(?m){}|{}|{}", classes(posted), classes(&by), classes(&by_capitals))).expect("regex")
 });
 /// At most this many characters between `Posted` and `by`, and in a
 /// posted-by handle.
@@ -45,6 +48,13 @@ pub(super) fn bylines(text: &str, out: &mut Vec<Found>) {
             kind: EntityKind::Person,
             why: Why::Byline,
         };
+        // A name in capitals is named as it is spoken: `Baba Ahmed`.
+        let spoken = |m: regex::Match| Found { name: title_case(m.as_str()), ..person(m) };
+        if let Some(m) = caps.name("caps") {
+            out.push(spoken(m));
+            out.extend(caps.name("capsand").map(spoken));
+            continue;
+        }
         let m = match (caps.name("posted"), caps.name("by")) {
             (Some(posted), _) => {
                 let handle = posted.as_str().split(' ').next().unwrap_or_default();
@@ -59,6 +69,21 @@ pub(super) fn bylines(text: &str, out: &mut Vec<Found>) {
         out.push(person(m));
         out.extend(caps.name("and").map(person));
     }
+}
+
+/// `BABA AHMED` as `Baba Ahmed`, `MCCAIN-FEINGOLD` as `Mccain-Feingold`.
+fn title_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut after_letter = false;
+    for c in name.chars() {
+        if after_letter {
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+        after_letter = c.is_alphabetic();
+    }
+    out
 }
 
 /// Whether the words `ws` of a sentence open a line of credits

@@ -542,7 +542,10 @@ fn same_happening(hot: &Hot, g: &Group, v: &ClaimView, words: Words, date: Span,
         // whatever its words, and the others are asked the cheapest first:
         // the words' bound (the packed group alone), then the actors, and
         // only then the words themselves (a read of the group's list).
-        if same_source() {
+        // A period (`since 2013`) and a month or a day inside it are two
+        // happenings, whoever tells them: only their words may join them.
+        let period = |s: Span| s.days() > 366;
+        if same_source() && period(hot.span) == period(date) {
             return true;
         }
         if words.shared_at_most_share(&hot.words) < 0.5 {
