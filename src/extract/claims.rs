@@ -224,6 +224,16 @@ pub fn is_copyright(sentence: &str) -> bool {
     s.starts_with('©') || s.starts_with("(c) ") || s.starts_with("(C) ") || s.starts_with("Copyright")
 }
 
+/// A reference's note of when it was read or kept (`Retrieved 12 March
+/// 2020.`, `Archived from the original on 5 May 2013.`, `Accessed …`): a
+/// reader's date, not a happening's.
+pub fn is_access_note(sentence: &str) -> bool {
+    let s = sentence.trim_start();
+    ["Retrieved ", "Accessed ", "Archived ", "Last accessed ", "Last retrieved ", "Last visited "]
+        .iter()
+        .any(|note| s.get(..note.len()).is_some_and(|head| head.eq_ignore_ascii_case(note)))
+}
+
 /// How far a clause reaches either side of its date, in bytes: three times
 /// the longest clause around a date in the gold sets.
 const CLAUSE_REACH: usize = 400;

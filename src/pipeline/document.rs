@@ -189,8 +189,10 @@ impl Pipeline {
             }
             // A question asks whether it happened (`Q: Was the strike on April 12 …?`).
             let asked = text.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with('?');
-            let told_nothing =
-                claims::only_dates(text, &ranges, claims::DATE_PREPOSITIONS) || claims::is_copyright(text) || asked;
+            let told_nothing = claims::only_dates(text, &ranges, claims::DATE_PREPOSITIONS)
+                || claims::is_copyright(text)
+                || claims::is_access_note(text)
+                || asked;
             if told_nothing || (heading && !dates_document()) {
                 continue;
             }

@@ -148,6 +148,17 @@ fn a_question_is_no_claim() {
     assert_eq!(told, ["GEN. TOWNSEND: On April 12, we conducted a strike near Ménaka.", "April 20, 2021"]);
 }
 
+/// A reference's access date is its reader's, not a happening's.
+#[test]
+fn a_reference_read_or_archived_tells_nothing() {
+    let text = "Mali coup\n\nSoldiers seized power on 22 March 2012 in Bamako.\n\n\
+                ^ \"Mali coup\". BBC News. Retrieved 12 March 2020. Archived from the original on 5 May 2013.\n\
+                accessed 3 June 2021.\n";
+    let corpus = corpus_of("mali.txt", text);
+    let told: Vec<&str> = corpus.claims.iter().map(|c| corpus.claim_text(c)).collect();
+    assert_eq!(told, ["Soldiers seized power on 22 March 2012 in Bamako."]);
+}
+
 /// A period and a day or month inside it are two events, even told by one
 /// source, unless their words say they are one.
 #[test]
