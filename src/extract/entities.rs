@@ -302,8 +302,14 @@ impl Resolver {
                 f.why,
                 Why::Acronym | Why::Pattern | Why::Compass | Why::PlaceNoun | Why::Accord | Why::Byline
             );
+            // A titled name holds no other person's surname (`Colonel
+            // Abdoulaye Maïga` where `Maïga` is Choguel Kokalla Maïga's).
+            let titled_full_name = f.why == Why::Title && f.name.contains(' ');
+            let a_known_person = |m: &DocMention| matches!(m.key, EntityKey::Known(e) if self.gazetteer.entities[e].kind == EntityKind::Person);
+            let surname_in_title =
+                |m: &DocMention| titled_full_name && a_known_person(m) && !text[m.range.clone()].contains(' ');
             let blocks = |m: &DocMention| {
-                !(longer_name
+                !((longer_name || surname_in_title(m))
                     && contains(&f.range, &m.range)
                     && f.range != m.range
                     && matches!(m.key, EntityKey::Known(_)))
@@ -318,7 +324,7 @@ impl Resolver {
             if blocked || coordination {
                 continue;
             }
-            if longer_name {
+            if longer_name || titled_full_name {
                 mentions.remove_within(&f.range);
             }
             if let Some((key, name)) = body {

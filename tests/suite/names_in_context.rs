@@ -35,6 +35,12 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
     ("Witnesses saw Mohamed ould Cheikh at the market.", "Mohamed ould Cheikh", EntityKind::Person),
     ("Talks with Alghabass Ag Intalla stalled in 2019.", "Alghabass Ag Intalla", EntityKind::Person),
     ("Sidi Brahim Ould Sidati was shot dead in Bamako.", "Sidi Brahim Ould Sidati", EntityKind::Person),
+    // a titled name holds no other person's known surname
+    (
+        "Goïta named Choguel Kokalla Maïga prime minister, and Colonel Abdoulaye Maïga government spokesman.",
+        "Abdoulaye Maïga",
+        EntityKind::Person,
+    ),
     // a byline of two
     ("Envoy expelled\nBy Aïssata Touré and Paul Martin\nThe talks failed.", "Aïssata Touré", EntityKind::Person),
     ("Envoy expelled\nBy Aïssata Touré and Paul Martin\nThe talks failed.", "Paul Martin", EntityKind::Person),
