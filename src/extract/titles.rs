@@ -18,6 +18,21 @@ fn may_open_with_dateline(s: &str) -> bool {
     matches!(s.as_bytes(), [b'A'..=b'Z', b'A'..=b'Z' | b' ' | b'.' | b'\'' | b'-', ..])
 }
 
+/// A label before what is told: a transcript's speaker (`Q:`, `GEN.
+/// TOWNSEND:`, `MR PRICE:`) or a bill's subsection (`(b) Reports.—`); not
+/// a cable subject's country (`NIGER: …`), which says what it is about.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    let subsection = r"\([a-z0-9]{1,4}\)\s+(?:[A-Z][^.—\n]{0,40}\.\s*—\s*)?";
+    let titles = "MR|MRS|MS|DR|GEN|ADM|COL|LT|SEN|REP|AMB|SECRETARY|AMBASSADOR|PRESIDENT|SENATOR|CHAIRMAN|GENERAL|ADMIRAL|COLONEL|MINISTER";
+    let speaker = format!(r"(?:Q|A|QUESTION|ANSWER|MODERATOR|(?:{titles})\.? [A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?):\s+");
+    Regex::new(&format!("^(?:{subsection}|{speaker})")).expect("regex")
+});
+
+/// Whether `s` begins as a label must: most titles do not, and are spared the regex.
+fn may_open_with_label(s: &str) -> bool {
+    matches!(s.as_bytes(), [b'(', ..] | [b'A'..=b'Z', b'A'..=b'Z' | b' ' | b'.' | b'\'' | b'-' | b':', ..])
+}
+
 /// `However,`, `After the coup,`: a lead-in clause. An open lead-in's words
 /// are bounded after matching (`LEAD_IN_WORDS`): bounds inside the pattern
 /// compile one copy of `[^,]` per count.
@@ -67,6 +82,9 @@ pub fn title(sentence: &str, date_text: &str) -> String {
     let mut from = 0;
     if let Some(m) = may_open_with_dateline(&s).then(|| DATELINE.find(&s)).flatten() {
         from = m.end();
+    }
+    if let Some(m) = may_open_with_label(&s[from..]).then(|| LABEL.find(&s[from..])).flatten() {
+        from += m.end();
     }
     let date = tidied(date_text);
     let mut stripped = false;
@@ -310,6 +328,7 @@ fn cut_clauses(s: &str) -> &str {
 /// `Pipeline::new`).
 pub fn compile_patterns() {
     LazyLock::force(&DATELINE);
+    LazyLock::force(&LABEL);
     LazyLock::force(&LEAD_IN);
     LazyLock::force(&CUT_FINDER);
 }
@@ -347,6 +366,17 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_or_a_subsection_does_not_open_a_title() {
+        assert_eq!(title("A: Limited training resumed in 2013.", "2013"), "Limited training resumed");
+        assert_eq!(title("GEN. TOWNSEND: On April 12, we struck near Ménaka.", "April 12"), "We struck near Ménaka");
+        let bill = "(b) Reports.—Not later than 90 days after enactment, the Secretary shall report on the accord signed on June 20, 2015.";
+        assert!(title(bill, "June 20, 2015").starts_with("Not later than 90 days"), "{}", title(bill, "June 20, 2015"));
+        assert_eq!(title("A second coup followed in 2021.", "2021"), "A second coup followed");
+        assert_eq!(title("MR PRICE: The talks resumed in 2021.", "2021"), "The talks resumed");
+        assert!(title("NIGER: AMBASSADOR MEETS FM ON JANUARY 10", "JANUARY 10").starts_with("NIGER: AMBASSADOR"));
+    }
+
+    #[test]
     fn a_cut_the_one_before_cut_through_is_not_made() {
         // ` -- ` cuts first, through the space `, who ` needs.
         let s = "The ambassador met the general in Bamako, who -- as planned -- left.";
@@ -379,6 +409,7 @@ mod tests {
         fn lead_ins_and_datelines_are_found_as_by_their_regexes(
             head in prop::sample::select(vec![
                 "However", "PRIOR TO", "in", "Since", "ſince", "The", "By", "BAMAKO", "D'ARC", "O.K", "NIAMEY, Niger", "x",
+                "Q:", "GEN. TOWNSEND:", "(b) Reports.—", "(a)", "A", "MR PRICE:", "NIGER:",
             ]),
             middle in prop::sample::select(vec!["", " ", " the coup", " x y"]),
             mark in prop::sample::select(vec![",", " —", " -", ""]),
@@ -387,6 +418,7 @@ mod tests {
             let s = format!("{head}{middle}{mark}{tail}");
             prop_assert_eq!(lead_in(&s), lead_in_by_regex(&s));
             prop_assert!(may_open_with_dateline(&s) || !DATELINE.is_match(&s));
+            prop_assert!(may_open_with_label(&s) || !LABEL.is_match(&s));
         }
 
         #[test]
