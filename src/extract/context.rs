@@ -447,7 +447,9 @@ impl ContextRules {
     fn place(&self, text: &str, ws: &[Word], run: &Run, listed_after_place: bool) -> Option<Found> {
         let (words, folded) = (&ws[run.start..run.end], &run.folded);
         let last = folded.word(folded.len().checked_sub(1)?);
-        if words.len() >= 2 && self.lexicon.on(last, PLACE_HEAD) {
+        // `Air Base` alone is the head of a name, not one.
+        let only_a_head = self.lexicon.on(folded.joined.as_str(), PLACE_HEAD);
+        if words.len() >= 2 && self.lexicon.on(last, PLACE_HEAD) && !only_a_head {
             return Some(found(text, words, EntityKind::Place, Why::PlaceNoun));
         }
         let known = |name: &str| self.lexicon.on(name, KNOWN_PLACE) || PLACES.contains(name);

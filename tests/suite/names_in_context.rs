@@ -256,6 +256,7 @@ const NOT_NAMES: &[(&str, &str)] = &[
     ("QUESTION: Ned, does the United States still support the sanctions on Mali?", "QUESTION"),
     // a capitalised `Department of` begins a body, not a place's name
     ("It was cut under the Department of State, Foreign Operations, and Related Programs Act.", "Foreign Operations"),
+    ("Air Base 201 became operational in November 2019.", "Air Base"),
     // an office addressed is no one's name
     ("Ms. BASS. Thank you, Mr. Chairman. We agree.", "Chairman"),
     ("Mr. Speaker, I yield the floor.", "Speaker"),
