@@ -228,7 +228,8 @@ fn by_digits(digits: &[u8], after: &str) -> Opening {
 /// comes `after` it.
 fn by_word(rest: &[u8], run: usize, after: &str) -> Opening {
     const LONGEST: usize = 9; // `september`, `yesterday`, `beginning`
-                              // `février`, `décembre`, `août`: their letters run on past an accent.
+
+    // `février`, `décembre`, `août`: their letters run on past an accent.
     if let Some(month) = accented_month(rest, run) {
         return Opening::MONTH.or(after_month(&after[month - run..]));
     }
@@ -263,6 +264,10 @@ fn by_word(rest: &[u8], run: usize, after: &str) -> Opening {
 /// The length in bytes of a French month's accented name at the start of
 /// `rest`, whose first `run` bytes are ASCII letters.
 fn accented_month(rest: &[u8], run: usize) -> Option<usize> {
+    // `é` and `û` begin with this byte: most words are followed by another.
+    if rest.get(run) != Some(&0xC3) {
+        return None;
+    }
     const ACCENTED: [&[u8]; 3] = ["février".as_bytes(), "décembre".as_bytes(), "août".as_bytes()];
     let name = ACCENTED.iter().find(|name| {
         let ascii = name.iter().take_while(|b| b.is_ascii()).count();
