@@ -6,11 +6,13 @@
 mod citations;
 mod day_spans;
 mod groups;
+mod months;
 mod narrative;
 mod patterns;
 mod resolve;
 mod starts;
 
+pub use months::{is_month_name, month_number, MONTH_NAMES};
 pub use patterns::compile_patterns;
 pub use resolve::{resolve, Layout};
 
@@ -18,6 +20,7 @@ use crate::extract::spans::Marked;
 use crate::model::DateValue;
 use chrono::Weekday;
 use groups::Groups;
+use months::is_french_month;
 use patterns::{after_decl, cue_before, patterns, Pattern};
 use regex_automata::{Anchored, Input};
 use starts::{Matches, Tried};
@@ -148,78 +151,6 @@ const YEAR_PRECEDERS: &[&str] = &[
     "On",
     "Year",
 ];
-
-/// The months, in order.
-pub const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// The first three letters of each of [`MONTH_NAMES`], lowered, as one
-/// number each: what [`month_number`] compares a name's with.
-const MONTH_HEADS: [u32; 12] = {
-    let mut heads = [0; 12];
-    let mut m = 0;
-    while m < 12 {
-        let name = MONTH_NAMES[m].as_bytes();
-        heads[m] = head_key([name[0], name[1], name[2]]);
-        m += 1;
-    }
-    heads
-};
-
-/// Three bytes, lowered, as one number.
-const fn head_key(head: [u8; 3]) -> u32 {
-    u32::from_le_bytes([head[0].to_ascii_lowercase(), head[1].to_ascii_lowercase(), head[2].to_ascii_lowercase(), 0])
-}
-
-/// Whether `word` is a month's full name, in any case (`March`, `MAY`).
-pub fn is_month_name(word: &str) -> bool {
-    MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(word))
-}
-
-pub fn month_number(name: &str) -> Option<u32> {
-    // Its first three letters, lowered as bytes and compared as one number
-    // with each month's: every date with a month asks. (A full stop among
-    // them, as in `Ma.`, names no month.)
-    let head = name.as_bytes().get(..3)?;
-    let key = head_key([head[0], head[1], head[2]]);
-    MONTH_HEADS.iter().position(|&month| month == key).map(|i| i as u32 + 1).or_else(|| french_month(name))
-}
-
-/// The French months whose first three letters are no English month's.
-fn french_month(name: &str) -> Option<u32> {
-    let lower = name.to_lowercase();
-    let month = match lower.as_str() {
-        "février" | "fevrier" => 2,
-        "avril" => 4,
-        "mai" => 5,
-        "juin" => 6,
-        "juillet" => 7,
-        "août" | "aout" => 8,
-        "décembre" => 12,
-        _ => return None,
-    };
-    Some(month)
-}
-
-/// Whether `word` is a French month's name: French writes the day first,
-/// so `mars 3` is no date.
-fn is_french_month(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    french_month(word).is_some()
-        || ["janvier", "mars", "septembre", "octobre", "novembre", "decembre"].contains(&lower.as_str())
-}
 
 fn num<T: std::str::FromStr>(caps: &Groups, i: usize) -> Option<T> {
     let text = caps.get(i)?.as_str();
@@ -690,27 +621,6 @@ mod tests {
         assert!(token.len() <= 2 * TOKEN_REACH + 10, "{} bytes", token.len());
         assert!(in_web_address(&text, at..at + 10), "a date inside a longer token still is");
         assert_eq!(token_around("see (2014/01/05), then", 5..15), "(2014/01/05),");
-    }
-
-    proptest::proptest! {
-        /// Matched as bytes, a month is the one its first three letters
-        /// name, without regard to case, as compared with each.
-        #[test]
-        fn a_month_is_named_by_its_first_three_letters(
-            pick in 0usize..15,
-            upper in proptest::collection::vec(proptest::bool::ANY, 3),
-            rest in "[a-zé.]{0,3}",
-        ) {
-            let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-            let heads = [&months[..], &["ma", "j", "mat"]].concat();
-            let cased = heads[pick].chars().zip(upper.iter().chain([&false; 3])).map(|(c, &up)| if up { c.to_ascii_uppercase() } else { c });
-            let name: String = cased.chain(rest.chars()).collect();
-            let head = name.trim_end_matches('.').as_bytes().get(..3);
-            let compared = head.and_then(|h| months.iter().position(|m| h.eq_ignore_ascii_case(m.as_bytes())));
-            // Else a French month's whole name (`mai`, `juin`).
-            let expected = compared.map(|i| i as u32 + 1).or_else(|| french_month(&name));
-            proptest::prop_assert_eq!(month_number(&name), expected, "{:?}", name);
-        }
     }
 
     proptest::proptest! {
