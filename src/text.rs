@@ -42,6 +42,13 @@ pub fn fold_lower(c: char) -> char {
     fold_char(c).to_lowercase().next().unwrap_or(c)
 }
 
+/// `s` without `prefix`, its ASCII letters compared in any case (`RE:`,
+/// `Retrieved `).
+pub fn strip_prefix_ignore_ascii_case<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+}
+
 /// Accent-folded, lowercased copy of `s`, for matching typed queries
 /// (`toure` finds Touré, `cote d'ivoire` Côte d'Ivoire).
 pub fn fold(s: &str) -> String {

@@ -231,7 +231,7 @@ pub fn is_access_note(sentence: &str) -> bool {
     let s = sentence.trim_start();
     ["Retrieved ", "Accessed ", "Archived ", "Last accessed ", "Last retrieved ", "Last visited "]
         .iter()
-        .any(|note| s.get(..note.len()).is_some_and(|head| head.eq_ignore_ascii_case(note)))
+        .any(|note| crate::text::strip_prefix_ignore_ascii_case(s, note).is_some())
 }
 
 /// How far a clause reaches either side of its date, in bytes: three times

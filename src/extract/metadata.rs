@@ -260,15 +260,12 @@ fn email_subject(text: &str) -> Option<String> {
     let mut header = head.lines().map(str::trim).skip_while(|l| l.is_empty()).take_while(|l| !l.is_empty());
     header.next()?.starts_with("From:").then_some(())?;
     let mut subject = header.find_map(|l| l.strip_prefix("Subject:"))?.trim();
-    while let Some(rest) = ["RE:", "FW:", "FWD:", "AW:"].iter().find_map(|p| strip_prefix_ignore_case(subject, p)) {
+    while let Some(rest) =
+        ["RE:", "FW:", "FWD:", "AW:"].iter().find_map(|p| crate::text::strip_prefix_ignore_ascii_case(subject, p))
+    {
         subject = rest.trim_start();
     }
     (!subject.is_empty()).then(|| crate::text::shorten(subject, 100))
-}
-
-fn strip_prefix_ignore_case<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
-    let head = s.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
 }
 
 /// A cable with no subject is known by its reference (`Cable BAMAKO

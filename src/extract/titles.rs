@@ -90,8 +90,8 @@ pub fn title(sentence: &str, date_text: &str) -> String {
     let mut stripped = false;
     // `on 5 March 1990 …` opens a clause of a run-on as `On` opens a sentence.
     for prep in ["On ", "In ", "By ", "Since ", ""] {
-        let opens = s[from..].get(..prep.len()).filter(|p| p.eq_ignore_ascii_case(prep));
-        let rest = opens.and_then(|p| s[from + p.len()..].strip_prefix(&*date));
+        let opens = crate::text::strip_prefix_ignore_ascii_case(&s[from..], prep);
+        let rest = opens.and_then(|after| after.strip_prefix(&*date));
         if let Some(rest) = rest.filter(|_| !date.is_empty()) {
             from = s.len() - after_separator(rest).len();
             stripped = true;

@@ -360,8 +360,10 @@ pub fn html_title(s: &str) -> Option<String> {
         }
     }
     let title = title_element(s)?;
-    let headline = title.split(" | ").next().filter(|h| h.split_whitespace().nth(1).is_some());
-    Some(headline.map_or(title.clone(), str::to_string))
+    match title.split_once(" | ") {
+        Some((headline, _)) if headline.split_whitespace().nth(1).is_some() => Some(headline.to_string()),
+        _ => Some(title),
+    }
 }
 
 fn title_element(s: &str) -> Option<String> {

@@ -48,28 +48,36 @@ pub fn month_number(name: &str) -> Option<u32> {
     MONTH_HEADS.iter().position(|&month| month == key).map(|i| i as u32 + 1).or_else(|| french_month(name))
 }
 
-/// The French months whose first three letters are no English month's.
+/// French months' names, accented or not (as the patterns match them),
+/// with their numbers.
+const FRENCH_MONTHS: [(&str, u32); 15] = [
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+];
+
+/// A French month's number from its whole name, compared without copying
+/// it: the word before every year asks [`month_number`].
 fn french_month(name: &str) -> Option<u32> {
-    let lower = name.to_lowercase();
-    let month = match lower.as_str() {
-        "février" | "fevrier" => 2,
-        "avril" => 4,
-        "mai" => 5,
-        "juin" => 6,
-        "juillet" => 7,
-        "août" | "aout" => 8,
-        "décembre" => 12,
-        _ => return None,
-    };
-    Some(month)
+    FRENCH_MONTHS.iter().find(|(french, _)| french.eq_ignore_ascii_case(name)).map(|&(_, month)| month)
 }
 
 /// Whether `word` is a French month's name: French writes the day first,
 /// so `mars 3` is no date.
 pub(super) fn is_french_month(word: &str) -> bool {
-    let lower = word.to_lowercase();
     french_month(word).is_some()
-        || ["janvier", "mars", "septembre", "octobre", "novembre", "decembre"].contains(&lower.as_str())
 }
 
 #[cfg(test)]
