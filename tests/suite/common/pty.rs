@@ -88,10 +88,10 @@ impl Session {
     /// test after a minute rather than hanging it.
     pub fn settled(&self) -> vt100::Parser {
         let start = Instant::now();
-        let mut seen = self.bytes().len();
+        let mut seen = self.len();
         loop {
             std::thread::sleep(Duration::from_millis(100));
-            let now = self.bytes().len();
+            let now = self.len();
             if now == seen {
                 return self.parser();
             }
@@ -116,10 +116,28 @@ impl Session {
         }
     }
 
+    /// Sends keys, then waits for what they draw: until output has come and
+    /// stopped for 50 ms, or for 150 ms at most (a key that changes nothing
+    /// draws nothing).
     pub fn send(&mut self, bytes: &[u8]) {
+        let before = self.len();
         self.writer.write_all(bytes).unwrap();
         self.writer.flush().unwrap();
-        std::thread::sleep(Duration::from_millis(150));
+        let start = Instant::now();
+        let (mut seen, mut since) = (before, start);
+        while start.elapsed() < Duration::from_millis(150) {
+            std::thread::sleep(Duration::from_millis(10));
+            let now = self.len();
+            if now != seen {
+                (seen, since) = (now, Instant::now());
+            } else if now > before && since.elapsed() >= Duration::from_millis(50) {
+                return;
+            }
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.output.lock().unwrap().len()
     }
 
     pub fn wait_exit(&mut self) -> portable_pty::ExitStatus {
