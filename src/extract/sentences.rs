@@ -64,17 +64,18 @@ impl Segmenter {
         let mut out = Sentences::default();
         for block in blocks(text) {
             let mut start = block.start;
-            for cut in self.breaks(text, block.clone()) {
-                push_bounded(text, start..cut, &mut out);
-                start = cut;
+            for between in self.breaks(text, block.clone()) {
+                push_bounded(text, start..between.start, &mut out);
+                start = between.end;
             }
             push_bounded(text, start..block.end, &mut out);
         }
         out
     }
 
-    /// Offsets inside `block` where a new sentence starts.
-    fn breaks(&self, text: &str, block: Range<usize>) -> Vec<usize> {
+    /// Where sentences end and the next ones start inside `block`: most
+    /// often at once, but a note's number between them is neither's.
+    fn breaks(&self, text: &str, block: Range<usize>) -> Vec<Range<usize>> {
         let s = &text[block.clone()];
         let mut cuts = Vec::new();
         // Marks found by their bytes, not by decoding every character; the
@@ -90,28 +91,30 @@ impl Segmenter {
                     .take_while(|c| "\"”’')]".contains(*c))
                     .map(char::len_utf8)
                     .sum::<usize>();
-            let rest = &s[after_marks..];
+            let note = if ends_a_word_or_year(&s[..i]) { note_number(&s[after_marks..]) } else { 0 };
+            let rest = &s[after_marks + note..];
             let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-            if gap == 0 || !starts_sentence(&rest[gap..]) {
+            if gap == 0 || !starts_sentence(&rest[gap..]) || (note > 0 && !starts_with_a_word(&rest[gap..])) {
                 continue;
             }
             if c == '.' && !self.ends_sentence(&s[..i + 1], &rest[gap..]) {
                 continue;
             }
-            cuts.push(block.start + after_marks + gap);
+            let next = block.start + after_marks + note + gap;
+            cuts.push(if note > 0 { block.start + after_marks..next } else { next..next });
         }
-        cuts.extend(PILCROW.find_iter(bytes).filter(|&i| i > 0).map(|i| block.start + i));
+        cuts.extend(PILCROW.find_iter(bytes).filter(|&i| i > 0).map(|i| block.start + i..block.start + i));
         // Most blocks have no footnote mark: its bracket is looked for first.
         // (A match begins with the character before it, of at most 4 bytes.)
         let footnotes =
             memchr::memchr(b'[', bytes).map_or("", |at| &s[crate::text::floor_boundary(s, at.saturating_sub(4))..]);
         let footnotes_at = block.start + (s.len() - footnotes.len());
         for m in FOOTNOTE_BREAK.find_iter(footnotes) {
-            let at = m.as_str().rfind(char::is_whitespace).map_or(m.end(), |w| m.start() + w + 1);
-            cuts.push(footnotes_at + at);
+            let at = footnotes_at + m.as_str().rfind(char::is_whitespace).map_or(m.end(), |w| m.start() + w + 1);
+            cuts.push(at..at);
         }
-        cuts.sort_unstable();
-        cuts.dedup();
+        cuts.sort_unstable_by_key(|between| between.start);
+        cuts.dedup_by_key(|between| between.start);
         cuts
     }
 
@@ -138,6 +141,39 @@ impl Segmenter {
         let next_word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
         abbreviation && token.chars().filter(|&c| c == '.').count() > 1 && self.starters.contains(next_word)
     }
+}
+
+/// The length of a note's number set right after a sentence's end mark, as
+/// text taken from a PDF leaves it (`the following day.1 In May …`): one
+/// to three digits, then a space. Else 0.
+fn note_number(rest: &str) -> usize {
+    let digits = rest.bytes().take(4).take_while(u8::is_ascii_digit).count();
+    let spaced = matches!(rest.as_bytes().get(digits), Some(b' ' | b'\t'));
+    if (1..=3).contains(&digits) && spaced {
+        digits
+    } else {
+        0
+    }
+}
+
+/// Whether `before` ends with a letter, a closing quote or bracket, or a
+/// year: what a note's number may follow (`day.1`, `2012.4`), where a
+/// decimal's digits may not (`2.5 Million`).
+fn ends_a_word_or_year(before: &str) -> bool {
+    let bytes = before.as_bytes();
+    let digits = bytes.iter().rev().take(5).take_while(|b| b.is_ascii_digit()).count();
+    if digits > 0 {
+        let year = &before[before.len() - digits..];
+        let whole = bytes.len() == digits || !matches!(bytes[bytes.len() - digits - 1], b'.' | b',');
+        return digits == 4 && (year.starts_with("19") || year.starts_with("20")) && whole;
+    }
+    before.chars().next_back().is_some_and(|c| c.is_alphabetic() || "\"”’')]".contains(c))
+}
+
+/// Whether `rest` begins with a capitalised word (what follows a note's
+/// number: not a number, which would make the two a decimal).
+fn starts_with_a_word(rest: &str) -> bool {
+    rest.chars().next().is_some_and(char::is_uppercase)
 }
 
 fn starts_sentence(rest: &str) -> bool {
@@ -208,15 +244,29 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
         at += line.len();
     }
     let whole = hard_wrapped(&lines);
+    let wrapped = |p: &[Line]| (whole || wrapped_paragraph(text, p)) && filled_to_width(text, p);
+    let joined = |p: &[Line]| p[0].range.start..p[p.len() - 1].range.end;
     let mut out = Vec::new();
     for paragraph in lines.split(|l| l.blank).filter(|p| !p.is_empty()) {
-        if (whole || wrapped_paragraph(text, paragraph)) && filled_to_width(text, paragraph) {
-            out.push(paragraph[0].range.start..paragraph[paragraph.len() - 1].range.end);
+        if let Some((heading, body)) = paragraph.split_first().filter(|(h, b)| heads(text, h, b) && wrapped(b)) {
+            out.push(heading.range.clone());
+            out.push(joined(body));
+        } else if wrapped(paragraph) {
+            out.push(joined(paragraph));
         } else {
             join_broken_names(text, paragraph, &mut out);
         }
     }
     out
+}
+
+/// Whether `line` is a heading set right above the wrapped lines of its
+/// section (`Background` / `Mali gained independence …`), as text taken
+/// from a PDF leaves it: short beside them, and no sentence's end or part.
+fn heads(text: &str, line: &Line, body: &[Line]) -> bool {
+    let width = body.iter().map(|l| l.chars).max().unwrap_or(0);
+    let words = text[line.range.clone()].trim();
+    body.len() >= 3 && line.chars * 2 <= width && !words.ends_with(['.', ',', ';', '-', '!', '?'])
 }
 
 /// A line of text, read once for what deciding whether it is wrapped asks.
@@ -432,6 +482,41 @@ mod tests {
         let got = seg().split(&s);
         assert_eq!(got.ranges.len(), 2, "{got:?}");
         assert!(got.over_long.is_empty());
+    }
+
+    /// Text taken from a PDF: a note's number set right after a full stop
+    /// belongs to neither sentence. A decimal is no note.
+    #[test]
+    fn a_note_number_after_an_end_mark_ends_the_sentence() {
+        let s = "Keïta resigned the following day.1 In May 2021, the junta took power.";
+        assert_eq!(texts(s), ["Keïta resigned the following day.", "In May 2021, the junta took power."]);
+        let s = "They overthrew Touré on March 22, 2012.4 France intervened.";
+        assert_eq!(texts(s), ["They overthrew Touré on March 22, 2012.", "France intervened."]);
+        assert_eq!(texts("The report said so.”12 He left."), ["The report said so.”", "He left."]);
+        for whole in ["Aid grew by 2.5 Million dollars.", "See Section 7008.1 The act.", "It was 10.30 Then."] {
+            assert_eq!(texts(whole), [whole]);
+        }
+        assert_eq!(texts("Aid from the U.S. in 2012.1 2 3."), ["Aid from the U.S. in 2012.1 2 3."]);
+    }
+
+    /// A section's heading set right above its wrapped lines, as a PDF's
+    /// text has it: a unit of its own, and the paragraph still joined.
+    #[test]
+    fn a_heading_above_wrapped_lines_is_a_unit_of_its_own() {
+        let s = "Background\n\
+                 Mali gained independence from France on September 22, 1960. Moussa Traoré\n\
+                 seized power in a coup in November 1968 and ruled until 1991, when a popular\n\
+                 uprising and a second coup ended his regime. Alpha Oumar Konaré won the\n\
+                 country's first multiparty presidential election in 1992.\n";
+        let got: Vec<String> = texts(s).iter().map(|t| t.replace('\n', " ")).collect();
+        assert_eq!(got[0], "Background");
+        assert!(got[2].starts_with("Moussa Traoré seized power") && got[2].ends_with("ended his regime."), "{got:?}");
+        assert_eq!(got.len(), 4, "{got:?}");
+        // A paragraph's short last line is no heading; nor is a line that a sentence goes on from.
+        let s = "The first line of a paragraph runs on as wide as the\n\
+                 next lines do, and the one after it runs on as the first,\n\
+                 as does the third of them, to its end mark.\n";
+        assert_eq!(texts(s).len(), 1);
     }
 
     /// A cable: a header of short lines, then a body wrapped at 60
