@@ -234,6 +234,44 @@ pub fn is_access_note(sentence: &str) -> bool {
         .any(|note| crate::text::strip_prefix_ignore_ascii_case(s, note).is_some())
 }
 
+/// A citation of a source, as a note or a list of references gives it: a
+/// quoted title, then its fields, its date last (`1 "Mali's President
+/// Resigns After Coup," Reuters, August 19, 2020.`, `Alexis Arieff,
+/// "Mali," CRS In Focus, May 2021.`). The date is the source's, as a
+/// footnote's is; a quotation's (`"We will leave," the minister said on 5
+/// May.`) is not mistaken for one: its words are told, not listed.
+pub fn is_citation(sentence: &str, dates: &[Range<usize>]) -> bool {
+    let Some(date) = dates.last() else {
+        return false;
+    };
+    let ends_it = sentence[date.end..].trim_end().chars().all(|c| ".)]".contains(c));
+    let Some((open, quote)) = sentence.char_indices().find(|&(_, c)| c == '"' || c == '“') else {
+        return false;
+    };
+    let before = sentence[..open].trim();
+    let numbered = before.bytes().all(|b| b.is_ascii_digit());
+    let authored = before.ends_with(',') && before.split_whitespace().count() <= 6;
+    let title_at = open + quote.len_utf8();
+    let Some((close, quote)) = sentence[title_at..].char_indices().find(|&(_, c)| c == '"' || c == '”') else {
+        return false;
+    };
+    let close = title_at + close;
+    if !ends_it || !(numbered || authored) || close > date.start {
+        return false;
+    }
+    let after = &sentence[close + quote.len_utf8()..date.start];
+    let titled = sentence[..close].ends_with(',') || after.starts_with(',');
+    let fields = after.trim_start_matches(',').trim();
+    let listed = |word: &str| {
+        word.starts_with(|c: char| !c.is_lowercase())
+            || ["of", "the", "and", "for", "in", "on", "no.", "vol.", "pp.", "p."].contains(&word)
+    };
+    titled
+        && (fields.is_empty() || fields.ends_with(','))
+        && fields.split_whitespace().count() <= 12
+        && fields.split_whitespace().all(listed)
+}
+
 /// How far a clause reaches either side of its date, in bytes: three times
 /// the longest clause around a date in the gold sets.
 const CLAUSE_REACH: usize = 400;
@@ -265,6 +303,26 @@ mod tests {
         fn words_are_counted_as_white_space_splits_them(text in "[ a\t\n\u{a0}\u{2003}é.]{0,24}", n in 1usize..8) {
             proptest::prop_assert_eq!(fewer_words_than(&text, n), text.split_whitespace().count() < n);
         }
+    }
+
+    #[test]
+    fn citations_are_told_from_quotations() {
+        let citation = |s: &str| {
+            let dates: Vec<_> = ["August 19, 2020", "May 25, 2021", "May 2021", "5 May 2022"]
+                .iter()
+                .filter_map(|d| s.find(d).map(|at| at..at + d.len()))
+                .collect();
+            is_citation(s, &dates)
+        };
+        assert!(citation("1 \"Mali's President Resigns After Coup,\" Reuters, August 19, 2020."));
+        assert!(citation("2 “Mali Junta Ousts Interim Leaders,” BBC News, May 25, 2021."));
+        assert!(citation("Alexis Arieff, \"Mali,\" CRS In Focus IF10116, May 2021."));
+        assert!(citation("\"Mali and the Sahel\", Journal of Democracy, no. 4, May 2021."));
+        assert!(!citation("\"We will leave,\" the minister said on 5 May 2022."));
+        assert!(!citation("\"We will leave,\" Goïta said, 5 May 2022."));
+        assert!(!citation("The accord, \"a new chapter,\" was signed on 5 May 2022."));
+        assert!(!citation("\"Mali,\" Reuters, May 2021, reported the coup."));
+        assert!(!citation("Reuters reported \"a coup,\" May 2021."));
     }
 
     #[test]

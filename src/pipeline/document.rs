@@ -192,6 +192,7 @@ impl Pipeline {
             let told_nothing = claims::only_dates(text, &ranges, claims::DATE_PREPOSITIONS)
                 || claims::is_copyright(text)
                 || claims::is_access_note(text)
+                || claims::is_citation(text, &ranges)
                 || asked;
             if told_nothing || (heading && !dates_document()) {
                 continue;

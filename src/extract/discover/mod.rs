@@ -348,7 +348,14 @@ impl Discoverer {
             // `Chief of Staff of the Air Force`, `Director of the Directorate`: no
             // person; nor is the office addressed in `Mr. Chairman`, `Madam Speaker`.
             let office = self.sets.person_titles.contains(name);
-            if self.not_name(name) || office || name.chars().count() < 2 || self.ends_with_organization_head(name) {
+            // A headline in title case names no one: `President Resigns After Coup`.
+            let headline = name.split(' ').skip(1).any(|w| self.sets.function_words.contains(w));
+            if self.not_name(name)
+                || office
+                || headline
+                || name.chars().count() < 2
+                || self.ends_with_organization_head(name)
+            {
                 continue;
             }
             out.push(Found { range, name: name.to_string(), kind: EntityKind::Person, why: Why::Title });

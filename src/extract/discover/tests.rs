@@ -183,3 +183,18 @@ fn a_town_after_in_is_where_a_body_is_not_its_name() {
         assert!(!headed(name), "{name}");
     }
 }
+
+/// A headline quoted in title case: its capitals name no one after a title.
+#[test]
+fn a_title_case_headline_names_no_person() {
+    let (discoverer, _) = discoverer();
+    let names = |text: &str| {
+        let mut found = Vec::new();
+        discoverer.titled(text, &mut found);
+        found.into_iter().map(|f| f.name).collect::<Vec<_>>()
+    };
+    assert!(names("1 \"Mali's President Resigns After Coup,\" Reuters.").is_empty());
+    assert!(names("\"General Quits Over Wagner Deal\"").is_empty());
+    assert_eq!(names("President Ibrahim Boubacar Keïta resigned after the coup."), ["Ibrahim Boubacar Keïta"]);
+    assert_eq!(names("Minister Abdoulaye Diop, In Bamako"), ["Abdoulaye Diop"]);
+}
