@@ -71,7 +71,20 @@ fn lead_in_by_regex(s: &str) -> Option<usize> {
             return None;
         }
     }
-    caps.get(0).map(|m| m.end())
+    let end = caps.get(0)?.end();
+    Some(end + year_after_comma(&s[end..]))
+}
+
+/// The length of the year, its comma and spaces that `rest` opens with: a
+/// lead-in cut at a date's own comma (`On August 18,` / `2020, soldiers …`)
+/// goes on through the date.
+fn year_after_comma(rest: &str) -> usize {
+    let b = rest.as_bytes();
+    if b.len() > 5 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b',' && b[5].is_ascii_whitespace() {
+        5 + rest[5..].len() - rest[5..].trim_start().len()
+    } else {
+        0
+    }
 }
 
 /// A short, readable title from a claim's sentence: lead-in clauses and the
@@ -481,6 +494,14 @@ mod tests {
         assert!(title(&after(3), "").starts_with("The US suspended"));
         // Past eighty characters it is not a lead-in but the sentence.
         assert!(title(&after(41), "").starts_with("After x x"));
+    }
+
+    #[test]
+    fn a_lead_in_goes_on_through_its_date() {
+        let s = "On August 18, 2020, mutinous soldiers detained Keïta, who resigned the following day.";
+        assert!(title(s, "the following day").starts_with("Mutinous soldiers detained Keïta"));
+        assert_eq!(lead_in("On August 18, 2020, soldiers"), Some("On August 18, 2020, ".len()));
+        assert_eq!(lead_in("In 2012, 2013 and 2014, soldiers"), Some("In 2012, ".len()));
     }
 
     #[test]
