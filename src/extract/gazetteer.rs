@@ -38,6 +38,17 @@ impl Folded {
                 continue;
             }
             let c = clean[at..].chars().next().expect("at a character boundary");
+            // A word hyphenated at a line's end is read whole (`Opportuni-\nty`).
+            if c == '\n' {
+                if let Some(goes_on) = hyphenated_word_goes_on(clean, at, &folded.text) {
+                    folded.text.pop();
+                    while folded.steps.last().is_some_and(|&(f, _)| f as usize > folded.text.len()) {
+                        folded.steps.pop();
+                    }
+                    at = goes_on;
+                    continue;
+                }
+            }
             // A line break inside a paragraph is read as a space, byte for
             // byte: a name broken over two lines of hard-wrapped text
             // (`Al\nQaeda`) is found; a blank line still ends any name.
@@ -374,6 +385,16 @@ impl Matcher {
 }
 
 /// Whether the line break at `at` has a line on either side (no blank line).
+/// Where a word cut by the line break at `at` after its hyphen goes on,
+/// if it does: a letter before the hyphen (`folded` ends with both), a
+/// lower-case letter after the break and the next line's indent.
+fn hyphenated_word_goes_on(clean: &str, at: usize, folded: &str) -> Option<usize> {
+    let cut = folded.strip_suffix('-')?.ends_with(|c: char| c.is_alphabetic());
+    let rest = &clean[at + 1..];
+    let next = rest.trim_start_matches([' ', '\t']);
+    (cut && next.starts_with(char::is_lowercase)).then(|| clean.len() - next.len())
+}
+
 fn lone_line_break(bytes: &[u8], at: usize) -> bool {
     at > 0 && bytes[at - 1] != b'\n' && bytes.get(at + 1).is_some_and(|&b| b != b'\n')
 }
@@ -482,6 +503,22 @@ mod tests {
         let found: Vec<&str> = matcher.find(text, &[]).into_iter().map(|h| &text[h.range]).collect();
         assert!(found.contains(&"Al\nQaeda"), "{found:?}");
         assert!(!found.iter().any(|f| f.contains("\n\n")), "{found:?}");
+    }
+
+    /// Text taken from a PDF hyphenates words at its lines' ends.
+    #[test]
+    fn a_name_hyphenated_at_a_line_end_is_found_whole() {
+        let assets = crate::assets::Assets::bundled();
+        let matcher = Matcher::new(&assets.gazetteer);
+        let text =
+            "under the African Growth and Opportuni-\n  ty Act, with the Franco-\nAfrican summit and Burkina\nFaso.";
+        let found: Vec<&str> = matcher.find(text, &[]).into_iter().map(|h| &text[h.range]).collect();
+        assert!(found.contains(&"African Growth and Opportuni-\n  ty Act"), "{found:?}");
+        assert!(found.contains(&"Burkina\nFaso"), "{found:?}");
+        let folded = Folded::new(text);
+        assert!(folded.text.contains("Opportunity Act") && folded.text.contains("Franco- African"), "{}", folded.text);
+        let at = folded.text.find("Act").unwrap();
+        assert_eq!(&text[folded.clean_at(at)..folded.clean_at(at) + 3], "Act");
     }
 
     #[test]

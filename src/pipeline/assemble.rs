@@ -157,7 +157,9 @@ fn finish_entities(corpus: &mut Corpus) {
                 all
             })
         };
-        let mut aliases: Vec<String> = surfaces.into_iter().map(one_line).filter(|a| *a != entity.name).collect();
+        // A form a line break cut after a hyphen is the form whole (`Opportuni-\nty Act`).
+        let whole = |form: &str| one_line(&crate::extract::names::unhyphenated(form));
+        let mut aliases: Vec<String> = surfaces.into_iter().map(whole).filter(|a| *a != entity.name).collect();
         aliases.sort();
         aliases.dedup();
         entity.folded = fold(

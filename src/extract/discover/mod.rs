@@ -252,9 +252,10 @@ impl Discoverer {
                 found.push(f);
             }
         }
-        // A name broken over lines (`Hassan\nSheikh Mohamud`) is one line.
+        // A name broken over lines (`Hassan\nSheikh Mohamud`) is one line; a
+        // word hyphenated at a line's end is whole (`Opportuni-\nty Act`).
         for f in found.iter_mut().filter(|f| f.name.contains(|c: char| c.is_whitespace() && c != ' ')) {
-            f.name = crate::text::one_line(&f.name);
+            f.name = crate::text::one_line(&names::unhyphenated(&f.name));
         }
         found
     }
