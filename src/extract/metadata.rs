@@ -280,7 +280,8 @@ fn cable_reference(text: &str) -> Option<String> {
 }
 
 /// The first line near the top that reads as a title: two words or more
-/// with letters, not a label (`Cable title:`, a table header's `Identifier`),
+/// with letters, not a label (`Cable title:`, a table header's `Identifier`,
+/// a field and its one word of value: a UN cover's `Original: English`),
 /// a byline (`By`, `By Jane Doe`), a line of site links (`About | …`) or a
 /// line that only dates the document.
 fn title_line(text: &str) -> Option<String> {
@@ -296,6 +297,7 @@ fn title_line(text: &str) -> Option<String> {
         lettered >= 2
             && l.chars().count() <= 120
             && !l.ends_with(':')
+            && !(words.len() == 2 && words[0].ends_with(':'))
             && !words[0].eq_ignore_ascii_case("by")
             && l.matches(" | ").count() < 2
             && !laid_out(l)
@@ -442,6 +444,9 @@ mod tests {
             "NEW INFORMATION ON A PLANE"
         );
         assert_eq!(title("About | Library | Journal | Home\nNiger: In Focus\n"), "Niger: In Focus");
+        let cover = "United Nations      S/2023/402\nSecurity Council      Distr.: General\n1 June 2023\n\
+                     Original: English\n\n  Situation in Mali\n\n  Report of the Secretary-General\n";
+        assert_eq!(title(cover), "Situation in Mali", "a field and its value is no title");
         let banner =
             "S E C R E T SECTION 01 OF 02 BAMAKO 00011 SIPDIS E.O. 12958: DECL: 11/30/2019\n( S ) On May 2 the";
         assert_eq!(title(banner), "Cable BAMAKO 00011", "a cable's banner is no title");

@@ -282,28 +282,40 @@ struct Line {
 
 const LONG_LINE: usize = 101;
 
+/// Spaces that set columns apart; justified text puts two or three between words.
+const COLUMN_GAP: &str = "        ";
+
 impl Line {
     fn new(text: &str, range: Range<usize>) -> Self {
         let line = &text[range.clone()];
         let chars = line.chars().take(LONG_LINE).count();
-        let trimmed = line.trim_end();
+        let trimmed = line.trim();
+        // Moderate in its words, not in the indent before them; and no row
+        // of columns (a cover's `Security Council          Distr.: General`).
         let moderate = (40..=100).contains(&trimmed.chars().take(LONG_LINE).count());
-        let runs_on = moderate && !trimmed.ends_with(['.', '!', '?', ':', '"', '”']);
-        Line { range, chars, runs_on, blank: trimmed.trim_start().is_empty() }
+        let columns = trimmed.contains(COLUMN_GAP);
+        let runs_on = moderate && !columns && !trimmed.ends_with(['.', '!', '?', ':', '"', '”']);
+        Line { range, chars, runs_on, blank: trimmed.is_empty() }
     }
 }
 
 /// Lines joined where a line ends with a name's initial (`General William
-/// E .`) and the next goes on with the name (`( " Kip " ) Ward met …`).
+/// E .`) and the next goes on with the name (`( " Kip " ) Ward met …`), or
+/// where a line runs on and the next goes on in lower case (`…, Abdoulaye
+/// Diop, requested` / `before the Council …`).
 fn join_broken_names(text: &str, lines: &[Line], out: &mut Vec<Range<usize>>) {
     let first = out.len();
+    let mut ran_on = false;
     for line in lines {
+        let next = &text[line.range.clone()];
         match out[first..].last_mut() {
-            Some(last) if ends_with_initial(&text[last.clone()]) && goes_on_with_a_name(&text[line.range.clone()]) => {
+            Some(last) if ends_with_initial(&text[last.clone()]) && goes_on_with_a_name(next) => {
                 last.end = line.range.end;
             }
+            Some(last) if ran_on && next.trim_start().starts_with(char::is_lowercase) => last.end = line.range.end,
             _ => out.push(line.range.clone()),
         }
+        ran_on = line.runs_on;
     }
 }
 
@@ -517,6 +529,24 @@ mod tests {
                  next lines do, and the one after it runs on as the first,\n\
                  as does the third of them, to its end mark.\n";
         assert_eq!(texts(s).len(), 1);
+    }
+
+    /// A UN report's cover: rows of columns and indented short lines are no
+    /// wrapped prose, so they stay lines; and a line that runs on goes on
+    /// into the next when it opens in lower case.
+    #[test]
+    fn a_cover_stays_lines_and_a_lower_case_line_goes_on() {
+        let s = "United Nations                                                    S/2023/402\n\
+                 Security Council                                     Distr.: General\n\
+                 \x20                                                    1 June 2023\n\n\
+                 \x20      3.   On 16 June, the Minister for Foreign Affairs, Abdoulaye Diop, requested\n\
+                 before the Council the withdrawal of MINUSMA.\n\n\
+                 Mali: Political Crisis and U.S. Policy\n\
+                 Updated March 14, 2023\n";
+        let got = texts(s);
+        assert_eq!(got[2], "1 June 2023", "{got:?}");
+        assert!(got[4].starts_with("On 16 June") && got[4].ends_with("of MINUSMA."), "{got:?}");
+        assert_eq!(got[5..], ["Mali: Political Crisis and U.S. Policy", "Updated March 14, 2023"]);
     }
 
     /// A cable: a header of short lines, then a body wrapped at 60
