@@ -209,12 +209,15 @@ fn dateline(text: &str, tagger: &Tagger) -> Option<(DateValue, String)> {
 }
 
 /// The day a short line ends with, after a separator or `updated`, of the
-/// dates `found` in it.
+/// dates `found` in it; after `updated` or `dated`, with a full stop too
+/// (`Notes for the desk, updated 4 February 2024.`: a sentence's own date
+/// after a comma is no dateline).
 fn day_ending(line: &str, found: &[Timex]) -> Option<DateValue> {
-    let last = found.last().filter(|t| t.range.end == line.len())?;
+    let stopped = line.strip_suffix('.').unwrap_or(line);
+    let last = found.last().filter(|t| t.range.end == line.len() || t.range.end == stopped.len())?;
     let before = line[..last.range.start].trim_end();
-    let separated = before.ends_with(['–', '—', '-', '|', ','])
-        || ["updated", "dated"].iter().any(|w| before.len() > w.len() && before.to_lowercase().ends_with(w));
+    let said = ["updated", "dated"].iter().any(|w| before.len() > w.len() && before.to_lowercase().ends_with(w));
+    let separated = said || (last.range.end == line.len() && before.ends_with(['–', '—', '-', '|', ',']));
     match &last.meaning {
         Meaning::Absolute(d) if separated && d.precision == crate::model::Precision::Day => Some(d.clone()),
         _ => None,
@@ -385,6 +388,10 @@ mod tests {
         assert_eq!(m.published.unwrap().value, "2022-03-14");
         let m = infer_text("Security Sector Reform in Mali\nCongressional Research Service, updated March 3, 2022\n");
         assert_eq!(m.published.unwrap().value, "2022-03-03");
+        let m = infer_text("# Mali: key dates\n\nNotes for the Sahel desk, updated 4 February 2024.\n\n| Date |\n");
+        assert_eq!(m.published.unwrap().value, "2024-02-04");
+        let m = infer_text("Mali talks\nFighting resumed in Kidal, 5 May 2012.\n");
+        assert!(m.published.is_none(), "a sentence's own date after a comma is no dateline");
         let m = infer_text(
             "From: Sarah Kline <sk@example.org>\nSent: Tuesday, February 8, 2022 9:14 AM\nTo: Desk\n\
              Subject: RE: Fwd: Mali follow-up\n\nThanks.\n\nFrom: Mark\nSent: Monday, February 7, 2022 5:40 PM\n",

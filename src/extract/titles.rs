@@ -125,6 +125,12 @@ pub fn title(sentence: &str, date_text: &str) -> String {
             Cow::Owned(s)
         }
     };
+    // A table's row: the cell that tells what happened, if one reads as a
+    // sentence (four words or more), not the row's other columns (its source).
+    let telling = s.contains(" · ").then(|| s.split(" · ").max_by_key(|c| c.trim().len())).flatten();
+    if let Some(cell) = telling.filter(|c| c.split_whitespace().nth(3).is_some()) {
+        s = Cow::Owned(cell.trim().to_string());
+    }
     drop_dated_phrase(&mut s, &date);
     let s = cut_clauses(&s).trim_end_matches(['.', ',', ';', ':', ' ']).trim();
     let mut chars = s.chars();
@@ -530,6 +536,15 @@ mod tests {
         }
         assert_eq!(title("12 March 2014 - Mali signed.", "12 March 2014"), "Mali signed");
         assert_eq!(title("2015 -Mali signed.", "2015"), "-Mali signed", "a hyphen without a space is no separator");
+        let row = "6 April 2012 · The MNLA declares the independence of Azawad · AFP";
+        assert_eq!(
+            title(row, "6 April 2012"),
+            "The MNLA declares the independence of Azawad",
+            "a row's other cells go"
+        );
+        let row = "Coup · 22 March 2012 · Soldiers overthrow President Touré · Reuters";
+        assert_eq!(title(row, "22 March 2012"), "Soldiers overthrow President Touré");
+        assert_eq!(title("2009 · TSCTP · $5.1 million", "2009"), "TSCTP · $5.1 million", "no cell tells it alone");
     }
 
     #[test]
