@@ -28,6 +28,10 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!("^(?:{subsection}|{speaker})")).expect("regex")
 });
 
+/// A live report's time of day before what it tells (`12:30 GMT — Gunfire …`).
+static TIME_STAMP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s[A-Z]{2,4})?\s*[—–-]\s+").expect("regex"));
+
 /// Whether `s` begins as a label must: most titles do not, and are spared the regex.
 fn may_open_with_label(s: &str) -> bool {
     matches!(s.as_bytes(), [b'(', ..] | [b'A'..=b'Z', b'A'..=b'Z' | b' ' | b'.' | b'\'' | b'-' | b':', ..])
@@ -97,6 +101,10 @@ pub fn title(sentence: &str, date_text: &str) -> String {
         from = m.end();
     }
     if let Some(m) = may_open_with_label(&s[from..]).then(|| LABEL.find(&s[from..])).flatten() {
+        from += m.end();
+    }
+    if let Some(m) = s[from..].starts_with(|c: char| c.is_ascii_digit()).then(|| TIME_STAMP.find(&s[from..])).flatten()
+    {
         from += m.end();
     }
     let date = tidied(date_text);
@@ -348,6 +356,7 @@ fn cut_clauses(s: &str) -> &str {
 pub fn compile_patterns() {
     LazyLock::force(&DATELINE);
     LazyLock::force(&LABEL);
+    LazyLock::force(&TIME_STAMP);
     LazyLock::force(&LEAD_IN);
     LazyLock::force(&CUT_FINDER);
 }
@@ -545,6 +554,9 @@ mod tests {
         let row = "Coup · 22 March 2012 · Soldiers overthrow President Touré · Reuters";
         assert_eq!(title(row, "22 March 2012"), "Soldiers overthrow President Touré");
         assert_eq!(title("2009 · TSCTP · $5.1 million", "2009"), "TSCTP · $5.1 million", "no cell tells it alone");
+        let live = "12:30 GMT — Gunfire was heard at the Kati camp early on Tuesday.";
+        assert_eq!(title(live, "Tuesday"), "Gunfire was heard at the Kati camp early", "a time of day goes");
+        assert_eq!(title("10.30 am - Troops left Gao on Monday.", "Monday"), "Troops left Gao");
     }
 
     #[test]
