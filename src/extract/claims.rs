@@ -376,5 +376,7 @@ mod tests {
         assert_eq!(kind("Élections were held."), "election", "accents fold");
         assert_eq!(kind("The embassy signed it."), "agreement", "the lexicon's order breaks ties");
         assert_eq!(kind("Talks; then the coup."), "coup", "the clause with the date comes first");
+        assert_eq!(kind("Exports grew, according to the ministry."), "other", "`according to` is no accord");
+        assert_eq!(kind("The Algiers Accord was reached."), "agreement");
     }
 }

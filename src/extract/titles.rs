@@ -173,7 +173,7 @@ fn drop_dated_phrase(s: &mut Cow<'_, str>, date: &str) {
 }
 
 /// What [`drop_dated_phrase`] drops before a date, in order.
-const DATE_PREPOSITIONS: [&str; 8] = ["on or about ", "in ", "on ", "since ", "by ", "for ", "of ", "from "];
+const DATE_PREPOSITIONS: [&str; 9] = ["on or about ", "as of ", "in ", "on ", "since ", "by ", "for ", "of ", "from "];
 
 /// Where `date` stands in `s`, every place, overlapping or not (none for no date).
 fn places_of(s: &str, date: &str) -> Vec<usize> {
@@ -557,6 +557,8 @@ mod tests {
         let live = "12:30 GMT — Gunfire was heard at the Kati camp early on Tuesday.";
         assert_eq!(title(live, "Tuesday"), "Gunfire was heard at the Kati camp early", "a time of day goes");
         assert_eq!(title("10.30 am - Troops left Gao on Monday.", "Monday"), "Troops left Gao");
+        let t = title("Over 1,000 U.S. soldiers were stationed in Niger as of mid-2023.", "mid-2023");
+        assert_eq!(t, "Over 1,000 U.S. soldiers were stationed in Niger");
     }
 
     #[test]
