@@ -243,7 +243,13 @@ const CASES: &[Case] = &[
     ("Five coups have happened since 2020 in the region.", Some("2023-07-31"), &[("since 2020", "2020/2023")]),
     ("A drone hub has been used since 2013 by France.", None, &[("since 2013", "2013")]),
     ("It has held since 2023 at least.", Some("2023-07-31"), &[("since 2023", "2023")]),
+    // years before 1600: a history's
+    ("Mansa Musa made his pilgrimage to Mecca in 1324.", None, &[("1324", "1324")]),
+    ("The empire was founded c. 1235 by Sundiata Keita.", None, &[("1235", "1235")]),
+    ("In 1591, a Moroccan army defeated the Songhai.", None, &[("1591", "1591")]),
     // not dates
+    ("REF: A. STATE 1087 B. STATE 1102", None, &[]),
+    ("some 1200 soldiers and 1450 km", None, &[]),
     ("foreign assistance of $130 million officially", None, &[]),
     ("the last 2,400 troops of", None, &[]),
     ("about 1500 soldiers", None, &[]),

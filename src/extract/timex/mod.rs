@@ -530,7 +530,9 @@ impl Tagger {
         }
         let at_sentence_start = trimmed.len() == prev_word.len()
             || trimmed[..trimmed.len() - prev_word.len()].trim_end().ends_with(['.', '\n', ':', '!', '?']);
-        !word.starts_with(char::is_uppercase) || at_sentence_start
+        // A cable's origin and its number (`STATE 1087`, `BAMAKO 217`), even where a sentence begins.
+        let reference = word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase());
+        !word.starts_with(char::is_uppercase) || (at_sentence_start && !reference)
     }
 }
 

@@ -55,7 +55,7 @@ fn in_three_cases(alternatives: &[&str]) -> String {
 const MONTH_FULL: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)";
 /// `3rd`, and French's `1er`.
 const DAY: &str = r"(?:[012]?[1-9]|10|20|3[01])(?:st|nd|rd|th|er)?";
-const YEAR: &str = r"(?:1[6-9]\d\d|20\d\d)";
+const YEAR: &str = r"(?:1\d\d\d|20\d\d)";
 
 /// The words that open and close a span of months or days (`between …
 /// and`, `from … to`).
