@@ -75,15 +75,15 @@ fn card(state: &State, corpus: &Corpus, theme: Theme, frame: &mut Frame, area: R
         lines.extend(wrapped(&aka, width, 2).into_iter().map(Line::raw));
     }
     let first_last = match (events.first(), events.last()) {
-        (Some(a), Some(b)) => format!(
-            "{}: {} … {}",
-            count(events.len(), "event"),
-            corpus.events[*a].date.display(),
-            corpus.events[*b].date.display()
-        ),
+        (Some(a), Some(b)) => {
+            let (first, last) = (corpus.events[*a].date.display(), corpus.events[*b].date.display());
+            let span = if first == last { first } else { format!("{first} … {last}") };
+            format!("{}: {span}", count(events.len(), "event"))
+        }
         _ => "no dated event".to_string(),
     };
-    lines.push(Line::raw(fit(&first_last, width)));
+    // On two lines where one is too narrow: `7 events: 1235 …` / `2024-02-04`.
+    lines.extend(wrapped(&first_last, width, 2).into_iter().map(Line::raw));
     // At a gigabyte one entity is named in 50 000 sources: counted once, and only those shown are listed.
     let sources = state.index.entity_sources[e] as usize;
     let (mentions, sources_line) =
