@@ -1,7 +1,7 @@
 //! The sentence segmenter. Lines are units unless the text is hard-wrapped;
 //! within a unit, a full stop ends a sentence unless it ends an abbreviation
-//! or an initial; footnote marks (`1961[34] Both`) and paragraph anchors
-//! (`¶5 .`) end sentences too. Units lose their portion marks (`( S )`),
+//! or an initial; footnote marks (`1961[34] Both`, a PDF's `day.1 In`) and
+//! paragraph anchors (`¶5 .`) end sentences too. Units lose their portion marks (`( S )`),
 //! footnote marks and bullets at either end. A unit is never longer than
 //! [`MAX_SENTENCE`] bytes: an over-long run is cut at clause punctuation, a
 //! line break or a space, so that what is done per sentence stays bounded.
