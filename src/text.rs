@@ -353,6 +353,35 @@ pub fn ceil_boundary(s: &str, at: usize) -> usize {
     at
 }
 
+/// Where the word that the line break at `newline` cut after its hyphen
+/// goes on, if it does: a letter and the hyphen before the break, a
+/// lower-case letter after it and the next line's indent (`sanc-\n  tions`;
+/// not `Franco-\nAfrican`, `mid-\n2023`).
+pub fn hyphenated_word_goes_on(text: &str, newline: usize) -> Option<usize> {
+    let cut = text[..newline].strip_suffix('-')?.ends_with(char::is_alphabetic);
+    let next = text[newline + 1..].trim_start_matches([' ', '\t']);
+    (cut && next.starts_with(char::is_lowercase)).then(|| text.len() - next.len())
+}
+
+/// `s` with each word a line break cut after its hyphen joined up again
+/// (see [`hyphenated_word_goes_on`]), its hyphen kept (`sanc-tions`, as
+/// `long-\nterm` needs) or not (`Opportunity Act`, in a name).
+pub fn join_hyphenated(s: &str, keep_hyphen: bool) -> Cow<'_, str> {
+    if !s.contains("-\n") {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut from = 0;
+    for (hyphen, _) in s.match_indices("-\n") {
+        if let Some(next) = hyphenated_word_goes_on(s, hyphen + 1) {
+            out.push_str(&s[from..if keep_hyphen { hyphen + 1 } else { hyphen }]);
+            from = next;
+        }
+    }
+    out.push_str(&s[from..]);
+    Cow::Owned(out)
+}
+
 /// `s` on one line: each run of white space one space, none at the ends.
 pub fn one_line(s: &str) -> String {
     on_one_line(s).into_owned()
@@ -439,6 +468,15 @@ pub fn shorten_by(s: &str, max: usize, size: impl Fn(char) -> usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_hyphenated_at_a_line_end_is_whole() {
+        let unhyphenated = |s| join_hyphenated(s, false);
+        assert_eq!(unhyphenated("African Growth and Opportuni-\n  ty Act"), "African Growth and Opportunity Act");
+        assert_eq!(unhyphenated("Franco-\nAfrican Council"), "Franco-\nAfrican Council");
+        assert_eq!(unhyphenated("Guinea-Bissau"), "Guinea-Bissau");
+        assert_eq!(unhyphenated("Mid-\n2023 Forum"), "Mid-\n2023 Forum");
+    }
 
     #[test]
     fn folds_accents_and_case() {

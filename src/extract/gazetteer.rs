@@ -40,7 +40,7 @@ impl Folded {
             let c = clean[at..].chars().next().expect("at a character boundary");
             // A word hyphenated at a line's end is read whole (`Opportuni-\nty`).
             if c == '\n' {
-                if let Some(goes_on) = hyphenated_word_goes_on(clean, at, &folded.text) {
+                if let Some(goes_on) = crate::text::hyphenated_word_goes_on(clean, at) {
                     folded.text.pop();
                     while folded.steps.last().is_some_and(|&(f, _)| f as usize > folded.text.len()) {
                         folded.steps.pop();
@@ -385,16 +385,6 @@ impl Matcher {
 }
 
 /// Whether the line break at `at` has a line on either side (no blank line).
-/// Where a word cut by the line break at `at` after its hyphen goes on,
-/// if it does: a letter before the hyphen (`folded` ends with both), a
-/// lower-case letter after the break and the next line's indent.
-fn hyphenated_word_goes_on(clean: &str, at: usize, folded: &str) -> Option<usize> {
-    let cut = folded.strip_suffix('-')?.ends_with(|c: char| c.is_alphabetic());
-    let rest = &clean[at + 1..];
-    let next = rest.trim_start_matches([' ', '\t']);
-    (cut && next.starts_with(char::is_lowercase)).then(|| clean.len() - next.len())
-}
-
 fn lone_line_break(bytes: &[u8], at: usize) -> bool {
     at > 0 && bytes[at - 1] != b'\n' && bytes.get(at + 1).is_some_and(|&b| b != b'\n')
 }

@@ -154,29 +154,6 @@ pub fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// `name` with each word that a line break cut after its hyphen whole again
-/// (`Opportuni-\nty Act` → `Opportunity Act`). A compound's hyphen stays
-/// (`Franco-\nAfrican`): what follows it is capitalised.
-pub fn unhyphenated(name: &str) -> std::borrow::Cow<'_, str> {
-    if !name.contains("-\n") {
-        return std::borrow::Cow::Borrowed(name);
-    }
-    let mut out = String::with_capacity(name.len());
-    let mut rest = name;
-    while let Some(at) = rest.find("-\n") {
-        let (head, tail) = (&rest[..at], rest[at + 2..].trim_start_matches([' ', '\t', '\r']));
-        out.push_str(head);
-        if head.ends_with(char::is_alphabetic) && tail.starts_with(char::is_lowercase) {
-            rest = tail;
-        } else {
-            out.push_str("-\n");
-            rest = &rest[at + 2..];
-        }
-    }
-    out.push_str(rest);
-    std::borrow::Cow::Owned(out)
-}
-
 /// A personal name from `from` on: capitalised words and initials, with
 /// particles (`al-`, `bin`, `Ould`) between them; at most five words.
 pub fn person_name(
@@ -250,14 +227,6 @@ mod tests {
 
     fn particles() -> Vec<String> {
         ["al", "al-", "bin", "ould"].map(String::from).to_vec()
-    }
-
-    #[test]
-    fn a_word_hyphenated_at_a_line_end_is_whole() {
-        assert_eq!(unhyphenated("African Growth and Opportuni-\n  ty Act"), "African Growth and Opportunity Act");
-        assert_eq!(unhyphenated("Franco-\nAfrican Council"), "Franco-\nAfrican Council");
-        assert_eq!(unhyphenated("Guinea-Bissau"), "Guinea-Bissau");
-        assert_eq!(unhyphenated("Mid-\n2023 Forum"), "Mid-\n2023 Forum");
     }
 
     #[test]

@@ -264,30 +264,7 @@ fn tidied(s: &str) -> Cow<'_, str> {
     if crate::text::is_one_line_unless(s, spaced) {
         return Cow::Borrowed(s);
     }
-    Cow::Owned(close_up_punctuation(&on_one_line(&join_broken_words(s))).into_owned())
-}
-
-/// `sanc-\ntions`: a word a line break cut after its hyphen goes on
-/// without the break (`sanc-tions`; the hyphen stays, as `long-\nterm`'s must).
-fn join_broken_words(s: &str) -> Cow<'_, str> {
-    if !s.contains("-\n") {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(at) = rest.find("-\n") {
-        let (head, tail) = (&rest[..at + 1], &rest[at + 2..]);
-        out.push_str(head);
-        let word_goes_on = tail.trim_start_matches([' ', '\t']).starts_with(char::is_lowercase);
-        if head[..at].ends_with(char::is_alphabetic) && word_goes_on {
-            rest = tail.trim_start_matches([' ', '\t']);
-        } else {
-            out.push('\n');
-            rest = tail;
-        }
-    }
-    out.push_str(rest);
-    Cow::Owned(out)
+    Cow::Owned(close_up_punctuation(&on_one_line(&crate::text::join_hyphenated(s, true))).into_owned())
 }
 
 /// Whether two bytes in a row are punctuation set apart by a space: one

@@ -158,7 +158,7 @@ fn finish_entities(corpus: &mut Corpus) {
             })
         };
         // A form a line break cut after a hyphen is the form whole (`Opportuni-\nty Act`).
-        let whole = |form: &str| one_line(&crate::extract::names::unhyphenated(form));
+        let whole = |form: &str| one_line(&crate::text::join_hyphenated(form, false));
         let mut aliases: Vec<String> = surfaces.into_iter().map(whole).filter(|a| *a != entity.name).collect();
         aliases.sort();
         aliases.dedup();

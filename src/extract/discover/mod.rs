@@ -255,7 +255,7 @@ impl Discoverer {
         // A name broken over lines (`Hassan\nSheikh Mohamud`) is one line; a
         // word hyphenated at a line's end is whole (`Opportuni-\nty Act`).
         for f in found.iter_mut().filter(|f| f.name.contains(|c: char| c.is_whitespace() && c != ' ')) {
-            f.name = crate::text::one_line(&names::unhyphenated(&f.name));
+            f.name = crate::text::one_line(&crate::text::join_hyphenated(&f.name, false));
         }
         found
     }
