@@ -145,6 +145,7 @@ static ASCII_WORD: [bool; 256] = {
 };
 
 /// How many ASCII letters and digits `bytes` begins with.
+#[inline]
 pub fn ascii_alphanumeric_len(bytes: &[u8]) -> usize {
     ascii_run_len(bytes, &ASCII_ALNUM)
 }

@@ -244,7 +244,10 @@ pub fn is_citation(sentence: &str, dates: &[Range<usize>]) -> bool {
     let Some(date) = dates.last() else {
         return false;
     };
-    let ends_it = sentence[date.end..].trim_end().chars().all(|c| ".)]".contains(c));
+    // Asked first, as it reads only the sentence's end: most sentences go on past their last date.
+    if !sentence[date.end..].trim_end().bytes().all(|b| matches!(b, b'.' | b')' | b']')) {
+        return false;
+    }
     let Some((open, quote)) = sentence.char_indices().find(|&(_, c)| c == '"' || c == '“') else {
         return false;
     };
@@ -256,7 +259,7 @@ pub fn is_citation(sentence: &str, dates: &[Range<usize>]) -> bool {
         return false;
     };
     let close = title_at + close;
-    if !ends_it || !(numbered || authored) || close > date.start {
+    if !(numbered || authored) || close > date.start {
         return false;
     }
     let after = &sentence[close + quote.len_utf8()..date.start];

@@ -68,6 +68,7 @@ impl<'a> Iterator for Words<'a> {
 }
 
 /// How many ASCII letters and digits `bytes` begins with.
+#[inline]
 fn ascii_alnum_run(bytes: &[u8]) -> usize {
     let run = crate::text::ascii_alphanumeric_len(bytes);
     #[cfg(test)]
@@ -150,6 +151,7 @@ fn is_initial(before_dot: &str) -> bool {
     letters > 0
 }
 
+#[inline]
 pub fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }

@@ -102,21 +102,34 @@ impl Filings {
         self.by_relation.file(group, filing, asked.related.iter().copied());
     }
 
-    /// The groups a claim that `asked`, with `words` words, dated `date`, of
-    /// a kind that tells or not, could join (see [`Filed`]).
-    pub fn candidates<'a>(
-        &'a self,
+    /// The first group made that a claim that `asked`, with `words` words,
+    /// dated `date`, of a kind that tells or not, could join (see
+    /// [`Filed`]) and `joins`. A loop, not a chain of iterators: a run-on's
+    /// claim reads 150 filings, and the chain's steps each cost a call.
+    #[allow(clippy::too_many_arguments)] // what a claim is asked by, and its answer
+    pub fn first_joined(
+        &self,
         year: i32,
-        asked: &'a Asked,
+        asked: &Asked,
         words: u32,
         date: Span,
         telling: bool,
-    ) -> impl Iterator<Item = u32> + 'a {
-        let related = (self.by_relation.candidates(year, &asked.related).flatten())
-            .filter(move |f| f.may_join_related(words, date, telling));
-        let by_words =
-            (self.by_words.candidates(year, &asked.worded).flatten()).filter(move |f| f.may_join_by_words(words, date));
-        related.chain(by_words).map(|f| f.group)
+        seen: &mut Seen,
+        mut joins: impl FnMut(usize) -> bool,
+    ) -> Option<usize> {
+        seen.claim += 1;
+        let mut first = None;
+        self.by_relation.each_filed(year, &asked.related, |filed| {
+            if filed.may_join_related(words, date, telling) {
+                seen.consider(filed.group as usize, &mut first, &mut joins);
+            }
+        });
+        self.by_words.each_filed(year, &asked.worded, |filed| {
+            if filed.may_join_by_words(words, date) {
+                seen.consider(filed.group as usize, &mut first, &mut joins);
+            }
+        });
+        first
     }
 }
 
@@ -194,15 +207,19 @@ impl<E: Copy> Index<E> {
     /// [`RECENT`], the groups nearest in date, in no order and with repeats
     /// (sorting them took a sixth of merging), read where they are filed
     /// (copying them out took a tenth).
-    pub fn candidates<'a>(&'a self, year: i32, tokens: &'a [Token]) -> impl Iterator<Item = &'a [E]> + 'a {
-        let filed = tokens.iter().filter_map(move |&token| self.latest.get(&(year, token)));
-        filed.flat_map(move |slot| {
-            let (older, newer) = match slot {
-                Slot::One(entry) => (std::slice::from_ref(entry), &[][..]),
-                Slot::Shared(at) => self.shared[*at as usize].as_slices(),
-            };
-            [older, newer]
-        })
+    #[inline]
+    pub fn each_filed(&self, year: i32, tokens: &[Token], mut each: impl FnMut(&E)) {
+        for &token in tokens {
+            match self.latest.get(&(year, token)) {
+                None => {}
+                Some(Slot::One(entry)) => each(entry),
+                Some(Slot::Shared(at)) => {
+                    let (older, newer) = self.shared[*at as usize].as_slices();
+                    older.iter().for_each(&mut each);
+                    newer.iter().for_each(&mut each);
+                }
+            }
+        }
     }
 }
 
@@ -314,6 +331,23 @@ pub struct Seen {
     claim: u32,
 }
 
+impl Seen {
+    /// Compares the current claim with group `g` unless it was already, or
+    /// a group made before it joins: `first` is the first that joins yet.
+    #[inline]
+    fn consider(&mut self, g: usize, first: &mut Option<usize>, joins: &mut impl FnMut(usize) -> bool) {
+        if first.is_some_and(|f| g > f) {
+            return;
+        }
+        if g >= self.by_group.len() {
+            self.by_group.resize(g + 1, 0); // a group made since the last claim
+        }
+        if std::mem::replace(&mut self.by_group[g], self.claim) != self.claim && joins(g) {
+            *first = Some(g);
+        }
+    }
+}
+
 /// The first group made of `candidates` (in any order, with repeats) that
 /// `joins`: each compared once, and none made after one found.
 pub fn first_joined(
@@ -324,16 +358,7 @@ pub fn first_joined(
     seen.claim += 1;
     let mut first: Option<usize> = None;
     for g in candidates {
-        let g = g as usize;
-        if g >= seen.by_group.len() {
-            seen.by_group.resize(g + 1, 0); // a group made since the last claim
-        }
-        if first.is_some_and(|f| g > f) || std::mem::replace(&mut seen.by_group[g], seen.claim) == seen.claim {
-            continue;
-        }
-        if joins(g) {
-            first = Some(g);
-        }
+        seen.consider(g as usize, &mut first, &mut joins);
     }
     first
 }
@@ -344,7 +369,9 @@ mod tests {
     use proptest::prelude::*;
 
     fn candidates(index: &Index<u32>, year: i32, tokens: &[Token]) -> Vec<u32> {
-        index.candidates(year, tokens).flatten().copied().collect()
+        let mut all = Vec::new();
+        index.each_filed(year, tokens, |&g| all.push(g));
+        all
     }
 
     #[test]

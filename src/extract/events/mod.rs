@@ -474,7 +474,7 @@ fn merge_run_as<const EVERY_GROUP: bool>(
             let of_year = (0..groups.len()).filter(|&g| groups[g].filing.covers(year));
             first_joined(of_year.map(|g| g as u32), &mut seen, judge)
         } else {
-            first_joined(filings.candidates(year, &asked, v.words.len() as u32, span, telling), &mut seen, judge)
+            filings.first_joined(year, &asked, v.words.len() as u32, span, telling, &mut seen, judge)
         };
         match target {
             Some(at) => {
