@@ -636,6 +636,7 @@ mod tests {
                 "fiscal year", "'", "on", "Last", "this", "coming", "year", "month", "yesterday", "day", "date",
                 "Monday", "in", "the same", "Z", "x", "_", "é", "–", "-", "/", ".", ",", " ", " ", " ", "\n",
                 "Friday", "2010", "s", "—", "\u{a0}", "Sept", "1", "years", "days", "later", "4th", "th", "night",
+                "weeks", "Week", "ago",
                 "mars", "août", "février", "Décembre", "1er", "juin", "aout", "fé",
             ]),
             0..60,

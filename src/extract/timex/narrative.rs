@@ -1,6 +1,6 @@
 //! Dates told by the last date the narrative named: `the following day`,
 //! `that night`, `that month`, `the previous year`, `ten years later`, `on
-//! the 4th`.
+//! the 4th`; and by the document's own date: `two weeks ago`.
 //! Found here by the words around a unit word (`day`, `month`, `year`) or
 //! an ordinal; what they stand for is worked out in [`super::resolve`].
 
@@ -11,11 +11,11 @@ use std::ops::Range;
 /// for `later that same` or `about twenty-five`.
 const REACH: usize = 32;
 
-/// The expression around the unit word at `word` (`day`, `date`, `month`,
-/// `year` or a plural), and what it means, if it is one.
+/// The expression around the unit word at `word` (`day`, `date`, `week`,
+/// `month`, `year` or a plural), and what it means, if it is one.
 pub(super) fn around_unit(text: &str, word: Range<usize>) -> Option<(Range<usize>, Meaning)> {
     let unit = &text[word.clone()];
-    let later = later_or_earlier(text, word.end);
+    let later = counted_from(text, word.end);
     // A plural is only counted (`ten years later`): most (`for 40 years`)
     // are passed over without reading the words before them.
     if unit.ends_with('s') && later.is_none() {
@@ -39,17 +39,28 @@ pub(super) fn around_unit(text: &str, word: Range<usize>) -> Option<(Range<usize
     said.or_else(|| counted(unit, &before, later?))
 }
 
-/// `later` (1) or `earlier` (-1) right after `at`, and where it ends.
-fn later_or_earlier(text: &str, at: usize) -> Option<(usize, i32)> {
+/// What a count of units is counted from, told by the word after it.
+#[derive(Clone, Copy)]
+enum From {
+    /// `later` (1) or `earlier` (-1): the narrative's last date.
+    Narrative(i32),
+    /// `ago`: back from the document's date (`two days ago` in a story of
+    /// 14 March is 12 March).
+    Document,
+}
+
+/// `later`, `earlier` or `ago` right after `at`, and where it ends.
+fn counted_from(text: &str, at: usize) -> Option<(usize, From)> {
     let after = &text[at..];
     let gap = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
     let next = after[gap..].split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
-    let sign = match next.to_ascii_lowercase().as_str() {
-        "later" => 1,
-        "earlier" => -1,
+    let from = match next.to_ascii_lowercase().as_str() {
+        "later" => From::Narrative(1),
+        "earlier" => From::Narrative(-1),
+        "ago" => From::Document,
         _ => return None,
     };
-    Some((at + gap + next.len(), sign))
+    Some((at + gap + next.len(), from))
 }
 
 /// The last few words before a place, each with where it starts in the
@@ -144,23 +155,28 @@ fn next_or_previous(before: &Before, word: &Range<usize>) -> Option<(Range<usize
     Some((before.start_of(2)?..word.end, offset))
 }
 
-/// `ten years later`, `a month earlier`, `3 days later`: a counted number
-/// of `unit`s after or before the narrative's date, `later` (where it
-/// ends, and 1 or -1) right after the unit. An approximate count (`about
-/// two years later`, `more than a year later`) dates nothing.
-fn counted(unit: &str, before: &Before, later: (usize, i32)) -> Option<(Range<usize>, Meaning)> {
-    let (end, sign) = later;
+/// `ten years later`, `a month earlier`, `3 days later`, `two weeks ago`:
+/// a counted number of `unit`s after or before the narrative's date, or
+/// before the document's, by the word right after the unit (`from`, and
+/// where it ends). A week is seven days. An approximate count (`about two
+/// years later`, `more than a year ago`) dates nothing.
+fn counted(unit: &str, before: &Before, from: (usize, From)) -> Option<(Range<usize>, Meaning)> {
+    let (end, from) = from;
     let (count_at, count_word) = before.nth(1)?;
     let count = count(count_word)?;
     let approximate = before.nth(2).is_some_and(|(_, w)| AMOUNT_WORDS.iter().any(|a| w.eq_ignore_ascii_case(a)));
     if unit.ends_with('s') != (count > 1) || approximate {
         return None;
     }
-    let n = sign * count;
-    let meaning = match unit.trim_end_matches('s') {
-        "day" => Meaning::NarrativeDayOffset(i64::from(n)),
-        "month" => Meaning::NarrativeMonthOffset(n),
-        "year" => Meaning::NarrativeYearOffset(n),
+    let meaning = match (from, unit.trim_end_matches('s')) {
+        (From::Narrative(sign), "day") => Meaning::NarrativeDayOffset(i64::from(sign * count)),
+        (From::Narrative(sign), "week") => Meaning::NarrativeDayOffset(i64::from(7 * sign * count)),
+        (From::Narrative(sign), "month") => Meaning::NarrativeMonthOffset(sign * count),
+        (From::Narrative(sign), "year") => Meaning::NarrativeYearOffset(sign * count),
+        (From::Document, "day") => Meaning::DayOffset(-i64::from(count)),
+        (From::Document, "week") => Meaning::DayOffset(-7 * i64::from(count)),
+        (From::Document, "month") => Meaning::MonthOffset(-count),
+        (From::Document, "year") => Meaning::YearOffset(-count),
         _ => return None,
     };
     Some((count_at..end, meaning))

@@ -168,10 +168,10 @@ const SOURCES: [(Pattern, Opening, &str); 29] = {
         // After a cue word (see [`BARE_MONTH_CUE`]).
         (BareMonth, O::MONTH, r"\b({MONTHFULL})(?:\s+(?:and|to|through|until)\s+({MONTHFULL}))?\b"),
         (Relative, O::RELATIVE, r"\b(?i:(last|next|this|previous|coming)\s+(year|month)|(yesterday))\b"),
-        // `the same date`, `the next day`, `ten years later`: the words around
+        // `the same date`, `the next day`, `ten years later`, `two weeks ago`: the words around
         // are read in code, as a pattern that began with `the` would be tried
         // at every `the`.
-        (NarrativeUnit, O::NARRATIVE, r"\b(?:days?|date|months?|years?|morning|afternoon|evening|night)\b"),
+        (NarrativeUnit, O::NARRATIVE, r"\b(?:days?|date|weeks?|months?|years?|morning|afternoon|evening|night)\b"),
         // `on the 4th`: likewise.
         (OrdinalDay, O::DAY, r"\b(?:[012]?[1-9]|10|20|3[01])(?:st|nd|rd|th)\b"),
         // `on Friday`, `last Monday`, and news's bare `said Monday`.

@@ -253,8 +253,8 @@ fn by_word(rest: &[u8], run: usize, after: &str) -> Opening {
         b"fy" | b"fiscal" => Opening::FISCAL,
         b"last" => Opening::RELATIVE.or(before_weekday(after)),
         b"next" | b"this" | b"previous" | b"coming" | b"yesterday" => Opening::RELATIVE,
-        b"day" | b"days" | b"date" | b"month" | b"months" | b"year" | b"years" | b"morning" | b"afternoon"
-        | b"evening" | b"night" => Opening::NARRATIVE,
+        b"day" | b"days" | b"date" | b"week" | b"weeks" | b"month" | b"months" | b"year" | b"years" | b"morning"
+        | b"afternoon" | b"evening" | b"night" => Opening::NARRATIVE,
         b"on" => before_weekday(after),
         b"monday" | b"tuesday" | b"wednesday" | b"thursday" | b"friday" | b"saturday" | b"sunday" => Opening::WEEKDAY,
         _ => Opening::NONE,
