@@ -199,7 +199,16 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
         "Malian National Civil Aviation Authority",
         EntityKind::Organization,
     ),
+    // an office of several words before the name, and a list of officials set with dashes
+    ("Secretary of Homeland Security Janet Napolitano spoke in May 2012.", "Janet Napolitano", EntityKind::Person),
+    (OFFICIALS, "Andrew Young", EntityKind::Person),
+    (OFFICIALS, "Rebecca Black", EntityKind::Person),
+    (OFFICIALS, "Lassine Bouare", EntityKind::Person),
 ];
+
+/// A Background Note's list of officials: a title, a dash, a name, a line each.
+const OFFICIALS: &str = "Principal U.S. Officials\nDeputy Chief of Mission--Andrew Young\nUSAID Mission \
+                         Director--Rebecca Black\nMinister of Economy — Lassine Bouare\n";
 
 #[test]
 fn names_told_by_their_context_are_found() {
@@ -264,6 +273,9 @@ const NOT_NAMES: &[(&str, &str)] = &[
     ("It was the Department of the Treasury's second action.", "Department of the Treasury's"),
     ("Paris announced the withdrawal of Operation Barkhane on February 17.", "Operation Barkhane on February 17"),
     ("The government hired the Wagner Group in Mali to train troops.", "Wagner Group in Mali"),
+    // a name ends with its line in a list
+    (OFFICIALS, "Andrew Young USAID Mission"),
+    (OFFICIALS, "Young"),
 ];
 
 #[test]

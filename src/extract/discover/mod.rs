@@ -88,10 +88,13 @@ static POST_WORDS: LazyLock<AhoCorasick> =
 const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "in", "&", "de", "du", "des"];
 
 /// After a title: `of Defense`, `to Mali,`, an acronym (`Foreign Minister
-/// (FM) Mindaoudou`) and the space before the name.
+/// (FM) Mindaoudou`) and the space before the name, or a dash as a list
+/// of officials sets it (`Deputy Chief of Mission--Andrew Young`). A word
+/// may hold single hyphens (`Inter-Arme`), not a double one.
 static AFTER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    let pattern = r"^(?:\s+of\s+(?:the\s+)?[A-Z][L]+(?:\s+(?:and|&)\s+[A-Z][L]+)?)?(?:\s+(?:to|of|for)\s+[A-Z][L]+(?:\s+[A-Z][L]+)?\s*,)?(?:\s+\([A-Z]{2,6}\))?\s+";
-    Regex::new(&pattern.replace("[L]", &format!("[{LATIN_LETTERS}\\-]"))).expect("regex")
+    let pattern = r"^(?:\s+of\s+(?:the\s+)?[A-Z][L](?:\s+(?:and|&)\s+[A-Z][L])?)?(?:\s+(?:to|of|for)\s+[A-Z][L](?:\s+[A-Z][L])?\s*,)?(?:\s+\([A-Z]{2,6}\))?(?:[ \t]*(?:--|—|–)[ \t]*|\s+)";
+    let word = format!("[{LATIN_LETTERS}]+(?:-[{LATIN_LETTERS}]+)*");
+    Regex::new(&pattern.replace("[L]", &word)).expect("regex")
 });
 
 thread_local! {
@@ -219,7 +222,7 @@ impl Discoverer {
     pub fn find(&self, text: &str, sentences: &[Range<usize>], hints: &[Hint], fields_end: usize) -> Vec<Found> {
         let mut found = Vec::new();
         self.acronyms(text, &mut found);
-        self.titled(text, &mut found);
+        self.titled(text, sentences, &mut found);
         // One buffer for every sentence's words, one to fold them in.
         let (mut ws, mut folded) = (Vec::new(), FoldedWords::default());
         for s in sentences {
@@ -328,7 +331,7 @@ impl Discoverer {
         })
     }
 
-    fn titled(&self, text: &str, out: &mut Vec<Found>) {
+    fn titled(&self, text: &str, sentences: &[Range<usize>], out: &mut Vec<Found>) {
         let (mut row_ends, mut read) = (FxHashMap::default(), Vec::new());
         let mut last_end = None;
         for m in self.titles_in(text) {
@@ -336,12 +339,17 @@ impl Discoverer {
                 continue;
             };
             let from = self.row_end(text, after, &mut row_ends, &mut read);
+            let from =
+                if text[m.end()..after].trim_start().starts_with("of") { self.past_office(text, from) } else { from };
             // The titles of one row lead to one name: it is read once.
             if last_end.replace(from) == Some(from) {
                 continue;
             }
             let particles = &self.rules.name_particles;
-            let Some(range) = person_name(text, from, particles, &|w| self.not_name(w)) else {
+            // A name ends with its sentence: a list's next line is another's.
+            let at = sentences.partition_point(|s| s.end <= from);
+            let end = sentences.get(at).filter(|s| s.start <= from).map_or(text.len(), |s| s.end);
+            let Some(range) = person_name(&text[..end], from, particles, &|w| self.not_name(w)) else {
                 continue;
             };
             let name = split_glued(&text[range.clone()]);
@@ -361,6 +369,20 @@ impl Discoverer {
             }
             out.push(Found { range, name: name.to_string(), kind: EntityKind::Person, why: Why::Title });
         }
+    }
+
+    /// Where the name begins after an office of several words (`Minister of
+    /// Foreign Affairs Abdoulaye Diop`, `Secretary of Homeland Security Janet
+    /// Napolitano`): at the first of the next capitalised words that is a
+    /// given name, when it is not the first; else at `from`.
+    fn past_office(&self, text: &str, from: usize) -> usize {
+        let capitalised = words(text, from).take(4).take_while(|w| is_capitalised(w.text));
+        for (i, w) in capitalised.enumerate() {
+            if self.context.is_given_name(w.text) {
+                return if i == 0 { from } else { w.range.0 };
+            }
+        }
+        from
     }
 
     /// Where a row of titles read from `from` ends (`Director Colonel Frank

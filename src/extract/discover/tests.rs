@@ -36,7 +36,7 @@ fn a_row_of_titles_is_read_once() {
     let text = format!("{}Frank Childress met Mali.", "Minister ".repeat(20_000));
     ROW_PLACES_READ.with(|read| read.set(0));
     let mut found = Vec::new();
-    discoverer.titled(&text, &mut found);
+    discoverer.titled(&text, &[], &mut found);
     let read = ROW_PLACES_READ.with(|read| read.get());
     assert!(read <= 20_001, "{read} places read for a row of 20 000 titles");
     let names: Vec<&str> = found.iter().map(|f| f.name.as_str()).collect();
@@ -190,7 +190,7 @@ fn a_title_case_headline_names_no_person() {
     let (discoverer, _) = discoverer();
     let names = |text: &str| {
         let mut found = Vec::new();
-        discoverer.titled(text, &mut found);
+        discoverer.titled(text, &[], &mut found);
         found.into_iter().map(|f| f.name).collect::<Vec<_>>()
     };
     assert!(names("1 \"Mali's President Resigns After Coup,\" Reuters.").is_empty());
