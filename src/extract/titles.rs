@@ -76,7 +76,25 @@ fn lead_in_by_regex(s: &str) -> Option<usize> {
         }
     }
     let end = caps.get(0)?.end();
-    Some(end + year_after_comma(&s[end..]))
+    let year = year_after_comma(&s[end..]);
+    // `In the wake of the August 18, 2020, coup,`: a date after `the` tells
+    // which noun after it, and the lead-in goes on to that noun's comma.
+    let the_date = caps.name("rest").is_some_and(|rest| rest.as_str().rsplit(' ').nth(2) == Some("the"));
+    let noun = if year > 0 && the_date { noun_and_comma(&s[end + year..]) } else { 0 };
+    Some(end + year + noun)
+}
+
+/// The few words and the comma that `rest` opens with (`coup, `), and the
+/// space after: the noun a date before it told of.
+fn noun_and_comma(rest: &str) -> usize {
+    let Some(comma) = rest.find(',').filter(|&at| at <= 30) else {
+        return 0;
+    };
+    let words = &rest[..comma];
+    if words.split(' ').count() > 3 || !words.starts_with(|c: char| c.is_lowercase()) {
+        return 0;
+    }
+    comma + 1 + rest[comma + 1..].len() - rest[comma + 1..].trim_start().len()
 }
 
 /// The length of the year, its comma and spaces that `rest` opens with: a
@@ -494,6 +512,14 @@ mod tests {
         assert!(title(s, "the following day").starts_with("Mutinous soldiers detained Keïta"));
         assert_eq!(lead_in("On August 18, 2020, soldiers"), Some("On August 18, 2020, ".len()));
         assert_eq!(lead_in("In 2012, 2013 and 2014, soldiers"), Some("In 2012, ".len()));
+        // A date after `the` tells of the noun after it: the lead-in ends at that noun's comma.
+        let s = "In the wake of the August 18, 2020, coup, the U.S. government restricted assistance.";
+        assert_eq!(title(s, "August 18, 2020"), "The U.S. government restricted assistance");
+        assert_eq!(
+            lead_in("After the March 22, 2012, military coup, aid stopped"),
+            Some("After the March 22, 2012, military coup, ".len())
+        );
+        assert_eq!(lead_in("On August 18, 2020, soldiers seized power, and"), Some("On August 18, 2020, ".len()));
     }
 
     #[test]
