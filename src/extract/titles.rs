@@ -8,14 +8,23 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// `NIAMEY, Niger — `: a news dateline.
-static DATELINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Z][A-Z .'-]{2,}(?:, [A-Z][\p{L} .'-]+)? [—–-] ").expect("regex"));
+/// `NIAMEY, Niger — `: a news dateline; a press release's in title case
+/// (`Bamako – `, `Washington, D.C. — `), before a dash that is no hyphen.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    let capitals = r"[A-Z][A-Z .'-]{2,}(?:, [A-Z][\p{L} .'-]+)? [—–-] ";
+    let title_case = r"[A-Z][\p{Ll}'.-]+(?: [A-Z][\p{Ll}'.-]+){0,2}(?:, [A-Z][\p{L} .'-]+)? [—–] ";
+    Regex::new(&format!("^(?:{capitals}|{title_case})")).expect("regex")
+});
 
 /// Whether `s` begins as a dateline must, with a capital and one more of
-/// its characters (`BAMAKO —`): most titles do not, and are spared the regex.
+/// its characters (`BAMAKO —`), or a capital and a dash further on
+/// (`Bamako – `): most titles do not, and are spared the regex.
 fn may_open_with_dateline(s: &str) -> bool {
-    matches!(s.as_bytes(), [b'A'..=b'Z', b'A'..=b'Z' | b' ' | b'.' | b'\'' | b'-', ..])
+    match s.as_bytes() {
+        [b'A'..=b'Z', b'A'..=b'Z' | b' ' | b'.' | b'\'' | b'-', ..] => true,
+        [b'A'..=b'Z', ..] => s.contains(['–', '—']),
+        _ => false,
+    }
 }
 
 /// A label before what is told: a transcript's speaker (`Q:`, `GEN.
@@ -115,8 +124,9 @@ pub fn title(sentence: &str, date_text: &str) -> String {
     let s = tidied(sentence);
     // Where the title begins in `s`: what opens it is passed over, not copied off.
     let mut from = 0;
+    // A dateline opens a sentence: `Mali – a landlocked country – …` has none.
     if let Some(m) = may_open_with_dateline(&s).then(|| DATELINE.find(&s)).flatten() {
-        from = m.end();
+        from = if s[m.end()..].starts_with(char::is_lowercase) { 0 } else { m.end() };
     }
     if let Some(m) = may_open_with_label(&s[from..]).then(|| LABEL.find(&s[from..])).flatten() {
         from += m.end();
@@ -180,8 +190,10 @@ fn drop_dated_phrase(s: &mut Cow<'_, str>, date: &str) {
             if after.is_empty() || after.starts_with([',', '.', ';']) {
                 let s = s.to_mut();
                 s.replace_range(at..at + with_len, "");
-                // `there, on 9 May, to halt`: one comma left, not two.
-                if s[..at].ends_with(',') && s[at..].starts_with(',') {
+                // `there, on 9 May, to halt`: one comma left, not two; `noted
+                // that on January 9, ECOWAS`: none after a joining word.
+                let joined = s[..at].rsplit(' ').next().is_some_and(|w| JOINING_WORDS.contains(&w));
+                if (s[..at].ends_with(',') || joined) && s[at..].starts_with(',') {
                     s.remove(at);
                 }
                 return;
@@ -189,6 +201,10 @@ fn drop_dated_phrase(s: &mut Cow<'_, str>, date: &str) {
         }
     }
 }
+
+/// Words that a dated phrase opening a clause may follow (`said that on
+/// May 5, the`): its comma goes with it.
+const JOINING_WORDS: [&str; 9] = ["that", "and", "but", "while", "when", "because", "so", "then", "where"];
 
 /// What [`drop_dated_phrase`] drops before a date, in order.
 const DATE_PREPOSITIONS: [&str; 9] = ["on or about ", "as of ", "in ", "on ", "since ", "by ", "for ", "of ", "from "];
@@ -266,11 +282,15 @@ pub fn event_title(sentence: &str, date: Range<usize>, date_text: &str, passing:
     }
     let end = if end < sentence.len() { sentence[..end].rfind(char::is_whitespace).unwrap_or(end) } else { end };
     let before = &sentence[start..date.start.clamp(start, end)];
-    let clause = |at: usize| before[at..].split_whitespace().nth(1).is_some();
+    // An opener right before the date opens a phrase (`after 2021`); `, and`
+    // and `;` open a clause before a preposition too (`, and on June 7, Goïta
+    // was sworn in`).
+    let words = |w: &str| if matches!(w, ", and " | "; ") { 0 } else { 1 };
+    let clause = |w: &str, at: usize| before[at..].split_whitespace().nth(words(w)).is_some();
     let opens = CLAUSE_OPENERS
         .iter()
         .filter(|_| passing)
-        .filter_map(|w| before.match_indices(w).map(|(at, _)| at + w.len()).filter(|&at| clause(at)).last())
+        .filter_map(|w| before.match_indices(w).map(|(at, _)| at + w.len()).filter(|&at| clause(w, at)).last())
         .max();
     title(&sentence[start + opens.unwrap_or(0)..end.max(start)], date_text)
 }
@@ -432,10 +452,11 @@ mod tests {
         fn lead_ins_and_datelines_are_found_as_by_their_regexes(
             head in prop::sample::select(vec![
                 "However", "PRIOR TO", "in", "Since", "ſince", "The", "By", "BAMAKO", "D'ARC", "O.K", "NIAMEY, Niger", "x",
-                "Q:", "GEN. TOWNSEND:", "(b) Reports.—", "(a)", "A", "MR PRICE:", "NIGER:",
+                "Q:", "GEN. TOWNSEND:", "(b) Reports.—", "(a)", "A", "MR PRICE:", "NIGER:", "Bamako",
+                "Washington, D.C.", "Ségou", "Le Monde",
             ]),
             middle in prop::sample::select(vec!["", " ", " the coup", " x y"]),
-            mark in prop::sample::select(vec![",", " —", " -", ""]),
+            mark in prop::sample::select(vec![",", " —", " -", " –", ""]),
             tail in prop::sample::select(vec!["", " ", " Mali voted", "x"]),
         ) {
             let s = format!("{head}{middle}{mark}{tail}");
@@ -523,6 +544,28 @@ mod tests {
     }
 
     #[test]
+    fn a_press_release_dateline_in_title_case_opens_no_title() {
+        let s = "Bamako – On June 14, U.S. Ambassador Dennis B. Hankins handed over medical equipment.";
+        assert_eq!(title(s, "June 14"), "U.S. Ambassador Dennis B. Hankins handed over medical equipment");
+        let s = "Washington, D.C. — The United States welcomed the accord signed in 2015.";
+        assert_eq!(title(s, "2015"), "The United States welcomed the accord signed");
+        let s = "Mali – a landlocked country – held elections in 2013.";
+        assert_eq!(title(s, "2013"), "Mali – a landlocked country – held elections");
+        let s = "Mali-Niger talks resumed in 2013.";
+        assert_eq!(title(s, "2013"), "Mali-Niger talks resumed");
+    }
+
+    #[test]
+    fn a_dated_phrase_after_a_joining_word_goes_with_its_comma() {
+        let s = "The Secretary noted that on January 9, ECOWAS imposed sanctions on Mali.";
+        assert_eq!(title(s, "January 9"), "The Secretary noted that ECOWAS imposed sanctions on Mali");
+        let s = "Aid stopped, and in 2013, the mission began.";
+        assert_eq!(title(s, "2013"), "Aid stopped, and the mission began");
+        let s = "The talks failed in 1992, and the war went on.";
+        assert_eq!(title(s, "1992"), "The talks failed, and the war went on");
+    }
+
+    #[test]
     fn titles_are_whole() {
         let long = format!("In 2012, Mali {}.", "and the United States met again ".repeat(5));
         let t = title(&long, "2012");
@@ -580,6 +623,9 @@ mod tests {
         let s = "In 2012 the army took power, and an interim government handed over in 2013.";
         let at = s.find("2013").unwrap();
         assert_eq!(clause_title(s, at..at + 4, "2013"), "An interim government handed over");
+        let s = "On May 24, 2021, officers detained officials, and on June 7, Colonel Goïta was sworn in.";
+        let at = s.find("June").unwrap();
+        assert_eq!(clause_title(s, at..at + 6, "June 7"), "Colonel Goïta was sworn in");
         let s = "In 2022 it ended; 2023 was calm.";
         let at = s.find("2023").unwrap();
         assert_eq!(clause_title(s, at..at + 4, "2023"), title(s, "2023"), "no opening word: the sentence");
