@@ -199,6 +199,10 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
         "Malian National Civil Aviation Authority",
         EntityKind::Organization,
     ),
+    // a body or a place named for a person
+    ("The wounded were taken to Gabriel Touré Hospital on 5 May 2022.", "Gabriel Touré Hospital", EntityKind::Organization),
+    ("Crowds gathered at the Seydou Diarra Stadium in March 2021.", "Seydou Diarra Stadium", EntityKind::Place),
+    ("Troops guarded the Selingue Dam in 2012.", "Selingue Dam", EntityKind::Place),
     // an office of several words before the name, and a list of officials set with dashes
     ("Secretary of Homeland Security Janet Napolitano spoke in May 2012.", "Janet Napolitano", EntityKind::Person),
     (OFFICIALS, "Andrew Young", EntityKind::Person),
