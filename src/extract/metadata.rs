@@ -291,9 +291,18 @@ fn title_line(text: &str) -> Option<String> {
     // A title stands before the body: the search stops at its first paragraph.
     let short = |l: &&str| l.chars().count() <= 120;
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).take_while(short).take(20).collect();
-    // The line after a lone `By` is the byline's name.
+    // The line after a lone `By` is the byline's name; a publisher above a
+    // release's label (`U.S. Embassy Bamako` / `Press Release`) and the
+    // label are a letterhead.
     let after_by = |i: usize| i > 0 && lines[i - 1].eq_ignore_ascii_case("by");
-    let mut candidates = lines.iter().enumerate().filter(|&(i, _)| !after_by(i)).map(|(_, l)| l);
+    let label = |l: &str| RELEASE_LABELS.iter().any(|r| l.eq_ignore_ascii_case(r));
+    let letterhead = match lines.as_slice() {
+        [publisher, next, ..] if is_publisher(publisher) && label(next) => {
+            1 + lines[1..].iter().take_while(|l| label(l)).count()
+        }
+        _ => 0,
+    };
+    let mut candidates = lines.iter().enumerate().filter(|&(i, _)| i >= letterhead && !after_by(i)).map(|(_, l)| l);
     let reads_as_title = |l: &&&str| {
         let words: Vec<&str> = l.split_whitespace().collect();
         let lettered = words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).count();
@@ -308,6 +317,29 @@ fn title_line(text: &str) -> Option<String> {
     };
     let first = lines.iter().find(|l| l.chars().any(char::is_alphabetic));
     candidates.find(reads_as_title).or(first).map(|l| crate::text::shorten(&crate::text::one_line(l), 100))
+}
+
+/// The labels of a release's letterhead, under its publisher's name.
+const RELEASE_LABELS: [&str; 6] =
+    ["Press Release", "News Release", "For Immediate Release", "Media Advisory", "Press Statement", "Media Note"];
+
+/// Whether a short line names a body that publishes (`U.S. Embassy Bamako`,
+/// `Office of the Spokesperson`): a body's word in six words or fewer.
+fn is_publisher(line: &str) -> bool {
+    const BODIES: [&str; 10] = [
+        "Embassy",
+        "Consulate",
+        "Department",
+        "Ministry",
+        "Office",
+        "Command",
+        "Agency",
+        "Mission",
+        "Bureau",
+        "Secretariat",
+    ];
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() <= 6 && words.iter().any(|w| BODIES.iter().any(|b| w.eq_ignore_ascii_case(b)))
 }
 
 /// A line of columns (a running header `CRISIS GROUP      Report N°299`,
@@ -462,6 +494,13 @@ mod tests {
         let report = "CRISIS GROUP       Africa Report N°299\nPage 1 of 12\n\nMALI: ENABLING DIALOGUE\n";
         assert_eq!(title(report), "MALI: ENABLING DIALOGUE", "a running header and a page number are no titles");
         assert_eq!(title("Africa   Report\n"), "Africa Report", "a title is on one line, spaced once");
+        let release = "U.S. Embassy Bamako\nPress Release\nFor Immediate Release\nJune 15, 2019\n\n\
+                       U.S. Government Donates Medical Equipment\n\nBamako – On June 14, the ambassador left.\n";
+        assert_eq!(title(release), "U.S. Government Donates Medical Equipment", "a letterhead is no title");
+        let note = "Secretary Blinken's Call with President Goïta\nMEDIA NOTE\nOFFICE OF THE SPOKESPERSON\n";
+        assert_eq!(title(note), "Secretary Blinken's Call with President Goïta", "a headline above its label");
+        let statement = "Press Statement\nAntony J. Blinken, Secretary of State\nMay 26, 2021\n";
+        assert_eq!(title(statement), "Press Statement", "a label with no publisher above is the title");
         let body = "The United States established relations with Mali in 1960, after its independence. ".repeat(3);
         let truncated =
             infer(&format!("{body}\n\nThe United State\n"), &[], None, "fact_sheet_mali", None, &Tagger::new(&[]));
