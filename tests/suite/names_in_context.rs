@@ -203,12 +203,20 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
     ("The wounded were taken to Gabriel Touré Hospital on 5 May 2022.", "Gabriel Touré Hospital", EntityKind::Organization),
     ("Crowds gathered at the Seydou Diarra Stadium in March 2021.", "Seydou Diarra Stadium", EntityKind::Place),
     ("Troops guarded the Selingue Dam in 2012.", "Selingue Dam", EntityKind::Place),
+    // an e-mail's header names its sender and recipients
+    (EMAIL, "Jacob J. Sullivan", EntityKind::Person),
+    (EMAIL, "Cheryl D. Mills", EntityKind::Person),
+    (EMAIL, "Victoria Nuland", EntityKind::Person),
     // an office of several words before the name, and a list of officials set with dashes
     ("Secretary of Homeland Security Janet Napolitano spoke in May 2012.", "Janet Napolitano", EntityKind::Person),
     (OFFICIALS, "Andrew Young", EntityKind::Person),
     (OFFICIALS, "Rebecca Black", EntityKind::Person),
     (OFFICIALS, "Lassine Bouare", EntityKind::Person),
 ];
+
+/// An e-mail as a released archive prints it.
+const EMAIL: &str = "From: Sullivan, Jacob J <SullivanJJ@state.gov>\nSent: Tuesday, January 15, 2013 8:12 AM\n\
+                     To: H; Africa Desk <desk@state.gov>\nCc: Mills, Cheryl D; Victoria Nuland\nSubject: Mali update\n\nFrench forces struck Gao.\n";
 
 /// A Background Note's list of officials: a title, a dash, a name, a line each.
 const OFFICIALS: &str = "Principal U.S. Officials\nDeputy Chief of Mission--Andrew Young\nUSAID Mission \
@@ -277,6 +285,9 @@ const NOT_NAMES: &[(&str, &str)] = &[
     ("It was the Department of the Treasury's second action.", "Department of the Treasury's"),
     ("Paris announced the withdrawal of Operation Barkhane on February 17.", "Operation Barkhane on February 17"),
     ("The government hired the Wagner Group in Mali to train troops.", "Wagner Group in Mali"),
+    (EMAIL, "H"),
+    (EMAIL, "Tuesday"),
+    (EMAIL, "Africa Desk"),
     // a name ends with its line in a list
     (OFFICIALS, "Andrew Young USAID Mission"),
     (OFFICIALS, "Young"),

@@ -1,6 +1,7 @@
 //! People a document names as its authors: its byline (`By Jane Doe and
-//! John Roe`, `Posted on … by iajohnson`) and a news agency's credits
-//! (`Reporting by Tiemoko Diallo; Editing by Alex Richardson`).
+//! John Roe`, `Posted on … by iajohnson`), a news agency's credits
+//! (`Reporting by Tiemoko Diallo; Editing by Alex Richardson`) and an
+//! e-mail's header (`From: Sullivan, Jacob J <SullivanJJ@state.gov>`).
 
 use super::names::{person_name, Word};
 use super::{Found, Why, LATIN_CAPITALS, LATIN_LETTERS};
@@ -69,6 +70,63 @@ pub(super) fn bylines(text: &str, out: &mut Vec<Found>) {
         out.push(person(m));
         out.extend(caps.name("and").map(person));
     }
+}
+
+/// The people of an e-mail's header, when the text opens with one (`From:`
+/// first, up to its blank line): each of its `From:`, `To:` and `Cc:`
+/// fields' names, split at `;`, without their addresses. `Sullivan, Jacob J`
+/// is named `Jacob J. Sullivan`; a name of one word (`H`, `Jake`) is none,
+/// nor is a mailbox's (`Africa Desk`): written first to last, a name opens
+/// with a `given` name.
+pub(super) fn senders(text: &str, given: &dyn Fn(&str) -> bool, out: &mut Vec<Found>) {
+    let start = text.len() - text.trim_start().len();
+    if !text[start..].starts_with("From:") {
+        return;
+    }
+    let header_end = text[start..].find("\n\n").map_or(text.len(), |at| start + at);
+    let mut line_start = start;
+    for line in text[start..header_end].split_inclusive('\n') {
+        let field = ["From:", "To:", "Cc:", "CC:", "Bcc:"].iter().find(|f| line.starts_with(*f));
+        if let Some(field) = field {
+            let mut at = line_start + field.len();
+            for part in line[field.len()..].split(';') {
+                let name = part.split('<').next().unwrap_or("");
+                let lead = name.len() - name.trim_start().len();
+                let range = at + lead..at + name.trim_end().len();
+                out.extend(sender_name(&text[range.clone()], given).map(|name| Found {
+                    range: range.clone(),
+                    name,
+                    kind: EntityKind::Person,
+                    why: Why::Byline,
+                }));
+                at += part.len() + 1;
+            }
+        }
+        line_start += line.len();
+    }
+}
+
+/// A person's name as a header writes it: `Last, First M` or `First Last`,
+/// each word capitalised, in the order it is spoken.
+fn sender_name(written: &str, given: &dyn Fn(&str) -> bool) -> Option<String> {
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase()) && !w.contains('@');
+    let (first, last) = match written.split_once(',') {
+        Some((last, first)) => (first.trim(), last.trim()),
+        None => match written.rsplit_once(' ') {
+            Some((first, last)) if first.split_whitespace().next().is_some_and(given) => (first.trim(), last.trim()),
+            _ => return None,
+        },
+    };
+    let words: Vec<&str> = first.split_whitespace().chain(last.split_whitespace()).collect();
+    if first.is_empty() || last.is_empty() || words.len() > 4 || !words.iter().all(|w| capitalised(w)) {
+        return None;
+    }
+    // An initial without its full stop: `Jacob J` is `Jacob J.`.
+    let first: Vec<String> = first
+        .split_whitespace()
+        .map(|w| if w.chars().count() == 1 { format!("{w}.") } else { w.to_string() })
+        .collect();
+    Some(format!("{} {last}", first.join(" ")))
 }
 
 /// `BABA AHMED` as `Baba Ahmed`, `MCCAIN-FEINGOLD` as `Mccain-Feingold`.

@@ -247,6 +247,9 @@ impl Discoverer {
             }
         }
         bylines::bylines(text, &mut found);
+        // `Africa` is a given name too, but a mailbox's word first.
+        let given = |w: &str| self.context.is_given_name(w) && !self.context.is_place(&crate::text::fold(w));
+        bylines::senders(text, &given, &mut found);
         domains(text, &mut found);
         self.posts(text, &mut found);
         self.signature(text, &mut found);
