@@ -78,8 +78,12 @@ pub enum Meaning {
         first: (u32, u32),
         last: (u32, u32),
     },
-    /// `on Friday`: the latest such weekday on or before the document date.
-    Weekday(Weekday),
+    /// `on Friday`: the latest such weekday on or before the document date;
+    /// `next Friday` (`ahead`): the first after it.
+    Weekday {
+        day: Weekday,
+        ahead: bool,
+    },
     /// `since 2020`: from that year to the document's, or the year alone
     /// when the document is not dated later.
     SinceYear(i32),
@@ -209,7 +213,7 @@ impl Tagger {
                 YearOffset(_)
                     | MonthOffset(_)
                     | DayOffset(_)
-                    | Weekday(_)
+                    | Weekday { .. }
                     | NarrativeDayOffset(_)
                     | NarrativeMonth
                     | NarrativeMonthOffset(_)
@@ -371,7 +375,8 @@ impl Tagger {
                     return None;
                 }
                 range = if whole.as_str().starts_with(['O', 'o']) { m.range() } else { range };
-                Some(Meaning::Weekday(m.as_str().parse().ok()?))
+                let ahead = whole.as_str().starts_with(['N', 'n']);
+                Some(Meaning::Weekday { day: m.as_str().parse().ok()?, ahead })
             }
             Year => {
                 if !self.plausible_year(text, range.clone()) {
@@ -636,7 +641,7 @@ mod tests {
                 "fiscal year", "'", "on", "Last", "this", "coming", "year", "month", "yesterday", "day", "date",
                 "Monday", "in", "the same", "Z", "x", "_", "é", "–", "-", "/", ".", ",", " ", " ", " ", "\n",
                 "Friday", "2010", "s", "—", "\u{a0}", "Sept", "1", "years", "days", "later", "4th", "th", "night",
-                "weeks", "Week", "ago",
+                "weeks", "Week", "ago", "next", "Next",
                 "mars", "août", "février", "Décembre", "1er", "juin", "aout", "fé",
             ]),
             0..60,

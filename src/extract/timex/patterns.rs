@@ -174,11 +174,11 @@ const SOURCES: [(Pattern, Opening, &str); 29] = {
         (NarrativeUnit, O::NARRATIVE, r"\b(?:days?|date|weeks?|months?|years?|morning|afternoon|evening|night)\b"),
         // `on the 4th`: likewise.
         (OrdinalDay, O::DAY, r"\b(?:[012]?[1-9]|10|20|3[01])(?:st|nd|rd|th)\b"),
-        // `on Friday`, `last Monday`, and news's bare `said Monday`.
+        // `on Friday`, `last Monday`, `next Friday`, and news's bare `said Monday`.
         (
             Weekday,
             O::WEEKDAY,
-            r"\b(?:(?:[Oo]n|[Ll]ast)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+            r"\b(?:(?:[Oo]n|[Ll]ast|[Nn]ext)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
         ),
         (Year, O::YEAR, r"\b({YEAR})\b"),
     ]

@@ -194,9 +194,13 @@ fn offset(meaning: &Meaning, doc: &DateValue) -> Option<DateValue> {
         Meaning::YearOffset(n) => DateValue::year(d.year() + n),
         Meaning::MonthOffset(n) if doc.precision <= Precision::Month => months_after(d, *n),
         Meaning::DayOffset(n) if doc.precision == Precision::Day => day_value(d + Duration::days(*n)),
-        Meaning::Weekday(w) if doc.precision == Precision::Day => {
-            let back = (7 + d.weekday().num_days_from_monday() - w.num_days_from_monday()) % 7;
+        Meaning::Weekday { day, ahead: false } if doc.precision == Precision::Day => {
+            let back = (7 + d.weekday().num_days_from_monday() - day.num_days_from_monday()) % 7;
             day_value(d - Duration::days(back as i64))
+        }
+        Meaning::Weekday { day, ahead: true } if doc.precision == Precision::Day => {
+            let on = (7 + day.num_days_from_monday() - d.weekday().num_days_from_monday()) % 7;
+            day_value(d + Duration::days(if on == 0 { 7 } else { on } as i64))
         }
         _ => None,
     }

@@ -251,8 +251,8 @@ fn by_word(rest: &[u8], run: usize, after: &str) -> Opening {
         b"the" if followed_by_part(&rest[run..]) => Opening::PART,
         b"between" | b"from" => before_span(after),
         b"fy" | b"fiscal" => Opening::FISCAL,
-        b"last" => Opening::RELATIVE.or(before_weekday(after)),
-        b"next" | b"this" | b"previous" | b"coming" | b"yesterday" => Opening::RELATIVE,
+        b"last" | b"next" => Opening::RELATIVE.or(before_weekday(after)),
+        b"this" | b"previous" | b"coming" | b"yesterday" => Opening::RELATIVE,
         b"day" | b"days" | b"date" | b"week" | b"weeks" | b"month" | b"months" | b"year" | b"years" | b"morning"
         | b"afternoon" | b"evening" | b"night" => Opening::NARRATIVE,
         b"on" => before_weekday(after),
