@@ -62,7 +62,10 @@ pub fn resolve(
         let resolved = match &t.meaning {
             Meaning::Absolute(v) => Some((v.clone(), Resolution::Absolute)),
             Meaning::MonthDay { month, day } => {
-                let pick = |y: i32| DateValue::day(y, *month, *day);
+                // `Thursday, January 25`: its weekday pins its year.
+                let weekday = layout.text[t.range.clone()].split([',', ' ']).next().and_then(|w| w.parse().ok());
+                let on_weekday = |v: &DateValue| weekday.is_none_or(|w: chrono::Weekday| v.start.weekday() == w);
+                let pick = |y: i32| DateValue::day(y, *month, *day).filter(on_weekday);
                 by_context(t, &context, *month, pick)
             }
             Meaning::Month { month } => {
@@ -144,27 +147,34 @@ fn by_context(
     let narrative = context.narrative;
     // `the June 20 accord` refers back to a June the narrative named; any
     // other yearless date is in the year in force where it stands (below).
+    // A year that `pick` finds no date in (a weekday that falls on
+    // another day that year) gives way to the next way of knowing it.
     let same_month = narrative.iter().rev().find(|d| d.precision <= Precision::Month && d.start.month() == month);
-    if let (true, Some(d)) = (t.anaphoric, same_month) {
-        return pick(d.year_of()).map(|v| (v, Resolution::Context));
+    if let Some(v) = same_month.filter(|_| t.anaphoric).and_then(|d| pick(d.year_of())) {
+        return Some((v, Resolution::Context));
     }
     // `2015: the accord is signed on 20 June`: the sentence's own year.
-    if let Some(d) = narrative.last().filter(|_| context.same_sentence) {
-        return pick(d.year_of()).map(|v| (v, Resolution::Context));
+    if let Some(v) = narrative.last().filter(|_| context.same_sentence).and_then(|d| pick(d.year_of())) {
+        return Some((v, Resolution::Context));
     }
-    if let Some(year) = context.heading_year {
-        return pick(year).map(|v| (v, Resolution::Context));
+    if let Some(v) = context.heading_year.and_then(&pick) {
+        return Some((v, Resolution::Context));
     }
     if let Some(doc) = context.doc_date.filter(|d| d.precision <= Precision::Month) {
         let anchor = doc.start;
         let best = (doc.year_of() - 1..=doc.year_of() + 1)
             .filter_map(&pick)
-            .min_by_key(|v| (v.start - anchor).num_days().abs().min((v.end - anchor).num_days().abs()))?;
-        return Some((best, Resolution::DocumentDate));
+            .min_by_key(|v| (v.start - anchor).num_days().abs().min((v.end - anchor).num_days().abs()));
+        return best.map(|v| (v, Resolution::DocumentDate));
     }
-    let last = narrative.last()?;
-    pick(last.year_of()).map(|v| (v, Resolution::Context))
+    // The narrative's latest year that has such a date.
+    let mut years = narrative.iter().rev().map(|d| d.year_of()).take(NARRATIVE_YEARS);
+    years.find_map(&pick).map(|v| (v, Resolution::Context))
 }
+
+/// How many of the narrative's latest dates a yearless date may take its
+/// year from, when the latest has no such day (`Thursday, January 25`).
+const NARRATIVE_YEARS: usize = 8;
 
 /// The year of a line that is only a year or a month of one, with the
 /// marks of a heading (`## 2012`, `== 2013 ==`, `**March 2012**`, `2012:`):
