@@ -209,14 +209,17 @@ fn dateline(text: &str, tagger: &Tagger) -> Option<(DateValue, String)> {
 }
 
 /// The day a short line ends with, after a separator or `updated`, of the
-/// dates `found` in it; after `updated` or `dated`, with a full stop too
+/// dates `found` in it; after `updated`, `dated`, `published` or
+/// `released` (`Commentary by … — Published January 14, 2021`), with a full stop too
 /// (`Notes for the desk, updated 4 February 2024.`: a sentence's own date
 /// after a comma is no dateline).
 fn day_ending(line: &str, found: &[Timex]) -> Option<DateValue> {
     let stopped = line.strip_suffix('.').unwrap_or(line);
     let last = found.last().filter(|t| t.range.end == line.len() || t.range.end == stopped.len())?;
     let before = line[..last.range.start].trim_end();
-    let said = ["updated", "dated"].iter().any(|w| before.len() > w.len() && before.to_lowercase().ends_with(w));
+    let said = ["updated", "dated", "published", "released"]
+        .iter()
+        .any(|w| before.len() > w.len() && before.to_lowercase().ends_with(w));
     let separated = said || (last.range.end == line.len() && before.ends_with(['–', '—', '-', '|', ',']));
     match &last.meaning {
         Meaning::Absolute(d) if separated && d.precision == crate::model::Precision::Day => Some(d.clone()),
@@ -422,6 +425,8 @@ mod tests {
         assert_eq!(m.published.unwrap().value, "2022-03-03");
         let m = infer_text("# Mali: key dates\n\nNotes for the Sahel desk, updated 4 February 2024.\n\n| Date |\n");
         assert_eq!(m.published.unwrap().value, "2024-02-04");
+        let m = infer_text("The Sahel's Crisis\n\nCommentary by Jane Doe — Published January 14, 2021\n\nText.");
+        assert_eq!(m.published.unwrap().value, "2021-01-14");
         let m = infer_text("Mali talks\nFighting resumed in Kidal, 5 May 2012.\n");
         assert!(m.published.is_none(), "a sentence's own date after a comma is no dateline");
         let m = infer_text(

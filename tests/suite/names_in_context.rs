@@ -203,12 +203,15 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
     ("The wounded were taken to Gabriel Touré Hospital on 5 May 2022.", "Gabriel Touré Hospital", EntityKind::Organization),
     ("Crowds gathered at the Seydou Diarra Stadium in March 2021.", "Seydou Diarra Stadium", EntityKind::Place),
     ("Troops guarded the Selingue Dam in 2012.", "Selingue Dam", EntityKind::Place),
+    ("The Crisis\n\nCommentary by Judd Devermont and Marielle Harris — Published January 14, 2021\n\nText.",
+        "Marielle Harris", EntityKind::Person),
     // an e-mail's header names its sender and recipients
     (EMAIL, "Jacob J. Sullivan", EntityKind::Person),
     (EMAIL, "Cheryl D. Mills", EntityKind::Person),
     (EMAIL, "Victoria Nuland", EntityKind::Person),
     // an office of several words before the name, and a list of officials set with dashes
     ("Secretary of Homeland Security Janet Napolitano spoke in May 2012.", "Janet Napolitano", EntityKind::Person),
+    ("Former Assistant Secretary of State for African Affairs Linda Mason visited Bamako.", "Linda Mason", EntityKind::Person),
     (OFFICIALS, "Andrew Young", EntityKind::Person),
     (OFFICIALS, "Rebecca Black", EntityKind::Person),
     (OFFICIALS, "Lassine Bouare", EntityKind::Person),

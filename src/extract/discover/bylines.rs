@@ -16,7 +16,9 @@ pub(super) static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     let posted =
         r"^(?:Posted|Published|Written)\b(?<gap>[^\n]*?)\bby\s+(?<posted>[L][L0-9_.\-]+(?: [U][L\-]+){0,2})\s*$";
     let name = r"[U][L'\-]+(?: [U]\.?)?(?: [U][L'\-]+){1,2}";
-    let by = format!(r"^By\s+(?<by>{name})(?: and (?<and>{name}))?\s*(?:$|[|,·—–-])");
+    // `By`, or a piece's genre and `by` (`Commentary by Judd Devermont and …`).
+    let genre = "Commentary|Analysis|Opinion|Essay|Report|Story|Interview|Words|Text";
+    let by = format!(r"^(?:By|(?:{genre}) by)\s+(?<by>{name})(?: and (?<and>{name}))?\s*(?:$|[|,·—–-])");
     // A wire's byline in capitals ends where they do: `By BABA AHMED and SAM MEDNICK Associated Press`.
     let capitals = r"[U](?:[U]|['\-])+(?: [U]\.?)?(?: [U](?:[U]|['\-])+){1,2}";
     let by_capitals = format!(r"^By\s+(?<caps>{capitals})(?: and (?<capsand>{capitals}))?(?:\s|$)");

@@ -375,15 +375,22 @@ impl Discoverer {
     }
 
     /// Where the name begins after an office of several words (`Minister of
-    /// Foreign Affairs Abdoulaye Diop`, `Secretary of Homeland Security Janet
-    /// Napolitano`): at the first of the next capitalised words that is a
-    /// given name, when it is not the first; else at `from`.
+    /// Foreign Affairs Abdoulaye Diop`, `Assistant Secretary of State for
+    /// African Affairs Tibor Nagy`): at the first given name among the next
+    /// capitalised words and the words that join them; else at `from`.
     fn past_office(&self, text: &str, from: usize) -> usize {
-        let capitalised = words(text, from).take(4).take_while(|w| is_capitalised(w.text));
-        for (i, w) in capitalised.enumerate() {
-            if self.context.is_given_name(w.text) {
-                return if i == 0 { from } else { w.range.0 };
+        let mut capitalised = 0;
+        for w in words(text, from).take(8) {
+            if matches!(w.text, "for" | "of" | "the" | "and" | "&") {
+                continue;
             }
+            if !is_capitalised(w.text) || capitalised == 4 {
+                break;
+            }
+            if self.context.is_given_name(w.text) {
+                return w.range.0;
+            }
+            capitalised += 1;
         }
         from
     }
