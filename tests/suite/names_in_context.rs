@@ -205,6 +205,9 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
     ("Troops guarded the Selingue Dam in 2012.", "Selingue Dam", EntityKind::Place),
     ("The Crisis\n\nCommentary by Judd Devermont and Marielle Harris — Published January 14, 2021\n\nText.",
         "Marielle Harris", EntityKind::Person),
+    // a cover's line that is a body's name alone names its publisher
+    ("Mali: Conflict and Transition\n\nCongressional Research Service\n\nMali had two coups since 2020.",
+        "Congressional Research Service", EntityKind::Organization),
     // an e-mail's header names its sender and recipients
     (EMAIL, "Jacob J. Sullivan", EntityKind::Person),
     (EMAIL, "Cheryl D. Mills", EntityKind::Person),

@@ -235,7 +235,8 @@ impl Discoverer {
             ws.extend(words(&text[..reach], s.start).take_while(|w| w.range.1 <= s.end));
             // Runs of capitalised words in a heading are its words, not a name's;
             // context rules ask more than capitals (a list of commanders is no heading).
-            let heading = s.start >= fields_end && heading_like(&text[s.clone()]);
+            let heading =
+                s.start >= fields_end && heading_like(&text[s.clone()]) && !self.names_a_body(&text[s.clone()]);
             if !heading {
                 self.patterns(text, &ws, &mut found);
                 self.lone_acronyms(&ws, &mut found);
@@ -264,6 +265,19 @@ impl Discoverer {
             f.name = crate::text::one_line(&crate::text::join_hyphenated(&f.name, false));
         }
         found
+    }
+
+    /// Whether a line in title case is a body's name alone (`Congressional
+    /// Research Service` on a report's cover, `Bureau of African Affairs`
+    /// under a title): it names its publisher, not a section.
+    fn names_a_body(&self, line: &str) -> bool {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let named = |w: &&str| is_capitalised(w) || CONNECTORS.contains(w);
+        let lower_case = line.chars().any(char::is_lowercase);
+        (2..=8).contains(&words.len())
+            && lower_case
+            && words.iter().all(named)
+            && words.last().is_some_and(|w| self.sets.organization_heads.contains(*w))
     }
 
     fn not_name(&self, name: &str) -> bool {
