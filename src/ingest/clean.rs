@@ -3,6 +3,7 @@
 //! and control, bidi and zero-width characters. Every output run is recorded
 //! in an [`OffsetMap`] back to the decoded text.
 
+use super::furniture;
 use super::infobox;
 use super::markup::{self, Tag};
 use super::mojibake;
@@ -85,6 +86,8 @@ struct Cleaner<'a> {
     in_pre: bool,
     /// In a row of a pipe table: its inner pipes separate cells.
     table_row: bool,
+    /// A page's furniture ahead, dropped when reached, in order (see [`furniture`]).
+    furniture: std::collections::VecDeque<Range<usize>>,
 }
 
 pub fn clean(s: &str, syntax: Syntax) -> Cleaned {
@@ -97,6 +100,7 @@ pub fn clean(s: &str, syntax: Syntax) -> Cleaned {
         html: syntax.html,
         in_pre: false,
         table_row: false,
+        furniture: if syntax.html { Default::default() } else { furniture::drops(s).into() },
     };
     if let Some(front) = markup::front_matter(s) {
         c.out.front_matter = front.fields;
@@ -166,10 +170,23 @@ impl Cleaner<'_> {
         self.pending.iter().map(|p| p.drop.start).min().unwrap_or(self.s.len())
     }
 
+    /// Where the next furniture to drop begins; furniture that markup read
+    /// past is let be.
+    fn next_furniture(&mut self) -> usize {
+        while self.furniture.front().is_some_and(|f| f.start < self.i) {
+            self.furniture.pop_front();
+        }
+        self.furniture.front().map_or(self.s.len(), |f| f.start)
+    }
+
     fn run(&mut self) {
         let bytes = self.s.as_bytes();
         while self.i < bytes.len() {
-            let limit = self.next_pending();
+            if self.next_furniture() == self.i {
+                self.i = self.furniture.pop_front().expect("furniture at i").end;
+                continue;
+            }
+            let limit = self.next_pending().min(self.next_furniture());
             if self.i == limit {
                 self.close_pending();
                 continue;

@@ -3,6 +3,7 @@
 
 pub mod clean;
 pub mod decode;
+pub mod furniture;
 pub mod infobox;
 pub mod markup;
 pub mod mojibake;
