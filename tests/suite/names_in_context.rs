@@ -205,6 +205,10 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
     ("Troops guarded the Selingue Dam in 2012.", "Selingue Dam", EntityKind::Place),
     ("The Crisis\n\nCommentary by Judd Devermont and Marielle Harris — Published January 14, 2021\n\nText.",
         "Marielle Harris", EntityKind::Person),
+    // the region's states and rulers before the colonial era
+    ("The Mali Empire reached its height under Mansa Musa in 1324.", "Mali Empire", EntityKind::Country),
+    ("The Mali Empire reached its height under Mansa Musa in 1324.", "Mansa Musa", EntityKind::Person),
+    ("Sonni Ali of the Songhai Empire took Timbuktu in 1468.", "Songhai Empire", EntityKind::Country),
     // a cover's line that is a body's name alone names its publisher
     ("Mali: Conflict and Transition\n\nCongressional Research Service\n\nMali had two coups since 2020.",
         "Congressional Research Service", EntityKind::Organization),
