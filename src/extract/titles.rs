@@ -180,6 +180,13 @@ pub fn title(sentence: &str, date_text: &str) -> String {
 /// 1992,` goes; `in 2020 and 2021` stays whole). The date is sought once,
 /// and each preposition looked for before its places.
 fn drop_dated_phrase(s: &mut Cow<'_, str>, date: &str) {
+    // `Independence: September 22, 1960.`: the field's label is what the date tells of.
+    let end = s.trim_end_matches(['.', ' ']);
+    let label = end.strip_suffix(date).filter(|_| !date.is_empty()).and_then(|l| l.trim_end().strip_suffix(':'));
+    if let Some(label) = label.map(str::trim).filter(|l| !l.is_empty()) {
+        *s = Cow::Owned(label.to_string());
+        return;
+    }
     let dated_at = places_of(s, date);
     for prep in DATE_PREPOSITIONS {
         let with_len = 1 + prep.len() + date.len();
@@ -591,6 +598,8 @@ mod tests {
         }
         assert_eq!(title("12 March 2014 - Mali signed.", "12 March 2014"), "Mali signed");
         assert_eq!(title("2015 -Mali signed.", "2015"), "-Mali signed", "a hyphen without a space is no separator");
+        assert_eq!(title("Independence: September 22, 1960.", "September 22, 1960"), "Independence", "a field's label");
+        assert_eq!(title("Type: Republic.", ""), "Type: Republic");
         let row = "6 April 2012 · The MNLA declares the independence of Azawad · AFP";
         assert_eq!(
             title(row, "6 April 2012"),
