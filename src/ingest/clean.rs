@@ -385,6 +385,16 @@ impl Cleaner<'_> {
     }
 
     fn visible_char(&mut self, r: Range<usize>, c: char) {
+        if let Some(letters) = ligature(c) {
+            // Three letters for its three bytes would map byte for byte, into
+            // the character: the third stands for no byte of its own.
+            let (two, rest) = letters.split_at(2);
+            self.replace(r.clone(), two);
+            if !rest.is_empty() {
+                self.replace(r.end..r.end, rest);
+            }
+            return;
+        }
         match visible(c) {
             Some(v) if v == c => self.copy(r),
             Some(v) => self.replace(r, v.encode_utf8(&mut [0; 4])),
@@ -433,6 +443,20 @@ impl Cleaner<'_> {
 
 /// What a character becomes in clean text: controls, bidi and zero-width
 /// characters vanish, odd spaces become spaces, the rest stays.
+/// The letters of a typographic ligature, as text taken from a PDF keeps
+/// them (`Oﬃce`, `ﬁnanced`): names and words are read in their letters.
+fn ligature(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{FB00}' => "ff",
+        '\u{FB01}' => "fi",
+        '\u{FB02}' => "fl",
+        '\u{FB03}' => "ffi",
+        '\u{FB04}' => "ffl",
+        '\u{FB05}' | '\u{FB06}' => "st",
+        _ => return None,
+    })
+}
+
 pub fn visible(c: char) -> Option<char> {
     match c {
         '\n' => Some('\n'),
@@ -488,6 +512,16 @@ mod tests {
         let s = "<code><pre>A &amp; B <a id='p1' href='#p1'>¶</a>1 .</pre>";
         let c = plain(s);
         assert_eq!(c.text, "A & B ¶1 .\n");
+        assert_mapped(s, &c);
+    }
+
+    #[test]
+    fn ligatures_are_their_letters() {
+        let s = "the Oﬃce of the Spokesperson ﬁnanced the Paciﬁc Fund";
+        let c = plain(s);
+        assert_eq!(c.text, "the Office of the Spokesperson financed the Pacific Fund");
+        let at = c.text.find("Office").unwrap();
+        assert_eq!(&s[c.map.range(at..at + "Office".len())], "Oﬃce");
         assert_mapped(s, &c);
     }
 
