@@ -1,8 +1,9 @@
 //! A page's furniture in text taken from a PDF: the running header or
 //! footer repeated on every page with its page number (`Congressional
-//! Research Service      2`). Cleaning leaves it out, and a sentence that a
-//! page break cut goes on across it (`… The State Department restored` /
-//! footer / `assistance after elections …`).
+//! Research Service      2`), and a page's number alone inside a sentence.
+//! Cleaning leaves it out, and a sentence that a page break cut goes on
+//! across it (`… The State Department restored` / footer / `assistance
+//! after elections …`).
 
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -21,11 +22,18 @@ const PAGE_BYTES: usize = 400;
 pub fn drops(text: &str) -> Vec<Range<usize>> {
     let lines = furniture_lines(text);
     let mut out: Vec<Range<usize>> = Vec::with_capacity(lines.len());
-    for line in lines {
+    for (line, alone) in lines {
         let before = text[..line.start].trim_end();
         let after_start = line.end + (text[line.end..].len() - text[line.end..].trim_start().len());
         let runs_on = !before.ends_with(['.', '!', '?', ':', '"', '”', ')'])
             && text[after_start..].starts_with(|c: char| c.is_lowercase());
+        // A number alone is a page's only where it cuts a sentence, a blank
+        // line either side (`killed` / `12` / `soldiers` wraps a sentence).
+        let set_apart = |gap: &str| gap.matches('\n').count() >= 2;
+        if alone && !(runs_on && set_apart(&text[before.len()..line.start]) && set_apart(&text[line.end..after_start]))
+        {
+            continue;
+        }
         let drop = if runs_on && !before.is_empty() {
             // From after the line break that ends the text before, to the next text.
             let first_break = before.len() + text[before.len()..].find('\n').map_or(0, |at| at + 1);
@@ -41,26 +49,37 @@ pub fn drops(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// The lines of furniture: short lines with letters and a number whose
+/// The lines of furniture, in order, each told whether it is a number
+/// alone (`12`, `- 12 -`): short lines with letters and a number whose
 /// shape (each run of digits one mark, each gap one space) stands on at
 /// least [`PAGES`] lines a page apart or more, not all the same (their page
-/// numbers differ).
-fn furniture_lines(text: &str) -> Vec<Range<usize>> {
+/// numbers differ); and numbers of up to three digits alone on a line.
+fn furniture_lines(text: &str) -> Vec<(Range<usize>, bool)> {
     let mut seen: FxHashMap<String, Shape> = FxHashMap::default();
+    let mut alone = Vec::new();
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
         let trimmed = content.trim();
+        let start = at + (content.len() - content.trim_start().len());
+        let range = start..start + trimmed.len();
         if let Some(key) = shape(trimmed) {
-            let start = at + (content.len() - content.trim_start().len());
-            let range = start..start + trimmed.len();
             seen.entry(key).or_default().add(range, trimmed);
+        } else if is_page_number(trimmed) {
+            alone.push((range, true));
         }
         at += line.len();
     }
-    let mut lines: Vec<Range<usize>> = seen.into_values().filter(|s| s.is_furniture()).flat_map(|s| s.lines).collect();
-    lines.sort_unstable_by_key(|r| r.start);
+    let shaped = seen.into_values().filter(|s| s.is_furniture()).flat_map(|s| s.lines).map(|r| (r, false));
+    let mut lines: Vec<(Range<usize>, bool)> = shaped.chain(alone).collect();
+    lines.sort_unstable_by_key(|(r, _)| r.start);
     lines
+}
+
+/// `12`, `- 12 -`: a page's number of up to three digits, alone.
+fn is_page_number(line: &str) -> bool {
+    let number = line.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    (1..=3).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Where a shape's lines stand, and what it tells of them.
@@ -144,6 +163,14 @@ mod tests {
         assert!(!kept.contains("Congressional Research Service"), "{kept}");
         assert!(kept.contains("The State Department restored\nassistance after"), "{kept}");
         assert!(kept.contains("went on. \n\n\nMali held"), "a paragraph's end stays one: {kept}");
+    }
+
+    #[test]
+    fn a_page_number_alone_goes_where_it_cuts_a_sentence() {
+        let text = "The State Department restored\n\n12\n\nassistance in 2013.\n\n13\n\nThe talks went on.\n2012\n";
+        let dropped: Vec<&str> = drops(text).into_iter().map(|d| &text[d]).collect();
+        assert_eq!(dropped, ["\n12\n\n"], "only the number inside the sentence");
+        assert!(drops("Attacks killed\n12\nsoldiers in 2019.\n").is_empty(), "a wrapped line's number stays");
     }
 
     #[test]
