@@ -292,14 +292,32 @@ pub fn event_title(sentence: &str, date: Range<usize>, date_text: &str, passing:
     // An opener right before the date opens a phrase (`after 2021`); `, and`
     // and `;` open a clause before a preposition too (`, and on June 7, Goïta
     // was sworn in`).
-    let words = |w: &str| if matches!(w, ", and " | "; ") { 0 } else { 1 };
-    let clause = |w: &str, at: usize| before[at..].split_whitespace().nth(words(w)).is_some();
+    // A person's relative clause opens with its verb (`Keïta, who resigned
+    // the following day`).
+    let named = |at: usize| before[..at].strip_suffix(", who ").and_then(name_ending).is_some();
+    let words = |w: &str, at: usize| if matches!(w, ", and " | "; ") || (w == " who " && named(at)) { 0 } else { 1 };
+    let clause = |w: &str, at: usize| before[at..].split_whitespace().nth(words(w, at)).is_some();
     let opens = CLAUSE_OPENERS
         .iter()
         .filter(|_| passing)
         .filter_map(|w| before.match_indices(w).map(|(at, _)| at + w.len()).filter(|&at| clause(w, at)).last())
         .max();
-    title(&sentence[start + opens.unwrap_or(0)..end.max(start)], date_text)
+    let Some(opens) = opens else {
+        return title(&sentence[start..end.max(start)], date_text);
+    };
+    let clause = &sentence[start + opens..end.max(start)];
+    // `…, who resigned`: the person named before is who did it.
+    match before[..opens].strip_suffix(", who ").and_then(name_ending) {
+        Some(name) => title(&format!("{name} {clause}"), date_text),
+        None => title(clause, date_text),
+    }
+}
+
+/// The name `s` ends with: its last words, each capitalised (two to five).
+fn name_ending(s: &str) -> Option<&str> {
+    let words = s.rsplit(' ').take(5).take_while(|w| w.starts_with(char::is_uppercase)).count();
+    let start = s.rsplitn(words + 1, ' ').nth(words).map_or(0, |rest| rest.len() + 1);
+    (words >= 2).then(|| &s[start..])
 }
 
 /// `s` on one line, its punctuation closed up: borrowed when it is so
@@ -635,6 +653,11 @@ mod tests {
         let s = "On May 24, 2021, officers detained officials, and on June 7, Colonel Goïta was sworn in.";
         let at = s.find("June").unwrap();
         assert_eq!(clause_title(s, at..at + 6, "June 7"), "Colonel Goïta was sworn in");
+        let s =
+            "On August 18, 2020, soldiers detained President Ibrahim Boubacar Keïta, who resigned the following day.";
+        let at = s.find("the following").unwrap();
+        let t = clause_title(s, at..at + 17, "the following day");
+        assert_eq!(t, "President Ibrahim Boubacar Keïta resigned the following day");
         let s = "In 2022 it ended; 2023 was calm.";
         let at = s.find("2023").unwrap();
         assert_eq!(clause_title(s, at..at + 4, "2023"), title(s, "2023"), "no opening word: the sentence");
