@@ -1,6 +1,7 @@
 //! Discovery's rules, and reading that stays linear in a document's shape.
 
 use super::*;
+use aho_corasick::{Anchored, Input};
 
 thread_local! {
     /// The places [`Discoverer::row_end`] has read on this thread.
