@@ -41,7 +41,7 @@ pub(super) fn around_unit(text: &str, word: Range<usize>) -> Option<(Range<usize
 
 /// What a count of units is counted from, told by the word after it.
 #[derive(Clone, Copy)]
-enum From {
+enum Origin {
     /// `later` (1) or `earlier` (-1): the narrative's last date.
     Narrative(i32),
     /// `ago`: back from the document's date (`two days ago` in a story of
@@ -50,14 +50,14 @@ enum From {
 }
 
 /// `later`, `earlier` or `ago` right after `at`, and where it ends.
-fn counted_from(text: &str, at: usize) -> Option<(usize, From)> {
+fn counted_from(text: &str, at: usize) -> Option<(usize, Origin)> {
     let after = &text[at..];
     let gap = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
     let next = after[gap..].split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
     let from = match next.to_ascii_lowercase().as_str() {
-        "later" => From::Narrative(1),
-        "earlier" => From::Narrative(-1),
-        "ago" => From::Document,
+        "later" => Origin::Narrative(1),
+        "earlier" => Origin::Narrative(-1),
+        "ago" => Origin::Document,
         _ => return None,
     };
     Some((at + gap + next.len(), from))
@@ -160,7 +160,7 @@ fn next_or_previous(before: &Before, word: &Range<usize>) -> Option<(Range<usize
 /// before the document's, by the word right after the unit (`from`, and
 /// where it ends). A week is seven days. An approximate count (`about two
 /// years later`, `more than a year ago`) dates nothing.
-fn counted(unit: &str, before: &Before, from: (usize, From)) -> Option<(Range<usize>, Meaning)> {
+fn counted(unit: &str, before: &Before, from: (usize, Origin)) -> Option<(Range<usize>, Meaning)> {
     let (end, from) = from;
     let (count_at, count_word) = before.nth(1)?;
     let count = count(count_word)?;
@@ -169,14 +169,14 @@ fn counted(unit: &str, before: &Before, from: (usize, From)) -> Option<(Range<us
         return None;
     }
     let meaning = match (from, unit.trim_end_matches('s')) {
-        (From::Narrative(sign), "day") => Meaning::NarrativeDayOffset(i64::from(sign * count)),
-        (From::Narrative(sign), "week") => Meaning::NarrativeDayOffset(i64::from(7 * sign * count)),
-        (From::Narrative(sign), "month") => Meaning::NarrativeMonthOffset(sign * count),
-        (From::Narrative(sign), "year") => Meaning::NarrativeYearOffset(sign * count),
-        (From::Document, "day") => Meaning::DayOffset(-i64::from(count)),
-        (From::Document, "week") => Meaning::DayOffset(-7 * i64::from(count)),
-        (From::Document, "month") => Meaning::MonthOffset(-count),
-        (From::Document, "year") => Meaning::YearOffset(-count),
+        (Origin::Narrative(sign), "day") => Meaning::NarrativeDayOffset(i64::from(sign * count)),
+        (Origin::Narrative(sign), "week") => Meaning::NarrativeDayOffset(i64::from(7 * sign * count)),
+        (Origin::Narrative(sign), "month") => Meaning::NarrativeMonthOffset(sign * count),
+        (Origin::Narrative(sign), "year") => Meaning::NarrativeYearOffset(sign * count),
+        (Origin::Document, "day") => Meaning::DayOffset(-i64::from(count)),
+        (Origin::Document, "week") => Meaning::DayOffset(-7 * i64::from(count)),
+        (Origin::Document, "month") => Meaning::MonthOffset(-count),
+        (Origin::Document, "year") => Meaning::YearOffset(-count),
         _ => return None,
     };
     Some((count_at..end, meaning))
