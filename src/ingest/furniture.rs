@@ -5,7 +5,8 @@
 //! across it (`… The State Department restored` / footer / `assistance
 //! after elections …`).
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHasher};
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 /// The most characters of a line of furniture.
@@ -55,7 +56,7 @@ pub fn drops(text: &str) -> Vec<Range<usize>> {
 /// least [`PAGES`] lines a page apart or more, not all the same (their page
 /// numbers differ); and numbers of up to three digits alone on a line.
 fn furniture_lines(text: &str) -> Vec<(Range<usize>, bool)> {
-    let mut seen: FxHashMap<String, Shape> = FxHashMap::default();
+    let mut seen: FxHashMap<u64, Shape> = FxHashMap::default();
     let mut alone = Vec::new();
     let mut at = 0;
     for line in text.split_inclusive('\n') {
@@ -90,19 +91,22 @@ struct Shape {
     closest: usize,
     /// Whether two of its lines differ (in their numbers).
     varies: bool,
-    first: String,
+    /// Its first line, hashed.
+    first: u64,
 }
 
 impl Shape {
     fn add(&mut self, range: Range<usize>, line: &str) {
+        let mut hasher = FxHasher::default();
+        line.hash(&mut hasher);
         match self.lines.last() {
             None => {
                 self.closest = usize::MAX;
-                self.first = line.to_string();
+                self.first = hasher.finish();
             }
             Some(last) => {
                 self.closest = self.closest.min(range.start - last.end);
-                self.varies |= line != self.first;
+                self.varies |= hasher.finish() != self.first;
             }
         }
         self.lines.push(range);
@@ -114,15 +118,16 @@ impl Shape {
 }
 
 /// A short line's shape, if it has letters and a page's number at one of
-/// its ends, and no sentence's end: in lower case, each run of digits `#`,
-/// each run of white space one space.
-fn shape(line: &str) -> Option<String> {
+/// its ends, hashed: in lower case, each run of digits `#`, each run of
+/// white space one space (hashed, not kept: every line of a document may
+/// have one).
+fn shape(line: &str) -> Option<u64> {
     let short = line.chars().nth(LONGEST).is_none();
     let numbered = line.starts_with(|c: char| c.is_ascii_digit()) || line.ends_with(|c: char| c.is_ascii_digit());
     if !short || !numbered || !line.chars().any(char::is_alphabetic) {
         return None;
     }
-    let mut out = String::with_capacity(line.len());
+    let (mut hasher, mut last) = (FxHasher::default(), None);
     for c in line.chars() {
         let mark = if c.is_ascii_digit() {
             '#'
@@ -131,12 +136,12 @@ fn shape(line: &str) -> Option<String> {
         } else {
             c.to_ascii_lowercase()
         };
-        let collapsed = matches!(mark, '#' | ' ') && out.ends_with(mark);
-        if !collapsed {
-            out.push(mark);
+        if !(matches!(mark, '#' | ' ') && last == Some(mark)) {
+            hasher.write_u32(u32::from(mark));
         }
+        last = Some(mark);
     }
-    Some(out)
+    Some(hasher.finish())
 }
 
 #[cfg(test)]
