@@ -6,6 +6,7 @@ use super::timex::{Meaning, Tagger, Timex};
 use crate::assets::SourceMeta;
 use crate::model::{DateValue, SourceKind};
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -259,13 +260,25 @@ fn cable_subject(text: &str) -> Option<String> {
     (!line.is_empty()).then(|| crate::text::shorten(line, 100))
 }
 
-/// An e-mail's subject, when the text opens with a message's header
-/// (`From:` first, up to its blank line), without its `RE:` and `FW:`.
+/// How far an e-mail's header is read for its blank line.
+const HEADER_REACH: usize = 16_384;
+
+/// Where a message's header lies, when the text opens with one: from its
+/// `From:` line to the blank line that ends it.
+pub fn email_header(text: &str) -> Option<Range<usize>> {
+    let start = text.len() - text.trim_start().len();
+    if !text[start..].starts_with("From:") {
+        return None;
+    }
+    let reach = &text[start..crate::text::floor_boundary(text, start + HEADER_REACH)];
+    let lines = reach.split_inclusive('\n').take_while(|l| !l.trim().is_empty());
+    Some(start..start + lines.map(str::len).sum::<usize>())
+}
+
+/// An e-mail's subject, when the text opens with a message's header, without its `RE:` and `FW:`.
 fn email_subject(text: &str) -> Option<String> {
-    let head = &text[..crate::text::floor_boundary(text, 2000)];
-    let mut header = head.lines().map(str::trim).skip_while(|l| l.is_empty()).take_while(|l| !l.is_empty());
-    header.next()?.starts_with("From:").then_some(())?;
-    let mut subject = header.find_map(|l| l.strip_prefix("Subject:"))?.trim();
+    let header = &text[email_header(text)?];
+    let mut subject = header.lines().find_map(|l| l.trim().strip_prefix("Subject:"))?.trim();
     while let Some(rest) =
         ["RE:", "FW:", "FWD:", "AW:"].iter().find_map(|p| crate::text::strip_prefix_ignore_ascii_case(subject, p))
     {

@@ -66,7 +66,7 @@ fn furniture_lines(text: &str) -> Vec<(Range<usize>, bool)> {
         let range = start..start + trimmed.len();
         if let Some(key) = shape(trimmed) {
             seen.entry(key).or_default().add(range, trimmed);
-        } else if is_page_number(trimmed) {
+        } else if page_number_alone(trimmed) {
             alone.push((range, true));
         }
         at += line.len();
@@ -78,7 +78,7 @@ fn furniture_lines(text: &str) -> Vec<(Range<usize>, bool)> {
 }
 
 /// `12`, `- 12 -`: a page's number of up to three digits, alone.
-fn is_page_number(line: &str) -> bool {
+fn page_number_alone(line: &str) -> bool {
     let number = line.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
     (1..=3).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit())
 }

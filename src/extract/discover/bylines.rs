@@ -3,7 +3,7 @@
 //! (`Reporting by Tiemoko Diallo; Editing by Alex Richardson`) and an
 //! e-mail's header (`From: Sullivan, Jacob J <SullivanJJ@state.gov>`).
 
-use super::names::{person_name, Word};
+use super::names::{is_capitalised, person_name, Word};
 use super::{Found, Why, LATIN_CAPITALS, LATIN_LETTERS};
 use crate::model::EntityKind;
 use regex::Regex;
@@ -81,13 +81,11 @@ pub(super) fn bylines(text: &str, out: &mut Vec<Found>) {
 /// nor is a mailbox's (`Africa Desk`): written first to last, a name opens
 /// with a `given` name.
 pub(super) fn senders(text: &str, given: &dyn Fn(&str) -> bool, out: &mut Vec<Found>) {
-    let start = text.len() - text.trim_start().len();
-    if !text[start..].starts_with("From:") {
+    let Some(header) = crate::extract::metadata::email_header(text) else {
         return;
-    }
-    let header_end = text[start..].find("\n\n").map_or(text.len(), |at| start + at);
-    let mut line_start = start;
-    for line in text[start..header_end].split_inclusive('\n') {
+    };
+    let mut line_start = header.start;
+    for line in text[header].split_inclusive('\n') {
         let field = ["From:", "To:", "Cc:", "CC:", "Bcc:"].iter().find(|f| line.starts_with(*f));
         if let Some(field) = field {
             let mut at = line_start + field.len();
@@ -111,7 +109,7 @@ pub(super) fn senders(text: &str, given: &dyn Fn(&str) -> bool, out: &mut Vec<Fo
 /// A person's name as a header writes it: `Last, First M` or `First Last`,
 /// each word capitalised, in the order it is spoken.
 fn sender_name(written: &str, given: &dyn Fn(&str) -> bool) -> Option<String> {
-    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase()) && !w.contains('@');
+    let capitalised = |w: &str| is_capitalised(w) && !w.contains('@');
     let (first, last) = match written.split_once(',') {
         Some((last, first)) => (first.trim(), last.trim()),
         None => match written.rsplit_once(' ') {

@@ -36,10 +36,12 @@ thread_local! {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Meaning {
     Absolute(DateValue),
-    /// `November 27`: a day without its year.
+    /// `November 27`: a day without its year; `Thursday, January 25`,
+    /// with the weekday that pins it.
     MonthDay {
         month: u32,
         day: u32,
+        weekday: Option<Weekday>,
     },
     /// `in January`: a month without its year.
     Month {
@@ -203,7 +205,12 @@ impl Tagger {
         // `Thursday, January 10, 2008` is one expression: the weekday
         // named no date of its own (see `narrative::weekday_dates`).
         for t in found.iter_mut().filter(|t| matches!(t.meaning, Meaning::Absolute(_) | Meaning::MonthDay { .. })) {
-            t.range.start = narrative::weekday_before(text, t.range.start);
+            if let Some((at, day)) = narrative::weekday_before(text, t.range.start) {
+                t.range.start = at;
+                if let Meaning::MonthDay { weekday, .. } = &mut t.meaning {
+                    *weekday = Some(day);
+                }
+            }
         }
         // `Three days later, on March 18`: the date says what the count would.
         let said_again = |t: &Timex, next: &Timex| {
@@ -326,7 +333,7 @@ impl Tagger {
                 let day: u32 = num(caps, d)?;
                 let month = month_number(month_text)?;
                 DateValue::day(2000, month, day)?; // a real day of that month in a leap year
-                Some(Meaning::MonthDay { month, day })
+                Some(Meaning::MonthDay { month, day, weekday: None })
             }
             BareMonth => {
                 let m = caps.get(1)?;

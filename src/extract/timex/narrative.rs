@@ -213,17 +213,13 @@ pub(super) fn ordinal_day(text: &str, ordinal: Range<usize>) -> Option<(Range<us
     (1..=31).contains(&day).then(|| Some((before.start_of(1)?..ordinal.end, day)))?
 }
 
-/// Where a date at `start` begins with the weekday before it (`Sunday 29
-/// July 2018`, `Thursday, January 10`): the weekday's start, or `start`.
-pub(super) fn weekday_before(text: &str, start: usize) -> usize {
+/// The weekday written right before a date at `start` (`Sunday 29 July
+/// 2018`, `Thursday, January 10`), and where it begins.
+pub(super) fn weekday_before(text: &str, start: usize) -> Option<(usize, chrono::Weekday)> {
     let before = text[..start].trim_end_matches([',', ' ']);
     let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let weekday = matches!(word, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday");
-    if weekday && before.len() < start {
-        before.len() - word.len()
-    } else {
-        start
-    }
+    (weekday && before.len() < start).then(|| Some((before.len() - word.len(), word.parse().ok()?)))?
 }
 
 /// Whether the words between two dates set the second beside the first

@@ -61,10 +61,9 @@ pub fn resolve(
         let context = Context { narrative: &narrative, same_sentence, heading_year, doc_date };
         let resolved = match &t.meaning {
             Meaning::Absolute(v) => Some((v.clone(), Resolution::Absolute)),
-            Meaning::MonthDay { month, day } => {
+            Meaning::MonthDay { month, day, weekday } => {
                 // `Thursday, January 25`: its weekday pins its year.
-                let weekday = layout.text[t.range.clone()].split([',', ' ']).next().and_then(|w| w.parse().ok());
-                let on_weekday = |v: &DateValue| weekday.is_none_or(|w: chrono::Weekday| v.start.weekday() == w);
+                let on_weekday = |v: &DateValue| weekday.is_none_or(|w| v.start.weekday() == w);
                 let pick = |y: i32| DateValue::day(y, *month, *day).filter(on_weekday);
                 by_context(t, &context, *month, pick)
             }

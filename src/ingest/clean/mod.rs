@@ -182,11 +182,12 @@ impl Cleaner<'_> {
     fn run(&mut self) {
         let bytes = self.s.as_bytes();
         while self.i < bytes.len() {
-            if self.next_furniture() == self.i {
+            let furniture = self.next_furniture();
+            if furniture == self.i {
                 self.i = self.furniture.pop_front().expect("furniture at i").end;
                 continue;
             }
-            let limit = self.next_pending().min(self.next_furniture());
+            let limit = self.next_pending().min(furniture);
             if self.i == limit {
                 self.close_pending();
                 continue;
