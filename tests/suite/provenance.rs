@@ -22,6 +22,29 @@ fn fixture_documents_keep_the_contract() {
     assert_provenance(&corpus, &inputs);
 }
 
+/// Text taken from a PDF: its running footers and a page number inside a
+/// sentence are left out of the clean text, and its ligatures spelled out;
+/// every span still cleans to its text through the offset map.
+#[test]
+fn text_taken_from_a_pdf_keeps_the_contract() {
+    let filler = "Mali's government and its partners met again in Bamako, and the donors met too. ".repeat(6);
+    let pages = [
+        format!("{filler}After the March 2012 coup, the Oﬃce of the Spokesperson said the State Department restored"),
+        format!("assistance after elections in August 2013, when Ibrahim Boubacar Keïta won. {filler}"),
+        format!("{filler}In 2020 a second coup ﬁnally led to new restrictions on\n\n12\n\naid to Mali."),
+    ];
+    let text: String = (pages.iter().enumerate())
+        .map(|(i, page)| format!("{page}\n\nCongressional Research Service                    {}\n\n", i + 1))
+        .collect();
+    let inputs = vec![Input { path: "crs.txt".into(), bytes: text.into_bytes() }];
+    let corpus = build(inputs.clone());
+    let source = &corpus.sources[annals::model::SourceId::from(0)];
+    assert!(!source.text.contains("Congressional Research Service"), "the footers are left out");
+    assert!(source.text.contains("Office of the Spokesperson") && source.text.contains("restrictions on\naid"));
+    assert!(corpus.claims.len() >= 3);
+    assert_provenance(&corpus, &inputs);
+}
+
 /// The command line reads files lazily, on all cores, and lets their bytes
 /// go: the corpus is the same as from files read up front.
 #[test]
