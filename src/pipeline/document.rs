@@ -180,6 +180,8 @@ impl Pipeline {
             }
             // The line the document's own date was read from dates the document.
             let dates_document = || source.published_basis.as_deref().is_some_and(|b| b.contains(text.trim()));
+            // So does a dateline opening the first sentence (`BAMAKO, March 3, 2015 — On 1 March …`).
+            let in_dateline = dateline_end(source, sentence);
             // A heading `2012`, or `December 27.` cut off its sentence by a line break, tells nothing;
             // nor does a heading that names a period (`The First Tuareg Rebellion of 1985–1995`).
             let heading = marked_heading || claims::is_heading(&source.text, sentence.clone());
@@ -211,7 +213,8 @@ impl Pipeline {
                     continue;
                 }
                 values.push(value);
-                let kind = if dates_document && source.published.as_ref() == Some(value) {
+                let dating = dates_document || in_dateline.is_some_and(|end| range.end <= end);
+                let kind = if dating && source.published.as_ref() == Some(value) {
                     "publication"
                 } else {
                     let in_clause = self.classifier.in_clause(text, local(range));
@@ -278,4 +281,13 @@ impl<'c> Marks<'c> {
         let before = self.notes.partition_point(|n| n.start <= at);
         before > 0 && at < self.notes[before - 1].end
     }
+}
+
+/// Where the dateline the document's date was read from ends, when it
+/// opens `sentence` (`BAMAKO, March 3, 2015` of `BAMAKO, March 3, 2015 —
+/// On 1 March …`): its day is the story's publication, not the sentence's.
+fn dateline_end(source: &Source, sentence: &Range<usize>) -> Option<usize> {
+    let line = source.published_basis.as_deref()?.strip_prefix("text: dateline ")?;
+    let near_top = sentence.start < DOCUMENT_HEAD && sentence.start >= source.body_start;
+    (near_top && source.text[sentence.clone()].starts_with(line)).then(|| sentence.start + line.len())
 }

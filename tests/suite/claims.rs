@@ -219,3 +219,18 @@ fn a_footnote_tells_no_happening() {
     let values: Vec<String> = corpus.claims.iter().map(|c| c.date.value.to_string()).collect();
     assert_eq!(values, ["2013-08", "2014"]);
 }
+
+#[test]
+fn a_dateline_opening_the_first_sentence_dates_the_story_as_its_publication() {
+    let text = "Mali talks resume in Algiers\n\n\
+                BAMAKO, March 3, 2015 — On 1 March 2015 the government sent a delegation to Algiers.\n";
+    let corpus = corpus_of("story.txt", text);
+    let titles: Vec<(&str, &str)> = corpus.events.iter().map(|e| (e.kind.as_str(), e.title.as_str())).collect();
+    assert_eq!(
+        titles,
+        [
+            ("diplomatic", "The government sent a delegation to Algiers"),
+            ("publication", "“Mali talks resume in Algiers” published")
+        ]
+    );
+}

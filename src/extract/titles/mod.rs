@@ -9,10 +9,17 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// `NIAMEY, Niger — `: a news dateline; a press release's in title case
-/// (`Bamako – `, `Washington, D.C. — `), before a dash that is no hyphen.
+/// (`Bamako – `, `Washington, D.C. — `), before a dash that is no hyphen;
+/// either with its day and a wire's name (`BAMAKO, March 3, 2015 — `,
+/// `BAMAKO, 3 March (Reuters) - `).
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    let capitals = r"[A-Z][A-Z .'-]{2,}(?:, [A-Z][\p{L} .'-]+)? [—–-] ";
-    let title_case = r"[A-Z][\p{Ll}'.-]+(?: [A-Z][\p{Ll}'.-]+){0,2}(?:, [A-Z][\p{L} .'-]+)? [—–] ";
+    let month = r"[A-Z][a-z]{2,8}\.?";
+    let day = format!(
+        r"(?:, (?:{month} \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} {month}(?: \d{{4}})?))?(?: \([A-Z][\p{{L}}. ]+\))?"
+    );
+    let place = r"(?:, [A-Z][\p{L} .'-]+)?";
+    let capitals = format!(r"[A-Z][A-Z .'-]{{2,}}{place}{day} [—–-] ");
+    let title_case = format!(r"[A-Z][\p{{Ll}}'.-]+(?: [A-Z][\p{{Ll}}'.-]+){{0,2}}{place}{day} [—–] ");
     Regex::new(&format!("^(?:{capitals}|{title_case})")).expect("regex")
 });
 

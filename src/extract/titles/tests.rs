@@ -288,3 +288,17 @@ fn punctuation_standing_alone_is_closed_up_and_other_text_kept() {
     assert_eq!(close_up_punctuation(", lead"), ", lead");
     assert_eq!(close_up_punctuation(""), "");
 }
+
+#[test]
+fn a_dateline_with_its_day_opens_no_title() {
+    let s = "BAMAKO, March 3, 2015 — On 1 March 2015 the President of Mali sent a delegation to Algiers.";
+    assert_eq!(title(s, "1 March 2015"), "The President of Mali sent a delegation to Algiers");
+    let s = "BAMAKO, Mali, 3 March 2015 — The army retook Kidal on 1 March 2015.";
+    assert_eq!(title(s, "1 March 2015"), "The army retook Kidal");
+    let s = "BAMAKO, March 3 (Reuters) - The army retook Kidal on Sunday.";
+    assert_eq!(title(s, "Sunday"), "The army retook Kidal");
+    let s = "Bamako, February 10, 2020 – The United States handed over equipment on February 7.";
+    assert_eq!(title(s, "February 7"), "The United States handed over equipment");
+    let s = "ECOWAS, France and the UN - the three met in 2013.";
+    assert_eq!(title(s, "2013"), "ECOWAS, France and the UN - the three met");
+}
