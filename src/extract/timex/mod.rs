@@ -50,6 +50,9 @@ pub enum Meaning {
     /// `last year` (-1), `this year` (0), `next year` (1).
     YearOffset(i32),
     MonthOffset(i32),
+    /// `last week` (-1), `this week` (0), `next week` (1): Monday to
+    /// Sunday of a week counted from the document's.
+    WeekOffset(i32),
     DayOffset(i64),
     /// `the same date` (0), `the next day` (1): days after the day the
     /// narrative last named.
@@ -102,6 +105,22 @@ pub struct Timex {
 }
 
 /// Words whose following number is a count or amount, not a year.
+/// `In about 1325, Mansa Musa …`, `founded in around 1100 by traders`:
+/// after a date's preposition (`preposition`, the word before the amount
+/// word), a number is an approximate year, unless a word goes on that it
+/// counts (`in about 1500 villages`).
+fn approximate_year(preposition: &str, after: &str) -> bool {
+    let dated =
+        matches!(preposition, "in" | "In" | "from" | "From" | "since" | "Since" | "until" | "Until" | "by" | "By");
+    let next = after.split_whitespace().next().unwrap_or("");
+    let counted = next.starts_with(char::is_lowercase)
+        && !matches!(
+            next.trim_end_matches(|c: char| c.is_ascii_punctuation()),
+            "by" | "and" | "when" | "until" | "to" | "the"
+        );
+    dated && !after.starts_with(char::is_alphanumeric) && !counted
+}
+
 const AMOUNT_WORDS: &[&str] = &[
     "approximately",
     "about",
@@ -219,6 +238,7 @@ impl Tagger {
                 t.meaning,
                 YearOffset(_)
                     | MonthOffset(_)
+                    | WeekOffset(_)
                     | DayOffset(_)
                     | Weekday { .. }
                     | NarrativeDayOffset(_)
@@ -382,7 +402,7 @@ impl Tagger {
                     return None;
                 }
                 range = if whole.as_str().starts_with(['O', 'o']) { m.range() } else { range };
-                let ahead = whole.as_str().starts_with(['N', 'n']);
+                let ahead = whole.as_str().starts_with(['N', 'n']) || narrative::told_ahead(before);
                 Some(Meaning::Weekday { day: m.as_str().parse().ok()?, ahead })
             }
             Year => {
@@ -498,9 +518,10 @@ impl Tagger {
         if before.ends_with([',', '.']) && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit()) {
             return true;
         }
-        let prev_word = before.split_whitespace().next_back().unwrap_or("");
+        let mut words_before = before.split_whitespace().rev();
+        let prev_word = words_before.next().unwrap_or("");
         if AMOUNT_WORDS.contains(&prev_word) {
-            return true;
+            return !approximate_year(words_before.next().unwrap_or(""), after);
         }
         self.is_count(after)
     }
@@ -619,6 +640,7 @@ fn relative(caps: &Groups) -> Option<Meaning> {
     };
     match caps[2].to_ascii_lowercase().as_str() {
         "year" => Some(Meaning::YearOffset(offset)),
+        "week" => Some(Meaning::WeekOffset(offset)),
         _ => Some(Meaning::MonthOffset(offset)),
     }
 }

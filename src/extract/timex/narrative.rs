@@ -229,6 +229,22 @@ pub(super) fn in_apposition(between: &str) -> bool {
     between.len() <= 8 && between.contains([',', '(', '—', '–']) && matches!(words, "" | "on" | "in")
 }
 
+/// Whether the sentence that `before` ends in tells of what is to come
+/// before its weekday (`would sign the accord by Friday`, `will vote on
+/// Sunday`, `is expected to open Monday`): the weekday is then the next,
+/// not the last. Read back to the sentence's start, a few words at most.
+pub(super) fn told_ahead(before: &str) -> bool {
+    const REACH: usize = 160;
+    let near = &before[crate::text::floor_boundary(before, before.len().saturating_sub(REACH))..];
+    let sentence = near.rfind(['.', '!', '?', '\n']).map_or(near, |end| &near[end + 1..]);
+    let words = || sentence.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty());
+    let modal = words().any(|w| matches!(w, "will" | "would" | "shall" | "won't" | "wouldn't") || w.ends_with("'ll"));
+    let planned = words()
+        .zip(words().skip(1))
+        .any(|pair| matches!(pair, ("expected" | "due" | "scheduled" | "set" | "planned" | "plans", "to")));
+    modal || planned
+}
+
 /// Whether a weekday dates what is told, by the words around it: not
 /// when a date follows that says its day (`Sunday 29 July 2018`, `Monday,
 /// December 11`); named alone (`said Monday`, `bare`), not a habit

@@ -167,7 +167,7 @@ const SOURCES: [(Pattern, Opening, &str); 29] = {
         (DayMonth, O::DAY, r"\b({DAY})\s+(?:of\s+)?({MONTHFULL})\b"),
         // After a cue word (see [`BARE_MONTH_CUE`]).
         (BareMonth, O::MONTH, r"\b({MONTHFULL})(?:\s+(?:and|to|through|until)\s+({MONTHFULL}))?\b"),
-        (Relative, O::RELATIVE, r"\b(?i:(last|next|this|previous|coming)\s+(year|month)|(yesterday))\b"),
+        (Relative, O::RELATIVE, r"\b(?i:(last|next|this|previous|coming)\s+(year|month|week)|(yesterday))\b"),
         // `the same date`, `the next day`, `ten years later`, `two weeks ago`: the words around
         // are read in code, as a pattern that began with `the` would be tried
         // at every `the`.

@@ -203,6 +203,11 @@ fn offset(meaning: &Meaning, doc: &DateValue) -> Option<DateValue> {
         Meaning::YearOffset(n) => DateValue::year(d.year() + n),
         Meaning::MonthOffset(n) if doc.precision <= Precision::Month => months_after(d, *n),
         Meaning::DayOffset(n) if doc.precision == Precision::Day => day_value(d + Duration::days(*n)),
+        Meaning::WeekOffset(n) if doc.precision == Precision::Day => {
+            let monday =
+                d - Duration::days(i64::from(d.weekday().num_days_from_monday())) + Duration::weeks(i64::from(*n));
+            DateValue::range(&day_value(monday)?, &day_value(monday + Duration::days(6))?)
+        }
         Meaning::Weekday { day, ahead: false } if doc.precision == Precision::Day => {
             let back = (7 + d.weekday().num_days_from_monday() - day.num_days_from_monday()) % 7;
             day_value(d - Duration::days(back as i64))
