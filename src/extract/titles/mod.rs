@@ -214,6 +214,33 @@ fn drop_dated_phrase(s: &mut Cow<'_, str>, date: &str) {
             }
         }
     }
+    // `said Monday it had`, `an attempt last week by`: a date in words
+    // alone, without a figure, reads as well without it wherever it stands.
+    let bare = !date.contains(|c: char| c.is_ascii_digit())
+        && !date.split(' ').any(|w| crate::extract::timex::is_month_name(w.trim_end_matches(',')));
+    let standing_alone = |&at: &usize| {
+        let after = &s[at + date.len()..];
+        s[..at].ends_with(' ') && (after.is_empty() || after.starts_with([' ', ',', '.', ';']))
+    };
+    if let Some(at) = dated_at.iter().copied().find(standing_alone).filter(|_| bare) {
+        // With its preposition or what says when in it (`on Monday that`,
+        // `earlier this month`), not a verb's `in` (`sworn in Wednesday`);
+        // a clause it opened keeps no comma.
+        let mut from = at - 1;
+        let word = s[..from].rsplit(' ').next().unwrap_or("");
+        let preposition = word != "in" && DATE_PREPOSITIONS.iter().any(|p| p.trim_end() == word);
+        if preposition
+            || matches!(word, "earlier" | "later" | "early" | "late" | "Earlier" | "Later" | "Early" | "Late")
+        {
+            from = (from - word.len()).saturating_sub(1);
+        }
+        let s = s.to_mut();
+        s.replace_range(from..at + date.len(), "");
+        if from == 0 {
+            let told = s.trim_start_matches([',', ' ']).len();
+            s.drain(..s.len() - told);
+        }
+    }
 }
 
 /// Words that a dated phrase opening a clause may follow (`said that on

@@ -61,8 +61,23 @@ fn drop_by_search(mut s: String, date: &str) -> String {
                 if s[..at].ends_with(',') && s[at..].starts_with(',') {
                     s.remove(at);
                 }
-                break;
+                return s;
             }
+        }
+    }
+    // A date in words alone goes from the first place it stands alone.
+    let in_words = !date.is_empty() && !date.contains(|c: char| c.is_ascii_digit());
+    let alone = s.char_indices().map(|(at, _)| at).filter(|&at| s[at..].starts_with(&format!(" {date}"))).find(|&at| {
+        let after = &s[at + 1 + date.len()..];
+        after.is_empty() || after.starts_with([' ', ',', '.', ';'])
+    });
+    if let Some(at) = alone.filter(|_| in_words) {
+        let word = s[..at].rsplit(' ').next().unwrap_or("");
+        let with_word = (word != "in" && DATE_PREPOSITIONS.iter().any(|p| p.trim_end() == word)) || word == "earlier";
+        let from = if with_word { (at - word.len()).saturating_sub(1) } else { at };
+        s.replace_range(from..at + 1 + date.len(), "");
+        if from == 0 {
+            s = s.trim_start_matches([',', ' ']).to_string();
         }
     }
     s
@@ -245,7 +260,7 @@ fn a_date_told_in_passing_is_titled_by_its_own_clause() {
     let s = "On August 18, 2020, soldiers detained President Ibrahim Boubacar Keïta, who resigned the following day.";
     let at = s.find("the following").unwrap();
     let t = clause_title(s, at..at + 17, "the following day");
-    assert_eq!(t, "President Ibrahim Boubacar Keïta resigned the following day");
+    assert_eq!(t, "President Ibrahim Boubacar Keïta resigned");
     let s = "In 2022 it ended; 2023 was calm.";
     let at = s.find("2023").unwrap();
     assert_eq!(clause_title(s, at..at + 4, "2023"), title(s, "2023"), "no opening word: the sentence");
@@ -301,4 +316,30 @@ fn a_dateline_with_its_day_opens_no_title() {
     assert_eq!(title(s, "February 7"), "The United States handed over equipment");
     let s = "ECOWAS, France and the UN - the three met in 2013.";
     assert_eq!(title(s, "2013"), "ECOWAS, France and the UN - the three met");
+}
+
+#[test]
+fn a_date_told_in_words_alone_goes_from_where_it_stands() {
+    let s = "Mali's ruling junta said Monday it had foiled a coup attempt last week by a small group of officers.";
+    assert_eq!(
+        title(s, "Monday"),
+        "Mali's ruling junta said it had foiled a coup attempt last week by a small group of officers"
+    );
+    assert_eq!(
+        title(s, "last week"),
+        "Mali's ruling junta said Monday it had foiled a coup attempt by a small group of officers"
+    );
+    let s = "A State Department spokesman told reporters on Monday that the ambassador had left.";
+    assert_eq!(title(s, "Monday"), "A State Department spokesman told reporters");
+    assert_eq!(title("Earlier this month, the minister resigned.", "this month"), "The minister resigned");
+    assert_eq!(
+        title("The African Union suspended Mali earlier this month.", "this month"),
+        "The African Union suspended Mali"
+    );
+    let s = "Gen. Assimi Goïta was sworn in Wednesday for a five-year term.";
+    assert_eq!(title(s, "Wednesday"), "Gen. Assimi Goïta was sworn in for a five-year term");
+    let s = "Officials said Monday's attack killed ten soldiers.";
+    assert_eq!(title(s, "Monday"), "Officials said Monday's attack killed ten soldiers");
+    let s = "The army said it retook the town March 3 after heavy fighting.";
+    assert_eq!(title(s, "March 3"), "The army said it retook the town March 3 after heavy fighting");
 }
