@@ -234,3 +234,23 @@ fn a_dateline_opening_the_first_sentence_dates_the_story_as_its_publication() {
         ]
     );
 }
+
+#[test]
+fn a_papers_citations_end_no_sentence_and_title_nothing() {
+    let text = "Security assistance and the Malian state\n\n\
+                The Partnership replaced the Pan-Sahel Initiative in 2005 (Warner 2014, p. 12). \
+                Assistance grew again in 2009 (Lecocq et al. 2013; see Bøås and Torheim 2013).\n";
+    let corpus = corpus_of("paper.txt", text);
+    let told: Vec<(&str, &str)> =
+        corpus.events.iter().map(|e| (corpus.claim_text(&corpus.claims[e.claims[0]]), e.title.as_str())).collect();
+    assert_eq!(
+        told,
+        [
+            (
+                "The Partnership replaced the Pan-Sahel Initiative in 2005 (Warner 2014, p. 12).",
+                "The Partnership replaced the Pan-Sahel Initiative"
+            ),
+            ("Assistance grew again in 2009 (Lecocq et al. 2013; see Bøås and Torheim 2013).", "Assistance grew again"),
+        ]
+    );
+}

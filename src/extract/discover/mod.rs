@@ -214,6 +214,7 @@ impl Discoverer {
         let mut found = Vec::new();
         self.acronyms(text, &mut found);
         self.titled(text, sentences, &mut found);
+        self.speakers(text, &mut found);
         // One buffer for every sentence's words, one to fold them in.
         let (mut ws, mut folded) = (Vec::new(), FoldedWords::default());
         for s in sentences {

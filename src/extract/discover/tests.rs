@@ -199,3 +199,19 @@ fn a_title_case_headline_names_no_person() {
     assert_eq!(names("President Ibrahim Boubacar Keïta resigned after the coup."), ["Ibrahim Boubacar Keïta"]);
     assert_eq!(names("Minister Abdoulaye Diop, In Bamako"), ["Abdoulaye Diop"]);
 }
+
+#[test]
+fn a_transcripts_speakers_are_people_named_in_title_case() {
+    let (discoverer, _) = discoverer();
+    let text = "Senator FLAKE. This hearing will come to order.\n\nAmbassador ROBERTS. Thank you.\n\
+                MR PRICE: Good afternoon.\n  Mr. O'BRIEN-SMITH: Yes.\nMr. PRESIDENT. The floor is yours.\n\
+                The SENATE. voted\nSenator Flake said NATO: no.\n";
+    let mut found = Vec::new();
+    discoverer.speakers(text, &mut found);
+    let named: Vec<(&str, &str)> = found.iter().map(|f| (f.name.as_str(), &text[f.range.clone()])).collect();
+    assert_eq!(
+        named,
+        [("Flake", "FLAKE"), ("Roberts", "ROBERTS"), ("Price", "PRICE"), ("O'Brien-Smith", "O'BRIEN-SMITH")]
+    );
+    assert!(found.iter().all(|f| f.kind == EntityKind::Person && f.why == Why::Title));
+}

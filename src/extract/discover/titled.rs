@@ -21,6 +21,28 @@ static AFTER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern.replace("[L]", &word)).expect("regex")
 });
 
+/// A transcript's speaker's label: up to three words of a title, a name
+/// in capitals (its words of two letters or more), `.` or `:`.
+static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+    let name = r"[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2}";
+    Regex::new(&format!(r"^[ \t]*((?:[A-Za-z]+\.? ){{1,3}}?)({name})[.:][ \t]")).expect("regex")
+});
+
+/// `O'BRIEN-SMITH` → `O'Brien-Smith`; `Mr.` stays `Mr.`, `MR` is `Mr`.
+fn title_case(words: &str) -> String {
+    let mut out = String::with_capacity(words.len());
+    let mut opens = true;
+    for c in words.chars() {
+        if opens {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        opens = matches!(c, ' ' | '-' | '\'' | '’');
+    }
+    out
+}
+
 impl Discoverer {
     /// Where the name after a title starting at `from` begins, if one may.
     fn after_title(&self, text: &str, title_end: usize) -> Option<usize> {
@@ -100,6 +122,35 @@ impl Discoverer {
         }
     }
 
+    /// A transcript's speakers (`Senator FLAKE.`, `MR PRICE:`): a title
+    /// opening a line, a name in capitals, a full stop or a colon. The
+    /// name is the person's in title case, as the rest of the text spells it.
+    pub(super) fn speakers(&self, text: &str, out: &mut Vec<Found>) {
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            let start = line_start;
+            line_start += line.len();
+            // Most lines hold no capital letters before a `.` or `:`: spared the regex.
+            let head = &line[..crate::text::floor_boundary(line, 80)];
+            let labelled = head
+                .as_bytes()
+                .windows(3)
+                .any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase() && matches!(w[2], b'.' | b':'));
+            let Some(caps) = labelled.then(|| SPEAKER.captures(head)).flatten() else {
+                continue;
+            };
+            let title = title_case(caps[1].trim_end());
+            let name = title_case(&caps[2]);
+            let office = self.sets.person_titles.contains(name.as_str());
+            if !self.sets.person_titles.contains(title.as_str()) || office || self.not_name(&name) {
+                continue;
+            }
+            let at = caps.get(2).expect("a name").range();
+            let range = start + at.start..start + at.end;
+            out.push(Found { range, name, kind: EntityKind::Person, why: Why::Title });
+        }
+    }
+
     /// Where the name begins after an office of several words (`Minister of
     /// Foreign Affairs Abdoulaye Diop`, `Assistant Secretary of State for
     /// African Affairs Tibor Nagy`): at the first given name among the next
@@ -174,4 +225,5 @@ impl Discoverer {
 /// Compiles this module's pattern now rather than on first use.
 pub(super) fn compile_patterns() {
     LazyLock::force(&AFTER_TITLE);
+    LazyLock::force(&SPEAKER);
 }

@@ -44,6 +44,32 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!("^(?:{subsection}|{speaker})")).expect("regex")
 });
 
+/// A paper's citation of its sources in parentheses (`(Warner 2014, p.
+/// 12)`, `(see Bøås and Torheim 2013)`, `(Powelson 2013; Lecocq et al.
+/// 2013)`): what is told is the sentence without it.
+static CITATION: LazyLock<Regex> = LazyLock::new(|| {
+    let author = r"[A-Z][\p{L}'’-]+(?:,? (?:and|&) [A-Z][\p{L}'’-]+| et al\.?)?";
+    let work = format!(r"{author},? (?:\d{{4}}[a-z]?|n\.d\.)(?:, pp?\. ?\d+(?:[–-]\d+)?)?");
+    let cited = format!(r"(?:see(?: also)? |cf\. |e\.g\.,? )?{work}");
+    Regex::new(&format!(r" ?\({cited}(?:; {cited})*\)")).expect("regex")
+});
+
+/// `s` without its citations (see [`CITATION`]); a month and its year in
+/// parentheses (`(April 2013)`) is no citation.
+fn without_citations(s: &mut Cow<'_, str>) {
+    if !s.contains('(') {
+        return;
+    }
+    let month = |m: &regex::Match| {
+        let first = m.as_str().trim_start_matches([' ', '(']).split(' ').next().unwrap_or("");
+        crate::extract::timex::is_month_name(first)
+    };
+    let cited: Vec<Range<usize>> = CITATION.find_iter(s).filter(|m| !month(m)).map(|m| m.range()).collect();
+    for range in cited.into_iter().rev() {
+        s.to_mut().replace_range(range, "");
+    }
+}
+
 /// A live report's time of day before what it tells (`12:30 GMT — Gunfire …`).
 static TIME_STAMP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s[A-Z]{2,4})?\s*[—–-]\s+").expect("regex"));
@@ -174,6 +200,7 @@ pub fn title(sentence: &str, date_text: &str) -> String {
     if let Some(cell) = telling.filter(|c| c.split_whitespace().nth(3).is_some()) {
         s = Cow::Owned(cell.trim().to_string());
     }
+    without_citations(&mut s);
     drop_dated_phrase(&mut s, &date);
     let s = cut_clauses(&s).trim_end_matches(['.', ',', ';', ':', ' ']).trim();
     let mut chars = s.chars();
@@ -432,6 +459,7 @@ pub fn compile_patterns() {
     LazyLock::force(&LABEL);
     LazyLock::force(&TIME_STAMP);
     LazyLock::force(&LEAD_IN);
+    LazyLock::force(&CITATION);
     LazyLock::force(&CUT_FINDER);
 }
 

@@ -343,3 +343,16 @@ fn a_date_told_in_words_alone_goes_from_where_it_stands() {
     let s = "The army said it retook the town March 3 after heavy fighting.";
     assert_eq!(title(s, "March 3"), "The army said it retook the town March 3 after heavy fighting");
 }
+
+#[test]
+fn a_papers_citations_are_no_part_of_a_title() {
+    let s =
+        "The Trans-Sahara Counterterrorism Partnership replaced the Pan-Sahel Initiative in 2005 (Warner 2014, p. 12).";
+    assert_eq!(title(s, "2005"), "The Trans-Sahara Counterterrorism Partnership replaced the Pan-Sahel Initiative");
+    let s = "By 2012, the army had collapsed in the north (see Bøås and Torheim 2013).";
+    assert_eq!(title(s, "2012"), "The army had collapsed in the north");
+    let s = "U.S. assistance to Mali grew between 2002 and 2012 (Powelson 2013; Lecocq et al. 2013).";
+    assert_eq!(title(s, "between 2002 and 2012"), "U.S. assistance to Mali grew between 2002 and 2012");
+    let s = "The accord (April 2013) was signed by the MNLA (Azawad) in Ouagadougou in June 2013.";
+    assert_eq!(title(s, "June 2013"), "The accord (April 2013) was signed by the MNLA (Azawad) in Ouagadougou");
+}
