@@ -237,6 +237,7 @@ fn press_dateline<'l>(line: &'l str, tagger: &Tagger) -> Option<(DateValue, &'l 
     let head_end = [" – ", " — ", " - "].iter().filter_map(|dash| start.find(dash)).min().filter(|&at| at <= 60)?;
     let head = &line[..head_end];
     let (place, date) = head.split_once(", ")?;
+    let date = date.strip_prefix("le ").unwrap_or(date); // `Bamako, le 15 mars 2013 – `
     let placed = place.starts_with(char::is_uppercase) && place.split_whitespace().count() <= 3;
     let found = tagger.find(date);
     match found.as_slice() {
@@ -451,6 +452,9 @@ mod tests {
         let m = infer_text("U.S. Embassy Bamako\n\nBamako, February 10, 2020 – The United States is providing aid.");
         assert_eq!(m.published.unwrap().value, "2020-02-10");
         assert_eq!(m.published_basis.as_deref(), Some("text: dateline Bamako, February 10, 2020"));
+        let m = infer_text("Mali : chronologie\n\nBamako, le 15 mars 2013 – Le 22 mars 2012, des militaires ont renversé le président.");
+        assert_eq!(m.published.unwrap().value, "2013-03-15");
+        assert_eq!(m.published_basis.as_deref(), Some("text: dateline Bamako, le 15 mars 2013"));
         let cover = "THE CRISIS IN MALI\n\nHEARING\nBEFORE THE\nSUBCOMMITTEE ON AFRICA\nOF THE\nCOMMITTEE\nHOUSE\n\n\
                      CONGRESS\n\nFIRST SESSION\n\nFEBRUARY 14, 2013\n\nSerial No. 113-9\n";
         assert_eq!(infer_text(cover).published.unwrap().value, "2013-02-14");

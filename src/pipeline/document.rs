@@ -213,8 +213,15 @@ impl Pipeline {
                     continue;
                 }
                 values.push(value);
-                let dating = dates_document || in_dateline.is_some_and(|end| range.end <= end);
-                let kind = if dating && source.published.as_ref() == Some(value) {
+                let published = source.published.as_ref() == Some(value);
+                // A dateline's day is told by the dateline alone, not by the sentence it opens.
+                if let Some(end) = in_dateline.filter(|&end| published && range.end <= end) {
+                    let mut c = claim(dated, "publication");
+                    c.sentence = sentence.start..end;
+                    out.push(c);
+                    continue;
+                }
+                let kind = if dates_document && published {
                     "publication"
                 } else {
                     let in_clause = self.classifier.in_clause(text, local(range));

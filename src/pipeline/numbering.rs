@@ -103,7 +103,7 @@ fn sentences(claims: &TiVec<ClaimId, Claim>) -> (TiVec<ClaimId, u32>, Vec<ClaimI
     let mut firsts = Vec::new();
     let numbers = (claims.iter_enumerated())
         .map(|(c, claim)| {
-            let sentence = Some((claim.source, claim.sentence.start));
+            let sentence = Some((claim.source, claim.sentence.clone()));
             if sentence != last {
                 last = sentence;
                 firsts.push(c);

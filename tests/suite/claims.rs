@@ -223,16 +223,20 @@ fn a_footnote_tells_no_happening() {
 #[test]
 fn a_dateline_opening_the_first_sentence_dates_the_story_as_its_publication() {
     let text = "Mali talks resume in Algiers\n\n\
-                BAMAKO, March 3, 2015 — On 1 March 2015 the government sent a delegation to Algiers.\n";
+                BAMAKO, March 3, 2015 — On 1 March 2015 the government of Mali sent a delegation to Algiers.\n";
     let corpus = corpus_of("story.txt", text);
     let titles: Vec<(&str, &str)> = corpus.events.iter().map(|e| (e.kind.as_str(), e.title.as_str())).collect();
     assert_eq!(
         titles,
         [
-            ("diplomatic", "The government sent a delegation to Algiers"),
+            ("diplomatic", "The government of Mali sent a delegation to Algiers"),
             ("publication", "“Mali talks resume in Algiers” published")
         ]
     );
+    // The dateline alone tells the publication, and names no actor.
+    let published = &corpus.events.raw[1];
+    assert_eq!(corpus.claim_text(&corpus.claims[published.claims[0]]), "BAMAKO, March 3, 2015");
+    assert!(published.actors.is_empty());
 }
 
 #[test]

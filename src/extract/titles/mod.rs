@@ -13,9 +13,10 @@ use std::sync::LazyLock;
 /// either with its day and a wire's name (`BAMAKO, March 3, 2015 — `,
 /// `BAMAKO, 3 March (Reuters) - `).
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    let month = r"[A-Z][a-z]{2,8}\.?";
+    // French too: `Bamako, le 15 mars 2013 – `, `le 1er juillet`.
+    let month = r"(?:[A-Z][a-z]{2,8}|[a-zéû]{3,9})\.?";
     let day = format!(
-        r"(?:, (?:{month} \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} {month}(?: \d{{4}})?))?(?: \([A-Z][\p{{L}}. ]+\))?"
+        r"(?:, (?:le )?(?:{month} \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}}(?:er)? {month}(?: \d{{4}})?))?(?: \([A-Z][\p{{L}}. ]+\))?"
     );
     let place = r"(?:, [A-Z][\p{L} .'-]+)?";
     let capitals = format!(r"[A-Z][A-Z .'-]{{2,}}{place}{day} [—–-] ");
@@ -171,7 +172,7 @@ pub fn title(sentence: &str, date_text: &str) -> String {
     let date = tidied(date_text);
     let mut stripped = false;
     // `on 5 March 1990 …` opens a clause of a run-on as `On` opens a sentence.
-    for prep in ["On ", "In ", "By ", "Since ", ""] {
+    for prep in ["On ", "In ", "By ", "Since ", "Le ", "En ", "Depuis le ", "Depuis ", ""] {
         let opens = crate::text::strip_prefix_ignore_ascii_case(&s[from..], prep);
         let rest = opens.and_then(|after| after.strip_prefix(&*date));
         if let Some(rest) = rest.filter(|_| !date.is_empty()) {
@@ -275,7 +276,8 @@ fn drop_dated_phrase(s: &mut Cow<'_, str>, date: &str) {
 const JOINING_WORDS: [&str; 9] = ["that", "and", "but", "while", "when", "because", "so", "then", "where"];
 
 /// What [`drop_dated_phrase`] drops before a date, in order.
-const DATE_PREPOSITIONS: [&str; 9] = ["on or about ", "as of ", "in ", "on ", "since ", "by ", "for ", "of ", "from "];
+const DATE_PREPOSITIONS: [&str; 12] =
+    ["on or about ", "as of ", "in ", "on ", "since ", "by ", "for ", "of ", "from ", "le ", "en ", "depuis "];
 
 /// Where `date` stands in `s`, every place, overlapping or not (none for no date).
 fn places_of(s: &str, date: &str) -> Vec<usize> {

@@ -356,3 +356,15 @@ fn a_papers_citations_are_no_part_of_a_title() {
     let s = "The accord (April 2013) was signed by the MNLA (Azawad) in Ouagadougou in June 2013.";
     assert_eq!(title(s, "June 2013"), "The accord (April 2013) was signed by the MNLA (Azawad) in Ouagadougou");
 }
+
+#[test]
+fn a_french_sentence_loses_its_date_and_dateline_as_an_english_one() {
+    let s = "Bamako, le 15 mars 2013 – La France a lancé l'opération Serval le 11 janvier 2013.";
+    assert_eq!(title(s, "11 janvier 2013"), "La France a lancé l'opération Serval");
+    let s = "Le 1er juillet 2013, la MINUSMA a remplacé la MISMA.";
+    assert_eq!(title(s, "1er juillet 2013"), "La MINUSMA a remplacé la MISMA");
+    let s = "En août 2013, Ibrahim Boubacar Keïta a été élu président.";
+    assert_eq!(title(s, "août 2013"), "Ibrahim Boubacar Keïta a été élu président");
+    let s = "Ibrahim Boubacar Keïta a été élu président en août 2013.";
+    assert_eq!(title(s, "août 2013"), "Ibrahim Boubacar Keïta a été élu président");
+}
