@@ -126,16 +126,19 @@ impl Discoverer {
     /// opening a line, a name in capitals, a full stop or a colon. The
     /// name is the person's in title case, as the rest of the text spells it.
     pub(super) fn speakers(&self, text: &str, out: &mut Vec<Found>) {
-        let mut line_start = 0;
-        for line in text.split_inclusive('\n') {
-            let start = line_start;
-            line_start += line.len();
-            // Most lines hold no capital letters before a `.` or `:`: spared the regex.
-            let head = &line[..crate::text::floor_boundary(line, 80)];
-            let labelled = head
-                .as_bytes()
-                .windows(3)
-                .any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase() && matches!(w[2], b'.' | b':'));
+        let bytes = text.as_bytes();
+        let starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|at| at + 1));
+        for start in starts {
+            // Most lines hold no two capitals before a `.` or `:` and a
+            // space (`FLAKE. `): those marks found by a search, the regex spared.
+            let head = &text[start..crate::text::floor_boundary(text, start + 80)];
+            let h = head.as_bytes();
+            let labelled = memchr::memchr2_iter(b'.', b':', h).any(|at| {
+                at >= 2
+                    && h[at - 1].is_ascii_uppercase()
+                    && h[at - 2].is_ascii_uppercase()
+                    && matches!(h.get(at + 1), Some(b' ' | b'\t'))
+            });
             let Some(caps) = labelled.then(|| SPEAKER.captures(head)).flatten() else {
                 continue;
             };
