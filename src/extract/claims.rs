@@ -240,6 +240,14 @@ pub fn is_access_note(sentence: &str) -> bool {
 /// "Mali," CRS In Focus, May 2021.`). The date is the source's, as a
 /// footnote's is; a quotation's (`"We will leave," the minister said on 5
 /// May.`) is not mistaken for one: its words are told, not listed.
+/// Whether the date after `before` identifies someone rather than tells
+/// what happened: a designation list's `DOB 01 Jan 1968`, a form's `Date
+/// of birth:` (`born on 1 January 1968` tells a birth).
+pub fn is_identifying(before: &str) -> bool {
+    let label = before.trim_end().trim_end_matches(':').trim_end();
+    ["DOB", "D.O.B.", "Date of birth", "Date of Birth", "date of birth"].iter().any(|l| label.ends_with(l))
+}
+
 pub fn is_citation(sentence: &str, dates: &[Range<usize>]) -> bool {
     let Some(date) = dates.last() else {
         return false;

@@ -300,7 +300,7 @@ impl Resolver {
             // A byline's name is a person's whole (`John Irish` holds no Ireland).
             let longer_name = matches!(
                 f.why,
-                Why::Acronym | Why::Pattern | Why::Compass | Why::PlaceNoun | Why::Accord | Why::Byline
+                Why::Acronym | Why::Pattern | Why::Compass | Why::PlaceNoun | Why::Accord | Why::Byline | Why::Listed
             );
             // A titled name holds no other person's surname (`Colonel
             // Abdoulaye Maïga` where `Maïga` is Choguel Kokalla Maïga's).

@@ -367,11 +367,11 @@ impl Matcher {
         if before.is_some_and(is_word_char) || (!ends_with_dot && after.is_some_and(is_word_char)) {
             return false;
         }
-        let found = &text[r];
         let info = &self.patterns[pattern];
         if info.exact {
-            return found == pattern_text;
+            return text[r.clone()] == *pattern_text && !in_code(text, r);
         }
+        let found = &text[r];
         if memchr::memchr_iter(b' ', found.as_bytes()).count() + 1 != info.capitals.len() {
             return false;
         }
@@ -382,6 +382,15 @@ impl Matcher {
             || word_starts.zip(&info.capitals).all(|(at, &cap)| !cap || found[at..].starts_with(char::is_uppercase));
         found.chars().any(char::is_uppercase) && (all_caps || capitalised())
     }
+}
+
+/// Whether `r` is a piece of a code joined by hyphens that holds a digit
+/// (`CAR` of a sanctions programme's `[CAR-EO13667]`), not a name (`AU-led`).
+fn in_code(text: &str, r: Range<usize>) -> bool {
+    let code = |c: char| c.is_ascii_alphanumeric() || c == '-';
+    let after = text[r.end..].strip_prefix('-').map(|rest| &rest[..rest.find(|c| !code(c)).unwrap_or(rest.len())]);
+    let before = text[..r.start].strip_suffix('-').map(|rest| &rest[rest.rfind(|c| !code(c)).map_or(0, |at| at + 1)..]);
+    [after, before].into_iter().flatten().any(|piece| piece.bytes().any(|b| b.is_ascii_digit()))
 }
 
 /// Whether the line break at `at` has a line on either side (no blank line).
@@ -483,6 +492,15 @@ mod tests {
         // `x(Ansar) Group` is not on a word boundary.
         assert_eq!(hits, [("(Ansar) Group", 0), ("Ansar Dine", 1)]);
         assert_eq!(by_automaton(&matcher, text).len(), 2);
+    }
+
+    #[test]
+    fn an_acronym_in_a_code_is_no_name() {
+        let assets = crate::assets::Assets::bundled();
+        let matcher = Matcher::new(&assets.gazetteer);
+        let text = "Gender Male (individual) [CAR-EO13667]; an AU-led force in the CAR; 2013-CAR.";
+        let found: Vec<&str> = matcher.find(text, &[]).into_iter().map(|h| &text[h.range]).collect();
+        assert_eq!(found, ["AU", "CAR"]);
     }
 
     #[test]

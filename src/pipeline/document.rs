@@ -142,7 +142,9 @@ impl Pipeline {
             let first = dated.partition_point(|(r, _, _)| r.start < sentence.start);
             let here: Vec<&(Range<usize>, DateValue, Resolution)> = (dated[first..].iter())
                 .take_while(|(r, _, _)| r.start < sentence.end)
-                .filter(|(r, _, _)| r.end <= sentence.end)
+                .filter(|(r, _, _)| {
+                    r.end <= sentence.end && !claims::is_identifying(&source.text[sentence.start..r.start])
+                })
                 .collect();
             if here.is_empty() {
                 continue;

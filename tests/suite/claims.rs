@@ -258,3 +258,16 @@ fn a_papers_citations_end_no_sentence_and_title_nothing() {
         ]
     );
 }
+
+#[test]
+fn a_designation_lists_dates_of_birth_are_no_happenings() {
+    let text = "Treasury Sanctions Malian Officials\n\nJuly 24, 2023\n\n\
+                In late 2021, the minister traveled to Russia.\n\n\
+                DIARRA, Alou Boi, Bamako, Mali; DOB 01 Jan 1968; nationality Mali; Gender Male (individual) [CAR-EO13667].\n";
+    let corpus = corpus_of("ofac.txt", text);
+    let dates: Vec<&str> = corpus.events.iter().map(|e| e.date.value.as_str()).collect();
+    assert_eq!(dates, ["2021", "2023-07-24"]);
+    let names: Vec<&str> = corpus.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Alou Boi Diarra"), "{names:?}");
+    assert!(!names.contains(&"Central African Republic"), "{names:?}");
+}

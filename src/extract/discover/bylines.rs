@@ -129,8 +129,9 @@ fn sender_name(written: &str, given: &dyn Fn(&str) -> bool) -> Option<String> {
     Some(format!("{} {last}", first.join(" ")))
 }
 
-/// `BABA AHMED` as `Baba Ahmed`, `MCCAIN-FEINGOLD` as `Mccain-Feingold`.
-fn title_case(name: &str) -> String {
+/// `BABA AHMED` as `Baba Ahmed`, `MCCAIN-FEINGOLD` as `Mccain-Feingold`,
+/// `O'BRIEN` as `O'Brien`.
+pub(super) fn title_case(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut after_letter = false;
     for c in name.chars() {

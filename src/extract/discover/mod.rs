@@ -6,6 +6,7 @@
 mod acronyms;
 mod bodies;
 mod bylines;
+mod listed;
 mod titled;
 
 use super::context::{ContextRules, FoldedWords};
@@ -34,6 +35,8 @@ pub enum Why {
     Title,
     Pattern,
     Byline,
+    /// A designation list's entry (`DIARRA, Alou Boi, …; DOB …`).
+    Listed,
     Domain,
     Hint,
     /// A compass word before a known place (`West Africa`).
@@ -243,6 +246,7 @@ impl Discoverer {
         // `Africa` is a given name too, but a mailbox's word first.
         let given = |w: &str| self.context.is_given_name(w) && !self.context.is_place(&crate::text::fold(w));
         bylines::senders(text, &given, &mut found);
+        listed::designated(text, &mut found);
         domains(text, &mut found);
         self.posts(text, &mut found);
         self.signature(text, &mut found);
@@ -385,6 +389,7 @@ impl Why {
             Why::Title => "title before it",
             Why::Pattern => "name's head word",
             Why::Byline => "byline",
+            Why::Listed => "designation list",
             Why::Domain => "web domain",
             Why::Hint => "document markup",
             Why::Compass => "compass + place",
@@ -488,6 +493,7 @@ pub fn compile_patterns() {
     LazyLock::force(&bylines::BYLINE);
     LazyLock::force(&DOMAIN);
     titled::compile_patterns();
+    listed::compile_patterns();
     LazyLock::force(&DOMAIN_ENDINGS);
     LazyLock::force(&POST_WORDS);
 }

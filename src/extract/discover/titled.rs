@@ -2,6 +2,7 @@
 //! `Deputy Chief of Mission--Andrew Young`), read past the office the
 //! title holds (`Secretary of Homeland Security Janet Napolitano`).
 
+use super::bylines::title_case;
 use super::names::{is_capitalised, person_name, words};
 use super::{split_glued, Discoverer, Found, Why, LATIN_LETTERS};
 use crate::model::EntityKind;
@@ -27,21 +28,6 @@ static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     let name = r"[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2}";
     Regex::new(&format!(r"^[ \t]*((?:[A-Za-z]+\.? ){{1,3}}?)({name})[.:][ \t]")).expect("regex")
 });
-
-/// `O'BRIEN-SMITH` → `O'Brien-Smith`; `Mr.` stays `Mr.`, `MR` is `Mr`.
-fn title_case(words: &str) -> String {
-    let mut out = String::with_capacity(words.len());
-    let mut opens = true;
-    for c in words.chars() {
-        if opens {
-            out.extend(c.to_uppercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
-        opens = matches!(c, ' ' | '-' | '\'' | '’');
-    }
-    out
-}
 
 impl Discoverer {
     /// Where the name after a title starting at `from` begins, if one may.
