@@ -387,10 +387,15 @@ impl Matcher {
 /// Whether `r` is a piece of a code joined by hyphens that holds a digit
 /// (`CAR` of a sanctions programme's `[CAR-EO13667]`), not a name (`AU-led`).
 fn in_code(text: &str, r: Range<usize>) -> bool {
-    let code = |c: char| c.is_ascii_alphanumeric() || c == '-';
-    let after = text[r.end..].strip_prefix('-').map(|rest| &rest[..rest.find(|c| !code(c)).unwrap_or(rest.len())]);
-    let before = text[..r.start].strip_suffix('-').map(|rest| &rest[rest.rfind(|c| !code(c)).map_or(0, |at| at + 1)..]);
-    [after, before].into_iter().flatten().any(|piece| piece.bytes().any(|b| b.is_ascii_digit()))
+    // Read a few bytes either side, not to the code's ends: `CAR-CAR-…`
+    // over a megabyte would be read whole for each of its names.
+    const REACH: usize = 16;
+    let code = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-';
+    let digit_in =
+        |piece: &mut dyn Iterator<Item = &u8>| piece.take(REACH).take_while(|b| code(b)).any(u8::is_ascii_digit);
+    let (before, after) = (&text.as_bytes()[..r.start], &text.as_bytes()[r.end..]);
+    (after.first() == Some(&b'-') && digit_in(&mut after[1..].iter()))
+        || (before.last() == Some(&b'-') && digit_in(&mut before[..before.len() - 1].iter().rev()))
 }
 
 /// Whether the line break at `at` has a line on either side (no blank line).
