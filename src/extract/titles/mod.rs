@@ -229,7 +229,16 @@ fn drop_dated_phrase(s: &mut Cow<'_, str>, date: &str) {
         let first = dated_at.iter().filter_map(|&d| d.checked_sub(1 + prep.len())).find(|&at| opens(at));
         if let Some(at) = first {
             let after = &s[at + with_len..];
-            if after.is_empty() || after.starts_with([',', '.', ';']) {
+            // `the Initiative, launched in November 2002, shaped`: without its
+            // date the aside is one word, and reads wrong; it stays whole.
+            let aside = s[..at].rsplit_once(' ').is_some_and(|(head, word)| {
+                head.ends_with(',')
+                    && !word.is_empty()
+                    && word.chars().all(char::is_lowercase)
+                    && !JOINING_WORDS.contains(&word)
+                    && after.starts_with(',')
+            });
+            if (after.is_empty() || after.starts_with([',', '.', ';'])) && !aside {
                 let s = s.to_mut();
                 s.replace_range(at..at + with_len, "");
                 // `there, on 9 May, to halt`: one comma left, not two; `noted
