@@ -68,6 +68,9 @@ const CASES: &[Case] = &[
         &[("2015", "2015"), ("Saturday, June 20", "2015-06-20")]),
     ("The 2015 accord ended on Friday, January 25.", None, &[("2015", "2015")]),
     ("They meet again next Tuesday.", Some("2013-01-15"), &[("next Tuesday", "2013-01-22")]),
+    ("Cooperation with Niger has intensified post 9/11 as part of the war on terror.", None, &[("9/11", "2001-09-11")]),
+    ("The 9/11 Commission reported in 2004.", None, &[("2004", "2004")]),
+    ("It was signed on 9/11/2012.", None, &[("9/11/2012", "2012-09-11")]),
     // a weekday after a future in its sentence is ahead of the document's day
     ("The delegations would sign the accord by Friday.", Some("2015-03-03"), &[("Friday", "2015-03-06")]),
     ("Voters will go to the polls on Sunday.", Some("2015-03-03"), &[("Sunday", "2015-03-08")]),

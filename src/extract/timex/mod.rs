@@ -306,6 +306,12 @@ impl Tagger {
                 let (m, d) = if month_first { (a, b) } else { (b, a) };
                 absolute(DateValue::day(year, m, d))
             }
+            // Not a name it gives (`the 9/11 Commission`), nor a fraction (`9/11/2001` is read whole).
+            Attacks => {
+                let after = &text[range.end..];
+                let named = after.strip_prefix(' ').is_some_and(|rest| rest.starts_with(char::is_uppercase));
+                (!named && !after.starts_with(['/', '-'])).then(|| absolute(DateValue::day(2001, 9, 11))).flatten()
+            }
             Dtg => {
                 let year = 2000 + num::<i32>(caps, 3)?;
                 absolute(DateValue::day(year, month_number(&caps[2])?, num(caps, 1)?))

@@ -87,6 +87,7 @@ fn build(pattern: &str) -> Regex {
 pub(super) enum Pattern {
     Iso,
     Numeric,
+    Attacks,
     Dtg,
     DayMonthYear,
     MonthDayYear,
@@ -116,13 +117,15 @@ pub(super) enum Pattern {
     Year,
 }
 
-const SOURCES: [(Pattern, Opening, &str); 29] = {
+const SOURCES: [(Pattern, Opening, &str); 30] = {
     use Opening as O;
     use Pattern::*;
     [
         // `2019-06-05`, `2019/06/05`.
         (Iso, O::YEAR_DASH, r"\b(\d{4})[-/](\d{2})[-/](\d{2})\b"),
         (Numeric, O::DAY_SEPARATED, r"\b(\d{1,2})([-/.])(\d{1,2})[-/.](\d{4})\b"),
+        // `post-9/11`: the attacks, known by their day alone.
+        (Attacks, O::DAY_SEPARATED, r"\b9/11\b"),
         (Dtg, O::GROUP, r"\b(\d{2})\d{4}Z\s+(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+(\d{2})\b"),
         // `9 – 10 May 2019`, `from 5 May to 2 June 2019`: the first month may be left out.
         (
