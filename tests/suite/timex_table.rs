@@ -70,6 +70,7 @@ const CASES: &[Case] = &[
     ("They meet again next Tuesday.", Some("2013-01-15"), &[("next Tuesday", "2013-01-22")]),
     ("Cooperation with Niger has intensified post 9/11 as part of the war on terror.", None, &[("9/11", "2001-09-11")]),
     ("The 9/11 Commission reported in 2004.", None, &[("2004", "2004")]),
+    ("killing.[51] submachine gun, 1988]] In 1996, a former officer staged a coup.", None, &[("1996", "1996")]),
     ("It was signed on 9/11/2012.", None, &[("9/11/2012", "2012-09-11")]),
     // a weekday after a future in its sentence is ahead of the document's day
     ("The delegations would sign the accord by Friday.", Some("2015-03-03"), &[("Friday", "2015-03-06")]),

@@ -549,6 +549,9 @@ impl Tagger {
         if before.ends_with('[') && after.starts_with(']') {
             return false; // a footnote mark
         }
+        if after.starts_with("]]") {
+            return false; // a wiki link's or image's caption left in the text (`submachine gun, 1988]]`)
+        }
         if after_decl(before) {
             return false;
         }
