@@ -139,7 +139,13 @@ impl Discoverer {
         // `the Department of the Treasury's Office`: the name ends before its `'s`.
         let last = run.last()?.text;
         let last = last.strip_suffix("'s").or_else(|| last.strip_suffix("’s")).unwrap_or(last);
-        let by_head = self.sets.name_heads.contains(last) || self.head_of_place(run);
+        // `French Air Force`: a head of two words, with a word before it.
+        let by_phrase = || {
+            let before_last = run.len().checked_sub(2).filter(|_| run.len() >= 3).map(|at| run[at].text);
+            (self.sets.organization_head_phrases.iter())
+                .any(|h| h.rsplit_once(' ').is_some_and(|(first, end)| end == last && before_last == Some(first)))
+        };
+        let by_head = self.sets.name_heads.contains(last) || by_phrase() || self.head_of_place(run);
         // `Algerian Group for Call and Combat`: a country's adjective may come first.
         let of_country = run.len() >= 4 && self.starts_org(run, 1) && self.context.is_demonym(run[0].text);
         let by_start = (self.starts_org(run, 0) && run.len() >= 3) || of_country;
