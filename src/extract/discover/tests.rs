@@ -220,7 +220,7 @@ fn a_transcripts_speakers_are_people_named_in_title_case() {
 fn a_body_named_by_a_head_of_two_words_is_found() {
     let (discoverer, _) = discoverer();
     let text = "In 2013 the French Air Force struck targets while the Air Force of Niger waited.";
-    let found = discoverer.find(text, &[0..text.len()], &[], 0);
+    let found = discoverer.find(text, std::slice::from_ref(&(0..text.len())), &[], 0);
     let names: Vec<&str> = found.iter().filter(|f| f.why == Why::Pattern).map(|f| f.name.as_str()).collect();
     assert!(names.contains(&"French Air Force"), "{names:?}");
     assert!(!names.contains(&"Air Force"), "{names:?}");
