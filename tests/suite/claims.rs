@@ -76,7 +76,7 @@ fn an_event_is_titled_by_a_claim_about_its_own_date() {
     };
     assert!(title_of("2021").contains("coups in 2020 and 2021"), "{}", title_of("2021"));
     assert!(title_of("2022").starts_with("Mali expelled"));
-    assert_eq!(title_of("2013-01-11"), "France sent a force there, to halt an offensive");
+    assert_eq!(title_of("2013-01-11"), "France sent a force there to halt an offensive");
     assert!(title_of("2013-02").starts_with("A senator visited Mali"), "{}", title_of("2013-02"));
 }
 

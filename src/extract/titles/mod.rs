@@ -241,12 +241,12 @@ fn drop_dated_phrase(s: &mut Cow<'_, str>, date: &str) {
             if (after.is_empty() || after.starts_with([',', '.', ';'])) && !aside {
                 let s = s.to_mut();
                 s.replace_range(at..at + with_len, "");
-                // `there, on 9 May, to halt`: one comma left, not two; `noted
-                // that on January 9, ECOWAS`: none after a joining word.
+                // `noted that on January 9, ECOWAS`: no comma after a joining word.
                 let joined = s[..at].rsplit(' ').next().is_some_and(|w| JOINING_WORDS.contains(&w));
-                if (s[..at].ends_with(',') || joined) && s[at..].starts_with(',') {
+                if joined && s[at..].starts_with(',') {
                     s.remove(at);
                 }
+                close_aside(s, at);
                 return;
             }
         }
@@ -279,6 +279,42 @@ fn drop_dated_phrase(s: &mut Cow<'_, str>, date: &str) {
         }
     }
 }
+
+/// Where a dated aside was taken out at `at` of `s`, its commas: both go
+/// (`The army, in 2012, collapsed`: `The army collapsed`), but for the one
+/// closing a phrase that opens the sentence (`After the vote, on 9 May,
+/// protests began`: `After the vote, protests began`).
+fn close_aside(s: &mut String, at: usize) {
+    if !(s[..at].ends_with(',') && s[at..].starts_with(',')) {
+        return;
+    }
+    s.remove(at);
+    let opening = s[..at - 1].rsplit(',').next().unwrap_or("").trim_start();
+    let first = opening.split(' ').next().unwrap_or("");
+    if !OPENING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(first)) {
+        s.remove(at - 1);
+    }
+}
+
+/// Words a phrase that opens a sentence before its comma begins with.
+const OPENING_WORDS: [&str; 16] = [
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "following",
+    "since",
+    "with",
+    "under",
+    "by",
+    "for",
+    "from",
+    "despite",
+    "as",
+    "between",
+];
 
 /// Words that a dated phrase opening a clause may follow (`said that on
 /// May 5, the`): its comma goes with it.

@@ -65,9 +65,7 @@ fn drop_by_search(mut s: String, date: &str) -> String {
             });
             if (after.is_empty() || after.starts_with([',', '.', ';'])) && !aside {
                 s.replace_range(at..at + with.len(), "");
-                if s[..at].ends_with(',') && s[at..].starts_with(',') {
-                    s.remove(at);
-                }
+                close_aside(&mut s, at);
                 return s;
             }
         }
@@ -251,7 +249,7 @@ fn a_date_told_in_passing_is_titled_by_its_own_clause() {
     let s = "On february 2013, Senator Coons was leading the first visit to Mali since France sent a force there, on january, 2013, to halt an offensive.";
     let at = s.find("january").unwrap();
     let t = clause_title(s, at..at + "january, 2013".len(), "january, 2013");
-    assert_eq!(t, "France sent a force there, to halt an offensive");
+    assert_eq!(t, "France sent a force there to halt an offensive");
     let s = "In 2022, Mali expelled the last French troops after the 2021 coup.";
     let at = s.find("2021").unwrap();
     assert_eq!(clause_title(s, at..at + 4, "2021"), title(s, "2021"), "a phrase, not a clause");
@@ -385,4 +383,11 @@ fn an_aside_that_its_date_would_leave_one_word_stays_whole() {
     );
     let s = "The mission, there since 2013, left in 2023.";
     assert_eq!(title(s, "2023"), "The mission, there since 2013, left");
+}
+
+#[test]
+fn a_dated_asides_commas_go_with_it_but_for_an_opening_phrases() {
+    assert_eq!(title("The army, in 2012, collapsed.", "2012"), "The army collapsed");
+    let s = "In the capital and in every town of the northern regions, in 2012, soldiers seized power.";
+    assert_eq!(title(s, "2012"), "In the capital and in every town of the northern regions, soldiers seized power");
 }
