@@ -245,7 +245,9 @@ pub fn is_access_note(sentence: &str) -> bool {
 /// of birth:` (`born on 1 January 1968` tells a birth).
 pub fn is_identifying(before: &str) -> bool {
     let label = before.trim_end().trim_end_matches(':').trim_end();
-    ["DOB", "D.O.B.", "Date of birth", "Date of Birth", "date of birth"].iter().any(|l| label.ends_with(l))
+    // Asked of every date: the last letter rules out most at once.
+    matches!(label.as_bytes().last(), Some(b'B' | b'.' | b'h'))
+        && ["DOB", "D.O.B.", "Date of birth", "Date of Birth", "date of birth"].iter().any(|l| label.ends_with(l))
 }
 
 pub fn is_citation(sentence: &str, dates: &[Range<usize>]) -> bool {

@@ -22,7 +22,8 @@ const ENTRY_FIELDS: [&str; 6] = ["; DOB ", "; POB ", "(a.k.a. ", "; nationality 
 /// The people of a designation list's entries, each named given names first.
 pub(super) fn designated(text: &str, out: &mut Vec<Found>) {
     // Most documents hold no such field: one search spares them the lines.
-    if !text.contains("; DOB ") && !text.contains("(individual)") {
+    let holds = |field: &str| memchr::memmem::find(text.as_bytes(), field.as_bytes()).is_some();
+    if !holds("; DOB ") && !holds("(individual)") {
         return;
     }
     let starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1));
