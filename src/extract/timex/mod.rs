@@ -306,7 +306,7 @@ impl Tagger {
                 let (m, d) = if month_first { (a, b) } else { (b, a) };
                 absolute(DateValue::day(year, m, d))
             }
-            // Not a name it gives (`the 9/11 Commission`), nor a fraction (`9/11/2001` is read whole).
+            // Not in a name (`the 9/11 Commission`), nor the start of a longer date (`9/11/2001` is read whole).
             Attacks => {
                 let after = &text[range.end..];
                 let named = after.strip_prefix(' ').is_some_and(|rest| rest.starts_with(char::is_uppercase));
