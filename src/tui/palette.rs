@@ -118,7 +118,12 @@ pub fn narrow(corpus: &Corpus, candidates: &Candidates, previous: Option<&Matche
         if !subsequence(folded.as_bytes(), t.as_bytes()) {
             return None;
         }
-        score_of(&matcher, t, &folded).map(|s| (s, weight(i), i))
+        // An actor's names each on their own: `diarra` is not `d`, `i`, `a`
+        // of `sadio camara` and `rra` of an alias after it.
+        let forms: &mut dyn Iterator<Item = &str> =
+            if mode == 'a' { &mut t.split(NAMES_APART) } else { &mut std::iter::once(t) };
+        let scores = forms.filter(|form| subsequence(folded.as_bytes(), form.as_bytes()));
+        scores.filter_map(|form| score_of(&matcher, form, &folded)).max().map(|s| (s, weight(i), i))
     };
     let narrowing = previous.filter(|p| p.mode == mode && folded.starts_with(&p.query));
     // Scored on every core.
@@ -130,6 +135,9 @@ pub fn narrow(corpus: &Corpus, candidates: &Candidates, previous: Option<&Matche
     let total = scored.len();
     Matches { typed: query.to_string(), mode, query: folded, pool, ranked: best(scored, mode), total }
 }
+
+/// What stands between an entity's names in its folded key (`Entity::folded`).
+const NAMES_APART: &str = " | ";
 
 /// The score of `text` for `query`, the same whatever the matcher scored before.
 ///

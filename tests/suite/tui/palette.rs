@@ -47,7 +47,8 @@ proptest::proptest! {
                     use fuzzy_matcher::FuzzyMatcher;
                     let skim = fuzzy_matcher::skim::SkimMatcherV2::default();
                     let q = annals::text::fold(typed.trim());
-                    let plain = corpus.entities.iter().filter(|e| q.is_empty() || skim.fuzzy_match(&e.folded, &q).is_some());
+                    let matched = |e: &annals::model::Entity| e.folded.split(" | ").any(|name| skim.fuzzy_match(name, &q).is_some());
+                    let plain = corpus.entities.iter().filter(|e| q.is_empty() || matched(e));
                     proptest::prop_assert_eq!(scratch.total, plain.count());
                 }
                 previous = narrowed;
@@ -86,6 +87,32 @@ fn a_crowd_is_counted_but_only_the_best_are_ranked() {
     assert_eq!(all.ranked.len(), annals::tui::palette::RANKED);
     let keita = annals::tui::palette::filter(&CROWD, &candidates, "keita");
     assert!(keita.total < 3000 && keita.total >= 3000 / 7, "{}", keita.total);
+}
+
+#[test]
+fn a_query_matches_within_one_name_not_across_an_entitys_names() {
+    let entity = |name: &str, aliases: &[&str]| {
+        let forms: Vec<&str> = std::iter::once(name).chain(aliases.iter().copied()).collect();
+        annals::model::Entity {
+            id: annals::text::slug(name),
+            folded: annals::text::fold(&forms.join(" | ")),
+            name: name.to_string(),
+            kind: annals::model::EntityKind::Person,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            mentions: Vec::new(),
+            found_by: "gazetteer".into(),
+        }
+    };
+    let entities = vec![
+        entity("Sadio Camara", &["CAMARA, Sadio", "CAMARA, Sadio Cheick", "Camara"]),
+        entity("Alou Boi Diarra", &["DIARRA, Alou Boi"]),
+    ];
+    let corpus = Corpus { entities: entities.into(), ..Corpus::default() };
+    let candidates = Candidates::new(&corpus);
+    let found = annals::tui::palette::filter(&corpus, &candidates, "diarra");
+    assert_eq!(found.total, 1, "`d`, `i`, `a` of one name and `rra` of the next are no match");
+    let found = annals::tui::palette::filter(&corpus, &candidates, "cheick");
+    assert_eq!(found.total, 1, "an alias alone matches");
 }
 
 #[test]
@@ -141,8 +168,10 @@ fn palette_ranking_is_the_same_every_time() {
             .entities
             .iter_enumerated()
             .filter_map(|(i, e)| {
-                let fresh = fuzzy_matcher::skim::SkimMatcherV2::default();
-                fresh.fuzzy_match(&e.folded, &q).map(|s| (s, e.mentions.len(), i))
+                // Each of its names on a fresh matcher, the best of them.
+                let fresh = || fuzzy_matcher::skim::SkimMatcherV2::default();
+                let best = e.folded.split(" | ").filter_map(|name| fresh().fuzzy_match(name, &q)).max();
+                best.map(|s| (s, e.mentions.len(), i))
             })
             .collect();
         // Entities in events first (`entities_without_events_come_last`).
