@@ -142,6 +142,12 @@ const CASES: &[Case] = &[
     ("Last week the European Union pledged new funds.", Some("2015-03-03"), &[("Last week", "2015-02-23/2015-03-01")]),
     ("The talks resume next week in Algiers.", Some("2015-03-03"), &[("next week", "2015-03-09/2015-03-15")]),
     ("last week the", Some("2015-03"), &[]),
+    // 2022-05-16 is a Monday; 2022-05-15 a Sunday
+    ("The junta said it foiled a coup over the weekend.", Some("2022-05-16"), &[("over the weekend", "2022-05-14/2022-05-15")]),
+    ("Fighting resumed over the weekend.", Some("2022-05-15"), &[("over the weekend", "2022-05-14/2022-05-15")]),
+    ("Talks resume this weekend in Lomé.", Some("2022-05-16"), &[("this weekend", "2022-05-21/2022-05-22")]),
+    ("Voters go to the polls next weekend.", Some("2022-05-16"), &[("next weekend", "2022-05-28/2022-05-29")]),
+    ("Troops took over the weekly patrols in 2013.", None, &[("2013", "2013")]),
     ("next year elections", Some("2023-08-05"), &[("next year", "2024")]),
     ("this year alone", Some("2023-08-05"), &[("this year", "2023")]),
     ("The U.S. on Friday paused aid", Some("2023-08-05"), &[("Friday", "2023-08-04")]),

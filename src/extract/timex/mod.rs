@@ -53,6 +53,10 @@ pub enum Meaning {
     /// `last week` (-1), `this week` (0), `next week` (1): Monday to
     /// Sunday of a week counted from the document's.
     WeekOffset(i32),
+    /// `over the weekend`, `last weekend` (-1): the Saturday and Sunday
+    /// last ended by the document's day; `this weekend`, `the coming
+    /// weekend` (0): its week's; `next weekend` (1): the next week's.
+    WeekendOffset(i32),
     DayOffset(i64),
     /// `the same date` (0), `the next day` (1): days after the day the
     /// narrative last named.
@@ -239,6 +243,7 @@ impl Tagger {
                 YearOffset(_)
                     | MonthOffset(_)
                     | WeekOffset(_)
+                    | WeekendOffset(_)
                     | DayOffset(_)
                     | Weekday { .. }
                     | NarrativeDayOffset(_)
@@ -642,6 +647,9 @@ fn relative(caps: &Groups) -> Option<Meaning> {
     if caps.get(3).is_some() {
         return Some(Meaning::DayOffset(-1));
     }
+    if caps.get(4).is_some() {
+        return Some(Meaning::WeekendOffset(-1)); // `over the weekend`
+    }
     let offset = match caps[1].to_ascii_lowercase().as_str() {
         "last" | "previous" => -1,
         "this" => 0,
@@ -650,6 +658,8 @@ fn relative(caps: &Groups) -> Option<Meaning> {
     match caps[2].to_ascii_lowercase().as_str() {
         "year" => Some(Meaning::YearOffset(offset)),
         "week" => Some(Meaning::WeekOffset(offset)),
+        "weekend" if caps[1].eq_ignore_ascii_case("coming") => Some(Meaning::WeekendOffset(0)),
+        "weekend" => Some(Meaning::WeekendOffset(offset)),
         _ => Some(Meaning::MonthOffset(offset)),
     }
 }

@@ -170,7 +170,11 @@ const SOURCES: [(Pattern, Opening, &str); 30] = {
         (DayMonth, O::DAY, r"\b({DAY})\s+(?:of\s+)?({MONTHFULL})\b"),
         // After a cue word (see [`BARE_MONTH_CUE`]).
         (BareMonth, O::MONTH, r"\b({MONTHFULL})(?:\s+(?:and|to|through|until)\s+({MONTHFULL}))?\b"),
-        (Relative, O::RELATIVE, r"\b(?i:(last|next|this|previous|coming)\s+(year|month|week)|(yesterday))\b"),
+        (
+            Relative,
+            O::RELATIVE,
+            r"\b(?i:(last|next|this|previous|coming)\s+(year|month|weekend|week)|(yesterday)|over\s+the\s+(weekend))\b",
+        ),
         // `the same date`, `the next day`, `ten years later`, `two weeks ago`: the words around
         // are read in code, as a pattern that began with `the` would be tried
         // at every `the`.

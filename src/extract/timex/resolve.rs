@@ -203,6 +203,16 @@ fn offset(meaning: &Meaning, doc: &DateValue) -> Option<DateValue> {
         Meaning::YearOffset(n) => DateValue::year(d.year() + n),
         Meaning::MonthOffset(n) if doc.precision <= Precision::Month => months_after(d, *n),
         Meaning::DayOffset(n) if doc.precision == Precision::Day => day_value(d + Duration::days(*n)),
+        Meaning::WeekendOffset(n) if doc.precision == Precision::Day => {
+            let since_monday = i64::from(d.weekday().num_days_from_monday());
+            // The last weekend is the one before this week's, unless the document is of a Sunday.
+            let weeks = match *n {
+                n if n < 0 && since_monday < 6 => i64::from(n),
+                n => i64::from(n.max(0)),
+            };
+            let saturday = d + Duration::days(5 - since_monday) + Duration::weeks(weeks);
+            DateValue::range(&day_value(saturday)?, &day_value(saturday + Duration::days(1))?)
+        }
         Meaning::WeekOffset(n) if doc.precision == Precision::Day => {
             let monday =
                 d - Duration::days(i64::from(d.weekday().num_days_from_monday())) + Duration::weeks(i64::from(*n));

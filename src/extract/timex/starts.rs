@@ -253,6 +253,8 @@ fn by_word(rest: &[u8], run: usize, after: &str) -> Opening {
         b"fy" | b"fiscal" => Opening::FISCAL,
         b"last" | b"next" => Opening::RELATIVE.or(before_weekday(after)),
         b"this" | b"previous" | b"coming" | b"yesterday" => Opening::RELATIVE,
+        // `over the weekend`: not at every `over`.
+        b"over" if after.get(..12).is_some_and(|s| s.eq_ignore_ascii_case(" the weekend")) => Opening::RELATIVE,
         b"day" | b"days" | b"date" | b"week" | b"weeks" | b"month" | b"months" | b"year" | b"years" | b"morning"
         | b"afternoon" | b"evening" | b"night" => Opening::NARRATIVE,
         b"on" => before_weekday(after),
