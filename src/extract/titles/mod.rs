@@ -291,7 +291,11 @@ fn close_aside(s: &mut String, at: usize) {
     s.remove(at);
     let opening = s[..at - 1].rsplit(',').next().unwrap_or("").trim_start();
     let first = opening.split(' ').next().unwrap_or("");
-    if !OPENING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(first)) {
+    // `Three days later, on 18 March, the mission left`: a count of time opens it too.
+    let last = opening.rsplit(' ').next().unwrap_or("");
+    let opens = OPENING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(first))
+        || matches!(last, "later" | "earlier" | "ago" | "afterwards" | "then");
+    if !opens {
         s.remove(at - 1);
     }
 }

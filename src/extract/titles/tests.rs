@@ -388,6 +388,8 @@ fn an_aside_that_its_date_would_leave_one_word_stays_whole() {
 #[test]
 fn a_dated_asides_commas_go_with_it_but_for_an_opening_phrases() {
     assert_eq!(title("The army, in 2012, collapsed.", "2012"), "The army collapsed");
+    let s = "Three days later, on 18 March, the mission left.";
+    assert_eq!(title(s, "18 March"), "Three days later, the mission left");
     let s = "In the capital and in every town of the northern regions, in 2012, soldiers seized power.";
     assert_eq!(title(s, "2012"), "In the capital and in every town of the northern regions, soldiers seized power");
 }
