@@ -345,6 +345,11 @@ pub fn floor_boundary(s: &str, at: usize) -> usize {
     at
 }
 
+/// Where each line of `text` begins: 0, and after each line break.
+pub fn line_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1))
+}
+
 /// The first character boundary of `s` at or after `at` (at most its length).
 pub fn ceil_boundary(s: &str, at: usize) -> usize {
     let mut at = at.min(s.len());

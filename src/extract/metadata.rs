@@ -152,13 +152,17 @@ fn date_from_text(text: &str, front_matter: &[(String, String)], tagger: &Tagger
         }
     }
     if let Some((d, line)) = dateline(text, tagger) {
-        return Some((d, format!("text: dateline {line}")));
+        return Some((d, format!("{DATELINE_BASIS}{line}")));
     }
     let caps = DECL.captures(text).filter(|_| CABLE.is_match(text))?;
     let (m, d, y): (u32, u32, i32) = (caps[1].parse().ok()?, caps[2].parse().ok()?, caps[3].parse().ok()?);
     let date = DateValue::day(y - 10, m, d)?;
     Some((date, format!("text: {} minus ten years (declassification date)", &caps[0])))
 }
+
+/// How a document's date read from a dateline is recorded, before the
+/// dateline itself (`text: dateline Bamako, February 10, 2020`).
+pub const DATELINE_BASIS: &str = "text: dateline ";
 
 /// A line near the top that is only a date (`March 3, 2021`), under a
 /// title; or that ends with a day after a dash, a bar or a comma

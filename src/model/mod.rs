@@ -193,6 +193,9 @@ impl Mention {
     }
 }
 
+/// What stands between an entity's names in its folded key ([`Entity::folded`]).
+pub const NAMES_APART: &str = " | ";
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Entity {
     /// A stable slug of the canonical name (`amadou-toumani-toure`).
@@ -202,7 +205,8 @@ pub struct Entity {
     /// The other surface forms the corpus uses for it.
     pub aliases: Vec<String>,
     pub mentions: Vec<Mention>,
-    /// The name and aliases, accent-folded and lowercased, for matching.
+    /// The name and aliases, accent-folded and lowercased, for matching,
+    /// joined by [`NAMES_APART`].
     pub folded: String,
     /// Which rule made it an entity (`gazetteer`, `given name`): a user
     /// who sees a wrong one sees why.

@@ -166,7 +166,7 @@ fn finish_entities(corpus: &mut Corpus) {
             &std::iter::once(entity.name.as_str())
                 .chain(aliases.iter().map(String::as_str))
                 .collect::<Vec<_>>()
-                .join(" | "),
+                .join(NAMES_APART),
         );
         entity.aliases = aliases;
         entity.mentions.shrink_to_fit();

@@ -138,6 +138,7 @@ impl Pipeline {
         let rules = &self.assets.lexicon.rules;
         let dating_words = &rules.dating_words;
         let lists = claims::lists_start(&source.text, &rules.closing_sections);
+        let dateline = source.published_basis.as_deref().and_then(|b| b.strip_prefix(metadata::DATELINE_BASIS));
         for sentence in sentences.ranges.iter().take_while(|s| s.start < lists) {
             let first = dated.partition_point(|(r, _, _)| r.start < sentence.start);
             let here: Vec<&(Range<usize>, DateValue, Resolution)> = (dated[first..].iter())
@@ -183,7 +184,7 @@ impl Pipeline {
             // The line the document's own date was read from dates the document.
             let dates_document = || source.published_basis.as_deref().is_some_and(|b| b.contains(text.trim()));
             // So does a dateline opening the first sentence (`BAMAKO, March 3, 2015 — On 1 March …`).
-            let in_dateline = dateline_end(source, sentence);
+            let in_dateline = dateline.and_then(|line| dateline_end(source, line, sentence));
             // A heading `2012`, or `December 27.` cut off its sentence by a line break, tells nothing;
             // nor does a heading that names a period (`The First Tuareg Rebellion of 1985–1995`).
             let heading = marked_heading || claims::is_heading(&source.text, sentence.clone());
@@ -292,11 +293,10 @@ impl<'c> Marks<'c> {
     }
 }
 
-/// Where the dateline the document's date was read from ends, when it
-/// opens `sentence` (`BAMAKO, March 3, 2015` of `BAMAKO, March 3, 2015 —
-/// On 1 March …`): its day is the story's publication, not the sentence's.
-fn dateline_end(source: &Source, sentence: &Range<usize>) -> Option<usize> {
-    let line = source.published_basis.as_deref()?.strip_prefix("text: dateline ")?;
+/// Where the dateline the document's date was read from (`line`) ends,
+/// when it opens `sentence` (`BAMAKO, March 3, 2015` of `BAMAKO, March 3,
+/// 2015 — On 1 March …`): its day is the story's publication, not the sentence's.
+fn dateline_end(source: &Source, line: &str, sentence: &Range<usize>) -> Option<usize> {
     let near_top = sentence.start < DOCUMENT_HEAD && sentence.start >= source.body_start;
     (near_top && source.text[sentence.clone()].starts_with(line)).then(|| sentence.start + line.len())
 }

@@ -5,7 +5,7 @@
 
 use super::event_words::EventWords;
 use super::state::Target;
-use crate::model::{Corpus, EntityId};
+use crate::model::{Corpus, EntityId, NAMES_APART};
 use crate::text::fold;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
@@ -135,9 +135,6 @@ pub fn narrow(corpus: &Corpus, candidates: &Candidates, previous: Option<&Matche
     let total = scored.len();
     Matches { typed: query.to_string(), mode, query: folded, pool, ranked: best(scored, mode), total }
 }
-
-/// What stands between an entity's names in its folded key (`Entity::folded`).
-const NAMES_APART: &str = " | ";
 
 /// The score of `text` for `query`, the same whatever the matcher scored before.
 ///

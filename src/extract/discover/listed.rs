@@ -26,8 +26,7 @@ pub(super) fn designated(text: &str, out: &mut Vec<Found>) {
     if !holds("; DOB ") && !holds("(individual)") {
         return;
     }
-    let starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1));
-    for start in starts {
+    for start in crate::text::line_starts(text) {
         let line = &text[start..memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |at| start + at)];
         // A line that does not open with two capitals is no entry: spared the regex and the fields.
         if !opens_with_capitals(line) {

@@ -112,9 +112,7 @@ impl Discoverer {
     /// opening a line, a name in capitals, a full stop or a colon. The
     /// name is the person's in title case, as the rest of the text spells it.
     pub(super) fn speakers(&self, text: &str, out: &mut Vec<Found>) {
-        let bytes = text.as_bytes();
-        let starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|at| at + 1));
-        for start in starts {
+        for start in crate::text::line_starts(text) {
             // Most lines hold no two capitals before a `.` or `:` and a
             // space (`FLAKE. `): those marks found by a search, the regex spared.
             let head = &text[start..crate::text::floor_boundary(text, start + 80)];

@@ -229,16 +229,7 @@ fn drop_dated_phrase(s: &mut Cow<'_, str>, date: &str) {
         let first = dated_at.iter().filter_map(|&d| d.checked_sub(1 + prep.len())).find(|&at| opens(at));
         if let Some(at) = first {
             let after = &s[at + with_len..];
-            // `the Initiative, launched in November 2002, shaped`: without its
-            // date the aside is one word, and reads wrong; it stays whole.
-            let aside = s[..at].rsplit_once(' ').is_some_and(|(head, word)| {
-                head.ends_with(',')
-                    && !word.is_empty()
-                    && word.chars().all(char::is_lowercase)
-                    && !JOINING_WORDS.contains(&word)
-                    && after.starts_with(',')
-            });
-            if (after.is_empty() || after.starts_with([',', '.', ';'])) && !aside {
+            if (after.is_empty() || after.starts_with([',', '.', ';'])) && !one_word_aside(&s[..at], after) {
                 let s = s.to_mut();
                 s.replace_range(at..at + with_len, "");
                 // `noted that on January 9, ECOWAS`: no comma after a joining word.
@@ -278,6 +269,19 @@ fn drop_dated_phrase(s: &mut Cow<'_, str>, date: &str) {
             s.drain(..s.len() - told);
         }
     }
+}
+
+/// Whether a dated phrase between `before` and `after` leaves, taken out,
+/// an aside of one word (`the Initiative, launched in November 2002,
+/// shaped`): it reads wrong, and stays whole.
+fn one_word_aside(before: &str, after: &str) -> bool {
+    before.rsplit_once(' ').is_some_and(|(head, word)| {
+        head.ends_with(',')
+            && !word.is_empty()
+            && word.chars().all(char::is_lowercase)
+            && !JOINING_WORDS.contains(&word)
+            && after.starts_with(',')
+    })
 }
 
 /// Where a dated aside was taken out at `at` of `s`, its commas: both go

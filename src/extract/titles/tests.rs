@@ -56,14 +56,7 @@ fn drop_by_search(mut s: String, date: &str) -> String {
         let with = format!(" {prep}{date}");
         if let Some(at) = s.find(&with) {
             let after = &s[at + with.len()..];
-            let aside = s[..at].rsplit_once(' ').is_some_and(|(head, word)| {
-                head.ends_with(',')
-                    && !word.is_empty()
-                    && word.chars().all(char::is_lowercase)
-                    && !JOINING_WORDS.contains(&word)
-                    && after.starts_with(',')
-            });
-            if (after.is_empty() || after.starts_with([',', '.', ';'])) && !aside {
+            if (after.is_empty() || after.starts_with([',', '.', ';'])) && !one_word_aside(&s[..at], after) {
                 s.replace_range(at..at + with.len(), "");
                 close_aside(&mut s, at);
                 return s;
