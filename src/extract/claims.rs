@@ -2,11 +2,15 @@
 //! event kind read from the lexicon's trigger words.
 
 use crate::assets::EventKindRule;
-use crate::text::fold;
+use crate::text::{fold, fold_into};
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex_syntax::is_word_character;
-use std::borrow::Cow;
 use std::ops::Range;
+
+thread_local! {
+    /// [`KindClassifier::first_kind`]'s folded clause.
+    static FOLDED_CLAUSE: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
 
 /// Picks an event kind: the first kind of the lexicon whose trigger words
 /// stand in the clause around the date, else in the sentence, else `other`.
@@ -59,10 +63,21 @@ impl KindClassifier {
         // Folding ASCII text only lowers its case (and turns a backquote
         // into an apostrophe), which the automaton does not heed: a copy of
         // every claim's clause spared.
-        let folded = if text.is_ascii() && !text.contains('`') { Cow::Borrowed(text) } else { Cow::Owned(fold(text)) };
+        if text.is_ascii() && !text.contains('`') {
+            return self.first_kind_folded(text);
+        }
+        // Other clauses folded into the thread's buffer, not a string each.
+        FOLDED_CLAUSE.with_borrow_mut(|folded| {
+            folded.clear();
+            fold_into(text, folded);
+            self.first_kind_folded(folded)
+        })
+    }
+
+    fn first_kind_folded(&self, folded: &str) -> Option<&str> {
         let is_word_at = |c: Option<char>| c.is_some_and(is_word_character);
         self.triggers
-            .find_overlapping_iter(&*folded)
+            .find_overlapping_iter(folded)
             .filter(|m| {
                 let (kind_stem, before, after) = (
                     self.meaning[m.pattern()],
@@ -108,8 +123,14 @@ pub fn clause_range(sentence: &str, date: Range<usize>) -> Range<usize> {
 fn fewer_words_than(text: &str, n: usize) -> bool {
     let mut words = 0;
     let mut in_word = false;
-    for c in text.chars() {
-        let space = c.is_whitespace();
+    let mut at = 0;
+    while at < text.len() {
+        // ASCII read as bytes (every claim of a run-on asks), the rest decoded.
+        let (space, len) = match text.as_bytes()[at] {
+            b if b.is_ascii() => (matches!(b, b' ' | b'\t'..=b'\r'), 1),
+            _ => text[at..].chars().next().map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        };
+        at += len;
         if !space && !in_word {
             words += 1;
             if words == n {
@@ -313,7 +334,7 @@ mod tests {
         }
 
         #[test]
-        fn words_are_counted_as_white_space_splits_them(text in "[ a\t\n\u{a0}\u{2003}é.]{0,24}", n in 1usize..8) {
+        fn words_are_counted_as_white_space_splits_them(text in "[ a\t\n\r\u{b}\u{a0}\u{2003}é.]{0,24}", n in 1usize..8) {
             proptest::prop_assert_eq!(fewer_words_than(&text, n), text.split_whitespace().count() < n);
         }
     }

@@ -186,37 +186,34 @@ impl Resolver {
         let marked: Vec<Range<usize>> = hints.iter().map(|h| h.clean.clone()).collect();
         let mut hits = self.matcher.find(text, &marked);
         hits.retain(|h| !cable_address(text, &h.range));
-        // Hits of different ranges never overlap (leftmost-longest), so a
-        // range is taken or not: a set, not a scan.
+        // Hits come in text order and never overlap (leftmost-longest): the
+        // hits of one range stand together, and a range is taken by its first
+        // full name, else its short forms are the entries it may name (a
+        // slice of one list, as a list each grew, and most grew twice).
         let mut known: Vec<(Range<usize>, usize)> = Vec::new();
-        let mut taken: seeded::Set<Range<usize>> = seeded::Set::default();
         let mut strong = Strong::default();
-        for h in hits.iter().filter(|h| !h.short) {
-            if taken.insert(h.range.clone()) {
-                known.push((h.range.clone(), h.entry));
-                strong.insert(h.entry);
-            }
-        }
-        // Short forms grouped by range: the entries one range may name, a
-        // slice of one list (a list each grew, and most grew twice).
         let mut entries: Vec<usize> = Vec::new();
         let mut shorts: Vec<(Range<usize>, Range<usize>)> = Vec::new();
-        for h in hits.iter().filter(|h| h.short && !taken.contains(&h.range)) {
-            entries.push(h.entry);
-            match shorts.last_mut() {
-                Some((r, of_range)) if *r == h.range => of_range.end = entries.len(),
-                _ => shorts.push((h.range.clone(), entries.len() - 1..entries.len())),
+        for same_range in hits.chunk_by(|a, b| a.range == b.range) {
+            if let Some(h) = same_range.iter().find(|h| !h.short) {
+                known.push((h.range.clone(), h.entry));
+                strong.insert(h.entry);
+            } else {
+                let from = entries.len();
+                entries.extend(same_range.iter().map(|h| h.entry));
+                shorts.push((same_range[0].range.clone(), from..entries.len()));
             }
         }
+        let mut picked = vec![false; shorts.len()];
         for titled_pass in [true, false] {
-            for (range, of_range) in &shorts {
-                if taken.contains(range) || self.titled(text, range.start) != titled_pass {
+            for (n, (range, of_range)) in shorts.iter().enumerate() {
+                if picked[n] || self.titled(text, range.start) != titled_pass {
                     continue;
                 }
                 let candidates = &entries[of_range.clone()];
-                if let Some(e) = self.pick(candidates, &strong, titled_pass, dates.date_at(range.start)) {
+                if let Some(e) = self.pick(candidates, &strong, titled_pass, || dates.date_at(range.start)) {
                     strong.insert(e);
-                    taken.insert(range.clone());
+                    picked[n] = true;
                     known.push((range.clone(), e));
                 }
             }
@@ -244,8 +241,17 @@ impl Resolver {
         }
     }
 
-    /// The one entry a short form names here, if it can be told.
-    fn pick(&self, candidates: &[usize], strong: &Strong, titled: bool, date: Option<DateValue>) -> Option<usize> {
+    /// The one entry a short form names here, if it can be told; `date`
+    /// is asked only of entries with terms of office.
+    fn pick(
+        &self,
+        candidates: &[usize],
+        strong: &Strong,
+        titled: bool,
+        date: impl FnOnce() -> Option<DateValue>,
+    ) -> Option<usize> {
+        let termed = candidates.iter().any(|&e| !self.matcher.terms[e].is_empty());
+        let date = if termed { date() } else { None };
         let fitting: Vec<usize> = candidates.iter().copied().filter(|e| self.in_term(*e, date.as_ref())).collect();
         let strong_fitting: Vec<usize> = fitting.iter().copied().filter(|e| strong.contains(e)).collect();
         match (strong_fitting.as_slice(), fitting.as_slice()) {
@@ -424,11 +430,14 @@ impl Resolver {
             }
         }
         if tokens.len() >= 2 {
-            let date = dates.date_at(f.range.start);
+            // Asked only of a name that agrees with a known person's.
+            let mut date = None;
             let first = name.get(..3);
             for known in &self.known_people {
                 let agrees = known.first.as_deref() == first && known.short.iter().any(|s| s == last);
-                if agrees && self.in_term(known.entry, date.as_ref()) {
+                if agrees
+                    && self.in_term(known.entry, date.get_or_insert_with(|| dates.date_at(f.range.start)).as_ref())
+                {
                     return EntityKey::Known(known.entry);
                 }
             }

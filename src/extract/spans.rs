@@ -152,12 +152,23 @@ impl Marked {
     }
 
     pub fn meets(&self, r: &Range<usize>) -> bool {
-        r.clone().any(|at| self.0[at / 64] & (1 << (at % 64)) != 0)
+        words_of(r).any(|(word, bits)| self.0[word] & bits != 0)
     }
 
     pub fn mark(&mut self, r: &Range<usize>) {
-        r.clone().for_each(|at| self.0[at / 64] |= 1 << (at % 64));
+        words_of(r).for_each(|(word, bits)| self.0[word] |= bits);
     }
+}
+
+/// The words that hold `r`'s bits, and its bits in each: a name's bytes
+/// are asked a word at a time, not a bit at a time.
+fn words_of(r: &Range<usize>) -> impl Iterator<Item = (usize, u64)> {
+    let (start, end) = (r.start, r.end);
+    (start / 64..end.div_ceil(64)).map(move |word| {
+        let (from, to) = (start.max(word * 64) - word * 64, end.min(word * 64 + 64) - word * 64);
+        let below_to = if to == 64 { u64::MAX } else { (1 << to) - 1 };
+        (word, below_to & !((1u64 << from) - 1))
+    })
 }
 
 #[cfg(test)]
@@ -237,6 +248,25 @@ mod tests {
             prop_assert_eq!(spans.len(), list.len());
             let sorted: Vec<_> = spans.into_sorted().map(|m| m.range).collect();
             prop_assert_eq!(sorted, list.into_iter().map(|(r, _)| r).collect::<Vec<_>>());
+        }
+
+        /// Marked a word at a time, ranges across words meet as a list of
+        /// marked bytes says.
+        #[test]
+        fn marked_ranges_meet_as_bytes_do(
+            marks in proptest::collection::vec((0usize..300, 0usize..140), 0..12),
+            asked in proptest::collection::vec((0usize..300, 1usize..140), 1..40),
+        ) {
+            let len = 440;
+            let (mut marked, mut bytes) = (Marked::new(len), vec![false; len]);
+            for (start, n) in marks {
+                marked.mark(&(start..start + n));
+                bytes[start..start + n].iter_mut().for_each(|b| *b = true);
+            }
+            for (start, n) in asked {
+                let r = start..start + n;
+                prop_assert_eq!(marked.meets(&r), bytes[r.clone()].contains(&true), "{:?}", r);
+            }
         }
     }
 }

@@ -63,7 +63,13 @@ impl<'a> Assembler<'a> {
             claim.actors = actors(&numbered, &claim.sentence, &corpus.entities);
         }
         corpus.sources.push(source);
-        corpus.claims.extend(claims);
+        if corpus.claims.is_empty() {
+            // The first document's claims kept where they are, not copied.
+            claims.shrink_to_fit();
+            corpus.claims = claims.into();
+        } else {
+            corpus.claims.extend(claims);
+        }
     }
 
     /// How many sources are in.
@@ -190,7 +196,9 @@ fn build_events(corpus: &mut Corpus, clock: &mut Clock, kept: &dyn KeptRuns) {
     let order: Vec<ClaimId> = keyed.into_iter().map(|k| k.4).collect();
     // Numbered before the claims move: sentences are read in their documents' order.
     let (words, spans, word_hashes) = super::numbering::numbered_words(corpus, &order);
+    let mut passing = told_in_passing(&corpus.claims.raw, &corpus.sources);
     put_in_order(&mut corpus.claims.raw, &order);
+    put_in_order(&mut passing, &order);
     let hash = |text: &str| xxhash_rust::xxh3::xxh3_64(text.as_bytes());
     let identities = Identities {
         words: word_hashes,
@@ -208,7 +216,7 @@ fn build_events(corpus: &mut Corpus, clock: &mut Clock, kept: &dyn KeptRuns) {
     // the events take their place.
     drop(views);
     drop(words);
-    corpus.events = events_of(corpus, groups, &order);
+    corpus.events = events_of(corpus, groups, &order, TiSlice::from_ref(&passing));
     let mut entity_events: TiVec<EntityId, Vec<EventId>> = vec![Vec::new(); corpus.entities.len()].into();
     for (i, e) in corpus.events.iter_enumerated() {
         for a in &e.actors {
@@ -221,12 +229,17 @@ fn build_events(corpus: &mut Corpus, clock: &mut Clock, kept: &dyn KeptRuns) {
 
 /// The events of merged groups of claims, titled, sorted by date and
 /// numbered. `order` holds each claim's id from before the claims were put
-/// in date order (its place in the documents): it orders events of one date.
-fn events_of(corpus: &Corpus, groups: Vec<events::Merged>, order: &[ClaimId]) -> TiVec<EventId, Event> {
-    let passing = told_in_passing(corpus);
+/// in date order (its place in the documents): it orders events of one
+/// date. `passing` says which claims tell their date in passing.
+fn events_of(
+    corpus: &Corpus,
+    groups: Vec<events::Merged>,
+    order: &[ClaimId],
+    passing: &TiSlice<ClaimId, bool>,
+) -> TiVec<EventId, Event> {
     let mut built: TiVec<EventId, Event> = groups
         .into_par_iter()
-        .map_init(Vec::new, |marks, g| event(corpus, g, &passing, marks))
+        .map_init(Vec::new, |marks, g| event(corpus, g, passing, marks))
         .collect::<Vec<Event>>()
         .into();
     // Events of one date in the order their documents first tell them.
@@ -295,27 +308,18 @@ fn first_seen(items: impl Iterator<Item = EntityId>, marks: &mut Vec<bool>) -> A
 
 /// For each claim, whether its sentence is about an earlier date of its
 /// own (`In 2022, Mali expelled … after the 2021 coup`), not one it only
-/// lists (`the coups of 2020 and 2021`).
-fn told_in_passing(corpus: &Corpus) -> TiVec<ClaimId, bool> {
-    // What is compared, read in the claims' order (by date) and sorted in
-    // the documents': the claims are not read again.
-    let mut keyed: Vec<_> = (corpus.claims.raw.par_iter().enumerate())
-        .map(|(c, claim)| {
-            let (sentence, date) = (&claim.sentence, &claim.date_clean);
-            ((claim.source, sentence.start, date.start), (sentence.end, date.end, ClaimId::from(c)))
-        })
-        .collect();
-    keyed.par_sort_unstable();
-    let mut passing: TiVec<ClaimId, bool> = vec![false; corpus.claims.len()].into();
-    for pair in keyed.windows(2) {
-        let (
-            ((source, start, _), (end, date_end, first)),
-            ((next_source, next_start, next_date), (next_end, _, second)),
-        ) = (pair[0], pair[1]);
-        let same_sentence = (source, start, end) == (next_source, next_start, next_end);
-        if same_sentence && date_end <= next_date {
-            let between = &corpus.sources[source].text[date_end..next_date];
-            passing[second] = passing[first] || !titles::lists_dates(between);
+/// lists (`the coups of 2020 and 2021`). Asked of the claims in their
+/// documents' order, where those of one sentence stand one after another
+/// in the order of their dates (sorting them back into it from date order
+/// was a tenth of titling a run-on's events).
+fn told_in_passing(claims: &[Claim], sources: &TiSlice<SourceId, Source>) -> Vec<bool> {
+    let mut passing = vec![false; claims.len()];
+    for (second, pair) in claims.windows(2).enumerate().map(|(i, pair)| (i + 1, pair)) {
+        let (first, next) = (&pair[0], &pair[1]);
+        let same_sentence = first.source == next.source && first.sentence == next.sentence;
+        if same_sentence && first.date_clean.end <= next.date_clean.start {
+            let between = &sources[first.source].text[first.date_clean.end..next.date_clean.start];
+            passing[second] = passing[second - 1] || !titles::lists_dates(between);
         }
     }
     passing

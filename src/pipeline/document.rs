@@ -134,7 +134,8 @@ impl Pipeline {
         marks: &Marks,
     ) -> Vec<Claim> {
         let (fields, headings) = (marks.fields, marks.headings);
-        let mut out = Vec::new();
+        // At most one claim per date: grown, a run-on's claims were copied and copied again.
+        let mut out = Vec::with_capacity(dated.len());
         let rules = &self.assets.lexicon.rules;
         let dating_words = &rules.dating_words;
         let lists = claims::lists_start(&source.text, &rules.closing_sections);
@@ -203,7 +204,7 @@ impl Pipeline {
                 continue;
             }
             if sentences.is_piece(sentence) {
-                out.extend(self.clause_claims(text, sentence.start, &here, claim));
+                self.clause_claims(text, sentence.start, &here, claim, &mut out);
                 continue;
             }
             let dates_document = dates_document();
@@ -238,16 +239,16 @@ impl Pipeline {
 
     /// The claims of a piece cut from an over-long run (`text`, at `start`
     /// in the document): no writer's sentence, so each date's claim is the
-    /// clause around it, with that clause's kind, once per date value.
+    /// clause around it, with that clause's kind, once per date value, onto `out`.
     fn clause_claims<'d>(
         &self,
         text: &str,
         start: usize,
         here: &[&'d (Range<usize>, DateValue, Resolution)],
         claim: impl Fn(&'d (Range<usize>, DateValue, Resolution), &str) -> Claim,
-    ) -> Vec<Claim> {
+        out: &mut Vec<Claim>,
+    ) {
         let mut told: Vec<(Range<usize>, &DateValue)> = Vec::new();
-        let mut out = Vec::new();
         for &dated in here {
             let (range, value, _) = dated;
             let date = range.start - start..range.end - start;
@@ -266,7 +267,6 @@ impl Pipeline {
             out.push(c);
             told.push((clause, value));
         }
-        out
     }
 }
 
