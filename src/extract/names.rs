@@ -171,8 +171,14 @@ pub fn person_name(
     for w in words(text, from) {
         let t = w.text;
         // Asked only where it can change the answer: most words are names.
-        let particle =
-            || particles.iter().any(|p| p == t || (p.ends_with('-') && t.starts_with(p.as_str()) && t.len() > p.len()));
+        // First bytes compared first: most words share none with a particle.
+        let opens_as = |p: &String| p.as_bytes().first() == t.as_bytes().first();
+        let particle = || {
+            particles
+                .iter()
+                .filter(|p| opens_as(p))
+                .any(|p| p == t || (p.ends_with('-') && t.starts_with(p.as_str()) && t.len() > p.len()))
+        };
         let hyphen_particle = t.contains('-') && particle() && !particles.iter().any(|p| p == t);
         let name_like = is_capitalised(t)
             && t.chars().any(char::is_lowercase) | (t.trim_end_matches('.').chars().count() == 1)

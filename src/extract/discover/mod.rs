@@ -72,10 +72,13 @@ pub(super) const LATIN_CAPITALS: &str = "A-ZÀ-ÖØ-ÞĀ-ž";
 /// A post by its city: `Embassy Bamako`, and in a cable's routing `AMEMBASSY
 /// PARIS`. ASCII: it compiles in a fraction of the time of Unicode classes
 /// (a city spelled otherwise is passed over, see [`Discoverer::posts`]).
-static POST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)\b(?:AMEMBASSY|AMCONSUL|EMBASSY|Embassy|Consulate)[ \t\n]+[A-Z][A-Za-z\-]*[A-Za-z]")
-        .expect("regex")
-});
+/// Tried anchored, where a word of [`POST_WORDS`] begins.
+static POST: LazyLock<regex_automata::meta::Regex> =
+    LazyLock::new(|| regex_automata::meta::Regex::new(POST_PATTERN).expect("regex"));
+const POST_PATTERN: &str = r"(?-u)\b(?:AMEMBASSY|AMCONSUL|EMBASSY|Embassy|Consulate)[ \t\n]+[A-Z][A-Za-z\-]*[A-Za-z]";
+/// How far into a word of [`POST`] the literal of [`POST_WORDS`] it holds
+/// may begin (`MBASSY` of `AMEMBASSY`).
+const POST_WORD_REACH: usize = 3;
 /// With ASCII word boundaries the regex runs on its fast engine over any
 /// text; [`domains`] checks the Unicode ones (`éAbc.org` names no domain).
 static DOMAIN: LazyLock<Regex> =
@@ -308,15 +311,28 @@ impl Discoverer {
 
     /// `Embassy Bamako`, `AMEMBASSY NIAMEY`: an organisation, not its city.
     fn posts(&self, text: &str, out: &mut Vec<Found>) {
-        // Most documents name no post: one literal scan spares them the regex.
-        if !POST_WORDS.is_match(text) {
-            return;
-        }
-        for m in POST.find_iter(text) {
+        // One literal scan finds where a post's word may begin; the regex is
+        // tried there alone, not over the whole text (a text of thousands of
+        // `the embassy` in small letters was searched whole).
+        let mut starts: Vec<usize> = POST_WORDS
+            .find_overlapping_iter(text)
+            .flat_map(|hit| hit.start().saturating_sub(POST_WORD_REACH)..=hit.start())
+            .filter(|&at| text.is_char_boundary(at))
+            .collect();
+        starts.sort_unstable();
+        starts.dedup();
+        let mut searched_to = 0;
+        for at in starts {
+            if at < searched_to {
+                continue; // within the post found last
+            }
+            let input = regex_automata::Input::new(text).range(at..).anchored(regex_automata::Anchored::Yes);
+            let Some(m) = POST.search(&input) else { continue };
+            searched_to = m.end();
             if text[m.end()..].starts_with(char::is_alphanumeric) {
                 continue; // `Embassy Bogotá`: not all ASCII
             }
-            let city = m.as_str().rsplit(char::is_whitespace).next().unwrap_or("");
+            let city = text[m.range()].rsplit(char::is_whitespace).next().unwrap_or("");
             if !self.sets.function_words.contains(city) && !self.not_name(city) {
                 // `AMEMBASSY NIAMEY` is `Embassy Niamey`: one name for both spellings.
                 let name = format!("Embassy {}{}", &city[..1], city[1..].to_ascii_lowercase());

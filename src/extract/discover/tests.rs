@@ -225,3 +225,40 @@ fn a_body_named_by_a_head_of_two_words_is_found() {
     assert!(names.contains(&"French Air Force"), "{names:?}");
     assert!(!names.contains(&"Air Force"), "{names:?}");
 }
+
+/// Posts as the regex searched over the whole text found them.
+fn posts_searched_whole(discoverer: &Discoverer, text: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    for m in regex::Regex::new(POST_PATTERN).expect("regex").find_iter(text) {
+        let city = m.as_str().rsplit(char::is_whitespace).next().unwrap_or("");
+        let passed = text[m.end()..].starts_with(char::is_alphanumeric)
+            || discoverer.sets.function_words.contains(city)
+            || discoverer.not_name(city);
+        if !passed {
+            let name = format!("Embassy {}{}", &city[..1], city[1..].to_ascii_lowercase());
+            out.push(Found { range: m.range(), name, kind: EntityKind::Organization, why: Why::Pattern });
+        }
+    }
+    out
+}
+
+proptest::proptest! {
+    /// Tried only where a post's word begins, posts are those a search of
+    /// the whole text finds.
+    #[test]
+    fn posts_are_found_as_a_whole_search_finds_them(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "Embassy", "EMBASSY", "AMEMBASSY", "AMCONSUL", "Consulate", "embassy", "CONSUL", "AM", "E",
+                " ", "\n", "Bamako", "NIAMEY", "-", "x", "Paris", "é", "the", ",", "9", "Bogot", "á",
+            ]),
+            0..24,
+        ),
+    ) {
+        let (discoverer, _) = discoverer();
+        let text = parts.concat();
+        let mut found = Vec::new();
+        discoverer.posts(&text, &mut found);
+        proptest::prop_assert_eq!(found, posts_searched_whole(&discoverer, &text), "{:?}", text);
+    }
+}
