@@ -76,8 +76,10 @@ impl Spans {
     /// The mentions sharing at least one byte with `r`.
     pub fn overlapping<'a>(&'a self, r: &'a Range<usize>) -> impl Iterator<Item = &'a DocMention> {
         let from = r.start.saturating_sub(self.longest);
-        let near = self.starting_in(from, r.end.max(from)).map(|p| self.at(p));
-        near.filter(move |m| m.range.start < r.end && r.start < m.range.end)
+        // Told by the places, which hold the ranges: only mentions that
+        // overlap are read (each read is a cache miss in a text of names).
+        let near = self.starting_in(from, r.end.max(from));
+        near.filter(move |p| (p.0 as usize) < r.end && r.start < p.1 as usize).map(|p| self.at(p))
     }
 
     /// The places of the mentions lying inside `r`, in order.

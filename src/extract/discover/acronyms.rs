@@ -2,7 +2,7 @@
 //! (MCC)`), of another language (`Rwanda (MINURCA)`), and standing alone
 //! in running text, never spelled out (`the case went to the DGSE`).
 
-use super::{names, Discoverer, Found, Why, CONNECTORS};
+use super::{is_connector, names, Discoverer, Found, Why};
 use crate::model::EntityKind;
 use names::{is_capitalised, words};
 use regex::Regex;
@@ -72,10 +72,10 @@ impl Discoverer {
     fn named_before(&self, texts: &[&str]) -> Option<usize> {
         let last = texts.last()?;
         let mut start = texts.len() - 1;
-        while start > 0 && (is_capitalised(texts[start - 1]) || CONNECTORS.contains(&texts[start - 1])) {
+        while start > 0 && (is_capitalised(texts[start - 1]) || is_connector(texts[start - 1])) {
             start -= 1;
         }
-        let opener = |w: &str| CONNECTORS.contains(&w) || self.sets.function_words.contains(w);
+        let opener = |w: &str| is_connector(w) || self.sets.function_words.contains(w);
         let start = start + texts[start..].iter().take_while(|w| opener(w)).count();
         let named = self.sets.name_heads.contains(*last) || self.head_of_place(&texts[start..]);
         (named && texts.len() - start >= 2).then_some(start)

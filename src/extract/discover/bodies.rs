@@ -3,7 +3,7 @@
 //! of`, `Operation`), a head before a known place (`UN Mission in Ivory
 //! Coast`); where one run holds two names; a unit's number.
 
-use super::{names, Discoverer, Found, Why, CONNECTORS};
+use super::{is_connector, names, Discoverer, Found, Why};
 use crate::model::EntityKind;
 use names::is_capitalised;
 
@@ -33,7 +33,7 @@ impl Discoverer {
             }
             let end = j;
             // `the Internal Troops of the former …`: the run ends at its last name word.
-            while j > i && CONNECTORS.contains(&ws[j].text) {
+            while j > i && is_connector(ws[j].text) {
                 j -= 1;
             }
             // `3rd Special Forces Group`: an ordinal before the name is part of it.
@@ -56,7 +56,7 @@ impl Discoverer {
         if is_capitalised(next) {
             return true;
         }
-        let connector = CONNECTORS.contains(&next) && (next != "the" || CONNECTORS.contains(&ws[j].text));
+        let connector = is_connector(next) && (next != "the" || is_connector(ws[j].text));
         // `X and the Y` is two names; `Front for the Liberation of Aïr and Azaouak` one.
         let the_may_follow = !matches!(next, "the" | "and" | "&");
         // `Operation Barkhane on February 17`: a date after the name.
@@ -127,7 +127,7 @@ impl Discoverer {
         let adjective = |w: &str| w.rsplit_once('-').is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase));
         let generic = |at: usize| {
             let w = run[at].text;
-            let opener = self.sets.function_words.contains(w) || CONNECTORS.contains(&w) || adjective(w);
+            let opener = self.sets.function_words.contains(w) || is_connector(w) || adjective(w);
             opener && !self.starts_org(run, at)
         };
         let skip = (0..run.len()).take_while(|&at| generic(at)).count();

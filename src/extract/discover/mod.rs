@@ -91,8 +91,11 @@ static POST_WORDS: LazyLock<AhoCorasick> =
     LazyLock::new(|| AhoCorasick::new(["MBASSY", "mbassy", "CONSUL", "Consulate"]).expect("literals"));
 
 /// Words that join the words of one name. Not `to`: `AACGB to the Malian
-/// National Civil Aviation Authority` is two names.
-const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "in", "&", "de", "du", "des"];
+/// National Civil Aviation Authority` is two names. A `match`, not a list
+/// searched word by word: asked of most words.
+fn is_connector(word: &str) -> bool {
+    matches!(word, "of" | "for" | "and" | "the" | "on" | "in" | "&" | "de" | "du" | "des")
+}
 
 thread_local! {
     /// [`Discoverer::kind_of`]'s folded name.
@@ -271,7 +274,7 @@ impl Discoverer {
     /// under a title): it names its publisher, not a section.
     fn names_a_body(&self, line: &str) -> bool {
         let words: Vec<&str> = line.split_whitespace().collect();
-        let named = |w: &&str| is_capitalised(w) || CONNECTORS.contains(w);
+        let named = |w: &&str| is_capitalised(w) || is_connector(w);
         let lower_case = line.chars().any(char::is_lowercase);
         (2..=8).contains(&words.len())
             && lower_case
@@ -391,7 +394,7 @@ impl Discoverer {
         if kind == EntityKind::Person && self.kind_of(name) == EntityKind::Group {
             return None;
         }
-        let all_words_generic = name.split_whitespace().all(|w| self.not_name(w) || CONNECTORS.contains(&w));
+        let all_words_generic = name.split_whitespace().all(|w| self.not_name(w) || is_connector(w));
         (!all_words_generic).then(|| Found { range, name: dedupe_words(name), kind, why: Why::Hint })
     }
 }
