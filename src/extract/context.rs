@@ -96,6 +96,9 @@ pub struct FoldedWords {
     joined: String,
     /// Where each word starts in `joined`.
     starts: Vec<usize>,
+    /// Each word's lists in the lexicon, once [`FoldedWords::look_up`]:
+    /// looked up once, however many rules ask.
+    lists: Vec<u16>,
 }
 
 impl FoldedWords {
@@ -110,6 +113,7 @@ impl FoldedWords {
     fn fill<T: AsRef<str>>(&mut self, words: &[T]) {
         self.joined.clear();
         self.starts.clear();
+        self.lists.clear();
         for w in words {
             if !self.starts.is_empty() {
                 self.joined.push(' ');
@@ -119,6 +123,21 @@ impl FoldedWords {
         }
     }
 
+    /// Looks each word up in `lexicon`, for [`FoldedWords::on`].
+    fn look_up(&mut self, lexicon: &Lexicon) {
+        let Self { joined, starts, lists } = self;
+        lists.clear();
+        lists.extend((0..starts.len()).map(|k| {
+            let end = starts.get(k + 1).map_or(joined.len(), |next| next - 1);
+            lexicon.lists_of(&joined[starts[k]..end])
+        }));
+    }
+
+    /// Whether word `i` is on any of `lists` (once looked up).
+    fn on(&self, i: usize, lists: u16) -> bool {
+        self.lists[i] & lists != 0
+    }
+
     fn len(&self) -> usize {
         self.starts.len()
     }
@@ -126,11 +145,6 @@ impl FoldedWords {
     fn word(&self, i: usize) -> &str {
         let end = self.starts.get(i + 1).map_or(self.joined.len(), |next| next - 1);
         &self.joined[self.starts[i]..end]
-    }
-
-    /// The words from `i` on, each alone.
-    fn words_from(&self, i: usize) -> impl Iterator<Item = &str> {
-        (i..self.len()).map(|k| self.word(k))
     }
 
     /// The words from `i` on, joined (`i` at most the number of words).
@@ -145,6 +159,7 @@ impl FoldedWords {
         };
         self.joined.drain(..cut);
         self.starts.drain(..n);
+        self.lists.drain(..n.min(self.lists.len()));
         self.starts.iter_mut().for_each(|at| *at -= cut);
     }
 }
@@ -281,12 +296,10 @@ impl ContextRules {
             return (end, None);
         }
         folded.fill(&ws[i..end]);
+        folded.look_up(&self.lexicon);
         // A sentence's first words (`However`, `The`) are not part of a name;
         // a compass word may be (`Northern Burkina Faso`).
-        let Some(skip) = folded.words_from(0).position(|w| {
-            let lists = self.lexicon.lists_of(w);
-            lists & NOT_NAME == 0 || lists & COMPASS != 0
-        }) else {
+        let Some(skip) = (0..folded.len()).position(|k| !folded.on(k, NOT_NAME) || folded.on(k, COMPASS)) else {
             return (end, None);
         };
         folded.drop_front(skip);
@@ -305,7 +318,7 @@ impl ContextRules {
             return Some(found(text, &ws[run.start..end], EntityKind::Program, Why::Accord));
         }
         let noun = led_by(ws, run.end)?;
-        let named = run.folded.words_from(0).all(|w| !self.lexicon.on(w, NOT_NAME | HEAD));
+        let named = (0..run.folded.len()).all(|k| !run.folded.on(k, NOT_NAME | HEAD));
         if !named || run.folded.len() > 3 || self.is_place(&run.folded.joined) {
             return None;
         }
@@ -355,10 +368,10 @@ impl ContextRules {
     fn person(&self, text: &str, ws: &[Word], run: &Run, heading: bool) -> Option<Found> {
         // `president of Niger Hamani Diori`: a place before the name is not part of it.
         let folded = &run.folded;
-        let skip = folded.words_from(0).take_while(|w| self.lexicon.on(w, KNOWN_PLACE)).count();
+        let skip = (0..folded.len()).take_while(|&k| folded.on(k, KNOWN_PLACE)).count();
         let role_of_place = skip > 0 && self.role_of(ws, run.start);
         // `Political Counselor Peter Newman`: a title of several words, then the name.
-        let titled = (skip..folded.len()).rev().find(|&k| self.lexicon.on(folded.word(k), ROLE));
+        let titled = (skip..folded.len()).rev().find(|&k| folded.on(k, ROLE));
         let titled = titled.filter(|&k| k + 1 < folded.len());
         let first_word = titled.map_or(skip, |k| k + 1);
         let start = run.start + first_word;
@@ -367,8 +380,8 @@ impl ContextRules {
             return None;
         }
         let joined = folded.joined_from(first_word);
-        let unlikely = folded.words_from(first_word).any(|w| self.lexicon.on(w, NOT_NAME | HEAD))
-            || folded.words_from(first_word + 1).any(|w| self.lexicon.on(w, KNOWN_PLACE | PLACE_HEAD))
+        let unlikely = (first_word..folded.len()).any(|k| folded.on(k, NOT_NAME | HEAD))
+            || (first_word + 1..folded.len()).any(|k| folded.on(k, KNOWN_PLACE | PLACE_HEAD))
             || self.lexicon.on(joined, KNOWN_PLACE)
             || self.head_phrases.iter().any(|h| joined.ends_with(h.as_str()));
         if unlikely {
@@ -380,7 +393,7 @@ impl ContextRules {
         let given = spelled && self.given_folded(first);
         let why = if given && !heading {
             Why::GivenName
-        } else if folded.words_from(first_word).any(|w| self.lexicon.on(w, PARTICLE))
+        } else if (first_word..folded.len()).any(|k| folded.on(k, PARTICLE))
             || words.iter().any(|w| hyphen_particle(w.text))
         {
             Why::Particle
@@ -446,20 +459,20 @@ impl ContextRules {
 
     fn place(&self, text: &str, ws: &[Word], run: &Run, listed_after_place: bool) -> Option<Found> {
         let (words, folded) = (&ws[run.start..run.end], &run.folded);
-        let last = folded.word(folded.len().checked_sub(1)?);
+        let last = folded.len().checked_sub(1)?;
         // `Air Base` alone is the head of a name, not one.
         let only_a_head = self.lexicon.on(folded.joined.as_str(), PLACE_HEAD);
-        if words.len() >= 2 && self.lexicon.on(last, PLACE_HEAD) && !only_a_head {
+        if words.len() >= 2 && folded.on(last, PLACE_HEAD) && !only_a_head {
             return Some(found(text, words, EntityKind::Place, Why::PlaceNoun));
         }
         let known = |name: &str| self.lexicon.on(name, KNOWN_PLACE) || PLACES.contains(name);
-        if words.len() >= 2 && self.lexicon.on(folded.word(0), COMPASS) && known(folded.joined_from(1)) {
+        if words.len() >= 2 && folded.on(0, COMPASS) && known(folded.joined_from(1)) {
             return Some(found(text, words, EntityKind::Place, Why::Compass));
         }
         let whole = folded.joined.as_str();
         // `Western nations`: a compass word alone (and a region's name, `Western`) names no place here.
-        let compass_only = words.len() == 1 && self.lexicon.on(last, COMPASS);
-        if self.lexicon.on(whole, KNOWN_PLACE) || self.lexicon.on(last, HEAD) || words.len() > 3 || compass_only {
+        let compass_only = words.len() == 1 && folded.on(last, COMPASS);
+        if self.lexicon.on(whole, KNOWN_PLACE) || folded.on(last, HEAD) || words.len() > 3 || compass_only {
             return None;
         }
         let before = |back: usize| run.start.checked_sub(back).map(|k| folded_word(ws[k].text));

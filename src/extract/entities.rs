@@ -554,12 +554,15 @@ fn joined_after(after: &str) -> bool {
 /// WATCHER` (a routing line): a city in capitals that refers to a cable
 /// names no place. In an address line (`TO RUEHC/SECSTATE WASHDC 1084`) it does.
 fn cable_address(text: &str, range: &Range<usize>) -> bool {
-    let name = &text[range.clone()];
-    let after = &text[range.end..];
-    let capitals = name.chars().any(char::is_uppercase) && !name.chars().any(char::is_lowercase);
-    let numbered = after.strip_prefix(' ').is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
-    if !capitals || !(numbered || after.starts_with(" FOR ")) {
+    // What follows first, by bytes: asked of every name the gazetteer finds.
+    let after = &text.as_bytes()[range.end..];
+    let numbered = after.first() == Some(&b' ') && after.get(1).is_some_and(u8::is_ascii_digit);
+    if !(numbered || after.starts_with(b" FOR ")) {
         return false;
+    }
+    let name = &text[range.clone()];
+    if !name.chars().any(char::is_uppercase) || name.chars().any(char::is_lowercase) {
+        return false; // not in capitals
     }
     let before = &text[crate::text::floor_boundary(text, range.start.saturating_sub(80))..range.start];
     let line = before.rsplit('\n').next().unwrap_or("");
