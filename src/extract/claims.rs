@@ -171,10 +171,11 @@ const HEADING_BYTES: usize = 160;
 /// sentence.
 pub fn is_heading(text: &str, sentence: Range<usize>) -> bool {
     let line = text[sentence.clone()].trim();
-    let short = line.len() <= HEADING_BYTES && line.split_whitespace().nth(HEADING_WORDS).is_none();
-    let unmarked = !line.ends_with(['.', '!', '?', ':', ';', ',']) && !line.contains(':');
-    let titled = line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-    if !(short && unmarked && titled) {
+    // Short, unmarked and titled, asked in that order: most sentences are long.
+    let short = || line.len() <= HEADING_BYTES && line.split_whitespace().nth(HEADING_WORDS).is_none();
+    let unmarked = || !line.ends_with(['.', '!', '?', ':', ';', ',']) && !line.contains(':');
+    let titled = || line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    if !(short() && unmarked() && titled()) {
         return false;
     }
     // On each side only blanks, then a line end and a blank line, or the text's end.
