@@ -17,30 +17,31 @@ use std::ops::Range;
 pub use typed_index_collections::{TiSlice, TiVec};
 
 /// Declares index types into the corpus's lists, one type a list, so an
-/// entity's index cannot be used as an event's.
+/// entity's index cannot be used as an event's. In 32 bits: millions of
+/// claims and events hold them, and an actor list keeps four inline.
 macro_rules! ids {
     ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(transparent)]
-        pub struct $name(usize);
+        pub struct $name(u32);
 
         impl From<usize> for $name {
             fn from(index: usize) -> Self {
-                $name(index)
+                $name(u32::try_from(index).expect("fewer than 4 G items in a list"))
             }
         }
 
         impl From<$name> for usize {
             fn from(id: $name) -> usize {
-                id.0
+                id.0 as usize
             }
         }
 
         impl $name {
             /// Its place in its list.
             pub fn index(self) -> usize {
-                self.0
+                self.0 as usize
             }
         }
     )*};
@@ -257,9 +258,9 @@ pub struct Claim {
     pub kind: CompactString,
 }
 
-/// A claim's actors: most name a few, kept inline (a run-on of a million
-/// clauses allocated a list for each, twice), in as many bytes as a `Vec`.
-pub type Actors = smallvec::SmallVec<[EntityId; 2]>;
+/// A claim's actors: most name a few (up to four kept inline: a run-on of a
+/// million clauses allocated a list for each, twice), in as many bytes as a `Vec`.
+pub type Actors = smallvec::SmallVec<[EntityId; 4]>;
 
 /// A happening told by one or more claims.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -325,5 +326,19 @@ impl Corpus {
         let first = &self.events.first()?.date;
         let last = self.events.iter().map(|e| &e.date).max_by_key(|d| d.end)?;
         Some((first, last))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Four actors inline, in a `Vec`'s room: most claims name three or
+    /// fewer, and a list allocated for each was one more allocation a claim.
+    #[test]
+    fn an_actor_list_keeps_four_in_a_vec_s_room() {
+        assert_eq!(std::mem::size_of::<Actors>(), std::mem::size_of::<Vec<EntityId>>());
+        let four: Actors = (0..4).map(EntityId::from).collect();
+        assert!(!four.spilled());
     }
 }
