@@ -22,10 +22,12 @@ pub(super) struct Extracted {
     pub claims: Vec<Claim>,
 }
 
-/// Dates known in a document, to tell namesakes apart.
+/// Dates known in a document, to tell namesakes apart: the document's
+/// dated expressions, read where they are (a copy of each was a list as
+/// long as the claims).
 struct DocDates<'a> {
     sentences: &'a [Range<usize>],
-    points: Vec<(usize, DateValue)>,
+    dated: &'a [(Range<usize>, DateValue, Resolution)],
 }
 
 impl DateContext for DocDates<'_> {
@@ -33,13 +35,13 @@ impl DateContext for DocDates<'_> {
         // Both lists are in text order: binary searches, not scans.
         let at = self.sentences.partition_point(|s| s.end <= offset);
         if let Some(s) = self.sentences.get(at).filter(|s| s.start <= offset) {
-            let first = self.points.partition_point(|(p, _)| *p < s.start);
-            if let Some((_, d)) = self.points.get(first).filter(|(p, _)| *p < s.end) {
+            let first = self.dated.partition_point(|(r, _, _)| r.start < s.start);
+            if let Some((_, d, _)) = self.dated.get(first).filter(|(r, _, _)| r.start < s.end) {
                 return Some(d.clone());
             }
         }
-        let before = self.points.partition_point(|(p, _)| *p < offset);
-        before.checked_sub(1).map(|i| self.points[i].1.clone())
+        let before = self.dated.partition_point(|(r, _, _)| r.start < offset);
+        before.checked_sub(1).map(|i| self.dated[i].1.clone())
     }
 }
 
@@ -64,14 +66,20 @@ impl Pipeline {
         text.shrink_to_fit();
         map.outer.shrink_to_fit();
         map.inner.iter_mut().for_each(OffsetMap::shrink_to_fit);
+        // The file's bytes are read for the cache's recipe now and let go:
+        // held through extraction, they were a copy of the text at its peak.
+        let recipe = self.cache.is_some().then(|| Recipe::of(&text, &map, &input.bytes));
+        let (id, raw_len) = (input.id(), input.bytes.len());
         let manifest = self.assets.source_meta(&input.path, input.file_name());
+        let crate::ingest::Input { path, bytes } = input;
+        drop(bytes);
         // The title and date of the document are read from its body: an
         // infobox's values tell of its subject (front matter fields are read apart).
         let meta = metadata::infer(
             &text[cleaned.body_start..],
             &cleaned.front_matter,
             cleaned.html_title.as_deref(),
-            &input.id(),
+            &id,
             manifest,
             &self.tagger,
         );
@@ -88,14 +96,12 @@ impl Pipeline {
             .filter(|(t, _)| !crate::text::in_blob(&blobs, &t.range))
             .filter_map(|(t, r)| r.map(|(v, how)| (t.range.clone(), v, how)))
             .collect();
-        let dates = DocDates {
-            sentences: &sentences.ranges,
-            points: dated.iter().map(|(r, v, _)| (r.start, v.clone())).collect(),
-        };
+        drop(timexes); // before the resolver's lists, a document's peak
+        let dates = DocDates { sentences: &sentences.ranges, dated: &dated };
         let mut mentions = self.resolver.resolve(&text, &sentences.ranges, &cleaned.hints, cleaned.body_start, &dates);
         mentions.retain(|m| !crate::text::in_blob(&blobs, &m.range));
         let source = Source {
-            id: input.id(),
+            id,
             title: meta.title,
             kind: meta.kind,
             publisher: meta.publisher,
@@ -106,8 +112,8 @@ impl Pipeline {
             encoding: encoding.into(),
             repairs: cleaned.repairs,
             warnings,
-            path: input.path,
-            raw_len: input.bytes.len(),
+            path,
+            raw_len,
             body_start: cleaned.body_start,
             text,
             map,
@@ -115,7 +121,6 @@ impl Pipeline {
         };
         let marks = Marks::new(&source.text, &cleaned.front_matter, &cleaned.headings, &cleaned.notes);
         let claims = self.claims(&source, &sentences, &dated, &marks);
-        let recipe = self.cache.is_some().then(|| Recipe::of(&source.text, &source.map, &input.bytes));
         Extracted { source, recipe, mentions, claims }
     }
 
