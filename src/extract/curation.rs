@@ -48,7 +48,7 @@ impl Curation {
         }
         let name_of = |m: &DocMention| match &m.key {
             EntityKey::Known(i) => (gazetteer.entities[*i].name.clone(), gazetteer.entities[*i].kind),
-            EntityKey::Found { kind, .. } => (m.name.as_deref().unwrap_or_default().to_string(), *kind),
+            EntityKey::Found { kind, .. } => (m.name.as_deref().cloned().unwrap_or_default(), *kind),
         };
         mentions.retain_mut(|m| {
             let (name, kind) = name_of(m);
@@ -82,7 +82,7 @@ impl Curation {
                     }
                     Target::Named(into) => {
                         m.key = EntityKey::Found { folded: fold(into).into(), kind };
-                        m.name = Some(into.as_str().into());
+                        m.name = Some(std::sync::Arc::new(into.clone()));
                     }
                 }
                 return;

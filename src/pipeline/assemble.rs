@@ -113,7 +113,7 @@ fn new_entity(m: &DocMention, assets: &Assets) -> Entity {
             (e.name.clone(), e.kind, e.id.clone().unwrap_or_else(|| slug(&e.name)))
         }
         EntityKey::Found { kind, .. } => {
-            let name = m.name.as_deref().unwrap_or_default().to_string();
+            let name = m.name.as_deref().cloned().unwrap_or_default();
             (name.clone(), *kind, slug(&name))
         }
     };

@@ -459,19 +459,24 @@ fn decode<T: serde::de::DeserializeOwned>(stored: &[u8]) -> Option<T> {
 /// One string for each name a document's mentions share, as extraction
 /// made them (read back, each mention had a copy of its own).
 fn share_names(mentions: &mut [DocMention]) {
-    let mut names: seeded::Set<Arc<str>> = seeded::Set::default();
-    let mut shared = |name: &mut Arc<str>| match names.get(&**name) {
+    let mut folded_names: seeded::Set<Arc<str>> = seeded::Set::default();
+    let mut names: seeded::Set<Arc<String>> = seeded::Set::default();
+    for m in mentions {
+        if let EntityKey::Found { folded, .. } = &mut m.key {
+            shared(&mut folded_names, folded);
+        }
+        if let Some(name) = &mut m.name {
+            shared(&mut names, name);
+        }
+    }
+}
+
+/// `name` as the one of `names` equal to it, which it joins if none is.
+fn shared<T: Eq + std::hash::Hash + ?Sized>(names: &mut seeded::Set<Arc<T>>, name: &mut Arc<T>) {
+    match names.get(&**name) {
         Some(known) => *name = Arc::clone(known),
         None => {
             names.insert(Arc::clone(name));
-        }
-    };
-    for m in mentions {
-        if let EntityKey::Found { folded, .. } = &mut m.key {
-            shared(folded);
-        }
-        if let Some(name) = &mut m.name {
-            shared(name);
         }
     }
 }
