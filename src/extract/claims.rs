@@ -127,7 +127,7 @@ fn fewer_words_than(text: &str, n: usize) -> bool {
     while at < text.len() {
         // ASCII read as bytes (every claim of a run-on asks), the rest decoded.
         let (space, len) = match text.as_bytes()[at] {
-            b if b.is_ascii() => (matches!(b, b' ' | b'\t'..=b'\r'), 1),
+            b if b.is_ascii() => (char::from(b).is_whitespace(), 1),
             _ => text[at..].chars().next().map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
         };
         at += len;

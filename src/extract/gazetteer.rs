@@ -456,10 +456,18 @@ mod tests {
         found
     }
 
+    fn bundled_matcher() -> Matcher {
+        Matcher::new(&crate::assets::Assets::bundled().gazetteer)
+    }
+
+    /// The names the bundled gazetteer finds in `text`, as written.
+    fn names_in(text: &str) -> Vec<&str> {
+        bundled_matcher().find(text, &[]).into_iter().map(|h| &text[h.range]).collect()
+    }
+
     #[test]
     fn looking_words_up_finds_what_an_automaton_finds() {
-        let assets = crate::assets::Assets::bundled();
-        let matcher = Matcher::new(&assets.gazetteer);
+        let matcher = bundled_matcher();
         let mut texts: Vec<String> = crate::assets::bundled_seeds()
             .iter()
             .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
@@ -501,19 +509,15 @@ mod tests {
 
     #[test]
     fn an_acronym_in_a_code_is_no_name() {
-        let assets = crate::assets::Assets::bundled();
-        let matcher = Matcher::new(&assets.gazetteer);
         let text = "Gender Male (individual) [CAR-EO13667]; an AU-led force in the CAR; 2013-CAR.";
-        let found: Vec<&str> = matcher.find(text, &[]).into_iter().map(|h| &text[h.range]).collect();
+        let found = names_in(text);
         assert_eq!(found, ["AU", "CAR"]);
     }
 
     #[test]
     fn a_name_broken_over_two_lines_is_found_but_not_over_a_blank_one() {
-        let assets = crate::assets::Assets::bundled();
-        let matcher = Matcher::new(&assets.gazetteer);
         let text = "Insurgents affiliated with Al\nQaeda  and the Islamic State.\n\nUnited\n\nStates";
-        let found: Vec<&str> = matcher.find(text, &[]).into_iter().map(|h| &text[h.range]).collect();
+        let found = names_in(text);
         assert!(found.contains(&"Al\nQaeda"), "{found:?}");
         assert!(!found.iter().any(|f| f.contains("\n\n")), "{found:?}");
     }
@@ -521,11 +525,9 @@ mod tests {
     /// Text taken from a PDF hyphenates words at its lines' ends.
     #[test]
     fn a_name_hyphenated_at_a_line_end_is_found_whole() {
-        let assets = crate::assets::Assets::bundled();
-        let matcher = Matcher::new(&assets.gazetteer);
         let text =
             "under the African Growth and Opportuni-\n  ty Act, with the Franco-\nAfrican summit and Burkina\nFaso.";
-        let found: Vec<&str> = matcher.find(text, &[]).into_iter().map(|h| &text[h.range]).collect();
+        let found = names_in(text);
         assert!(found.contains(&"African Growth and Opportuni-\n  ty Act"), "{found:?}");
         assert!(found.contains(&"Burkina\nFaso"), "{found:?}");
         let folded = Folded::new(text);

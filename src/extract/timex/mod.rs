@@ -108,7 +108,6 @@ pub struct Timex {
     pub anaphoric: bool,
 }
 
-/// Words whose following number is a count or amount, not a year.
 /// `In about 1325, Mansa Musa …`, `founded in around 1100 by traders`:
 /// after a date's preposition (`preposition`, the word before the amount
 /// word), a number is an approximate year, unless a word goes on that it
@@ -125,6 +124,7 @@ fn approximate_year(preposition: &str, after: &str) -> bool {
     dated && !after.starts_with(char::is_alphanumeric) && !counted
 }
 
+/// Words whose following number is a count or amount, not a year.
 const AMOUNT_WORDS: &[&str] = &[
     "approximately",
     "about",

@@ -204,18 +204,14 @@ fn offset(meaning: &Meaning, doc: &DateValue) -> Option<DateValue> {
         Meaning::MonthOffset(n) if doc.precision <= Precision::Month => months_after(d, *n),
         Meaning::DayOffset(n) if doc.precision == Precision::Day => day_value(d + Duration::days(*n)),
         Meaning::WeekendOffset(n) if doc.precision == Precision::Day => {
-            let since_monday = i64::from(d.weekday().num_days_from_monday());
             // The last weekend is the one before this week's, unless the document is of a Sunday.
-            let weeks = match *n {
-                n if n < 0 && since_monday < 6 => i64::from(n),
-                n => i64::from(n.max(0)),
-            };
-            let saturday = d + Duration::days(5 - since_monday) + Duration::weeks(weeks);
+            let sunday = d.weekday() == chrono::Weekday::Sun;
+            let weeks = if *n < 0 && !sunday { *n } else { (*n).max(0) };
+            let saturday = week_of(d, weeks) + Duration::days(5);
             DateValue::range(&day_value(saturday)?, &day_value(saturday + Duration::days(1))?)
         }
         Meaning::WeekOffset(n) if doc.precision == Precision::Day => {
-            let monday =
-                d - Duration::days(i64::from(d.weekday().num_days_from_monday())) + Duration::weeks(i64::from(*n));
+            let monday = week_of(d, *n);
             DateValue::range(&day_value(monday)?, &day_value(monday + Duration::days(6))?)
         }
         Meaning::Weekday { day, ahead: false } if doc.precision == Precision::Day => {
@@ -228,6 +224,11 @@ fn offset(meaning: &Meaning, doc: &DateValue) -> Option<DateValue> {
         }
         _ => None,
     }
+}
+
+/// The Monday of the week `weeks` after `d`'s.
+fn week_of(d: NaiveDate, weeks: i32) -> NaiveDate {
+    d - Duration::days(i64::from(d.weekday().num_days_from_monday())) + Duration::weeks(i64::from(weeks))
 }
 
 /// `since 2020` in a document of 2023: 2020 to 2023, a state that held
