@@ -81,6 +81,13 @@ impl Lexicon {
     }
 }
 
+/// How much a place name covers (see [`ContextRules::place_reach`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    Town,
+    Area,
+}
+
 /// A run of name words in a sentence: word indices `start..end`, and the
 /// words folded (each folded once, whichever rule asks).
 struct Run<'f> {
@@ -225,12 +232,18 @@ impl ContextRules {
         self.is_place(&fold_joined(words))
     }
 
-    /// Whether `words`, a place, name more than a town: a country, a region
-    /// or a place with a compass word (`Niger`, `the Sahel`, `West Africa`;
-    /// not `Gao`).
-    pub fn names_area<T: AsRef<str>>(&self, words: &[T]) -> bool {
-        let compass = words.iter().any(|w| self.lexicon.on(&fold(w.as_ref()), COMPASS));
-        compass || self.lexicon.on(&fold_joined(words), KNOWN_COUNTRY | REGION)
+    /// What place `words` name, if any: a town, or more than a town (a
+    /// country, a region or a place with a compass word: `Niger`, `the
+    /// Sahel`, `West Africa`; not `Gao`). Folded once for both questions.
+    pub fn place_reach<T: AsRef<str>>(&self, words: &[T]) -> Option<Reach> {
+        let mut folded = FoldedWords::new(words);
+        if !self.is_place(&folded.joined) {
+            return None;
+        }
+        folded.look_up(&self.lexicon);
+        let compass = (0..folded.len()).any(|k| folded.on(k, COMPASS));
+        let area = compass || self.lexicon.on(&folded.joined, KNOWN_COUNTRY | REGION);
+        Some(if area { Reach::Area } else { Reach::Town })
     }
 
     /// Names in one sentence's words `ws`. In a heading (`Frank Narrative`)
@@ -282,10 +295,9 @@ impl ContextRules {
         }
         let mut end = i + 1;
         while let Some(w) = ws.get(end) {
-            let particle_between = self.is_particle(w.text) && ws.get(end + 1).is_some_and(name_word);
             if name_word(w) || hyphen_particle(w.text) {
                 end += 1;
-            } else if particle_between {
+            } else if self.is_particle(w.text) && ws.get(end + 1).is_some_and(name_word) {
                 end += 2;
             } else {
                 break;

@@ -4,6 +4,7 @@
 //! Coast`); where one run holds two names; a unit's number.
 
 use super::{is_connector, names, Discoverer, Found, Why};
+use crate::extract::context::Reach;
 use crate::model::EntityKind;
 use names::is_capitalised;
 
@@ -102,12 +103,15 @@ impl Discoverer {
         let place = &words[at + 1..];
         let place = &place[usize::from(place.first().is_some_and(|w| w.as_ref() == "the"))..];
         let headed = at >= 1 && self.sets.name_heads.contains(words[at - 1].as_ref());
-        let named = headed && (1..=3).contains(&place.len()) && self.context.names_place(place);
+        if !headed || !(1..=3).contains(&place.len()) {
+            return false;
+        }
+        let Some(reach) = self.context.place_reach(place) else { return false };
         let known = || {
             let body: Vec<&str> = words[..at].iter().map(AsRef::as_ref).collect();
             self.known_forms.contains(&body.join(" "))
         };
-        named && (words[at].as_ref() == "of" || (self.context.names_area(place) && !known()))
+        words[at].as_ref() == "of" || (reach == Reach::Area && !known())
     }
 
     fn organisation(&self, text: &str, run: &[names::Word]) -> Option<Found> {

@@ -11,7 +11,7 @@ use filing::{first_joined, Asked, Filed, Filing, Filings, Rarity, Seen};
 use kept::{from_kept, run_key, to_kept};
 pub use kept::{Identities, KeptGroup, KeptRuns, NotKept};
 use smallvec::{smallvec, SmallVec};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
 
@@ -339,11 +339,17 @@ impl Actors {
 /// borrows nothing, so the views and their words can go before events are
 /// built.
 pub fn merge(views: &[ClaimView<'_>], identities: &Identities, kept: &dyn KeptRuns) -> Vec<Merged> {
-    let mut by_kind: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // A dozen kinds: a list searched, not a tree (millions of claims ask).
+    let mut by_kind: Vec<(&str, Vec<usize>)> = Vec::new();
     for (i, v) in views.iter().enumerate() {
-        by_kind.entry(v.claim.kind.as_str()).or_default().push(i);
+        let kind = v.claim.kind.as_str();
+        match by_kind.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, claims)) => claims.push(i),
+            None => by_kind.push((kind, vec![i])),
+        }
     }
-    let kinds: Vec<Vec<usize>> = by_kind.into_values().collect();
+    by_kind.sort_unstable_by_key(|&(kind, _)| kind);
+    let kinds: Vec<Vec<usize>> = by_kind.into_iter().map(|(_, claims)| claims).collect();
     let runs: Vec<&[usize]> = kinds.iter().flat_map(|claims| independent_runs(views, claims)).collect();
     let sizes: Vec<usize> = runs.iter().map(|run| run.len()).collect();
     let parts = largest_first(&sizes, |r| {
