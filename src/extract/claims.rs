@@ -149,13 +149,18 @@ fn fewer_words_than(text: &str, n: usize) -> bool {
 pub fn only_dates(sentence: &str, dates: &[Range<usize>], dating_words: &[impl AsRef<str>]) -> bool {
     let end = sentence.len()..sentence.len();
     let mut from = 0;
-    let gaps = dates.iter().chain([&end]).map(|d| {
+    // Loops, not a chain of iterators: every clause of a run-on asks, and
+    // most answer at their second word.
+    for d in dates.iter().chain([&end]) {
         let gap = sentence.get(from..d.start).unwrap_or("");
         from = d.end;
-        gap
-    });
-    let mut words = gaps.flat_map(|gap| gap.split(|c: char| !c.is_alphabetic())).filter(|w| w.chars().count() >= 2);
-    words.all(|w| dating_words.iter().any(|d| d.as_ref().eq_ignore_ascii_case(w)))
+        for word in gap.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().nth(1).is_some()) {
+            if !dating_words.iter().any(|d| d.as_ref().eq_ignore_ascii_case(word)) {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// The most words of a heading (`The First Tuareg Rebellion of 1985–1995`),

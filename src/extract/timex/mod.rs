@@ -268,7 +268,12 @@ impl Tagger {
         // The groups made once per pattern, not at every match.
         let mut caps = compiled.regex.create_captures();
         let (mut at, mut last_end) = (0, 0);
-        while let Some(m) = matches.first_from(text, at) {
+        // A place inside a date found already would only give a date that
+        // meets it: not tried (a run-on's dates were each tried by a dozen
+        // patterns). Its match would have moved `at` on, but only past
+        // places of that date too (a pattern's match that ran past a date
+        // would have taken the date first).
+        while let Some(m) = matches.first_from(text, at, taken) {
             let Some(start) = cue_before(pattern, text, m.start(), last_end) else {
                 // Not a date here; the words after the match may be.
                 at = m.start() + 1;

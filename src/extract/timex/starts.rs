@@ -5,6 +5,7 @@
 //! twenty-one searches became one scan.
 
 use super::patterns::Compiled;
+use crate::extract::spans::Marked;
 use regex_automata::meta::Cache;
 use regex_automata::{Anchored, Input, Match};
 
@@ -148,7 +149,8 @@ fn each_place(text: &str, mut found: impl FnMut(usize, Opening)) {
 pub(super) enum Tried<'s> {
     /// Anchored, at each place a date may begin that a pattern may begin with.
     At(&'s Places),
-    /// Searched for in the whole text: what `At` must find the same as.
+    /// Searched for in the whole text, inside dates found already too:
+    /// what `At` must find the same as.
     #[cfg(test)]
     Anywhere,
 }
@@ -173,14 +175,16 @@ impl<'p, 's, 'c> Matches<'p, 's, 'c> {
     }
 
     /// The first match from `at` on: at the first place from `at` where the
-    /// pattern may begin and does.
-    pub fn first_from(&mut self, text: &str, at: usize) -> Option<Match> {
+    /// pattern may begin and does, but not inside a date of `taken`.
+    pub fn first_from(&mut self, text: &str, at: usize, taken: &Marked) -> Option<Match> {
         let Compiled { opening, regex, .. } = self.compiled;
+        let is_taken = |p: usize| taken.meets(&(p..p + 1));
         match self.tried {
             Tried::At(places) => {
                 let places = places.of(*opening);
                 let untried = &places[self.next_start..];
-                for (k, &start) in untried.iter().enumerate().filter(|(_, &p)| p as usize >= at) {
+                let tried = untried.iter().enumerate().filter(|(_, &p)| p as usize >= at && !is_taken(p as usize));
+                for (k, &start) in tried {
                     let input = Input::new(text).range(start as usize..).anchored(Anchored::Yes);
                     let found = regex.search_with(self.cache, &input);
                     if found.is_some() {
@@ -191,6 +195,8 @@ impl<'p, 's, 'c> Matches<'p, 's, 'c> {
                 self.next_start = places.len();
                 None
             }
+            // Every match, even inside a date found already: what skipping
+            // those must find the same as.
             #[cfg(test)]
             Tried::Anywhere => regex.search_with(self.cache, &Input::new(text).range(at..)),
         }
