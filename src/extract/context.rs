@@ -81,6 +81,11 @@ impl Lexicon {
     }
 }
 
+thread_local! {
+    /// [`ContextRules::place_reach`]'s words, folded.
+    static PLACE_WORDS: std::cell::RefCell<FoldedWords> = std::cell::RefCell::new(FoldedWords::default());
+}
+
 /// How much a place name covers (see [`ContextRules::place_reach`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reach {
@@ -236,14 +241,17 @@ impl ContextRules {
     /// country, a region or a place with a compass word: `Niger`, `the
     /// Sahel`, `West Africa`; not `Gao`). Folded once for both questions.
     pub fn place_reach<T: AsRef<str>>(&self, words: &[T]) -> Option<Reach> {
-        let mut folded = FoldedWords::new(words);
-        if !self.is_place(&folded.joined) {
-            return None;
-        }
-        folded.look_up(&self.lexicon);
-        let compass = (0..folded.len()).any(|k| folded.on(k, COMPASS));
-        let area = compass || self.lexicon.on(&folded.joined, KNOWN_COUNTRY | REGION);
-        Some(if area { Reach::Area } else { Reach::Town })
+        // Folded into the thread's buffer: a run-on of bodies `in Bamako` asks at each.
+        PLACE_WORDS.with_borrow_mut(|folded| {
+            folded.fill(words);
+            if !self.is_place(&folded.joined) {
+                return None;
+            }
+            folded.look_up(&self.lexicon);
+            let compass = (0..folded.len()).any(|k| folded.on(k, COMPASS));
+            let area = compass || self.lexicon.on(&folded.joined, KNOWN_COUNTRY | REGION);
+            Some(if area { Reach::Area } else { Reach::Town })
+        })
     }
 
     /// Names in one sentence's words `ws`. In a heading (`Frank Narrative`)
