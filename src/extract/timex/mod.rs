@@ -270,9 +270,10 @@ impl Tagger {
         let (mut at, mut last_end) = (0, 0);
         // A place inside a date found already would only give a date that
         // meets it: not tried (a run-on's dates were each tried by a dozen
-        // patterns). Its match would have moved `at` on, but only past
-        // places of that date too (a pattern's match that ran past a date
-        // would have taken the date first).
+        // patterns). Its match would also have moved `at` past its end;
+        // the patterns that run on past a date come before those that find
+        // one inside it, so no date is lost (the tests compare with a
+        // search that still looks inside dates).
         while let Some(m) = matches.first_from(text, at, taken) {
             let Some(start) = cue_before(pattern, text, m.start(), last_end) else {
                 // Not a date here; the words after the match may be.
