@@ -56,7 +56,7 @@ impl Curation {
             if hidden(&name) {
                 return false;
             }
-            self.apply(m, &text[m.range.clone()], &name, kind);
+            self.apply(m, &text[m.range()], &name, kind);
             self.hidden.is_empty() || !hidden(&name_of(m).0)
         });
     }

@@ -33,13 +33,27 @@ pub type Name = Arc<String>;
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DocMention {
-    pub range: Range<usize>,
+    /// Where it stands ([`DocMention::range`]): in 32 bits, as a document
+    /// is under 4 GiB, a text of names holds millions of mentions.
+    range: Range<u32>,
     pub key: EntityKey,
     /// The name to give a discovered entity (shared, as the key's; behind
     /// one pointer, not two: a text of names holds millions of mentions).
     pub name: Option<Name>,
     /// The rule that found it; `None` for the gazetteer.
     pub why: Option<Why>,
+}
+
+impl DocMention {
+    pub fn new(range: Range<usize>, key: EntityKey, name: Option<Name>, why: Option<Why>) -> Self {
+        let at = |n: usize| u32::try_from(n).expect("documents are under 4 GiB (ingest reads no file over 1 GiB)");
+        DocMention { range: at(range.start)..at(range.end), key, name, why }
+    }
+
+    /// Where it stands in the document's clean text.
+    pub fn range(&self) -> Range<usize> {
+        self.range.start as usize..self.range.end as usize
+    }
 }
 
 /// Resolves a document's entities; built once per pipeline.
@@ -222,9 +236,8 @@ impl Resolver {
                 }
             }
         }
-        let mentions = (known.into_iter())
-            .map(|(range, e)| DocMention { range, key: EntityKey::Known(e), name: None, why: None })
-            .collect();
+        let mentions =
+            (known.into_iter()).map(|(range, e)| DocMention::new(range, EntityKey::Known(e), None, None)).collect();
         (mentions, strong)
     }
 
@@ -302,7 +315,7 @@ impl Resolver {
                 }
             }
             if f.why == Why::LoneAcronym {
-                let forms = forms.get_or_insert_with(|| extra.ranges().map(|r| &text[r.clone()]).collect());
+                let forms = forms.get_or_insert_with(|| extra.ranges().map(|r| &text[r]).collect());
                 if forms.contains(&text[f.range.clone()]) {
                     continue;
                 }
@@ -317,11 +330,11 @@ impl Resolver {
             let titled_full_name = f.why == Why::Title && f.name.contains(' ');
             let a_known_person = |m: &DocMention| matches!(m.key, EntityKey::Known(e) if self.gazetteer.entities[e].kind == EntityKind::Person);
             let surname_in_title =
-                |m: &DocMention| titled_full_name && a_known_person(m) && !text[m.range.clone()].contains(' ');
+                |m: &DocMention| titled_full_name && a_known_person(m) && !text[m.range()].contains(' ');
             let blocks = |m: &DocMention| {
                 !((longer_name || surname_in_title(m))
-                    && contains(&f.range, &m.range)
-                    && f.range != m.range
+                    && contains(&f.range, &m.range())
+                    && f.range != m.range()
                     && matches!(m.key, EntityKey::Known(_)))
             };
             let blocked = mentions.overlapping(&f.range).any(blocks) || extra.overlapping(&f.range).any(blocks);
@@ -330,7 +343,7 @@ impl Resolver {
             // Peace and Security Council`, where no name ends before `and`).
             let coordination = f.why == Why::Pattern
                 && mentions.within(&f.range).nth(1).is_some()
-                && mentions.within(&f.range).any(|m| joined_after(&text[m.range.end..f.range.end]));
+                && mentions.within(&f.range).any(|m| joined_after(&text[m.range().end..f.range.end]));
             if blocked || coordination {
                 continue;
             }
@@ -338,7 +351,7 @@ impl Resolver {
                 mentions.remove_within(&f.range);
             }
             if let Some((key, name)) = body {
-                extra.insert(DocMention { range: f.range.clone(), key, name, why: Some(f.why) });
+                extra.insert(DocMention::new(f.range.clone(), key, name, Some(f.why)));
                 continue;
             }
             let key = match f.kind {
@@ -355,7 +368,7 @@ impl Resolver {
                 }
                 None => Arc::new(f.name.clone()),
             };
-            extra.insert(DocMention { range: f.range.clone(), key, name: Some(name), why: Some(f.why) });
+            extra.insert(DocMention::new(f.range.clone(), key, Some(name), Some(f.why)));
         }
         // The document's names, persons and bodies are let go before the
         // list of all mentions is made: in a text of names, its peak.
@@ -500,7 +513,7 @@ fn repeated_mentions(text: &str, found: &Spans, taken: &Spans) -> impl ExactSize
     let mut seen: seeded::Set<&str> = seeded::Set::default();
     let mut forms: Vec<(&str, &DocMention)> = Vec::new();
     for m in found.in_insertion_order() {
-        let name = &text[m.range.clone()];
+        let name = &text[m.range()];
         let person = matches!(m.key, EntityKey::Found { kind: EntityKind::Person, .. });
         let last = name.rsplit(' ').next().filter(|l| person && l.len() > 3 && name.contains(' '));
         forms.extend([Some(name), last].into_iter().flatten().filter(|n| seen.insert(n)).map(|n| (n, m)));
@@ -510,7 +523,7 @@ fn repeated_mentions(text: &str, found: &Spans, taken: &Spans) -> impl ExactSize
     let forms: Vec<(usize, DocMention)> = forms.into_iter().map(|(form, m)| (form.len(), m.clone())).collect();
     kept.into_iter().map(move |(at, n)| {
         let (len, m) = &forms[n];
-        DocMention { range: at..at + len, key: m.key.clone(), name: m.name.clone(), why: m.why }
+        DocMention::new(at..at + len, m.key.clone(), m.name.clone(), m.why)
     })
 }
 
@@ -523,7 +536,7 @@ fn standing_alone_unnamed(text: &str, names: &[&str], found: &Spans, taken: &Spa
     // of every form, a bit is a cache hit where a search of sorted ranges
     // was several misses.
     let mut named = Marked::new(text.len());
-    taken.ranges().chain(found.ranges()).for_each(|r| named.mark(r));
+    taken.ranges().chain(found.ranges()).for_each(|r| named.mark(&r));
     let mut kept: Vec<(usize, usize)> = Vec::new();
     for (n, (form, starts)) in names.iter().zip(places).enumerate() {
         for at in starts {
@@ -542,8 +555,8 @@ fn standing_alone_unnamed(text: &str, names: &[&str], found: &Spans, taken: &Spa
 /// `X of Y` opening a longer one is the known body, then the name proper.
 fn after_known_name(text: &str, f: &mut Found, known: &Spans) {
     let Some(m) = known.within(&f.range).next() else { return };
-    let rest = text[m.range.end..f.range.end].trim_start();
-    let opens = m.range.start == f.range.start && text[m.range.clone()].contains(" of ");
+    let rest = text[m.range().end..f.range.end].trim_start();
+    let opens = m.range().start == f.range.start && text[m.range()].contains(" of ");
     if opens && rest.split(' ').count() >= 2 {
         f.range.start = f.range.end - rest.len();
         f.name = rest.to_string();
@@ -591,11 +604,11 @@ fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
 mod tests {
     use super::*;
 
-    /// A text of names holds millions of mentions, each of them in seven
-    /// words of memory: its name behind one pointer, not two.
+    /// A text of names holds millions of mentions, each of them in six
+    /// words of memory: its place in 32 bits, its name behind one pointer.
     #[test]
-    fn a_mention_takes_seven_words() {
-        assert_eq!(std::mem::size_of::<DocMention>(), 7 * std::mem::size_of::<usize>());
+    fn a_mention_takes_six_words() {
+        assert_eq!(std::mem::size_of::<DocMention>(), 6 * std::mem::size_of::<usize>());
     }
 
     proptest::proptest! {

@@ -29,12 +29,12 @@ impl FromIterator<DocMention> for Spans {
     fn from_iter<I: IntoIterator<Item = DocMention>>(mentions: I) -> Self {
         let mut spans = Spans { given: mentions.into_iter().map(Some).collect(), ..Spans::default() };
         for (i, m) in spans.given.iter().flatten().enumerate() {
-            spans.longest = spans.longest.max(m.range.len());
-            let page = page_of(m.range.start);
+            spans.longest = spans.longest.max(m.range().len());
+            let page = page_of(m.range().start);
             if spans.pages.len() <= page {
                 spans.pages.resize_with(page + 1, Vec::new);
             }
-            spans.pages[page].push(key(&m.range, i));
+            spans.pages[page].push(key(&m.range(), i));
         }
         spans.pages.iter_mut().for_each(|page| page.sort_unstable());
         spans
@@ -43,9 +43,9 @@ impl FromIterator<DocMention> for Spans {
 
 impl Spans {
     pub fn insert(&mut self, m: DocMention) {
-        self.longest = self.longest.max(m.range.len());
-        let place = key(&m.range, self.given.len());
-        let page = page_of(m.range.start);
+        self.longest = self.longest.max(m.range().len());
+        let place = key(&m.range(), self.given.len());
+        let page = page_of(m.range().start);
         if self.pages.len() <= page {
             self.pages.resize_with(page + 1, Vec::new);
         }
@@ -124,8 +124,8 @@ impl Spans {
     }
 
     /// Where the mentions are, in no order.
-    pub fn ranges(&self) -> impl Iterator<Item = &Range<usize>> {
-        self.in_insertion_order().map(|m| &m.range)
+    pub fn ranges(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.in_insertion_order().map(DocMention::range)
     }
 }
 
@@ -180,7 +180,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn m(r: Range<usize>) -> DocMention {
-        DocMention { range: r, key: EntityKey::Known(0), name: None, why: None }
+        DocMention::new(r, EntityKey::Known(0), None, None)
     }
 
     #[test]
@@ -191,15 +191,15 @@ mod tests {
             for end in start..66 {
                 let q = start..end;
                 let scan: Vec<_> = ranges.iter().filter(|r| r.start < q.end && q.start < r.end).cloned().collect();
-                let mut got: Vec<_> = spans.overlapping(&q).map(|m| m.range.clone()).collect();
+                let mut got: Vec<_> = spans.overlapping(&q).map(DocMention::range).collect();
                 got.sort_by_key(|r| (r.start, r.end));
                 assert_eq!(got, scan, "overlapping {q:?}");
                 let inside: Vec<_> = ranges.iter().filter(|r| q.start <= r.start && r.end <= q.end).cloned().collect();
-                assert_eq!(spans.within(&q).map(|m| m.range.clone()).collect::<Vec<_>>(), inside, "within {q:?}");
+                assert_eq!(spans.within(&q).map(DocMention::range).collect::<Vec<_>>(), inside, "within {q:?}");
             }
         }
         let mut marked = Marked::new(66);
-        spans.ranges().for_each(|r| marked.mark(r));
+        spans.ranges().for_each(|r| marked.mark(&r));
         for start in 0..65 {
             for end in start + 1..66 {
                 let q = start..end;
@@ -209,10 +209,10 @@ mod tests {
         }
         spans.insert(m(1..2));
         spans.remove_within(&(2..15));
-        let given: Vec<_> = spans.in_insertion_order().map(|m| m.range.clone()).collect();
+        let given: Vec<_> = spans.in_insertion_order().map(DocMention::range).collect();
         assert_eq!(given, [0..5, 3..20, 30..31, 40..60, 1..2]);
         assert_eq!(spans.len(), 5);
-        let left: Vec<_> = spans.into_sorted().map(|m| m.range).collect();
+        let left: Vec<_> = spans.into_sorted().map(|m| m.range()).collect();
         assert_eq!(left, [0..5, 1..2, 3..20, 30..31, 40..60]);
     }
 
@@ -239,16 +239,16 @@ mod tests {
             }
             list.sort_by_key(|(r, i)| (r.start, r.end, *i));
             for q in &queries {
-                let mut overlapping: Vec<_> = spans.overlapping(q).map(|m| m.range.clone()).collect();
+                let mut overlapping: Vec<_> = spans.overlapping(q).map(DocMention::range).collect();
                 overlapping.sort_by_key(|r| (r.start, r.end));
                 let scan: Vec<_> = list.iter().map(|(r, _)| r.clone()).filter(|r| r.start < q.end && q.start < r.end).collect();
                 prop_assert_eq!(overlapping, scan);
-                let within: Vec<_> = spans.within(q).map(|m| m.range.clone()).collect();
+                let within: Vec<_> = spans.within(q).map(DocMention::range).collect();
                 let scan: Vec<_> = list.iter().map(|(r, _)| r.clone()).filter(|r| q.start <= r.start && r.end <= q.end).collect();
                 prop_assert_eq!(within, scan);
             }
             prop_assert_eq!(spans.len(), list.len());
-            let sorted: Vec<_> = spans.into_sorted().map(|m| m.range).collect();
+            let sorted: Vec<_> = spans.into_sorted().map(|m| m.range()).collect();
             prop_assert_eq!(sorted, list.into_iter().map(|(r, _)| r).collect::<Vec<_>>());
         }
 

@@ -55,8 +55,8 @@ impl<'a> Assembler<'a> {
                     id
                 }
             };
-            corpus.entities[entity].mentions.push(Mention::new(source_id, m.range.clone()));
-            numbered.push((m.range.clone(), entity));
+            corpus.entities[entity].mentions.push(Mention::new(source_id, m.range()));
+            numbered.push((m.range(), entity));
         }
         for claim in &mut claims {
             claim.source = source_id;

@@ -99,7 +99,7 @@ impl Pipeline {
         drop(timexes); // before the resolver's lists, a document's peak
         let dates = DocDates { sentences: &sentences.ranges, dated: &dated };
         let mut mentions = self.resolver.resolve(&text, &sentences.ranges, &cleaned.hints, cleaned.body_start, &dates);
-        mentions.retain(|m| !crate::text::in_blob(&blobs, &m.range));
+        mentions.retain(|m| !crate::text::in_blob(&blobs, &m.range()));
         let source = Source {
             id,
             title: meta.title,
