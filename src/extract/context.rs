@@ -234,7 +234,7 @@ impl ContextRules {
 
     /// Whether `words`, folded and joined, name such a place (`Ivory Coast`).
     pub fn names_place<T: AsRef<str>>(&self, words: &[T]) -> bool {
-        self.is_place(&fold_joined(words))
+        self.place_reach(words).is_some()
     }
 
     /// What place `words` name, if any: a town, or more than a town (a

@@ -153,6 +153,11 @@ impl Marked {
         Marked(vec![0; len.div_ceil(64)])
     }
 
+    /// Whether byte `at` is marked.
+    pub fn holds(&self, at: usize) -> bool {
+        self.0[at / 64] & (1 << (at % 64)) != 0
+    }
+
     pub fn meets(&self, r: &Range<usize>) -> bool {
         words_of(r).any(|(word, bits)| self.0[word] & bits != 0)
     }

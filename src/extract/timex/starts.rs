@@ -178,12 +178,11 @@ impl<'p, 's, 'c> Matches<'p, 's, 'c> {
     /// pattern may begin and does, but not inside a date of `taken`.
     pub fn first_from(&mut self, text: &str, at: usize, taken: &Marked) -> Option<Match> {
         let Compiled { opening, regex, .. } = self.compiled;
-        let is_taken = |p: usize| taken.meets(&(p..p + 1));
         match self.tried {
             Tried::At(places) => {
                 let places = places.of(*opening);
                 let untried = &places[self.next_start..];
-                let tried = untried.iter().enumerate().filter(|(_, &p)| p as usize >= at && !is_taken(p as usize));
+                let tried = untried.iter().enumerate().filter(|(_, &p)| p as usize >= at && !taken.holds(p as usize));
                 for (k, &start) in tried {
                     let input = Input::new(text).range(start as usize..).anchored(Anchored::Yes);
                     let found = regex.search_with(self.cache, &input);
