@@ -61,54 +61,42 @@ fn is_stopword(word: &str) -> bool {
     )
 }
 
-/// A claim's comparable content: its content words, folded, one per line
-/// (pure, so it runs in parallel; `pipeline::numbering` numbers them, so
-/// that comparing two claims compares two sorted lists of integers).
-/// One string per claim, not one per word: millions of claims.
+/// A claim's comparable content: its content words, folded, one per line.
+/// `pipeline::numbering` numbers them as it reads them, from the two steps
+/// below, so that comparing two claims compares two sorted lists of integers.
+#[cfg(test)]
 pub fn content_words(sentence: &str) -> String {
-    let mut out = String::with_capacity(sentence.len());
-    content_words_into(sentence, &mut out);
-    out
-}
-
-/// [`content_words`] into `out`, emptied first: one buffer serves a
-/// chunk's claims.
-pub fn content_words_into(sentence: &str, out: &mut String) {
-    out.clear();
-    let words = crate::text::alphanumeric_runs(sentence);
-    for word in words.filter(|w| w.len() > 2 && !w.chars().all(|c| c.is_ascii_digit())) {
-        let start = out.len();
-        if word.is_ascii() {
-            // A run of ASCII letters and digits folds to its lower case.
-            out.push_str(word);
-            out[start..].make_ascii_lowercase();
-        } else {
-            crate::text::fold_into(word, out);
-        }
-        if is_stopword(&out[start..]) {
-            out.truncate(start);
-        } else {
+    let mut out = String::new();
+    for word in written_words(sentence) {
+        if fold_content_word(word, &mut out) {
             out.push('\n');
         }
     }
+    out
 }
 
-/// The words of a string of [`content_words`], one by one. Split by a
-/// loop over its bytes: `lines()` set up a search for each word's end.
-pub fn each_content_word(folded: &str) -> impl Iterator<Item = &str> {
-    let mut rest = folded;
-    std::iter::from_fn(move || {
-        let mut end = 0;
-        while end < rest.len() && rest.as_bytes()[end] != b'\n' {
-            end += 1;
-        }
-        if end == rest.len() {
-            return None; // every word ends with a line end
-        }
-        let word = &rest[..end];
-        rest = &rest[end + 1..];
-        Some(word)
-    })
+/// The words of a sentence that may be content words, as written: runs of
+/// letters and digits of more than two bytes, not all digits.
+pub fn written_words(sentence: &str) -> impl Iterator<Item = &str> {
+    crate::text::alphanumeric_runs(sentence).filter(|w| w.len() > 2 && !w.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A word of [`written_words`] folded onto the end of `out`; false, and
+/// `out` left as it was, for a stop word.
+pub fn fold_content_word(word: &str, out: &mut String) -> bool {
+    let start = out.len();
+    if word.is_ascii() {
+        // A run of ASCII letters and digits folds to its lower case.
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else {
+        crate::text::fold_into(word, out);
+    }
+    if is_stopword(&out[start..]) {
+        out.truncate(start);
+        return false;
+    }
+    true
 }
 
 /// Shared over all, of two sorted lists without repeats (words or actors).
