@@ -203,7 +203,7 @@ fn dateline(text: &str, tagger: &Tagger) -> Option<(DateValue, String)> {
         if let [t] = found.as_slice() {
             let rest =
                 line[..t.range.start].len() + line[t.range.end..].trim_matches(|c: char| !c.is_alphanumeric()).len();
-            if let (Meaning::Absolute(d), true) = (&t.meaning, rest <= 12) {
+            if let (Meaning::Absolute(d), true) = (&t.meaning, rest <= 12 && !cut_mid_sentence(line, &t.range)) {
                 if d.precision <= crate::model::Precision::Month {
                     return Some((d.clone(), line.to_string()));
                 }
@@ -211,6 +211,22 @@ fn dateline(text: &str, tagger: &Tagger) -> Option<(DateValue, String)> {
         }
     }
     None
+}
+
+/// Whether a short line is running text that a line break cut, not a
+/// dateline (`On 12 March 2014 the Presi-`, `On 12 March 2014 the`): its
+/// last word broken by a hyphen or one that no phrase ends with, or a
+/// preposition opening a sentence that goes on past the date.
+fn cut_mid_sentence(line: &str, date: &Range<usize>) -> bool {
+    const GOES_ON: [&str; 17] = [
+        "the", "a", "an", "of", "on", "in", "at", "to", "and", "by", "for", "with", "from", "since", "until", "after",
+        "during",
+    ];
+    let goes_on = |word: &str| GOES_ON.iter().any(|w| word.eq_ignore_ascii_case(w));
+    let last = line.rsplit(char::is_whitespace).next().unwrap_or("");
+    let broken = last.len() > 1 && last.ends_with('-');
+    let after = line[date.end..].trim_matches(|c: char| !c.is_alphanumeric());
+    broken || goes_on(last) || (goes_on(line[..date.start].trim()) && !after.is_empty())
 }
 
 /// The day a short line ends with, after a separator or `updated`, of the
@@ -465,6 +481,10 @@ mod tests {
         for undated in [
             "Mali: a timeline, 2012\nThe coup.",
             "Soldiers seized power on 22 March 2012.\nThey left.",
+            // Running text cut by line breaks: a narrow column's first lines.
+            "Talks\nOn 12 March 2014 the Presi-\ndent of Mali met the ambassador.",
+            "Talks\nOn 12 March 2014 the\nPresident of Mali met the ambassador.",
+            "Talks\nOn 12 March 2014 President\nKeita met the ambassador.",
             "In Bamako, the talks of February 10, 2020 - a failure - ended.",
             "A\nB\nC\nD\nE\nF\nThe talks of the long rainy season went on through the year and beyond, as the parties had said they would, in Algiers and in Bamako.\nMarch 3, 2021\n",
         ] {
