@@ -41,6 +41,9 @@ const CASES: &[Case] = &[
     ("Posted on February 26, 2013 by iajohnson", None, &[("February 26, 2013", "2013-02-26")]),
     ("on Sept. 11, 2001 the attacks", None, &[("Sept. 11, 2001", "2001-09-11")]),
     ("on 2–3 June 2015 talks", None, &[("2–3 June 2015", "2015-06-02/2015-06-03")]),
+    // a night's two days, as British news writes them
+    ("on the night of 2/3 March 2016 the", None, &[("2/3 March 2016", "2016-03-02/2016-03-03")]),
+    ("memo of 2/3/2016 says", None, &[("2/3/2016", "2016-02-03")]),
     // spans of days whose year is the document's
     ("Between 1 April and 31 May, MINUSMA documented", Some("2023-06-01"), &[("Between 1 April and 31 May", "2023-04-01/2023-05-31")]),
     ("talks ran from 5 to 9 June in Algiers", Some("2023-06-20"), &[("from 5 to 9 June", "2023-06-05/2023-06-09")]),
@@ -81,6 +84,7 @@ const CASES: &[Case] = &[
     ("They met last Tuesday.", Some("2013-01-17"), &[("last Tuesday", "2013-01-15")]),
     ("on the night of May 11-12, the spokesman", Some("2022-05-17"), &[("May 11-12", "2022-05-11/2022-05-12")]),
     ("talks on 3–4 March in Niamey", Some("2022-05-17"), &[("3–4 March", "2022-03-03/2022-03-04")]),
+    ("raids on the night of 9/10 May in Mopti", Some("2022-05-17"), &[("9/10 May", "2022-05-09/2022-05-10")]),
     ("from 12-3 May on", Some("2022-05-17"), &[("3 May", "2022-05-03")]),
     // a count of days beside the date it comes to says it once
     ("In 2016 it began. Three days later, on March 18, the mission left.", None, &[("2016", "2016"), ("March 18", "2016-03-18")]),

@@ -127,11 +127,12 @@ const SOURCES: [(Pattern, Opening, &str); 30] = {
         // `post-9/11`: the attacks, known by their day alone.
         (Attacks, O::DAY_SEPARATED, r"\b9/11\b"),
         (Dtg, O::GROUP, r"\b(\d{2})\d{4}Z\s+(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+(\d{2})\b"),
-        // `9 – 10 May 2019`, `from 5 May to 2 June 2019`: the first month may be left out.
+        // `9 – 10 May 2019`, `2/3 March 2016` (a night's two days), `from 5 May
+        // to 2 June 2019`: the first month may be left out.
         (
             DayRange,
             O::DAY,
-            r"\b({DAY})(?:\s+({MONTH}))?\s*(?:[-–]|to|until|through|and)\s*({DAY})\s+({MONTH}),?\s+({YEAR})\b",
+            r"\b({DAY})(?:\s+({MONTH}))?\s*(?:[-–/]|to|until|through|and)\s*({DAY})\s+({MONTH}),?\s+({YEAR})\b",
         ),
         // `March 3-4, 2014`, `March 3 and 4, 2014`.
         (MonthDayRange, O::MONTH_DAY, r"\b({MONTH})\s+({DAY})\s*(?:[-–]|to|through|and)\s*({DAY}),?\s+({YEAR})\b"),
@@ -142,8 +143,8 @@ const SOURCES: [(Pattern, Opening, &str); 30] = {
         // July 2`: spans of days whose year the text leaves to its context.
         (DaySpan, O::SPAN, r"\b{SPAN_FROM}\s+({DAY})(?:\s+({MONTH}))?\s+{SPAN_TO}\s+({DAY})\s+({MONTH})\b"),
         (MonthDaySpan, O::SPAN, r"\b{SPAN_FROM}\s+({MONTH})\s+({DAY})\s+{SPAN_TO}\s+(?:({MONTH})\s+)?({DAY})\b"),
-        // `11-12 May`, `May 11-12`: likewise.
-        (DayDash, O::DAY_DASH, r"\b({DAY})\s*[-–]\s*({DAY})\s+({MONTH})\b"),
+        // `11-12 May`, `2/3 March`, `May 11-12`: likewise.
+        (DayDash, O::DAY_DASH, r"\b({DAY})\s*[-–/]\s*({DAY})\s+({MONTH})\b"),
         (MonthDayDash, O::MONTH_DAY, r"\b({MONTH})\s+({DAY})\s*[-–]\s*({DAY})\b"),
         // `March–June 2018`, `November 2018 - February 2019`.
         (MonthDash, O::MONTH, r"\b({MONTH})(?:,?\s+({YEAR}))?\s*[-–]\s*({MONTH}),?\s+({YEAR})\b"),

@@ -47,7 +47,8 @@ impl Opening {
     pub const MONTH_DAY: Opening = Opening(1 << 13);
     /// A month, then white space and four digits or `of` (`June 2019`).
     pub const MONTH_YEAR: Opening = Opening(1 << 14);
-    /// A day, then a dash, after white space or not (`11-12 May`, `3 – 4 March`).
+    /// A day, then a dash or a slash, after white space or not (`11-12 May`,
+    /// `3 – 4 March`, `2/3 March`).
     pub const DAY_DASH: Opening = Opening(1 << 15);
 
     const NONE: Opening = Opening(0);
@@ -209,9 +210,9 @@ impl<'p, 's, 'c> Matches<'p, 's, 'c> {
 fn by_digits(digits: &[u8], after: &str) -> Opening {
     let next = after.as_bytes().first().copied();
     match digits.len() {
-        1 | 2 if matches!(next, Some(b'-')) => Opening::DAY.or(Opening::DAY_SEPARATED).or(Opening::DAY_DASH),
-        1 | 2 if matches!(next, Some(b'/' | b'.')) => Opening::DAY.or(Opening::DAY_SEPARATED),
-        1 | 2 if after.trim_start().starts_with(['-', '–']) => Opening::DAY.or(Opening::DAY_DASH),
+        1 | 2 if matches!(next, Some(b'-' | b'/')) => Opening::DAY.or(Opening::DAY_SEPARATED).or(Opening::DAY_DASH),
+        1 | 2 if matches!(next, Some(b'.')) => Opening::DAY.or(Opening::DAY_SEPARATED),
+        1 | 2 if after.trim_start().starts_with(['-', '–', '/']) => Opening::DAY.or(Opening::DAY_DASH),
         1 | 2 => Opening::DAY,
         4 => {
             let mut year = Opening::YEAR;
@@ -369,7 +370,7 @@ mod tests {
         assert_eq!(openings("from 5"), [(0, O::SPAN), (5, O::DAY)]);
         assert_eq!(openings("Between Sept"), [(0, O::SPAN), (8, O::MONTH)]);
         assert_eq!(openings("from the"), [], "`from` opens a span only before a number or a month");
-        assert_eq!(openings("05/06"), [(0, O::DAY.or(O::DAY_SEPARATED)), (3, O::DAY)]);
+        assert_eq!(openings("05/06"), [(0, O::DAY.or(O::DAY_SEPARATED).or(O::DAY_DASH)), (3, O::DAY)]);
         assert_eq!(openings("3 – 4 May"), [(0, O::DAY.or(O::DAY_DASH)), (6, O::DAY), (8, O::MONTH)]);
         assert_eq!(openings("11-12"), [(0, O::DAY.or(O::DAY_SEPARATED).or(O::DAY_DASH)), (3, O::DAY)]);
         assert_eq!(openings("2012-05"), [(0, O::YEAR.or(O::YEAR_DASH)), (5, O::DAY)]);
