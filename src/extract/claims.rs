@@ -209,19 +209,27 @@ pub const DATE_PREPOSITIONS: &[&str] = &["on", "in", "by", "since", "until", "fr
 
 /// Where a document's closing lists begin (a line `See also`, `References`
 /// of `headings`, in its second half, alone or marked as a heading by
-/// wiki text's `== See also ==`), or its end: what follows names articles
+/// wiki text's `== See also ==`, or opening a line of what it lists, `See
+/// also: 2012 Malian coup d'état`), or its end: what follows names articles
 /// and sources, it tells no happening.
 pub fn lists_start(text: &str, headings: &[String]) -> usize {
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let heading = line.trim().trim_matches(['=', '#']).trim().trim_end_matches(':').trim();
-        if at >= text.len() / 2 && (headings.iter().any(|h| h.eq_ignore_ascii_case(heading)) || counts_replies(heading))
+        let is_heading = |h: &str| headings.iter().any(|known| known.eq_ignore_ascii_case(h.trim()));
+        if at >= text.len() / 2 && (is_heading(heading) || counts_replies(heading) || opens_a_list(heading, is_heading))
         {
             return at;
         }
         at += line.len();
     }
     text.len()
+}
+
+/// Whether a line is a closing list's heading and its items (`See also:
+/// Mali, Niger`), not a sentence after a label (`Notes: the talks ended.`).
+fn opens_a_list(line: &str, is_heading: impl Fn(&str) -> bool) -> bool {
+    line.split_once(':').is_some_and(|(label, items)| is_heading(label) && !items.trim_end().ends_with(['.', '!', '?']))
 }
 
 /// A blog's count of its readers' comments (`12 thoughts on “…”`, `3
@@ -376,6 +384,10 @@ mod tests {
         assert_eq!(lists_start(&body, &headings), body.len());
         let wiki = format!("{body}== See also ==\n* 2012 Malian coup d'état\n");
         assert_eq!(lists_start(&wiki, &headings), body.len(), "a wiki text's heading");
+        let inline = format!("{body}See also: 2012 Malian coup d'état, 2020 in Mali\n");
+        assert_eq!(lists_start(&inline, &headings), body.len(), "a line of its items");
+        let noted = format!("{body}References: the talks of 2012 were noted.\n");
+        assert_eq!(lists_start(&noted, &headings), noted.len(), "a sentence after a label");
         let blog = format!("{body}12 thoughts on “Mali after Serval”\nAmadou says:\nApril 3, 2014 at 9:14 am\n");
         assert_eq!(lists_start(&blog, &headings), body.len(), "a blog's comments");
         for told in ["12 soldiers died.", "3 responses to the crisis were weighed.", "2 comments followed"] {
