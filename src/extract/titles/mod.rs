@@ -181,6 +181,12 @@ pub fn title(sentence: &str, date_text: &str) -> String {
             break;
         }
     }
+    // A chronology's line of several dates (`July 28 and August 11: …`):
+    // the title tells what follows them.
+    if let Some(end) = dates_head(&s[from..]) {
+        from += end;
+        stripped = true;
+    }
     if !stripped {
         if let Some(end) = lead_in(&s[from..]) {
             if end < s[from..].len() / 2 + 20 {
@@ -353,6 +359,30 @@ fn places_of(s: &str, date: &str) -> Vec<usize> {
 /// What follows a date that opens a line of a chronology or a table's row
 /// (`12 March 2014: The…`, `2015 – France…`, `2015 · France…`): the text
 /// after the separator.
+/// Where what a line tells begins after a head of dates and the words
+/// that list them, closed by a colon or a dash (`July 28 and August 11: `,
+/// `and August 11 – `), if the line opens with one.
+fn dates_head(s: &str) -> Option<usize> {
+    let reach = &s[..floor_boundary(s, 80)];
+    let (head, after) =
+        [": ", " – ", " — ", " - "].iter().filter_map(|sep| reach.find(sep).map(|at| (at, at + sep.len()))).min()?;
+    let words = s[..head].split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty());
+    let dated = |w: &str| {
+        let number = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        crate::extract::timex::is_month_name(w.trim_end_matches('.'))
+            || (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let mut told = false;
+    for w in words {
+        if dated(w) {
+            told = true;
+        } else if !LIST_WORDS.contains(&w) {
+            return None;
+        }
+    }
+    told.then_some(after)
+}
+
 fn after_separator(rest: &str) -> &str {
     let separators = [',', ' ', ':', ';', '·', '—', '–'];
     let rest = rest.trim_start_matches(separators);

@@ -56,6 +56,20 @@ fn what_was_said_and_the_dated_clause_are_not_cut_off() {
 }
 
 #[test]
+fn a_chronology_line_of_several_dates_is_titled_by_what_follows_them() {
+    let s = "July 28 and August 11: Ibrahim Boubacar Keïta wins the presidential election.";
+    let told = "Ibrahim Boubacar Keïta wins the presidential election";
+    assert_eq!(title(s, "July 28"), told);
+    assert_eq!(title(s, "August 11"), told);
+    assert_eq!(
+        title("3, 10 and 17 March 2013 – Voters went to the polls.", "17 March 2013"),
+        "Voters went to the polls"
+    );
+    let s = "Mali and Niger: the junta expelled the envoy in 2022.";
+    assert_eq!(title(s, "2022"), "Mali and Niger: the junta expelled the envoy", "no date in the head");
+}
+
+#[test]
 fn a_cut_the_one_before_cut_through_is_not_made() {
     // ` -- ` cuts first, through the space `, who ` needs.
     let s = "The ambassador met the general in Bamako, who -- as planned -- left.";
