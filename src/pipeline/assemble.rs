@@ -273,7 +273,14 @@ fn put_in_order<T>(claims: &mut [T], order: &[ClaimId]) {
 fn event(corpus: &Corpus, g: events::Merged, passing: &TiSlice<ClaimId, bool>, marks: &mut Vec<bool>) -> Event {
     let claims: Vec<ClaimId> = g.claims.into_iter().map(ClaimId::from).collect();
     let actors = first_seen(claims.iter().flat_map(|&c| corpus.claims[c].actors.iter().copied()), marks);
-    let teller = claims.iter().copied().find(|&c| !passing[c]).unwrap_or(claims[0]);
+    // Told best by a claim of the event's own date (a year's claim merged
+    // into its day's event tells it less); told in passing, last.
+    let dated = |c: &ClaimId| corpus.claims[*c].date == corpus.claims[ClaimId::from(g.dated_by)].date;
+    let telling = |c: &&ClaimId| !passing[**c];
+    let teller = (claims.iter().filter(telling).find(|c| dated(c)))
+        .or_else(|| claims.iter().find(telling))
+        .copied()
+        .unwrap_or(claims[0]);
     let lead = &corpus.claims[teller];
     let source = &corpus.sources[lead.source];
     let title = if lead.kind == "publication" {

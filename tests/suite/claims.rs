@@ -80,6 +80,17 @@ fn an_event_is_titled_by_a_claim_about_its_own_date() {
     assert!(title_of("2013-02").starts_with("A senator visited Mali"), "{}", title_of("2013-02"));
 }
 
+/// A year's claim merged into its day's event tells it less than the day's own.
+#[test]
+fn an_event_is_titled_by_a_claim_of_its_own_precision() {
+    let text = "In 2012, soldiers overthrew President Amadou Toumani Touré in a coup.\n\n\
+                On 22 March 2012, mutinous soldiers led by Amadou Sanogo overthrew President Amadou Toumani Touré in a coup.\n";
+    let corpus = corpus_of("coup.txt", text);
+    let event = corpus.events.iter().find(|e| e.claims.len() == 2).expect("one event told twice");
+    assert_eq!(event.date.value, "2012-03-22");
+    assert!(event.title.starts_with("Mutinous soldiers led by Amadou Sanogo"), "{}", event.title);
+}
+
 #[test]
 fn a_claim_of_a_run_no_full_stop_ends_is_the_clause_around_its_date() {
     let clauses = [
