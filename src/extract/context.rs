@@ -6,7 +6,7 @@
 
 use super::discover::{Found, Why};
 use super::lists::{GIVEN_NAMES, PLACES};
-use super::names::{is_capitalised, Word};
+use super::names::{is_capitalised, stands_for_a_name, Word};
 use crate::assets::{Gazetteer, Rules};
 use crate::model::EntityKind;
 use crate::text::fold;
@@ -407,10 +407,12 @@ impl ContextRules {
         if unlikely {
             return None;
         }
-        let first = folded.word(first_word);
+        // `J. Peter Pham`: the given name may follow an initial or two.
+        let initials = words.iter().take(2).take_while(|w| stands_for_a_name(w.text)).count();
+        let given_at = if initials + 1 < words.len() { initials } else { 0 };
         // `DE RUEHNM`: words in capitals are a code or a heading, not a given name.
-        let spelled = words[0].text.chars().skip(1).any(char::is_lowercase);
-        let given = spelled && self.given_folded(first);
+        let spelled = words[given_at].text.chars().skip(1).any(char::is_lowercase);
+        let given = spelled && self.given_folded(folded.word(first_word + given_at));
         let why = if given && !heading {
             Why::GivenName
         } else if (first_word..folded.len()).any(|k| folded.on(k, PARTICLE))

@@ -151,6 +151,12 @@ fn is_initial(before_dot: &str) -> bool {
     letters > 0
 }
 
+/// An initial standing for a given name: a capital and its full stop (`J.`).
+pub fn stands_for_a_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.as_str() == "."
+}
+
 #[inline]
 pub fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)

@@ -31,6 +31,9 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
     ("The convoy was led by Jeremiah Johnson and two other soldiers.", "Jeremiah Johnson", EntityKind::Person),
     ("Reporting from the capital, Amina Traoré said the talks had failed.", "Amina Traoré", EntityKind::Person),
     ("Thomas D. Waldhauser testified before the committee.", "Thomas D. Waldhauser", EntityKind::Person),
+    // a given name after an initial
+    ("The envoy for the Sahel, J. Peter Pham, told reporters the talks would resume.", "J. Peter Pham", EntityKind::Person),
+    ("On 4 March 2021, T. Michael Smith met the minister in Bamako.", "T. Michael Smith", EntityKind::Person),
     ("The raid was led by Tinka ag Almouner and his men.", "Tinka ag Almouner", EntityKind::Person),
     ("Witnesses saw Mohamed ould Cheikh at the market.", "Mohamed ould Cheikh", EntityKind::Person),
     ("Talks with Alghabass Ag Intalla stalled in 2019.", "Alghabass Ag Intalla", EntityKind::Person),

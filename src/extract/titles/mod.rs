@@ -519,7 +519,8 @@ const CUTS: [&str; 8] = [", which ", "; ", " -- ", ", who ", ", while ", ", and 
 const THAT: usize = 7;
 
 /// Verbs of saying, after which ` that ` opens what was said (within
-/// [`SAID_REACH`] words: `said on Feb. 17 that`, `told Reuters that`).
+/// [`SAID_REACH`] words: `said on Feb. 17 that`, `told reporters on 2 March
+/// 2021 that`).
 const SAYING: [&str; 24] = [
     "said",
     "says",
@@ -546,7 +547,7 @@ const SAYING: [&str; 24] = [
     "revealed",
     "indicated",
 ];
-const SAID_REACH: usize = 4;
+const SAID_REACH: usize = 7;
 
 static CUT_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(CUTS).expect("cuts build an automaton"));
 
