@@ -11,7 +11,6 @@ use filing::{first_joined, Asked, Filed, Filing, Filings, Rarity, Seen};
 use kept::{from_kept, run_key, to_kept};
 pub use kept::{Identities, KeptGroup, KeptRuns, NotKept};
 use smallvec::{smallvec, SmallVec};
-use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
 
@@ -235,15 +234,17 @@ struct Group<'a> {
 
 /// Where a group's claims are told: (source, sentence start), once each.
 /// Most groups are told a few times, in a short sorted list; a fact that
-/// a corpus repeats is told tens of thousands of times, and inserting into
-/// the middle of so long a list would copy it at every claim.
+/// a corpus repeats is told tens of thousands of times, and every claim of
+/// its date asks whether it is told there: a hash set then (seeded: the
+/// places are the document's), with its few sources apart (as a tree,
+/// each question was a walk of cache misses).
 enum Told {
     Few(SmallVec<[(SourceId, usize); 1]>),
-    Many(BTreeSet<(SourceId, usize)>),
+    Many { told: crate::seeded::Set<(SourceId, usize)>, sources: SmallVec<[SourceId; 2]> },
 }
 
 impl Told {
-    /// Beyond this many, a tree.
+    /// Beyond this many, a set.
     const FEW: usize = 64;
 
     fn in_source(&self, source: SourceId) -> bool {
@@ -252,14 +253,14 @@ impl Told {
                 let at = list.partition_point(|&(s, _)| s < source);
                 list.get(at).is_some_and(|&(s, _)| s == source)
             }
-            Told::Many(set) => set.range((source, 0)..=(source, usize::MAX)).next().is_some(),
+            Told::Many { sources, .. } => sources.binary_search(&source).is_ok(),
         }
     }
 
     fn contains(&self, told: (SourceId, usize)) -> bool {
         match self {
             Told::Few(list) => list.binary_search(&told).is_ok(),
-            Told::Many(set) => set.contains(&told),
+            Told::Many { told: set, .. } => set.contains(&told),
         }
     }
 
@@ -271,12 +272,18 @@ impl Told {
                 }
             }
             Told::Few(list) => {
-                let mut set: BTreeSet<_> = list.drain(..).collect();
-                set.insert(told);
-                *self = Told::Many(set);
+                let mut sources: SmallVec<[SourceId; 2]> = list.iter().map(|&(s, _)| s).collect();
+                sources.dedup(); // the list is sorted
+                let mut many = Told::Many { told: list.drain(..).collect(), sources };
+                many.add(told);
+                *self = many;
             }
-            Told::Many(set) => {
-                set.insert(told);
+            Told::Many { told: set, sources } => {
+                if set.insert(told) {
+                    if let Err(at) = sources.binary_search(&told.0) {
+                        sources.insert(at, told.0);
+                    }
+                }
             }
         }
     }

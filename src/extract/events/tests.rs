@@ -1,6 +1,7 @@
 use super::*;
 use crate::model::DateValue;
 use proptest::prelude::*;
+use std::collections::BTreeSet;
 
 fn sorted_words() -> impl Strategy<Value = Vec<u32>> {
     proptest::collection::btree_set(0u32..400, 0..40).prop_map(|set| set.into_iter().collect())
