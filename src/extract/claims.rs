@@ -430,5 +430,6 @@ mod tests {
         assert_eq!(kind("Talks; then the coup."), "coup", "the clause with the date comes first");
         assert_eq!(kind("Exports grew, according to the ministry."), "other", "`according to` is no accord");
         assert_eq!(kind("The Algiers Accord was reached."), "agreement");
+        assert_eq!(kind("France intervened militarily to halt the advance."), "military");
     }
 }
