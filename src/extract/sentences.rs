@@ -17,7 +17,7 @@ static LEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TRAILING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:\s+|\[\d{1,4}\]|¶\s*\d*\s*\.?)+$").expect("regex"));
 static FOOTNOTE_BREAK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}.,)\x22”’]\[\d{1,4}\]\s+[\p{Lu}\[\x22“(]").expect("regex"));
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}.,)\x22”’](?:\[\d{1,4}\])+\s+[\p{Lu}\[\x22“(]").expect("regex"));
 
 /// Searchers built once: a search built for each block cost more than it found.
 static ELLIPSIS: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("…"));
@@ -442,6 +442,8 @@ mod tests {
             ["The UK did so on 15 March 1961", "Both countries agreed on 24 September 1960", "The agenda."]
         );
         assert_eq!(texts("in states,[11] but Mali"), ["in states,[11] but Mali"]);
+        let s = "A drone hub since 2013.[47][48][49] Drones flew from it.";
+        assert_eq!(texts(s), ["A drone hub since 2013.", "Drones flew from it."], "marks in a row");
         // After characters of several bytes.
         let s = "Le pays de Touré’[2] Ensuite Goïta”[3] Puis";
         assert_eq!(texts(s), ["Le pays de Touré’", "Ensuite Goïta”", "Puis"]);

@@ -55,9 +55,17 @@ static CITATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r" ?\({cited}(?:; {cited})*\)")).expect("regex")
 });
 
-/// `s` without its citations (see [`CITATION`]); a month and its year in
-/// parentheses (`(April 2013)`) is no citation.
+/// A wiki's marks of its references, as a copy of its page reads them:
+/// `[6]`, `[4][5]`, `[a]`, `[note 1]`, `[citation needed]`.
+static REFERENCE_MARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed)\]").expect("regex"));
+
+/// `s` without its citations (see [`CITATION`]) and reference marks; a
+/// month and its year in parentheses (`(April 2013)`) is no citation.
 fn without_citations(s: &mut Cow<'_, str>) {
+    if s.contains('[') && REFERENCE_MARK.is_match(s) {
+        *s = Cow::Owned(REFERENCE_MARK.replace_all(s, "").into_owned());
+    }
     if !s.contains('(') {
         return;
     }
@@ -593,6 +601,7 @@ pub fn compile_patterns() {
     LazyLock::force(&TIME_STAMP);
     LazyLock::force(&LEAD_IN);
     LazyLock::force(&CITATION);
+    LazyLock::force(&REFERENCE_MARK);
     LazyLock::force(&CUT_FINDER);
 }
 

@@ -61,6 +61,14 @@ fn what_was_said_and_the_dated_clause_are_not_cut_off() {
 }
 
 #[test]
+fn a_wiki_pages_reference_marks_are_no_part_of_a_title() {
+    let s = "Mali expelled the French ambassador Joël Meyer in January 2022,[6] as relations soured.[7][8]";
+    assert_eq!(title(s, "January 2022"), "Mali expelled the French ambassador Joël Meyer, as relations soured");
+    let s = "The junta[citation needed] took power in 2012[a].";
+    assert_eq!(title(s, "2012"), "The junta took power");
+}
+
+#[test]
 fn a_chronology_line_of_several_dates_is_titled_by_what_follows_them() {
     let s = "July 28 and August 11: Ibrahim Boubacar Keïta wins the presidential election.";
     let told = "Ibrahim Boubacar Keïta wins the presidential election";
