@@ -300,9 +300,10 @@ impl Line {
 }
 
 /// Lines joined where a line ends with a name's initial (`General William
-/// E .`) and the next goes on with the name (`( " Kip " ) Ward met …`), or
+/// E .`) and the next goes on with the name (`( " Kip " ) Ward met …`),
 /// where a line runs on and the next goes on in lower case (`…, Abdoulaye
-/// Diop, requested` / `before the Council …`).
+/// Diop, requested` / `before the Council …`), or where a line break cuts
+/// a date (`… the March 22,` / `2012 coup.`).
 fn join_broken_names(text: &str, lines: &[Line], out: &mut Vec<Range<usize>>) {
     let first = out.len();
     let mut ran_on = false;
@@ -313,10 +314,39 @@ fn join_broken_names(text: &str, lines: &[Line], out: &mut Vec<Range<usize>>) {
                 last.end = line.range.end;
             }
             Some(last) if ran_on && next.trim_start().starts_with(char::is_lowercase) => last.end = line.range.end,
+            Some(last) if date_goes_on(&text[last.clone()], next) => last.end = line.range.end,
             _ => out.push(line.range.clone()),
         }
         ran_on = line.runs_on;
     }
+}
+
+/// Whether `word` is a month's name that a date may go on from: `Sept.`
+/// and `Jan.` do, `March.` and `May.` end a sentence.
+fn month_goes_on(word: &str) -> bool {
+    let abbreviated =
+        |short: &str| (short.len() == 3 && !short.eq_ignore_ascii_case("may")) || short.eq_ignore_ascii_case("sept");
+    word.strip_suffix('.').is_none_or(abbreviated) && crate::extract::timex::is_month_name(word.trim_end_matches('.'))
+}
+
+/// Whether a line ends inside a date that the next goes on with: a month
+/// and then its day or year (`March` / `22, 2012`), or a month and a day
+/// and then the year (`March 22,` / `2012`, `22 March` / `2012`).
+fn date_goes_on(line: &str, next: &str) -> bool {
+    let month = |w: &str| month_goes_on(w.trim_end_matches(','));
+    let day = |w: &str| {
+        let day = w.trim_end_matches(',');
+        (1..=2).contains(&day.len()) && day.bytes().all(|b| b.is_ascii_digit())
+    };
+    let digits = next.trim_start().bytes().take_while(u8::is_ascii_digit).count();
+    let next_char = next.trim_start().as_bytes().get(digits);
+    if next_char.is_some_and(u8::is_ascii_alphanumeric) {
+        return false; // `2012th`, `12a`: no day or year
+    }
+    let mut words = line.trim_end().rsplit(char::is_whitespace);
+    let (last, before) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    (month(last) && matches!(digits, 1 | 2 | 4))
+        || (digits == 4 && ((day(last) && month(before)) || (month(last) && day(before))))
 }
 
 fn ends_with_initial(line: &str) -> bool {

@@ -188,3 +188,14 @@ fn a_header_of_moderate_lines_is_not_a_wrapped_paragraph() {
     assert_eq!(got.len(), 6, "{got:?}");
     assert_eq!(got[4], "JUNE 29, 2016");
 }
+
+#[test]
+fn a_date_cut_by_a_line_break_is_one_sentence() {
+    let s = "Thank you. I want to ask about the March 22,\n2012 coup. When did it end?";
+    assert_eq!(texts(s), ["Thank you.", "I want to ask about the March 22,\n2012 coup.", "When did it end?"]);
+    assert_eq!(texts("The coup of March\n2012 ended it."), ["The coup of March\n2012 ended it."]);
+    assert_eq!(texts("The coup of 22 March\n2012 ended it."), ["The coup of 22 March\n2012 ended it."]);
+    // A chronology's rows stay apart.
+    assert_eq!(texts("Talks resumed in March.\n2013 Elections"), ["Talks resumed in March.", "2013 Elections"]);
+    assert_eq!(texts("The coup\n2012 Elections"), ["The coup", "2012 Elections"]);
+}
