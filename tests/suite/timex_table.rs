@@ -226,6 +226,10 @@ const CASES: &[Case] = &[
     ("It crashed on November 2. On the same date the agency wrote.", Some("2009-11-30"),
         &[("November 2", "2009-11-02"), ("the same date", "2009-11-02")]),
     ("It was signed in March 2012. The following day they met.", None, &[("March 2012", "2012-03")]),
+    ("On 2 October 2017 the team left. The day after, it returned.", None,
+        &[("2 October 2017", "2017-10-02"), ("The day after", "2017-10-03")]),
+    // set beside a date, it tells of that date
+    ("We suspended aid on March 23, 2012, the day after the coup.", None, &[("March 23, 2012", "2012-03-23")]),
     ("Later that day the team left.", None, &[]),
     ("On 4 October 2017 the team left Tiloa. That night it camped.", None,
         &[("4 October 2017", "2017-10-04"), ("That night", "2017-10-04")]),

@@ -124,8 +124,12 @@ fn narrative_day(text: &str, before: &Before, word: Range<usize>) -> Option<(Ran
     let after = text[word.end..].trim_start();
     let next = after.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
     if before.is(1, &["the"]) && matches!(next, "before" | "after" | "preceding") {
-        let end = word.end + (text[word.end..].len() - after.len()) + next.len();
-        return Some((before.start_of(1)?..end, if next == "after" { 1 } else { -1 }));
+        let (start, end) = (before.start_of(1)?, word.end + (text[word.end..].len() - after.len()) + next.len());
+        // `on March 23, 2012, the day after the coup`: set beside a date,
+        // it tells of that date, not of the day after it.
+        let beside_a_date =
+            text[..start].trim_end().strip_suffix(',').is_some_and(|d| d.ends_with(|c: char| c.is_ascii_digit()));
+        return (!beside_a_date).then_some((start..end, if next == "after" { 1 } else { -1 }));
     }
     None
 }
