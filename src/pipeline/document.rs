@@ -200,7 +200,11 @@ impl Pipeline {
             }
             // A question asks whether it happened (`Q: Was the strike on April 12 …?`).
             let asked = text.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with('?');
+            // Nor does a line that only dates another message or page (a
+            // quoted mail's `Sent: Monday, February 7, 2022 5:40 PM`).
+            let dates_another = || !of_subject && !dates_document() && claims::only_dates(text, &ranges, dating_words);
             let told_nothing = claims::only_dates(text, &ranges, claims::DATE_PREPOSITIONS)
+                || dates_another()
                 || claims::is_copyright(text)
                 || claims::is_access_note(text)
                 || claims::is_citation(text, &ranges)

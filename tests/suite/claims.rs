@@ -80,6 +80,19 @@ fn an_event_is_titled_by_a_claim_about_its_own_date() {
     assert!(title_of("2013-02").starts_with("A senator visited Mali"), "{}", title_of("2013-02"));
 }
 
+/// A quoted message's header dates that message, not a happening.
+#[test]
+fn a_quoted_mails_dating_line_is_no_happening() {
+    let text = "From: Sarah Kline\nSent: Tuesday, February 8, 2022 9:14 AM\nSubject: RE: Mali\n\n\
+                The minister confirmed on 7 February 2022 that the charter will be revised.\n\n\
+                -----Original Message-----\nFrom: Mark Olsen\nSent: Monday, February 7, 2022 5:40 PM\n\
+                Subject: Mali\n\nAny news on the charter?\n";
+    let corpus = corpus_of("mail.txt", text);
+    let titles: Vec<&str> = corpus.events.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    assert!(titles.iter().all(|t| !t.contains("Sent")), "{titles:?}");
+}
+
 /// A year's claim merged into its day's event tells it less than the day's own.
 #[test]
 fn an_event_is_titled_by_a_claim_of_its_own_precision() {
