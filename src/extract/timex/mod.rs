@@ -305,7 +305,8 @@ impl Tagger {
         let absolute = |v: Option<DateValue>| v.map(Meaning::Absolute);
         let meaning = match pattern {
             // A web address's `/2022/11/10/` dates no claim.
-            Iso if in_web_address(text, range.clone()) => None,
+            IsoDays | Iso if in_web_address(text, range.clone()) => None,
+            IsoDays => absolute(DateValue::days_of_month(num(caps, 1)?, num(caps, 2)?, num(caps, 3)?, num(caps, 4)?)),
             Iso => absolute(DateValue::day(num(caps, 1)?, num(caps, 2)?, num(caps, 3)?)),
             Numeric => {
                 if after_decl(&text[..range.start]) {

@@ -85,6 +85,7 @@ fn build(pattern: &str) -> Regex {
 /// accepted one is dropped.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Pattern {
+    IsoDays,
     Iso,
     Numeric,
     Attacks,
@@ -117,10 +118,12 @@ pub(super) enum Pattern {
     Year,
 }
 
-const SOURCES: [(Pattern, Opening, &str); 30] = {
+const SOURCES: [(Pattern, Opening, &str); 31] = {
     use Opening as O;
     use Pattern::*;
     [
+        // `2021-05-24/25`: two days of a month, as a list of dates gives them.
+        (IsoDays, O::YEAR_DASH, r"\b(\d{4})-(\d{2})-(\d{2})/(\d{2})\b"),
         // `2019-06-05`, `2019/06/05`.
         (Iso, O::YEAR_DASH, r"\b(\d{4})[-/](\d{2})[-/](\d{2})\b"),
         (Numeric, O::DAY_SEPARATED, r"\b(\d{1,2})([-/.])(\d{1,2})[-/.](\d{4})\b"),
