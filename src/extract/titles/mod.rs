@@ -83,6 +83,34 @@ fn without_citations(s: &mut Cow<'_, str>) {
 static TIME_STAMP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s[A-Z]{2,4})?\s*[—–-]\s+").expect("regex"));
 
+/// An editor's label before what is told (`UPDATE: `, `Editor's note: `,
+/// `Quick update: `): its length, or 0.
+fn editorial_label(s: &str) -> usize {
+    const LABELS: [&str; 12] = [
+        "update",
+        "quick update",
+        "latest update",
+        "latest",
+        "editor's note",
+        "editor’s note",
+        "note",
+        "breaking",
+        "breaking news",
+        "correction",
+        "background",
+        "summary",
+    ];
+    let Some((label, _)) = s.get(..20).unwrap_or(s).split_once(": ") else {
+        return 0;
+    };
+    let labelled = LABELS.iter().any(|l| l.eq_ignore_ascii_case(label));
+    if labelled {
+        label.len() + 2
+    } else {
+        0
+    }
+}
+
 /// Whether `s` begins as a label must: most titles do not, and are spared the regex.
 fn may_open_with_label(s: &str) -> bool {
     matches!(s.as_bytes(), [b'(', ..] | [b'A'..=b'Z', b'A'..=b'Z' | b' ' | b'.' | b'\'' | b'-' | b':', ..])
@@ -173,6 +201,7 @@ pub fn title(sentence: &str, date_text: &str) -> String {
     if let Some(m) = may_open_with_label(&s[from..]).then(|| LABEL.find(&s[from..])).flatten() {
         from += m.end();
     }
+    from += editorial_label(&s[from..]);
     if let Some(m) = s[from..].starts_with(|c: char| c.is_ascii_digit()).then(|| TIME_STAMP.find(&s[from..])).flatten()
     {
         from += m.end();

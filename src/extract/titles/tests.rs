@@ -39,6 +39,10 @@ fn a_speaker_or_a_subsection_does_not_open_a_title() {
     assert!(title(bill, "June 20, 2015").starts_with("Not later than 90 days"), "{}", title(bill, "June 20, 2015"));
     assert_eq!(title("A second coup followed in 2021.", "2021"), "A second coup followed");
     assert_eq!(title("MR PRICE: The talks resumed in 2021.", "2021"), "The talks resumed");
+    assert_eq!(title("Quick update: the minister resigned on 3 May 2022.", "3 May 2022"), "The minister resigned");
+    assert_eq!(title("UPDATE: Troops left Gao on 15 August 2022.", "15 August 2022"), "Troops left Gao");
+    assert_eq!(title("Editor's note: The talks ended on 9 June 2022.", "9 June 2022"), "The talks ended");
+    assert!(title("Mali: the junta left power in 2022.", "2022").starts_with("Mali: "), "a subject is no label");
     assert!(title("NIGER: AMBASSADOR MEETS FM ON JANUARY 10", "JANUARY 10").starts_with("NIGER: AMBASSADOR"));
 }
 
