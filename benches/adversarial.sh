@@ -8,7 +8,7 @@ cargo build --release --quiet
 bin=target/release/annals
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-shapes="prose dated_run_on commas capitalised dates nested_markup base64 long_word title_row"
+shapes="prose dated_run_on meetings_run_on commas capitalised dates nested_markup base64 long_word title_row"
 printf '%-6s %-14s %8s %9s %10s %10s\n' size shape seconds "peak MB" "s / prose" "MB / prose"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10M 50M)

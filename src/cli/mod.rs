@@ -101,7 +101,7 @@ enum Command {
         doc_size: usize,
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// One document of an adversarial shape instead (prose, dated_run_on, commas, capitalised, dates, nested_markup, base64, long_word, title_row)
+        /// One document of an adversarial shape instead (prose, dated_run_on, meetings_run_on, commas, capitalised, dates, nested_markup, base64, long_word, title_row)
         #[arg(long, value_parser = generate::parse_shape)]
         shape: Option<annals::synth::Shape>,
         /// The folder to write into

@@ -12,6 +12,9 @@ pub enum Shape {
     Prose,
     /// Dated clauses joined by commas, never a full stop.
     DatedRunOn,
+    /// The same, each clause telling a meeting: every clause of a day joins
+    /// that day's event, whose group grows with the text.
+    MeetingsRunOn,
     /// One line of commas.
     Commas,
     /// Capitalised words, as a name-finder would read one endless name.
@@ -32,9 +35,10 @@ pub enum Shape {
 }
 
 impl Shape {
-    pub const ALL: [Shape; 9] = [
+    pub const ALL: [Shape; 10] = [
         Shape::Prose,
         Shape::DatedRunOn,
+        Shape::MeetingsRunOn,
         Shape::Commas,
         Shape::Capitalised,
         Shape::Dates,
@@ -48,6 +52,7 @@ impl Shape {
         match self {
             Shape::Prose => "prose",
             Shape::DatedRunOn => "dated_run_on",
+            Shape::MeetingsRunOn => "meetings_run_on",
             Shape::Commas => "commas",
             Shape::Capitalised => "capitalised",
             Shape::Dates => "dates",
@@ -76,10 +81,11 @@ impl Shape {
                 text.push_str(&super::sentence(rng));
                 text.push(if rng.below(4) == 0 { '\n' } else { ' ' });
             }
-            Shape::DatedRunOn => {
+            Shape::DatedRunOn | Shape::MeetingsRunOn => {
                 let (day, month, year) = (1 + rng.below(28), rng.pick(&MONTHS), 1990 + rng.below(30));
+                let met = if self == Shape::DatedRunOn { "met" } else { "met with" };
                 text.push_str(&format!(
-                    "on {day} {month} {year} {} met {} in Bamako, ",
+                    "on {day} {month} {year} {} {met} {} in Bamako, ",
                     super::actor(rng),
                     super::actor(rng)
                 ));
