@@ -9,7 +9,7 @@ bin=target/release/annals
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 shapes="prose dated_run_on meetings_run_on commas capitalised dates nested_markup base64 long_word title_row"
-printf '%-6s %-14s %8s %9s %10s %10s\n' size shape seconds "peak MB" "s / prose" "MB / prose"
+printf '%-6s %-16s %8s %9s %10s %10s\n' size shape seconds "peak MB" "s / prose" "MB / prose"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10M 50M)
 for size in "${sizes[@]}"; do
@@ -19,7 +19,7 @@ for size in "${sizes[@]}"; do
     read -r seconds kb <"$work/time"
     if [ "$shape" = prose ]; then prose_s=$seconds; prose_kb=$kb; fi
     awk -v size="$size" -v shape="$shape" -v s="$seconds" -v kb="$kb" -v ps="$prose_s" -v pk="$prose_kb" \
-      'BEGIN { printf "%-6s %-14s %8.2f %9.0f %10.2f %10.2f\n", size, shape, s, kb / 1024, s / ps, kb / pk }'
+      'BEGIN { printf "%-6s %-16s %8.2f %9.0f %10.2f %10.2f\n", size, shape, s, kb / 1024, s / ps, kb / pk }'
     rm -rf "${work:?}/$shape"
   done
 done
