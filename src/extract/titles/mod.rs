@@ -2,7 +2,7 @@
 //! what happened on the claim's date.
 
 use crate::text::{floor_boundary, on_one_line};
-use aho_corasick::AhoCorasick;
+use cuts::cut_clauses;
 use regex::Regex;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -86,24 +86,12 @@ static TIME_STAMP: LazyLock<Regex> =
 /// An editor's label before what is told (`UPDATE: `, `Editor's note: `,
 /// `Quick update: `): its length, or 0.
 fn editorial_label(s: &str) -> usize {
-    const LABELS: [&str; 12] = [
-        "update",
-        "quick update",
-        "latest update",
-        "latest",
-        "editor's note",
-        "editor’s note",
-        "note",
-        "breaking",
-        "breaking news",
-        "correction",
-        "background",
-        "summary",
-    ];
     let Some((label, _)) = s.get(..20).unwrap_or(s).split_once(": ") else {
         return 0;
     };
-    let labelled = LABELS.iter().any(|l| l.eq_ignore_ascii_case(label));
+    const LABELS: &str = "update|quick update|latest update|latest|editor's note|editor’s note|note|breaking|\
+                          breaking news|correction|background|summary";
+    let labelled = LABELS.split('|').any(|l| l.eq_ignore_ascii_case(label));
     if labelled {
         label.len() + 2
     } else {
@@ -546,82 +534,6 @@ fn close_up_tokens(s: &str) -> String {
     out
 }
 
-/// Where a title is cut, when past its thirtieth byte: at the first place
-/// of each, in this order, in what the ones before it left.
-const CUTS: [&str; 8] = [", which ", "; ", " -- ", ", who ", ", while ", ", and ", ", but ", " that "];
-
-/// The cut ` that `, which opens a relative clause (`assistance that
-/// benefits the army`) but also what was said (`told reporters on Monday
-/// that the ambassador had left`): that is the news, and is kept.
-const THAT: usize = 7;
-
-/// Verbs of saying, after which ` that ` opens what was said (within
-/// [`SAID_REACH`] words: `said on Feb. 17 that`, `told reporters on 2 March
-/// 2021 that`).
-const SAYING: [&str; 24] = [
-    "said",
-    "says",
-    "told",
-    "tells",
-    "announced",
-    "announces",
-    "stated",
-    "declared",
-    "warned",
-    "added",
-    "noted",
-    "confirmed",
-    "reported",
-    "claimed",
-    "insisted",
-    "argued",
-    "stressed",
-    "acknowledged",
-    "denied",
-    "agreed",
-    "mentioned",
-    "explained",
-    "revealed",
-    "indicated",
-];
-const SAID_REACH: usize = 7;
-
-static CUT_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(CUTS).expect("cuts build an automaton"));
-
-/// Cuts `s` at [`CUTS`], all found in one pass (eight searches were a
-/// fifth of a title's time). A cut's first place in the whole title is its
-/// first in what is left of it, if it fits there; if not, it has none there.
-/// No cut is made before `dated_to` (the clause of the title's date), nor
-/// at a ` that ` after a verb of saying.
-fn cut_clauses(s: &str, dated_to: usize) -> &str {
-    // Every cut holds a comma, a semicolon, ` -- ` or ` that `: a title
-    // with none (most) is spared the automaton.
-    let may_cut = memchr::memchr2(b',', b';', s.as_bytes()).is_some() || s.contains(" that ") || s.contains(" -- ");
-    if !may_cut {
-        return s;
-    }
-    let mut first = [usize::MAX; CUTS.len()];
-    for m in CUT_FINDER.find_overlapping_iter(s) {
-        let k = m.pattern().as_usize();
-        first[k] = first[k].min(m.start());
-    }
-    if first[THAT] != usize::MAX && follows_saying(&s[..first[THAT]]) {
-        first[THAT] = usize::MAX;
-    }
-    let mut len = s.len();
-    for (cut, at) in CUTS.iter().zip(first) {
-        if at > 30 && at >= dated_to && at.saturating_add(cut.len()) <= len {
-            len = at;
-        }
-    }
-    &s[..len]
-}
-
-/// Whether one of the last words of `before` is a verb of saying.
-fn follows_saying(before: &str) -> bool {
-    before.rsplit(' ').take(SAID_REACH).any(|w| SAYING.contains(&w))
-}
-
 /// Compiles this module's patterns now rather than on first use (see
 /// `Pipeline::new`).
 pub fn compile_patterns() {
@@ -631,8 +543,9 @@ pub fn compile_patterns() {
     LazyLock::force(&LEAD_IN);
     LazyLock::force(&CITATION);
     LazyLock::force(&REFERENCE_MARK);
-    LazyLock::force(&CUT_FINDER);
+    LazyLock::force(&cuts::CUT_FINDER);
 }
 
+mod cuts;
 #[cfg(test)]
 mod tests;

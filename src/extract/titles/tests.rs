@@ -1,5 +1,6 @@
 //! Titles: what opens a sentence and what a title keeps.
 
+use super::cuts::{is_saying, CUTS, SAID_REACH};
 use super::*;
 use proptest::prelude::*;
 
@@ -22,7 +23,7 @@ proptest! {
 fn cut_one_by_one(mut s: String, dated_to: usize) -> String {
     for cut in CUTS {
         if let Some(at) = s.find(cut) {
-            let said = cut == " that " && s[..at].rsplit(' ').take(SAID_REACH).any(|w| SAYING.contains(&w));
+            let said = cut == " that " && s[..at].rsplit(' ').take(SAID_REACH).any(is_saying);
             if at > 30 && at >= dated_to && !said {
                 s.truncate(at);
             }
