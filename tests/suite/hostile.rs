@@ -209,7 +209,7 @@ fn unterminated_html_tag() {
 
 #[test]
 fn valid_json_named_txt() {
-    loads("data_json.txt", &["claims     4"]);
+    loads("data_json.txt", &["claims     3"]);
 }
 
 #[test]
