@@ -47,14 +47,19 @@ pub enum TimelineRow {
 }
 
 impl Areas {
-    /// The panes of `screen`, with two sources when `side_by_side`.
-    pub fn of(screen: Rect, side_by_side: bool) -> Self {
+    /// The panes of `screen`, with two sources when `side_by_side`, and the
+    /// selected event's line in `detail_rows` rows.
+    pub fn of(screen: Rect, side_by_side: bool, detail_rows: u16) -> Self {
         if screen.width < MIN_WIDTH || screen.height < MIN_HEIGHT {
             return Areas { screen, too_small: true, ..Areas::default() };
         }
-        let [header, body, detail, status] =
-            Layout::vertical([Constraint::Length(2), Constraint::Min(5), Constraint::Length(1), Constraint::Length(1)])
-                .areas(screen);
+        let [header, body, detail, status] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Min(5),
+            Constraint::Length(detail_rows),
+            Constraint::Length(1),
+        ])
+        .areas(screen);
         // Narrow terminals collapse the sidebar; wide ones give the source more room.
         let sidebar = match screen.width {
             150.. => 30,
@@ -172,15 +177,15 @@ mod tests {
 
     #[test]
     fn the_sidebar_and_the_card_exist_only_where_they_fit() {
-        let at = |w, h| Areas::of(Rect::new(0, 0, w, h), false);
+        let at = |w, h| Areas::of(Rect::new(0, 0, w, h), false, 1);
         assert!(at(59, 40).too_small && at(80, 14).too_small);
         assert_eq!(at(99, 40).entities.width, 0);
         assert_eq!((at(100, 40).entities.width, at(150, 40).entities.width), (24, 30));
         assert_eq!(at(120, 24).card.height, 0, "a short sidebar has no card");
         assert_eq!(at(120, 40).card.height, 9);
-        let side = Areas::of(Rect::new(0, 0, 200, 40), true);
+        let side = Areas::of(Rect::new(0, 0, 200, 40), true, 1);
         assert_eq!(side.source.y, side.source_right.y, "left and right on a wide screen");
-        let stacked = Areas::of(Rect::new(0, 0, 120, 40), true);
+        let stacked = Areas::of(Rect::new(0, 0, 120, 40), true, 1);
         assert_eq!(stacked.source.x, stacked.source_right.x, "stacked on a narrow one");
     }
 }

@@ -18,7 +18,10 @@ impl State {
 
     /// Brings everything that depends on the screen up to date.
     pub fn settle(&mut self, corpus: &Corpus) {
-        let mut areas = Areas::of(self.areas.screen, self.side.is_some());
+        let screen = self.areas.screen;
+        // A title too long for one row takes two, where the screen has the rows.
+        let detail_rows = if screen.height >= 24 { super::view::detail_rows(self, corpus, screen.width) } else { 1 };
+        let mut areas = Areas::of(screen, self.side.is_some(), detail_rows);
         if !areas.shows(Pane::Entities) && self.focus == Pane::Entities {
             self.focus = Pane::Timeline;
         }

@@ -282,7 +282,7 @@ impl State {
             notice: None,
             reading: None,
             // No screen yet: laid out on the first resize.
-            areas: Areas::of(Rect::default(), false),
+            areas: Areas::of(Rect::default(), false, 1),
             index: Index::new(corpus),
             layouts: Default::default(),
         };

@@ -2,6 +2,7 @@
 //! where [`super::layout`] put them. Views only read the state and the corpus.
 
 mod detail;
+pub use detail::rows as detail_rows;
 mod entities;
 mod header;
 mod help;

@@ -559,4 +559,13 @@ fn the_selected_event_is_shown_whole_on_the_detail_line() {
     assert!(event.title.chars().count() > 100, "a whole title: {}", event.title);
     let row = screen.lines().find(|l| l.contains("1960 ") && l.contains("diplomat")).unwrap();
     assert!(!row.contains(&event.title), "the row cuts it: {row}");
+    // Too long for one row at 100 columns, it takes two, broken between words.
+    let screen = text(&draw(&mut state, 100, 30));
+    let rows: Vec<&str> = screen.lines().rev().skip(1).take(2).collect();
+    let (first, second) = (rows[1].trim_end(), rows[0].trim_end());
+    assert!(first.starts_with(&format!(" {} · {} · ", event.date.display(), event.kind)), "{screen}");
+    assert!(second.ends_with(" · 2 sources"), "{screen}");
+    let told =
+        format!("{} {}", first.split(" · ").nth(2).unwrap(), second.trim_start().trim_end_matches(" · 2 sources"));
+    assert_eq!(told, event.title, "the two rows hold the title whole");
 }
