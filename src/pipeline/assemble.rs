@@ -275,7 +275,8 @@ fn event(corpus: &Corpus, g: events::Merged, passing: &TiSlice<ClaimId, bool>, m
     let actors = first_seen(claims.iter().flat_map(|&c| corpus.claims[c].actors.iter().copied()), marks);
     // Told best by a claim of the event's own date (a year's claim merged
     // into its day's event tells it less); told in passing, last.
-    let dated = |c: &ClaimId| corpus.claims[*c].date == corpus.claims[ClaimId::from(g.dated_by)].date;
+    let own_date = &corpus.claims[ClaimId::from(g.dated_by)].date;
+    let dated = |c: &ClaimId| corpus.claims[*c].date == *own_date;
     let telling = |c: &&ClaimId| !passing[**c];
     let teller = (claims.iter().filter(telling).find(|c| dated(c)))
         .or_else(|| claims.iter().find(telling))

@@ -19,12 +19,12 @@ const SAYING: &str = "said says told tells announced announces stated declared w
                       reported claimed insisted argued stressed acknowledged denied agreed mentioned explained \
                       revealed indicated";
 
-pub(super) fn is_saying(word: &str) -> bool {
+fn is_saying(word: &str) -> bool {
     SAYING.split_whitespace().any(|verb| verb == word)
 }
 
 /// How many words before ` that ` a verb of saying is looked for.
-pub(super) const SAID_REACH: usize = 7;
+const SAID_REACH: usize = 7;
 
 pub(super) static CUT_FINDER: LazyLock<AhoCorasick> =
     LazyLock::new(|| AhoCorasick::new(CUTS).expect("cuts build an automaton"));
@@ -59,6 +59,6 @@ pub(super) fn cut_clauses(s: &str, dated_to: usize) -> &str {
 }
 
 /// Whether one of the last words of `before` is a verb of saying.
-fn follows_saying(before: &str) -> bool {
+pub(super) fn follows_saying(before: &str) -> bool {
     before.rsplit(' ').take(SAID_REACH).any(is_saying)
 }

@@ -86,7 +86,7 @@ static TIME_STAMP: LazyLock<Regex> =
 /// An editor's label before what is told (`UPDATE: `, `Editor's note: `,
 /// `Quick update: `): its length, or 0.
 fn editorial_label(s: &str) -> usize {
-    let Some((label, _)) = s.get(..20).unwrap_or(s).split_once(": ") else {
+    let Some((label, _)) = s[..floor_boundary(s, 20)].split_once(": ") else {
         return 0;
     };
     const LABELS: &str = "update|quick update|latest update|latest|editor's note|editor’s note|note|breaking|\
