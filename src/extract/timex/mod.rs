@@ -265,8 +265,9 @@ impl Tagger {
     fn find_pattern(&self, text: &str, mut matches: Matches, taken: &mut Marked, found: &mut Vec<Timex>) {
         let compiled = matches.compiled();
         let pattern = compiled.pattern;
-        // The groups made once per pattern, not at every match.
-        let mut caps = compiled.regex.create_captures();
+        // The groups made once per pattern, and only for a pattern that
+        // needs them: most dates are read without (see `Groups::read`).
+        let mut caps = None;
         let (mut at, mut last_end) = (0, 0);
         // A place inside a date found already would only give a date that
         // meets it: not tried (a run-on's dates were each tried by a dozen
@@ -288,8 +289,9 @@ impl Tagger {
             // only for a match that overlaps no date found already.
             let groups = Groups::read(pattern, text, m.range()).unwrap_or_else(|| {
                 let input = Input::new(text).span(m.range()).anchored(Anchored::Yes);
-                compiled.regex.search_captures(&input, &mut caps);
-                Groups::new(text, &caps)
+                let caps = caps.get_or_insert_with(|| compiled.regex.create_captures());
+                compiled.regex.search_captures(&input, caps);
+                Groups::new(text, caps)
             });
             if let Some(t) = self.interpret(pattern, &groups, text) {
                 taken.mark(&t.range);
