@@ -306,7 +306,7 @@ impl ContextRules {
             if name_word(w) || hyphen_particle(w.text) {
                 end += 1;
             } else if ws.get(end + 1).is_some_and(name_word) && self.is_particle(w.text) {
-                // (A particle is looked up only before a name word: most runs end at a word that is neither.)
+                // Looked up only before a name word: most runs end at a word that is neither.
                 end += 2;
             } else {
                 break;
