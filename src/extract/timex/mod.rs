@@ -9,6 +9,7 @@ mod groups;
 mod months;
 mod narrative;
 mod patterns;
+mod plausible;
 mod resolve;
 mod starts;
 
@@ -22,6 +23,7 @@ use chrono::Weekday;
 use groups::Groups;
 use months::is_french_month;
 use patterns::{after_decl, cue_before, patterns, Pattern};
+use plausible::{in_url_or_file, in_web_address, part_of_year, AMOUNT_WORDS};
 use regex_automata::{Anchored, Input};
 use starts::{Matches, Tried};
 use std::cell::RefCell;
@@ -107,79 +109,6 @@ pub struct Timex {
     /// something the narrative already dated.
     pub anaphoric: bool,
 }
-
-/// `In about 1325, Mansa Musa …`, `founded in around 1100 by traders`:
-/// after a date's preposition (`preposition`, the word before the amount
-/// word), a number is an approximate year, unless a word goes on that it
-/// counts (`in about 1500 villages`).
-fn approximate_year(preposition: &str, after: &str) -> bool {
-    let dated =
-        matches!(preposition, "in" | "In" | "from" | "From" | "since" | "Since" | "until" | "Until" | "by" | "By");
-    let next = after.split_whitespace().next().unwrap_or("");
-    let counted = next.starts_with(char::is_lowercase)
-        && !matches!(
-            next.trim_end_matches(|c: char| c.is_ascii_punctuation()),
-            "by" | "and" | "when" | "until" | "to" | "the"
-        );
-    dated && !after.starts_with(char::is_alphanumeric) && !counted
-}
-
-/// Words whose following number is a count or amount, not a year.
-const AMOUNT_WORDS: &[&str] = &[
-    "approximately",
-    "about",
-    "nearly",
-    "almost",
-    "some",
-    "roughly",
-    "around",
-    "over",
-    "under",
-    "than",
-    "total",
-    "number",
-    "ranked",
-    "ranking",
-    "No.",
-    "no.",
-    "page",
-    "pp.",
-    "p.",
-    "Section",
-];
-/// Capitalised words that may stand right before a year.
-const YEAR_PRECEDERS: &[&str] = &[
-    "In",
-    "By",
-    "Since",
-    "Until",
-    "Of",
-    "As",
-    "Before",
-    "After",
-    "During",
-    "From",
-    "Between",
-    "And",
-    "Or",
-    "Through",
-    "Summer",
-    "Spring",
-    "Autumn",
-    "Fall",
-    "Winter",
-    "Early",
-    "Late",
-    "Mid",
-    "Circa",
-    "FY",
-    "Posted",
-    "Updated",
-    "Published",
-    "The",
-    "On",
-    "Year",
-];
 
 fn num<T: std::str::FromStr>(caps: &Groups, i: usize) -> Option<T> {
     let text = caps.get(i)?.as_str();
@@ -524,78 +453,6 @@ impl Tagger {
             _ => None,
         }
     }
-
-    /// A number that counts or measures (`$2,000`, `2000 troops`, `about 1500`).
-    fn is_amount(&self, text: &str, r: Range<usize>) -> bool {
-        let before = &text[..r.start];
-        let after = &text[r.end..];
-        if before.ends_with(['$', '€', '£', '#', '+', '-', '–']) || after.starts_with(['%', '+']) {
-            return true;
-        }
-        if after.starts_with([',', '.']) && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
-            return true;
-        }
-        if before.ends_with([',', '.']) && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit()) {
-            return true;
-        }
-        let mut words_before = before.split_whitespace().rev();
-        let prev_word = words_before.next().unwrap_or("");
-        if AMOUNT_WORDS.contains(&prev_word) {
-            return !approximate_year(words_before.next().unwrap_or(""), after);
-        }
-        self.is_count(after)
-    }
-
-    /// The number before `after` counts something (`2000 troops`).
-    fn is_count(&self, after: &str) -> bool {
-        let next_word = after.split_whitespace().next().unwrap_or("");
-        let next_word = next_word.trim_end_matches(|c: char| c.is_ascii_punctuation());
-        self.count_nouns.iter().any(|n| n == next_word)
-            || ["million", "billion", "thousand", "percent", "per"].contains(&next_word)
-    }
-
-    fn plausible_year(&self, text: &str, r: Range<usize>) -> bool {
-        if self.is_amount(text, r.clone()) || in_url_or_file(text, r.clone()) {
-            return false;
-        }
-        let before = &text[..r.start];
-        let after = &text[r.end..];
-        if before.ends_with('[') && after.starts_with(']') {
-            return false; // a footnote mark
-        }
-        if after.starts_with("]]") {
-            return false; // a wiki link's or image's caption left in the text (`submachine gun, 1988]]`)
-        }
-        if after_decl(before) {
-            return false;
-        }
-        if is_cable_reference(after) {
-            return false;
-        }
-        // `Vision 2030`, `Boeing 2707`, `(Huntington 1957`: a name, unless
-        // it begins the sentence.
-        let trimmed = before.trim_end_matches(' ');
-        let prev_word = trimmed.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-        let word = prev_word.trim_start_matches(['(', '[', '"', '“']);
-        let month_before = word.len() >= 3 && month_number(word).is_some();
-        if YEAR_PRECEDERS.contains(&word) || month_before || part_of_year(word) {
-            return true;
-        }
-        if citations::is_citation(before, after) {
-            return false;
-        }
-        let at_sentence_start = trimmed.len() == prev_word.len()
-            || trimmed[..trimmed.len() - prev_word.len()].trim_end().ends_with(['.', '\n', ':', '!', '?']);
-        // A cable's origin and its number (`STATE 1087`, `BAMAKO 217`), even where a sentence begins.
-        let reference = word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase());
-        !word.starts_with(char::is_uppercase) || (at_sentence_start && !reference)
-    }
-}
-
-/// `Q3 2019`, `H1 2020`: a quarter or a half of the year after it, dated,
-/// as `early 2015` is, by its year.
-fn part_of_year(word: &str) -> bool {
-    matches!(word, "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "H2")
 }
 
 /// Whether the last word of `before` is `word`, in any case.
@@ -607,49 +464,6 @@ fn last_word_is(before: &str, word: &str) -> bool {
 fn plausible_month_word(word: &str) -> bool {
     !(word.eq_ignore_ascii_case("may") || word.eq_ignore_ascii_case("march"))
         || word.starts_with(|c: char| c.is_uppercase())
-}
-
-/// `2008 BAMAKO 217`: a cable reference, not a date.
-fn is_cable_reference(after: &str) -> bool {
-    let mut words = after.split_whitespace();
-    let office = words.next().unwrap_or("");
-    let number = words.next().unwrap_or("");
-    office.len() >= 3
-        && office.chars().all(|c| c.is_ascii_uppercase())
-        && !number.is_empty()
-        && number.chars().all(|c| c.is_ascii_digit())
-}
-
-/// `/2022/11/10/` inside a longer token: a web address's path, not a date
-/// (`2022/11/10` alone is one).
-fn in_web_address(text: &str, r: Range<usize>) -> bool {
-    let token = token_around(text, r.clone()).trim_matches(|c: char| c.is_ascii_punctuation());
-    text[r.clone()].contains('/') && token.len() != r.len()
-}
-
-/// The text between the white space around `r`, at most [`TOKEN_REACH`]
-/// bytes either side: in a token of a megabyte (`2014/01/05/2014/…`), each
-/// date read the whole token, and the document took the square of its size.
-fn token_around(text: &str, r: Range<usize>) -> &str {
-    let from = crate::text::floor_boundary(text, r.start.saturating_sub(TOKEN_REACH));
-    let to = crate::text::ceil_boundary(text, r.end + TOKEN_REACH);
-    // After the last white space before, however many bytes it takes (`\u{a0}`).
-    let start = from + text[from..r.start].trim_end_matches(|c: char| !c.is_whitespace()).len();
-    let end = text[r.end..to].find(char::is_whitespace).map_or(to, |i| r.end + i);
-    &text[start..end]
-}
-
-/// How far either side of a date its token is read: longer than any web
-/// address's marks are from its dates.
-const TOKEN_REACH: usize = 256;
-
-fn in_url_or_file(text: &str, r: Range<usize>) -> bool {
-    let token = token_around(text, r);
-    const MARKS: &[&str] =
-        &["://", "www.", ".htm", ".pdf", ".jpg", ".png", ".txt", ".php", ".asp", "_", "=", "@", ".gov", ".org", ".com"];
-    MARKS.iter().any(|m| token.contains(m))
-        || token.split('/').count() > 2
-        || token.contains('/') && token.chars().any(|c| c.is_alphabetic())
 }
 
 fn relative(caps: &Groups) -> Option<Meaning> {

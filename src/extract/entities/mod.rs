@@ -2,16 +2,19 @@
 //! full mentions and terms of office, and discovered names, made into one
 //! list of mentions without overlaps.
 
+mod repeats;
+
 use super::discover::{Discoverer, Found, Why};
 use super::gazetteer::Matcher;
 use super::qualified::{same_bodies, Qualified, Qualifiers};
-use super::spans::{Marked, Spans};
+use super::spans::Spans;
 use crate::assets::{Gazetteer, Rules};
 use crate::model::{DateValue, EntityKind};
 use crate::seeded;
 use crate::text::{fold, is_word_char};
 use indexmap::IndexSet;
 use itertools::Itertools;
+use repeats::repeated_mentions;
 use rustc_hash::FxBuildHasher;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -502,55 +505,6 @@ fn without_full_stops(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// Later mentions of discovered names: a person's surname, an
-/// organisation's name or acronym, wherever they stand alone. Earlier names
-/// win overlaps; all forms are searched in one pass over the text. In text
-/// order, made one by one: held whole beside the other mentions while all
-/// are merged, they were the peak of a document of names.
-fn repeated_mentions(text: &str, found: &Spans, taken: &Spans) -> impl ExactSizeIterator<Item = DocMention> {
-    // A form is searched for once, for the first name that has it: where a
-    // later name's same form stands, the first's mention is there already.
-    let mut seen: seeded::Set<&str> = seeded::Set::default();
-    let mut forms: Vec<(&str, &DocMention)> = Vec::new();
-    for m in found.in_insertion_order() {
-        let name = &text[m.range()];
-        let person = matches!(m.key, EntityKey::Found { kind: EntityKind::Person, .. });
-        let last = name.rsplit(' ').next().filter(|l| person && l.len() > 3 && name.contains(' '));
-        forms.extend([Some(name), last].into_iter().flatten().filter(|n| seen.insert(n)).map(|n| (n, m)));
-    }
-    let names: Vec<&str> = forms.iter().map(|(form, _)| *form).collect();
-    let kept = if names.is_empty() { Vec::new() } else { standing_alone_unnamed(text, &names, found, taken) };
-    let forms: Vec<(usize, DocMention)> = forms.into_iter().map(|(form, m)| (form.len(), m.clone())).collect();
-    kept.into_iter().map(move |(at, n)| {
-        let (len, m) = &forms[n];
-        DocMention::new(at..at + len, m.key.clone(), m.name.clone(), m.why)
-    })
-}
-
-/// Where each form stands alone outside every mention so far, as (start,
-/// form), in text order: earlier forms win, so places are chosen in the
-/// forms' order, then sorted.
-fn standing_alone_unnamed(text: &str, names: &[&str], found: &Spans, taken: &Spans) -> Vec<(usize, usize)> {
-    let places = super::occurrences::standing_alone(text, names);
-    // The bytes of every mention so far, a bit each: asked for every place
-    // of every form, a bit is a cache hit where a search of sorted ranges
-    // was several misses.
-    let mut named = Marked::new(text.len());
-    taken.ranges().chain(found.ranges()).for_each(|r| named.mark(&r));
-    let mut kept: Vec<(usize, usize)> = Vec::new();
-    for (n, (form, starts)) in names.iter().zip(places).enumerate() {
-        for at in starts {
-            let r = at..at + form.len();
-            if !named.meets(&r) {
-                named.mark(&r);
-                kept.push((at, n));
-            }
-        }
-    }
-    kept.sort_unstable(); // no two overlap: each start is another
-    kept
-}
-
 /// `Department of State Pan Sahel Initiative`: a known name of the form
 /// `X of Y` opening a longer one is the known body, then the name proper.
 fn after_known_name(text: &str, f: &mut Found, known: &Spans) {
@@ -601,46 +555,4 @@ fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A text of names holds millions of mentions, each of them in six
-    /// words of memory: its place in 32 bits, its name behind one pointer.
-    #[test]
-    fn a_mention_takes_six_words() {
-        assert_eq!(std::mem::size_of::<DocMention>(), 6 * std::mem::size_of::<usize>());
-    }
-
-    proptest::proptest! {
-        /// Counted into bins, names come in the order of a stable sort by
-        /// rule, full name and place.
-        #[test]
-        fn found_names_come_in_rule_order(
-            drawn in proptest::collection::vec((0usize..14, proptest::bool::ANY, 0usize..6), 0..60),
-        ) {
-            use crate::extract::discover::Why::*;
-            let rules = [Acronym, Title, Pattern, Byline, Domain, Hint, Compass, PlaceNoun, GivenName, Particle, Apposition, PlaceList, PlaceCue, Signature];
-            let found: Vec<Found> = drawn
-                .iter()
-                .enumerate()
-                .map(|(n, &(why, full, at))| Found {
-                    range: at..at + 1,
-                    name: if full { format!("A B{n}") } else { format!("B{n}") },
-                    kind: EntityKind::Person,
-                    why: rules[why],
-                })
-                .collect();
-            let mut sorted = found.clone();
-            sorted.sort_by_cached_key(|f| (f.why, !f.name.contains(' '), f.range.start));
-            proptest::prop_assert_eq!(in_rule_order(found), sorted);
-        }
-
-        /// The last word kept is the one splitting at white space gives.
-        #[test]
-        fn a_persons_last_word_is_the_last_of_its_words(name in "[aÉ. \u{a0}\u{2003}\n]{0,10}") {
-            let key = EntityKey::Found { folded: "x".into(), kind: EntityKind::Person };
-            let person = DocPerson::new(Arc::new(name.clone()), key);
-            proptest::prop_assert_eq!(person.last_word(), person.folded.split_whitespace().next_back());
-        }
-    }
-}
+mod tests;
