@@ -100,6 +100,10 @@ pub fn values(s: &str, block: Range<usize>) -> Vec<Value> {
             out.push(Value { key: named.take(), lines: Vec::new(), literal: value_text.starts_with('|') });
         } else if let Some(value) = readable(s, value) {
             out.push(Value { key: named.take(), lines: vec![value], literal: false });
+        } else {
+            // A key with nothing to read here (a link, a nested block) still
+            // ends the value above: the lines after it are not that value's.
+            out.push(Value { key: None, lines: Vec::new(), literal: false });
         }
     }
     out.retain(|v| !v.lines.is_empty());
@@ -172,6 +176,34 @@ mod tests {
     fn flat_fields_and_machine_keys() {
         let s = "title: A speech\ndate: '2022-11-10'\nurl: https://example.org/x\nlayout: post\nimage:\n  text: Footage\ncaption: Footage, October 2017.webm\n";
         assert_eq!(read(s), [(Some("title"), vec!["A speech"]), (Some("date"), vec!["'2022-11-10'"])]);
+    }
+
+    #[test]
+    fn a_key_without_a_readable_value_ends_the_value_above() {
+        let s = "ed_from: 2000\nul: https://example.org\nas\n    - text: Ub\n";
+        assert_eq!(read(s), [(Some("ed_from"), vec!["2000"]), (Some("ul"), vec!["Ub"])]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+
+        /// The cleaner maps each piece to the text in turn: keys and lines
+        /// must come in the block's order, none overlapping another.
+        #[test]
+        fn pieces_come_in_order(
+            lines in proptest::collection::vec(
+                proptest::sample::select(vec!["a: 1", "ul: x://y", "b", "- text: t", "d:", "  c: |-", "    e"]),
+                0..9,
+            ),
+        ) {
+            let block = lines.join("\n");
+            let pieces = values(&block, 0..block.len()).into_iter().flat_map(|v| v.key.into_iter().chain(v.lines));
+            let mut end = 0;
+            for piece in pieces {
+                proptest::prop_assert!(piece.start >= end, "{:?} before {} in {:?}", piece, end, block);
+                end = piece.end;
+            }
+        }
     }
 
     #[test]
