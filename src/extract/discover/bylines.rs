@@ -92,7 +92,7 @@ pub(super) fn senders(text: &str, given: &dyn Fn(&str) -> bool, out: &mut Vec<Fo
             for part in line[field.len()..].split(';') {
                 let name = part.split('<').next().unwrap_or("");
                 let lead = name.len() - name.trim_start().len();
-                let range = at + lead..at + name.trim_end().len();
+                let range = at + lead..at + lead + name.trim().len();
                 out.extend(sender_name(&text[range.clone()], given).map(|name| Found {
                     range: range.clone(),
                     name,

@@ -262,3 +262,12 @@ proptest::proptest! {
         proptest::prop_assert_eq!(found, posts_searched_whole(&discoverer, &text), "{:?}", text);
     }
 }
+
+#[test]
+fn a_header_field_of_white_space_names_no_one() {
+    let text = "From: ; Smith, Jane\nSent: Tuesday, January 15, 2013 8:12 AM\nTo:  \nSubject: Mali\n\nBody.\n";
+    let mut found = Vec::new();
+    bylines::senders(text, &|w| w == "Jane", &mut found);
+    let names: Vec<&str> = found.iter().map(|f| &text[f.range.clone()]).collect();
+    assert_eq!(names, ["Smith, Jane"]);
+}

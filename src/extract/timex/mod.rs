@@ -156,8 +156,17 @@ impl Tagger {
         found.sort_unstable_by_key(|t| t.range.start);
         // `Thursday, January 10, 2008` is one expression: the weekday
         // named no date of its own (see `narrative::weekday_dates`).
-        for t in found.iter_mut().filter(|t| matches!(t.meaning, Meaning::Absolute(_) | Meaning::MonthDay { .. })) {
-            if let Some((at, day)) = narrative::weekday_before(text, t.range.start) {
+        // A weekday that is a date of its own (`Saturday from 2014 to 2022`)
+        // stays one: the dates still do not overlap.
+        for i in 0..found.len() {
+            let previous_end = i.checked_sub(1).map_or(0, |p| found[p].range.end);
+            let t = &mut found[i];
+            if !matches!(t.meaning, Meaning::Absolute(_) | Meaning::MonthDay { .. }) {
+                continue;
+            }
+            if let Some((at, day)) =
+                narrative::weekday_before(text, t.range.start).filter(|&(at, _)| at >= previous_end)
+            {
                 t.range.start = at;
                 if let Meaning::MonthDay { weekday, .. } = &mut t.meaning {
                     *weekday = Some(day);
@@ -182,7 +191,8 @@ impl Tagger {
                     | NarrativeMonthDay(_)
             );
             let written = matches!(next.meaning, Meaning::Absolute(_) | Meaning::MonthDay { .. });
-            counted && written && narrative::in_apposition(&text[t.range.end..next.range.start])
+            let apart = t.range.end <= next.range.start;
+            counted && written && apart && narrative::in_apposition(&text[t.range.end..next.range.start])
         };
         let dropped: Vec<bool> = found.windows(2).map(|w| said_again(&w[0], &w[1])).collect();
         let mut dropped = dropped.into_iter();

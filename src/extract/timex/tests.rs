@@ -64,3 +64,11 @@ fn dates_are_found_where_they_may_begin() {
         assert_eq!(found, tagger.find_in(&text, &Tried::Anywhere), "{}", path.display());
     }
 }
+
+#[test]
+fn a_weekday_dated_alone_is_not_drawn_into_the_date_after_it() {
+    let tagger = Tagger::new(&[]);
+    let text = "On Saturday from 2014 to 2022 it rained; on Thursday, January 10, 2008 it did not.";
+    let dates: Vec<&str> = tagger.find(text).iter().map(|t| &text[t.range.clone()]).collect();
+    assert_eq!(dates, ["Saturday", "from 2014 to 2022", "Thursday, January 10, 2008"]);
+}
