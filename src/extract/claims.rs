@@ -213,10 +213,10 @@ pub const DATE_PREPOSITIONS: &[&str] = &["on", "in", "by", "since", "until", "fr
 /// also: 2012 Malian coup d'état`), or its end: what follows names articles
 /// and sources, it tells no happening.
 pub fn lists_start(text: &str, headings: &[String]) -> usize {
+    let is_heading = |h: &str| headings.iter().any(|known| known.eq_ignore_ascii_case(h.trim()));
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let heading = line.trim().trim_matches(['=', '#']).trim().trim_end_matches(':').trim();
-        let is_heading = |h: &str| headings.iter().any(|known| known.eq_ignore_ascii_case(h.trim()));
         if at >= text.len() / 2 && (is_heading(heading) || counts_replies(heading) || opens_a_list(heading, is_heading))
         {
             return at;

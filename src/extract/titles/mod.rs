@@ -1,6 +1,8 @@
 //! Event titles: a short, readable line from a claim's sentence, saying
 //! what happened on the claim's date.
 
+mod cuts;
+
 use crate::text::{floor_boundary, on_one_line};
 use cuts::cut_clauses;
 use regex::Regex;
@@ -381,9 +383,6 @@ fn places_of(s: &str, date: &str) -> Vec<usize> {
     places
 }
 
-/// What follows a date that opens a line of a chronology or a table's row
-/// (`12 March 2014: The…`, `2015 – France…`, `2015 · France…`): the text
-/// after the separator.
 /// Where what a line tells begins after a head of dates and the words
 /// that list them, closed by a colon or a dash (`July 28 and August 11: `,
 /// `and August 11 – `), if the line opens with one.
@@ -408,6 +407,9 @@ fn dates_head(s: &str) -> Option<usize> {
     told.then_some(after)
 }
 
+/// What follows a date that opens a line of a chronology or a table's row
+/// (`12 March 2014: The…`, `2015 – France…`, `2015 · France…`): the text
+/// after the separator.
 fn after_separator(rest: &str) -> &str {
     let separators = [',', ' ', ':', ';', '·', '—', '–'];
     let rest = rest.trim_start_matches(separators);
@@ -546,6 +548,5 @@ pub fn compile_patterns() {
     LazyLock::force(&cuts::CUT_FINDER);
 }
 
-mod cuts;
 #[cfg(test)]
 mod tests;
