@@ -133,13 +133,37 @@ fn with_encoding(raw: &[u8], offset: usize, encoding: &'static Encoding) -> Deco
         let (_, _, written, _) = decoder.decode_to_utf8(&raw[i..=i], &mut buf, last);
         if written > 0 {
             let s = std::str::from_utf8(&buf[..written]).unwrap_or("\u{FFFD}");
-            map.push(pending_from..i + 1, s.len());
+            // A broken sequence is told when the byte after it comes: its
+            // replacement and that byte's own character come out together,
+            // and each keeps its own bytes (`2013` after it maps to `2013`).
+            match own_bytes(s, raw, i, encoding).filter(|&n| n < i + 1 - pending_from) {
+                Some(n) => {
+                    let broken = s.len() - s.chars().next_back().map_or(0, char::len_utf8);
+                    map.push(pending_from..i + 1 - n, broken);
+                    map.push(i + 1 - n..i + 1, s.len() - broken);
+                }
+                None => map.push(pending_from..i + 1, s.len()),
+            }
             text.push_str(s);
             pending_from = i + 1;
         }
     }
     let warnings = vec![format!("decoded as {}", encoding.name())];
     Decoded { text, encoding: encoding.name(), map: Some(map), warnings }
+}
+
+/// How many raw bytes up to `i` the last character of `decoded` came from,
+/// when `decoded` holds more than one character and that can be told: an
+/// ASCII byte's own character, or a UTF-16 code unit or pair.
+fn own_bytes(decoded: &str, raw: &[u8], i: usize, encoding: &'static Encoding) -> Option<usize> {
+    let last = decoded.chars().next_back()?;
+    if decoded.len() == last.len_utf8() {
+        return None;
+    }
+    if encoding == UTF_16LE || encoding == UTF_16BE {
+        return Some(if u32::from(last) >= 0x1_0000 { 4 } else { 2 });
+    }
+    (last.is_ascii() && raw[i] == last as u8).then_some(1)
 }
 
 #[cfg(test)]
@@ -204,6 +228,24 @@ mod tests {
         // A few escape sequences and form feeds in text are text.
         let text = format!("Mali\u{1b}[31m red\x0c{}\x07 bell", "word ".repeat(100));
         assert!(decode(text.as_bytes()).is_ok());
+    }
+
+    /// A broken sequence's replacement and the character after it come out
+    /// of the decoder together; each maps to its own bytes.
+    #[test]
+    fn a_character_after_a_broken_sequence_keeps_its_bytes() {
+        let mut raw = b"\xb5\xb5".repeat(19);
+        raw.extend_from_slice(b"\x832013");
+        let d = with_encoding(&raw, 0, encoding_rs::EUC_KR);
+        let map = d.map.unwrap();
+        let year = d.text.find("2013").unwrap();
+        assert_eq!(map.range(year..year + 4), 39..43, "{}", d.text);
+        assert_eq!(map.range(year - 3..year), 38..39);
+        // UTF-16: a lone high surrogate, then `2`.
+        let d = with_encoding(b"\xFF\xFE\x00\xD8\x32\x00", 2, UTF_16LE);
+        assert_eq!(d.text, "\u{FFFD}2");
+        let map = d.map.unwrap();
+        assert_eq!((map.range(0..3), map.range(3..4)), (2..4, 4..6));
     }
 
     #[test]
