@@ -2,7 +2,7 @@
 //! binary files refused. Every decoded character keeps its raw byte range.
 
 use crate::model::OffsetMap;
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{DecoderResult, Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 /// Decoded text and, unless it is the file's own bytes, its map to them.
 #[derive(Debug)]
@@ -118,7 +118,9 @@ fn utf8(bytes: &[u8], offset: usize, name: &'static str) -> Decoded {
 }
 
 /// Decodes with a non-UTF-8 encoding one input byte at a time, so that each
-/// character knows the raw bytes it came from.
+/// character knows the raw bytes it came from. Broken sequences are read
+/// from the decoder's own report of where they lie: a replacement comes out
+/// with the character after it (`\x83` then `2`), and each keeps its bytes.
 fn with_encoding(raw: &[u8], offset: usize, encoding: &'static Encoding) -> Decoded {
     if encoding == UTF_8 {
         return utf8(&raw[offset..], offset, "UTF-8 (invalid bytes replaced)");
@@ -126,49 +128,47 @@ fn with_encoding(raw: &[u8], offset: usize, encoding: &'static Encoding) -> Deco
     let mut decoder = encoding.new_decoder_without_bom_handling();
     let mut text = String::with_capacity(raw.len());
     let mut map = OffsetMap::default();
+    // The first raw byte that no character is mapped to yet.
     let mut pending_from = offset;
     let mut buf = [0u8; 16];
     for i in offset..raw.len() {
         let last = i + 1 == raw.len();
-        let (_, _, written, _) = decoder.decode_to_utf8(&raw[i..=i], &mut buf, last);
-        if written > 0 {
-            let s = std::str::from_utf8(&buf[..written]).unwrap_or("\u{FFFD}");
-            // A broken sequence is told when the byte after it comes: its
-            // replacement and that byte's own character come out together,
-            // and each keeps its own bytes (`2013` after it maps to `2013`).
-            match own_bytes(s, raw, i, encoding).filter(|&n| n < i + 1 - pending_from) {
-                Some(n) => {
-                    let broken = s.len() - s.chars().next_back().map_or(0, char::len_utf8);
-                    map.push(pending_from..i + 1 - n, broken);
-                    map.push(i + 1 - n..i + 1, s.len() - broken);
+        let mut input = &raw[i..=i];
+        loop {
+            let (result, read, written) = decoder.decode_to_utf8_without_replacement(input, &mut buf, last);
+            input = &input[read..];
+            let consumed = i + 1 - input.len();
+            let broken = match result {
+                DecoderResult::Malformed(bad, after) => {
+                    let end = consumed.saturating_sub(usize::from(after)).max(pending_from);
+                    Some(end.saturating_sub(usize::from(bad)).max(pending_from)..end)
                 }
-                None => map.push(pending_from..i + 1, s.len()),
+                _ => None,
+            };
+            if written > 0 {
+                let to = broken.as_ref().map_or(consumed, |b| b.start);
+                map.push(pending_from..to, written);
+                text.push_str(std::str::from_utf8(&buf[..written]).unwrap_or("\u{FFFD}"));
+                pending_from = to;
             }
-            text.push_str(s);
-            pending_from = i + 1;
+            if let Some(bytes) = broken {
+                map.push(pending_from..bytes.end, '\u{FFFD}'.len_utf8());
+                text.push('\u{FFFD}');
+                pending_from = bytes.end;
+            }
+            if result == DecoderResult::InputEmpty {
+                break;
+            }
         }
     }
     let warnings = vec![format!("decoded as {}", encoding.name())];
     Decoded { text, encoding: encoding.name(), map: Some(map), warnings }
 }
 
-/// How many raw bytes up to `i` the last character of `decoded` came from,
-/// when `decoded` holds more than one character and that can be told: an
-/// ASCII byte's own character, or a UTF-16 code unit or pair.
-fn own_bytes(decoded: &str, raw: &[u8], i: usize, encoding: &'static Encoding) -> Option<usize> {
-    let last = decoded.chars().next_back()?;
-    if decoded.len() == last.len_utf8() {
-        return None;
-    }
-    if encoding == UTF_16LE || encoding == UTF_16BE {
-        return Some(if u32::from(last) >= 0x1_0000 { 4 } else { 2 });
-    }
-    (last.is_ascii() && raw[i] == last as u8).then_some(1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::ops::Range;
 
     #[test]
     fn utf8_is_identity() {
@@ -241,11 +241,60 @@ mod tests {
         let year = d.text.find("2013").unwrap();
         assert_eq!(map.range(year..year + 4), 39..43, "{}", d.text);
         assert_eq!(map.range(year - 3..year), 38..39);
+        // GB18030: a four-byte sequence broken at its last byte; the three
+        // after its first are read again (`0`, then `啊`).
+        let d = with_encoding(b"\x810\xb0\xa1", 0, encoding_rs::GB18030);
+        assert_eq!(d.text, "\u{FFFD}0啊");
+        let map = d.map.unwrap();
+        assert_eq!((map.range(0..3), map.range(3..7)), (0..1, 1..4));
         // UTF-16: a lone high surrogate, then `2`.
         let d = with_encoding(b"\xFF\xFE\x00\xD8\x32\x00", 2, UTF_16LE);
         assert_eq!(d.text, "\u{FFFD}2");
         let map = d.map.unwrap();
         assert_eq!((map.range(0..3), map.range(3..4)), (2..4, 4..6));
+    }
+
+    /// Encodings whose characters decode alone, from their own bytes.
+    const STATELESS: [&Encoding; 8] = [
+        encoding_rs::EUC_KR,
+        encoding_rs::GB18030,
+        encoding_rs::SHIFT_JIS,
+        encoding_rs::GBK,
+        encoding_rs::BIG5,
+        encoding_rs::EUC_JP,
+        encoding_rs::WINDOWS_1252,
+        UTF_16LE,
+    ];
+
+    proptest::proptest! {
+        /// The text is the decoder's own; each run of it between
+        /// replacements decodes, alone, from the raw bytes it is mapped to,
+        /// and each replacement's bytes decode to replacements alone.
+        #[test]
+        fn each_character_maps_to_the_bytes_it_came_from(
+            raw in proptest::collection::vec(proptest::prop_oneof![
+                0x80u8..=0xff,
+                0x20u8..0x80,
+                // Leads, trails and surrogates that meet often enough to break.
+                proptest::sample::select(vec![0x00, 0x32, 0x81, 0x83, 0x8e, 0xa1, 0xb1, 0xb5, 0xd8, 0xdc]),
+            ], 0..48),
+            which in 0..STATELESS.len(),
+        ) {
+            let encoding = STATELESS[which];
+            let d = with_encoding(&raw, 0, encoding);
+            proptest::prop_assert_eq!(&d.text, &encoding.decode_without_bom_handling(&raw).0);
+            let map = d.map.unwrap();
+            proptest::prop_assert_eq!(map.out_len(), d.text.len());
+            let alone = |out: Range<usize>| encoding.decode_without_bom_handling(&raw[map.range(out)]).0.into_owned();
+            let mut run_start = 0;
+            for (at, c) in d.text.char_indices().filter(|&(_, c)| c == '\u{FFFD}') {
+                proptest::prop_assert_eq!(alone(run_start..at), &d.text[run_start..at], "{:?}", raw);
+                let replaced = alone(at..at + 3);
+                proptest::prop_assert!(!replaced.is_empty() && replaced.chars().all(|r| r == c), "{:?}", raw);
+                run_start = at + 3;
+            }
+            proptest::prop_assert_eq!(alone(run_start..d.text.len()), &d.text[run_start..], "{:?}", raw);
+        }
     }
 
     #[test]
