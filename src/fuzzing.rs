@@ -2,6 +2,7 @@
 //! corpus under `fuzz/regressions/` runs as ordinary tests too. Each
 //! function panics when an invariant breaks; that is how a fuzzer sees it.
 
+use crate::assets::{Assets, CorpusFile};
 use crate::extract::timex::Tagger;
 use crate::ingest::Input;
 use crate::pipeline::Pipeline;
@@ -53,4 +54,25 @@ pub fn timex(data: &[u8]) {
             assert!(value.start <= value.end, "{value:?}");
         }
     }
+}
+
+/// A folder's `annals.toml` (and the user's own config) from any text: a bad
+/// file is refused with a message; a good one is merged over the bundled
+/// assets, and the text itself, read as a document with those assets, keeps
+/// the provenance contract (the names it defines are where they stand).
+pub fn corpus_file(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let _ = crate::tui::config::parse(&text, "config.toml");
+    let _ = crate::assets::corpus_file::without_corrections(data);
+    let Ok(file) = CorpusFile::parse(&text, "annals.toml") else {
+        return;
+    };
+    let mut assets = Assets::bundled();
+    if assets.merge(file).is_err() {
+        return;
+    }
+    let input = Input { path: "annals.md".into(), bytes: data.to_vec() };
+    let (corpus, _) = Pipeline::new(assets).build("fuzz", vec![input.clone()], Vec::new());
+    let errors = corpus.provenance_errors([(input.path.as_str(), input.bytes.as_slice())]);
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
 }

@@ -52,3 +52,11 @@ fn timex_regressions() {
         annals::fuzzing::timex(&input);
     }
 }
+
+#[test]
+fn corpus_file_regressions() {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/manifest.toml");
+    for input in regressions("corpus_file").into_iter().chain([std::fs::read(manifest).unwrap()]) {
+        annals::fuzzing::corpus_file(&input);
+    }
+}
