@@ -181,6 +181,26 @@ impl ChainedMap {
         let start = self.outer.out_start(s);
         start..self.outer.out_end(e).max(start)
     }
+
+    /// The largest part of `clean` whose ends fall inside no piece that
+    /// maps as a block (a table's ` · ` stands for its pipe whole), so that
+    /// its raw bytes clean to it; a range inside one such piece gets it whole.
+    pub fn closed_within(&self, clean: Range<usize>) -> Range<usize> {
+        if clean.is_empty() {
+            return clean;
+        }
+        // The clean bytes that the raw bytes of one clean byte clean to.
+        let piece = |byte: usize| self.clean_range(self.range(byte..byte + 1));
+        let first = piece(clean.start);
+        let start = if first.start < clean.start { first.end } else { clean.start };
+        let last = piece(clean.end - 1);
+        let end = if last.end > clean.end { last.start } else { clean.end };
+        if start < end {
+            start..end
+        } else {
+            self.clean_range(self.range(clean))
+        }
+    }
 }
 
 #[cfg(test)]
@@ -201,6 +221,21 @@ mod tests {
         assert_eq!(m.out_start(10), 3);
         assert_eq!(m.out_end(11), 4);
         assert_eq!(m.out_start(7), 3, "a dropped tag maps to what follows");
+    }
+
+    #[test]
+    fn closed_ranges_end_on_whole_pieces() {
+        // raw: "a||b" -> clean: "a · b" (the first pipe a block, the second dropped)
+        let mut outer = OffsetMap::default();
+        outer.push(0..1, 1); // a
+        outer.push(1..2, " · ".len()); // | -> ` · `
+        outer.push(3..4, 1); // b
+        let map = ChainedMap { outer, inner: None };
+        let text = "a · b";
+        assert_eq!(&text[map.closed_within(0..4)], "a", "`a ·` ends inside the block");
+        assert_eq!(&text[map.closed_within(3..text.len())], "b");
+        assert_eq!(map.closed_within(0..text.len()), 0..text.len());
+        assert_eq!(map.closed_within(2..4), 1..5, "inside one block: the block");
     }
 
     #[test]

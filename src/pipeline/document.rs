@@ -243,6 +243,13 @@ impl Pipeline {
                 out.push(claim(dated, kind));
             }
         }
+        // A sentence trimmed at a table's ` · ` ends inside what stands for
+        // its pipe: each span is kept to whole pieces of the map, so that
+        // its raw bytes clean to it.
+        for c in &mut out {
+            c.sentence = source.map.closed_within(c.sentence.clone());
+            c.date_clean = source.map.closed_within(c.date_clean.clone());
+        }
         out
     }
 
