@@ -147,8 +147,9 @@ fn with_encoding(raw: &[u8], offset: usize, encoding: &'static Encoding) -> Deco
             };
             if written > 0 {
                 let to = broken.as_ref().map_or(consumed, |b| b.start);
-                map.push(pending_from..to, written);
-                text.push_str(std::str::from_utf8(&buf[..written]).unwrap_or("\u{FFFD}"));
+                let s = std::str::from_utf8(&buf[..written]).unwrap_or("\u{FFFD}");
+                map.push(pending_from..to, s.len());
+                text.push_str(s);
                 pending_from = to;
             }
             if let Some(bytes) = broken {

@@ -186,7 +186,8 @@ impl ChainedMap {
     /// maps as a block (a table's ` · ` stands for its pipe whole), so that
     /// its raw bytes clean to it; a range inside one such piece gets it whole.
     pub fn closed_within(&self, clean: Range<usize>) -> Range<usize> {
-        if clean.is_empty() {
+        let closure = self.clean_range(self.range(clean.clone()));
+        if clean.is_empty() || closure == clean {
             return clean;
         }
         // The clean bytes that the raw bytes of one clean byte clean to.
@@ -198,7 +199,7 @@ impl ChainedMap {
         if start < end {
             start..end
         } else {
-            self.clean_range(self.range(clean))
+            closure
         }
     }
 }

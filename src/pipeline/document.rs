@@ -244,11 +244,10 @@ impl Pipeline {
             }
         }
         // A sentence trimmed at a table's ` · ` ends inside what stands for
-        // its pipe: each span is kept to whole pieces of the map, so that
-        // its raw bytes clean to it.
+        // its pipe: it is kept to whole pieces of the map, so that its raw
+        // bytes clean to it. (A date is inside one character's piece or none.)
         for c in &mut out {
             c.sentence = source.map.closed_within(c.sentence.clone());
-            c.date_clean = source.map.closed_within(c.date_clean.clone());
         }
         out
     }
