@@ -134,14 +134,9 @@ impl Cleaner<'_> {
     /// The front matter's readable values, each a paragraph of its own,
     /// after the key that names it: `date: 4 October 2017`.
     fn infobox(&mut self, block: Range<usize>) {
-        // The map from raw bytes to text reads pieces in order: a value
-        // that began before the last one ended is left out, not mapped back.
-        let mut mapped_to = block.start;
+        // `values` gives keys and lines in the block's order, as the map
+        // from raw bytes to text reads them.
         for value in infobox::values(self.s, block) {
-            let first = value.key.iter().chain(&value.lines).next().map_or(mapped_to, |r| r.start);
-            if first < mapped_to {
-                continue;
-            }
             if let Some(key) = value.key {
                 self.copy(key.clone());
                 self.replace(key.end..key.end + 1, ": ");
@@ -159,7 +154,6 @@ impl Cleaner<'_> {
                 // bytes, it would swallow the break into the value's raw span.
                 let line_end = self.s[last.end..].find('\n').map_or(self.s.len(), |i| last.end + i + 1);
                 self.replace(last.end..line_end, "\n\n");
-                mapped_to = line_end;
             }
         }
     }
