@@ -131,8 +131,7 @@ fn is_plain(b: u8) -> bool {
 /// The length of the run of plain bytes `bytes` begins with, read eight
 /// at a time (the folded copy is of whole corpora, and most of it is plain).
 fn plain_run(bytes: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    use crate::text::{HIGHS, ONES};
     // Whether a byte of `w` is zero (the classic test: exact, no false alarms).
     let has_zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGHS != 0;
     let mut at = 0;

@@ -78,13 +78,9 @@ pub fn standing_alone(text: &str, forms: &[&str]) -> Vec<Vec<usize>> {
 }
 
 /// Where the first ASCII capital or byte beyond ASCII from `at` on is (or
-/// the end), read eight bytes at a time: for each byte under 128, adding
-/// `0x80 - lo` sets its high bit where it is at least `lo`, and carries
-/// into no other byte.
+/// the end), read eight bytes at a time.
 fn next_capital_or_wide(bytes: &[u8], mut at: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = ONES * 0x80;
-    let at_least = |x: u64, lo: u8| x + ONES * u64::from(0x80 - lo);
+    use crate::text::{at_least, HIGHS};
     while let Some(eight) = bytes.get(at..at + 8) {
         let w = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
         let low = w & !HIGHS;

@@ -150,16 +150,22 @@ pub fn ascii_alphanumeric_len(bytes: &[u8]) -> usize {
     ascii_run_len(bytes, &ASCII_ALNUM)
 }
 
+/// Each of eight bytes read as one word: 1 in each, and each one's high bit.
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+pub(crate) const HIGHS: u64 = ONES * 0x80;
+
+/// The high bit of each of eight bytes under 128 (`low`) that is at least
+/// `lo`: adding `128 - lo` sets it there, and carries into no other byte.
+#[inline(always)]
+pub(crate) fn at_least(low: u64, lo: u8) -> u64 {
+    low + ONES * u64::from(0x80 - lo)
+}
+
 /// The high bit of each byte of `eight` that `table` (ASCII letters and
-/// digits, and `_` if it says so) leaves out, all eight bytes at once: for
-/// bytes under 128, `x + (128 - lo)` has its high bit set where `x >= lo`,
-/// and carries into no other byte.
+/// digits, and `_` if it says so) leaves out, all eight bytes at once.
 #[inline(always)]
 fn outside(eight: u64, table: &[bool; 256]) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = ONES * 0x80;
     let low = eight & !HIGHS;
-    let at_least = |x: u64, lo: u8| x + ONES * u64::from(0x80 - lo);
     let within = |x: u64, lo: u8, hi: u8| at_least(x, lo) & !at_least(x, hi + 1);
     let mut inside = within(low | (ONES * 0x20), b'a', b'z') | within(low, b'0', b'9');
     if table[usize::from(b'_')] {
