@@ -247,7 +247,13 @@ impl Pipeline {
         // its pipe: it is kept to whole pieces of the map, so that its raw
         // bytes clean to it. (A date is inside one character's piece or none.)
         for c in &mut out {
-            c.sentence = source.map.closed_within(c.sentence.clone());
+            let closed = source.map.closed_within(c.sentence.clone());
+            if closed != c.sentence {
+                // Without the white space the cut leaves at its edge (`ch 2012 `).
+                let s = &source.text[closed.clone()];
+                let lead = s.len() - s.trim_start().len();
+                c.sentence = closed.start + lead..closed.start + s.trim_end().len().max(lead);
+            }
         }
         out
     }
