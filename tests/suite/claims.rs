@@ -295,3 +295,13 @@ fn a_designation_lists_dates_of_birth_are_no_happenings() {
     assert!(names.contains(&"Alou Boi Diarra"), "{names:?}");
     assert!(!names.contains(&"Central African Republic"), "{names:?}");
 }
+
+#[test]
+fn a_table_row_s_claim_ends_at_its_words_not_inside_a_separator() {
+    let text = "| 12 March 2014 | France and Mali signed a defence pact. ||\n| ch 2012 ||\n";
+    let inputs = vec![Input { path: "row.txt".into(), bytes: text.as_bytes().to_vec() }];
+    let corpus = common::build(inputs.clone());
+    common::assert_provenance(&corpus, &inputs);
+    let told: Vec<&str> = corpus.claims.iter().map(|c| corpus.claim_text(c)).collect();
+    assert!(told.iter().all(|t| t.ends_with("ch 2012")), "{told:?}");
+}
