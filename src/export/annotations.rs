@@ -174,30 +174,76 @@ pub fn write_with_notes(corpus: &Corpus, events: &[EventId], layer: &Layer, out:
         spans[*s].push(span.clone());
     }
     let kept = layer.kept(events);
-    let placed_span = |p: &Placed| p.source.zip(p.bytes(corpus));
-    for (s, span) in kept.iter().filter_map(|(_, p)| placed_span(p)) {
+    for (s, span) in kept.iter().filter_map(|(_, p)| placed_span(corpus, p)) {
         spans[s].push(span);
     }
-    // Only the sources the events quote are looked for, on disk or bundled, once each.
-    let seeds = crate::assets::bundled_seeds();
-    let targets: TiVec<SourceId, Option<(String, Option<FileText>)>> = (corpus.sources.iter().zip(&spans))
-        .map(|(s, spans)| {
-            let bundled = (!spans.is_empty()).then(|| bundled_bytes(s, &seeds))?;
-            Some((iri(s, bundled.is_some()), FileText::read(s, bundled, spans)))
-        })
-        .collect();
-    // The source's IRI, and the selectors of `span` (bytes of its file) in it.
-    let selectors = |s: SourceId, span: Range<usize>| {
-        let (iri, file) = targets[s].as_ref().expect("an annotated source has a target");
+    let targets = Targets::new(corpus, &spans);
+    // One annotation at a time: the collection is written as it is made.
+    let items = Stream(|| {
+        let claims = events.iter().map(|&e| &corpus.events[e]);
+        let claims = claims.flat_map(|event| event.claims.iter().map(|&c| targets.claim(event, c)));
+        let redated = redated.iter().map(|&(event, c)| targets.redated(event, c));
+        let rejected = rejected.iter().map(|(s, span)| targets.rejected(*s, span.clone()));
+        claims.chain(redated).chain(rejected).chain(kept.iter().map(|(note, placed)| targets.note(note, placed)))
+    });
+    let claims: usize = events.iter().map(|&e| corpus.events[e].claims.len()).sum();
+    let total = claims + redated.len() + rejected.len() + kept.len();
+    let collection = Collection {
+        context: json!(["http://www.w3.org/ns/anno.jsonld", {"annals": "urn:annals:terms:"}]),
+        first: Page { items, start_index: 0, kind: "AnnotationPage" },
+        id: "urn:annals:collection",
+        label: format!("{}: dated claims", corpus.name),
+        total,
+        kind: "AnnotationCollection",
+    };
+    let mut out = io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, &collection)?;
+    writeln!(out)?;
+    out.flush()
+}
+
+/// Where a note's passage is now: its source and bytes, if it is placed.
+fn placed_span(corpus: &Corpus, placed: &Placed) -> Option<(SourceId, Range<usize>)> {
+    placed.source.zip(placed.bytes(corpus))
+}
+
+/// What annotations point at: each quoted source's IRI and, where its
+/// file still reads as it did, its text for the text selectors.
+struct Targets<'c> {
+    corpus: &'c Corpus,
+    of_source: TiVec<SourceId, Option<(String, Option<FileText>)>>,
+}
+
+impl<'c> Targets<'c> {
+    /// Only the sources with `spans` are looked for, on disk or bundled, once each.
+    fn new(corpus: &'c Corpus, spans: &TiVec<SourceId, Vec<Range<usize>>>) -> Self {
+        let seeds = crate::assets::bundled_seeds();
+        let of_source = (corpus.sources.iter().zip(spans))
+            .map(|(s, spans)| {
+                let bundled = (!spans.is_empty()).then(|| bundled_bytes(s, &seeds))?;
+                Some((iri(s, bundled.is_some()), FileText::read(s, bundled, spans)))
+            })
+            .collect();
+        Targets { corpus, of_source }
+    }
+
+    /// The source's IRI, and the selectors of `span` (bytes of its file) in it.
+    fn selectors(&self, s: SourceId, span: Range<usize>) -> (&str, Vec<Value>) {
+        let (iri, file) = self.of_source[s].as_ref().expect("an annotated source has a target");
         let mut selector: Vec<Value> = file.iter().flat_map(|f| f.selectors(span.clone())).collect();
         selector.push(json!({"type": "DataPositionSelector", "start": span.start, "end": span.end}));
         (iri, selector)
-    };
-    let target = |s: SourceId, span: Range<usize>| {
-        let (iri, selector) = selectors(s, span);
-        json!({"source": iri, "annals:path": corpus.sources[s].path, "selector": selector})
-    };
-    let annotation = |event: &Event, c: ClaimId| {
+    }
+
+    fn target(&self, s: SourceId, span: Range<usize>) -> Value {
+        let (iri, selector) = self.selectors(s, span);
+        json!({"source": iri, "annals:path": self.corpus.sources[s].path, "selector": selector})
+    }
+
+    /// A claim of `event`, described by its date, kind and title, its
+    /// quote and its actors.
+    fn claim(&self, event: &Event, c: ClaimId) -> Value {
+        let corpus = self.corpus;
         let claim = &corpus.claims[c];
         let source = &corpus.sources[claim.source];
         let span = corpus.claim_bytes(claim);
@@ -224,32 +270,29 @@ pub fn write_with_notes(corpus: &Corpus, events: &[EventId], layer: &Layer, out:
             "annals:event": event.id,
             "annals:date": claim.date.value,
             "body": body,
-            "target": target(claim.source, span),
+            "target": self.target(claim.source, span),
         })
-    };
-    let editing = |id: String, said: String, target: Value| {
-        json!({
-            "id": id,
-            "type": "Annotation",
-            "motivation": "editing",
-            "body": {"type": "TextualBody", "format": "text/plain", "value": said},
-            "target": target,
-        })
-    };
-    let of_redate = |&(event, c): &(&Event, ClaimId)| {
-        let claim = &corpus.claims[c];
-        let span = corpus.claim_bytes(claim);
-        let id = format!("urn:annals:{}:{}-{}:redated", corpus.sources[claim.source].id, span.start, span.end);
+    }
+
+    /// A claim the analyst dated.
+    fn redated(&self, event: &Event, c: ClaimId) -> Value {
+        let claim = &self.corpus.claims[c];
+        let span = self.corpus.claim_bytes(claim);
+        let id = format!("urn:annals:{}:{}-{}:redated", self.corpus.sources[claim.source].id, span.start, span.end);
         let said = format!("dated {} by the analyst ([[redate]] in annals.toml)", claim.date.value);
-        let mut annotation = editing(id, said, target(claim.source, span));
+        let mut annotation = editing(id, said, self.target(claim.source, span));
         annotation["annals:event"] = json!(event.id);
         annotation
-    };
-    let of_reject = |(s, span): &(SourceId, Range<usize>)| {
-        let id = format!("urn:annals:{}:{}-{}:rejected", corpus.sources[*s].id, span.start, span.end);
-        editing(id, "not a claim ([[reject]] in annals.toml)".to_string(), target(*s, span.clone()))
-    };
-    let of_note = |(note, placed): &(&Note, &Placed)| {
+    }
+
+    /// A sentence the analyst said is no claim.
+    fn rejected(&self, s: SourceId, span: Range<usize>) -> Value {
+        let id = format!("urn:annals:{}:{}-{}:rejected", self.corpus.sources[s].id, span.start, span.end);
+        editing(id, "not a claim ([[reject]] in annals.toml)".to_string(), self.target(s, span))
+    }
+
+    /// A note or mark: its passage as written on, and where it is now.
+    fn note(&self, note: &Note, placed: &Placed) -> Value {
         let mut selector = vec![json!({
             "type": "TextQuoteSelector",
             "exact": note.anchor.exact,
@@ -258,8 +301,8 @@ pub fn write_with_notes(corpus: &Corpus, events: &[EventId], layer: &Layer, out:
             "annals:of": "clean text, as written on",
         })];
         let mut target = json!({"annals:path": note.source});
-        if let Some((s, span)) = placed_span(placed) {
-            let (iri, found) = selectors(s, span);
+        if let Some((s, span)) = placed_span(self.corpus, placed) {
+            let (iri, found) = self.selectors(s, span);
             target["source"] = json!(iri);
             selector = found;
         }
@@ -274,32 +317,22 @@ pub fn write_with_notes(corpus: &Corpus, events: &[EventId], layer: &Layer, out:
             "target": target,
         });
         if let Some(e) = placed.event {
-            annotation["annals:event"] = json!(corpus.events[e].id);
+            annotation["annals:event"] = json!(self.corpus.events[e].id);
         }
         if let Some(body) = &note.body {
             annotation["body"] = json!({"type": "TextualBody", "format": "text/plain", "value": body});
         }
         annotation
-    };
-    // One annotation at a time: the collection is written as it is made.
-    let items = Stream(|| {
-        let claims = events.iter().map(|&e| &corpus.events[e]);
-        let claims = claims.flat_map(|event| event.claims.iter().map(|&c| annotation(event, c)));
-        let corrections = redated.iter().map(of_redate).chain(rejected.iter().map(of_reject));
-        claims.chain(corrections).chain(kept.iter().map(of_note))
-    });
-    let claims: usize = events.iter().map(|&e| corpus.events[e].claims.len()).sum();
-    let total = claims + redated.len() + rejected.len() + kept.len();
-    let collection = Collection {
-        context: json!(["http://www.w3.org/ns/anno.jsonld", {"annals": "urn:annals:terms:"}]),
-        first: Page { items, start_index: 0, kind: "AnnotationPage" },
-        id: "urn:annals:collection",
-        label: format!("{}: dated claims", corpus.name),
-        total,
-        kind: "AnnotationCollection",
-    };
-    let mut out = io::BufWriter::new(out);
-    serde_json::to_writer_pretty(&mut out, &collection)?;
-    writeln!(out)?;
-    out.flush()
+    }
+}
+
+/// A correction by the analyst, as an annotation `editing` its target.
+fn editing(id: String, said: String, target: Value) -> Value {
+    json!({
+        "id": id,
+        "type": "Annotation",
+        "motivation": "editing",
+        "body": {"type": "TextualBody", "format": "text/plain", "value": said},
+        "target": target,
+    })
 }

@@ -269,12 +269,6 @@ pub fn is_access_note(sentence: &str) -> bool {
         .any(|note| crate::text::strip_prefix_ignore_ascii_case(s, note).is_some())
 }
 
-/// A citation of a source, as a note or a list of references gives it: a
-/// quoted title, then its fields, its date last (`1 "Mali's President
-/// Resigns After Coup," Reuters, August 19, 2020.`, `Alexis Arieff,
-/// "Mali," CRS In Focus, May 2021.`). The date is the source's, as a
-/// footnote's is; a quotation's (`"We will leave," the minister said on 5
-/// May.`) is not mistaken for one: its words are told, not listed.
 /// Whether the date after `before` identifies someone rather than tells
 /// what happened: a designation list's `DOB 01 Jan 1968`, a form's `Date
 /// of birth:` (`born on 1 January 1968` tells a birth).
@@ -285,6 +279,12 @@ pub fn is_identifying(before: &str) -> bool {
         && ["DOB", "D.O.B.", "Date of birth", "Date of Birth", "date of birth"].iter().any(|l| label.ends_with(l))
 }
 
+/// A citation of a source, as a note or a list of references gives it: a
+/// quoted title, then its fields, its date last (`1 "Mali's President
+/// Resigns After Coup," Reuters, August 19, 2020.`, `Alexis Arieff,
+/// "Mali," CRS In Focus, May 2021.`). The date is the source's, as a
+/// footnote's is; a quotation's (`"We will leave," the minister said on 5
+/// May.`) is not mistaken for one: its words are told, not listed.
 pub fn is_citation(sentence: &str, dates: &[Range<usize>]) -> bool {
     let Some(date) = dates.last() else {
         return false;

@@ -146,13 +146,7 @@ impl Pipeline {
         let lists = claims::lists_start(&source.text, &rules.closing_sections);
         let dateline = source.published_basis.as_deref().and_then(|b| b.strip_prefix(metadata::DATELINE_BASIS));
         for sentence in sentences.ranges.iter().take_while(|s| s.start < lists) {
-            let first = dated.partition_point(|(r, _, _)| r.start < sentence.start);
-            let here: Vec<&(Range<usize>, DateValue, Resolution)> = (dated[first..].iter())
-                .take_while(|(r, _, _)| r.start < sentence.end)
-                .filter(|(r, _, _)| {
-                    r.end <= sentence.end && !claims::is_identifying(&source.text[sentence.start..r.start])
-                })
-                .collect();
+            let here = dates_within(&source.text, dated, sentence);
             if here.is_empty() {
                 continue;
             }
@@ -216,46 +210,50 @@ impl Pipeline {
                 self.clause_claims(text, sentence.start, &here, claim, &mut out);
                 continue;
             }
-            let dates_document = dates_document();
-            // One claim per date of a sentence: the same date twice tells one happening.
-            let mut values: Vec<&DateValue> = Vec::new();
-            let mut sentence_kind = None;
-            for dated in here {
-                let (range, value, _) = dated;
-                if values.contains(&value) {
-                    continue;
-                }
-                values.push(value);
-                let published = source.published.as_ref() == Some(value);
-                // A dateline's day is told by the dateline alone, not by the sentence it opens.
-                if let Some(end) = in_dateline.filter(|&end| published && range.end <= end) {
-                    let mut c = claim(dated, "publication");
-                    c.sentence = sentence.start..end;
-                    out.push(c);
-                    continue;
-                }
-                let kind = if dates_document && published {
-                    "publication"
-                } else {
-                    let in_clause = self.classifier.in_clause(text, local(range));
-                    in_clause.unwrap_or_else(|| *sentence_kind.get_or_insert_with(|| self.classifier.in_sentence(text)))
-                };
-                out.push(claim(dated, kind));
-            }
+            let told = Told { text, start: sentence.start, dates_document: dates_document(), in_dateline };
+            self.sentence_claims(source, &told, &here, claim, &mut out);
         }
-        // A sentence trimmed at a table's ` · ` ends inside what stands for
-        // its pipe: it is kept to whole pieces of the map, so that its raw
-        // bytes clean to it. (A date is inside one character's piece or none.)
-        for c in &mut out {
-            let closed = source.map.closed_within(c.sentence.clone());
-            if closed != c.sentence {
-                // Without the white space the cut leaves at its edge (`ch 2012 `).
-                let s = &source.text[closed.clone()];
-                let lead = s.len() - s.trim_start().len();
-                c.sentence = closed.start + lead..closed.start + s.trim_end().len().max(lead);
-            }
-        }
+        close_to_whole_pieces(source, &mut out);
         out
+    }
+
+    /// One claim per date value of a writer's sentence (`told`), with its
+    /// clause's kind or else the sentence's, onto `out`.
+    fn sentence_claims<'d>(
+        &self,
+        source: &Source,
+        told: &Told,
+        here: &[&'d (Range<usize>, DateValue, Resolution)],
+        claim: impl Fn(&'d (Range<usize>, DateValue, Resolution), &str) -> Claim,
+        out: &mut Vec<Claim>,
+    ) {
+        let text = told.text;
+        // The same date twice tells one happening.
+        let mut values: Vec<&DateValue> = Vec::new();
+        let mut sentence_kind = None;
+        for &dated in here {
+            let (range, value, _) = dated;
+            if values.contains(&value) {
+                continue;
+            }
+            values.push(value);
+            let published = source.published.as_ref() == Some(value);
+            // A dateline's day is told by the dateline alone, not by the sentence it opens.
+            if let Some(end) = told.in_dateline.filter(|&end| published && range.end <= end) {
+                let mut c = claim(dated, "publication");
+                c.sentence = told.start..end;
+                out.push(c);
+                continue;
+            }
+            let kind = if told.dates_document && published {
+                "publication"
+            } else {
+                let local = range.start - told.start..range.end - told.start;
+                let in_clause = self.classifier.in_clause(text, local);
+                in_clause.unwrap_or_else(|| *sentence_kind.get_or_insert_with(|| self.classifier.in_sentence(text)))
+            };
+            out.push(claim(dated, kind));
+        }
     }
 
     /// The claims of a piece cut from an over-long run (`text`, at `start`
@@ -287,6 +285,46 @@ impl Pipeline {
             c.sentence = start + clause.start..start + clause.end;
             out.push(c);
             told.push((clause, value));
+        }
+    }
+}
+
+/// A writer's sentence that tells something, as its claims need it.
+struct Told<'t> {
+    text: &'t str,
+    /// Where it starts in the document.
+    start: usize,
+    /// Whether the document's own date was read from it.
+    dates_document: bool,
+    /// Where the dateline it opens with ends, if it does.
+    in_dateline: Option<usize>,
+}
+
+/// The dates of `dated` (in text order) that lie wholly in `sentence` and
+/// do not identify someone (a designation list's `DOB 01 Jan 1968`).
+fn dates_within<'d>(
+    text: &str,
+    dated: &'d [(Range<usize>, DateValue, Resolution)],
+    sentence: &Range<usize>,
+) -> Vec<&'d (Range<usize>, DateValue, Resolution)> {
+    let first = dated.partition_point(|(r, _, _)| r.start < sentence.start);
+    (dated[first..].iter())
+        .take_while(|(r, _, _)| r.start < sentence.end)
+        .filter(|(r, _, _)| r.end <= sentence.end && !claims::is_identifying(&text[sentence.start..r.start]))
+        .collect()
+}
+
+/// A sentence trimmed at a table's ` · ` ends inside what stands for its
+/// pipe: each claim's is kept to whole pieces of the map, so that its raw
+/// bytes clean to it. (A date is inside one character's piece or none.)
+fn close_to_whole_pieces(source: &Source, claims: &mut [Claim]) {
+    for c in claims {
+        let closed = source.map.closed_within(c.sentence.clone());
+        if closed != c.sentence {
+            // Without the white space the cut leaves at its edge (`ch 2012 `).
+            let s = &source.text[closed.clone()];
+            let lead = s.len() - s.trim_start().len();
+            c.sentence = closed.start + lead..closed.start + s.trim_end().len().max(lead);
         }
     }
 }

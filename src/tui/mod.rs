@@ -266,7 +266,7 @@ fn event_loop<T: Send + 'static>(
     terminal: &mut ratatui::DefaultTerminal,
     corpus: &Corpus,
     start: Start,
-    mut loading: Option<&mut load::Loading<T>>,
+    loading: Option<&mut load::Loading<T>>,
     reload: Option<&reload::Reload<T>>,
     notebook: &mut notebook::Notebook,
     stop: &AtomicBool,
@@ -288,15 +288,14 @@ fn event_loop<T: Send + 'static>(
         [start.notice, config_notice, notes_notice].into_iter().flatten().reduce(|a, b| format!("{a} · {b}"));
     let panic_after_drawing = forced_panic_for_tests();
     let mut shown = start.shown;
-    let mut loaded = None;
-    let mut reloading: Option<load::Loading<T>> = None;
+    let mut incoming = Incoming { loading, reload, reloading: None, loaded: None };
     std::thread::scope(|scope| {
         let scorer = scorer::Scorer::start(scope, corpus, &candidates);
         // The events' words of a large corpus are indexed while the user
         // reads, not on the UI thread at the first `/` (2.4 s for a million
         // events); a `/` before then waits for what is left. Not for a
         // preview: the whole corpus would wait for it.
-        if loading.is_none() && corpus.events.len() > palette::SCORED_AT_ONCE {
+        if incoming.loading.is_none() && corpus.events.len() > palette::SCORED_AT_ONCE {
             let words = std::sync::Arc::clone(&state.index.event_words);
             scope.spawn(move || {
                 words.get_or_init(|| event_words::EventWords::new(corpus));
@@ -305,32 +304,12 @@ fn event_loop<T: Send + 'static>(
         let mut asked: Option<String> = None;
         let mut dirty = true;
         while !state.quit && !stop.load(Ordering::Relaxed) {
-            if let Some(loading) = loading.as_deref_mut() {
-                dirty |= follow_reading(&mut state, loading, &mut loaded);
-                // The whole corpus waits while the user types in the preview's palette or search.
-                if !state.typing() {
-                    if let Some(result) = loaded.take() {
-                        return Ok(Ended::Loaded(result, Box::new(state.place(corpus))));
-                    }
-                }
-            } else if let Some(reload) = reload {
-                if reloading.is_none() {
-                    reloading = reload.poll();
-                }
-                // As the whole corpus after a preview: not while the user types.
-                let typing = state.typing();
-                if let Some(result) = reloading.as_mut().filter(|_| !typing).and_then(|r| r.finished(Duration::ZERO)) {
-                    return Ok(Ended::Loaded(result, Box::new(state.place(corpus))));
-                }
+            let (changed, arrived) = incoming.poll(&mut state);
+            if let Some(result) = arrived {
+                return Ok(Ended::Loaded(result, Box::new(state.place(corpus))));
             }
-            if dirty {
-                // Laid out anew only when the screen changed size unseen (drawing only reads).
-                let size = terminal.size()?;
-                let screen = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-                if state.areas.screen != screen {
-                    state.resize(corpus, screen);
-                }
-                terminal.draw(|frame| view::draw(&state, corpus, ctx.keys, theme, frame))?;
+            if dirty || changed {
+                draw(terminal, &mut state, corpus, ctx.keys, theme)?;
                 if let Some(shown) = shown.take() {
                     shown();
                 }
@@ -338,17 +317,8 @@ fn event_loop<T: Send + 'static>(
                     panic!("forced panic for testing (ANNALS_TEST_PANIC)");
                 }
             }
-            // While the scorer works, look for its answer often.
-            let pending = state.palette().is_some_and(|p| p.pending);
-            let wait = Duration::from_millis(if pending {
-                10
-            } else if loading.is_some() || reloading.is_some() {
-                100
-            } else {
-                200
-            });
             dirty = false;
-            if event::poll(wait)? {
+            if event::poll(poll_wait(&state, incoming.reading()))? {
                 if let Some(action) = translate(event::read()?, ctx.keys, &mut state) {
                     update(&mut state, &ctx, action);
                 }
@@ -361,6 +331,66 @@ fn event_loop<T: Send + 'static>(
             }
         }
         Ok(Ended::Quit)
+    })
+}
+
+/// What the browser waits for while it runs: the whole corpus after a
+/// preview, or a watched folder's corpus read again.
+struct Incoming<'a, T> {
+    loading: Option<&'a mut load::Loading<T>>,
+    reload: Option<&'a reload::Reload<T>>,
+    reloading: Option<load::Loading<T>>,
+    loaded: Option<T>,
+}
+
+impl<T: Send + 'static> Incoming<'_, T> {
+    /// Follows the reading (whether the screen changed), and gives the new
+    /// corpus once it is read and the user is not typing: the whole corpus
+    /// waits while the user types in the preview's palette or search.
+    fn poll(&mut self, state: &mut State) -> (bool, Option<T>) {
+        if let Some(loading) = self.loading.as_deref_mut() {
+            let changed = follow_reading(state, loading, &mut self.loaded);
+            return (changed, self.loaded.take_if(|_| !state.typing()));
+        }
+        let Some(reload) = self.reload else { return (false, None) };
+        if self.reloading.is_none() {
+            self.reloading = reload.poll();
+        }
+        let typing = state.typing();
+        (false, self.reloading.as_mut().filter(|_| !typing).and_then(|r| r.finished(Duration::ZERO)))
+    }
+
+    fn reading(&self) -> bool {
+        self.loading.is_some() || self.reloading.is_some()
+    }
+}
+
+/// Draws the screen, laid out anew only when it changed size unseen
+/// (drawing only reads).
+fn draw(
+    terminal: &mut ratatui::DefaultTerminal,
+    state: &mut State,
+    corpus: &Corpus,
+    keys: &keymap::KeyMap,
+    theme: view::theme::Theme,
+) -> io::Result<()> {
+    let size = terminal.size()?;
+    let screen = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+    if state.areas.screen != screen {
+        state.resize(corpus, screen);
+    }
+    terminal.draw(|frame| view::draw(state, corpus, keys, theme, frame))?;
+    Ok(())
+}
+
+/// How long to wait for a key: while the scorer works, its answer is
+/// looked for often; while a corpus is read, its progress.
+fn poll_wait(state: &State, reading: bool) -> Duration {
+    let pending = state.palette().is_some_and(|p| p.pending);
+    Duration::from_millis(match (pending, reading) {
+        (true, _) => 10,
+        (false, true) => 100,
+        (false, false) => 200,
     })
 }
 

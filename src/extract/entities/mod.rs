@@ -2,6 +2,7 @@
 //! full mentions and terms of office, and discovered names, made into one
 //! list of mentions without overlaps.
 
+mod persons;
 mod repeats;
 
 use super::discover::{Discoverer, Found, Why};
@@ -14,9 +15,9 @@ use crate::seeded;
 use crate::text::{fold, is_word_char};
 use indexmap::IndexSet;
 use itertools::Itertools;
+use persons::{DocPerson, FullNames, KnownPerson};
 use repeats::repeated_mentions;
 use rustc_hash::FxBuildHasher;
-use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -74,77 +75,10 @@ pub struct Resolver {
     titles_by_last_byte: Vec<Vec<String>>,
 }
 
-struct KnownPerson {
-    entry: usize,
-    /// The first three bytes of the folded name (`None` when shorter or cut inside a letter).
-    first: Option<String>,
-    short: Vec<String>,
-}
-
 /// The gazetteer entries the document names for certain, in the order it
 /// first does: a lone surname that fits two of its people is the one named
 /// first (iterating a hash set here made the answer change from run to run).
 type Strong = IndexSet<usize, FxBuildHasher>;
-
-/// A person named in the document, folded once for comparisons.
-struct DocPerson {
-    name: Name,
-    /// Folded, without dots.
-    folded: String,
-    /// Where the last word of `folded` is: every person's mention is
-    /// compared with every person of the document by it, and finding it
-    /// each time was most of that.
-    last: Range<usize>,
-    key: EntityKey,
-}
-
-impl DocPerson {
-    fn new(name: Name, key: EntityKey) -> Self {
-        let folded = without_full_stops(&fold(&name)).into_owned();
-        let words_end = folded.trim_end().len();
-        let space = folded[..words_end].char_indices().rfind(|&(_, c)| c.is_whitespace());
-        let last = space.map_or(0, |(at, c)| at + c.len_utf8())..words_end;
-        DocPerson { folded, last, name, key }
-    }
-
-    /// The last word of the folded name, if it has one.
-    fn last_word(&self) -> Option<&str> {
-        Some(&self.folded[self.last.clone()]).filter(|word| !word.is_empty())
-    }
-}
-
-/// The full names of a document's people (discovered), by key and by the
-/// words after their first: a lone word names the one person it is a
-/// middle or last word of (`None` where two have it).
-struct FullNames {
-    names: seeded::Map<EntityKey, Name>,
-    by_middle: seeded::Map<String, Option<EntityKey>>,
-}
-
-impl FullNames {
-    fn new<'a>(names: impl Iterator<Item = &'a str>) -> Self {
-        let mut full = FullNames { names: seeded::Map::default(), by_middle: seeded::Map::default() };
-        let mut seen: seeded::Set<&str> = seeded::Set::default();
-        for name in names.filter(|n| n.contains(' ') && seen.insert(n)) {
-            let folded = fold(name);
-            let key = EntityKey::Found { folded: folded.as_str().into(), kind: EntityKind::Person };
-            if full.names.contains_key(&key) {
-                continue;
-            }
-            for word in without_full_stops(&folded).split_whitespace().skip(1) {
-                match full.by_middle.get_mut(word) {
-                    Some(entry) if entry.as_ref() != Some(&key) => *entry = None,
-                    Some(_) => {}
-                    None => {
-                        full.by_middle.insert(word.to_string(), Some(key.clone()));
-                    }
-                }
-            }
-            full.names.insert(key, Arc::new(name.to_string()));
-        }
-        full
-    }
-}
 
 /// The entity a body's names go to, and the name to give it when discovered.
 type Body = (EntityKey, Option<Name>);
@@ -158,11 +92,7 @@ impl Resolver {
     pub fn new(gazetteer: &Gazetteer, rules: &Rules) -> Self {
         let known_people = (gazetteer.entities.iter().enumerate())
             .filter(|(_, e)| e.kind == EntityKind::Person)
-            .map(|(entry, e)| KnownPerson {
-                entry,
-                first: fold(&e.name).get(..3).map(str::to_string),
-                short: e.short.iter().map(|s| fold(s)).collect(),
-            })
+            .map(|(entry, e)| KnownPerson::new(entry, e))
             .collect();
         let qualifiers = Qualifiers::new(gazetteer);
         let mut titles_by_last_byte = vec![Vec::new(); 256];
@@ -309,69 +239,22 @@ impl Resolver {
         let mut forms: Option<seeded::Set<&str>> = None;
         for f in found {
             let body = bodies.next().flatten();
-            // `al-Baghdadi` after `Abu Bakr al-Baghdadi` is the person's.
-            if f.why == Why::Article {
-                let name = fold(&f.name);
-                let last = name.split_whitespace().last().unwrap_or("");
-                if full_names.by_middle.contains_key(last) || persons.iter().any(|p| p.last_word() == Some(last)) {
-                    continue;
-                }
-            }
-            if f.why == Why::LoneAcronym {
-                let forms = forms.get_or_insert_with(|| extra.ranges().map(|r| &text[r]).collect());
-                if forms.contains(&text[f.range.clone()]) {
-                    continue;
-                }
-            }
-            // A byline's name is a person's whole (`John Irish` holds no Ireland).
-            let longer_name = matches!(
-                f.why,
-                Why::Acronym | Why::Pattern | Why::Compass | Why::PlaceNoun | Why::Accord | Why::Byline | Why::Listed
-            );
-            // A titled name holds no other person's surname (`Colonel
-            // Abdoulaye Maïga` where `Maïga` is Choguel Kokalla Maïga's).
-            let titled_full_name = f.why == Why::Title && f.name.contains(' ');
-            let a_known_person = |m: &DocMention| matches!(m.key, EntityKey::Known(e) if self.gazetteer.entities[e].kind == EntityKind::Person);
-            let surname_in_title =
-                |m: &DocMention| titled_full_name && a_known_person(m) && !text[m.range()].contains(' ');
-            let blocks = |m: &DocMention| {
-                !((longer_name || surname_in_title(m))
-                    && contains(&f.range, &m.range())
-                    && f.range != m.range()
-                    && matches!(m.key, EntityKey::Known(_)))
-            };
-            let blocked = mentions.overlapping(&f.range).any(blocks) || extra.overlapping(&f.range).any(blocks);
-            // `ECOWAS and the African Union`: a coordination of names, not one
-            // (`UN Mission in Ivory Coast` is one, and so is `African Union
-            // Peace and Security Council`, where no name ends before `and`).
-            let coordination = f.why == Why::Pattern
-                && mentions.within(&f.range).nth(1).is_some()
-                && mentions.within(&f.range).any(|m| joined_after(&text[m.range().end..f.range.end]));
-            if blocked || coordination {
+            if named_already(text, &f, &full_names, &persons, &extra, &mut forms) {
                 continue;
             }
-            if longer_name || titled_full_name {
-                mentions.remove_within(&f.range);
+            match self.against_known(text, &f, &mentions, &extra) {
+                Standing::Loses => continue,
+                Standing::Replaces => mentions.remove_within(&f.range),
+                Standing::Beside => {}
             }
-            if let Some((key, name)) = body {
-                extra.insert(DocMention::new(f.range.clone(), key, name, Some(f.why)));
-                continue;
-            }
-            let key = match f.kind {
-                EntityKind::Person => self.person_key(&f, &persons, &full_names, dates),
-                kind => EntityKey::Found { folded: fold(&f.name).into(), kind },
-            };
-            let name = match persons.iter().find(|p| p.key == key) {
-                Some(known) => known.name.clone(),
-                None if full_names.names.contains_key(&key) => full_names.names[&key].clone(),
-                None if f.kind == EntityKind::Person => {
-                    let name: Name = Arc::new(f.name.clone());
-                    persons.push(DocPerson::new(name.clone(), key.clone()));
-                    name
+            let (key, name) = match body {
+                Some(body) => body,
+                None => {
+                    let (key, name) = self.key_and_name(&f, &mut persons, &full_names, dates);
+                    (key, Some(name))
                 }
-                None => Arc::new(f.name.clone()),
             };
-            extra.insert(DocMention::new(f.range.clone(), key, Some(name), Some(f.why)));
+            extra.insert(DocMention::new(f.range.clone(), key, name, Some(f.why)));
         }
         // The document's names, persons and bodies are let go before the
         // list of all mentions is made: in a text of names, its peak.
@@ -386,6 +269,64 @@ impl Resolver {
         let mut all = Vec::with_capacity(mentions.len() + extra.len() + repeats.len());
         all.extend(mentions.into_sorted().merge_by(extra.into_sorted(), by_place).merge_by(repeats, by_place));
         all
+    }
+
+    /// How a found name stands against the names already taken where it is.
+    fn against_known(&self, text: &str, f: &Found, mentions: &Spans, extra: &Spans) -> Standing {
+        // A byline's name is a person's whole (`John Irish` holds no Ireland).
+        let longer_name = matches!(
+            f.why,
+            Why::Acronym | Why::Pattern | Why::Compass | Why::PlaceNoun | Why::Accord | Why::Byline | Why::Listed
+        );
+        // A titled name holds no other person's surname (`Colonel
+        // Abdoulaye Maïga` where `Maïga` is Choguel Kokalla Maïga's).
+        let titled_full_name = f.why == Why::Title && f.name.contains(' ');
+        let a_known_person = |m: &DocMention| matches!(m.key, EntityKey::Known(e) if self.gazetteer.entities[e].kind == EntityKind::Person);
+        let surname_in_title = |m: &DocMention| titled_full_name && a_known_person(m) && !text[m.range()].contains(' ');
+        let blocks = |m: &DocMention| {
+            !((longer_name || surname_in_title(m))
+                && contains(&f.range, &m.range())
+                && f.range != m.range()
+                && matches!(m.key, EntityKey::Known(_)))
+        };
+        let blocked = mentions.overlapping(&f.range).any(blocks) || extra.overlapping(&f.range).any(blocks);
+        // `ECOWAS and the African Union`: a coordination of names, not one
+        // (`UN Mission in Ivory Coast` is one, and so is `African Union
+        // Peace and Security Council`, where no name ends before `and`).
+        let coordination = f.why == Why::Pattern
+            && mentions.within(&f.range).nth(1).is_some()
+            && mentions.within(&f.range).any(|m| joined_after(&text[m.range().end..f.range.end]));
+        match (blocked || coordination, longer_name || titled_full_name) {
+            (true, _) => Standing::Loses,
+            (false, true) => Standing::Replaces,
+            (false, false) => Standing::Beside,
+        }
+    }
+
+    /// The key of a found name that is no body's, and the name its entity
+    /// is given: a person's is the document's or the gazetteer's fuller one.
+    fn key_and_name(
+        &self,
+        f: &Found,
+        persons: &mut Vec<DocPerson>,
+        full_names: &FullNames,
+        dates: &dyn DateContext,
+    ) -> (EntityKey, Name) {
+        let key = match f.kind {
+            EntityKind::Person => self.person_key(f, persons, full_names, dates),
+            kind => EntityKey::Found { folded: fold(&f.name).into(), kind },
+        };
+        let name = match persons.iter().find(|p| p.key == key) {
+            Some(known) => known.name.clone(),
+            None if full_names.names.contains_key(&key) => full_names.names[&key].clone(),
+            None if f.kind == EntityKind::Person => {
+                let name: Name = Arc::new(f.name.clone());
+                persons.push(DocPerson::new(name.clone(), key.clone()));
+                name
+            }
+            None => Arc::new(f.name.clone()),
+        };
+        (key, name)
     }
 
     /// The body each organisation or group of `found` belongs to, when its
@@ -424,48 +365,41 @@ impl Resolver {
             })
             .collect()
     }
+}
 
-    /// A discovered person is a known one when the names agree (`Mousa
-    /// Traore` is Moussa Traoré in 1972; `Poudiougou` is the document's
-    /// `Gabriel Poudiougou`; `William E` is William E. Ward; `President
-    /// Baré` is the one person of the document with `Baré` after a first name).
-    fn person_key(
-        &self,
-        f: &Found,
-        persons: &[DocPerson],
-        full_names: &FullNames,
-        dates: &dyn DateContext,
-    ) -> EntityKey {
-        let folded = fold(&f.name);
-        let name = without_full_stops(&folded);
-        let tokens: Vec<&str> = name.split_whitespace().collect();
-        let last = tokens.last().copied().unwrap_or("");
-        for other in persons {
-            let same_last = other.last_word() == Some(last);
-            let prefix = tokens.len() >= 2 && other.folded.starts_with(&*name) && other.folded.len() > name.len();
-            if (tokens.len() == 1 && same_last) || prefix {
-                return other.key.clone();
-            }
+/// Where a found name stands against the names taken where it is.
+enum Standing {
+    /// A name already taken there wins, or it joins two names.
+    Loses,
+    /// It is the longer name: the known names inside it go.
+    Replaces,
+    /// It stands beside them.
+    Beside,
+}
+
+/// Whether `f` is a name the document has already given another way:
+/// `al-Baghdadi` after `Abu Bakr al-Baghdadi` is the person's, and a lone
+/// acronym a found name already spelled (`forms`, made on the first ask)
+/// is that name's.
+fn named_already<'t>(
+    text: &'t str,
+    f: &Found,
+    full_names: &FullNames,
+    persons: &[DocPerson],
+    extra: &Spans,
+    forms: &mut Option<seeded::Set<&'t str>>,
+) -> bool {
+    match f.why {
+        Why::Article => {
+            let name = fold(&f.name);
+            let last = name.split_whitespace().last().unwrap_or("");
+            full_names.by_middle.contains_key(last) || persons.iter().any(|p| p.last_word() == Some(last))
         }
-        if let [word] = tokens[..] {
-            if let Some(Some(key)) = full_names.by_middle.get(word) {
-                return key.clone();
-            }
+        Why::LoneAcronym => {
+            let forms = forms.get_or_insert_with(|| extra.ranges().map(|r| &text[r]).collect());
+            forms.contains(&text[f.range.clone()])
         }
-        if tokens.len() >= 2 {
-            // Asked only of a name that agrees with a known person's.
-            let mut date = None;
-            let first = name.get(..3);
-            for known in &self.known_people {
-                let agrees = known.first.as_deref() == first && known.short.iter().any(|s| s == last);
-                if agrees
-                    && self.in_term(known.entry, date.get_or_insert_with(|| dates.date_at(f.range.start)).as_ref())
-                {
-                    return EntityKey::Known(known.entry);
-                }
-            }
-        }
-        EntityKey::Found { folded: folded.as_str().into(), kind: EntityKind::Person }
+        _ => false,
     }
 }
 
@@ -497,14 +431,6 @@ fn in_rule_order(mut found: Vec<Found>) -> Vec<Found> {
 }
 
 /// `s` without its full stops (`j. smith` → `j smith`), borrowed when it has none.
-fn without_full_stops(s: &str) -> Cow<'_, str> {
-    if s.contains('.') {
-        Cow::Owned(s.replace('.', ""))
-    } else {
-        Cow::Borrowed(s)
-    }
-}
-
 /// `Department of State Pan Sahel Initiative`: a known name of the form
 /// `X of Y` opening a longer one is the known body, then the name proper.
 fn after_known_name(text: &str, f: &mut Found, known: &Spans) {

@@ -1,4 +1,4 @@
-//! Mentions' size, the rule order of found names, a person's last word.
+//! Mentions' size, the rule order of found names.
 
 use super::*;
 
@@ -31,13 +31,5 @@ proptest::proptest! {
         let mut sorted = found.clone();
         sorted.sort_by_cached_key(|f| (f.why, !f.name.contains(' '), f.range.start));
         proptest::prop_assert_eq!(in_rule_order(found), sorted);
-    }
-
-    /// The last word kept is the one splitting at white space gives.
-    #[test]
-    fn a_persons_last_word_is_the_last_of_its_words(name in "[aÉ. \u{a0}\u{2003}\n]{0,10}") {
-        let key = EntityKey::Found { folded: "x".into(), kind: EntityKind::Person };
-        let person = DocPerson::new(Arc::new(name.clone()), key);
-        proptest::prop_assert_eq!(person.last_word(), person.folded.split_whitespace().next_back());
     }
 }

@@ -6,6 +6,7 @@
 mod citations;
 mod day_spans;
 mod groups;
+mod meanings;
 mod months;
 mod narrative;
 mod patterns;
@@ -21,9 +22,10 @@ use crate::extract::spans::Marked;
 use crate::model::DateValue;
 use chrono::Weekday;
 use groups::Groups;
+use meanings::{bare_month, day_range, numeric_day, weekday, year};
 use months::is_french_month;
 use patterns::{after_decl, cue_before, patterns, Pattern};
-use plausible::{in_url_or_file, in_web_address, part_of_year, AMOUNT_WORDS};
+use plausible::{in_url_or_file, in_web_address, AMOUNT_WORDS};
 use regex_automata::{Anchored, Input};
 use starts::{Matches, Tried};
 use std::cell::RefCell;
@@ -249,16 +251,8 @@ impl Tagger {
             IsoDays | Iso if in_web_address(text, range.clone()) => None,
             IsoDays => absolute(DateValue::days_of_month(num(caps, 1)?, num(caps, 2)?, num(caps, 3)?, num(caps, 4)?)),
             Iso => absolute(DateValue::day(num(caps, 1)?, num(caps, 2)?, num(caps, 3)?)),
-            Numeric => {
-                if after_decl(&text[..range.start]) {
-                    return None;
-                }
-                let (a, b, year): (u32, u32, i32) = (num(caps, 1)?, num(caps, 3)?, num(caps, 4)?);
-                // Slashes are American (month first) unless that cannot be; dashes and dots day first.
-                let month_first = if &caps[2] == "/" { a <= 12 } else { b > 12 };
-                let (m, d) = if month_first { (a, b) } else { (b, a) };
-                absolute(DateValue::day(year, m, d))
-            }
+            Numeric if after_decl(&text[..range.start]) => None,
+            Numeric => absolute(numeric_day(caps)),
             // Not in a name (`the 9/11 Commission`), nor the start of a longer date (`9/11/2001` is read whole).
             Attacks => {
                 let after = &text[range.end..];
@@ -272,23 +266,7 @@ impl Tagger {
             DayMonthYear => absolute(DateValue::day(num(caps, 3)?, month_number(&caps[2])?, num(caps, 1)?)),
             MonthDayYear if is_french_month(&caps[1]) => None,
             MonthDayYear => absolute(DateValue::day(num(caps, 3)?, month_number(&caps[1])?, num(caps, 2)?)),
-            DayRange => {
-                let (y, last_month) = (num(caps, 5)?, month_number(&caps[4])?);
-                let first_month = caps.get(2).map_or(Some(last_month), |m| month_number(m.as_str()))?;
-                let (first_day, last_day) = (num(caps, 1)?, num(caps, 3)?);
-                // `3 and 4 March` spans both days; `5 May and 2 June` is two dates.
-                let between = caps.get(2).or_else(|| caps.get(1))?.end()..caps.get(3)?.range().start;
-                if text[between].trim() == "and" && (caps.get(2).is_some() || first_day >= last_day) {
-                    return None;
-                }
-                if first_month == last_month {
-                    absolute(DateValue::days_of_month(y, last_month, first_day, last_day))
-                } else {
-                    let first = DateValue::day(y, first_month, first_day)?;
-                    let last = DateValue::day(y, last_month, last_day)?;
-                    absolute((first.start < last.start).then(|| DateValue::range(&first, &last)).flatten())
-                }
-            }
+            DayRange => absolute(day_range(caps, text)),
             // `early March 2012`, `the end of May 2019`: the guideline dates a
             // part of a month by its month (which part is left to the text).
             PartOfMonth => absolute(DateValue::month(num(caps, 3)?, month_number(&caps[2])?)),
@@ -302,43 +280,11 @@ impl Tagger {
             MonthDayRange | MonthSpan | MonthDash | Between | FiscalYear | YearRange | PartOfYear | PartOfDecade
             | Decade => self.range_meaning(pattern, caps, text, range.clone()),
             DaySpan | MonthDaySpan | DayDash | MonthDayDash => self.day_span(pattern, caps, text, range.end),
-            MonthDay | DayMonth => {
-                let (m, d) = if matches!(pattern, MonthDay) { (1, 2) } else { (2, 1) };
-                let month_text = &caps[m];
-                let french_order = matches!(pattern, MonthDay) && is_french_month(month_text);
-                if !plausible_month_word(month_text) || french_order || self.is_count(&text[range.end..]) {
-                    return None;
-                }
-                let day: u32 = num(caps, d)?;
-                let month = month_number(month_text)?;
-                DateValue::day(2000, month, day)?; // a real day of that month in a leap year
-                Some(Meaning::MonthDay { month, day, weekday: None })
-            }
+            MonthDay | DayMonth => self.month_day(matches!(pattern, MonthDay), caps, text, range.end),
             BareMonth => {
-                let m = caps.get(1)?;
-                let after = text[m.end()..].trim_start();
-                if &caps[1] == "May" && !after.starts_with(|c: char| c.is_ascii_punctuation()) {
-                    return None;
-                }
-                let month = month_number(m.as_str())?;
-                match caps.get(2) {
-                    Some(last) => {
-                        range = m.range().start..last.end();
-                        Some(Meaning::Months { first: month, last: month_number(last.as_str())? })
-                    }
-                    None => {
-                        range = m.range();
-                        // `last March`, `next June`: the one before or after the document's month.
-                        let before = &text[..range.start];
-                        match ["last", "next"].into_iter().find(|cue| last_word_is(before, cue)) {
-                            Some(cue) => {
-                                range.start = before.trim_end().len() - cue.len();
-                                Some(Meaning::NamedMonth { month, ahead: cue == "next" })
-                            }
-                            None => Some(Meaning::Month { month }),
-                        }
-                    }
-                }
+                let (at, meaning) = bare_month(caps, text)?;
+                range = at;
+                Some(meaning)
             }
             // `the next year` is the narrative's (below), `next year` the document's.
             Relative if caps.get(3).is_none() && last_word_is(&text[..range.start], "the") => return None,
@@ -354,41 +300,36 @@ impl Tagger {
                 Some(Meaning::NarrativeMonthDay(day))
             }
             Weekday => {
-                let m = caps.get(1)?;
-                let (before, after) = (&text[..range.start], &text[m.range().end..]);
-                let bare = m.range() == whole.range();
-                if !narrative::weekday_dates(before, after, bare) {
-                    return None;
-                }
-                range = if whole.as_str().starts_with(['O', 'o']) { m.range() } else { range };
-                let ahead = whole.as_str().starts_with(['N', 'n']) || narrative::told_ahead(before);
-                Some(Meaning::Weekday { day: m.as_str().parse().ok()?, ahead })
+                let (at, meaning) = weekday(caps, text)?;
+                range = at;
+                Some(meaning)
             }
+            Year if !self.plausible_year(text, range.clone()) => None,
             Year => {
-                if !self.plausible_year(text, range.clone()) {
-                    return None;
-                }
-                // `since 2020`, `Q3 2019`: the word before, read here rather
-                // than by a pattern of its own (one pass fewer).
-                let before = &text[..range.start];
-                let word_end = before.trim_end().len();
-                let spaced = word_end < before.len();
-                let word = before[..word_end].rsplit(char::is_whitespace).next().filter(|_| spaced).unwrap_or("");
-                let word_start = word_end - word.len();
-                if word.eq_ignore_ascii_case("since") {
-                    range.start = word_start;
-                    Some(Meaning::SinceYear(num(caps, 1)?))
-                } else {
-                    if part_of_year(word) {
-                        range.start = word_start;
-                    }
-                    absolute(DateValue::year(num(caps, 1)?))
-                }
+                let (start, meaning) = year(caps, text, range.start)?;
+                range.start = start;
+                Some(meaning)
             }
         }?;
         let before = text[..range.start].trim_end();
         let anaphoric = before.ends_with(" the") || before.ends_with(" The") || before == "the";
         Some(Timex { range, meaning, anaphoric })
+    }
+
+    /// `March 3`, `3 March` (`month_first` says which): a day of a month
+    /// whose year the text around it tells, unless the number counts
+    /// something (`March 3 votes`) or the word is no month here.
+    fn month_day(&self, month_first: bool, caps: &Groups, text: &str, end: usize) -> Option<Meaning> {
+        let (m, d) = if month_first { (1, 2) } else { (2, 1) };
+        let month_text = &caps[m];
+        let french_order = month_first && is_french_month(month_text);
+        if !plausible_month_word(month_text) || french_order || self.is_count(&text[end..]) {
+            return None;
+        }
+        let day: u32 = num(caps, d)?;
+        let month = month_number(month_text)?;
+        DateValue::day(2000, month, day)?; // a real day of that month in a leap year
+        Some(Meaning::MonthDay { month, day, weekday: None })
     }
 
     /// Ranges, fiscal years, parts of years and decades.

@@ -38,12 +38,7 @@ pub fn resolve(
     // sentence of the narrative's last absolute date.
     let mut sentence = 0;
     let mut last_absolute_in: Option<usize> = None;
-    // The day the narrative last named, however it was dated: `the same date` is that day.
-    let mut last_day: Option<NaiveDate> = None;
-    // And the month (its first day): `that month` is its month.
-    let mut last_month: Option<NaiveDate> = None;
-    // And the first and last days of its last date of any precision: `ten years later` is counted from it.
-    let mut last_date: Option<(NaiveDate, NaiveDate)> = None;
+    let mut last = LastNamed::default();
     for t in timexes {
         while sentences.get(sentence).is_some_and(|s| s.end <= t.range.start) {
             sentence += 1;
@@ -59,53 +54,16 @@ pub fn resolve(
             }
         }
         let context = Context { narrative: &narrative, same_sentence, heading_year, doc_date };
+        use Meaning::*;
         let resolved = match &t.meaning {
-            Meaning::Absolute(v) => Some((v.clone(), Resolution::Absolute)),
-            Meaning::MonthDay { month, day, weekday } => {
-                // `Thursday, January 25`: its weekday pins its year.
-                let on_weekday = |v: &DateValue| weekday.is_none_or(|w| v.start.weekday() == w);
-                let pick = |y: i32| DateValue::day(y, *month, *day).filter(on_weekday);
-                by_context(t, &context, *month, pick)
-            }
-            Meaning::Month { month } => {
-                let pick = |y: i32| DateValue::month(y, *month);
-                by_context(t, &context, *month, pick)
-            }
-            Meaning::NamedMonth { month, ahead } => match doc_date.filter(|d| d.precision <= Precision::Month) {
-                Some(d) => named_month(d.start, *month, *ahead).map(|v| (v, Resolution::DocumentDate)),
-                None => by_context(t, &context, *month, |y| DateValue::month(y, *month)),
-            },
-            Meaning::Months { first, last } => {
-                let pick = |y: i32| DateValue::range(&DateValue::month(y, *first)?, &DateValue::month(y, *last)?);
-                by_context(t, &context, *first, pick)
-            }
-            Meaning::Days { first, last } => {
-                // `from 20 December to 5 January` ends in the next year.
-                let next = u32::from(last < first);
-                let pick = |y: i32| {
-                    let from = DateValue::day(y, first.0, first.1)?;
-                    DateValue::range(&from, &DateValue::day(y + next as i32, last.0, last.1)?)
-                };
-                by_context(t, &context, first.0, pick)
-            }
-            Meaning::SinceYear(year) => since(*year, doc_date),
-            Meaning::NarrativeDayOffset(n) => {
-                last_day.and_then(|d| day_value(d + Duration::days(*n))).map(|v| (v, Resolution::Context))
-            }
-            Meaning::NarrativeMonth => {
-                last_month.and_then(|d| DateValue::month(d.year(), d.month())).map(|v| (v, Resolution::Context))
-            }
-            Meaning::NarrativeMonthOffset(n) => {
-                last_month.and_then(|d| months_after(d, *n)).map(|v| (v, Resolution::Context))
-            }
-            Meaning::NarrativeMonthDay(day) => {
-                last_month.and_then(|d| DateValue::day(d.year(), d.month(), *day)).map(|v| (v, Resolution::Context))
-            }
-            Meaning::NarrativeYearOffset(n) => {
-                // Later than a span is counted from its end, earlier from its start.
-                let from = |(start, end): (NaiveDate, NaiveDate)| if *n > 0 { end.year() } else { start.year() };
-                last_date.and_then(|d| DateValue::year(from(d) + n)).map(|v| (v, Resolution::Context))
-            }
+            Absolute(v) => Some((v.clone(), Resolution::Absolute)),
+            MonthDay { .. } | Month { .. } | NamedMonth { .. } | Months { .. } | Days { .. } => yearless(t, &context),
+            SinceYear(year) => since(*year, doc_date),
+            NarrativeDayOffset(_)
+            | NarrativeMonth
+            | NarrativeMonthOffset(_)
+            | NarrativeMonthDay(_)
+            | NarrativeYearOffset(_) => last.counted(&t.meaning).map(|v| (v, Resolution::Context)),
             other => doc_date.and_then(|d| offset(other, d)).map(|v| (v, Resolution::DocumentDate)),
         };
         if let Meaning::Absolute(v) = &t.meaning {
@@ -113,17 +71,82 @@ pub fn resolve(
             last_absolute_in = in_sentence.then_some(sentence);
         }
         if let Some((v, _)) = &resolved {
-            if v.precision == Precision::Day {
-                last_day = Some(v.start);
-            }
-            if v.precision <= Precision::Month {
-                last_month = Some(v.start);
-            }
-            last_date = Some((v.start, v.end));
+            last.named(v);
         }
         out.push(resolved);
     }
     out
+}
+
+/// A date without its year (`March 3`, `in June`, `3–5 May`): the year the
+/// context gives it, or the document's month before or after it (`last March`).
+fn yearless(t: &Timex, context: &Context) -> Option<(DateValue, Resolution)> {
+    match &t.meaning {
+        Meaning::MonthDay { month, day, weekday } => {
+            // `Thursday, January 25`: its weekday pins its year.
+            let on_weekday = |v: &DateValue| weekday.is_none_or(|w| v.start.weekday() == w);
+            let pick = |y: i32| DateValue::day(y, *month, *day).filter(on_weekday);
+            by_context(t, context, *month, pick)
+        }
+        Meaning::Month { month } => by_context(t, context, *month, |y| DateValue::month(y, *month)),
+        Meaning::NamedMonth { month, ahead } => match context.doc_date.filter(|d| d.precision <= Precision::Month) {
+            Some(d) => named_month(d.start, *month, *ahead).map(|v| (v, Resolution::DocumentDate)),
+            None => by_context(t, context, *month, |y| DateValue::month(y, *month)),
+        },
+        Meaning::Months { first, last } => {
+            let pick = |y: i32| DateValue::range(&DateValue::month(y, *first)?, &DateValue::month(y, *last)?);
+            by_context(t, context, *first, pick)
+        }
+        Meaning::Days { first, last } => {
+            // `from 20 December to 5 January` ends in the next year.
+            let next = u32::from(last < first);
+            let pick = |y: i32| {
+                let from = DateValue::day(y, first.0, first.1)?;
+                DateValue::range(&from, &DateValue::day(y + next as i32, last.0, last.1)?)
+            };
+            by_context(t, context, first.0, pick)
+        }
+        _ => None, // not a date without its year
+    }
+}
+
+/// What the narrative last named, however it was dated: `the same date`
+/// is its last day, `that month` its last month (kept as its first day),
+/// and `ten years later` is counted from its last date of any precision
+/// (its first and last days).
+#[derive(Default)]
+struct LastNamed {
+    day: Option<NaiveDate>,
+    month: Option<NaiveDate>,
+    date: Option<(NaiveDate, NaiveDate)>,
+}
+
+impl LastNamed {
+    fn named(&mut self, v: &DateValue) {
+        if v.precision == Precision::Day {
+            self.day = Some(v.start);
+        }
+        if v.precision <= Precision::Month {
+            self.month = Some(v.start);
+        }
+        self.date = Some((v.start, v.end));
+    }
+
+    /// The date a narrative expression counts to from what was named last.
+    fn counted(&self, meaning: &Meaning) -> Option<DateValue> {
+        match meaning {
+            Meaning::NarrativeDayOffset(n) => self.day.and_then(|d| day_value(d + Duration::days(*n))),
+            Meaning::NarrativeMonth => self.month.and_then(|d| DateValue::month(d.year(), d.month())),
+            Meaning::NarrativeMonthOffset(n) => self.month.and_then(|d| months_after(d, *n)),
+            Meaning::NarrativeMonthDay(day) => self.month.and_then(|d| DateValue::day(d.year(), d.month(), *day)),
+            Meaning::NarrativeYearOffset(n) => {
+                // Later than a span is counted from its end, earlier from its start.
+                let from = |(start, end): (NaiveDate, NaiveDate)| if *n > 0 { end.year() } else { start.year() };
+                self.date.and_then(|d| DateValue::year(from(d) + n))
+            }
+            _ => None, // not counted from the narrative
+        }
+    }
 }
 
 /// What a yearless date may take its year from.
