@@ -335,6 +335,22 @@ fn an_acronym_alone_is_the_name_it_was_defined_for() {
     assert_eq!(named, [("Direction Generale de la Securite Exterieure", 3)]);
 }
 
+/// Spelled out another way (transliterated, mistyped by OCR) before an
+/// acronym the gazetteer knows, a name is the known body's.
+#[test]
+fn a_name_spelled_out_before_a_known_acronym_is_the_known_body() {
+    for spelled in ["Jama’at Nusrat al-Islam wal Muslimeen", "Centers for Disease Co ntrol"] {
+        let acronym = if spelled.starts_with("Jama") { "JNIM" } else { "CDC" };
+        let text = format!("Officials said the {spelled} ({acronym}) had claimed it. The {acronym} denied it.\n");
+        let corpus = common::build(vec![Input { path: "doc.txt".into(), bytes: text.into_bytes() }]);
+        let named: Vec<(&str, usize, &[String])> =
+            corpus.entities.iter().map(|e| (e.name.as_str(), e.mentions.len(), e.aliases.as_slice())).collect();
+        assert_eq!(named.len(), 1, "{named:?}");
+        assert_eq!(named[0].1, 3, "the name and both acronyms: {named:?}");
+        assert!(named[0].2.iter().any(|a| a == spelled), "{named:?}");
+    }
+}
+
 #[test]
 fn a_name_and_its_acronym_on_two_lines_are_one() {
     let text = "Talks covered the Status of Forces Agreement\n(SOFA), and the SOFA holds.\n";

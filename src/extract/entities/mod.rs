@@ -247,9 +247,11 @@ impl Resolver {
                 Standing::Replaces => mentions.remove_within(&f.range),
                 Standing::Beside => {}
             }
-            let (key, name) = match body {
-                Some(body) => body,
-                None => {
+            let spelled_out = (f.why == Why::Acronym).then(|| self.spelled_out_known(text, &f, &mentions)).flatten();
+            let (key, name) = match (spelled_out, body) {
+                (Some(entry), _) => (EntityKey::Known(entry), None),
+                (None, Some(body)) => body,
+                (None, None) => {
                     let (key, name) = self.key_and_name(&f, &mut persons, &full_names, dates);
                     (key, Some(name))
                 }
@@ -301,6 +303,21 @@ impl Resolver {
             (false, true) => Standing::Replaces,
             (false, false) => Standing::Beside,
         }
+    }
+
+    /// The gazetteer's body whose acronym follows a found name in brackets
+    /// (`Jama’at Nusrat al-Islam wal Muslimeen (JNIM)`, where the gazetteer
+    /// spells it `Jama'at Nasr al-Islam wal Muslimin`): a name is spelled
+    /// out many ways, its acronym one.
+    fn spelled_out_known(&self, text: &str, f: &Found, known: &Spans) -> Option<usize> {
+        let bracket = text[f.range.end..].trim_start().strip_prefix('(')?;
+        let at = text.len() - bracket.trim_start().len();
+        let rest = at..text.len();
+        let m = known.within(&rest).next().filter(|m| m.range().start == at)?;
+        let closed = text[m.range().end..].trim_start().starts_with(')');
+        let EntityKey::Known(entry) = m.key else { return None };
+        let named_body = |kind| matches!(kind, EntityKind::Organization | EntityKind::Group | EntityKind::Program);
+        (closed && named_body(f.kind) && named_body(self.gazetteer.entities[entry].kind)).then_some(entry)
     }
 
     /// The key of a found name that is no body's, and the name its entity

@@ -94,7 +94,9 @@ impl Segmenter {
             let note = if ends_a_word_or_year(&s[..i]) { note_number(&s[after_marks..]) } else { 0 };
             let rest = &s[after_marks + note..];
             let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-            if gap == 0 || !starts_sentence(&rest[gap..]) || (note > 0 && !starts_with_a_word(&rest[gap..])) {
+            let glued = gap == 0 && note == 0 && c == '.' && glued(&s[..i], rest);
+            if (gap == 0 && !glued) || !starts_sentence(&rest[gap..]) || (note > 0 && !starts_with_a_word(&rest[gap..]))
+            {
                 continue;
             }
             if c == '.' && !self.ends_sentence(&s[..i + 1], &rest[gap..]) {
@@ -174,6 +176,22 @@ fn ends_a_word_or_year(before: &str) -> bool {
 /// number: not a number, which would make the two a decimal).
 fn starts_with_a_word(rest: &str) -> bool {
     rest.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// `financial aid.The Malian authorities`: two sentences of a page whose
+/// paragraphs were joined without a space. A word of two letters or more
+/// ending in a small letter, then a capitalised word; not in a web address
+/// or a file's name (`www.Mali`, `news.bbc.Africa`).
+fn glued(before: &str, rest: &str) -> bool {
+    let mut next = rest.chars();
+    let capitalised = next.next().is_some_and(char::is_uppercase) && next.next().is_some_and(char::is_lowercase);
+    if !capitalised {
+        return false;
+    }
+    let token = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let word = token.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let in_address = token.contains(['/', '@', '.', '\\']) || token.starts_with("www");
+    word.chars().nth(1).is_some() && word.ends_with(char::is_lowercase) && !in_address
 }
 
 fn starts_sentence(rest: &str) -> bool {

@@ -28,6 +28,22 @@ fn abbreviations_and_initials_do_not_end_sentences() {
     );
 }
 
+/// A page's paragraphs joined without a space are still two sentences;
+/// an address, a decimal, an initial and a word in capitals are not cut.
+#[test]
+fn sentences_glued_at_a_full_stop_are_two() {
+    let s = "ECOWAS cut financial aid.The Malian authorities called it illegal.In November 2021, talks stalled.";
+    assert_eq!(
+        texts(s),
+        ["ECOWAS cut financial aid.", "The Malian authorities called it illegal.", "In November 2021, talks stalled."]
+    );
+    let s = "See www.state.Gov or news.bbc.Africa for 2.5 million. The U.S.Army and J.Smith.Then ok.";
+    assert_eq!(
+        texts(s),
+        ["See www.state.Gov or news.bbc.Africa for 2.5 million.", "The U.S.Army and J.Smith.Then ok."]
+    );
+}
+
 #[test]
 fn a_spaced_initial_does_not_end_a_sentence() {
     let s = "the Ambassador met General William E . ( \" Kip \" ) Ward and ATT . The next day .";
