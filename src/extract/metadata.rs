@@ -248,25 +248,37 @@ fn day_ending(line: &str, found: &[Timex]) -> Option<DateValue> {
     }
 }
 
-/// A press release's dateline opening its first paragraph: a place, its
-/// day, a dash (`Bamako, February 10, 2020 – The United States …`); the
-/// day and the words before the dash.
+/// A press release's dateline opening its first paragraph: a place (a city,
+/// and its country), its day, a dash or a wire's name between slashes
+/// (`Bamako, February 10, 2020 – The United States …`, `BAMAKO, Mali,
+/// August 1, 2023/APO Group/ -- The …`); the day and the words before
+/// the dash or the slash.
 fn press_dateline<'l>(line: &'l str, tagger: &Tagger) -> Option<(DateValue, &'l str)> {
     // Looked for in the line's first bytes only: a first line may be a whole document.
-    let start = &line[..crate::text::floor_boundary(line, 64)];
-    let head_end = [" – ", " — ", " - "].iter().filter_map(|dash| start.find(dash)).min().filter(|&at| at <= 60)?;
-    let head = &line[..head_end];
-    let (place, date) = head.split_once(", ")?;
-    let date = date.strip_prefix("le ").unwrap_or(date); // `Bamako, le 15 mars 2013 – `
-    let placed = place.starts_with(char::is_uppercase) && place.split_whitespace().count() <= 3;
-    let found = tagger.find(date);
-    match found.as_slice() {
-        [t] if placed && t.range == (0..date.len()) => match &t.meaning {
-            Meaning::Absolute(d) if d.precision == crate::model::Precision::Day => Some((d.clone(), head)),
+    let start = &line[..crate::text::floor_boundary(line, 72)];
+    let dash = [" – ", " — ", " - "].iter().filter_map(|dash| start.find(dash)).min();
+    // A wire's slash follows the date's year (`2023/APO`, `2023-/African`), not a day's digits (`12/03/2020`).
+    let slash = start.match_indices('/').map(|(at, _)| at).find(|&at| {
+        let wire = start[at + 1..].starts_with(char::is_uppercase);
+        wire && start[..at].ends_with(|c: char| c.is_ascii_digit() || c == '-')
+    });
+    let head_end = dash.into_iter().chain(slash).min().filter(|&at| at <= 64)?;
+    let head = line[..head_end].trim_end_matches(['-', ' ']);
+    // The place: a city, or a city and its country (`BAMAKO, Mali`); the
+    // day may hold a comma of its own (`February 10, 2020`).
+    let a_place = |p: &str| p.starts_with(char::is_uppercase) && p.split_whitespace().count() <= 3;
+    let commas = head.match_indices(", ").map(|(at, _)| at).take(2);
+    commas.filter(|&at| head[..at].split(", ").all(a_place)).find_map(|at| {
+        let date = &head[at + 2..];
+        let date = date.strip_prefix("le ").unwrap_or(date); // `Bamako, le 15 mars 2013 – `
+        match tagger.find(date).as_slice() {
+            [t] if t.range == (0..date.len()) => match &t.meaning {
+                Meaning::Absolute(d) if d.precision == crate::model::Precision::Day => Some((d.clone(), head)),
+                _ => None,
+            },
             _ => None,
-        },
-        _ => None,
-    }
+        }
+    })
 }
 
 /// A cable's subject: its `SUBJECT:` line, or the line after an archive
@@ -475,6 +487,21 @@ mod tests {
         let m = infer_text("Mali : chronologie\n\nBamako, le 15 mars 2013 – Le 22 mars 2012, des militaires ont renversé le président.");
         assert_eq!(m.published.unwrap().value, "2013-03-15");
         assert_eq!(m.published_basis.as_deref(), Some("text: dateline Bamako, le 15 mars 2013"));
+        // A wire's release: a city and its country, the day, the wire between slashes.
+        for (release, basis) in [
+            (
+                "BAMAKO, Mali, August 01, 2023-/African Media Agency(AMA)/-The Council met.",
+                "BAMAKO, Mali, August 01, 2023",
+            ),
+            ("BAMAKO, Mali, August 1, 2023/APO Group/ -- The Council met.", "BAMAKO, Mali, August 1, 2023"),
+        ] {
+            let m = infer_text(release);
+            assert_eq!(m.published.unwrap().value, "2023-08-01", "{release}");
+            assert_eq!(m.published_basis.unwrap(), format!("text: dateline {basis}"));
+        }
+        // A day written with slashes is no wire's.
+        let m = infer_text("Mali talks\n\nBamako, 12/03/2020/ Update - The talks resumed.");
+        assert!(m.published.is_none());
         let cover = "THE CRISIS IN MALI\n\nHEARING\nBEFORE THE\nSUBCOMMITTEE ON AFRICA\nOF THE\nCOMMITTEE\nHOUSE\n\n\
                      CONGRESS\n\nFIRST SESSION\n\nFEBRUARY 14, 2013\n\nSerial No. 113-9\n";
         assert_eq!(infer_text(cover).published.unwrap().value, "2013-02-14");

@@ -208,6 +208,10 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
     ("Troops guarded the Selingue Dam in 2012.", "Selingue Dam", EntityKind::Place),
     ("The Crisis\n\nCommentary by Judd Devermont and Marielle Harris — Published January 14, 2021\n\nText.",
         "Marielle Harris", EntityKind::Person),
+    // an apposition's role, whatever words come first (`States` is no verb of saying)
+    ("A Nigerien official said that Jane Okafor, the then-United States Ambassador to Niger, asked for it.", "Jane Okafor", EntityKind::Person),
+    // a correspondent and where they write from, on a line alone
+    ("US backs ECOWAS sanctions\n\nFrom Aidoghie Paulinus, Abuja\n\nThe United States backed them.", "Aidoghie Paulinus", EntityKind::Person),
     // the region's states and rulers before the colonial era
     ("The Mali Empire reached its height under Mansa Musa in 1324.", "Mali Empire", EntityKind::Country),
     ("The Mali Empire reached its height under Mansa Musa in 1324.", "Mansa Musa", EntityKind::Person),
@@ -304,6 +308,12 @@ const NOT_NAMES: &[(&str, &str)] = &[
     // a name ends with its line in a list
     (OFFICIALS, "Andrew Young USAID Mission"),
     (OFFICIALS, "Young"),
+    // a role after `says` is the speaker's, in a headline's title case too
+    (
+        "Maintaining Peacekeepers without Consent Untenable, Says Council President\n\nThe council voted.",
+        "Consent Untenable",
+    ),
+    ("Peace Talks Are Over, said Foreign Minister Abdoulaye Diop.", "Peace Talks Are Over"),
 ];
 
 #[test]
@@ -316,6 +326,22 @@ fn words_that_look_like_names_are_not() {
         })
         .collect();
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// `From` opens a correspondent's line only on a line alone, and a known
+/// place is no correspondent: a sentence from a place names no person.
+#[test]
+fn a_sentence_from_a_place_names_no_correspondent() {
+    let cases = [
+        ("From Burkina Faso, Niger\nTroops moved north.", "Burkina Faso", EntityKind::Country),
+        ("From West Africa, troops moved north.", "West Africa", EntityKind::Place),
+    ];
+    for (text, place, kind) in cases {
+        let people: Vec<(String, EntityKind)> =
+            entities(text).into_iter().filter(|(_, k)| *k == EntityKind::Person).collect();
+        assert!(people.is_empty(), "{text:?}: {people:?}");
+        assert!(has(text, place, kind), "{text:?}");
+    }
 }
 
 #[test]

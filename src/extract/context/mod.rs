@@ -22,6 +22,9 @@ use lexicon::{
 const MOST_NAME_WORDS: usize = 4;
 /// Most words between an apposition's comma and its role (`, a senior …`).
 const APPOSITION_REACH: usize = 5;
+/// Verbs of saying: after an apposition's comma they open a clause whose
+/// role is the speaker's (`…, says Council President`), not the name's.
+const SAYING: &[&str] = &["says", "said", "told", "tells", "adds", "added", "according", "stated"];
 /// Most words of a body's name between a role and its acronym.
 const MOST_BODY_WORDS: usize = 12;
 
@@ -346,7 +349,13 @@ impl ContextRules {
         // `, the then-United States Ambassador`: other words may come first.
         let after = ws.iter().skip(end + 1).take(APPOSITION_REACH);
         for w in after {
-            if self.lexicon.on(&folded_word(w.text), ROLE) {
+            let word = folded_word(w.text);
+            // `…Consent Untenable, Says Council President`: the role is the
+            // speaker's, and what comes before the comma what was said.
+            if SAYING.contains(&word.as_ref()) {
+                return false;
+            }
+            if self.lexicon.on(&word, ROLE) {
                 return true;
             }
             if !w.text.starts_with(char::is_alphanumeric) {

@@ -1,5 +1,5 @@
 //! People a document names as its authors: its byline (`By Jane Doe and
-//! John Roe`, `Posted on … by iajohnson`), a news agency's credits
+//! John Roe`, `Posted on … by iajohnson`, `From Jane Doe, Abuja`), a news agency's credits
 //! (`Reporting by Tiemoko Diallo; Editing by Alex Richardson`) and an
 //! e-mail's header (`From: Sullivan, Jacob J <SullivanJJ@state.gov>`).
 
@@ -22,9 +22,13 @@ pub(super) static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     // A wire's byline in capitals ends where they do: `By BABA AHMED and SAM MEDNICK Associated Press`.
     let capitals = r"[U](?:[U]|['\-])+(?: [U]\.?)?(?: [U](?:[U]|['\-])+){1,2}";
     let by_capitals = format!(r"^By\s+(?<caps>{capitals})(?: and (?<capsand>{capitals}))?(?:\s|$)");
+    // A correspondent and where they write from, on a line alone (`From
+    // Aidoghie Paulinus, Abuja`): not a sentence (`From West Africa, troops …`).
+    let from = format!(r"^From\s+(?<from>{name}),\s*[U][L\-]+(?: [U][L\-]+)?[ \t]*$");
     let classes =
         |p: &str| p.replace("[L", &format!("[{LATIN_LETTERS}")).replace("[U]", &format!("[{LATIN_CAPITALS}]"));
-    Regex::new(&format!("(?m){}|{}|{}", classes(posted), classes(&by), classes(&by_capitals))).expect("regex")
+    let alternatives = [classes(posted), classes(&by), classes(&by_capitals), classes(&from)];
+    Regex::new(&format!("(?m){}", alternatives.join("|"))).expect("regex")
 });
 /// At most this many characters between `Posted` and `by`, and in a
 /// posted-by handle.
@@ -67,7 +71,10 @@ pub(super) fn bylines(text: &str, out: &mut Vec<Found>) {
                 posted
             }
             (None, Some(by)) => by,
-            (None, None) => continue,
+            (None, None) => match caps.name("from") {
+                Some(from) => from,
+                None => continue,
+            },
         };
         out.push(person(m));
         out.extend(caps.name("and").map(person));

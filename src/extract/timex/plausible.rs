@@ -123,7 +123,7 @@ impl Tagger {
         if after.starts_with("]]") {
             return false; // a wiki link's or image's caption left in the text (`submachine gun, 1988]]`)
         }
-        if after_decl(before) {
+        if after_decl(before) || among_numbers(text, r.clone()) {
             return false;
         }
         if is_cable_reference(after) {
@@ -153,6 +153,41 @@ impl Tagger {
 /// as `early 2015` is, by its year.
 pub(super) fn part_of_year(word: &str) -> bool {
     matches!(word, "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "H2")
+}
+
+/// `1623` above `0`: a number alone on its line beside another such line
+/// is a page's counters (views, comments) or a column of figures, not a
+/// year heading. Reads a few bytes around it at most, however long its lines.
+fn among_numbers(text: &str, r: Range<usize>) -> bool {
+    let bytes = text.as_bytes();
+    let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r');
+    // Alone on its line: only blanks between it and the line's ends (or the text's).
+    let line_start = match bytes[..r.start].iter().rev().take(NUMBER_LINE).position(|b| !blank(b)) {
+        None if r.start <= NUMBER_LINE => 0,
+        Some(n) if bytes[r.start - n - 1] == b'\n' => r.start - n,
+        _ => return false,
+    };
+    let line_end = match bytes[r.end..].iter().take(NUMBER_LINE).position(|b| !blank(b)) {
+        None if text.len() - r.end <= NUMBER_LINE => text.len(),
+        Some(n) if bytes[r.end + n] == b'\n' => r.end + n,
+        _ => return false,
+    };
+    bare_number(bytes[..line_start].iter().rev()) || bare_number(bytes[line_end..].iter())
+}
+
+/// The longest line [`among_numbers`] reads as a number alone.
+const NUMBER_LINE: usize = 16;
+
+/// Whether the nearest line with something on it, read from `bytes` on
+/// (either way), is a short number alone (`0`, `1,204`).
+fn bare_number<'a>(bytes: impl Iterator<Item = &'a u8>) -> bool {
+    let line: Vec<u8> = (bytes.skip_while(|b| b.is_ascii_whitespace()))
+        .take_while(|&&b| b != b'\n')
+        .take(NUMBER_LINE + 1)
+        .copied()
+        .collect();
+    let line = line.trim_ascii();
+    !line.is_empty() && line.len() <= NUMBER_LINE && line.iter().all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.'))
 }
 
 /// `2008 BAMAKO 217`: a cable reference, not a date.
@@ -210,5 +245,23 @@ mod tests {
         assert!(token.len() <= 2 * TOKEN_REACH + 10, "{} bytes", token.len());
         assert!(in_web_address(&text, at..at + 10), "a date inside a longer token still is");
         assert_eq!(token_around("see (2014/01/05), then", 5..15), "(2014/01/05),");
+    }
+
+    #[test]
+    fn a_number_alone_beside_another_is_no_year() {
+        let year = |text: &str| {
+            let at = text.find("1623").expect("the number");
+            !among_numbers(text, at..at + 4)
+        };
+        for counters in ["News\n\n1623\n0\n\nThe council met.", "0\n 1623 \n", "12\n\n1623", "1623\n1,204 views\n"] {
+            let expected = counters.contains("views");
+            assert_eq!(year(counters), expected, "{counters:?}");
+        }
+        for heading in ["1623\nThe Dutch arrived.", "History\n\n1623\n\nThe fort was built.", "In 1623\n0"] {
+            assert!(year(heading), "{heading:?}");
+        }
+        // However long the lines around it, a few bytes are read.
+        let long = format!("{}\n1623\n{}", "7".repeat(100_000), "8".repeat(100_000));
+        assert!(year(&long), "a long line of digits is no counter");
     }
 }
