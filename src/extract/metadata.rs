@@ -251,8 +251,8 @@ fn day_ending(line: &str, found: &[Timex]) -> Option<DateValue> {
 /// A press release's dateline opening its first paragraph: a place (a city,
 /// and its country), its day, a dash or a wire's name between slashes
 /// (`Bamako, February 10, 2020 – The United States …`, `BAMAKO, Mali,
-/// August 1, 2023/APO Group/ -- The …`); the day and the words before
-/// the dash or the slash.
+/// August 1, 2023/APO Group/ -- The …`, `BAMAKO, August 13, 2013 (AFP) -
+/// Key events …`); the day and the words before the dash or the slash.
 fn press_dateline<'l>(line: &'l str, tagger: &Tagger) -> Option<(DateValue, &'l str)> {
     // Looked for in the line's first bytes only: a first line may be a whole document.
     let start = &line[..crate::text::floor_boundary(line, 72)];
@@ -264,12 +264,17 @@ fn press_dateline<'l>(line: &'l str, tagger: &Tagger) -> Option<(DateValue, &'l 
     });
     let head_end = dash.into_iter().chain(slash).min().filter(|&at| at <= 64)?;
     let head = line[..head_end].trim_end_matches(['-', ' ']);
+    // A wire's name after the day (`BAMAKO, August 13, 2013 (AFP) - `).
+    let dated = match head.strip_suffix(')').and_then(|h| h.rsplit_once(" (")) {
+        Some((dated, wire)) if wire.starts_with(char::is_uppercase) && wire.split_whitespace().count() <= 3 => dated,
+        _ => head,
+    };
     // The place: a city, or a city and its country (`BAMAKO, Mali`); the
     // day may hold a comma of its own (`February 10, 2020`).
     let a_place = |p: &str| p.starts_with(char::is_uppercase) && p.split_whitespace().count() <= 3;
-    let commas = head.match_indices(", ").map(|(at, _)| at).take(2);
-    commas.filter(|&at| head[..at].split(", ").all(a_place)).find_map(|at| {
-        let date = &head[at + 2..];
+    let commas = dated.match_indices(", ").map(|(at, _)| at).take(2);
+    commas.filter(|&at| dated[..at].split(", ").all(a_place)).find_map(|at| {
+        let date = &dated[at + 2..];
         let date = date.strip_prefix("le ").unwrap_or(date); // `Bamako, le 15 mars 2013 – `
         match tagger.find(date).as_slice() {
             [t] if t.range == (0..date.len()) => match &t.meaning {
@@ -499,6 +504,8 @@ mod tests {
             assert_eq!(m.published.unwrap().value, "2023-08-01", "{release}");
             assert_eq!(m.published_basis.unwrap(), format!("text: dateline {basis}"));
         }
+        let m = infer_text("Mali: a timeline\n\nBAMAKO, August 13, 2013 (AFP) - Key events in Mali since 2012.");
+        assert_eq!(m.published_basis.unwrap(), "text: dateline BAMAKO, August 13, 2013 (AFP)");
         // A day written with slashes is no wire's.
         let m = infer_text("Mali talks\n\nBamako, 12/03/2020/ Update - The talks resumed.");
         assert!(m.published.is_none());

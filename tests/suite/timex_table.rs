@@ -172,6 +172,9 @@ const CASES: &[Case] = &[
     // under a year heading, the heading's year
     ("2012\nOn March 22, soldiers deposed the president.", Some("2024-04-02"), &[("2012", "2012"), ("March 22", "2012-03-22")]),
     ("== 2013 ==\n* January 11 – France launched Serval.", Some("2024-04-02"), &[("2013", "2013"), ("January 11", "2013-01-11")]),
+    ("--2012--\n\n  • March 22: Soldiers deposed the president.", Some("2013-08-13"), &[("2012", "2012"), ("March 22", "2012-03-22")]),
+    // a page's counters are no year heading, nor a year at all
+    ("1623\n0\n\nThe council voted on June 30.", None, &[]),
     ("**March 2012**\n\nOn the 22nd, and on April 6, the MNLA", Some("2024-04-02"), &[("March 2012", "2012-03"), ("the 22nd", "2012-03-22"), ("April 6", "2012-04-06")]),
     ("The accord of 2015 held.\nOn March 22, soldiers rioted.", Some("2024-04-02"), &[("2015", "2015"), ("March 22", "2024-03-22")]),
     ("The year was\n2015 when, on March 22, soldiers rioted.", Some("2024-04-02"), &[("2015", "2015"), ("March 22", "2015-03-22")]),

@@ -93,7 +93,7 @@ impl Segmenter {
                     .sum::<usize>();
             let note = if ends_a_word_or_year(&s[..i]) { note_number(&s[after_marks..]) } else { 0 };
             let rest = &s[after_marks + note..];
-            let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+            let gap = rest.len() - rest.trim_start_matches([' ', '\t', '\n', '\r']).len();
             let glued = gap == 0 && note == 0 && c == '.' && glued(&s[..i], rest);
             if (gap == 0 && !glued) || !starts_sentence(&rest[gap..]) || (note > 0 && !starts_with_a_word(&rest[gap..]))
             {

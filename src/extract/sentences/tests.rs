@@ -117,6 +117,21 @@ fn hard_wrapped_paragraphs_are_joined() {
     assert!(got.over_long.is_empty());
 }
 
+/// In wrapped lines, a full stop that ends a line ends its sentence too
+/// (the next line's capital opens the next one).
+#[test]
+fn a_full_stop_at_a_wrapped_line_s_end_ends_the_sentence() {
+    let s = "If the current attempt stands, Niger will be the sixth country in\n\
+             Africa where the military has seized power since the year 2020.\n\
+             Landlocked and arid, Niger is among the poorest countries of the\n\
+             world, and the envoy of the United Nations said so on the day to\n\
+             the reporters who had gathered in the small town on the river to\n\
+             hear what the envoy of the United Nations would say to them all.\n";
+    let got = texts(s);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got[0].ends_with("since the year 2020."), "{got:?}");
+}
+
 /// Text taken from a PDF: a note's number set right after a full stop
 /// belongs to neither sentence. A decimal is no note.
 #[test]

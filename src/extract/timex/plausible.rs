@@ -86,7 +86,9 @@ impl Tagger {
     pub(super) fn is_amount(&self, text: &str, r: Range<usize>) -> bool {
         let before = &text[..r.start];
         let after = &text[r.end..];
-        if before.ends_with(['$', '€', '£', '#', '+', '-', '–']) || after.starts_with(['%', '+']) {
+        // A sign or a currency before it; not a heading's dashes (`--2012--`).
+        let signed = before.ends_with(['$', '€', '£', '#', '+', '-', '–']) && !before.ends_with("--");
+        if signed || after.starts_with(['%', '+']) {
             return true;
         }
         if after.starts_with([',', '.']) && after[1..].starts_with(|c: char| c.is_ascii_digit()) {

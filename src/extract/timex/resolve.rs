@@ -199,14 +199,15 @@ fn by_context(
 const NARRATIVE_YEARS: usize = 8;
 
 /// The year of a line that is only a year or a month of one, with the
-/// marks of a heading (`## 2012`, `== 2013 ==`, `**March 2012**`, `2012:`):
+/// marks of a heading (`## 2012`, `== 2013 ==`, `**March 2012**`, `2012:`,
+/// a wire's `--2012--`):
 /// it heads the dates below it. Read no further than a few bytes either
 /// side: a line of a million dates is not read whole for each.
 fn year_heading(text: &str, range: &Range<usize>, value: &DateValue) -> Option<i32> {
     const REACH: usize = 12;
     let one_year = matches!(value.precision, Precision::Month | Precision::Year);
     let bytes = text.as_bytes();
-    let marks = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'#' | b'=' | b'*' | b'_' | b':');
+    let marks = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'#' | b'=' | b'*' | b'_' | b':' | b'-');
     let before = &bytes[range.start.saturating_sub(REACH)..range.start];
     let starts_line = match before.iter().rposition(|&b| b == b'\n') {
         Some(at) => before[at + 1..].iter().all(marks),
