@@ -226,6 +226,9 @@ const FOUND: &[(&str, &str, EntityKind)] = &[
     // an office of several words before the name, and a list of officials set with dashes
     ("Secretary of Homeland Security Janet Napolitano spoke in May 2012.", "Janet Napolitano", EntityKind::Person),
     ("Former Assistant Secretary of State for African Affairs Linda Mason visited Bamako.", "Linda Mason", EntityKind::Person),
+    // a given name the lists do not know, after the office's portfolio
+    ("Deputy Assistant Secretary of Defense for African Affairs Chidi Blyden spoke in May 2022.", "Chidi Blyden", EntityKind::Person),
+    ("The Minister of Foreign Affairs of Mali Abdoulaye Diop spoke in May 2022.", "Abdoulaye Diop", EntityKind::Person),
     (OFFICIALS, "Andrew Young", EntityKind::Person),
     (OFFICIALS, "Rebecca Black", EntityKind::Person),
     (OFFICIALS, "Lassine Bouare", EntityKind::Person),

@@ -22,6 +22,11 @@ static AFTER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern.replace("[L]", &word)).expect("regex")
 });
 
+/// The words a portfolio's name ends with in an office's title (`of
+/// Foreign Affairs`, `of Defense`, `of State`): a name may follow them.
+const PORTFOLIO_ENDS: &[&str] =
+    &["Affairs", "Defense", "Defence", "State", "Security", "Justice", "Interior", "Finance", "Health", "Staff"];
+
 /// A transcript's speaker's label: up to three words of a title, a name
 /// in capitals (its words of two letters or more), `.` or `:`.
 static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
@@ -141,22 +146,39 @@ impl Discoverer {
     /// Where the name begins after an office of several words (`Minister of
     /// Foreign Affairs Abdoulaye Diop`, `Assistant Secretary of State for
     /// African Affairs Tibor Nagy`): at the first given name among the next
-    /// capitalised words and the words that join them; else at `from`.
+    /// capitalised words and the words that join them; else after the
+    /// word that ends the office's portfolio, where two or three
+    /// capitalised words follow it and end the run (`Deputy Assistant
+    /// Secretary of Defense for African Affairs Chidi Blyden said`); else at `from`.
     fn past_office(&self, text: &str, from: usize) -> usize {
         let mut capitalised = 0;
-        for w in words(text, from).take(8) {
+        // After the office's last portfolio word: where a name may begin,
+        // and how many capitalised words have followed it.
+        let mut after_portfolio: Option<(usize, usize)> = None;
+        for w in words(text, from).take(12) {
             if matches!(w.text, "for" | "of" | "the" | "and" | "&") {
+                if after_portfolio.is_some_and(|(_, n)| n > 0) {
+                    break; // the name's words end before a joining word
+                }
                 continue;
             }
-            if !is_capitalised(w.text) || capitalised == 4 {
+            if !is_capitalised(w.text) || capitalised == 7 {
                 break;
             }
-            if self.context.is_given_name(w.text) {
+            if self.context.is_given_name(w.text) && capitalised < 4 {
                 return w.range.0;
             }
             capitalised += 1;
+            after_portfolio = match after_portfolio {
+                _ if PORTFOLIO_ENDS.contains(&w.text) => Some((w.range.1, 0)),
+                Some((at, n)) => Some((at, n + 1)),
+                None => None,
+            };
         }
-        from
+        match after_portfolio {
+            Some((at, 2..=3)) => at + (text[at..].len() - text[at..].trim_start().len()),
+            _ => from,
+        }
     }
 
     /// Where a row of titles read from `from` ends (`Director Colonel Frank
