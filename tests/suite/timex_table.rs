@@ -169,6 +169,10 @@ const CASES: &[Case] = &[
     ("le 18 aout 2020", None, &[("18 aout 2020", "2020-08-18")]),
     ("Le 6 avril, le MNLA", Some("2012-05-01"), &[("6 avril", "2012-04-06")]),
     ("the row mars 2 rounds of talks", None, &[]),
+    // a French weekday is part of its date, and pins its year
+    ("ce lundi 7 juin 2021 à Bamako", None, &[("lundi 7 juin 2021", "2021-06-07")]),
+    ("En septembre 2020, il jura. Ce lundi 7 juin, il revint.", None, &[("septembre 2020", "2020-09")]),
+    ("En septembre 2020, il jura. Ce dimanche 7 juin, il revint.", None, &[("septembre 2020", "2020-09"), ("dimanche 7 juin", "2020-06-07")]),
     // under a year heading, the heading's year
     ("2012\nOn March 22, soldiers deposed the president.", Some("2024-04-02"), &[("2012", "2012"), ("March 22", "2012-03-22")]),
     ("== 2013 ==\n* January 11 – France launched Serval.", Some("2024-04-02"), &[("2013", "2013"), ("January 11", "2013-01-11")]),

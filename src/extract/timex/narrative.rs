@@ -222,8 +222,21 @@ pub(super) fn ordinal_day(text: &str, ordinal: Range<usize>) -> Option<(Range<us
 pub(super) fn weekday_before(text: &str, start: usize) -> Option<(usize, chrono::Weekday)> {
     let before = text[..start].trim_end_matches([',', ' ']);
     let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    let weekday = matches!(word, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday");
-    (weekday && before.len() < start).then(|| Some((before.len() - word.len(), word.parse().ok()?)))?
+    let weekday = weekday_named(word).filter(|_| before.len() < start)?;
+    Some((before.len() - word.len(), weekday))
+}
+
+/// A weekday's name, in English (`Monday`) or in French, written with a
+/// capital or not (`lundi 7 juin`, `Lundi 7 Juin 2021`).
+fn weekday_named(word: &str) -> Option<chrono::Weekday> {
+    use chrono::Weekday::*;
+    let english = matches!(word, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday");
+    if english {
+        return word.parse().ok();
+    }
+    let french = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+    let at = french.iter().position(|day| word.eq_ignore_ascii_case(day))?;
+    Some([Mon, Tue, Wed, Thu, Fri, Sat, Sun][at])
 }
 
 /// Whether the words between two dates set the second beside the first
