@@ -1,7 +1,8 @@
 //! People a document names as its authors: its byline (`By Jane Doe and
-//! John Roe`, `Posted on … by iajohnson`, `From Jane Doe, Abuja`), a news agency's credits
-//! (`Reporting by Tiemoko Diallo; Editing by Alex Richardson`) and an
-//! e-mail's header (`From: Sullivan, Jacob J <SullivanJJ@state.gov>`).
+//! John Roe`, `Posted on … by iajohnson`, `From Jane Doe, Abuja`), a news
+//! agency's credits (`Reporting by Tiemoko Diallo; Editing by Alex
+//! Richardson`) and an e-mail's header (`From: Sullivan, Jacob J
+//! <SullivanJJ@state.gov>`).
 
 use super::names::{is_capitalised, person_name, Word};
 use super::{Found, Why, LATIN_CAPITALS, LATIN_LETTERS};
