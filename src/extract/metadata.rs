@@ -253,7 +253,7 @@ fn day_ending(line: &str, found: &[Timex]) -> Option<DateValue> {
 /// (`Bamako, February 10, 2020 – The United States …`, `BAMAKO, Mali,
 /// August 1, 2023/APO Group/ -- The …`, `BAMAKO, August 13, 2013 (AFP) -
 /// Key events …`); the day and the words before the dash or the slash.
-fn press_dateline<'l>(line: &'l str, tagger: &Tagger) -> Option<(DateValue, &'l str)> {
+pub fn press_dateline<'l>(line: &'l str, tagger: &Tagger) -> Option<(DateValue, &'l str)> {
     // Looked for in the line's first bytes only: a first line may be a whole document.
     let start = &line[..crate::text::floor_boundary(line, 72)];
     let dash = [" – ", " — ", " - "].iter().filter_map(|dash| start.find(dash)).min();

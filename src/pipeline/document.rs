@@ -184,7 +184,7 @@ impl Pipeline {
             // The line the document's own date was read from dates the document.
             let dates_document = || source.published_basis.as_deref().is_some_and(|b| b.contains(text.trim()));
             // So does a dateline opening the first sentence (`BAMAKO, March 3, 2015 — On 1 March …`).
-            let in_dateline = dateline.and_then(|line| dateline_end(source, line, sentence));
+            let in_dateline = self.dateline_in(source, dateline, sentence);
             // A heading `2012`, or `December 27.` cut off its sentence by a line break, tells nothing;
             // nor does a heading that names a period (`The First Tuareg Rebellion of 1985–1995`).
             let heading = marked_heading || claims::is_heading(&source.text, sentence.clone());
@@ -215,6 +215,24 @@ impl Pipeline {
         }
         close_to_whole_pieces(source, &mut out);
         out
+    }
+
+    /// Where the dateline that opens `sentence` near the top ends: the one
+    /// the document's date was read from (`dateline`), or a wire's of the
+    /// story's day where its date was read from another line (`08/13/2013
+    /// 10:02 GMT` above `BAMAKO, August 13, 2013 (AFP) - Key events …`).
+    /// Its day is the story's publication, not the sentence's.
+    fn dateline_in(&self, source: &Source, dateline: Option<&str>, sentence: &Range<usize>) -> Option<usize> {
+        let near_top = sentence.start < DOCUMENT_HEAD && sentence.start >= source.body_start;
+        if !near_top {
+            return None;
+        }
+        let text = &source.text[sentence.clone()];
+        if let Some(line) = dateline.filter(|line| text.starts_with(line)) {
+            return Some(sentence.start + line.len());
+        }
+        let (day, head) = metadata::press_dateline(text, &self.tagger)?;
+        (source.published.as_ref() == Some(&day)).then(|| sentence.start + head.len())
     }
 
     /// One claim per date value of a writer's sentence (`told`), with its
@@ -350,12 +368,4 @@ impl<'c> Marks<'c> {
         let before = self.notes.partition_point(|n| n.start <= at);
         before > 0 && at < self.notes[before - 1].end
     }
-}
-
-/// Where the dateline the document's date was read from (`line`) ends,
-/// when it opens `sentence` (`BAMAKO, March 3, 2015` of `BAMAKO, March 3,
-/// 2015 — On 1 March …`): its day is the story's publication, not the sentence's.
-fn dateline_end(source: &Source, line: &str, sentence: &Range<usize>) -> Option<usize> {
-    let near_top = sentence.start < DOCUMENT_HEAD && sentence.start >= source.body_start;
-    (near_top && source.text[sentence.clone()].starts_with(line)).then(|| sentence.start + line.len())
 }

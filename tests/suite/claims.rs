@@ -263,6 +263,26 @@ fn a_dateline_opening_the_first_sentence_dates_the_story_as_its_publication() {
     assert!(published.actors.is_empty());
 }
 
+/// A wire's dateline tells the story's day where its date was read from
+/// another line (`08/13/2013 10:02 GMT`): no event of the sentence's kind
+/// on the day the wire wrote.
+#[test]
+fn a_wire_s_dateline_of_the_story_s_day_tells_its_publication() {
+    let text = "Mali: From coup to concession\n\n08/13/2013 10:02 GMT\n\n\
+                BAMAKO, August 13, 2013 (AFP) - Key events in Mali since the coup of March 2012.\n";
+    let corpus = corpus_of("wire.txt", text);
+    let told: Vec<(&str, &str)> = corpus
+        .claims
+        .iter()
+        .map(|c| (c.date.value.as_str(), corpus.claim_text(c)))
+        .filter(|(value, _)| *value == "2013-08-13")
+        .collect();
+    assert_eq!(told, [("2013-08-13", "08/13/2013 10:02 GMT"), ("2013-08-13", "BAMAKO, August 13, 2013 (AFP)")]);
+    let kinds: Vec<&str> =
+        corpus.events.iter().filter(|e| e.date.value == "2013-08-13").map(|e| e.kind.as_str()).collect();
+    assert_eq!(kinds, ["publication"]);
+}
+
 #[test]
 fn a_papers_citations_end_no_sentence_and_title_nothing() {
     let text = "Security assistance and the Malian state\n\n\
