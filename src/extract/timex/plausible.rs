@@ -163,18 +163,30 @@ pub(super) fn part_of_year(word: &str) -> bool {
 fn among_numbers(text: &str, r: Range<usize>) -> bool {
     let bytes = text.as_bytes();
     let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r');
-    // Alone on its line: only blanks between it and the line's ends (or the text's).
-    let line_start = match bytes[..r.start].iter().rev().take(NUMBER_LINE).position(|b| !blank(b)) {
-        None if r.start <= NUMBER_LINE => 0,
+    let Some(line) = alone_on_line(bytes, &r, NUMBER_LINE, blank) else { return false };
+    bare_number(bytes[..line.start].iter().rev()) || bare_number(bytes[line.end..].iter())
+}
+
+/// Where the line that `r` stands alone on starts and ends, when only
+/// bytes that `blank` lets through lie between them (or the text's ends),
+/// read no further than `reach` bytes either side.
+pub(super) fn alone_on_line(
+    bytes: &[u8],
+    r: &Range<usize>,
+    reach: usize,
+    blank: impl Fn(&u8) -> bool,
+) -> Option<Range<usize>> {
+    let start = match bytes[..r.start].iter().rev().take(reach).position(|b| !blank(b)) {
+        None if r.start <= reach => 0,
         Some(n) if bytes[r.start - n - 1] == b'\n' => r.start - n,
-        _ => return false,
+        _ => return None,
     };
-    let line_end = match bytes[r.end..].iter().take(NUMBER_LINE).position(|b| !blank(b)) {
-        None if text.len() - r.end <= NUMBER_LINE => text.len(),
+    let end = match bytes[r.end..].iter().take(reach).position(|b| !blank(b)) {
+        None if bytes.len() - r.end <= reach => bytes.len(),
         Some(n) if bytes[r.end + n] == b'\n' => r.end + n,
-        _ => return false,
+        _ => return None,
     };
-    bare_number(bytes[..line_start].iter().rev()) || bare_number(bytes[line_end..].iter())
+    Some(start..end)
 }
 
 /// The longest line [`among_numbers`] reads as a number alone.

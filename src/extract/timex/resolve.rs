@@ -1,6 +1,7 @@
 //! Resolution: relative expressions get their year from the document's
 //! date or from the narrative around them.
 
+use super::plausible::alone_on_line;
 use super::{Meaning, Timex};
 use crate::model::{DateValue, Precision, Resolution};
 use chrono::{Datelike, Duration, NaiveDate};
@@ -206,19 +207,9 @@ const NARRATIVE_YEARS: usize = 8;
 fn year_heading(text: &str, range: &Range<usize>, value: &DateValue) -> Option<i32> {
     const REACH: usize = 12;
     let one_year = matches!(value.precision, Precision::Month | Precision::Year);
-    let bytes = text.as_bytes();
     let marks = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'#' | b'=' | b'*' | b'_' | b':' | b'-');
-    let before = &bytes[range.start.saturating_sub(REACH)..range.start];
-    let starts_line = match before.iter().rposition(|&b| b == b'\n') {
-        Some(at) => before[at + 1..].iter().all(marks),
-        None => range.start <= REACH && before.iter().all(marks),
-    };
-    let after = &bytes[range.end..(range.end + REACH).min(bytes.len())];
-    let ends_line = match after.iter().position(|&b| b == b'\n') {
-        Some(at) => after[..at].iter().all(marks),
-        None => range.end + REACH >= bytes.len() && after.iter().all(marks),
-    };
-    (one_year && starts_line && ends_line).then(|| value.start.year())
+    let alone = || alone_on_line(text.as_bytes(), range, REACH, marks).is_some();
+    (one_year && alone()).then(|| value.start.year())
 }
 
 fn offset(meaning: &Meaning, doc: &DateValue) -> Option<DateValue> {
